@@ -1,0 +1,1 @@
+"""Annotation: language, sentences (entities and dates follow in the extraction stage)."""

@@ -1,0 +1,80 @@
+"""Finding stories glued onto the end of an article: teasers of other news,
+truncated blurbs, unrelated wire stories.
+
+A page's own story comes first; what a CMS glues after it comes last. So the
+search walks back from the end and stops at the first block that belongs to
+the story. A block belongs to the glued tail when its meaning is far from the
+article's lead (multilingual embeddings, so this works in every language) and
+it looks like a teaser (cut off mid-sentence, ending in an ellipsis, opening
+with a section label) or is very far from the lead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cybertrack.embeddings import embed
+
+OFF_TOPIC = 0.30
+UNRELATED = 0.12
+MIN_TEASER_WORDS = 12
+MIN_UNRELATED_WORDS = 30
+LEAD_WORDS = 60
+
+_TERMINAL = tuple(".!?\"”»’')]") + ("。",)
+_ELLIPSIS = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+# A section label glued to the teaser text ("Cyber NewsThe attack…") or set off in capitals ("SPORT: …").
+_GLUED_LABEL = re.compile(r"^\W{0,2}[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}[a-z][A-Z][a-z]")
+_CAPS_LABEL = re.compile(r"^\W{0,2}[A-Z][A-Z’'\- ]{3,40}\W{0,2}:")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the article as cleaning sees it: its kept text, and whether it is already furniture."""
+
+    text: str
+    furniture: bool
+
+
+def looks_like_teaser(text: str) -> bool:
+    words = len(text.split())
+    stripped = text.rstrip()
+    cut_off = not stripped.endswith(_TERMINAL) and words >= MIN_TEASER_WORDS
+    return cut_off or bool(_ELLIPSIS.search(stripped)) or bool(_GLUED_LABEL.match(text) or _CAPS_LABEL.match(text))
+
+
+def is_heading(text: str) -> bool:
+    return len(text.split()) <= 4 and not text.rstrip().endswith(_TERMINAL)
+
+
+def glued_tail_start(blocks: list[Block], title: str | None = None) -> int:
+    """Index of the first block of the glued tail (``len(blocks)`` when there is none).
+
+    Furniture and short headings inside the tail go with it; they never end it.
+    """
+    body = [i for i, b in enumerate(blocks) if not b.furniture and not is_heading(b.text)]
+    if len(body) < 3:
+        return len(blocks)
+    candidates = [i for i in body[2:] if looks_like_teaser(blocks[i].text)
+                  or len(blocks[i].text.split()) >= MIN_UNRELATED_WORDS]
+    if not candidates or candidates[-1] != body[-1]:
+        return len(blocks)
+    lead = " ".join(filter(None, [title, *(blocks[i].text for i in body[:3])]))
+    vectors = embed([" ".join(lead.split()[:LEAD_WORDS]), *(blocks[i].text for i in candidates)])
+    similarity = dict(zip(candidates, (vectors[1:] @ vectors[0]).tolist(), strict=True))
+
+    def glued(i: int) -> bool:
+        sim = similarity.get(i)
+        if sim is None:
+            return False
+        text = blocks[i].text
+        return (sim < OFF_TOPIC and looks_like_teaser(text)) or \
+            (sim < UNRELATED and len(text.split()) >= MIN_UNRELATED_WORDS)
+
+    glued_blocks = 0
+    for i in reversed(body[2:]):
+        if not glued(i):
+            return i + 1 if glued_blocks else len(blocks)
+        glued_blocks += 1
+    return body[2]

@@ -1,0 +1,146 @@
+"""The command line: ``cybertrack ingest``, ``cybertrack export``, ``cybertrack documents``.
+
+Exit codes: 0 when everything went in, 1 when some items failed (the others
+are stored), 2 when the database or the arguments cannot be used.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from cybertrack import __version__
+from cybertrack.export.json_export import export_json
+from cybertrack.ingest import SourceOptions, iter_items
+from cybertrack.ingest.reading import DEFAULT_MAX_BYTES
+from cybertrack.model import IngestSummary
+from cybertrack.runner import DEFAULT_BATCH_SIZE, run_ingest
+from cybertrack.store import Database, DocumentStore, StoreError, default_db_path
+from cybertrack.store.database import DEFAULT_LOCK_TIMEOUT
+
+EXIT_ITEMS_FAILED = 1
+EXIT_UNUSABLE = 2
+
+db_option = click.option(
+    "--db", metavar="PATH|URL", default=None,
+    help=f"Database file or SQLAlchemy URL (postgresql+psycopg://…). Default: {default_db_path()}",
+)
+lock_option = click.option(
+    "--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT, show_default=True, metavar="SECONDS",
+    help="How long to wait for another writer to release the database.",
+)
+
+
+def _open_store(db: str | None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> DocumentStore:
+    try:
+        return DocumentStore(Database(db, lock_timeout=lock_timeout))
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cybertrack")
+def main() -> None:
+    """Turn news about cyberattacks into a clean, cited database of incidents."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@db_option
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest file, page or JSONL line accepted.")
+@click.option("--timeout", type=float, default=15.0, show_default=True, metavar="SECONDS",
+              help="Timeout of each HTTP request.")
+@click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True,
+              help="Articles written per database transaction.")
+@lock_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-item messages; only the summary.")
+def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: float, batch_size: int,
+           lock_timeout: float, quiet: bool) -> None:
+    """Read articles from SOURCEs and store them cleaned.
+
+    A SOURCE is a file (.txt, .html, .jsonl, .rss/.atom/.xml feed, .warc),
+    a folder (read recursively), or an http(s) URL of a page or a feed.
+    Articles already stored are recognised and not stored again.
+    """
+    store = _open_store(db, lock_timeout)
+    items = iter_items(sources, SourceOptions(max_bytes=max_bytes, timeout=timeout))
+    with tqdm(items, desc="ingesting", unit=" items", disable=True if quiet else None,
+              file=sys.stderr, dynamic_ncols=True) as progress:
+        def report(source_id: str, message: str) -> None:
+            if not quiet:
+                progress.write(f"{source_id}: {message}", file=sys.stderr)
+
+        summary = run_ingest(progress, store, batch_size=batch_size, report=report)
+    _print_summary(summary, store.database.url)
+    if summary.fatal:
+        click.echo(f"error: {summary.fatal}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    if summary.failed:
+        sys.exit(EXIT_ITEMS_FAILED)
+
+
+def _print_summary(summary: IngestSummary, url: str) -> None:
+    click.echo(
+        f"ingested {len(summary.ingested)}, updated {len(summary.updated)}, already present {len(summary.present)}, "
+        f"near-duplicates {len(summary.duplicates)}, failed {len(summary.failed)}  ->  {url}"
+    )
+    for source_id, original in summary.duplicates:
+        click.echo(f"  near-duplicate: {source_id} of {original}")
+    for error in summary.failed:
+        click.echo(f"  failed: {error.source_id}: {error.reason}")
+    for source_id, note in summary.notes:
+        click.echo(f"  note: {source_id}: {note}")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-",
+              show_default=True, help="File to write ('-' for standard output).")
+def export(db: str | None, fmt: str, output: Path) -> None:
+    """Write the stored documents and incidents for other tools."""
+    store = _open_store(db)
+    try:
+        if str(output) == "-":
+            counts = export_json(store, sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8") as out:
+                counts = export_json(store, out)
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    except OSError as e:
+        click.echo(f"error: cannot write {output}: {e.strerror}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    if str(output) != "-":
+        click.echo(f"wrote {counts['documents']} documents and {counts['incidents']} incidents to {output}",
+                   err=True)
+
+
+@main.command()
+@db_option
+def documents(db: str | None) -> None:
+    """List the stored documents: language, words kept, title."""
+    store = _open_store(db)
+    try:
+        rows = store.all_documents()
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    for row in rows:
+        kept = len(row["clean_text"].split())
+        total = len(row["raw_text"].split())
+        title = (row["title"] or row["clean_text"][:70]).replace("\n", " ")
+        if row["duplicate_of"]:
+            title = f"(near-duplicate of {row['duplicate_of']}) {title}"
+        click.echo(f"{row['language']:<4} {kept:>6}/{total:<6} words  {row['source_id'][:40]:<40}  {title[:70]}")
+    click.echo(f"{len(rows)} documents", err=True)
+
+
+if __name__ == "__main__":
+    main()

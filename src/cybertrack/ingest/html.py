@@ -1,0 +1,48 @@
+"""HTML pages to article text and metadata, with trafilatura."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+
+from cybertrack.ingest.errors import IngestError
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    text: str
+    title: str | None
+    published: str | None
+    author: str | None
+
+
+def extract_article(html: str, url: str | None = None) -> ExtractedPage:
+    """The main text of a page without menus, comments and footers."""
+    try:
+        result = trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True)
+    except Exception as e:  # trafilatura raises many kinds on broken markup
+        raise IngestError(f"could not parse the HTML: {e}") from None
+    text = (getattr(result, "text", None) or "").strip() if result is not None else ""
+    if not text:
+        raise IngestError("no article text found in the HTML page")
+    return ExtractedPage(
+        text=text,
+        title=getattr(result, "title", None) or None,
+        published=getattr(result, "date", None) or None,
+        author=getattr(result, "author", None) or None,
+    )
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Text of a small HTML fragment (a feed item's summary), paragraphs kept apart."""
+    if "<" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:
+        return ""
+    for el in root.iter("p", "br", "li", "div", "h1", "h2", "h3", "h4"):
+        el.tail = "\n" + (el.tail or "")
+    return "\n".join(line.strip() for line in root.text_content().splitlines() if line.strip())

@@ -1,0 +1,75 @@
+"""Reading bytes safely: size caps, binary sniffing and strict decoding.
+
+Every source funnels its bytes through here so that a 50 MB page, a PNG renamed
+``.txt`` or a Latin-1 file gets the same clear error wherever it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cybertrack.ingest.errors import IngestError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive (or an Office document)",
+    b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "executable",
+    b"RIFF": "RIFF media file",
+    b"SQLite format 3": "SQLite database",
+}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def human_size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:.1f} KB"
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """Read a whole file, refusing empty ones and ones over the cap before reading them."""
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError("file is empty")
+    if size > max_bytes:
+        raise IngestError(f"file is {human_size(size)}, over the {human_size(max_bytes)} cap (see --max-bytes)")
+    return path.read_bytes()
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the kind of binary content, or None when the bytes look like text."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    return "binary data" if b"\x00" in data[:8192] else None
+
+
+def decode_text(data: bytes, *, html: bool = False) -> str:
+    """Decode bytes as text, strictly: wrong bytes are an error, never silently replaced.
+
+    HTML may declare another charset in a ``<meta>`` tag, which is honoured.
+    """
+    kind = sniff_binary(data)
+    if kind:
+        raise IngestError(f"binary content ({kind}), not text")
+    encoding = "utf-8-sig"
+    if html:
+        declared = _CHARSET.search(data[:4096])
+        if declared:
+            encoding = declared.group(1).decode("ascii").lower()
+            if encoding in ("utf-8", "utf8"):
+                encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise IngestError(f"unknown character encoding {encoding!r} declared in the page") from None
+    except UnicodeDecodeError as e:
+        raise IngestError(f"invalid {e.encoding.upper().replace('-SIG', '')} at byte {e.start}") from None
+    if not text.strip():
+        raise IngestError("no text in it (only whitespace)")
+    return text

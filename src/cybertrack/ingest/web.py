@@ -1,0 +1,76 @@
+"""Fetching pages over HTTP with a timeout, a size cap, a redirect limit and a clear user agent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from cybertrack import USER_AGENT
+from cybertrack.ingest.errors import IngestError
+from cybertrack.ingest.reading import human_size
+
+MAX_REDIRECTS = 5
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    url: str
+    content_type: str
+    body: bytes
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+class Fetcher:
+    """One HTTP client reused for a whole run (connection pooling, same settings everywhere)."""
+
+    def __init__(self, timeout: float, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.timeout = timeout
+        self._client = httpx.Client(
+            timeout=timeout,
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5"},
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def fetch(self, url: str) -> FetchedPage:
+        try:
+            with self._client.stream("GET", url) as response:
+                if response.status_code >= 400:
+                    raise IngestError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
+                declared = int(response.headers.get("content-length") or 0)
+                if declared > self.max_bytes:
+                    raise IngestError(f"page is {human_size(declared)}, over the {human_size(self.max_bytes)} cap")
+                chunks, size = [], 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if size > self.max_bytes:
+                        raise IngestError(f"page is over the {human_size(self.max_bytes)} cap")
+                    chunks.append(chunk)
+                content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+                final_url = str(response.url)
+        except httpx.TooManyRedirects:
+            raise IngestError(f"more than {MAX_REDIRECTS} redirects (a redirect loop?)") from None
+        except httpx.TimeoutException:
+            raise IngestError(f"timed out after {self.timeout:g}s") from None
+        except httpx.InvalidURL as e:
+            raise IngestError(f"invalid URL: {e}") from None
+        except httpx.HTTPError as e:
+            raise IngestError(f"cannot fetch: {e.__class__.__name__}: {e}") from None
+        body = b"".join(chunks)
+        if not body.strip():
+            raise IngestError("empty response")
+        return FetchedPage(url=final_url, content_type=content_type, body=body)

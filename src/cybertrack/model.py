@@ -1,0 +1,125 @@
+"""The plain data types that flow between pipeline stages.
+
+Stages exchange these dataclasses and nothing else, so that each stage can be
+tested on its own and run in another process (they all pickle).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """One article as a source delivered it, before any cleaning.
+
+    Exactly one of ``text`` and ``html`` is set. ``note`` records anything the
+    user should know about how the item was obtained (for example that a feed
+    item's own summary was used because its link could not be fetched).
+    """
+
+    source_id: str
+    origin: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemError:
+    """An item that could not be read; the batch goes on without it."""
+
+    source_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of clean text copied verbatim from the raw text."""
+
+    clean_start: int
+    raw_start: int
+    length: int
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in the clean text back to the raw text.
+
+    Later stages cite evidence by offsets into the clean text; the map lets a
+    citation point at the very characters of the original article.
+    """
+
+    spans: tuple[Span, ...] = ()
+
+    def to_raw(self, clean_offset: int) -> int:
+        """Raw offset of the character at ``clean_offset`` (or just past the end)."""
+        if not self.spans:
+            return clean_offset
+        starts = [s.clean_start for s in self.spans]
+        i = max(bisect.bisect_right(starts, clean_offset) - 1, 0)
+        span = self.spans[i]
+        return span.raw_start + min(clean_offset - span.clean_start, span.length)
+
+    def to_json(self) -> list[list[int]]:
+        return [[s.clean_start, s.raw_start, s.length] for s in self.spans]
+
+    @classmethod
+    def from_json(cls, rows: list[list[int]]) -> OffsetMap:
+        return cls(tuple(Span(*row) for row in rows))
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of raw text that cleaning dropped, and why."""
+
+    raw_start: int
+    raw_end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    text: str
+    offsets: OffsetMap
+    removed: tuple[Removal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article after extraction, cleaning and language detection."""
+
+    source_id: str
+    origin: str
+    raw_text: str
+    clean: CleanText
+    language: str
+    content_hash: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    """What one ``ingest`` run did, item by item."""
+
+    ingested: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[ItemError] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    fatal: str | None = None
+
+    @property
+    def total(self) -> int:
+        return (len(self.ingested) + len(self.updated) + len(self.present)
+                + len(self.duplicates) + len(self.failed))

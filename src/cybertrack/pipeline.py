@@ -1,0 +1,65 @@
+"""From a ``SourceItem`` to a ``Document``: page to text, noise removal, language.
+
+Everything here is a pure function of the item, so it can run in any worker process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cached_property
+
+from cybertrack.annotate.language import LanguageIdentifier
+from cybertrack.clean import clean
+from cybertrack.ingest.errors import IngestError
+from cybertrack.ingest.html import extract_article
+from cybertrack.model import Document, SourceItem
+
+TITLE_MAX_WORDS = 20
+
+
+def content_hash(text: str) -> str:
+    """The same story, whatever its whitespace and case, hashes the same."""
+    return hashlib.sha256(re.sub(r"\s+", " ", text).strip().lower().encode()).hexdigest()
+
+
+def title_from_text(text: str) -> str | None:
+    """Plain-text articles usually open with their headline on a line of its own."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first and len(first.split()) <= TITLE_MAX_WORDS and not first.endswith((".", ":", ",")):
+        return first
+    return None
+
+
+class Pipeline:
+    """Holds what is costly to load (the language models) for the life of a process."""
+
+    @cached_property
+    def _languages(self) -> LanguageIdentifier:
+        return LanguageIdentifier()
+
+    def process(self, item: SourceItem) -> Document:
+        title, published, author = item.title, item.published, item.author
+        if item.html is not None:
+            page = extract_article(item.html, item.url)
+            raw = page.text
+            title, published, author = title or page.title, published or page.published, author or page.author
+        else:
+            raw = item.text or ""
+            title = title or title_from_text(raw)
+        cleaned = clean(raw, title)
+        if not cleaned.text.strip():
+            raise IngestError("nothing left after removing page noise")
+        return Document(
+            source_id=item.source_id,
+            origin=item.origin,
+            raw_text=raw,
+            clean=cleaned,
+            language=self._languages.identify(cleaned.text),
+            content_hash=content_hash(cleaned.text),
+            url=item.url,
+            title=title,
+            published=published,
+            author=author,
+            note=item.note,
+        )

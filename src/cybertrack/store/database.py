@@ -1,0 +1,71 @@
+"""Opening the database named by ``--db``: a file path or a SQLAlchemy URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from cybertrack.store.schema import metadata
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why in one line."""
+
+
+def default_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("cybertrack")) / "cybertrack.db"
+
+
+def database_url(db: str | None) -> str:
+    if db and "://" in db:
+        return db
+    path = Path(db) if db else default_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path.resolve()}"
+
+
+def explain(error: SQLAlchemyError, url: str) -> StoreError:
+    """Turn a driver error into the sentence a user needs."""
+    message = str(getattr(error, "orig", error)).strip()
+    lowered = message.lower()
+    if "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
+        return StoreError(f"the database {url} is read-only: {message}")
+    if "locked" in lowered or "busy" in lowered:
+        return StoreError(f"the database {url} is locked by another writer; try again when it has finished")
+    if "unable to open" in lowered:
+        return StoreError(f"cannot open the database {url}: {message}")
+    return StoreError(f"database error on {url}: {message}")
+
+
+class Database:
+    """An engine with the settings cybertrack relies on, and the schema in place."""
+
+    def __init__(self, db: str | None = None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
+        self.url = database_url(db)
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            self._configure_sqlite(lock_timeout)
+        try:
+            metadata.create_all(self.engine)
+        except OperationalError as e:
+            raise explain(e, self.url) from None
+
+    def _configure_sqlite(self, lock_timeout: float) -> None:
+        @event.listens_for(self.engine, "connect")
+        def _pragmas(connection, _record) -> None:
+            cursor = connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout = {int(lock_timeout * 1000)}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            try:
+                cursor.execute("PRAGMA journal_mode = WAL")
+            except Exception:  # a read-only database keeps its journal mode; writes report it
+                pass
+            cursor.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,115 @@
+"""Storing documents idempotently, and linking the same article reached through two sources."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from cybertrack.model import Document
+from cybertrack.store import neardup
+from cybertrack.store.database import Database, explain
+from cybertrack.store.schema import document_bands, documents
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What storing one document did: ``ingested``, ``updated``, ``present`` or ``duplicate``."""
+
+    status: str
+    duplicate_of: str | None = None
+    similarity: float | None = None
+
+
+class DocumentStore:
+    def __init__(self, database: Database):
+        self.database = database
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One transaction: all of it is stored, or none of it (the database stays as it was)."""
+        try:
+            with self.database.engine.begin() as connection:
+                yield connection
+        except SQLAlchemyError as e:
+            raise explain(e, self.database.url) from None
+
+    def add(self, connection: Connection, doc: Document) -> Outcome:
+        existing = connection.execute(
+            select(documents.c.id, documents.c.content_hash).where(documents.c.source_id == doc.source_id)
+        ).first()
+        if existing is not None and existing.content_hash == doc.content_hash:
+            return Outcome("present")
+        sig = neardup.signature(doc.clean.text)
+        original = self._find_original(connection, doc, sig, exclude=existing.id if existing else None)
+        values = self._row(doc, sig, original)
+        if existing is not None:
+            connection.execute(update(documents).where(documents.c.id == existing.id).values(**values))
+            connection.execute(delete(document_bands).where(document_bands.c.document_id == existing.id))
+            doc_id, status = existing.id, "updated"
+        else:
+            doc_id = connection.execute(insert(documents).values(**values)).inserted_primary_key[0]
+            status = "ingested"
+        if original is not None:
+            return Outcome("duplicate", duplicate_of=original[1], similarity=original[2])
+        if sig is not None:
+            connection.execute(insert(document_bands),
+                               [{"document_id": doc_id, "band": b, "bucket": k} for b, k in neardup.band_keys(sig)])
+        return Outcome(status)
+
+    def _find_original(self, connection: Connection, doc: Document, sig, exclude: int | None):
+        """(id, source_id, similarity) of a stored article this one repeats, if any."""
+        canonical = and_(documents.c.duplicate_of.is_(None), documents.c.id != (exclude or -1))
+        same = connection.execute(
+            select(documents.c.id, documents.c.source_id).where(documents.c.content_hash == doc.content_hash, canonical)
+        ).first()
+        if same is not None:
+            return same.id, same.source_id, 1.0
+        if sig is None:
+            return None
+        keys = neardup.band_keys(sig)
+        hits = connection.execute(
+            select(documents.c.id, documents.c.source_id, documents.c.minhash).distinct()
+            .join(document_bands, document_bands.c.document_id == documents.c.id)
+            .where(canonical, or_(*(and_(document_bands.c.band == b, document_bands.c.bucket == k) for b, k in keys)))
+        ).all()
+        scored = [(row.id, row.source_id, neardup.similarity(sig, neardup.from_bytes(row.minhash))) for row in hits]
+        best = max(scored, key=lambda r: r[2], default=None)
+        return best if best is not None and best[2] >= neardup.SAME_ARTICLE else None
+
+    @staticmethod
+    def _row(doc: Document, sig, original) -> dict:
+        return {
+            "source_id": doc.source_id,
+            "origin": doc.origin,
+            "url": doc.url,
+            "title": doc.title,
+            "published": doc.published,
+            "author": doc.author,
+            "language": doc.language,
+            "raw_text": doc.raw_text,
+            "clean_text": doc.clean.text,
+            "offsets": json.dumps(doc.clean.offsets.to_json()),
+            "removed": json.dumps([[r.raw_start, r.raw_end, r.reason] for r in doc.clean.removed]),
+            "content_hash": doc.content_hash,
+            "minhash": neardup.to_bytes(sig) if sig is not None else None,
+            "duplicate_of": original[0] if original else None,
+            "similarity": original[2] if original else None,
+            "note": doc.note,
+            "ingested_at": datetime.now(UTC),
+        }
+
+    def all_documents(self) -> list[dict]:
+        """Every stored document, oldest first, with ``duplicate_of`` as the source id of the story it repeats."""
+        try:
+            with self.database.engine.connect() as connection:
+                rows = connection.execute(select(documents).order_by(documents.c.id)).mappings().all()
+        except SQLAlchemyError as e:
+            raise explain(e, self.database.url) from None
+        source_ids = {row["id"]: row["source_id"] for row in rows}
+        return [{**row, "duplicate_of": source_ids.get(row["duplicate_of"])} for row in rows]

@@ -1,0 +1,54 @@
+"""Tables, portable between SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_id", String(2048), nullable=False, unique=True),
+    Column("origin", String(16), nullable=False),
+    Column("url", String(2048)),
+    Column("title", Text),
+    Column("published", String(32)),
+    Column("author", Text),
+    Column("language", String(8), nullable=False),
+    Column("raw_text", Text, nullable=False),
+    Column("clean_text", Text, nullable=False),
+    Column("offsets", Text, nullable=False, doc="JSON list of [clean_start, raw_start, length] spans"),
+    Column("removed", Text, nullable=False, doc="JSON list of [raw_start, raw_end, reason]"),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("minhash", LargeBinary),
+    Column("duplicate_of", Integer, ForeignKey("documents.id"), index=True),
+    Column("similarity", Float),
+    Column("note", Text),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+# Locality-sensitive hashing bands of each canonical document's MinHash: near-duplicate
+# candidates are found by an index lookup instead of comparing with every stored article.
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("band", Integer, nullable=False),
+    Column("bucket", BigInteger, nullable=False),
+    Index("ix_document_bands_lookup", "band", "bucket"),
+)
