@@ -22,7 +22,7 @@ MIN_TEASER_WORDS = 12
 MIN_UNRELATED_WORDS = 30
 LEAD_WORDS = 60
 
-_TERMINAL = tuple(".!?\"”»’')]") + ("。",)
+_TERMINAL = (*".!?\"”»’')]", "。")
 _ELLIPSIS = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 # A section label glued to the teaser text ("Cyber NewsThe attack…") or set off in capitals ("SPORT: …").
 _GLUED_LABEL = re.compile(r"^\W{0,2}[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}[a-z][A-Z][a-z]")
@@ -72,9 +72,7 @@ def glued_tail_start(blocks: list[Block], title: str | None = None) -> int:
         return (sim < OFF_TOPIC and looks_like_teaser(text)) or \
             (sim < UNRELATED and len(text.split()) >= MIN_UNRELATED_WORDS)
 
-    glued_blocks = 0
-    for i in reversed(body[2:]):
+    for n, i in enumerate(reversed(body[2:])):
         if not glued(i):
-            return i + 1 if glued_blocks else len(blocks)
-        glued_blocks += 1
+            return i + 1 if n else len(blocks)
     return body[2]

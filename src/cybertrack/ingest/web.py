@@ -11,6 +11,7 @@ from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.reading import human_size
 
 MAX_REDIRECTS = 5
+ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Fetcher:
             timeout=timeout,
             follow_redirects=True,
             max_redirects=MAX_REDIRECTS,
-            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5"},
+            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
         )
 
     def close(self) -> None:

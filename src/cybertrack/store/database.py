@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import platformdirs
@@ -61,10 +62,8 @@ class Database:
             cursor = connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {int(lock_timeout * 1000)}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            try:
+            with contextlib.suppress(Exception):  # a read-only database keeps its mode; writes report it
                 cursor.execute("PRAGMA journal_mode = WAL")
-            except Exception:  # a read-only database keeps its journal mode; writes report it
-                pass
             cursor.close()
 
     def dispose(self) -> None:
