@@ -49,7 +49,8 @@ class Pipeline:
             title = title or title_from_text(raw)
         cleaned = clean(raw, title)
         if not cleaned.text.strip():
-            raise IngestError("nothing left after removing page noise")
+            where = "the HTML page" if item.html is not None else "the text"
+            raise IngestError(f"no article text found in {where} (only page furniture)")
         return Document(
             source_id=item.source_id,
             origin=item.origin,

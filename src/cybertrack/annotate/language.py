@@ -13,7 +13,7 @@ from functools import cached_property
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 SUPPORTED = ("en", "fr", "nl", "de", "it", "es")
-ALSO_RECOGNISED = ("pt", "pl", "ru", "uk", "sv", "da", "nb", "fi", "cs", "ro", "tr", "zh", "ja", "ko", "ar")
+ALSO_RECOGNISED = ("pt", "pl", "ru", "zh", "ja", "ar")
 MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 3000
 
