@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ import feedparser
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import fragment_to_text
 from cybertrack.ingest.reading import decode_text, sniff_binary
-from cybertrack.ingest.web import Fetcher
+from cybertrack.ingest.web import Fetcher, is_url
 from cybertrack.model import ItemError, SourceItem
 
 FEED_CONTENT_TYPES = {"application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
@@ -39,7 +40,7 @@ def parse_feed(body: bytes) -> list[FeedEntry]:
     kind = sniff_binary(body)
     if kind:
         raise IngestError(f"not an RSS/Atom feed: binary content ({kind})")
-    parsed = feedparser.parse(body)
+    parsed = feedparser.parse(io.BytesIO(body))  # bytes, never a path or URL for feedparser to open
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception") or "no RSS or Atom structure found"
         raise IngestError(f"not an RSS/Atom feed: {reason}")
@@ -50,8 +51,9 @@ def _entry(entry: feedparser.FeedParserDict) -> FeedEntry:
     contents = [c.get("value", "") for c in entry.get("content", [])]
     raw = max([*contents, entry.get("summary", "")], key=len)
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    link = entry.get("link")  # feedparser falls back to <guid>/<id>, which need not be a URL
     return FeedEntry(
-        link=entry.get("link"),
+        link=link if link and is_url(link) else None,
         title=entry.get("title"),
         published=time.strftime("%Y-%m-%d", stamp) if stamp else None,
         text=fragment_to_text(raw),
@@ -66,8 +68,9 @@ def items_from_feed(feed_id: str, entries: list[FeedEntry], fetcher: Fetcher) ->
         if entry.link:
             try:
                 page = fetcher.fetch(entry.link)
-                yield SourceItem(source_id=source_id, origin="feed", html=decode_text(page.body, html=True),
-                                 url=page.url, title=entry.title, published=entry.published)
+                html = decode_text(page.body, html=True, encoding=page.charset)
+                yield SourceItem(source_id=source_id, origin="feed", html=html, url=page.url, title=entry.title,
+                                 published=entry.published)
                 continue
             except IngestError as e:
                 failure = f"its article could not be fetched ({e})"

@@ -49,21 +49,21 @@ def sniff_binary(data: bytes) -> str | None:
     return "binary data" if b"\x00" in data[:8192] else None
 
 
-def decode_text(data: bytes, *, html: bool = False) -> str:
+def decode_text(data: bytes, *, html: bool = False, encoding: str | None = None) -> str:
     """Decode bytes as text, strictly: wrong bytes are an error, never silently replaced.
 
-    HTML may declare another charset in a ``<meta>`` tag, which is honoured.
+    The charset comes from the HTTP header when there is one, else from an
+    HTML ``<meta>`` tag, else it is UTF-8.
     """
     kind = sniff_binary(data)
     if kind:
         raise IngestError(f"binary content ({kind}), not text")
-    encoding = "utf-8-sig"
-    if html:
+    if not encoding and html:
         declared = _CHARSET.search(data[:4096])
-        if declared:
-            encoding = declared.group(1).decode("ascii").lower()
-            if encoding in ("utf-8", "utf8"):
-                encoding = "utf-8-sig"
+        encoding = declared.group(1).decode("ascii") if declared else None
+    encoding = (encoding or "utf-8").lower()
+    if encoding in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"
     try:
         text = data.decode(encoding)
     except LookupError:

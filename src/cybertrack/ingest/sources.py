@@ -115,9 +115,11 @@ def _from_url(url: str, fetcher: Fetcher) -> Iterator[SourceItem | ItemError]:
         if looks_like_feed(page.body, page.content_type):
             yield from items_from_feed(url, parse_feed(page.body), fetcher)
         elif page.content_type in ("text/plain", "text/markdown"):
-            yield SourceItem(source_id=url, origin="url", text=decode_text(page.body), url=page.url)
+            yield SourceItem(source_id=url, origin="url", text=decode_text(page.body, encoding=page.charset),
+                             url=page.url)
         elif page.content_type in ("", "text/html", "application/xhtml+xml"):
-            yield SourceItem(source_id=url, origin="url", html=decode_text(page.body, html=True), url=page.url)
+            yield SourceItem(source_id=url, origin="url", html=decode_text(page.body, html=True, encoding=page.charset),
+                             url=page.url)
         else:
             raise IngestError(f"not a web page or feed (content type {page.content_type})")
     except IngestError as e:

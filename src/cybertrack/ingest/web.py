@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -19,6 +20,7 @@ class FetchedPage:
     url: str
     content_type: str
     body: bytes
+    charset: str | None = None
 
 
 def is_url(source: str) -> bool:
@@ -56,13 +58,17 @@ class Fetcher:
                 if declared > self.max_bytes:
                     raise IngestError(f"page is {human_size(declared)}, over the {human_size(self.max_bytes)} cap")
                 chunks, size = [], 0
+                deadline = time.monotonic() + self.timeout  # for the whole body, not each read
                 for chunk in response.iter_bytes():
+                    if time.monotonic() > deadline:
+                        raise httpx.ReadTimeout("the page arrived too slowly")
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise IngestError(f"page is over the {human_size(self.max_bytes)} cap")
                     chunks.append(chunk)
                 content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
                 final_url = str(response.url)
+                charset = response.charset_encoding
         except httpx.TooManyRedirects:
             raise IngestError(f"more than {MAX_REDIRECTS} redirects (a redirect loop?)") from None
         except httpx.TimeoutException:
@@ -74,4 +80,4 @@ class Fetcher:
         body = b"".join(chunks)
         if not body.strip():
             raise IngestError("empty response")
-        return FetchedPage(url=final_url, content_type=content_type, body=body)
+        return FetchedPage(url=final_url, content_type=content_type, body=body, charset=charset)

@@ -1,0 +1,61 @@
+"""WARC archives: archived HTML responses become documents; other records are skipped."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from cybertrack.ingest import iter_items
+from cybertrack.model import ItemError, SourceItem
+
+PAGE = """<html><head><title>Ransomware halts Lakeside hospital appointments</title></head><body>
+<nav><a href="/">Home</a> | <a href="/tech">Tech</a></nav>
+<article><h1>Ransomware halts Lakeside hospital appointments</h1>
+<p>The Lakeside general hospital postponed all non-urgent appointments on Thursday after ransomware
+encrypted the servers of its scheduling system, the hospital's director said.</p>
+<p>Emergency care continued on paper. The director said the attackers had demanded a payment and that
+the police and the national cyber security agency were investigating.</p></article>
+<footer>Copyright 2024 Lakeside Courier. All rights reserved.</footer></body></html>"""
+
+
+def record(kind: str, uri: str, payload: bytes) -> bytes:
+    headers = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
+               f"WARC-Record-ID: <urn:uuid:{abs(hash((kind, uri))):032x}>\r\n"
+               f"WARC-Date: 2024-05-02T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+               f"Content-Length: {len(payload)}\r\n\r\n")
+    return headers.encode() + payload + b"\r\n\r\n"
+
+
+def http_response(content_type: str, body: bytes) -> bytes:
+    return (f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n").encode() + body
+
+
+def test_html_responses_in_a_warc_become_items(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    data = (record("response", "https://courier.example/lakeside", http_response("text/html; charset=utf-8",
+                                                                                  PAGE.encode()))
+            + record("response", "https://courier.example/logo.png", http_response("image/png", b"\x89PNG....")))
+    archive.write_bytes(gzip.compress(data))
+    items = list(iter_items([str(archive)]))
+    assert [type(i) for i in items] == [SourceItem]
+    assert items[0].source_id == "https://courier.example/lakeside"
+    assert "Lakeside general hospital" in items[0].html
+
+
+def test_warc_without_html_is_reported(tmp_path: Path) -> None:
+    archive = tmp_path / "empty.warc"
+    archive.write_bytes(record("response", "https://x.example/a.png", http_response("image/png", b"\x89PNG")))
+    (item,) = iter_items([str(archive)])
+    assert isinstance(item, ItemError) and "no archived HTML responses" in item.reason
+
+
+def test_warc_page_is_stored_cleaned(cli, tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(record("response", "https://courier.example/lakeside",
+                               http_response("text/html", PAGE.encode())))
+    result = cli("ingest", str(archive), "-q")
+    assert result.exit_code == 0, result.output
+    (doc,) = cli.export()["documents"]
+    assert doc["title"] == "Ransomware halts Lakeside hospital appointments"
+    assert "Emergency care continued on paper." in doc["text"]
+    assert "All rights reserved" not in doc["text"] and "Home" not in doc["text"].split()
