@@ -26,7 +26,7 @@ EXIT_UNUSABLE = 2
 
 db_option = click.option(
     "--db", metavar="PATH|URL", default=None,
-    help=f"Database file or SQLAlchemy URL (postgresql+psycopg://…). Default: {default_db_path()}",
+    help=f"Database file or SQLAlchemy URL. Default: {default_db_path()}",
 )
 lock_option = click.option(
     "--lock-timeout", type=float, default=DEFAULT_LOCK_TIMEOUT, show_default=True, metavar="SECONDS",
