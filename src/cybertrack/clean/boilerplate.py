@@ -23,7 +23,7 @@ ANYWHERE_MAX_WORDS = 25
 # Each entry is a regular expression over a lower-cased, accent-stripped sentence.
 EXACT = {
     "navigation": [
-        r"back to top( button)?", r"retour en haut( de (la )?page)?", r"terug naar boven", r"nach oben",
+        r"back to top( button)?", r"retour en haut( de (la )?page)?", r"terug naar boven", r"(zuruck )?nach oben",
         r"torna (su|in alto)", r"volver (arriba|al inicio)", r"skip to (main )?content", r"menu", r"home",
         r"previous( article| post)?", r"next( article| post)?", r"article (precedent|suivant)",
         r"(vorheriger|nachster) artikel", r"(vorig|volgend) artikel", r"articolo (precedente|successivo)",
@@ -33,8 +33,8 @@ EXACT = {
         r"more( news| stories)?",
     ],
     "comments": [
-        r"(\d+ )?comments?( \(\d+\))?", r"(no|add|post|view) comments?", r"commentaires?", r"reacties?",
-        r"kommentare?", r"commenti", r"comentarios?", r"reply", r"repondre", r"antworten", r"rispondi",
+        r"(\d+ )?(comments?|commentaires?|reacties?|kommentare?|commenti|comentarios?)( \(\d+\))?",
+        r"(no|add|post|view) comments?", r"reply", r"repondre", r"antworten", r"rispondi",
         r"responder",
     ],
     "sharing": [
@@ -47,7 +47,8 @@ EXACT = {
 
 LEAD = {
     "teaser": [
-        r"(also read|read also|read more|see also|related( articles?| posts?| stories| coverage)?|recommended|"
+        r"(also read|read also|read more|see also|"
+        r"(related|recommended)( for you| reading| articles?| posts?| stories| coverage)? ?:|"
         r"more on this( topic| story)?|you (may|might) also (like|be interested in)|don'?t miss|must read)\b",
         r"((a )?lire (aussi|egalement|plus)|voir aussi|sur le meme sujet|lisez aussi|a decouvrir)\b",
         r"(lees (ook|meer)|zie ook|meer over dit onderwerp|gerelateerd)\b",
@@ -67,6 +68,7 @@ LEAD = {
         r"(this )?article (is )?(reserved|available) (for|to) (our )?(subscribers|members)\b",
         r"(abonnez-vous|s'abonner|inscrivez-vous)\b", r"article reserve a nos abonnes\b",
         r"(abonneer|schrijf je in|meld je aan)\b", r"(jetzt )?(abonnieren|registrieren)\b",
+        r"melden sie sich (jetzt )?(kostenlos )?fur unseren newsletter an\b",
         r"(iscriviti|abbonati)\b", r"(suscribete|suscribirse|registrate)\b",
         r"(get|receive) (our|the) (daily |weekly )?newsletter\b", r"newsletter\b",
     ],
@@ -94,15 +96,21 @@ ANYWHERE = {
         r"we use cookies", r"(this|our) (site|website) uses cookies", r"nous utilisons des cookies",
         r"(wij gebruiken|deze site gebruikt) cookies", r"wir verwenden cookies", r"utilizziamo (i )?cookie",
         r"utilizamos cookies", r"accept (all )?cookies",
+        r"\b(site|website|webseite|sito|sitio)( web| internet)? (uses|utilise|gebruikt|verwendet|nutzt|utilizza|usa|"
+        r"utiliza) (des |i |los )?cookies?\b",
     ],
 }
 
 SOCIAL_NETWORKS = re.compile(
     r"\b(facebook|twitter|linkedin|instagram|telegram|whatsapp|youtube|tiktok|reddit|mastodon|bluesky|"
     r"threads|google news|rss)\b")
+# Naming two networks is not enough ("our Facebook and Twitter accounts were hijacked" is news):
+# the sentence must also call the reader to follow or join.
 SELF_PROMOTION = re.compile(
-    r"\b(our|us|join|follow|notre|nos|nous|suivez|onze|ons|volg|unsere[mnrs]?|uns|folgen|nostr[aeio]|"
-    r"seguici|unisciti|nuestr[ao]s?|siguenos|unete)\b")
+    r"\b(join|follow|suivez|rejoignez|retrouvez|volg|folgen|seguici|seguiteci|unisciti|siguenos|unete)\b|"
+    r"\b(us|nous|ons|uns|ci|nos) (on|sur|op|auf|su|en)\b|"
+    r"\b(our|notre|nos|onze|unsere[mnrs]?|nostr[aeio]|nuestr[ao]s?) (community|communaute|gemeenschap|channels?|"
+    r"pages?|chaine|kanaal|kanal|canale|canal|pagina|seite)\b")
 
 
 def _compile(table: dict[str, list[str]], template: str) -> list[tuple[str, re.Pattern[str]]]:

@@ -26,6 +26,11 @@ def _novel_words(sentence: str, other_squashed: str) -> list[str]:
     return [w for w in _WORD.findall(sentence.lower()) if (len(w) >= 4 or w.isdigit()) and w not in other_squashed]
 
 
+def _renamed(sentence: str, other_squashed: str) -> bool:
+    """Whether the sentence names something (a capitalised word past the first) that the other lacks."""
+    return any(w[0].isupper() and len(w) >= 4 and w.lower() not in other_squashed for w in _WORD.findall(sentence)[1:])
+
+
 def is_near_repeat(sentence: str, earlier: str) -> bool:
     a, b = _squash(sentence), _squash(earlier)
     if a == b:
@@ -37,6 +42,8 @@ def is_near_repeat(sentence: str, earlier: str) -> bool:
     novel = _novel_words(sentence, b) + _novel_words(earlier, a)
     if any(w.isdigit() for w in novel):
         return False
+    if _renamed(sentence, b) and _renamed(earlier, a):
+        return False  # one name swapped for another: "the Ministry of Defence" / "the Ministry of Finance"
     return max(len(_novel_words(sentence, b)), len(_novel_words(earlier, a))) <= MAX_NOVEL_WORDS
 
 

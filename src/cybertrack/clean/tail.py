@@ -41,7 +41,9 @@ def looks_like_teaser(text: str) -> bool:
     words = len(text.split())
     stripped = text.rstrip()
     cut_off = not stripped.endswith(_TERMINAL) and words >= MIN_TEASER_WORDS
-    return cut_off or bool(_ELLIPSIS.search(stripped)) or bool(_GLUED_LABEL.match(text) or _CAPS_LABEL.match(text))
+    # A label alone is weak evidence ("LockBit claimed…" opens like "Cyber NewsThe…"): only on an unfinished block.
+    labelled = bool(_GLUED_LABEL.match(text) or _CAPS_LABEL.match(text)) and not stripped.endswith(_TERMINAL)
+    return cut_off or bool(_ELLIPSIS.search(stripped)) or labelled
 
 
 def is_heading(text: str) -> bool:
