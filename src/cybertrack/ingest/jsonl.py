@@ -4,33 +4,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
+from typing import BinaryIO
 
 from cybertrack.ingest.reading import human_size
 from cybertrack.model import ItemError, SourceItem
 
 
-def iter_jsonl(path: Path, label: str, max_bytes: int) -> Iterator[SourceItem | ItemError]:
+def iter_jsonl(stream: BinaryIO, label: str, max_bytes: int) -> Iterator[SourceItem | ItemError]:
     """Stream the file line by line: a bad line is reported and the others still go in."""
-    try:
-        handle = path.open("rb")
-    except OSError as e:
-        yield ItemError(label, f"cannot open: {e.strerror}")
-        return
-    with handle:
-        for lineno, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            where = f"{label}:{lineno}"
-            if len(raw) > max_bytes:
-                yield ItemError(where, f"line is {human_size(len(raw))}, over the {human_size(max_bytes)} cap")
-                continue
-            try:
-                row = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                yield ItemError(where, f"malformed JSON line: {e}")
-                continue
-            yield _item(row, where)
+    for lineno, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        where = f"{label}:{lineno}"
+        if len(raw) > max_bytes:
+            yield ItemError(where, f"line is {human_size(len(raw))}, over the {human_size(max_bytes)} cap")
+            continue
+        try:
+            row = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            yield ItemError(where, f"malformed JSON line: {e}")
+            continue
+        yield _item(row, where)
 
 
 def _item(row: object, where: str) -> SourceItem | ItemError:

@@ -89,11 +89,13 @@ def _walk(root: Path) -> Iterator[Path]:
 def _from_file(path: Path, label: str, session: _Session) -> Iterator[SourceItem | ItemError]:
     options = session.options
     suffix = suffix_of(path)
-    if suffix in JSONL_SUFFIXES:
-        yield from iter_jsonl(path, label, options.max_bytes)
-        return
-    if suffix in WARC_SUFFIXES:
-        yield from iter_warc(path, label, options.max_bytes)
+    if suffix in JSONL_SUFFIXES | WARC_SUFFIXES:
+        reader = iter_jsonl if suffix in JSONL_SUFFIXES else iter_warc
+        try:
+            with path.open("rb") as stream:
+                yield from reader(stream, label, options.max_bytes)
+        except OSError as e:
+            yield ItemError(label, f"cannot read: {e.strerror or e}")
         return
     try:
         data = read_capped(path, options.max_bytes)
