@@ -59,3 +59,13 @@ def test_warc_page_is_stored_cleaned(cli, tmp_path: Path) -> None:
     assert doc["title"] == "Ransomware halts Lakeside hospital appointments"
     assert "Emergency care continued on paper." in doc["text"]
     assert "All rights reserved" not in doc["text"] and "Home" not in doc["text"].split()
+
+
+def test_corrupt_warc_is_reported_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / "broken.warc").write_bytes(b"this is not a WARC file at all")
+    (tmp_path / "ok.txt").write_text("Ransomware halted the Lakeside hospital's scheduling servers on Thursday.",
+                                     encoding="utf-8")
+    items = list(iter_items([str(tmp_path)]))
+    errors = [i for i in items if isinstance(i, ItemError)]
+    assert [e.source_id for e in errors] == ["broken.warc"] and "cannot read" in errors[0].reason
+    assert [i.source_id for i in items if isinstance(i, SourceItem)] == ["ok.txt"]
