@@ -13,7 +13,7 @@ import click
 from tqdm import tqdm
 
 from cybertrack import __version__
-from cybertrack.export.json_export import export_json
+from cybertrack.export.json_export import build_export, write_json
 from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.ingest.reading import DEFAULT_MAX_BYTES
 from cybertrack.model import IngestSummary
@@ -106,20 +106,21 @@ def export(db: str | None, fmt: str, output: Path) -> None:
     """Write the stored documents and incidents for other tools."""
     store = _open_store(db)
     try:
-        if str(output) == "-":
-            counts = export_json(store, sys.stdout)
-        else:
-            with output.open("w", encoding="utf-8") as out:
-                counts = export_json(store, out)
+        data = build_export(store)
     except StoreError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_UNUSABLE)
+    if str(output) == "-":
+        write_json(data, sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8") as out:
+            write_json(data, out)
     except OSError as e:
         click.echo(f"error: cannot write {output}: {e.strerror}", err=True)
         sys.exit(EXIT_UNUSABLE)
-    if str(output) != "-":
-        click.echo(f"wrote {counts['documents']} documents and {counts['incidents']} incidents to {output}",
-                   err=True)
+    click.echo(f"wrote {len(data['documents'])} documents and {len(data['incidents'])} incidents to {output}",
+               err=True)
 
 
 @main.command()

@@ -61,8 +61,7 @@ class OffsetMap:
         """Raw offset of the character at ``clean_offset`` (or just past the end)."""
         if not self.spans:
             return clean_offset
-        starts = [s.clean_start for s in self.spans]
-        i = max(bisect.bisect_right(starts, clean_offset) - 1, 0)
+        i = max(bisect.bisect_right(self.spans, clean_offset, key=lambda s: s.clean_start) - 1, 0)
         span = self.spans[i]
         return span.raw_start + min(clean_offset - span.clean_start, span.length)
 

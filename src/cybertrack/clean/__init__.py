@@ -61,7 +61,7 @@ def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
         in_link_list = False
         for s in paragraph.sentences:
             s.dropped = boilerplate_reason(s.text)
-            in_link_list = opens_link_list(s.text)
+            in_link_list = opens_link_list(s.text, s.dropped)
 
 
 def _mark_glued_tail(paragraphs: list[_Paragraph], title: str | None) -> None:

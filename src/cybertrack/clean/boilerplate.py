@@ -172,6 +172,6 @@ def _is_link_list(sentence: str) -> bool:
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
-def opens_link_list(sentence: str) -> bool:
+def opens_link_list(sentence: str, reason: str | None) -> bool:
     """A lead-in such as "Also read:" announces that the next short lines are headlines of other stories."""
-    return sentence.rstrip().endswith(":") and boilerplate_reason(sentence) in {"teaser", "sharing", "navigation"}
+    return reason in {"teaser", "sharing", "navigation"} and sentence.rstrip().endswith(":")

@@ -39,12 +39,12 @@ def is_near_repeat(sentence: str, earlier: str) -> bool:
         return False
     if SequenceMatcher(None, a, b, autojunk=False).ratio() < MIN_RATIO:
         return False
-    novel = _novel_words(sentence, b) + _novel_words(earlier, a)
-    if any(w.isdigit() for w in novel):
+    novel_here, novel_there = _novel_words(sentence, b), _novel_words(earlier, a)
+    if any(w.isdigit() for w in novel_here + novel_there):
         return False
     if _renamed(sentence, b) and _renamed(earlier, a):
         return False  # one name swapped for another: "the Ministry of Defence" / "the Ministry of Finance"
-    return max(len(_novel_words(sentence, b)), len(_novel_words(earlier, a))) <= MAX_NOVEL_WORDS
+    return max(len(novel_here), len(novel_there)) <= MAX_NOVEL_WORDS
 
 
 def repeated_sentences(sentences: list[str]) -> dict[int, int]:

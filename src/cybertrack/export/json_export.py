@@ -8,8 +8,9 @@ from typing import TextIO
 from cybertrack.store import DocumentStore
 
 
-def export_json(store: DocumentStore, out: TextIO) -> dict[str, int]:
-    docs = [
+def build_export(store: DocumentStore) -> dict:
+    """The whole export as plain data, read before anything is written (a failed read leaves no half file)."""
+    documents = [
         {
             "id": row["source_id"],
             "url": row["url"],
@@ -23,6 +24,9 @@ def export_json(store: DocumentStore, out: TextIO) -> dict[str, int]:
         }
         for row in store.all_documents()
     ]
-    json.dump({"documents": docs, "incidents": []}, out, ensure_ascii=False, indent=2)
+    return {"documents": documents, "incidents": []}
+
+
+def write_json(export: dict, out: TextIO) -> None:
+    json.dump(export, out, ensure_ascii=False, indent=2)
     out.write("\n")
-    return {"documents": len(docs), "incidents": 0}
