@@ -1,4 +1,4 @@
-"""The command line: ``cybertrack ingest``, ``cybertrack export``, ``cybertrack documents``.
+"""The command line: ``ingest``, ``export``, ``documents``, ``incidents``, ``kb stats`` and ``kb lookup``.
 
 Exit codes: 0 when everything went in, 1 when some items failed (the others
 are stored), 2 when the database or the arguments cannot be used.
@@ -95,6 +95,8 @@ def _print_summary(summary: IngestSummary, url: str) -> None:
         click.echo(f"  failed: {error.source_id}: {error.reason}")
     for source_id, note in summary.notes:
         click.echo(f"  note: {source_id}: {note}")
+    if summary.incidents is not None:
+        click.echo(f"incidents: {summary.incidents} after resolving all stored articles")
 
 
 @main.command()
@@ -141,6 +143,85 @@ def documents(db: str | None) -> None:
             title = f"(near-duplicate of {row['duplicate_of']}) {title}"
         click.echo(f"{row['language']:<4} {kept:>6}/{total:<6} words  {row['source_id'][:40]:<40}  {title[:70]}")
     click.echo(f"{len(rows)} documents", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--claims/--no-claims", default=True, show_default=True, help="Show who attributes or denies what.")
+def incidents(db: str | None, claims: bool) -> None:
+    """List the incidents: first seen, types, victims, actors, states, and the reports behind them."""
+    store = _open_store(db)
+    try:
+        found = store.all_incidents()
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    for incident in found:
+        click.echo(f"{incident['first_seen'] or '?':<10} {incident['title']}  [{', '.join(incident['types'])}]")
+        facts = {
+            "victims": ", ".join(f"{v['name']} ({v['country'] or '?'})" for v in incident["victims"]),
+            "actors": ", ".join(incident["actors"]),
+            "states": ", ".join(incident["states"]),
+            "CVEs": ", ".join(incident["vulnerabilities"]),
+            "techniques": ", ".join(incident["techniques"]),
+            "reports": ", ".join(incident["documents"]),
+        }
+        for label, value in facts.items():
+            if value:
+                click.echo(f"           {label}: {value}")
+        for claim in incident["claims"] if claims else []:
+            hedge = " (hedged)" if claim["hedged"] else ""
+            click.echo(f"           claim: {claim['claimant']} {claim['stance']} "
+                       f"{', '.join(claim['attributed_to'])}{hedge}")
+    click.echo(f"{len(found)} incidents", err=True)
+
+
+@main.group()
+def kb() -> None:
+    """Ask the knowledge base: what it holds, and what a name means."""
+
+
+@kb.command("stats")
+def kb_stats() -> None:
+    """Count the actors, aliases, malware, techniques, countries and vulnerabilities known."""
+    from cybertrack.knowledge.base import knowledge_base
+
+    for label, count in knowledge_base().stats().items():
+        click.echo(f"{label:<48} {count:>7}")
+
+
+@kb.command("lookup")
+@click.argument("name")
+def kb_lookup(name: str) -> None:
+    """Everything NAME can mean: an actor (with aliases and country), malware, a technique, a country, a CVE."""
+    from cybertrack.knowledge.base import knowledge_base
+
+    found = knowledge_base().lookup(name)
+    if not found:
+        click.echo(f"nothing known as {name!r}", err=True)
+        sys.exit(EXIT_ITEMS_FAILED)
+    for entry in found:
+        click.echo(describe(entry))
+
+
+def describe(entry: object) -> str:
+    """One line per meaning, for ``kb lookup``."""
+    from cybertrack.knowledge.actors import Actor
+    from cybertrack.knowledge.software import Software
+    from cybertrack.knowledge.techniques import Technique
+
+    if isinstance(entry, Actor):
+        return (f"actor {entry.name} (country per knowledge base: {entry.country or 'unknown'}; "
+                f"galaxies: {', '.join(sorted(entry.galaxies))})\n  aliases: {', '.join(sorted(entry.aliases))}")
+    if isinstance(entry, Software):
+        return f"{entry.kind} {entry.name}\n  aliases: {', '.join(sorted(entry.aliases))}"
+    if isinstance(entry, Technique):
+        return f"technique {entry.id} {entry.name}"
+    if isinstance(entry, dict) and "vulnerability" in entry:
+        return f"vulnerability {entry['vulnerability']}: {', '.join(entry['cves'])} ({entry['reference']})"
+    if isinstance(entry, dict):
+        return f"country {entry['country']} ({entry['form']})"
+    return str(entry)
 
 
 if __name__ == "__main__":

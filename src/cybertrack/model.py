@@ -90,6 +90,81 @@ class CleanText:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """The sentence a fact comes from: which document, and where in its clean text."""
+
+    document: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Victim:
+    """Who was hit. ``key`` is language-neutral, so the Italian and the English report of one
+    victim compare equal ("BE/ministry:interior" for "ministero degli interni" and "Interior Ministry")."""
+
+    name: str
+    key: str
+    country: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Somebody says who did it (or denies it). Attribution is a claim, never a fact."""
+
+    claimant: str
+    stance: str  # "attributes" or "denies"
+    attributed_to: tuple[str, ...]  # actor names and ISO country codes
+    hedged: bool
+    date: str | None
+    evidence: Evidence
+
+
+@dataclass
+class Frame:
+    """One incident as one article reports it, every field backed by the sentences in ``evidence``."""
+
+    document: str
+    victims: list[Victim] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    vulnerabilities: list[str] = field(default_factory=list)
+    products: list[str] = field(default_factory=list)
+    techniques: list[str] = field(default_factory=list)
+    malware: list[str] = field(default_factory=list)
+    first_seen: str | None = None
+    discovered: str | None = None
+    disclosed: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Incident:
+    """One attack as all the articles that report it tell it, merged from their frames."""
+
+    id: str
+    title: str
+    summary: str
+    frames: list[Frame]
+    documents: list[str]
+    types: list[str]
+    victims: list[Victim]
+    actors: list[str]
+    states: list[str]
+    vulnerabilities: list[str]
+    products: list[str]
+    malware: list[str]
+    techniques: list[str]
+    claims: list[Claim]
+    first_seen: str | None = None
+    discovered: str | None = None
+    disclosed: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """An article after extraction, cleaning and language detection."""
 
@@ -104,6 +179,8 @@ class Document:
     published: str | None = None
     author: str | None = None
     note: str | None = None
+    frames: tuple[Frame, ...] = ()
+    vulnerabilities: tuple[str, ...] = ()  # every CVE the article names, in an incident or not
 
 
 @dataclass
@@ -117,6 +194,7 @@ class IngestSummary:
     failed: list[ItemError] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     fatal: str | None = None
+    incidents: int | None = None  # how many incidents the store holds after the run, when it resolved again
 
     @property
     def total(self) -> int:

@@ -11,8 +11,10 @@ from functools import cached_property
 
 from cybertrack.annotate.language import LanguageIdentifier
 from cybertrack.clean import clean
+from cybertrack.extract.frames import extract_frames
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
+from cybertrack.knowledge.vulnerabilities import find_vulnerabilities
 from cybertrack.model import Document, SourceItem
 
 TITLE_MAX_WORDS = 20
@@ -51,16 +53,20 @@ class Pipeline:
         if not cleaned.text.strip():
             where = "the HTML page" if item.html is not None else "the text"
             raise IngestError(f"no article text found in {where} (only page furniture)")
+        language = self._languages.identify(cleaned.text)
         return Document(
             source_id=item.source_id,
             origin=item.origin,
             raw_text=raw,
             clean=cleaned,
-            language=self._languages.identify(cleaned.text),
+            language=language,
             content_hash=content_hash(cleaned.text),
             url=item.url,
             title=title,
             published=published,
             author=author,
             note=item.note,
+            frames=tuple(extract_frames(item.source_id, cleaned.text, language, published)),
+            vulnerabilities=tuple(dict.fromkeys(
+                cve for mention in find_vulnerabilities(cleaned.text) for cve in mention.cves[:1])),
         )

@@ -71,6 +71,8 @@ def run_ingest(
             if len(pending) >= batch_size:
                 flush()
         flush()
+        if summary.ingested or summary.updated or summary.duplicates:
+            summary.incidents = store.rebuild_incidents()
     except StoreError as e:
         summary.fatal = f"{e} ({len(pending)} processed articles of the last batch were not stored)"
     return summary

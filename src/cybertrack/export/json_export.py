@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from cybertrack.knowledge.base import knowledge_base
 from cybertrack.store import DocumentStore
 
 
@@ -19,12 +20,41 @@ def build_export(store: DocumentStore) -> dict:
             "published": row["published"],
             "author": row["author"],
             "text": row["clean_text"],
-            "vulnerabilities": [],
+            "vulnerabilities": json.loads(row["vulnerabilities"] or "[]"),
             "duplicate_of": row["duplicate_of"],
         }
         for row in store.all_documents()
     ]
-    return {"documents": documents, "incidents": []}
+    copies: dict[str, list[str]] = {}
+    for document in documents:
+        if document["duplicate_of"]:
+            copies.setdefault(document["duplicate_of"], []).append(document["id"])
+    incidents = [_incident(incident, copies) for incident in store.all_incidents()]
+    return {"documents": documents, "incidents": incidents}
+
+
+def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
+    """The README's incident shape: actors with their aliases and the knowledge base's country, kept apart from the
+    states the claims name; claims with their evidence sentence; documents including near-duplicate copies."""
+    kb = knowledge_base()
+    actors = []
+    for name in incident["actors"]:
+        actor = kb.actors.get(name)
+        actors.append({"name": name, "aliases": sorted(actor.aliases - {name}) if actor else [],
+                       "country": actor.country if actor else None, "country_source": "knowledge base"})
+    claims = [{"claimant": c["claimant"], "stance": c["stance"], "attributed_to": c["attributed_to"],
+               "hedged": c["hedged"], "date": c["date"], "document": c["evidence"]["document"],
+               "evidence": c["evidence"]["sentence"],
+               "offsets": [c["evidence"]["start"], c["evidence"]["end"]]} for c in incident["claims"]]
+    documents = [d for doc in incident["documents"] for d in (doc, *copies.get(doc, []))]
+    return {
+        "id": incident["id"], "title": incident["title"], "summary": incident["summary"],
+        "types": incident["types"], "documents": documents,
+        "first_seen": incident["first_seen"], "discovered": incident["discovered"], "disclosed": incident["disclosed"],
+        "victims": incident["victims"], "actors": actors, "states": incident["states"],
+        "vulnerabilities": incident["vulnerabilities"], "products": incident["products"],
+        "malware": incident["malware"], "techniques": incident["techniques"], "claims": claims,
+    }
 
 
 def write_json(export: dict, out: TextIO) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from cybertrack.model import Document
 from cybertrack.store import neardup
 from cybertrack.store.database import Database, explain
+from cybertrack.store.incidents import all_incidents, rebuild_incidents, replace_frames
 from cybertrack.store.schema import document_bands, documents
 
 
@@ -55,6 +56,7 @@ class DocumentStore:
         else:
             doc_id = connection.execute(insert(documents).values(**values)).inserted_primary_key[0]
             status = "ingested"
+        replace_frames(connection, doc_id, () if original is not None else doc.frames)
         if original is not None:
             return Outcome("duplicate", duplicate_of=original[1], similarity=original[2])
         if sig is not None:
@@ -101,8 +103,21 @@ class DocumentStore:
             "duplicate_of": original[0] if original else None,
             "similarity": original[2] if original else None,
             "note": doc.note,
+            "vulnerabilities": json.dumps(list(doc.vulnerabilities)),
             "ingested_at": datetime.now(UTC),
         }
+
+    def rebuild_incidents(self) -> int:
+        """Resolve all stored frames into incidents again, in one transaction; returns the count."""
+        with self.transaction() as connection:
+            return rebuild_incidents(connection)
+
+    def all_incidents(self) -> list[dict]:
+        try:
+            with self.database.engine.connect() as connection:
+                return all_incidents(connection)
+        except SQLAlchemyError as e:
+            raise explain(e, self.database.url) from None
 
     def all_documents(self) -> list[dict]:
         """Every stored document, oldest first, with ``duplicate_of`` as the source id of the story it repeats."""

@@ -39,6 +39,7 @@ documents = Table(
     Column("duplicate_of", Integer, ForeignKey("documents.id"), index=True),
     Column("similarity", Float),
     Column("note", Text),
+    Column("vulnerabilities", Text, nullable=False, default="[]", doc="JSON list of every CVE the article names"),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -51,4 +52,31 @@ document_bands = Table(
     Column("band", Integer, nullable=False),
     Column("bucket", BigInteger, nullable=False),
     Index("ix_document_bands_lookup", "band", "bucket"),
+)
+
+# What each article reports, one row per incident frame; the JSON is the `Frame` dataclass.
+frames = Table(
+    "frames",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+
+# Incidents are rebuilt from all frames by the resolver; the JSON is the `Incident` without its frames.
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_seen", String(32), index=True),
+    Column("payload", Text, nullable=False),
+)
+
+incident_documents = Table(
+    "incident_documents",
+    metadata,
+    Column("incident_id", String(32), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
 )

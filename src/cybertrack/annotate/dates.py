@@ -1,0 +1,471 @@
+"""Date mentions in news text, resolved to ISO prefixes ("2021", "2021-12", "2021-12-06").
+
+Month and weekday names come from babel (CLDR); everything else is a compact table
+of regex fragments per language, compiled once per language. dateparser is not used:
+its ``search_dates`` is slow on whole articles, misses "December last year" and
+spelled-out numbers ("two days ago", "vor zwei Tagen"), and reads German words such
+as "mit" and "die" as weekday abbreviations.
+
+Ambiguous words are only read as dates in context: English "May"/"March" and French
+"mars" need a day, a year or a cue word ("in May", "since March", "en mars");
+weekdays are matched by full name only; a bare year needs a cue ("in 2019",
+"mid-2020", "the spring of 2019"). Anything relative ("last year", "Monday",
+"two days ago", "4 May" without a year) needs a base date and is skipped without one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from babel.dates import get_day_names, get_month_names
+
+# A year-less date may lie this far after the base (news announces what is coming).
+_AHEAD = timedelta(days=62)
+_YEAR = r"(?:19|20)\d\d(?![-/.]?\d)"
+_NEVER = r"(?!)"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str  # ISO prefix at the precision the text gives: "2021", "2021-12", "2021-12-06"
+    relative: bool  # True when resolved against the base date ("last year", "Monday", "4 May")
+
+
+@dataclass(frozen=True)
+class _Lang:
+    """Word lists of one language. Entries are regex fragments; ``'`` also matches ``’``."""
+
+    numbers: dict[str, int]
+    units: dict[str, str]  # unit word -> "d", "w", "m" or "y"
+    ago: str  # template with the groups {n} (number) and {u} (unit)
+    month_cues: tuple[str, ...]  # "in", "since": left out of the mention
+    year_cues: tuple[str, ...]
+    mods: tuple[str, ...]  # "early", "mid": part of the mention, precision unchanged
+    seasons: tuple[str, ...]
+    last_pre: tuple[str, ...]  # "last Monday", "lo scorso dicembre"
+    last_post: tuple[str, ...]  # "lundi dernier", "dicembre scorso"
+    next_pre: tuple[str, ...]
+    next_post: tuple[str, ...]
+    of_last_year: tuple[str, ...]  # after a month: "December last year"
+    of_this_year: tuple[str, ...]
+    last_year: tuple[str, ...]
+    this_year: tuple[str, ...]
+    last_month: tuple[str, ...]
+    this_month: tuple[str, ...]
+    day_before: tuple[str, ...]
+    yesterday: tuple[str, ...]
+    today: tuple[str, ...]
+    month_variants: dict[str, int] | None = None  # spellings babel lacks
+    weekday_variants: dict[str, int] | None = None  # 0 is Monday
+    month_abbrevs: dict[str, int] | None = None  # only next to a day or a year
+    case_sensitive_names: bool = False  # capitalised month/weekday names only
+    month_first: bool = False  # "May 26, 2021"
+    not_before_weekday: tuple[str, ...] = ()  # "Patch Tuesday" is no date
+
+
+_LANGS: dict[str, _Lang] = {
+    "en": _Lang(
+        numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10},
+        units={"day": "d", "days": "d", "week": "w", "weeks": "w", "month": "m", "months": "m", "year": "y",
+               "years": "y"},
+        ago=r"{n}\s+{u}\s+ago",
+        month_cues=("in", "since", "until", "till", "by", "from", "during", "through", "throughout", "between"),
+        year_cues=("in", "since", "until", "till", "by", "from", "during", "through", "throughout", "between"),
+        mods=("early", "late", "mid", r"(?:the\s+)?(?:end|beginning|start|middle)\s+of"),
+        seasons=(r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?",),
+        last_pre=("last", r"this\s+past", "past"),
+        last_post=(),
+        next_pre=("next", r"this\s+coming", "coming"),
+        next_post=(),
+        of_last_year=(r"(?:of\s+)?last\s+year",),
+        of_this_year=(r"(?:of\s+)?this\s+year",),
+        last_year=(r"(?<!\bthe\s)last\s+year",),
+        this_year=(r"this\s+year",),
+        last_month=(r"(?<!\bthe\s)last\s+month",),
+        this_month=(r"this\s+month",),
+        day_before=(r"the\s+day\s+before\s+yesterday",),
+        yesterday=("yesterday",),
+        today=("today",),
+        month_abbrevs={"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
+                       "Oct": 10, "Nov": 11, "Dec": 12},
+        case_sensitive_names=True,
+        month_first=True,
+        not_before_weekday=("Patch", "Black", "Cyber", "Good"),
+    ),
+    "fr": _Lang(
+        numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                 "neuf": 9, "dix": 10},
+        units={"jour": "d", "jours": "d", "semaine": "w", "semaines": "w", "mois": "m", "an": "y", "ans": "y",
+               "année": "y", "années": "y"},
+        ago=r"il\s+y\s+a\s+{n}\s+{u}",
+        month_cues=("en", "depuis", "dès", "jusqu'en", "courant", "pendant", "durant", r"au\s+mois\s+de"),
+        year_cues=("en", "depuis", "dès", "jusqu'en", "courant", "pendant", "durant", "l'année"),
+        mods=("début", "fin", "mi"),
+        seasons=(r"(?:au\s+|à\s+l'|l')?(?:printemps|été|automne|hiver)(?:\s+de)?",),
+        last_pre=(),
+        last_post=("dernier", "passé"),
+        next_pre=(),
+        next_post=("prochain",),
+        of_last_year=(r"(?:de\s+)?l'(?:année\s+(?:dernière|passée)|an\s+(?:dernier|passé))",),
+        of_this_year=(r"(?:de\s+)?cette\s+année",),
+        last_year=(r"l'(?:année\s+(?:dernière|passée)|an\s+(?:dernier|passé))",),
+        this_year=(r"cette\s+année",),
+        last_month=(r"le\s+mois\s+(?:dernier|passé)",),
+        this_month=(r"ce\s+mois(?:-ci)?",),
+        day_before=("avant-hier",),
+        yesterday=("hier",),
+        today=("aujourd'hui",),
+        month_variants={"fevrier": 2, "aout": 8, "decembre": 12},
+    ),
+    "nl": _Lang(
+        numbers={"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+                 "negen": 9, "tien": 10},
+        units={"dag": "d", "dagen": "d", "week": "w", "weken": "w", "maand": "m", "maanden": "m", "jaar": "y",
+               "jaren": "y"},
+        ago=r"{n}\s+{u}\s+geleden",
+        month_cues=("in", "sinds", "tot", "vanaf", "tijdens"),
+        year_cues=("in", "sinds", "tot", "vanaf", "tijdens"),
+        mods=("begin", "eind", "half", "medio"),
+        seasons=(r"(?:het\s+|de\s+)?(?:voorjaar|najaar|lente|zomer|herfst|winter)(?:\s+van)?",),
+        last_pre=("afgelopen", "vorige"),
+        last_post=(),
+        next_pre=("volgende", "komende", "aanstaande"),
+        next_post=(),
+        of_last_year=(r"(?:van\s+)?(?:vorig|verleden)\s+jaar",),
+        of_this_year=(r"(?:van\s+)?dit\s+jaar",),
+        last_year=(r"(?:vorig|vorige|verleden)\s+jaar",),
+        this_year=(r"dit\s+jaar",),
+        last_month=(r"(?:vorige|afgelopen)\s+maand",),
+        this_month=(r"deze\s+maand",),
+        day_before=("eergisteren",),
+        yesterday=("gisteren",),
+        today=("vandaag",),
+    ),
+    "de": _Lang(
+        numbers={"ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "eins": 1, "zwei": 2, "drei": 3,
+                 "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10},
+        units={"tag": "d", "tagen": "d", "woche": "w", "wochen": "w", "monat": "m", "monaten": "m", "jahr": "y",
+               "jahren": "y"},
+        ago=r"vor\s+{n}\s+{u}",
+        month_cues=("im", "seit", "bis", "ab"),
+        year_cues=(r"im\s+Jahre?", "Jahre?", "seit", "bis", "ab", "in"),
+        mods=("Anfang", "Ende", "Mitte"),
+        seasons=("Frühjahr", "Frühling", "Sommer", "Herbst", "Winter"),
+        last_pre=(r"(?:(?:am|im)\s+)?(?:vergangenen|letzten|vorigen)",),
+        last_post=(),
+        next_pre=(r"(?:(?:am|im)\s+)?(?:nächsten|kommenden)",),
+        next_post=(),
+        of_last_year=(r"(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres",),
+        of_this_year=(r"(?:dieses|des\s+laufenden)\s+Jahres",),
+        last_year=(r"(?:letztes|vergangenes|voriges)\s+Jahr", r"im\s+(?:vergangenen|letzten|vorigen)\s+Jahr",
+                   r"im\s+Vorjahr"),
+        this_year=(r"dieses\s+Jahr", r"in\s+diesem\s+Jahr"),
+        last_month=(r"(?:im\s+)?(?:letzten|vergangenen|vorigen)\s+Monat",),
+        this_month=(r"diesen\s+Monat", r"in\s+diesem\s+Monat"),
+        day_before=("vorgestern",),
+        yesterday=("gestern",),
+        today=("heute",),
+        month_variants={"Jänner": 1, "Maerz": 3},
+        weekday_variants={"Sonnabend": 5},
+        case_sensitive_names=True,
+    ),
+    "it": _Lang(
+        numbers={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
+                 "otto": 8, "nove": 9, "dieci": 10},
+        units={"giorno": "d", "giorni": "d", "settimana": "w", "settimane": "w", "mese": "m", "mesi": "m",
+               "anno": "y", "anni": "y"},
+        ago=r"{n}\s+{u}\s+fa",
+        month_cues=("a", "ad", "in", "nel", r"nel\s+mese\s+di", "dal", "da", r"fino\s+a", "entro"),
+        year_cues=("nel", "dal", r"fino\s+al", r"entro\s+il", r"nel\s+corso\s+del", r"durante\s+il"),
+        mods=(r"(?:all'|a\s+)?inizio(?:\s+d(?:i|el))?", r"(?:alla\s+|a\s+)?fine(?:\s+d(?:i|el))?",
+              r"(?:a\s+)?metà(?:\s+d(?:i|el))?"),
+        seasons=(r"(?:nella\s+|nell'|la\s+|l')?(?:primavera|estate|autunno|inverno)(?:\s+del)?",),
+        last_pre=(r"(?:(?:lo|la)\s+)?scors[oa]",),
+        last_post=("scors[oa]", "passat[oa]"),
+        next_pre=(r"(?:(?:il|la)\s+)?prossim[oa]",),
+        next_post=("prossim[oa]",),
+        of_last_year=(r"dell'anno\s+(?:scorso|passato)", r"dello\s+scorso\s+anno"),
+        of_this_year=(r"di\s+quest'anno",),
+        last_year=(r"l'anno\s+(?:scorso|passato)", r"lo\s+scorso\s+anno"),
+        this_year=("quest'anno", r"questo\s+anno"),
+        last_month=(r"il\s+mese\s+(?:scorso|passato)", r"lo\s+scorso\s+mese"),
+        this_month=(r"questo\s+mese",),
+        day_before=(r"l'altro\s+ieri", "l'altroieri", r"ieri\s+l'altro"),
+        yesterday=("ieri",),
+        today=("oggi",),
+        weekday_variants={"lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4},
+    ),
+    "es": _Lang(
+        numbers={"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+                 "ocho": 8, "nueve": 9, "diez": 10},
+        units={"día": "d", "días": "d", "dia": "d", "dias": "d", "semana": "w", "semanas": "w", "mes": "m",
+               "meses": "m", "año": "y", "años": "y"},
+        ago=r"hace\s+{n}\s+{u}",
+        month_cues=("en", "desde", "hasta", "durante", r"el\s+mes\s+de"),
+        year_cues=("en", "desde", "hasta", "durante", r"el\s+año"),
+        mods=(r"(?:a\s+)?(?:principios|comienzos|inicios|finales|fines|mediados)\s+de",),
+        seasons=(r"(?:la\s+|el\s+)?(?:primavera|verano|otoño|invierno)(?:\s+del?)?",),
+        last_pre=(r"(?:el\s+)?pasado",),
+        last_post=("pasado",),
+        next_pre=(r"(?:el\s+)?próximo",),
+        next_post=("próximo", r"que\s+viene"),
+        of_last_year=(r"del\s+(?:año\s+pasado|pasado\s+año)",),
+        of_this_year=(r"de\s+este\s+año",),
+        last_year=(r"el\s+(?:año\s+pasado|pasado\s+año)",),
+        this_year=(r"este\s+año",),
+        last_month=(r"el\s+(?:mes\s+pasado|pasado\s+mes)",),
+        this_month=(r"este\s+mes",),
+        day_before=("anteayer", "antier", r"antes\s+de\s+ayer"),
+        yesterday=("ayer",),
+        today=("hoy",),
+        month_variants={"setiembre": 9},
+        weekday_variants={"miercoles": 2, "sabado": 5},
+    ),
+}
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    lang: _Lang
+    months: dict[str, int]  # lower-cased name -> 1..12
+    abbrevs: frozenset[str]
+    weekdays: dict[str, int]  # lower-cased name -> 0 (Monday)..6
+
+    def month(self, name: str) -> int:
+        return self.months[name.rstrip(".").lower()]
+
+    def is_abbrev(self, name: str) -> bool:
+        return name.rstrip(".").lower() in self.abbrevs
+
+
+_Resolver = Callable[[re.Match[str], _Vocab, date | None], tuple[str, bool] | None]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    resolve: _Resolver
+
+
+def find_dates(text: str, language: str, base: date | None = None) -> list[DateMention]:
+    """Date mentions in ``text``, sorted and non-overlapping; relative ones only when ``base`` is given."""
+    if isinstance(base, datetime):
+        base = base.date()
+    code = language.lower()[:2]
+    vocab, rules = _compiled(code if code in _LANGS else "en")
+    found: list[DateMention] = []
+    for rule in rules:
+        for match in rule.pattern.finditer(text):
+            resolved = rule.resolve(match, vocab, base)
+            if resolved:
+                start, end = match.span("m")
+                found.append(DateMention(start, end, text[start:end], *resolved))
+    return _longest_first(found)
+
+
+def _longest_first(found: list[DateMention]) -> list[DateMention]:
+    """Keep the longest of overlapping mentions (the earliest among equals), in text order."""
+    starts: list[int] = []
+    chosen: dict[int, DateMention] = {}
+    for mention in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        i = bisect.bisect_right(starts, mention.start)
+        if (i and chosen[starts[i - 1]].end > mention.start) or (i < len(starts) and starts[i] < mention.end):
+            continue
+        starts.insert(i, mention.start)
+        chosen[mention.start] = mention
+    return [chosen[start] for start in starts]
+
+
+# --- resolution -------------------------------------------------------------------------------------------------
+
+
+def _day_value(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _yearless(base: date, month: int, day: int, past: bool) -> date | None:
+    """The base year's date, or the previous year's when that lies after the base (beyond ``_AHEAD``)."""
+    limit = base if past else base + _AHEAD
+    for year in (base.year, base.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= limit:
+            return candidate
+    return None
+
+
+def _months_before(base: date, months: int) -> str:
+    year, month0 = divmod(base.year * 12 + base.month - 1 - months, 12)
+    return f"{year:04d}-{month0 + 1:02d}"
+
+
+def _resolve_iso(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+    value = _day_value(int(match["y"]), int(match["mo"]), int(match["d"]))
+    return (value, False) if value else None
+
+
+def _resolve_numeric(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+    """Day first ("26/05/2021"); month first only when day first is impossible ("05/26/2021")."""
+    year, a, b = int(match["y"]), int(match["a"]), int(match["b"])
+    value = _day_value(year, b, a) or _day_value(year, a, b)
+    return (value, False) if value else None
+
+
+def _resolve_day(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+    month, day = vocab.month(match["mon"]), int(match["d"])
+    if match["np"] or match["ns"]:
+        return None
+    if match["y"]:
+        value = _day_value(int(match["y"]), month, day)
+        return (value, False) if value else None
+    if base is None:
+        return None
+    if match["ly"] or match["ty"]:
+        value = _day_value(base.year - bool(match["ly"]), month, day)
+        return (value, True) if value else None
+    resolved = _yearless(base, month, day, past=bool(match["lp"] or match["ls"]))
+    return (resolved.isoformat(), True) if resolved else None
+
+
+def _resolve_month(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+    month = vocab.month(match["mon"])
+    if match["np"] or match["ns"]:
+        return None
+    if match["y"]:
+        return f"{match['y']}-{month:02d}", False
+    if base is None or vocab.is_abbrev(match["mon"]):
+        return None
+    if match["ly"] or match["ty"]:
+        year = base.year - bool(match["ly"])
+    elif match["lp"] or match["ls"]:
+        year = base.year if month < base.month else base.year - 1
+    elif match["cue"] or match["mod"]:
+        year = base.year if date(base.year, month, 1) <= base + _AHEAD else base.year - 1
+    else:
+        return None
+    return f"{year:04d}-{month:02d}", True
+
+
+def _resolve_year(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+    return (match["y"], False) if match["cue"] or match["mod"] else None
+
+
+def _resolve_weekday(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+    """The most recent such day on or before the base; a week earlier for "last Tuesday" on a Tuesday."""
+    if base is None or match["np"] or match["ns"]:
+        return None
+    back = (base.weekday() - vocab.weekdays[match["wd"].lower()]) % 7
+    if back == 0 and (match["lp"] or match["ls"]):
+        back = 7
+    return (base - timedelta(days=back)).isoformat(), True
+
+
+def _resolve_phrase(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+    if base is None:
+        return None
+    if match["rly"] or match["rty"]:
+        return str(base.year - bool(match["rly"])), True
+    if match["rlm"] or match["rtm"]:
+        return _months_before(base, int(bool(match["rlm"]))), True
+    back = 2 if match["rdb"] else 1 if match["ryd"] else 0
+    return (base - timedelta(days=back)).isoformat(), True
+
+
+def _resolve_ago(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+    """Days and weeks give a day, months a month, years a year."""
+    if base is None:
+        return None
+    word = match["n"].lower()
+    count = int(word) if word.isdigit() else vocab.lang.numbers[word]
+    unit = vocab.lang.units[match["u"].lower()]
+    if unit == "y":
+        return f"{base.year - count:04d}", True
+    if unit == "m":
+        return _months_before(base, count), True
+    return (base - timedelta(days=count * (7 if unit == "w" else 1))).isoformat(), True
+
+
+# --- patterns ---------------------------------------------------------------------------------------------------
+
+
+def _alt(fragments: tuple[str, ...] | list[str]) -> str:
+    """Alternation of regex fragments, longest first; ``'`` also matches the typographic apostrophe."""
+    if not fragments:
+        return _NEVER
+    return "(?:" + "|".join(sorted((f.replace("'", "['’]") for f in fragments), key=len, reverse=True)) + ")"
+
+
+def _names(names: list[str], case_sensitive: bool) -> str:
+    body = _alt([re.escape(n) for n in names])
+    return f"(?-i:{body})" if case_sensitive else body
+
+
+@functools.cache
+def _compiled(code: str) -> tuple[_Vocab, tuple[_Rule, ...]]:
+    lang = _LANGS[code]
+    months = {name.lower(): num for num, name in get_month_names("wide", locale=code).items()}
+    months.update({name.lower(): num for name, num in (lang.month_variants or {}).items()})
+    weekdays = {name.lower(): num for num, name in get_day_names("wide", locale=code).items()}
+    weekdays.update({name.lower(): num for name, num in (lang.weekday_variants or {}).items()})
+    abbrevs = {name.lower(): num for name, num in (lang.month_abbrevs or {}).items()}
+    vocab = _Vocab(lang, months | abbrevs, frozenset(abbrevs), weekdays)
+
+    def cased(names: dict[str, int]) -> list[str]:
+        return [n.capitalize() if lang.case_sensitive_names else n for n in names]
+
+    month_full = _names(cased(months), lang.case_sensitive_names)
+    month_any = month_full
+    if abbrevs:
+        abbrev_alt = _alt([re.escape(n) + r"\.?" for n in cased(abbrevs)])
+        month_any = f"(?:{month_full}|(?-i:{abbrev_alt}))"
+    weekday = _names(cased(weekdays), lang.case_sensitive_names)
+    guards = "".join(rf"(?<!{word}\s)" for word in lang.not_before_weekday)
+
+    prefix = rf"(?:(?:(?P<lp>{_alt(lang.last_pre)})|(?P<np>{_alt(lang.next_pre)}))\s+)?"
+    tail = (rf"(?:,?\s+(?:(?:of|de|del|van)\s+)?(?P<y>{_YEAR})|\s+(?P<ly>{_alt(lang.of_last_year)})"
+            rf"|\s+(?P<ty>{_alt(lang.of_this_year)})|\s+(?P<ls>{_alt(lang.last_post)})"
+            rf"|\s+(?P<ns>{_alt(lang.next_post)}))?")
+    weekday_lead = rf"(?:{weekday},?\s+(?:(?:the|le|el|dem|den)\s+)?)?"
+    ordinal = r"(?:st|nd|rd|th|er|re|°|º)?(?:\.\s*|\s+)"
+    mod = rf"(?:(?P<mod>{_alt(lang.mods)})(?:\s+|-))?"
+    numbers = _alt([re.escape(n) for n in lang.numbers] + [r"\d{1,3}"])
+    phrases = "|".join(
+        f"(?P<{group}>{_alt(fragments)})"
+        for group, fragments in (("rly", lang.last_year), ("rty", lang.this_year), ("rlm", lang.last_month),
+                                 ("rtm", lang.this_month), ("rdb", lang.day_before), ("ryd", lang.yesterday),
+                                 ("rtd", lang.today)))
+
+    sources: list[tuple[str, _Resolver]] = [
+        (r"(?<![\w-])(?P<m>(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d))(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?(?![-:]?\d)",
+         _resolve_iso),
+        (r"(?<![\w./:-])(?P<m>(?P<a>\d{1,2})(?P<s>[./-])(?P<b>\d{1,2})(?P=s)(?P<y>(?:19|20)\d\d))(?![./-]?\d)",
+         _resolve_numeric),
+        (rf"(?P<m>{weekday_lead}{prefix}(?P<d>\d{{1,2}}){ordinal}(?:(?:of|de)\s+)?(?P<mon>{month_any}){tail})",
+         _resolve_day),
+        (rf"(?:(?P<cue>{_alt(lang.month_cues)})\s+)?(?P<m>{prefix}{mod}(?P<mon>{month_any}){tail})", _resolve_month),
+        (rf"(?:(?P<cue>{_alt(lang.year_cues)})\s+)?"
+         rf"(?P<m>(?:(?P<mod>{_alt(lang.mods + lang.seasons)})(?:\s+|-))?(?P<y>{_YEAR}))", _resolve_year),
+        (rf"(?P<m>{prefix}{guards}(?P<wd>{weekday})(?:\s+(?:(?P<ls>{_alt(lang.last_post)})"
+         rf"|(?P<ns>{_alt(lang.next_post)})))?)", _resolve_weekday),
+        (rf"(?P<m>{phrases})", _resolve_phrase),
+        (rf"(?P<m>{lang.ago.format(n=f'(?P<n>{numbers})', u=f'(?P<u>{_alt(list(lang.units))})')})", _resolve_ago),
+    ]
+    if lang.month_first:
+        sources.append((rf"(?P<m>{weekday_lead}{prefix}(?P<mon>{month_any})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                        rf"(?![\d:]){tail})", _resolve_day))
+    rules = tuple(_Rule(re.compile(rf"(?<!\w){source}(?!\w)", re.IGNORECASE), resolve) for source, resolve in sources)
+    return vocab, rules

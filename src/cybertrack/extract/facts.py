@@ -1,0 +1,114 @@
+"""Everything one sentence says, found in one pass: names, dates, vulnerabilities and cue words.
+
+The later steps (victims, claims, frames) only read these facts; none of them scans
+the text again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from cybertrack.annotate.dates import DateMention, find_dates
+from cybertrack.extract.cues import Cues
+from cybertrack.extract.institutions import Institution, find_institutions
+from cybertrack.extract.names import NameChunk, name_chunks
+from cybertrack.knowledge.base import Entry, KnowledgeBase
+from cybertrack.knowledge.matcher import Match
+from cybertrack.knowledge.vulnerabilities import VulnerabilityMention, find_vulnerabilities
+
+# "China-backed", "Kremlin-linked", "state-sponsored": the country before the hyphen is the attacker's side
+_SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|aligned|nexus|based hackers|state)\b",
+                        re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    text: str
+    code: str
+    form: str  # "name", "adjective" or "capital"
+    attacker_side: bool  # "Chinese hackers", "China-sponsored", "by Beijing"
+
+
+@dataclass
+class SentenceFacts:
+    index: int
+    start: int
+    end: int
+    text: str
+    actors: list[Match] = field(default_factory=list)
+    software: list[Match] = field(default_factory=list)
+    countries: list[CountryMention] = field(default_factory=list)
+    technique_names: list[str] = field(default_factory=list)
+    vulnerabilities: list[VulnerabilityMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    institutions: list[Institution] = field(default_factory=list)
+    names: list[NameChunk] = field(default_factory=list)
+    cues: dict[str, list[Match]] = field(default_factory=dict)
+
+    def has(self, kind: str) -> bool:
+        return bool(self.cues.get(kind))
+
+    @property
+    def attack_types(self) -> list[str]:
+        return list(dict.fromkeys(str(v) for m in self.cues.get("attack", []) for v in m.values))
+
+    @property
+    def is_attack(self) -> bool:
+        return bool(self.cues.get("attack")) and not self.has("hypothetical")
+
+    @property
+    def techniques(self) -> list[str]:
+        found = [str(v) for m in self.cues.get("technique", []) for v in m.values]
+        return list(dict.fromkeys(found + self.technique_names))
+
+
+CUE_KINDS = ("attack", "hypothetical", "attribution", "denial", "hedge", "speech", "sector", "technique",
+             "victim_before", "victim_after", "attacker_noun", "claimant_noun", "media", "began", "discovered")
+
+
+def sentence_facts(
+    index: int, text: str, start: int, language: str, base: date | None, kb: KnowledgeBase, cues: Cues
+) -> SentenceFacts:
+    """The facts of the sentence ``text``, which begins at ``start`` in its document. Offsets are the sentence's own."""
+    facts = SentenceFacts(index=index, start=start, end=start + len(text), text=text)
+    facts.cues = {kind: cues.find(kind, text) for kind in CUE_KINDS}
+    for match in kb.find(text):
+        entries = [v for v in match.values if isinstance(v, Entry)]
+        kinds = {e.kind for e in entries}
+        if "actor" in kinds:
+            facts.actors.append(Match(match.start, match.end, match.text,
+                                      tuple(e for e in entries if e.kind == "actor")))
+        elif kinds & {"malware", "tool"}:
+            facts.software.append(match)
+        elif "country" in kinds:
+            entry = next(e for e in entries if e.kind == "country")
+            facts.countries.append(CountryMention(match.start, match.end, match.text, entry.key, entry.form,
+                                                  _attacker_side(text, match, facts.cues["attacker_noun"])))
+        elif "technique" in kinds:
+            facts.technique_names += [e.key for e in entries if e.kind == "technique"]
+    facts.vulnerabilities = find_vulnerabilities(text)
+    facts.dates = find_dates(text, language, base)
+    facts.institutions = find_institutions(text)
+    facts.names = name_chunks(text, language)
+    return facts
+
+
+def _attacker_side(text: str, country: Match, attacker_nouns: list[Match]) -> bool:
+    """A nationality right before "hackers", "groups", "state actor", or a "China-backed" compound."""
+    if _SPONSORED.match(text[country.end:country.end + 20]):
+        return True
+    for noun in attacker_nouns:
+        if noun.start >= country.end:
+            gap = text[country.end:noun.start]
+        elif noun.end <= country.start and len(text[noun.end:country.start].split()) <= 1:
+            gap = text[noun.end:country.start]  # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
+        else:
+            continue
+        if not re.search(r"[.;:!?,]", gap) and len(gap.split()) <= 3 and len(gap) <= 40:
+            return True
+    before = text[max(0, country.start - 25):country.start].lower()
+    return bool(re.search(r"\b(?:by|par|door|von|dai|dal|dallo|dalla|por)\s+(?:the\s+)?$", before))

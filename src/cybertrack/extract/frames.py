@@ -1,0 +1,211 @@
+"""From one article's sentences to its incident frames: one frame per incident it reports.
+
+Sentences that report an attack and name a victim open a frame for that victim, or join
+the frame already open for it; a sentence that names no victim ("The attack began in
+2019", "Belgium attributes it to APT31") belongs to the frame the text is talking about,
+the one last named. One victim can suffer two incidents: a sentence with dates that
+contradict the victim's open frame opens a second one. Frames known only by a generic
+victim ("universities") and carrying nothing of their own are folded into their
+neighbour rather than reported as incidents, and an article that never reports an
+attack yields no frame at all, which is what keeps teasers and commentary out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from cybertrack.annotate.sentences import sentence_spans
+from cybertrack.extract.claims import sentence_claims
+from cybertrack.extract.cues import cues
+from cybertrack.extract.facts import SentenceFacts, sentence_facts
+from cybertrack.extract.victims import Candidate, victims_in
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
+from cybertrack.model import Claim, Evidence, Frame, Victim
+
+
+@dataclass
+class _Draft:
+    victims: dict[str, Victim] = field(default_factory=dict)
+    generic: bool = True
+    sentences: list[SentenceFacts] = field(default_factory=list)
+
+    @property
+    def attack_dates(self) -> set[str]:
+        return {d.value for s in self.sentences if s.is_attack for d in s.dates}
+
+    def add(self, facts: SentenceFacts) -> None:
+        if facts not in self.sentences:
+            self.sentences.append(facts)
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def document_facts(text: str, language: str, published: str | None) -> list[SentenceFacts]:
+    kb, lexicon = knowledge_base(), cues()
+    base = parse_date(published)
+    return [sentence_facts(i, text[s:e], s, language, base, kb, lexicon)
+            for i, (s, e) in enumerate(sentence_spans(text))]
+
+
+def extract_frames(document: str, text: str, language: str, published: str | None) -> list[Frame]:
+    facts = document_facts(text, language, published)
+    drafts = _group(facts)
+    drafts = _fold_generic(drafts)
+    return [_frame(document, draft, facts, published) for draft in drafts]
+
+
+def _compatible(dates_a: set[str], dates_b: set[str]) -> bool:
+    if not dates_a or not dates_b:
+        return True
+    return any(a.startswith(b) or b.startswith(a) for a in dates_a for b in dates_b)
+
+
+def _same_victim(a: Victim, b: Victim) -> bool:
+    if a.key == b.key:
+        return True
+    kind_a, kind_b = a.key.split("/", 1)[-1], b.key.split("/", 1)[-1]
+    return kind_a == kind_b and "?" in (a.key.split("/")[0], b.key.split("/")[0]) and "/" in a.key and "/" in b.key
+
+
+def _reporting(facts: list[SentenceFacts], index: int) -> bool:
+    """An attack is reported in this sentence or right next to it."""
+    return any(f.is_attack for f in facts[max(0, index - 1):index + 2])
+
+
+def _group(facts: list[SentenceFacts]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: list[_Draft] = []
+    waiting: list[SentenceFacts] = []
+    for facts_ in facts:
+        found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
+        touched: list[_Draft] = []
+        for candidate in found:
+            draft = _open_draft_for(drafts, candidate.victim, facts_)
+            if draft is None:
+                draft = _Draft()
+                drafts.append(draft)
+            draft.victims.setdefault(candidate.victim.key, candidate.victim)
+            draft.generic = draft.generic and candidate.generic
+            draft.add(facts_)
+            if draft not in touched:
+                touched.append(draft)
+        if touched:
+            current = touched
+            for sentence in waiting:
+                for draft in touched:
+                    draft.add(sentence)
+            waiting = []
+        elif _relevant(facts_):
+            if current:
+                for draft in current:
+                    draft.add(facts_)
+            else:
+                waiting.append(facts_)
+    if waiting and any(s.is_attack for s in waiting):
+        orphan = _Draft()
+        for sentence in waiting:
+            orphan.add(sentence)
+        drafts.append(orphan)
+    return drafts
+
+
+def _relevant(facts: SentenceFacts) -> bool:
+    return facts.is_attack or facts.has("attribution") or facts.has("denial") or bool(facts.actors) \
+        or bool(facts.vulnerabilities) or bool(facts.techniques)
+
+
+def _open_draft_for(drafts: list[_Draft], victim: Victim, facts: SentenceFacts) -> _Draft | None:
+    sentence_dates = {d.value for d in facts.dates} if facts.is_attack else set()
+    for draft in reversed(drafts):
+        if any(_same_victim(victim, v) for v in draft.victims.values()):
+            if _compatible(sentence_dates, draft.attack_dates):
+                return draft
+            return None
+    return None
+
+
+def _distinctive(draft: _Draft) -> bool:
+    return any(s.actors or s.vulnerabilities or s.dates or s.techniques for s in draft.sentences)
+
+
+def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
+    """A frame known only by a generic victim, with nothing of its own, is part of its neighbour's story."""
+    strong = [d for d in drafts if not d.generic or _distinctive(d)]
+    if not strong:
+        return drafts
+    for draft in drafts:
+        if draft in strong:
+            continue
+        first = draft.sentences[0].index
+        nearest = min(strong, key=lambda d: min(abs(s.index - first) for s in d.sentences))
+        for sentence in draft.sentences:
+            nearest.add(sentence)
+    for draft in strong:
+        draft.sentences.sort(key=lambda s: s.index)
+    return strong
+
+
+def _frame(document: str, draft: _Draft, facts: list[SentenceFacts], published: str | None) -> Frame:
+    frame = Frame(document=document, victims=list(draft.victims.values()))
+    by_cve = {cve: v for v in named_vulnerabilities() for cve in v.cves}
+    states: list[str] = []
+    for sentence in draft.sentences:
+        frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.text))
+        frame.actors += [str(e.key) for m in sentence.actors for e in m.values]
+        frame.malware += [str(e.key) for m in sentence.software for e in m.values]
+        frame.techniques += sentence.techniques
+        if sentence.is_attack:
+            frame.types += sentence.attack_types
+        for mention in sentence.vulnerabilities:
+            frame.vulnerabilities += list(mention.cves[:1])
+            known = by_cve.get(mention.cves[0]) if mention.cves else None
+            if known:
+                frame.products.append(known.product)
+        next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
+        for claim in sentence_claims(sentence, document, published, next_facts, states):
+            frame.claims.append(claim)
+            states += [t for t in claim.attributed_to if len(t) == 2]
+    frame.actors = list(dict.fromkeys(frame.actors))
+    frame.malware = list(dict.fromkeys(frame.malware))
+    frame.techniques = list(dict.fromkeys(frame.techniques))
+    frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
+    frame.products = list(dict.fromkeys(frame.products))
+    frame.types = _types(frame.types)
+    frame.claims = _unique_claims(frame.claims)
+    frame.first_seen, frame.discovered = _dates(draft)
+    frame.disclosed = published
+    return frame
+
+
+def _types(found: list[str]) -> list[str]:
+    specific = [t for t in dict.fromkeys(found) if t != "other"]
+    return specific or ["other"]
+
+
+def _unique_claims(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple] = set()
+    unique = []
+    for claim in claims:
+        key = (claim.claimant, claim.stance, claim.attributed_to)
+        if key not in seen:
+            seen.add(key)
+            unique.append(claim)
+    return unique
+
+
+def _dates(draft: _Draft) -> tuple[str | None, str | None]:
+    """When it began (dates in sentences saying so, else in attack sentences) and when it was discovered."""
+    began = [d.value for s in draft.sentences if s.has("began") for d in s.dates]
+    discovered = [d.value for s in draft.sentences if s.has("discovered") and not s.has("began") for d in s.dates]
+    attack = [d.value for s in draft.sentences if s.is_attack and not s.has("discovered") for d in s.dates]
+    first_seen = min(began or attack, default=None)
+    return first_seen, min(discovered, default=None)

@@ -1,0 +1,100 @@
+"""Government departments in six languages: "Ministry of the Interior", "Interior Ministry",
+"ministero della difesa", "FOD Binnenlandse Zaken", "Innenministerium".
+
+A department is a frequent victim and claimant, and each language names it differently;
+recognising the portfolio (interior, defence, foreign affairs, ...) lets the Italian
+"ministero degli interni" and the English "Interior Ministry" become the same victim.
+Coordinations name several at once: "the ministries of defence and the interior".
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+LANGUAGES = ("en", "fr", "nl", "de", "it", "es")
+_CONNECTOR = (r"(?:of|the|for|de|du|des|la|le|l'|l’|d'|d’|della|dell'|dell’|degli|delle|del|dei|di|van|voor|der|für"
+              r"|los|las)")
+_AND = r"(?:,|and|et|en|und|e|y|&)"
+
+
+@dataclass(frozen=True)
+class Institution:
+    start: int
+    end: int
+    text: str
+    portfolios: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    key: str
+    name: str
+    sector: str
+
+
+@functools.cache
+def _data() -> dict:
+    return json.loads((resources.files("cybertrack.extract") / "data" / "institutions.json").read_text("utf-8"))
+
+
+@functools.cache
+def portfolios() -> dict[str, Portfolio]:
+    return {key: Portfolio(key, value["name"], value["sector"]) for key, value in _data()["portfolios"].items()}
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    head_first: re.Pattern
+    portfolio_first: re.Pattern
+    compound: re.Pattern
+    portfolio_word: re.Pattern
+    portfolio_of: dict[str, str]  # lower-cased word or compound -> portfolio key
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    data = _data()
+    heads = {h for language in LANGUAGES for h in data["heads"][language]}
+    words = {w.lower(): key for key, value in data["portfolios"].items() for language in LANGUAGES
+             for w in value[language]}
+    compounds = {c.lower(): key for key, value in data["portfolios"].items() for c in value["compounds"]}
+    portfolio = f"(?:{_alternation(set(words))})"
+    connectors = rf"(?:\s*{_CONNECTOR}(?:\s+|(?<=['’])))*"
+    return _Patterns(
+        head_first=re.compile(
+            rf"\b(?:{_alternation(heads)})\b{connectors}\s*{portfolio}(?:\s*{_AND}\s*{connectors}\s*{portfolio})*\b",
+            re.IGNORECASE),
+        portfolio_first=re.compile(
+            rf"\b{portfolio}\s+(?:{_CONNECTOR}\s*)?(?:ministry|department|ministère|ministero|fps|spf|fod)\b",
+            re.IGNORECASE),
+        compound=re.compile(rf"\b(?:{_alternation(set(compounds))})\b", re.IGNORECASE),
+        portfolio_word=re.compile(rf"(?<!\w)(?:{_alternation(set(words) | set(compounds))})(?!\w)", re.IGNORECASE),
+        portfolio_of={**words, **compounds},
+    )
+
+
+def _portfolios_in(text: str, patterns: _Patterns) -> tuple[str, ...]:
+    words = (" ".join(m.group().lower().split()) for m in patterns.portfolio_word.finditer(text))
+    keys = (patterns.portfolio_of.get(word) for word in words)
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def find_institutions(text: str) -> list[Institution]:
+    patterns = _patterns()
+    found: list[Institution] = []
+    for pattern in (patterns.head_first, patterns.portfolio_first, patterns.compound):
+        for match in pattern.finditer(text):
+            if any(match.start() < f.end and f.start < match.end() for f in found):
+                continue
+            keys = _portfolios_in(match.group(), patterns)
+            if keys:
+                found.append(Institution(match.start(), match.end(), match.group(), keys))
+    return sorted(found, key=lambda i: i.start)

@@ -1,0 +1,184 @@
+"""Who was hit: victim names found in a sentence through the words around them.
+
+A name becomes a victim only when the sentence gives it that role: after "an attack
+on", "targeted", "prendendo di mira", "Angriff auf", or before "was hacked", "a subi",
+"è stato colpito" (an apposition in between is skipped: "Samuel Cogolati, a Belgian
+MP, was the subject of ..."). Three kinds of names are candidates: government
+departments (with their portfolio), capitalised names, and generic groups named by
+a sector noun ("Russian military research institutes"), which are weaker evidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from cybertrack.extract.facts import CountryMention, SentenceFacts
+from cybertrack.extract.institutions import portfolios
+from cybertrack.extract.names import stop_words
+from cybertrack.knowledge.countries import country_forms
+from cybertrack.model import Victim
+
+_SENTENCE_BREAK = re.compile(r"[.;:!?]")
+_WORD = re.compile(r"[\w'’\-]+")
+_LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|plc|corp|corporation|co|sa|ag|gmbh|nv|bv|spa|srl|sl)\.?$", re.IGNORECASE)
+_MAX_GAP_WORDS = 4
+_MAX_APPOSITION_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    victim: Victim
+    generic: bool  # named by a sector noun only ("universities"): weak evidence of a distinct incident
+
+
+@functools.cache
+def english_adjective(code: str) -> str | None:
+    return next((f.text for f in country_forms() if f.code == code and f.kind == "adjective" and f.language == "en"),
+                None)
+
+
+def name_key(name: str) -> str:
+    """Language- and punctuation-neutral form of an organisation's name."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"^(?:the|le|la|les|l'|de|het|der|die|das|il|lo|gli|el|los|las)\s+", "", text)
+    text = _LEGAL_SUFFIX.sub("", re.sub(r"[^\w\s]", " ", text).strip())
+    return " ".join(text.split())
+
+
+def _adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMention | None:
+    """A nationality or country right before or after a name ("Belgian Ministry", "difesa belga", "of Belgium")."""
+    for country in facts.countries:
+        if country.attacker_side:
+            continue
+        if country.start >= start and country.end <= end:
+            return country
+        before = facts.text[country.end:start]
+        after = facts.text[end:country.start]
+        if country.end <= start and len(before.split()) <= 1 and not _SENTENCE_BREAK.search(before):
+            return country
+        if country.start >= end and len(after.split()) <= 2 and not re.search(r"[.;:!?,]", after):
+            return country
+    return None
+
+
+def _institution_victims(facts: SentenceFacts) -> list[Candidate]:
+    candidates = []
+    for institution in facts.institutions:
+        country = _adjacent_country(facts, institution.start, institution.end)
+        code = country.code if country else None
+        adjective = english_adjective(code) if code else None
+        for key in institution.portfolios:
+            portfolio = portfolios()[key]
+            name = f"Ministry of {portfolio.name}"
+            victim = Victim(name=f"{adjective} {name}" if adjective else name, key=f"{code or '?'}/ministry:{key}",
+                            country=code, sector=portfolio.sector)
+            start = min(institution.start, country.start) if country else institution.start
+            end = max(institution.end, country.end) if country else institution.end
+            candidates.append(Candidate(start, end, victim, generic=False))
+    return candidates
+
+
+def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
+    spans = [(m.start, m.end) for m in facts.actors + facts.software]
+    spans += [(i.start, i.end) for i in facts.institutions]
+    spans += [(d.start, d.end) for d in facts.dates]
+    return spans
+
+
+def _name_victims(facts: SentenceFacts) -> list[Candidate]:
+    occupied = _occupied(facts)
+    media = facts.cues.get("media", [])
+    candidates = []
+    for chunk in facts.names:
+        if any(chunk.start < e and s < chunk.end for s, e in occupied):
+            continue
+        if any(chunk.start <= m.start and m.end <= chunk.end for m in media):
+            continue
+        countries = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
+        covered = sum(c.end - c.start for c in countries)
+        if covered >= len(chunk.text.replace(" ", "")) - 1:
+            continue  # only a country or nationality: handled as a state, not an organisation
+        code = next((c.code for c in countries if not c.attacker_side), None)
+        key = name_key(chunk.text)
+        if len(key) < 2:
+            continue
+        candidates.append(Candidate(chunk.start, chunk.end, Victim(chunk.text, f"org:{key}", code, None), False))
+    return candidates
+
+
+def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
+    candidates = []
+    for noun in facts.cues.get("sector", []):
+        if any(c.start <= noun.start and noun.end <= c.end for c in taken):
+            continue
+        start = _extend_left(facts, noun.start)
+        country = _adjacent_country(facts, start, noun.end)
+        if country and country.end <= start:
+            start = country.start
+        text = facts.text[start:noun.end]
+        code = country.code if country else None
+        sector = str(noun.values[0])
+        victim = Victim(text, f"{code or '?'}/{sector}:{name_key(noun.text)}", code, sector)
+        candidates.append(Candidate(start, noun.end, victim, generic=True))
+    return candidates
+
+
+def _extend_left(facts: SentenceFacts, start: int) -> int:
+    """Take in the modifiers before a sector noun: "military research and development institutes"."""
+    stops = stop_words("en")
+    words = list(_WORD.finditer(facts.text[:start]))
+    position = start
+    for word in reversed(words[-5:]):
+        gap = facts.text[word.end():position]
+        if gap.strip():
+            break
+        lower = word.group().lower()
+        if lower in stops and lower not in {"and", "et", "en", "und", "e", "y"}:
+            break
+        position = word.start()
+    while facts.text[position:start].lower().startswith(("and ", "et ", "en ", "und ", "e ", "y ")):
+        position += facts.text[position:].index(" ") + 1
+    return position
+
+
+def candidates(facts: SentenceFacts) -> list[Candidate]:
+    named = _institution_victims(facts) + _name_victims(facts)
+    return named + _generic_victims(facts, named)
+
+
+def victims_in(facts: SentenceFacts) -> list[Candidate]:
+    """Candidates the sentence casts as victims."""
+    found = []
+    for candidate in candidates(facts):
+        if _after_victim_cue(facts, candidate) or _before_victim_cue(facts, candidate):
+            found.append(candidate)
+    return found
+
+
+def _after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
+    for cue in facts.cues.get("victim_before", []):
+        if cue.end <= candidate.start:
+            gap = facts.text[cue.end:candidate.start]
+            if len(gap.split()) <= _MAX_GAP_WORDS and not _SENTENCE_BREAK.search(gap) and "," not in gap:
+                return True
+    return False
+
+
+def _before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
+    for cue in facts.cues.get("victim_after", []):
+        if cue.start >= candidate.end:
+            gap = facts.text[candidate.end:cue.start]
+            words = len(gap.split())
+            if _SENTENCE_BREAK.search(gap):
+                continue
+            if words <= 2 and "," not in gap:
+                return True
+            if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and words <= _MAX_APPOSITION_WORDS:
+                return True
+    return False

@@ -1,0 +1,139 @@
+"""The knowledge base: every name cybertrack recognises, behind one compiled matcher.
+
+It is built once per process from the MISP galaxies (actors, malware, techniques), the
+country tables and the named-vulnerability file, and answers two questions: what names
+occur in this text (`find`), and what does this name mean (`lookup`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from cybertrack.knowledge.actors import Actor, alias_key, load_actors
+from cybertrack.knowledge.common_words import rejection_reason
+from cybertrack.knowledge.countries import country_forms
+from cybertrack.knowledge.matcher import Match, PhraseMatcher
+from cybertrack.knowledge.software import Software, load_software
+from cybertrack.knowledge.techniques import Technique, load_techniques
+from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
+
+_APT_NUMBER = re.compile(r"^APT\s?-?(\d+)$", re.IGNORECASE)
+_LETTERS_DIGITS = re.compile(r"^([A-Za-z]+)[\s-]?(\d+)$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched name means: its kind, its canonical key and, for countries, the form."""
+
+    kind: str  # "actor", "malware", "tool", "technique" or "country"
+    key: str  # actor or software name, technique id, ISO 3166 alpha-2 code
+    form: str = ""  # for countries: "name", "adjective" or "capital"
+
+
+class KnowledgeBase:
+    def __init__(self) -> None:
+        self.actors, self.ambiguous_aliases = load_actors()
+        self.software = load_software()
+        self.techniques = load_techniques()
+        self.rejected: dict[str, str] = {}
+        self.matcher = PhraseMatcher()
+        self._add_actors()
+        self._add_software()
+        self._add_techniques()
+        self._add_countries()
+
+    # -- building ---------------------------------------------------------------------------------------------
+    def _acceptable(self, name: str) -> bool:
+        reason = rejection_reason(name)
+        if reason:
+            self.rejected[name] = reason
+        return reason is None
+
+    def _add_actors(self) -> None:
+        for actor in self.actors.values():
+            for alias in actor.aliases:
+                if alias_key(alias) in self.ambiguous_aliases or not self._acceptable(alias):
+                    continue
+                for surface in actor_spellings(alias):
+                    self.matcher.add(surface, Entry("actor", actor.name), case_sensitive=True)
+
+    def _add_software(self) -> None:
+        for family in self.software.values():
+            for alias in family.aliases:
+                if len(alias) < 4 and not any(c.isdigit() for c in alias):
+                    continue
+                if not self._acceptable(alias) or alias_key(alias) in self._actor_keys:
+                    continue
+                for surface in {alias, alias.upper()}:
+                    self.matcher.add(surface, Entry(family.kind, family.name), case_sensitive=True)
+
+    @functools.cached_property
+    def _actor_keys(self) -> set[str]:
+        return {alias_key(alias) for actor in self.actors.values() for alias in actor.aliases}
+
+    def _add_techniques(self) -> None:
+        for technique in self.techniques.values():
+            if len(technique.name.split()) >= 2:
+                self.matcher.add(technique.name, Entry("technique", technique.id))
+
+    def _add_countries(self) -> None:
+        for form in country_forms():
+            self.matcher.add(form.text, Entry("country", form.code, form.kind), case_sensitive=form.case_sensitive)
+
+    # -- querying ---------------------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Match]:
+        return self.matcher.find(text)
+
+    def lookup(self, name: str) -> list[Actor | Software | Technique | dict]:
+        """Everything a name can mean, for people asking the knowledge base directly."""
+        found: list[Actor | Software | Technique | dict] = []
+        key = alias_key(name)
+        found += [a for a in self.actors.values() if key in {alias_key(x) for x in a.aliases}]
+        found += [s for s in self.software.values() if key in {alias_key(x) for x in s.aliases}]
+        technique = self.techniques.get(name.upper())
+        found += [technique] if technique else []
+        found += [{"country": e.key, "form": e.form} for e in self.matcher.lookup(name)
+                  if isinstance(e, Entry) and e.kind == "country"]
+        found += [{"vulnerability": v.name, "cves": list(v.cves), "reference": v.reference}
+                  for v in named_vulnerabilities()
+                  if key in {alias_key(x) for x in (v.name, *v.aliases)} or name.upper() in v.cves]
+        return found
+
+    def stats(self) -> dict[str, int]:
+        kinds = Counter(e.kind for e in self.matcher.values() if isinstance(e, Entry))
+        return {
+            "actors": len(self.actors),
+            "actors with a country": sum(1 for a in self.actors.values() if a.country),
+            "actor aliases": sum(len(a.aliases) for a in self.actors.values()),
+            "ambiguous aliases (never matched)": len(self.ambiguous_aliases),
+            "malware and tools": len(self.software),
+            "techniques": len(self.techniques),
+            "named vulnerabilities": len(named_vulnerabilities()),
+            "countries": len({f.code for f in country_forms()}),
+            "country forms": len(country_forms()),
+            "names rejected as common words or stop-listed": len(self.rejected),
+            **{f"matcher phrases: {kind}": count for kind, count in sorted(kinds.items())},
+        }
+
+
+def actor_spellings(alias: str) -> set[str]:
+    """The ways news writes an actor's name: as catalogued, upper-case, capitalised, "APT 31" for "APT31",
+    and the expanded "Advanced Persistent Threat 31"."""
+    spellings = {alias, alias.upper()}
+    if alias.isupper() and " " not in alias and not any(c.isdigit() for c in alias):
+        spellings.add(alias.capitalize())
+    parts = _LETTERS_DIGITS.match(alias)
+    if parts:
+        spellings |= {f"{parts[1]}{parts[2]}", f"{parts[1]} {parts[2]}", f"{parts[1]}-{parts[2]}"}
+    apt = _APT_NUMBER.match(alias)
+    if apt:
+        spellings.add(f"Advanced Persistent Threat {apt[1]}")
+    return spellings
+
+
+@functools.cache
+def knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase()

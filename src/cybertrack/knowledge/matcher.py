@@ -1,0 +1,116 @@
+"""One compiled phrase matcher for every dictionary in the knowledge base.
+
+Thousands of names (actors, malware, countries, vulnerabilities) are found in one
+pass over the text with an Aho-Corasick automaton, instead of a regular expression
+per name. The automaton runs over a case-folded copy of the text; phrases that are
+also common words ("Turkey", "Chad", "Agent") are registered as case-sensitive and
+checked against the original text after the hit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase found in a text: where it is and every value registered for it."""
+
+    start: int
+    end: int
+    text: str
+    values: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    phrase: str
+    value: object
+    case_sensitive: bool
+
+
+_SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\xa0": " "})
+
+
+def fold(text: str) -> str:
+    """Lower-case and unify spaces without changing the length, so offsets stay valid.
+
+    ``str.casefold`` turns "ß" into "ss" and would shift every later offset; ``lower`` keeps the length
+    for all but a few letters, which are left as they are.
+    """
+    text = text.translate(_SPACES)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low) == 1 else char for char, low in ((c, c.lower()) for c in text))
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+class PhraseMatcher:
+    """Finds registered phrases at word boundaries; longest match wins, matches never overlap."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[_Entry]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, phrase: str, value: object, *, case_sensitive: bool = False) -> None:
+        phrase = " ".join(phrase.split())
+        if not phrase:
+            return
+        entries = self._entries.setdefault(fold(phrase), [])
+        if not any(e.value == value and e.phrase == phrase and e.case_sensitive == case_sensitive for e in entries):
+            entries.append(_Entry(phrase, value, case_sensitive))
+        self._automaton = None
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, phrase: str) -> bool:
+        return fold(" ".join(phrase.split())) in self._entries
+
+    def _build(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for key in self._entries:
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+        return automaton
+
+    def find(self, text: str) -> list[Match]:
+        if self._automaton is None:
+            if not self._entries:
+                return []
+            self._automaton = self._build()
+        folded = fold(text)
+        candidates: list[Match] = []
+        for last, key in self._automaton.iter(folded):
+            start, end = last - len(key) + 1, last + 1
+            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+                continue
+            if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+                continue
+            surface = text[start:end]
+            values = tuple(e.value for e in self._entries[key] if not e.case_sensitive or e.phrase == surface)
+            if values:
+                candidates.append(Match(start, end, surface, values))
+        return _longest_without_overlap(candidates)
+
+    def values(self) -> list[object]:
+        """Every registered value, once per phrase it is registered under."""
+        return [e.value for entries in self._entries.values() for e in entries]
+
+    def lookup(self, phrase: str) -> tuple[object, ...]:
+        """Every value registered under a phrase, ignoring case (for `kb lookup`)."""
+        return tuple(e.value for e in self._entries.get(fold(" ".join(phrase.split())), []))
+
+
+def _longest_without_overlap(matches: list[Match]) -> list[Match]:
+    chosen: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if all(match.end <= c.start or c.end <= match.start for c in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)

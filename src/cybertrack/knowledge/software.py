@@ -1,0 +1,44 @@
+"""Malware families and attacker tools from the MISP galaxies (Malpedia, ATT&CK, ransomware).
+
+Each family keeps every galaxy's name for it; entries from different galaxies are merged
+by exact name (after dropping a "- S0154" id or a trailing "Ransomware"), which the
+galaxies themselves use consistently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cybertrack.knowledge.galaxies import load_galaxy
+
+SOFTWARE_GALAXIES = {"malpedia": "malware", "mitre-malware": "malware", "mitre-tool": "tool", "ransomware": "malware"}
+_SUFFIXES = re.compile(r"\s+(?:-\s+S\d{4}|\(fake\)|ransomware)$", re.IGNORECASE)
+
+
+@dataclass
+class Software:
+    name: str
+    kind: str  # "malware" or "tool"
+    aliases: set[str] = field(default_factory=set)
+    ransomware: bool = False
+
+
+def _base_name(value: str) -> str:
+    previous = None
+    while previous != value:
+        previous, value = value, _SUFFIXES.sub("", value).strip()
+    return value
+
+
+def load_software() -> dict[str, Software]:
+    families: dict[str, Software] = {}
+    for galaxy, kind in SOFTWARE_GALAXIES.items():
+        for cluster in load_galaxy(galaxy):
+            name = _base_name(cluster.value)
+            if not name:
+                continue
+            family = families.setdefault(name.casefold(), Software(name=name, kind=kind))
+            family.aliases |= {name, *(_base_name(s) for s in cluster.synonyms if s.strip())}
+            family.ransomware = family.ransomware or galaxy == "ransomware"
+    return {family.name: family for family in families.values()}

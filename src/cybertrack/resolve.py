@@ -1,0 +1,178 @@
+"""Frames from many articles and languages → incidents.
+
+Two frames report the same incident when they name the same victim (by its
+language-neutral key, so "ministero degli interni" meets "Interior Ministry") or the
+same CVE, their dates do not contradict each other, and what they say is alike
+(multilingual sentence embeddings). Candidates come from an index on victim keys and
+CVEs, never from comparing every pair. Frames of one article are never merged with each
+other: the extractor already decided they are different incidents. The result depends
+only on the set of frames, so resolving again gives the same incidents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from cybertrack.embeddings import embed
+from cybertrack.model import Claim, Frame, Incident, Victim
+
+SAME_VICTIM = 2.0
+SAME_CVE = 1.5
+SAME_ACTOR = 0.5
+MIN_SCORE = 2.0
+TYPE_LABELS = {
+    "espionage": "Cyber-espionage", "data-breach": "Data breach", "ransomware": "Ransomware attack",
+    "phishing": "Phishing", "ddos": "DDoS attack", "defacement": "Defacement", "wiper": "Wiper attack",
+    "supply-chain": "Supply-chain attack", "exploitation": "Exploitation", "other": "Cyberattack",
+}
+
+
+@dataclass
+class _Cluster:
+    frames: list[Frame] = field(default_factory=list)
+    vectors: list[np.ndarray] = field(default_factory=list)
+
+    @property
+    def documents(self) -> set[str]:
+        return {f.document for f in self.frames}
+
+    @property
+    def centroid(self) -> np.ndarray:
+        mean = np.mean(self.vectors, axis=0)
+        return mean / (np.linalg.norm(mean) or 1.0)
+
+    def dates(self) -> set[str]:
+        return {f.first_seen for f in self.frames if f.first_seen}
+
+
+def block_keys(frame: Frame) -> set[str]:
+    """Index keys: a victim's key, its key with the country left open, and each CVE."""
+    keys = {f"cve:{cve}" for cve in frame.vulnerabilities}
+    for victim in frame.victims:
+        keys.add(f"victim:{victim.key}")
+        if "/" in victim.key:
+            keys.add(f"victim:?/{victim.key.split('/', 1)[1]}")
+    return keys
+
+
+def _victims_match(a: Victim, b: Victim) -> bool:
+    if a.key == b.key:
+        return True
+    if "/" not in a.key or "/" not in b.key:
+        return False
+    (country_a, what_a), (country_b, what_b) = a.key.split("/", 1), b.key.split("/", 1)
+    return what_a == what_b and "?" in (country_a, country_b)
+
+
+def _dates_compatible(a: set[str], b: set[str]) -> bool:
+    if not a or not b:
+        return True
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
+    if frame.document in cluster.documents:
+        return 0.0
+    if not _dates_compatible({frame.first_seen} - {None}, cluster.dates()):
+        return 0.0
+    victims = [v for f in cluster.frames for v in f.victims]
+    score = SAME_VICTIM if any(_victims_match(v, w) for v in frame.victims for w in victims) else 0.0
+    if set(frame.vulnerabilities) & {c for f in cluster.frames for c in f.vulnerabilities}:
+        score += SAME_CVE
+    if set(frame.actors) & {a for f in cluster.frames for a in f.actors}:
+        score += SAME_ACTOR
+    return score + float(vector @ cluster.centroid)
+
+
+def _frame_text(frame: Frame) -> str:
+    return " ".join(e.sentence for e in frame.evidence[:4])
+
+
+def resolve(frames: list[Frame]) -> list[Incident]:
+    """Group frames into incidents. ``frames`` are taken in the order given; give them in a stable order."""
+    if not frames:
+        return []
+    vectors = embed([_frame_text(f) for f in frames])
+    clusters: list[_Cluster] = []
+    index: dict[str, set[int]] = defaultdict(set)
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, frame in enumerate(frames):
+        by_document[frame.document].append(i)
+    for positions in by_document.values():
+        pairs = []
+        for i in positions:
+            candidates = {c for key in block_keys(frames[i]) for c in index.get(key, ())}
+            pairs += [(_score(frames[i], vectors[i], clusters[c]), i, c) for c in candidates]
+        taken_frames: set[int] = set()
+        taken_clusters: set[int] = set()
+        for score, i, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+            if score < MIN_SCORE or i in taken_frames or c in taken_clusters:
+                continue
+            taken_frames.add(i)
+            taken_clusters.add(c)
+            clusters[c].frames.append(frames[i])
+            clusters[c].vectors.append(vectors[i])
+            for key in block_keys(frames[i]):
+                index[key].add(c)
+        for i in positions:
+            if i in taken_frames:
+                continue
+            clusters.append(_Cluster([frames[i]], [vectors[i]]))
+            for key in block_keys(frames[i]):
+                index[key].add(len(clusters) - 1)
+    return [_incident(cluster) for cluster in clusters]
+
+
+def _unique(values) -> list:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _merge_victims(frames: list[Frame]) -> list[Victim]:
+    merged: list[Victim] = []
+    for victim in (v for f in frames for v in f.victims):
+        same = next((i for i, m in enumerate(merged) if _victims_match(m, victim)), None)
+        if same is None:
+            merged.append(victim)
+        elif merged[same].country is None and victim.country:
+            merged[same] = victim
+    return merged
+
+
+def _incident(cluster: _Cluster) -> Incident:
+    frames = cluster.frames
+    first = frames[0]
+    identity = f"{first.document}#{first.evidence[0].start if first.evidence else 0}"
+    claims: list[Claim] = [c for f in frames for c in f.claims]
+    victims = _merge_victims(frames)
+    types = _unique(t for f in frames for t in f.types)
+    if len(types) > 1 and "other" in types:
+        types.remove("other")
+    label = TYPE_LABELS.get(types[0], "Cyberattack") if types else "Cyberattack"
+    title = f"{label} on {', '.join(v.name for v in victims[:3])}" if victims else _summary(frames)[:120]
+    return Incident(
+        id="inc-" + hashlib.sha1(identity.encode()).hexdigest()[:12],
+        title=title,
+        summary=_summary(frames),
+        frames=frames,
+        documents=_unique(f.document for f in frames),
+        types=types,
+        victims=victims,
+        actors=_unique(a for f in frames for a in f.actors),
+        states=_unique(t for c in claims if c.stance == "attributes" for t in c.attributed_to if len(t) == 2),
+        vulnerabilities=_unique(v for f in frames for v in f.vulnerabilities),
+        products=_unique(p for f in frames for p in f.products),
+        malware=_unique(m for f in frames for m in f.malware),
+        techniques=_unique(t for f in frames for t in f.techniques),
+        claims=claims,
+        first_seen=min((f.first_seen for f in frames if f.first_seen), default=None),
+        discovered=min((f.discovered for f in frames if f.discovered), default=None),
+        disclosed=min((f.disclosed for f in frames if f.disclosed), default=None),
+    )
+
+
+def _summary(frames: list[Frame]) -> str:
+    return frames[0].evidence[0].sentence if frames[0].evidence else ""

@@ -1,0 +1,72 @@
+"""Frames and incidents in the database, as JSON of the model's dataclasses.
+
+Frames are written with their document, in the same transaction; incidents are
+rebuilt from all frames by the resolver at the end of each ingest, so the stored
+incidents always reflect every stored article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from sqlalchemy import Connection, delete, insert, select
+
+from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
+from cybertrack.resolve import resolve
+from cybertrack.store.schema import documents, frames, incident_documents, incidents
+
+
+def frame_to_json(frame: Frame) -> str:
+    return json.dumps(dataclasses.asdict(frame), ensure_ascii=False)
+
+
+def frame_from_json(text: str) -> Frame:
+    data = json.loads(text)
+    data["victims"] = [Victim(**v) for v in data["victims"]]
+    data["evidence"] = [Evidence(**e) for e in data["evidence"]]
+    data["claims"] = [
+        Claim(**{**c, "attributed_to": tuple(c["attributed_to"]), "evidence": Evidence(**c["evidence"])})
+        for c in data["claims"]
+    ]
+    return Frame(**data)
+
+
+def replace_frames(connection: Connection, document_id: int, found: tuple[Frame, ...]) -> None:
+    connection.execute(delete(frames).where(frames.c.document_id == document_id))
+    if found:
+        connection.execute(insert(frames), [{"document_id": document_id, "position": i, "payload": frame_to_json(f)}
+                                            for i, f in enumerate(found)])
+
+
+def rebuild_incidents(connection: Connection) -> int:
+    """Resolve every stored frame again and replace the incidents; returns how many there are."""
+    rows = connection.execute(
+        select(frames.c.payload).join(documents, documents.c.id == frames.c.document_id)
+        .where(documents.c.duplicate_of.is_(None))
+        .order_by(documents.c.source_id, frames.c.position)
+    ).all()
+    resolved = resolve([frame_from_json(row.payload) for row in rows])
+    ids = dict(connection.execute(select(documents.c.source_id, documents.c.id)).all())
+    connection.execute(delete(incident_documents))
+    connection.execute(delete(incidents))
+    for incident in resolved:
+        connection.execute(insert(incidents).values(
+            id=incident.id, title=incident.title, first_seen=incident.first_seen, payload=incident_to_json(incident)))
+        links = [{"incident_id": incident.id, "document_id": ids[d]} for d in incident.documents if d in ids]
+        if links:
+            connection.execute(insert(incident_documents), links)
+    return len(resolved)
+
+
+def incident_to_json(incident: Incident) -> str:
+    data = dataclasses.asdict(incident)
+    del data["frames"]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def all_incidents(connection: Connection) -> list[dict]:
+    """Every incident as plain data, in a stable order (earliest first, undated last)."""
+    rows = connection.execute(select(incidents.c.payload)).all()
+    found = [json.loads(row.payload) for row in rows]
+    return sorted(found, key=lambda i: (i["first_seen"] is None, i["first_seen"] or "", i["id"]))
