@@ -124,7 +124,13 @@ def resolve(frames: list[Frame]) -> list[Incident]:
             clusters.append(_Cluster([frames[i]], [vectors[i]]))
             for key in block_keys(frames[i]):
                 index[key].add(len(clusters) - 1)
-    return [_incident(cluster) for cluster in clusters]
+    incidents = [_incident(cluster) for cluster in clusters]
+    seen: dict[str, int] = {}
+    for incident in incidents:  # two frames can open on one sentence (one per victim)
+        seen[incident.id] = seen.get(incident.id, 0) + 1
+        if seen[incident.id] > 1:
+            incident.id = f"{incident.id}-{seen[incident.id]}"
+    return incidents
 
 
 def _unique(values) -> list:
@@ -145,7 +151,7 @@ def _merge_victims(frames: list[Frame]) -> list[Victim]:
 def _incident(cluster: _Cluster) -> Incident:
     frames = cluster.frames
     first = frames[0]
-    identity = f"{first.document}#{first.evidence[0].start if first.evidence else 0}"
+    identity = f"{first.document}#{first.evidence[0].start if first.evidence else 0}#{sorted(v.key for v in first.victims)}"
     claims: list[Claim] = [c for f in frames for c in f.claims]
     victims = _merge_victims(frames)
     types = _unique(t for f in frames for t in f.types)

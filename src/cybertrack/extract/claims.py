@@ -16,15 +16,21 @@ from dataclasses import dataclass
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.institutions import portfolios
 from cybertrack.extract.names import stop_words
-from cybertrack.extract.victims import english_adjective, name_key
+from cybertrack.extract.victims import english_adjective, name_key, plausible_name
 from cybertrack.knowledge.countries import country_name
 from cybertrack.model import Claim, Evidence
 
 ARTICLE_CLAIMANT = "(article)"
 _PERCENT = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s?%")
+_SUBJECT_WORDS = 6
+_SPEAKER_LINE_WORDS = 10
 _ACCORDING = re.compile(r"\b(?:according to|selon|d'après|volgens|laut|secondo|según)\s*$", re.IGNORECASE)
-_RIGHT_CONNECTORS = {"of", "the", "de", "du", "des", "la", "le", "di", "del", "della", "dell", "dell'", "dell’",
-                     "degli", "van", "der", "von", "in", "en", "for", "für", "voor", "de la"}
+_RIGHT_CONNECTORS = {"of", "the", "de", "du", "des", "la", "le", "di", "del", "della", "dell'", "dell’", "degli",
+                     "van", "der", "von", "for", "für", "voor", "d'", "d’", "l'", "l’"}
+_PREPOSITIONS = {"in", "at", "on", "to", "into", "from", "with", "against", "about", "for", "of", "over", "dans", "à",
+                 "au", "aux", "en", "sur", "contre", "avec", "nel", "nella", "a", "al", "alla", "da", "con", "contro",
+                 "su", "im", "bei", "mit", "gegen", "nach", "aus", "op", "bij", "naar", "tegen", "met", "uit",
+                 "contra", "desde", "hacia", "sobre"}
 
 
 @dataclass(frozen=True)
@@ -46,11 +52,12 @@ def _speakers(facts: SentenceFacts) -> list[Speaker]:
         name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
         found.append(Speaker(institution.start, institution.end, name, country.code if country else None))
     taken = [(s.start, s.end) for s in found] + [(a.start, a.end) for a in facts.actors]
+    taken += [(d.start, d.end) for d in facts.dates]
     for chunk in facts.names:
-        if any(chunk.start < e and s < chunk.end for s, e in taken):
-            continue
         country = next((c for c in facts.countries if c.start == chunk.start and c.end == chunk.end), None)
-        if country and country.form == "adjective":
+        if country and (country.form == "adjective" or country.attacker_side):
+            continue
+        if any(chunk.start < e and s < chunk.end for s, e in taken) or not (country or plausible_name(facts, chunk)):
             continue
         name = country_name(country.code, "en") if country else chunk.text
         inside = next((c.code for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end), None)
@@ -58,32 +65,38 @@ def _speakers(facts: SentenceFacts) -> list[Speaker]:
     for noun in facts.cues.get("claimant_noun", []):
         if any(noun.start < s.end and s.start < noun.end for s in found):
             continue
-        start, end = _expand_phrase(facts.text, noun.start, noun.end)
+        start, end = _expand_phrase(facts, noun.start, noun.end)
         inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
         found.append(Speaker(start, end, facts.text[start:end], inside))
-    return sorted(found, key=lambda s: s.start)
+    return sorted((s for s in found if not _after_preposition(facts.text, s.start)), key=lambda s: s.start)
 
 
-def _expand_phrase(text: str, start: int, end: int) -> tuple[int, int]:
+def _after_preposition(text: str, start: int) -> bool:
+    """ "in Albania", "to Parliament": a name inside a prepositional phrase is not the one speaking."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS
+
+
+def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int]:
     """Grow a role noun into its phrase ("Chinese foreign ministry spokesperson", "portavoce dell'ambasciata cinese")."""
+    text = facts.text
     stops = stop_words("en") | stop_words("it") | stop_words("fr")
-    words = list(re.finditer(r"[\w'’\-]+", text))
-    left = [w for w in words if w.end() <= start]
-    for word in reversed(left[-3:]):
+    words = list(re.finditer(r"[\w\-]+['’]?", text))
+    for word in reversed([w for w in words if w.end() <= start][-3:]):
         if text[word.end():start].strip() or word.group().lower() in stops:
             break
         start = word.start()
-    right = [w for w in words if w.start() >= end]
-    taken = 0
-    for word in right[:5]:
+    after_connector = False
+    for word in [w for w in words if w.start() >= end][:5]:
         if text[end:word.start()].strip():
             break
         lower = word.group().lower()
-        if lower in _RIGHT_CONNECTORS or lower.endswith(("'", "’")) or (taken and lower not in stops):
-            end = word.end()
-            taken += 1
-            continue
-        break
+        is_country = any(c.start == word.start() for c in facts.countries)
+        if lower in _RIGHT_CONNECTORS or lower.endswith(("'", "’")):
+            after_connector = True
+        elif not (is_country or (after_connector and lower not in stops)):
+            break
+        end = word.end()
     while text[start:end].split() and text[start:end].split()[-1].lower() in _RIGHT_CONNECTORS:
         end = start + text[start:end].rstrip().rfind(" ")
     return start, end
@@ -98,33 +111,47 @@ def _targets(facts: SentenceFacts, cue_end: int, exclude: set[str]) -> list[str]
     return list(dict.fromkeys(actors + states))
 
 
-def _claimant(facts: SentenceFacts, speakers: list[Speaker], cue_start: int, cue_end: int) -> Speaker | None:
+def _claimant(facts: SentenceFacts, speakers: list[Speaker], cue_start: int) -> Speaker | None:
+    """ "according to X", "X said" / "said X", or else the subject: the first speaker, early, before the cue."""
     for speaker in speakers:
         if _ACCORDING.search(facts.text[:speaker.start]):
             return speaker
     for speech in facts.cues.get("speech", []):
-        after = [s for s in speakers if 0 <= s.start - speech.end <= 12]
         before = [s for s in speakers if 0 <= speech.start - s.end <= 3]
-        if after:
-            return after[0]
+        after = [s for s in speakers if 0 <= s.start - speech.end <= 12]
         if before:
             return before[-1]
-    subject = [s for s in speakers if s.end <= cue_start]
-    return subject[0] if subject else None
+        if after:
+            return after[0]
+    if speakers and speakers[0].end <= cue_start and len(facts.text[:speakers[0].start].split()) <= _SUBJECT_WORDS:
+        return speakers[0]
+    return None
+
+
+def _named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
+    """ "..." — "Ha affermato il ministro degli Esteri.": a short sentence that only says who spoke."""
+    if next_facts is None or not next_facts.has("speech") or len(next_facts.text.split()) > _SPEAKER_LINE_WORDS:
+        return None
+    if next_facts.is_attack or next_facts.has("attribution") or next_facts.has("denial"):
+        return None
+    later = _speakers(next_facts)
+    return later[0] if later else None
 
 
 def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
                     next_facts: SentenceFacts | None, context_states: list[str]) -> list[Claim]:
+    """The claim a sentence makes, if any. Without an attribution word, a speaker who reports an attack by a named
+    actor or by a state's hackers ("Check Point said Chinese hackers ...") attributes it too."""
     denial = facts.cues.get("denial", [])
     attribution = facts.cues.get("attribution", [])
-    if not denial and not attribution:
+    reported = [] if denial or attribution or not facts.is_attack else facts.cues.get("speech", [])
+    if not (denial or attribution or reported):
         return []
-    cue = (denial or attribution)[0]
+    cue = (denial or attribution or reported)[0]
     speakers = _speakers(facts)
-    speaker = _claimant(facts, speakers, cue.start, cue.end)
-    if speaker is None and next_facts is not None and next_facts.has("speech") and not next_facts.is_attack:
-        later = _speakers(next_facts)
-        speaker = later[0] if later else None
+    speaker = _claimant(facts, speakers, cue.start) or _named_in_next(next_facts)
+    if reported and (speaker is None or not (facts.actors or any(c.attacker_side for c in facts.countries))):
+        return []
     exclude = {speaker.country} if speaker and speaker.country and not denial else set()
     targets = _targets(facts, cue.end, exclude)
     if denial:

@@ -23,6 +23,9 @@ _SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|al
                         re.IGNORECASE)
 
 
+_ANY_DAY = date(2000, 1, 1)  # only to ask whether a sentence has a relative date at all
+
+
 @dataclass(frozen=True)
 class CountryMention:
     start: int
@@ -48,6 +51,7 @@ class SentenceFacts:
     institutions: list[Institution] = field(default_factory=list)
     names: list[NameChunk] = field(default_factory=list)
     cues: dict[str, list[Match]] = field(default_factory=dict)
+    dated: bool = False  # says when, even if the article's own date is unknown ("in December last year")
 
     def has(self, kind: str) -> bool:
         return bool(self.cues.get(kind))
@@ -92,13 +96,14 @@ def sentence_facts(
             facts.technique_names += [e.key for e in entries if e.kind == "technique"]
     facts.vulnerabilities = find_vulnerabilities(text)
     facts.dates = find_dates(text, language, base)
+    facts.dated = bool(facts.dates) or bool(find_dates(text, language, base or _ANY_DAY))
     facts.institutions = find_institutions(text)
     facts.names = name_chunks(text, language)
     return facts
 
 
 def _attacker_side(text: str, country: Match, attacker_nouns: list[Match]) -> bool:
-    """A nationality right before "hackers", "groups", "state actor", or a "China-backed" compound."""
+    """A nationality next to "hackers", "groups", "state actor" ("hacker cinesi"), or a "China-backed" compound."""
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
     for noun in attacker_nouns:
@@ -110,5 +115,4 @@ def _attacker_side(text: str, country: Match, attacker_nouns: list[Match]) -> bo
             continue
         if not re.search(r"[.;:!?,]", gap) and len(gap.split()) <= 3 and len(gap) <= 40:
             return True
-    before = text[max(0, country.start - 25):country.start].lower()
-    return bool(re.search(r"\b(?:by|par|door|von|dai|dal|dallo|dalla|por)\s+(?:the\s+)?$", before))
+    return False

@@ -12,22 +12,28 @@ attack yields no frame at all, which is what keeps teasers and commentary out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.extract.claims import sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
-from cybertrack.extract.victims import Candidate, victims_in
+from cybertrack.extract.victims import Candidate, department, victims_in
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
 
 
+CONTEXT_SENTENCES = 3
+_INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
+
+
 @dataclass
 class _Draft:
     victims: dict[str, Victim] = field(default_factory=dict)
+    surfaces: set[str] = field(default_factory=set)  # how the text names the victims, to spot later mentions
     generic: bool = True
     sentences: list[SentenceFacts] = field(default_factory=list)
 
@@ -52,15 +58,51 @@ def parse_date(value: str | None) -> date | None:
 def document_facts(text: str, language: str, published: str | None) -> list[SentenceFacts]:
     kb, lexicon = knowledge_base(), cues()
     base = parse_date(published)
-    return [sentence_facts(i, text[s:e], s, language, base, kb, lexicon)
-            for i, (s, e) in enumerate(sentence_spans(text))]
+    spans = [span for line in _lines(text) for span in sentence_spans(text, *line)]
+    return [sentence_facts(i, text[s:e], s, language, base, kb, lexicon) for i, (s, e) in enumerate(spans)]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Paragraph lines: a heading on its own line is never glued to the sentence after it."""
+    lines, start = [], 0
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
 
 
 def extract_frames(document: str, text: str, language: str, published: str | None) -> list[Frame]:
     facts = document_facts(text, language, published)
-    drafts = _group(facts)
-    drafts = _fold_generic(drafts)
-    return [_frame(document, draft, facts, published) for draft in drafts]
+    drafts = _fold_generic(_group(facts))
+    frames = [_frame(document, draft, published) for draft in drafts]
+    _assign_claims(frames, drafts, _claims(document, facts, published))
+    for frame in frames:
+        frame.claims = _unique_claims(frame.claims)
+    return frames
+
+
+def _claims(document: str, facts: list[SentenceFacts], published: str | None) -> list[tuple[int, Claim]]:
+    found: list[tuple[int, Claim]] = []
+    states: list[str] = []
+    for sentence in facts:
+        next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
+        for claim in sentence_claims(sentence, document, published, next_facts, states):
+            found.append((sentence.index, claim))
+            if claim.stance == "attributes":
+                states += [t for t in claim.attributed_to if len(t) == 2]
+    return found
+
+
+def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple[int, Claim]]) -> None:
+    """An attribution belongs to the frames of its sentence; a denial answers the first frame accusing that state."""
+    for index, claim in claims:
+        holders = [f for f, d in zip(frames, drafts, strict=True) if any(s.index == index for s in d.sentences)]
+        if claim.stance == "denies":
+            accused = [f for f in frames if any(c.stance == "attributes" and set(c.attributed_to) & set(
+                claim.attributed_to) for c in f.claims)]
+            holders = accused[:1] or holders[:1]
+        for frame in holders:
+            frame.claims.append(claim)
 
 
 def _compatible(dates_a: set[str], dates_b: set[str]) -> bool:
@@ -82,40 +124,83 @@ def _reporting(facts: list[SentenceFacts], index: int) -> bool:
 
 
 def _group(facts: list[SentenceFacts]) -> list[_Draft]:
+    """Sentences naming a victim open or join that victim's frame; the others join the frame they talk about."""
+    attackers = _attacker_countries(facts)
     drafts: list[_Draft] = []
-    current: list[_Draft] = []
-    waiting: list[SentenceFacts] = []
+    owner: dict[int, list[_Draft]] = {}
     for facts_ in facts:
         found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
-        touched: list[_Draft] = []
         for candidate in found:
-            draft = _open_draft_for(drafts, candidate.victim, facts_)
+            candidate = _with_context_country(candidate, facts, facts_.index, attackers)
+            draft = _open_draft_for(drafts, candidate.victim, facts_, _introduces_incident(facts_, candidate))
             if draft is None:
                 draft = _Draft()
                 drafts.append(draft)
             draft.victims.setdefault(candidate.victim.key, candidate.victim)
+            draft.surfaces.add(facts_.text[candidate.start:candidate.end])
             draft.generic = draft.generic and candidate.generic
             draft.add(facts_)
-            if draft not in touched:
-                touched.append(draft)
-        if touched:
-            current = touched
-            for sentence in waiting:
-                for draft in touched:
-                    draft.add(sentence)
-            waiting = []
-        elif _relevant(facts_):
-            if current:
-                for draft in current:
-                    draft.add(facts_)
-            else:
-                waiting.append(facts_)
-    if waiting and any(s.is_attack for s in waiting):
-        orphan = _Draft()
-        for sentence in waiting:
-            orphan.add(sentence)
-        drafts.append(orphan)
+            owner.setdefault(facts_.index, [])
+            if draft not in owner[facts_.index]:
+                owner[facts_.index].append(draft)
+    others = [f for f in facts if f.index not in owner and _relevant(f)]
+    if not drafts:
+        if any(s.is_attack for s in others):
+            orphan = _Draft()
+            orphan.sentences = others
+            return [orphan]
+        return []
+    for sentence in others:
+        for draft in _drafts_about(sentence, drafts, owner):
+            draft.add(sentence)
+    for draft in drafts:
+        draft.sentences.sort(key=lambda s: s.index)
     return drafts
+
+
+def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> list[_Draft]:
+    """The frame whose victim the sentence names in passing, else the one named last before it, else the next."""
+    lowered = sentence.text.lower()
+    for draft in drafts:
+        if any(surface.lower() in lowered for surface in draft.surfaces if len(surface) >= 4):
+            return [draft]
+    before = [i for i in owner if i < sentence.index]
+    if before:
+        return owner[max(before)]
+    return owner[min(owner)]
+
+
+def _attacker_countries(facts: list[SentenceFacts]) -> set[str]:
+    """Countries the article puts on the attacker's side somewhere ("Chinese hackers"): never a victim's context."""
+    return {c.code for f in facts for c in f.countries if c.attacker_side}
+
+
+def _context_country(facts: list[SentenceFacts], index: int, attackers: set[str]) -> str | None:
+    """The country the text is about at this point: the last one named, and not as the attacker's, in this sentence
+    or the three before."""
+    for sentence in reversed(facts[max(0, index - CONTEXT_SENTENCES):index + 1]):
+        for country in reversed(sentence.countries):
+            if country.code not in attackers and country.form in {"name", "adjective"}:
+                return country.code
+    return None
+
+
+def _with_context_country(
+    candidate: Candidate, facts: list[SentenceFacts], index: int, attackers: set[str]
+) -> Candidate:
+    victim = candidate.victim
+    if victim.country:
+        return candidate
+    code = _context_country(facts, index, attackers)
+    if code is None:
+        return candidate
+    if victim.key.startswith("?/ministry:"):
+        victim = department(victim.key.split(":", 1)[1], code)
+    elif victim.key.startswith("?/"):
+        victim = replace(victim, key=f"{code}/{victim.key[2:]}", country=code)
+    else:
+        return candidate  # a named organisation keeps what its own name says: "in tutto il mondo" is no country
+    return replace(candidate, victim=victim)
 
 
 def _relevant(facts: SentenceFacts) -> bool:
@@ -123,14 +208,27 @@ def _relevant(facts: SentenceFacts) -> bool:
         or bool(facts.vulnerabilities) or bool(facts.techniques)
 
 
-def _open_draft_for(drafts: list[_Draft], victim: Victim, facts: SentenceFacts) -> _Draft | None:
+def _open_draft_for(drafts: list[_Draft], victim: Victim, facts: SentenceFacts, introduces: bool) -> _Draft | None:
+    """The victim's open frame, unless this sentence's dates contradict it or it introduces a dated new attack."""
     sentence_dates = {d.value for d in facts.dates} if facts.is_attack else set()
     for draft in reversed(drafts):
         if any(_same_victim(victim, v) for v in draft.victims.values()):
+            if introduces and not draft.attack_dates:
+                return None
             if _compatible(sentence_dates, draft.attack_dates):
                 return draft
             return None
     return None
+
+
+def _introduces_incident(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "In December last year, a cyberattack on the Ministry ...": an indefinite attack, dated, is a new incident."""
+    if not facts.dated or not facts.is_attack:
+        return False
+    for cue in facts.cues.get("victim_before", []):
+        if cue.end <= candidate.start and _INDEFINITE.search(facts.text[max(0, cue.start - 8):cue.start]):
+            return True
+    return False
 
 
 def _distinctive(draft: _Draft) -> bool:
@@ -154,10 +252,9 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     return strong
 
 
-def _frame(document: str, draft: _Draft, facts: list[SentenceFacts], published: str | None) -> Frame:
+def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
     frame = Frame(document=document, victims=list(draft.victims.values()))
     by_cve = {cve: v for v in named_vulnerabilities() for cve in v.cves}
-    states: list[str] = []
     for sentence in draft.sentences:
         frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.text))
         frame.actors += [str(e.key) for m in sentence.actors for e in m.values]
@@ -170,17 +267,12 @@ def _frame(document: str, draft: _Draft, facts: list[SentenceFacts], published: 
             known = by_cve.get(mention.cves[0]) if mention.cves else None
             if known:
                 frame.products.append(known.product)
-        next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
-        for claim in sentence_claims(sentence, document, published, next_facts, states):
-            frame.claims.append(claim)
-            states += [t for t in claim.attributed_to if len(t) == 2]
     frame.actors = list(dict.fromkeys(frame.actors))
     frame.malware = list(dict.fromkeys(frame.malware))
     frame.techniques = list(dict.fromkeys(frame.techniques))
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
     frame.types = _types(frame.types)
-    frame.claims = _unique_claims(frame.claims)
     frame.first_seen, frame.discovered = _dates(draft)
     frame.disclosed = published
     return frame

@@ -87,6 +87,11 @@ def _portfolios_in(text: str, patterns: _Patterns) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k))
 
 
+def portfolio_of(word: str) -> str | None:
+    """The portfolio a word names on its own ("Defence", "difesa", "Innenministerium"), if any."""
+    return _patterns().portfolio_of.get(" ".join(word.lower().split()))
+
+
 def find_institutions(text: str) -> list[Institution]:
     patterns = _patterns()
     found: list[Institution] = []

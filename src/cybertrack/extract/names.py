@@ -79,6 +79,8 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             run = run[1:]
         while run and (run[-1][2].lower() in _CONNECTORS or (run[-1][2].lower() in stops and len(run) > 1)):
             run = run[:-1]
+        if run and run[-1][2].endswith(("'s", "’s")):  # "Belgium’s foreign ministry": the name is "Belgium"
+            run[-1] = (run[-1][0], run[-1][1] - 2, run[-1][2][:-2])
         if run:
             start, end = run[0][0], run[-1][1]
             opens = _opens_sentence(sentence, start)

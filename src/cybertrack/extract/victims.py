@@ -15,15 +15,19 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from babel.dates import get_day_names, get_month_names
+
 from cybertrack.extract.facts import CountryMention, SentenceFacts
-from cybertrack.extract.institutions import portfolios
-from cybertrack.extract.names import stop_words
+from cybertrack.extract.institutions import portfolio_of, portfolios
+from cybertrack.extract.names import NameChunk, stop_words
+from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.model import Victim
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _WORD = re.compile(r"[\w'’\-]+")
 _LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|plc|corp|corporation|co|sa|ag|gmbh|nv|bv|spa|srl|sl)\.?$", re.IGNORECASE)
+_ADJECTIVAL_COMPOUND = re.compile(r"\w[-‑][a-zà-ÿ]+$")  # "Web-connected", "Java-based"
 _MAX_GAP_WORDS = 4
 _MAX_APPOSITION_WORDS = 25
 
@@ -72,16 +76,18 @@ def _institution_victims(facts: SentenceFacts) -> list[Candidate]:
     for institution in facts.institutions:
         country = _adjacent_country(facts, institution.start, institution.end)
         code = country.code if country else None
-        adjective = english_adjective(code) if code else None
-        for key in institution.portfolios:
-            portfolio = portfolios()[key]
-            name = f"Ministry of {portfolio.name}"
-            victim = Victim(name=f"{adjective} {name}" if adjective else name, key=f"{code or '?'}/ministry:{key}",
-                            country=code, sector=portfolio.sector)
-            start = min(institution.start, country.start) if country else institution.start
-            end = max(institution.end, country.end) if country else institution.end
-            candidates.append(Candidate(start, end, victim, generic=False))
+        start = min(institution.start, country.start) if country else institution.start
+        end = max(institution.end, country.end) if country else institution.end
+        candidates += [Candidate(start, end, department(key, code), generic=False) for key in institution.portfolios]
     return candidates
+
+
+def department(portfolio_key: str, code: str | None) -> Victim:
+    """A government department as a victim, named in English whatever the article's language."""
+    portfolio = portfolios()[portfolio_key]
+    adjective = english_adjective(code) if code else None
+    name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
+    return Victim(name=name, key=f"{code or '?'}/ministry:{portfolio_key}", country=code, sector=portfolio.sector)
 
 
 def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
@@ -91,12 +97,34 @@ def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    words: set[str] = set()
+    for language in ("en", "fr", "nl", "de", "it", "es"):
+        words |= {w.lower() for w in get_month_names("wide", locale=language).values()}
+        words |= {w.lower() for w in get_day_names("wide", locale=language).values()}
+    return frozenset(words)
+
+
+def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """Not a capitalised common word opening the sentence, a date word, "Java-based", or "China-sponsored"."""
+    tokens = chunk.text.split()
+    if all(t.lower() in _calendar_words() for t in tokens):
+        return False
+    if chunk.sentence_start and len(tokens) == 1 and word_frequency(tokens[0]) >= COMMON_WORD_ZIPF - 0.5:
+        return False
+    if _ADJECTIVAL_COMPOUND.search(tokens[-1]):
+        return False
+    return not any(c.attacker_side and chunk.start <= c.start < chunk.end for c in facts.countries)
+
+
 def _name_victims(facts: SentenceFacts) -> list[Candidate]:
     occupied = _occupied(facts)
     media = facts.cues.get("media", [])
+    sectors = facts.cues.get("sector", [])
     candidates = []
     for chunk in facts.names:
-        if any(chunk.start < e and s < chunk.end for s, e in occupied):
+        if any(chunk.start < e and s < chunk.end for s, e in occupied) or not plausible_name(facts, chunk):
             continue
         if any(chunk.start <= m.start and m.end <= chunk.end for m in media):
             continue
@@ -108,6 +136,9 @@ def _name_victims(facts: SentenceFacts) -> list[Candidate]:
         key = name_key(chunk.text)
         if len(key) < 2:
             continue
+        inner = [m for m in sectors if chunk.start <= m.start and m.end <= chunk.end]
+        if covered + sum(m.end - m.start for m in inner) >= len(chunk.text.replace(" ", "")) - 1:
+            continue  # "Belgian Government", "Belgian MP": a generic victim, found by its sector noun
         candidates.append(Candidate(chunk.start, chunk.end, Victim(chunk.text, f"org:{key}", code, None), False))
     return candidates
 
@@ -123,6 +154,11 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
             start = country.start
         text = facts.text[start:noun.end]
         code = country.code if country else None
+        portfolio = portfolio_of(noun.text)
+        if portfolio and code:  # "Belgian Defence", "la difesa belga": the department, named by its portfolio
+            end = max(noun.end, country.end)
+            candidates.append(Candidate(min(start, country.start), end, department(portfolio, code), generic=False))
+            continue
         sector = str(noun.values[0])
         victim = Victim(text, f"{code or '?'}/{sector}:{name_key(noun.text)}", code, sector)
         candidates.append(Candidate(start, noun.end, victim, generic=True))
@@ -153,11 +189,10 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
 
 
 def victims_in(facts: SentenceFacts) -> list[Candidate]:
-    """Candidates the sentence casts as victims."""
-    found = []
-    for candidate in candidates(facts):
-        if _after_victim_cue(facts, candidate) or _before_victim_cue(facts, candidate):
-            found.append(candidate)
+    """Candidates the sentence casts as victims; a generic one only when no named victim is there to describe."""
+    found = [c for c in candidates(facts) if _after_victim_cue(facts, c) or _before_victim_cue(facts, c)]
+    if any(not c.generic for c in found):
+        found = [c for c in found if not c.generic]
     return found
 
 

@@ -53,9 +53,13 @@ class KnowledgeBase:
         return reason is None
 
     def _add_actors(self) -> None:
+        own_names = {alias_key(actor.name): actor.name for actor in self.actors.values()}
         for actor in self.actors.values():
             for alias in actor.aliases:
-                if alias_key(alias) in self.ambiguous_aliases or not self._acceptable(alias):
+                key = alias_key(alias)
+                if key in self.ambiguous_aliases or own_names.get(key, actor.name) != actor.name:
+                    continue  # shared with another actor, or another actor's own name
+                if not self._acceptable(alias):
                     continue
                 for surface in actor_spellings(alias):
                     self.matcher.add(surface, Entry("actor", actor.name), case_sensitive=True)
