@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from cybertrack.extract.claims import ARTICLE_CLAIMANT
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.store import DocumentStore
 
@@ -35,17 +36,16 @@ def build_export(store: DocumentStore) -> dict:
 
 def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
     """The README's incident shape: actors with their aliases and the knowledge base's country, kept apart from the
-    states the claims name; claims with their evidence sentence; documents including near-duplicate copies."""
+    states the claims name; claims with their evidence sentence; documents including near-duplicate copies.
+    What the article itself asserts, with nobody named as saying it, is listed as ``assertions``, not as claims."""
     kb = knowledge_base()
     actors = []
     for name in incident["actors"]:
         actor = kb.actors.get(name)
         actors.append({"name": name, "aliases": sorted(actor.aliases - {name}) if actor else [],
                        "country": actor.country if actor else None, "country_source": "knowledge base"})
-    claims = [{"claimant": c["claimant"], "stance": c["stance"], "attributed_to": c["attributed_to"],
-               "hedged": c["hedged"], "date": c["date"], "document": c["evidence"]["document"],
-               "evidence": c["evidence"]["sentence"],
-               "offsets": [c["evidence"]["start"], c["evidence"]["end"]]} for c in incident["claims"]]
+    claims = [_claim(c) for c in incident["claims"] if c["claimant"] != ARTICLE_CLAIMANT]
+    assertions = [_claim(c) for c in incident["claims"] if c["claimant"] == ARTICLE_CLAIMANT]
     documents = [d for doc in incident["documents"] for d in (doc, *copies.get(doc, []))]
     return {
         "id": incident["id"], "title": incident["title"], "summary": incident["summary"],
@@ -54,7 +54,15 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
         "victims": incident["victims"], "actors": actors, "states": incident["states"],
         "vulnerabilities": incident["vulnerabilities"], "products": incident["products"],
         "malware": incident["malware"], "techniques": incident["techniques"], "claims": claims,
+        "assertions": assertions,
     }
+
+
+def _claim(claim: dict) -> dict:
+    evidence = claim["evidence"]
+    return {"claimant": claim["claimant"], "stance": claim["stance"], "attributed_to": claim["attributed_to"],
+            "hedged": claim["hedged"], "date": claim["date"], "document": evidence["document"],
+            "evidence": evidence["sentence"], "offsets": [evidence["start"], evidence["end"]]}
 
 
 def write_json(export: dict, out: TextIO) -> None:

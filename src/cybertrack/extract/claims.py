@@ -22,6 +22,8 @@ from cybertrack.model import Claim, Evidence
 
 ARTICLE_CLAIMANT = "(article)"
 _PERCENT = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s?%")
+_ARTICLES = {"the", "a", "an", "il", "lo", "la", "le", "les", "der", "die", "das", "de", "het", "el", "los", "las",
+             "un", "une", "una", "uno", "een", "ein", "eine"}
 _SUBJECT_WORDS = 6
 _SPEAKER_LINE_WORDS = 10
 _ACCORDING = re.compile(r"\b(?:according to|selon|d'après|volgens|laut|secondo|según)\s*$", re.IGNORECASE)
@@ -54,21 +56,27 @@ def _speakers(facts: SentenceFacts) -> list[Speaker]:
     taken = [(s.start, s.end) for s in found] + [(a.start, a.end) for a in facts.actors]
     taken += [(d.start, d.end) for d in facts.dates]
     for chunk in facts.names:
-        country = next((c for c in facts.countries if c.start == chunk.start and c.end == chunk.end), None)
-        if country and (country.form == "adjective" or country.attacker_side):
+        inside = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
+        if any(chunk.start < e and s < chunk.end for s, e in taken) or not plausible_name(facts, chunk):
             continue
-        if any(chunk.start < e and s < chunk.end for s, e in taken) or not (country or plausible_name(facts, chunk)):
+        if any(c.start < chunk.end and chunk.start < c.end for c in facts.countries if c not in inside):
+            continue  # "Gli Stati Uniti" read as "Uniti": the country's own name is better
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (chunk.start, chunk.end):
+            continue  # the country itself, below
+        found.append(Speaker(chunk.start, chunk.end, chunk.text, inside[0].code if inside else None))
+    for country in facts.countries:
+        if country.form == "adjective" or country.attacker_side:
             continue
-        name = country_name(country.code, "en") if country else chunk.text
-        inside = next((c.code for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end), None)
-        found.append(Speaker(chunk.start, chunk.end, name, country.code if country else inside))
+        if not any(s.start <= country.start and country.end <= s.end for s in found):
+            found.append(Speaker(country.start, country.end, country_name(country.code, "en"), country.code))
     for noun in facts.cues.get("claimant_noun", []):
         if any(noun.start < s.end and s.start < noun.end for s in found):
             continue
         start, end = _expand_phrase(facts, noun.start, noun.end)
         inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
         found.append(Speaker(start, end, facts.text[start:end], inside))
-    return sorted((s for s in found if not _after_preposition(facts.text, s.start)), key=lambda s: s.start)
+    speakers = [s for s in found if not _after_preposition(facts.text, s.start)]
+    return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -83,8 +91,9 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
     stops = stop_words("en") | stop_words("it") | stop_words("fr")
     words = list(re.finditer(r"[\w\-]+['’]?", text))
     for word in reversed([w for w in words if w.end() <= start][-3:]):
-        if text[word.end():start].strip() or word.group().lower() in stops:
-            break
+        lower = word.group().lower()
+        if text[word.end():start].strip() or lower in stops and (word.group().islower() or lower in _ARTICLES):
+            break  # a capitalised word is part of a name, unless it is an article opening the sentence
         start = word.start()
     after_connector = False
     for word in [w for w in words if w.start() >= end][:5]:

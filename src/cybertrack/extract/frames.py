@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from cybertrack.annotate.sentences import sentence_spans
-from cybertrack.extract.claims import sentence_claims
+from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.victims import Candidate, department, victims_in
@@ -98,9 +98,8 @@ def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple
     for index, claim in claims:
         holders = [f for f, d in zip(frames, drafts, strict=True) if any(s.index == index for s in d.sentences)]
         if claim.stance == "denies":
-            accused = [f for f in frames if any(c.stance == "attributes" and set(c.attributed_to) & set(
-                claim.attributed_to) for c in f.claims)]
-            holders = accused[:1] or holders[:1]
+            accused = [f for f in frames if _accusations(f, claim)]
+            holders = sorted(accused, key=lambda f: (-_accusations(f, claim), -len(f.evidence)))[:1] or holders[:1]
         for frame in holders:
             frame.claims.append(claim)
 
@@ -283,15 +282,23 @@ def _types(found: list[str]) -> list[str]:
     return specific or ["other"]
 
 
+def _accusations(frame: Frame, denial: Claim) -> int:
+    return sum(1 for c in frame.claims if c.stance == "attributes" and set(c.attributed_to) & set(denial.attributed_to))
+
+
 def _unique_claims(claims: list[Claim]) -> list[Claim]:
-    seen: set[tuple] = set()
-    unique = []
+    """One claim per claimant, stance and target; one denial per state in an article (its fullest wording)."""
+    unique: dict[tuple, Claim] = {}
     for claim in claims:
-        key = (claim.claimant, claim.stance, claim.attributed_to)
-        if key not in seen:
-            seen.add(key)
-            unique.append(claim)
-    return unique
+        if claim.stance == "denies":
+            key: tuple = ("denies", claim.attributed_to)
+            kept = unique.get(key)
+            if kept is None or (kept.claimant == ARTICLE_CLAIMANT or len(claim.claimant) > len(kept.claimant)) \
+                    and claim.claimant != ARTICLE_CLAIMANT:
+                unique[key] = claim
+        else:
+            unique.setdefault((claim.claimant, claim.stance, claim.attributed_to), claim)
+    return list(unique.values())
 
 
 def _dates(draft: _Draft) -> tuple[str | None, str | None]:
