@@ -12,6 +12,7 @@ from functools import cached_property
 from cybertrack.annotate.language import LanguageIdentifier
 from cybertrack.clean import clean
 from cybertrack.extract.frames import extract_frames
+from cybertrack.extract.reporting import reports_attack
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
 from cybertrack.knowledge.vulnerabilities import find_vulnerabilities
@@ -54,6 +55,9 @@ class Pipeline:
             where = "the HTML page" if item.html is not None else "the text"
             raise IngestError(f"no article text found in {where} (only page furniture)")
         language = self._languages.identify(cleaned.text)
+        frames = extract_frames(item.source_id, cleaned.text, language, published)
+        if frames and not reports_attack(title, cleaned.text):
+            frames = []  # the attack words are about risks, patches or advice, not an attack that happened
         return Document(
             source_id=item.source_id,
             origin=item.origin,
@@ -66,7 +70,7 @@ class Pipeline:
             published=published,
             author=author,
             note=item.note,
-            frames=tuple(extract_frames(item.source_id, cleaned.text, language, published)),
+            frames=tuple(frames),
             vulnerabilities=tuple(dict.fromkeys(
                 cve for mention in find_vulnerabilities(cleaned.text) for cve in mention.cves[:1])),
         )

@@ -44,6 +44,7 @@ class SentenceFacts:
     text: str
     actors: list[Match] = field(default_factory=list)
     software: list[Match] = field(default_factory=list)
+    producers: list[Match] = field(default_factory=list)  # security vendors and CERTs: reporters, never victims
     countries: list[CountryMention] = field(default_factory=list)
     technique_names: list[str] = field(default_factory=list)
     vulnerabilities: list[VulnerabilityMention] = field(default_factory=list)
@@ -92,6 +93,8 @@ def sentence_facts(
             entry = next(e for e in entries if e.kind == "country")
             facts.countries.append(CountryMention(match.start, match.end, match.text, entry.key, entry.form,
                                                   _attacker_side(text, match, facts.cues["attacker_noun"])))
+        elif "producer" in kinds:
+            facts.producers.append(match)
         elif "technique" in kinds:
             facts.technique_names += [e.key for e in entries if e.kind == "technique"]
     facts.vulnerabilities = find_vulnerabilities(text)

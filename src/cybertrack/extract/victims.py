@@ -28,6 +28,14 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _WORD = re.compile(r"[\w'’\-]+")
 _LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|plc|corp|corporation|co|sa|ag|gmbh|nv|bv|spa|srl|sl)\.?$", re.IGNORECASE)
 _ADJECTIVAL_COMPOUND = re.compile(r"\w[-‑][a-zà-ÿ]+$")  # "Web-connected", "Java-based"
+_POSSESSED = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:systems?|networks?|servers?|computers?|websites?|site|database|data|"
+    r"customers|users|employees|staff|patients|accounts|email|e-mail|records|files|IT)\b", re.IGNORECASE)
+# a subject that reports or studies the attack rather than suffering it
+_REPORTING_VERB = re.compile(
+    r"\s*(?:,[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|found|discovered|detected|warned|observed|"
+    r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
+    r"announced|released|patched|fixed)\b", re.IGNORECASE)
 _MAX_GAP_WORDS = 4
 _MAX_APPOSITION_WORDS = 25
 
@@ -91,7 +99,7 @@ def department(portfolio_key: str, code: str | None) -> Victim:
 
 
 def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
-    spans = [(m.start, m.end) for m in facts.actors + facts.software]
+    spans = [(m.start, m.end) for m in facts.actors + facts.software + facts.producers]
     spans += [(i.start, i.end) for i in facts.institutions]
     spans += [(d.start, d.end) for d in facts.dates]
     return spans
@@ -190,10 +198,34 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
 
 def victims_in(facts: SentenceFacts) -> list[Candidate]:
     """Candidates the sentence casts as victims; a generic one only when no named victim is there to describe."""
-    found = [c for c in candidates(facts) if _after_victim_cue(facts, c) or _before_victim_cue(facts, c)]
+    everything = candidates(facts)
+    found = [c for c in everything if _after_victim_cue(facts, c) or _before_victim_cue(facts, c)
+             or _possessor_of_systems(facts, c) or _attack_subject(facts, c, everything)]
     if any(not c.generic for c in found):
         found = [c for c in found if not c.generic]
     return found
+
+
+def _possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "The Water Authority's internal computer system ... was hit": the owner of what was attacked."""
+    return not candidate.generic and bool(_POSSESSED.match(facts.text[candidate.end:candidate.end + 60]))
+
+
+def _attack_subject(facts: SentenceFacts, candidate: Candidate, everything: list[Candidate]) -> bool:
+    """The subject of a sentence reporting an attack is its victim ("Eurostar has forced all customers to reset
+    passwords after a breach"), unless it is reporting it ("Symantec said") or other names come first."""
+    if candidate.generic or not facts.is_attack or facts.actors or any(c.attacker_side for c in facts.countries):
+        return False
+    first = min(everything, key=lambda c: c.start)
+    if first is not candidate:
+        return False
+    opening = facts.text[:candidate.start]
+    clause = opening.rsplit(",", 1)[-1] if opening.count(",") == 1 and len(opening.split()) <= 6 else opening
+    if len(clause.split()) > 1:
+        return False
+    following = facts.text[candidate.end:candidate.end + 40]
+    return not any(m.start >= candidate.end and m.start - candidate.end <= 25 for m in facts.cues.get("speech", [])) \
+        and not _REPORTING_VERB.match(following)
 
 
 def _after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:

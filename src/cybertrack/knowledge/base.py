@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from cybertrack.knowledge.actors import Actor, alias_key, load_actors
 from cybertrack.knowledge.common_words import rejection_reason
 from cybertrack.knowledge.countries import country_forms
+from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
 from cybertrack.knowledge.software import Software, load_software
 from cybertrack.knowledge.techniques import Technique, load_techniques
@@ -28,7 +29,7 @@ _LETTERS_DIGITS = re.compile(r"^([A-Za-z]+)[\s-]?(\d+)$")
 class Entry:
     """What a matched name means: its kind, its canonical key and, for countries, the form."""
 
-    kind: str  # "actor", "malware", "tool", "technique" or "country"
+    kind: str  # "actor", "malware", "tool", "technique", "country" or "producer" (a security vendor or CERT)
     key: str  # actor or software name, technique id, ISO 3166 alpha-2 code
     form: str = ""  # for countries: "name", "adjective" or "capital"
 
@@ -44,6 +45,7 @@ class KnowledgeBase:
         self._add_software()
         self._add_techniques()
         self._add_countries()
+        self._add_producers()
 
     # -- building ---------------------------------------------------------------------------------------------
     def _acceptable(self, name: str) -> bool:
@@ -86,6 +88,13 @@ class KnowledgeBase:
     def _add_countries(self) -> None:
         for form in country_forms():
             self.matcher.add(form.text, Entry("country", form.code, form.kind), case_sensitive=form.case_sensitive)
+
+    def _add_producers(self) -> None:
+        """Security vendors and CERTs that publish intelligence: they report and attribute attacks."""
+        for cluster in load_galaxy("producer"):
+            for name in {cluster.value, *cluster.synonyms}:
+                if len(name) >= 3 and rejection_reason(name) is None:
+                    self.matcher.add(name, Entry("producer", cluster.value), case_sensitive=True)
 
     # -- querying ---------------------------------------------------------------------------------------------
     def find(self, text: str) -> list[Match]:
