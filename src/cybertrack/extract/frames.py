@@ -111,8 +111,13 @@ def _compatible(dates_a: set[str], dates_b: set[str]) -> bool:
 
 
 def _same_victim(a: Victim, b: Victim) -> bool:
+    """Same key, or the same department with one country unknown, or a shorter form of the same name in one article
+    ("Cogolati" after "Samuel Cogolati")."""
     if a.key == b.key:
         return True
+    if a.key.startswith("org:") and b.key.startswith("org:"):
+        short, long = sorted((a.key[4:].split(), b.key[4:].split()), key=len)
+        return len(" ".join(short)) >= 4 and set(short) <= set(long)
     kind_a, kind_b = a.key.split("/", 1)[-1], b.key.split("/", 1)[-1]
     return kind_a == kind_b and "?" in (a.key.split("/")[0], b.key.split("/")[0]) and "/" in a.key and "/" in b.key
 

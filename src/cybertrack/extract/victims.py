@@ -36,6 +36,7 @@ _REPORTING_VERB = re.compile(
     r"\s*(?:,[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|found|discovered|detected|warned|observed|"
     r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
+_MIN_SENTENCE_WORDS = 6
 _MAX_GAP_WORDS = 4
 _MAX_APPOSITION_WORDS = 25
 
@@ -119,6 +120,14 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
     tokens = chunk.text.split()
     if all(t.lower() in _calendar_words() for t in tokens):
         return False
+    if len(tokens) > 1 and chunk.text.isupper():
+        return False  # a heading in capitals
+    if len(tokens) == 1 and not chunk.text.isupper() and facts.text[:chunk.start].rstrip().lower().endswith(" the") \
+            and word_frequency(tokens[0]) >= COMMON_WORD_ZIPF:
+        return False  # "the Department's network": a common noun standing for an institution named before
+    if any(m.start <= chunk.start and chunk.end <= m.end for kind in ("attack", "sector", "technique")
+           for m in facts.cues.get(kind, [])):
+        return False  # "Ransomware", "Phishing", "Hospitals" opening a sentence are words, not names
     if chunk.sentence_start and len(tokens) == 1 and word_frequency(tokens[0]) >= COMMON_WORD_ZIPF - 0.5:
         return False
     if _ADJECTIVAL_COMPOUND.search(tokens[-1]):
@@ -216,6 +225,10 @@ def _attack_subject(facts: SentenceFacts, candidate: Candidate, everything: list
     passwords after a breach"), unless it is reporting it ("Symantec said") or other names come first."""
     if candidate.generic or not facts.is_attack or facts.actors or any(c.attacker_side for c in facts.countries):
         return False
+    if any(facts.has(kind) for kind in ("attribution", "denial", "speech")) or not _full_sentence(facts.text):
+        return False
+    if any(not (candidate.start <= c.start < candidate.end) for c in facts.countries):
+        return False  # another country in the sentence may well be the attacker's: leave it to explicit cues
     first = min(everything, key=lambda c: c.start)
     if first is not candidate:
         return False
@@ -226,6 +239,11 @@ def _attack_subject(facts: SentenceFacts, candidate: Candidate, everything: list
     following = facts.text[candidate.end:candidate.end + 40]
     return not any(m.start >= candidate.end and m.start - candidate.end <= 25 for m in facts.cues.get("speech", [])) \
         and not _REPORTING_VERB.match(following)
+
+
+def _full_sentence(text: str) -> bool:
+    """A sentence with a verb and a full stop, not a heading ("PREVIOUS ATTACK") or a caption."""
+    return len(text.split()) >= _MIN_SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?", "”", '"', "»"))
 
 
 def _after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
