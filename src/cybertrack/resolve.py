@@ -151,7 +151,8 @@ def _merge_victims(frames: list[Frame]) -> list[Victim]:
 def _incident(cluster: _Cluster) -> Incident:
     frames = cluster.frames
     first = frames[0]
-    identity = f"{first.document}#{first.evidence[0].start if first.evidence else 0}#{sorted(v.key for v in first.victims)}"
+    opening = first.evidence[0].start if first.evidence else 0
+    identity = f"{first.document}#{opening}#{sorted(v.key for v in first.victims)}"
     claims: list[Claim] = [c for f in frames for c in f.claims]
     victims = _merge_victims(frames)
     types = _unique(t for f in frames for t in f.types)

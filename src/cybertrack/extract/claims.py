@@ -86,13 +86,13 @@ def _after_preposition(text: str, start: int) -> bool:
 
 
 def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int]:
-    """Grow a role noun into its phrase ("Chinese foreign ministry spokesperson", "portavoce dell'ambasciata cinese")."""
+    """Grow a role noun into its phrase ("foreign ministry spokesperson", "portavoce dell'ambasciata cinese")."""
     text = facts.text
     stops = stop_words("en") | stop_words("it") | stop_words("fr")
     words = list(re.finditer(r"[\w\-]+['’]?", text))
     for word in reversed([w for w in words if w.end() <= start][-3:]):
         lower = word.group().lower()
-        if text[word.end():start].strip() or lower in stops and (word.group().islower() or lower in _ARTICLES):
+        if text[word.end():start].strip() or (lower in stops and (word.group().islower() or lower in _ARTICLES)):
             break  # a capitalised word is part of a name, unless it is an article opening the sentence
         start = word.start()
     after_connector = False

@@ -52,6 +52,9 @@ class Cues:
             "claimant_noun": _matcher({"claimant_noun": roles["claimant_nouns"]}),
             "media": _matcher({"media": roles["media"]}),
             "began": _matcher({"began": roles["began"]}),
+            "people_of": _matcher({"people_of": roles["people_of"]}),
+            "attacker_before": _matcher({"attacker_before": roles["attacker_before"]}),
+            "attacker_after": _matcher({"attacker_after": roles["attacker_after"]}),
             "discovered": _matcher({"discovered": roles["discovered"]}),
         }
 

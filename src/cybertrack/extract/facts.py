@@ -72,7 +72,8 @@ class SentenceFacts:
 
 
 CUE_KINDS = ("attack", "hypothetical", "attribution", "denial", "hedge", "speech", "sector", "technique",
-             "victim_before", "victim_after", "attacker_noun", "claimant_noun", "media", "began", "discovered")
+             "victim_before", "victim_after", "attacker_noun", "claimant_noun", "media", "began", "discovered",
+             "people_of", "attacker_before", "attacker_after")
 
 
 def sentence_facts(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from cybertrack.annotate.sentences import sentence_spans
+from cybertrack.extract.attackers import unknown_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
@@ -24,7 +25,6 @@ from cybertrack.extract.victims import Candidate, department, victims_in
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
-
 
 CONTEXT_SENTENCES = 3
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
@@ -262,6 +262,8 @@ def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
     for sentence in draft.sentences:
         frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.text))
         frame.actors += [str(e.key) for m in sentence.actors for e in m.values]
+        if sentence.is_attack or _reporting_neighbour(draft, sentence):
+            frame.actors += unknown_attackers(sentence)
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]
         frame.techniques += sentence.techniques
         if sentence.is_attack:
@@ -282,6 +284,10 @@ def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
     return frame
 
 
+def _reporting_neighbour(draft: _Draft, sentence: SentenceFacts) -> bool:
+    return any(s.is_attack and abs(s.index - sentence.index) <= 1 for s in draft.sentences)
+
+
 def _types(found: list[str]) -> list[str]:
     specific = [t for t in dict.fromkeys(found) if t != "other"]
     return specific or ["other"]
@@ -298,8 +304,8 @@ def _unique_claims(claims: list[Claim]) -> list[Claim]:
         if claim.stance == "denies":
             key: tuple = ("denies", claim.attributed_to)
             kept = unique.get(key)
-            if kept is None or (kept.claimant == ARTICLE_CLAIMANT or len(claim.claimant) > len(kept.claimant)) \
-                    and claim.claimant != ARTICLE_CLAIMANT:
+            if kept is None or ((kept.claimant == ARTICLE_CLAIMANT or len(claim.claimant) > len(kept.claimant)) \
+                    and claim.claimant != ARTICLE_CLAIMANT):
                 unique[key] = claim
         else:
             unique.setdefault((claim.claimant, claim.stance, claim.attributed_to), claim)

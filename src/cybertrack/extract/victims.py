@@ -156,8 +156,18 @@ def _name_victims(facts: SentenceFacts) -> list[Candidate]:
         inner = [m for m in sectors if chunk.start <= m.start and m.end <= chunk.end]
         if covered + sum(m.end - m.start for m in inner) >= len(chunk.text.replace(" ", "")) - 1:
             continue  # "Belgian Government", "Belgian MP": a generic victim, found by its sector noun
-        candidates.append(Candidate(chunk.start, chunk.end, Victim(chunk.text, f"org:{key}", code, None), False))
+        end = _people_of(facts, chunk.end)
+        candidates.append(Candidate(chunk.start, end, Victim(facts.text[chunk.start:end], f"org:{key}", code, None),
+                                    False))
     return candidates
+
+
+def _people_of(facts: SentenceFacts, end: int) -> int:
+    """ "Netflix users", "BT customers": the people of an organisation are its victims too; keep them in the name."""
+    for people in facts.cues.get("people_of", []):
+        if people.start >= end and not facts.text[end:people.start].strip():
+            return people.end
+    return end
 
 
 def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
@@ -237,8 +247,9 @@ def _attack_subject(facts: SentenceFacts, candidate: Candidate, everything: list
     if len(clause.split()) > 1:
         return False
     following = facts.text[candidate.end:candidate.end + 40]
-    return not any(m.start >= candidate.end and m.start - candidate.end <= 25 for m in facts.cues.get("speech", [])) \
-        and not _REPORTING_VERB.match(following)
+    if any(0 <= m.start - candidate.end <= 25 for kind in ("speech", "attacker_after") for m in facts.cues.get(kind, [])):
+        return False  # "Symantec said ...", "The group claimed responsibility ..."
+    return not _REPORTING_VERB.match(following)
 
 
 def _full_sentence(text: str) -> bool:
