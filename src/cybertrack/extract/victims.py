@@ -247,7 +247,8 @@ def _attack_subject(facts: SentenceFacts, candidate: Candidate, everything: list
     if len(clause.split()) > 1:
         return False
     following = facts.text[candidate.end:candidate.end + 40]
-    if any(0 <= m.start - candidate.end <= 25 for kind in ("speech", "attacker_after") for m in facts.cues.get(kind, [])):
+    followers = facts.cues.get("speech", []) + facts.cues.get("attacker_after", [])
+    if any(0 <= m.start - candidate.end <= 25 for m in followers):
         return False  # "Symantec said ...", "The group claimed responsibility ..."
     return not _REPORTING_VERB.match(following)
 
