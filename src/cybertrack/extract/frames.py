@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.extract.attackers import unknown_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
@@ -72,7 +73,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def extract_frames(document: str, text: str, language: str, published: str | None) -> list[Frame]:
-    facts = document_facts(text, language, published)
+    """The incident frames one article reports. Relative dates are read against its publication date or, when it
+    has none, against the date its own weekdays give away."""
+    if parse_date(published) is None:
+        inferred = reference_date(text, language)
+        facts = document_facts(text, language, inferred.isoformat() if inferred else None)
+    else:
+        facts = document_facts(text, language, published)
     drafts = _fold_generic(_group(facts))
     frames = [_frame(document, draft, published) for draft in drafts]
     _assign_claims(frames, drafts, _claims(document, facts, published))

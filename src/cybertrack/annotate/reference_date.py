@@ -1,0 +1,60 @@
+"""When was an undated article written? Its weekdays tell.
+
+Pages often lose their publication date (a pasted text, a stripped page), yet relative
+dates ("last year", "Tuesday, May 4") need one. A weekday written next to a day and
+month ("Tuesday, May 4") fixes the year up to a few candidates; the article's own
+years bound the search. The latest such date is taken as the article's reference date.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+
+from babel.dates import get_day_names
+
+from cybertrack.annotate.dates import find_dates
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LOOKAHEAD_YEARS = 3
+_WEEKDAY_WINDOW = 20
+
+
+@functools.cache
+def _weekdays(language: str) -> dict[str, int]:
+    """Weekday name (lower case) -> Monday=0 ... Sunday=6, in the language and in English."""
+    names: dict[str, int] = {}
+    for code in {language if language in {"en", "fr", "nl", "de", "it", "es"} else "en", "en"}:
+        for babel_day, name in get_day_names("wide", locale=code).items():
+            names[name.lower()] = babel_day
+    return names
+
+
+def _named_weekday(text: str, start: int, end: int, language: str) -> int | None:
+    window = text[max(0, start - _WEEKDAY_WINDOW):end].lower()
+    found = [(window.rfind(name), day) for name, day in _weekdays(language).items() if name in window]
+    return max(found)[1] if found else None
+
+
+def reference_date(text: str, language: str) -> date | None:
+    """The latest weekday-checked date in the years the text suggests, or None when nothing fixes the year."""
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years:
+        return None
+    for year in range(max(years), max(years) + _LOOKAHEAD_YEARS + 1):
+        agreeing, disagreeing = [], 0
+        for mention in find_dates(text, language, date(year, 12, 31)):
+            if not mention.relative or len(mention.value) != 10:
+                continue
+            weekday = _named_weekday(text, mention.start, mention.end, language)
+            if weekday is None:
+                continue
+            day = date.fromisoformat(mention.value)
+            if day.weekday() == weekday:
+                agreeing.append(day)
+            else:
+                disagreeing += 1
+        if agreeing and not disagreeing:
+            return max(agreeing)
+    return None
