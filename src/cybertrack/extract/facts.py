@@ -117,6 +117,6 @@ def _attacker_side(text: str, country: Match, attacker_nouns: list[Match]) -> bo
             gap = text[noun.end:country.start]  # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
         else:
             continue
-        if not re.search(r"[.;:!?,]", gap) and len(gap.split()) <= 3 and len(gap) <= 40:
+        if not re.search(r"[.;:!?,]", gap) and len(gap.split()) <= 2 and len(gap) <= 30:
             return True
     return False

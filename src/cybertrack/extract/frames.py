@@ -141,12 +141,19 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
     owner: dict[int, list[_Draft]] = {}
     for facts_ in facts:
         found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
+        named_drafts: list[_Draft] = []
         for candidate in found:
-            candidate = _with_context_country(candidate, facts, facts_.index, attackers)
+            candidate = _with_context_country(candidate, facts, facts_.index, attackers, drafts)
+            if candidate.generic and named_drafts:  # victims beside a named one: part of the same incident
+                for draft in named_drafts:
+                    draft.victims.setdefault(candidate.victim.key, candidate.victim)
+                continue
             draft = _open_draft_for(drafts, candidate.victim, facts_, _introduces_incident(facts_, candidate))
             if draft is None:
                 draft = _Draft()
                 drafts.append(draft)
+            if not candidate.generic:
+                named_drafts.append(draft)
             draft.victims.setdefault(candidate.victim.key, candidate.victim)
             draft.surfaces.add(facts_.text[candidate.start:candidate.end])
             draft.generic = draft.generic and candidate.generic
@@ -197,12 +204,16 @@ def _context_country(facts: list[SentenceFacts], index: int, attackers: set[str]
 
 
 def _with_context_country(
-    candidate: Candidate, facts: list[SentenceFacts], index: int, attackers: set[str]
+    candidate: Candidate, facts: list[SentenceFacts], index: int, attackers: set[str], drafts: list[_Draft]
 ) -> Candidate:
+    """A department or generic victim named without its country: the country the article already gave the same
+    victim, else the one it is talking about here."""
     victim = candidate.victim
     if victim.country:
         return candidate
-    code = _context_country(facts, index, attackers)
+    what = victim.key.split("/", 1)[-1]
+    known = [v.country for d in drafts for v in d.victims.values() if v.country and v.key.endswith("/" + what)]
+    code = known[0] if known else _context_country(facts, index, attackers)
     if code is None:
         return candidate
     if victim.key.startswith("?/ministry:"):

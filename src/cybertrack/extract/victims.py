@@ -36,6 +36,7 @@ _REPORTING_VERB = re.compile(
     r"\s*(?:,[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|found|discovered|detected|warned|observed|"
     r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
+_ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _MIN_SENTENCE_WORDS = 6
 _MAX_GAP_WORDS = 4
 _MAX_APPOSITION_WORDS = 25
@@ -216,13 +217,20 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
 
 
 def victims_in(facts: SentenceFacts) -> list[Candidate]:
-    """Candidates the sentence casts as victims; a generic one only when no named victim is there to describe."""
+    """Candidates the sentence casts as victims, named ones first. A generic one that only describes a named victim
+    ("Jan Peeters, a Belgian MP, ...") is left out; one contained in a longer generic one too."""
     everything = candidates(facts)
     found = [c for c in everything if _after_victim_cue(facts, c) or _before_victim_cue(facts, c)
              or _possessor_of_systems(facts, c) or _attack_subject(facts, c, everything)]
-    if any(not c.generic for c in found):
-        found = [c for c in found if not c.generic]
-    return found
+    named = [c for c in found if not c.generic]
+    generic = [c for c in found if c.generic and not any(_describes(facts, n, c) for n in named)
+               and not any(o is not c and o.start <= c.start and c.end <= o.end for o in found)]
+    return named + generic
+
+
+def _describes(facts: SentenceFacts, named: Candidate, generic: Candidate) -> bool:
+    between = facts.text[named.end:generic.start]
+    return between.startswith(",") and len(between.split()) <= 2
 
 
 def _possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
@@ -272,7 +280,7 @@ def _before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
         if cue.start >= candidate.end:
             gap = facts.text[candidate.end:cue.start]
             words = len(gap.split())
-            if _SENTENCE_BREAK.search(gap):
+            if _SENTENCE_BREAK.search(_ABBREVIATIONS.sub(" ", gap)):
                 continue
             if words <= 2 and "," not in gap:
                 return True
