@@ -1,0 +1,153 @@
+"""Incidents in the store, through the CLI: the real seed articles, and two invented reports of one attack."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS, SEEDS_GOLD, SHARED, Cli, require_shared
+
+SCORER = SHARED / "eval" / "score_seeds.py"
+
+# Two invented reports, in English and French, of one invented attack (and an unrelated invented one).
+LABOUR_EN = """Luxembourg's Ministry of Labour hit by cyberattack
+
+The Ministry of Labour of Luxembourg was the victim of a cyberattack in March 2023, officials said on Tuesday.
+
+Hackers stole the payroll files of some 4,000 civil servants after a clerk opened a phishing email.
+"""
+LABOUR_FR = """Le ministère du Travail luxembourgeois victime d'une cyberattaque
+
+Le ministère du Travail du Luxembourg a été victime d'une cyberattaque en mars 2023, ont indiqué mardi des responsables.
+
+Des pirates ont volé les fiches de paie de quelque 4 000 fonctionnaires après qu'un employé a ouvert un courriel \
+d'hameçonnage.
+"""
+HEALTH_EN = """Ransomware attack hits Portuguese health ministry
+
+Portugal's Ministry of Health was hit by a ransomware attack in November 2022, the ministry said on Friday. \
+The attackers encrypted the servers of its appointment system, which stayed down for five days. \
+A criminal gang demanded a ransom of two million euros in bitcoin. The ministry said it would not pay.
+"""
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> tuple[Cli, dict, str]:
+    """The seed articles ingested once: the CLI bound to their database, the export, the ingest output."""
+    require_shared()
+    cli = Cli(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    result = cli("ingest", str(SEEDS), "-q")
+    assert result.exit_code == 0, result.output
+    return cli, cli.export(), result.output
+
+
+def test_ingest_resolves_the_seeds_into_incidents(seeds) -> None:
+    cli, export, output = seeds
+    assert "ingested 5," in output
+    found = re.search(r"incidents: (\d+) after resolving", output)
+    assert found, output
+    assert int(found[1]) == len(export["incidents"]) >= 3
+
+
+def test_incidents_command_lists_victims_and_claims(seeds) -> None:
+    cli, export, _ = seeds
+    result = cli("incidents")
+    assert result.exit_code == 0, result.output
+    assert f"{len(export['incidents'])} incidents" in result.stderr
+    for incident in export["incidents"]:
+        assert incident["title"] in result.stdout
+    assert "victims: " in result.stdout
+    assert re.search(r"claim: .+ (attributes|denies) ", result.stdout)
+    assert "Belgian" in result.stdout
+    without = cli("incidents", "--no-claims")
+    assert without.exit_code == 0
+    assert "claim: " not in without.stdout
+    assert "victims: " in without.stdout
+
+
+def test_export_incidents_cite_their_documents(seeds) -> None:
+    _, export, _ = seeds
+    documents = {d["id"]: d for d in export["documents"]}
+    assert set(documents) == {p.name for p in SEEDS.glob("*.txt")}
+    ids = [i["id"] for i in export["incidents"]]
+    assert len(ids) == len(set(ids))
+    claims = 0
+    for incident in export["incidents"]:
+        assert incident["documents"] and set(incident["documents"]) <= set(documents)
+        assert incident["victims"] or incident["vulnerabilities"]
+        for claim in incident["claims"] + incident["assertions"]:
+            claims += 1
+            assert claim["claimant"]
+            assert claim["stance"] in {"attributes", "denies"}
+            assert claim["attributed_to"] and all(isinstance(t, str) and t for t in claim["attributed_to"])
+            assert claim["document"] in incident["documents"]
+            text = documents[claim["document"]]["text"]
+            assert claim["evidence"] and claim["evidence"] in text
+            start, end = claim["offsets"]
+            assert text[start:end] == claim["evidence"], (claim, text[start:end])
+    assert claims >= 5
+    assert any(c["stance"] == "denies" for i in export["incidents"] for c in i["claims"])
+
+
+def test_states_of_exported_incidents_come_from_attributions(seeds) -> None:
+    _, export, _ = seeds
+    for incident in export["incidents"]:
+        attributed = {t for c in incident["claims"] + incident["assertions"] if c["stance"] == "attributes"
+                      for t in c["attributed_to"]}
+        assert set(incident["states"]) <= attributed
+        assert all(re.fullmatch(r"[A-Z]{2}", s) for s in incident["states"])
+
+
+def test_reingesting_the_seeds_changes_nothing(seeds) -> None:
+    cli, export, _ = seeds
+    result = cli("ingest", str(SEEDS), "-q")
+    assert result.exit_code == 0, result.output
+    assert "ingested 0, updated 0, already present 5," in result.output
+    again = cli.export()
+    assert [i["id"] for i in again["incidents"]] == [i["id"] for i in export["incidents"]]
+    assert again["incidents"] == export["incidents"]
+    assert again["documents"] == export["documents"]
+
+
+def test_seeds_scorer(seeds, tmp_path: Path) -> None:
+    cli, _, _ = seeds
+    out = tmp_path / "seeds-export.json"
+    result = cli("export", "--format", "json", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    scored = subprocess.run([sys.executable, str(SCORER), str(out), "--gold", str(SEEDS_GOLD)],
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert scored.returncode == 0, scored.stdout + scored.stderr
+    score = re.search(r"^seeds score: ([0-9.]+)$", scored.stdout, re.MULTILINE)
+    assert score, scored.stdout
+    assert float(score[1]) >= 0.85, scored.stdout
+    assert re.search(r"\b0 made from page noise\b", scored.stdout), scored.stdout
+
+
+def test_one_invented_attack_reported_in_english_and_french_is_one_incident(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "labour-en.txt").write_text(LABOUR_EN, encoding="utf-8")
+    (articles / "travail-fr.txt").write_text(LABOUR_FR, encoding="utf-8")
+    (articles / "health-en.txt").write_text(HEALTH_EN, encoding="utf-8")
+    cli = Cli(tmp_path / "invented.db")
+    result = cli("ingest", str(articles), "-q")
+    assert result.exit_code == 0, result.output
+    assert "ingested 3," in result.output
+    export = cli.export()
+    languages = {d["id"]: d["language"] for d in export["documents"]}
+    assert languages == {"labour-en.txt": "en", "travail-fr.txt": "fr", "health-en.txt": "en"}
+    by_documents = {frozenset(i["documents"]): i for i in export["incidents"]}
+    assert set(by_documents) == {frozenset({"labour-en.txt", "travail-fr.txt"}), frozenset({"health-en.txt"})}
+    labour = by_documents[frozenset({"labour-en.txt", "travail-fr.txt"})]
+    assert [(v["key"], v["country"]) for v in labour["victims"]] == [("LU/ministry:labour", "LU")]
+    assert labour["first_seen"] == "2023-03"
+    health = by_documents[frozenset({"health-en.txt"})]
+    assert "ransomware" in health["types"]
+    listing = cli("incidents")
+    assert listing.exit_code == 0
+    assert "reports: labour-en.txt, travail-fr.txt" in listing.stdout or \
+        "reports: travail-fr.txt, labour-en.txt" in listing.stdout

@@ -1,0 +1,166 @@
+"""The knowledge base: aliases lead to one actor, ambiguous and common names are never matched, `kb` commands."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from cybertrack.cli import main
+from cybertrack.knowledge.actors import Actor, alias_key
+from cybertrack.knowledge.base import Entry, KnowledgeBase, knowledge_base
+from cybertrack.knowledge.common_words import stop_list
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return knowledge_base()
+
+
+def actors_named(kb: KnowledgeBase, name: str) -> list[str]:
+    return sorted(entry.name for entry in kb.lookup(name) if isinstance(entry, Actor))
+
+
+def found(kb: KnowledgeBase, text: str, kind: str | None = None) -> list[tuple[str, Entry]]:
+    """(matched text, entry) for every match, each checked to sit at its offsets in ``text``."""
+    pairs = []
+    for match in kb.find(text):
+        assert text[match.start:match.end] == match.text
+        pairs += [(match.text, entry) for entry in match.values
+                  if isinstance(entry, Entry) and (kind is None or entry.kind == kind)]
+    return pairs
+
+
+@pytest.mark.parametrize("alias", ["ZIRCONIUM", "Judgment Panda", "Violet Typhoon", "APT 31", "apt-31", "G0128"])
+def test_aliases_look_up_one_actor(kb: KnowledgeBase, alias: str) -> None:
+    assert actors_named(kb, alias) == ["APT31"]
+
+
+def test_actor_country_comes_from_the_galaxy(kb: KnowledgeBase) -> None:
+    apt31 = kb.actors["APT31"]
+    assert apt31.country == "CN"
+    assert {"ZIRCONIUM", "Violet Typhoon"} <= apt31.aliases
+    assert "threat-actor" in apt31.galaxies
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("Belgium blamed APT 31 for the intrusion into its ministries.", "APT 31"),
+    ("Belgium blamed the Advanced Persistent Threat 31 group for the intrusion.", "Advanced Persistent Threat 31"),
+    ("Microsoft tracks the group as ZIRCONIUM, and now as Violet Typhoon.", "ZIRCONIUM"),
+    ("Microsoft tracks the group as ZIRCONIUM, and now as Violet Typhoon.", "Violet Typhoon"),
+    ("Security firms called it APT-31 in their reports.", "APT-31"),
+])
+def test_spellings_of_the_actor_are_found_in_text(kb: KnowledgeBase, sentence: str, surface: str) -> None:
+    assert (surface, Entry("actor", "APT31")) in found(kb, sentence, "actor")
+
+
+def test_an_alias_shared_by_two_actors_is_ambiguous_and_never_matched(kb: KnowledgeBase) -> None:
+    owners = kb.ambiguous_aliases[alias_key("NOBELIUM")]
+    assert {"APT29", "UNC2452"} <= set(owners)
+    assert found(kb, "Officials blamed NOBELIUM for the breach.", "actor") == []
+    assert found(kb, "Officials blamed Nobelium for the breach.", "actor") == []
+    assert found(kb, "Officials blamed APT29 for the breach.", "actor") == [("APT29", Entry("actor", "APT29"))]
+
+
+def test_no_ambiguous_alias_is_matched_as_a_whole(kb: KnowledgeBase) -> None:
+    assert len(kb.ambiguous_aliases) >= 10
+    checked = 0
+    for actor in kb.actors.values():
+        for alias in actor.aliases:
+            if alias_key(alias) not in kb.ambiguous_aliases:
+                continue
+            checked += 1
+            hits = [text for text, _ in found(kb, f"Researchers blamed {alias} for the attack.", "actor")]
+            assert alias not in hits, f"ambiguous alias {alias!r} (of {kb.ambiguous_aliases[alias_key(alias)]}) matched"
+    assert checked >= len(kb.ambiguous_aliases)
+
+
+def test_common_words_are_not_matched(kb: KnowledgeBase) -> None:
+    assert kb.rejected["Equation"].startswith("common word")
+    assert "agent" in stop_list()
+    text = "The Agent solved the Equation before the deadline."
+    assert found(kb, text) == []
+    assert found(kb, "The Equation Group wrote the implant.", "actor") == [
+        ("Equation Group", Entry("actor", "Equation Group"))]
+
+
+def test_stop_listed_names_are_not_matched(kb: KnowledgeBase) -> None:
+    stop_listed = {name for name in kb.rejected if name.lower() in stop_list()}
+    assert {"telegram", "Unknown"} <= stop_listed
+    assert found(kb, "An unknown attacker sent the files over Telegram, said Unknown.") == []
+
+
+def test_no_rejected_name_is_matched_as_actor_or_software(kb: KnowledgeBase) -> None:
+    assert len(kb.rejected) > 100
+    for name in kb.rejected:
+        hits = [(text, entry) for text, entry in found(kb, f"They wrote about {name} yesterday.")
+                if text == name and entry.kind in {"actor", "malware", "tool"}]
+        assert hits == [], f"rejected name {name!r} ({kb.rejected[name]}) matched"
+
+
+def test_a_rejected_name_can_still_be_a_country(kb: KnowledgeBase) -> None:
+    """"Russian" is stop-listed as an actor, but remains the adjective of Russia."""
+    assert "Russian" in kb.rejected
+    assert found(kb, "A Russian group was blamed.") == [("Russian", Entry("country", "RU", "adjective"))]
+
+
+def test_country_names_follow_case(kb: KnowledgeBase) -> None:
+    assert found(kb, "We ate roast turkey for dinner.", "country") == []
+    assert found(kb, "Officials in Turkey confirmed the attack.", "country") == [
+        ("Turkey", Entry("country", "TR", "name"))]
+
+
+def test_lookup_of_a_named_vulnerability(kb: KnowledgeBase) -> None:
+    [log4shell] = [e for e in kb.lookup("Log4Shell") if isinstance(e, dict) and "vulnerability" in e]
+    assert log4shell["cves"] == ["CVE-2021-44228"]
+    assert any(isinstance(e, dict) and e.get("vulnerability") == "Log4Shell" for e in kb.lookup("CVE-2021-44228"))
+
+
+def test_lookup_of_an_unknown_name_is_empty(kb: KnowledgeBase) -> None:
+    assert kb.lookup("Qwzrtx Flubbergrape") == []
+
+
+def test_stats_are_plausible(kb: KnowledgeBase) -> None:
+    stats = kb.stats()
+    assert stats["actors"] > 800
+    assert stats["actors with a country"] <= stats["actors"]
+    assert stats["actor aliases"] > stats["actors"]
+    assert stats["named vulnerabilities"] >= 40
+    assert stats["techniques"] > 1000
+    assert stats["ambiguous aliases (never matched)"] == len(kb.ambiguous_aliases) > 0
+    assert stats["countries"] >= 190
+    assert all(isinstance(v, int) and v >= 0 for v in stats.values())
+
+
+# -- the `kb` commands ----------------------------------------------------------------------------------------------
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_cli_kb_stats() -> None:
+    result = run("kb", "stats")
+    assert result.exit_code == 0, result.output
+    assert "actors" in result.stdout
+    assert "named vulnerabilities" in result.stdout
+
+
+def test_cli_kb_lookup_actor() -> None:
+    result = run("kb", "lookup", "ZIRCONIUM")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("actor APT31 ")
+    assert "CN" in result.stdout.splitlines()[0]
+    assert "Violet Typhoon" in result.stdout
+
+
+def test_cli_kb_lookup_vulnerability() -> None:
+    result = run("kb", "lookup", "Log4Shell")
+    assert result.exit_code == 0, result.output
+    assert "CVE-2021-44228" in result.stdout
+
+
+def test_cli_kb_lookup_unknown_name_fails_clearly() -> None:
+    result = run("kb", "lookup", "Qwzrtx Flubbergrape")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "nothing known as 'Qwzrtx Flubbergrape'" in result.stderr

@@ -1,0 +1,177 @@
+"""Resolving frames into incidents, with frames built by hand (invented victims and sentences)."""
+
+from __future__ import annotations
+
+import itertools
+
+from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
+from cybertrack.resolve import resolve
+
+INTERIOR_EN = Victim("Interior Ministry", "BE/ministry:interior", "BE", "government")
+INTERIOR_IT = Victim("ministero degli interni", "BE/ministry:interior", "BE", "government")
+INTERIOR_OPEN = Victim("ministère de l'Intérieur", "?/ministry:interior", None, "government")
+INTERIOR_NL = Victim("Dutch Interior Ministry", "NL/ministry:interior", "NL", "government")
+WATER = Victim("Ostrava water utility", "CZ/utility:water:ostrava", "CZ", "utilities")
+
+SENTENCES = {
+    "en": "Hackers broke into the Belgian Interior Ministry's mail servers and stayed there for two years.",
+    "it": "Gli hacker sono entrati nei server di posta del ministero degli interni belga e vi sono rimasti per due anni.",
+    "fr": "Des pirates ont pénétré les serveurs de messagerie du ministère de l'Intérieur pendant deux ans.",
+    "nl": "Hackers broke into the Dutch Interior Ministry's mail servers and stayed there for two years.",
+    "water": "A ransomware gang encrypted the billing servers of the Ostrava water utility on Sunday.",
+}
+
+
+def frame(document: str, sentence: str, victims: list[Victim], start: int = 0, **fields) -> Frame:
+    return Frame(document=document, victims=victims, evidence=[Evidence(document, start, start + len(sentence), sentence)],
+                 **fields)
+
+
+def membership(incidents: list[Incident]) -> set[frozenset[str]]:
+    return {frozenset(incident.documents) for incident in incidents}
+
+
+def english() -> Frame:
+    return frame("en.txt", SENTENCES["en"], [INTERIOR_EN], types=["espionage"])
+
+
+def italian() -> Frame:
+    return frame("it.txt", SENTENCES["it"], [INTERIOR_IT], types=["espionage"])
+
+
+def test_nothing_to_resolve() -> None:
+    assert resolve([]) == []
+
+
+def test_same_victim_in_two_languages_is_one_incident() -> None:
+    incidents = resolve([english(), italian()])
+    assert len(incidents) == 1
+    [incident] = incidents
+    assert sorted(incident.documents) == ["en.txt", "it.txt"]
+    assert [v.key for v in incident.victims] == ["BE/ministry:interior"]
+    assert incident.types == ["espionage"]
+    assert len(incident.frames) == 2
+
+
+def test_a_victim_with_its_country_open_joins_and_the_known_country_is_kept() -> None:
+    french = frame("fr.txt", SENTENCES["fr"], [INTERIOR_OPEN], types=["espionage"])
+    [incident] = resolve([french, english()])
+    assert sorted(incident.documents) == ["en.txt", "fr.txt"]
+    assert [(v.key, v.country) for v in incident.victims] == [("BE/ministry:interior", "BE")]
+
+
+def test_other_victims_stay_apart() -> None:
+    dutch = frame("nl.txt", SENTENCES["nl"], [INTERIOR_NL], types=["espionage"])
+    water = frame("water.txt", SENTENCES["water"], [WATER], types=["ransomware"])
+    incidents = resolve([english(), dutch, water, italian()])
+    assert membership(incidents) == {frozenset({"en.txt", "it.txt"}), frozenset({"nl.txt"}), frozenset({"water.txt"})}
+
+
+def test_frames_of_one_document_are_never_merged() -> None:
+    first = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], types=["espionage"])
+    second = frame("en.txt", "A second intrusion hit the Interior Ministry's mail servers in March.", [INTERIOR_EN],
+                   start=200, types=["espionage"])
+    incidents = resolve([first, second])
+    assert len(incidents) == 2
+    assert [i.documents for i in incidents] == [["en.txt"], ["en.txt"]]
+
+
+def test_frames_of_one_document_stay_apart_even_when_another_report_matches_both() -> None:
+    first = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], types=["espionage"])
+    second = frame("en.txt", "A second intrusion hit the Interior Ministry's mail servers in March.", [INTERIOR_EN],
+                   start=200, types=["espionage"])
+    incidents = resolve([first, second, italian()])
+    assert len(incidents) == 2
+    assert sorted(len(i.frames) for i in incidents) == [1, 2]
+    assert all(len({f.document for f in i.frames}) == len(i.frames) for i in incidents)
+
+
+def test_contradicting_dates_stay_apart() -> None:
+    old = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], first_seen="2019")
+    new = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2021-12")
+    incidents = resolve([old, new])
+    assert membership(incidents) == {frozenset({"en.txt"}), frozenset({"it.txt"})}
+    assert sorted(i.first_seen for i in incidents) == ["2019", "2021-12"]
+
+
+def test_compatible_dates_merge_and_keep_the_earliest() -> None:
+    year = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], first_seen="2019")
+    month = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2019-04")
+    [incident] = resolve([year, month])
+    assert sorted(incident.documents) == ["en.txt", "it.txt"]
+    assert incident.first_seen == "2019"
+
+
+def test_frames_sharing_a_cve_merge() -> None:
+    one = frame("one.txt", "Attackers exploited CVE-2031-0001 in Fablon Gateway appliances to steal files.", [],
+                vulnerabilities=["CVE-2031-0001"], types=["exploitation"])
+    two = frame("two.txt", "Criminals abused the Fablon Gateway flaw CVE-2031-0001 to take data from its customers.",
+                [], vulnerabilities=["CVE-2031-0001"], types=["exploitation"])
+    other = frame("three.txt", "Criminals abused the Fablon Gateway flaw CVE-2031-0002 to take data from customers.",
+                  [], vulnerabilities=["CVE-2031-0002"], types=["exploitation"])
+    incidents = resolve([one, two, other])
+    assert membership(incidents) == {frozenset({"one.txt", "two.txt"}), frozenset({"three.txt"})}
+    merged = next(i for i in incidents if len(i.documents) == 2)
+    assert merged.vulnerabilities == ["CVE-2031-0001"]
+
+
+def mixed_frames() -> list[Frame]:
+    return [
+        english(),
+        italian(),
+        frame("nl.txt", SENTENCES["nl"], [INTERIOR_NL], types=["espionage"]),
+        frame("water.txt", SENTENCES["water"], [WATER], types=["ransomware"]),
+        frame("water.txt", "The same gang also hit the Interior Ministry's mail servers.", [INTERIOR_EN], start=90),
+    ]
+
+
+def test_resolving_again_gives_the_same_incidents() -> None:
+    first = resolve(mixed_frames())
+    again = resolve(mixed_frames())
+    assert [(i.id, i.documents) for i in first] == [(i.id, i.documents) for i in again]
+
+
+def test_membership_does_not_depend_on_the_order_of_documents() -> None:
+    by_document: dict[str, list[Frame]] = {}
+    for f in mixed_frames():
+        by_document.setdefault(f.document, []).append(f)
+    expected = membership(resolve(mixed_frames()))
+    assert expected == {frozenset({"en.txt", "it.txt", "water.txt"}), frozenset({"nl.txt"}), frozenset({"water.txt"})}
+    for order in itertools.permutations(sorted(by_document)):
+        frames = [f for document in order for f in by_document[document]]
+        assert membership(resolve(frames)) == expected, order
+
+
+def test_incident_ids_are_unique() -> None:
+    victims = [INTERIOR_EN, WATER]
+    same_opening = [frame("en.txt", SENTENCES["en"], victims), frame("en.txt", SENTENCES["en"], victims)]
+    incidents = resolve([*mixed_frames(), *same_opening])
+    ids = [i.id for i in incidents]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("inc-") for i in ids)
+
+
+def claim(claimant: str, stance: str, *targets: str, document: str = "en.txt") -> Claim:
+    sentence = f"{claimant} spoke about the attack on the Interior Ministry."
+    return Claim(claimant, stance, targets, hedged=False, date=None,
+                 evidence=Evidence(document, 0, len(sentence), sentence))
+
+
+def test_states_come_only_from_attributions() -> None:
+    accused = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], actors=["APT31"],
+                    claims=[claim("Belgian government", "attributes", "APT31", "CN"),
+                            claim("Chinese embassy", "denies", "CN")])
+    denied = frame("it.txt", SENTENCES["it"], [INTERIOR_IT],
+                   claims=[claim("Iranian embassy", "denies", "IR", document="it.txt")])
+    [incident] = resolve([accused, denied])
+    assert incident.states == ["CN"]
+    assert [(c.claimant, c.stance) for c in incident.claims] == [
+        ("Belgian government", "attributes"), ("Chinese embassy", "denies"), ("Iranian embassy", "denies")]
+    assert incident.actors == ["APT31"]
+
+
+def test_a_denial_alone_names_no_state() -> None:
+    denied = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], claims=[claim("Chinese embassy", "denies", "CN")])
+    [incident] = resolve([denied])
+    assert incident.states == []
+    assert len(incident.claims) == 1
