@@ -1,0 +1,627 @@
+"""Unit tests of the extractors: institutions, name chunks, victims, claims and frames, in en fr nl de it es.
+
+Every sentence here is invented (the Veldmark Water Authority, the Lutrecht city council, ...); none comes
+from the evaluation corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
+from cybertrack.extract.cues import cues
+from cybertrack.extract.facts import SentenceFacts, sentence_facts
+from cybertrack.extract.frames import document_facts, extract_frames
+from cybertrack.extract.institutions import find_institutions, portfolio_of
+from cybertrack.extract.names import name_chunks
+from cybertrack.extract.victims import victims_in
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.model import Claim, Frame
+
+PUBLISHED = "2022-07-19"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_knowledge_base() -> None:
+    """Build the knowledge base once for the module (it is cached after that)."""
+    knowledge_base()
+
+
+def facts_of(text: str, language: str = "en") -> SentenceFacts:
+    return sentence_facts(0, text, 0, language, None, knowledge_base(), cues())
+
+
+def victim_names(text: str, language: str = "en") -> list[str]:
+    return [c.victim.name for c in victims_in(facts_of(text, language))]
+
+
+def claims_of(text: str, language: str = "en", next_sentence: str | None = None,
+              context_states: list[str] | None = None) -> list[Claim]:
+    next_facts = facts_of(next_sentence, language) if next_sentence else None
+    return sentence_claims(facts_of(text, language), "doc", PUBLISHED, next_facts, context_states or [])
+
+
+def only_claim(text: str, language: str = "en", **kwargs) -> Claim:
+    found = claims_of(text, language, **kwargs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def frames_of(text: str, language: str) -> list[Frame]:
+    return extract_frames("doc", text, language, PUBLISHED)
+
+
+# --------------------------------------------------------------------------------------------- institutions
+
+
+@pytest.mark.parametrize(("text", "span", "portfolio"), [
+    ("Hackers entered the Ministry of the Interior on Monday.", "Ministry of the Interior", "interior"),
+    ("The Interior Ministry confirmed the outage.", "Interior Ministry", "interior"),
+    ("The Department of Justice opened an inquiry.", "Department of Justice", "justice"),
+    ("The Treasury Department issued a statement.", "Treasury Department", "finance"),
+    ("Le ministère de l'Intérieur a confirmé la panne.", "ministère de l'Intérieur", "interior"),
+    ("Le ministère de l’Intérieur a confirmé la panne.", "ministère de l’Intérieur", "interior"),
+    ("Le ministère des Armées a confirmé la panne.", "ministère des Armées", "defence"),
+    ("Le ministère des Affaires étrangères a réagi.", "ministère des Affaires étrangères", "foreign affairs"),
+    ("Het ministerie van Defensie bevestigde de storing.", "ministerie van Defensie", "defence"),
+    ("De FOD Binnenlandse Zaken bevestigde de storing.", "FOD Binnenlandse Zaken", "interior"),
+    ("Het ministerie van Buitenlandse Zaken reageerde.", "ministerie van Buitenlandse Zaken", "foreign affairs"),
+    ("Das Bundesministerium des Innern bestätigte die Störung.", "Bundesministerium des Innern", "interior"),
+    ("Das Verteidigungsministerium bestätigte die Störung.", "Verteidigungsministerium", "defence"),
+    ("Das Außenministerium äußerte sich nicht.", "Außenministerium", "foreign affairs"),
+    ("Il ministero della difesa ha confermato il guasto.", "ministero della difesa", "defence"),
+    ("Il ministero degli Interni ha confermato il guasto.", "ministero degli Interni", "interior"),
+    ("Il ministero degli Esteri ha convocato l'ambasciatore.", "ministero degli Esteri", "foreign affairs"),
+    ("El ministerio de Defensa confirmó la avería.", "ministerio de Defensa", "defence"),
+    ("El Ministerio del Interior confirmó la avería.", "Ministerio del Interior", "interior"),
+    ("El Ministerio de Asuntos Exteriores convocó al embajador.", "Ministerio de Asuntos Exteriores", "foreign affairs"),
+])
+def test_institution_portfolio(text: str, span: str, portfolio: str) -> None:
+    found = find_institutions(text)
+    assert [(i.text, i.portfolios) for i in found] == [(span, (portfolio,))]
+    assert text[found[0].start:found[0].end] == span
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Hackers targeted the ministries of defence and the interior last year.", "ministries of defence and the interior"),
+    ("Les ministères de la Défense et de l'Intérieur ont été visés.", "ministères de la Défense et de l'Intérieur"),
+    ("De ministeries van Defensie en Binnenlandse Zaken werden getroffen.",
+     "ministeries van Defensie en Binnenlandse Zaken"),
+    ("Die Ministerien für Verteidigung und Inneres wurden angegriffen.", "Ministerien für Verteidigung und Inneres"),
+    ("I ministeri della Difesa e dell'Interno sono stati colpiti.", "ministeri della Difesa e dell'Interno"),
+    ("Los ministerios de Defensa y del Interior fueron atacados.", "ministerios de Defensa y del Interior"),
+])
+def test_institution_coordination_names_both_portfolios(text: str, span: str) -> None:
+    found = find_institutions(text)
+    assert [(i.text, i.portfolios) for i in found] == [(span, ("defence", "interior"))]
+
+
+def test_two_institutions_in_a_row_are_two() -> None:
+    found = find_institutions("Both the Ministry of Health and the Ministry of Education reported outages.")
+    assert [(i.text, i.portfolios) for i in found] == [
+        ("Ministry of Health", ("health",)), ("Ministry of Education", ("education",))]
+
+
+@pytest.mark.parametrize("text", [
+    "She bought a coat at the department store.",
+    "The Ministry of Silly Walks was a sketch.",
+    "The ministry said nothing more.",
+])
+def test_no_institution_without_a_portfolio(text: str) -> None:
+    assert find_institutions(text) == []
+
+
+@pytest.mark.parametrize(("word", "portfolio"), [
+    ("Defence", "defence"), ("difesa", "defence"), ("Verteidigungsministerium", "defence"), ("Pentagon", "defence"),
+    ("Innenministerium", "interior"), ("Binnenlandse  Zaken", "interior"), ("interni", "interior"),
+    ("exteriores", "foreign affairs"), ("Affaires étrangères", "foreign affairs"), ("banana", None),
+])
+def test_portfolio_of_a_single_word(word: str, portfolio: str | None) -> None:
+    assert portfolio_of(word) == portfolio
+
+
+# --------------------------------------------------------------------------------------------- name chunks
+
+
+def chunk_texts(text: str, language: str) -> list[str]:
+    return [c.text for c in name_chunks(text, language)]
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("The Centre for Cyber Security of Veldmark (CCV) issued a warning.", "en",
+     "Centre for Cyber Security of Veldmark (CCV)"),
+    ("La Banque de Lutrecht a confirmé l'incident.", "fr", "Banque de Lutrecht"),
+    ("Het Centrum voor Cybersecurity van Veldmark (CCV) bevestigde het incident.", "nl",
+     "Centrum voor Cybersecurity van Veldmark (CCV)"),
+    ("Das Landesamt für Wasserwirtschaft Veldmark bestätigte das.", "de", "Landesamt für Wasserwirtschaft Veldmark"),
+    ("Il Comune di Lutrecht ha confermato l'incidente.", "it", "Comune di Lutrecht"),
+    ("La Universidad de Lutrecht confirmó el incidente.", "es", "Universidad de Lutrecht"),
+])
+def test_multiword_name_with_connectors(text: str, language: str, name: str) -> None:
+    assert chunk_texts(text, language)[0] == name
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("The Veldmark Water Authority said its billing system was offline.", "en", "Veldmark Water Authority"),
+    ("Meanwhile, Lutrecht Hospital restored its systems.", "en", "Lutrecht Hospital"),
+    ("Le Conseil de Lutrecht a confirmé l'incident.", "fr", "Conseil de Lutrecht"),
+    ("Het Waterschap Veldmark werd gehackt.", "nl", "Waterschap Veldmark"),
+    ("Die Stadtwerke Lutrecht wurden angegriffen.", "de", "Stadtwerke Lutrecht"),
+    ("Il Comune di Lutrecht è stato colpito.", "it", "Comune di Lutrecht"),
+    ("El Ayuntamiento de Lutrecht sufrió un ataque.", "es", "Ayuntamiento de Lutrecht"),
+])
+def test_leading_sentence_stopword_is_dropped(text: str, language: str, name: str) -> None:
+    chunks = name_chunks(text, language)
+    assert chunks[0].text == name
+    assert text[chunks[0].start:chunks[0].end] == name
+    assert not chunks[0].sentence_start  # the capital after "The" is evidence of a name
+
+
+def test_chunk_opening_the_sentence_is_marked() -> None:
+    chunks = name_chunks("Veldmark Bank restored its systems.", "en")
+    assert [(c.text, c.sentence_start) for c in chunks] == [("Veldmark Bank", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Hackers breached Veldmark Bank’s payment network.",
+    "Hackers breached Veldmark Bank's payment network.",
+    "Veldmark Bank’s customers could not log in.",
+])
+def test_possessive_is_dropped(text: str) -> None:
+    assert "Veldmark Bank" in chunk_texts(text, "en")
+    assert not any("’s" in t or "'s" in t for t in chunk_texts(text, "en"))
+
+
+def test_trailing_connector_before_a_lowercase_word_is_not_kept() -> None:
+    assert chunk_texts("Hackers targeted the Veldmark Bank of commerce.", "en")[-1] == "Veldmark Bank"
+
+
+def test_chunk_offsets_are_shifted() -> None:
+    [chunk] = name_chunks("The Veldmark Water Authority said so.", "en", offset=100)
+    assert (chunk.start, chunk.end, chunk.text) == (104, 128, "Veldmark Water Authority")
+
+
+# --------------------------------------------------------------------------------------------- victims
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Hackers launched an attack on the Veldmark Water Authority last week.", "en", "Veldmark Water Authority"),
+    ("Une cyberattaque contre la Banque de Lutrecht a paralysé les services.", "fr", "Banque de Lutrecht"),
+    ("Een cyberaanval op het Waterschap Veldmark legde de systemen plat.", "nl", "Waterschap Veldmark"),
+    ("Ein Cyberangriff auf die Stadtwerke Lutrecht legte die Systeme lahm.", "de", "Stadtwerke Lutrecht"),
+    ("Un attacco informatico al Comune di Lutrecht ha bloccato i servizi.", "it", "Comune di Lutrecht"),
+    ("Un ciberataque contra el Ayuntamiento de Lutrecht paralizó los servicios.", "es", "Ayuntamiento de Lutrecht"),
+])
+def test_victim_after_a_cue(text: str, language: str, victim: str) -> None:
+    assert victim_names(text, language) == [victim]
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Veldmark Bank was hit by ransomware on Tuesday.", "en", "Veldmark Bank"),
+    ("Veldmark Bank suffered a ransomware attack on Tuesday.", "en", "Veldmark Bank"),
+    ("La Banque de Lutrecht a été piratée la semaine dernière.", "fr", "Banque de Lutrecht"),
+    ("Het Waterschap Veldmark werd getroffen door ransomware.", "nl", "Waterschap Veldmark"),
+    ("Die Stadtverwaltung Lutrecht wurde gehackt.", "de", "Stadtverwaltung Lutrecht"),
+    ("Die Stadtwerke Lutrecht wurden Opfer eines Ransomware-Angriffs.", "de", "Stadtwerke Lutrecht"),
+    ("Il Comune di Lutrecht è stato colpito da un ransomware.", "it", "Comune di Lutrecht"),
+    ("El Ayuntamiento de Lutrecht sufrió un ataque de ransomware.", "es", "Ayuntamiento de Lutrecht"),
+])
+def test_victim_before_a_cue(text: str, language: str, victim: str) -> None:
+    assert victim_names(text, language) == [victim]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Jan Peeters, a Veldmark MP, was the target of a phishing attack.", "en"),
+    ("Jan Peeters, a liberal MP who chairs the defence committee, was the target of a phishing attack.", "en"),
+    ("Jan Peeters, député libéral, a été la cible d'une attaque de phishing.", "fr"),
+    ("Jan Peeters, een liberaal parlementslid, was het doelwit van een phishingaanval.", "nl"),
+    ("Jan Peeters, een Veldmarks parlementslid, was het doelwit van een phishingaanval.", "nl"),
+    ("Jan Peeters, ein liberaler Abgeordneter, wurde Opfer eines Phishing-Angriffs.", "de"),
+    ("Jan Peeters, deputato liberale, è stato vittima di un attacco di phishing.", "it"),
+    ("Jan Peeters, diputado liberal, fue víctima de un ataque de phishing.", "es"),
+])
+def test_victim_before_an_apposition(text: str, language: str) -> None:
+    assert victim_names(text, language) == ["Jan Peeters"]
+
+
+def test_owner_of_the_attacked_systems_is_the_victim() -> None:
+    text = "The Veldmark Water Authority's internal computer systems were encrypted by ransomware."
+    assert victim_names(text) == ["Veldmark Water Authority"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The Belgian Interior Ministry was hit by a cyberattack.", "en"),
+    ("Le ministère de l'Intérieur belge a été piraté.", "fr"),
+    ("Het Belgische ministerie van Binnenlandse Zaken werd gehackt.", "nl"),
+    ("Das belgische Innenministerium wurde gehackt.", "de"),
+    ("Un attacco informatico ha colpito il ministero dell'interno belga.", "it"),
+    ("El Ministerio del Interior belga fue hackeado.", "es"),
+])
+def test_department_victim_key_is_language_neutral(text: str, language: str) -> None:
+    [candidate] = victims_in(facts_of(text, language))
+    assert candidate.victim.key == "BE/ministry:interior"
+    assert candidate.victim.name == "Belgian Ministry of Interior"
+    assert candidate.victim.country == "BE"
+    assert candidate.victim.sector == "government"
+    assert not candidate.generic
+
+
+def test_department_without_a_country_has_an_unknown_country_key() -> None:
+    [candidate] = victims_in(facts_of("A cyberattack on the Interior Ministry disrupted passport services."))
+    assert candidate.victim.key == "?/ministry:interior"
+
+
+def test_coordinated_departments_are_two_victims() -> None:
+    found = victims_in(facts_of("Hackers targeted the Belgian ministries of defence and the interior."))
+    assert [c.victim.key for c in found] == ["BE/ministry:defence", "BE/ministry:interior"]
+
+
+@pytest.mark.parametrize(("attack", "no_attack", "language", "victim"), [
+    ("Veldmark Bank has forced all customers to reset passwords after a data breach.",
+     "Veldmark Bank has forced all customers to reset passwords after a software upgrade.", "en", "Veldmark Bank"),
+    ("La Banque de Lutrecht a obligé ses clients à changer leur mot de passe après une fuite de données.",
+     "La Banque de Lutrecht a obligé ses clients à changer leur mot de passe après une mise à jour.", "fr",
+     "Banque de Lutrecht"),
+    ("De Veldmarkse Spaarbank dwong alle klanten hun wachtwoord te wijzigen na een datalek.",
+     "De Veldmarkse Spaarbank dwong alle klanten hun wachtwoord te wijzigen na een software-update.", "nl",
+     "Veldmarkse Spaarbank"),
+    ("Die Sparkasse Lutrecht zwang alle Kunden nach einem Datenleck, ihre Passwörter zu ändern.",
+     "Die Sparkasse Lutrecht zwang alle Kunden nach einem Software-Update, ihre Passwörter zu ändern.", "de",
+     "Sparkasse Lutrecht"),
+    ("La Banca di Veldmark ha costretto tutti i clienti a cambiare password dopo un attacco ransomware.",
+     "La Banca di Veldmark ha costretto tutti i clienti a cambiare password dopo un aggiornamento.", "it",
+     "Banca di Veldmark"),
+    ("El Banco de Veldmark obligó a todos sus clientes a cambiar la contraseña tras un ataque de ransomware.",
+     "El Banco de Veldmark obligó a todos sus clientes a cambiar la contraseña tras una actualización.", "es",
+     "Banco de Veldmark"),
+])
+def test_subject_of_an_attack_sentence_only(attack: str, no_attack: str, language: str, victim: str) -> None:
+    assert victim_names(attack, language) == [victim]
+    assert victim_names(no_attack, language) == []
+
+
+def test_hypothetical_attack_gives_no_victim() -> None:
+    facts = facts_of("Veldmark Bank warned that attackers could exploit the flaw to steal data.")
+    assert facts.cues["attack"] and not facts.is_attack
+    assert victims_in(facts) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kaspersky detected a ransomware attack on Tuesday.",
+    "Kaspersky said the ransomware encrypted files.",
+    "Kaspersky was hit by ransomware.",
+])
+def test_security_vendor_is_not_a_victim(text: str) -> None:
+    facts = facts_of(text)
+    assert facts.is_attack and [p.text for p in facts.producers] == ["Kaspersky"]
+    assert victims_in(facts) == []
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Kaspersky said the ransomware encrypted the servers of Veldmark Bank.", "en", "Veldmark Bank"),
+    ("ESET researchers found that the malware targeted Veldmark Bank.", "en", "Veldmark Bank"),
+    ("Selon Kaspersky, le rançongiciel a visé la Banque de Lutrecht.", "fr", "Banque de Lutrecht"),
+    ("Volgens Kaspersky was de aanval gericht op het Waterschap Veldmark.", "nl", "Waterschap Veldmark"),
+    ("Laut Kaspersky richtete sich der Angriff gegen die Stadtwerke Lutrecht.", "de", "Stadtwerke Lutrecht"),
+    ("Secondo Kaspersky, il ransomware ha colpito il Comune di Lutrecht.", "it", "Comune di Lutrecht"),
+    ("Según Kaspersky, el ransomware atacó al Ayuntamiento de Lutrecht.", "es", "Ayuntamiento de Lutrecht"),
+])
+def test_reporting_vendor_is_not_a_victim_beside_the_real_one(text: str, language: str, victim: str) -> None:
+    assert victim_names(text, language) == [victim]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Veldmark Bank published its annual report on Tuesday.", "en"),
+    ("La Banque de Lutrecht a ouvert une nouvelle agence mardi.", "fr"),
+])
+def test_no_victim_without_an_attack(text: str, language: str) -> None:
+    assert victim_names(text, language) == []
+
+
+# --------------------------------------------------------------------------------------------- claims
+
+
+def test_attribution_by_a_foreign_ministry() -> None:
+    claim = only_claim("The Veldmark foreign ministry attributed the attack to APT31.")
+    assert "Veldmark" in claim.claimant or "Foreign Affairs" in claim.claimant
+    assert claim.stance == "attributes"
+    assert claim.attributed_to == ("APT31",)
+    assert not claim.hedged
+    assert claim.date == PUBLISHED
+    assert claim.evidence.document == "doc"
+    assert claim.evidence.sentence == "The Veldmark foreign ministry attributed the attack to APT31."
+
+
+def test_claimant_department_is_named_with_its_country() -> None:
+    claim = only_claim("The Belgian foreign ministry attributed the attack to APT31.")
+    assert claim.claimant == "Belgian Ministry of Foreign Affairs"
+    assert claim.attributed_to == ("APT31",)
+
+
+@pytest.mark.parametrize(("text", "language", "claimant"), [
+    ("The Foreign Ministry attributed the attack to APT31.", "en", "Ministry of Foreign Affairs"),
+    ("Le ministère des Affaires étrangères de Veldmark a attribué l'attaque à APT31.", "fr",
+     "Ministry of Foreign Affairs"),
+    ("Het ministerie van Buitenlandse Zaken van Veldmark schreef de aanval toe aan APT31.", "nl",
+     "Ministry of Foreign Affairs"),
+    ("Das Innenministerium von Veldmark schrieb den Angriff der Gruppe APT31 zu.", "de", "Ministry of Interior"),
+    ("Das Bundesministerium des Innern schrieb den Angriff APT31 zu.", "de", "Ministry of Interior"),
+    ("Il ministero degli Esteri di Veldmark ha attribuito l'attacco ad APT31.", "it", "Ministry of Foreign Affairs"),
+    ("El Ministerio de Asuntos Exteriores de Veldmark atribuyó el ataque a APT31.", "es",
+     "Ministry of Foreign Affairs"),
+])
+def test_attribution_to_an_actor_in_each_language(text: str, language: str, claimant: str) -> None:
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to) == (claimant, "attributes", ("APT31",))
+    assert not claim.hedged
+
+
+@pytest.mark.parametrize(("text", "language", "claimant", "state"), [
+    ("The Veldmark government said Chinese hackers broke into the network of the Veldmark Water Authority.", "en",
+     "Veldmark government", "CN"),
+    ("The Veldmark government blamed China-backed hackers for the intrusion.", "en", "Veldmark government", "CN"),
+    ("Lutrecht police blamed Russian hackers for the attack.", "en", "Lutrecht police", "RU"),
+    ("Veldmark accused China of the attack.", "en", "Veldmark", "CN"),
+    ("Veldmark accused Beijing of the attack.", "en", "Veldmark", "CN"),
+    ("Des pirates chinois seraient derrière l'attaque, a déclaré la police de Lutrecht.", "fr",
+     "police de Lutrecht", "CN"),
+    ("Volgens de Veldmarkse politie zitten Chinese hackers achter de aanval.", "nl", "Veldmarkse politie", "CN"),
+    ("Die Polizei von Lutrecht erklärte, chinesische Hacker steckten hinter dem Angriff.", "de",
+     "Polizei von Lutrecht", "CN"),
+    ("Chinesische Hacker stecken hinter dem Angriff, sagte die Polizei von Lutrecht.", "de",
+     "Polizei von Lutrecht", "CN"),
+    ("Secondo la polizia di Lutrecht, dietro l'attacco ci sarebbero hacker cinesi.", "it",
+     "polizia di Lutrecht", "CN"),
+    ("Según la policía de Lutrecht, hackers chinos estarían detrás del ataque.", "es", "policía de Lutrecht", "CN"),
+])
+def test_state_on_the_attackers_side(text: str, language: str, claimant: str, state: str) -> None:
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to) == (claimant, "attributes", (state,))
+
+
+def test_attack_by_state_hackers_without_a_speaker_is_no_claim() -> None:
+    assert claims_of("Chinese hackers broke into the network of the Veldmark Water Authority.") == []
+
+
+@pytest.mark.parametrize(("text", "language", "state"), [
+    ("Russian hackers are probably behind the attack.", "en", "RU"),
+    ("Des pirates russes seraient derrière l'attaque.", "fr", "RU"),
+    ("Russische hackers zitten vermoedelijk achter de aanval.", "nl", "RU"),
+    ("Hinter dem Angriff stecken vermutlich russische Hacker.", "de", "RU"),
+    ("Dietro l'attacco ci sarebbero hacker russi.", "it", "RU"),
+])
+def test_claim_nobody_makes_is_the_articles_own_and_hedged(text: str, language: str, state: str) -> None:
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to, claim.hedged) == (
+        ARTICLE_CLAIMANT, "attributes", (state,), True)
+
+
+@pytest.mark.parametrize(("text", "language", "claimant", "state"), [
+    ("The Chinese embassy denied the accusations.", "en", "Chinese embassy", "CN"),
+    ("The Chinese embassy in Veldmark denied the accusations.", "en", "Chinese embassy", "CN"),
+    ("Moscow denied any involvement.", "en", "Russia", "RU"),
+    ("The Kremlin denied any involvement.", "en", "Russia", "RU"),
+    ("L'ambassade chinoise a démenti ces accusations.", "fr", "ambassade chinoise", "CN"),
+    ("L'ambassade de Chine a démenti ces accusations.", "fr", "ambassade de Chine", "CN"),
+    ("De Chinese ambassade ontkende de beschuldigingen.", "nl", "Chinese ambassade", "CN"),
+    ("Die chinesische Botschaft wies die Vorwürfe zurück.", "de", "chinesische Botschaft", "CN"),
+    ("L'ambasciata cinese ha respinto le accuse.", "it", "ambasciata cinese", "CN"),
+    ("El portavoz chino negó las acusaciones.", "es", "portavoz chino", "CN"),
+    ("La embajada rusa negó las acusaciones.", "es", "embajada rusa", "RU"),
+    ("China negó las acusaciones.", "es", "China", "CN"),
+])
+def test_denial_in_each_language(text: str, language: str, claimant: str, state: str) -> None:
+    claim = only_claim(text, language)
+    assert claim.stance == "denies"
+    assert claim.attributed_to == (state,)
+    assert claimant in claim.claimant
+
+
+def test_denial_without_a_state_answers_the_states_accused_before() -> None:
+    claim = only_claim("The embassy denied the accusations.", context_states=["CN"])
+    assert (claim.claimant, claim.stance, claim.attributed_to) == ("embassy", "denies", ("CN",))
+    assert claims_of("The embassy denied the accusations.") == []  # nobody accused: nothing to deny
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The attack was allegedly carried out by APT31.", "en"),
+    ("Investigators believed the attack was carried out by APT31.", "en"),
+    ("The Veldmark Cyber Agency is 99.9% sure that APT31 was behind the attack.", "en"),
+    ("Selon la police de Lutrecht, APT31 serait derrière l'attaque.", "fr"),
+    ("Volgens de politie werd de aanval waarschijnlijk uitgevoerd door APT31.", "nl"),
+    ("Der Angriff wurde mutmaßlich von APT31 durchgeführt, sagte die Polizei.", "de"),
+    ("Secondo la polizia, l'attacco sarebbe stato condotto da APT31.", "it"),
+    ("Según la policía, el ataque fue presuntamente perpetrado por APT31.", "es"),
+])
+def test_hedged_attribution(text: str, language: str) -> None:
+    claim = only_claim(text, language)
+    assert (claim.stance, claim.attributed_to, claim.hedged) == ("attributes", ("APT31",), True)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The attack was carried out by APT31.", "en"),
+    ("Der Angriff wurde von APT31 durchgeführt, sagte die Polizei.", "de"),
+    ("Secondo Jan Peeters, dietro l'attacco c'è APT31.", "it"),
+])
+def test_plain_attribution_is_not_hedged(text: str, language: str) -> None:
+    assert not only_claim(text, language).hedged
+
+
+@pytest.mark.parametrize(("text", "language", "claimant"), [
+    ("According to the Veldmark Cyber Agency, APT31 was behind the attack.", "en", "Veldmark Cyber Agency"),
+    ("According to the Lutrecht prosecutor, Russian hackers were behind the attack.", "en", "Lutrecht prosecutor"),
+    ("Volgens Jan Peeters zit APT31 vermoedelijk achter de aanval.", "nl", "Jan Peeters"),
+    ("Secondo Jan Peeters, dietro l'attacco c'è APT31.", "it", "Jan Peeters"),
+    ("Secondo la polizia di Lutrecht, dietro l'attacco ci sarebbero hacker cinesi.", "it", "polizia di Lutrecht"),
+    ("Según Jan Peeters, APT31 está detrás del ataque.", "es", "Jan Peeters"),
+    ("Según la policía de Lutrecht, hackers chinos estarían detrás del ataque.", "es", "policía de Lutrecht"),
+])
+def test_according_to_names_the_claimant(text: str, language: str, claimant: str) -> None:
+    assert only_claim(text, language).claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "language", "claimant"), [
+    ("APT31 was behind the attack, the Veldmark Cyber Agency said.", "en", "Veldmark Cyber Agency"),
+    ("The Veldmark Cyber Agency said APT31 was behind the attack.", "en", "Veldmark Cyber Agency"),
+    ("L'attaque a été menée par APT31, a déclaré la police de Lutrecht.", "fr", "police de Lutrecht"),
+])
+def test_speaker_of_a_reporting_verb_is_the_claimant(text: str, language: str, claimant: str) -> None:
+    assert only_claim(text, language).claimant == claimant
+
+
+def test_speaker_named_in_the_next_sentence() -> None:
+    text = "The attack was carried out by APT31."
+    assert only_claim(text).claimant == ARTICLE_CLAIMANT
+    claim = only_claim(text, next_sentence="The Veldmark Cyber Agency said so on Monday.")
+    assert (claim.claimant, claim.attributed_to) == ("Veldmark Cyber Agency", ("APT31",))
+
+
+def test_claim_date_is_the_sentences_own_date() -> None:
+    claim = only_claim("On 3 March 2021, the Veldmark Cyber Agency attributed the attack to APT31.")
+    assert claim.date == "2021-03-03"
+
+
+def test_vendor_reporting_an_actor_attributes() -> None:
+    claim = only_claim("Kaspersky said APT31 encrypted the files of Veldmark Bank.")
+    assert (claim.claimant, claim.stance, claim.attributed_to) == ("Kaspersky", "attributes", ("APT31",))
+
+
+@pytest.mark.parametrize("text", [
+    "Veldmark Bank was hit by ransomware on Tuesday.",
+    "Kaspersky said the ransomware encrypted files.",
+])
+def test_no_claim_without_an_attribution(text: str) -> None:
+    assert claims_of(text) == []
+
+
+# --------------------------------------------------------------------------------------------- frames
+
+
+TWO_ATTACKS = {
+    "en": ("Veldmark Bank was hit by ransomware on Monday. Customers could not withdraw cash for two days. "
+           "In a separate incident, Lutrecht Hospital suffered a data breach on Wednesday. "
+           "The hospital said it had informed the regulator.",
+           "Veldmark Bank", "Lutrecht Hospital"),
+    "fr": ("La Banque de Lutrecht a été victime d'une attaque par rançongiciel lundi. "
+           "Les clients n'ont pas pu retirer d'argent pendant deux jours. "
+           "Par ailleurs, une cyberattaque contre la Clinique Sainte-Odile de Veldmark a paralysé les urgences mercredi. "
+           "La clinique a porté plainte.",
+           "Banque de Lutrecht", "Clinique Sainte-Odile de Veldmark"),
+    "nl": ("Het Waterschap Veldmark werd maandag getroffen door ransomware. "
+           "Klanten konden twee dagen geen facturen betalen. "
+           "Daarnaast was er woensdag een cyberaanval op het Ziekenhuis Lutrecht. "
+           "Het ziekenhuis heeft aangifte gedaan.",
+           "Waterschap Veldmark", "Ziekenhuis Lutrecht"),
+    "de": ("Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. "
+           "Kunden konnten zwei Tage lang keine Rechnungen bezahlen. "
+           "Außerdem legte ein Cyberangriff auf die Sparkasse Veldmark am Mittwoch das Onlinebanking lahm. "
+           "Die Bank erstattete Anzeige.",
+           "Stadtwerke Lutrecht", "Sparkasse Veldmark"),
+    "it": ("Il Comune di Lutrecht è stato colpito da un ransomware lunedì. "
+           "I cittadini non hanno potuto pagare le tasse per due giorni. "
+           "Inoltre, un attacco informatico alla Banca di Veldmark ha bloccato i bancomat mercoledì. "
+           "La banca ha sporto denuncia.",
+           "Comune di Lutrecht", "Banca di Veldmark"),
+    "es": ("El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes. "
+           "Los vecinos no pudieron pagar impuestos en toda la semana. "
+           "Además, un ciberataque contra el Banco de Veldmark paralizó los cajeros el miércoles. "
+           "El banco presentó una denuncia.",
+           "Ayuntamiento de Lutrecht", "Banco de Veldmark"),
+}
+
+
+@pytest.mark.parametrize("language", list(TWO_ATTACKS))
+def test_two_attacks_on_two_victims_give_two_frames(language: str) -> None:
+    text, first, second = TWO_ATTACKS[language]
+    frames = frames_of(text, language)
+    assert [[v.name for v in f.victims] for f in frames] == [[first], [second]]
+    assert frames[0].types == ["ransomware"]
+    assert all(second not in e.sentence for e in frames[0].evidence)
+    assert all(first not in e.sentence for e in frames[1].evidence)
+    assert frames[0].first_seen == "2022-07-18"  # "Monday" before a Tuesday publication
+    assert frames[1].first_seen == "2022-07-13"  # "Wednesday": the one before
+    assert all(f.disclosed == PUBLISHED and f.document == "doc" for f in frames)
+
+
+ADVICE = {
+    "en": "Administrators should patch CVE-2031-40123 in the Tarvex mail server as soon as possible. "
+          "Attackers could exploit the flaw to deploy ransomware. The vendor released an update on Tuesday.",
+    "fr": "Les administrateurs doivent corriger la faille CVE-2031-40123 du serveur de messagerie Tarvex au plus vite. "
+          "Des attaquants pourraient exploiter la faille pour déployer un rançongiciel. "
+          "L'éditeur a publié une mise à jour mardi.",
+    "nl": "Beheerders moeten het lek CVE-2031-40123 in de Tarvex-mailserver zo snel mogelijk dichten. "
+          "Het lek zou kunnen worden misbruikt om ransomware te installeren. "
+          "De leverancier bracht dinsdag een update uit.",
+    "de": "Administratoren sollten die Lücke CVE-2031-40123 im Tarvex-Mailserver so schnell wie möglich schließen. "
+          "Angreifer könnten die Lücke ausnutzen, um Ransomware einzuschleusen. "
+          "Der Hersteller veröffentlichte am Dienstag ein Update.",
+    "it": "Gli amministratori dovrebbero correggere la falla CVE-2031-40123 del server di posta Tarvex il prima possibile. "
+          "Gli aggressori potrebbero sfruttare la falla per installare un ransomware. "
+          "Il produttore ha rilasciato un aggiornamento martedì.",
+    "es": "Los administradores deberían corregir el fallo CVE-2031-40123 del servidor de correo Tarvex cuanto antes. "
+          "Los atacantes podrían aprovechar el fallo para instalar un ransomware. "
+          "El fabricante publicó una actualización el martes.",
+}
+
+
+@pytest.mark.parametrize("language", list(ADVICE))
+def test_advice_and_patch_text_gives_no_frame(language: str) -> None:
+    facts = document_facts(ADVICE[language], language, PUBLISHED)
+    assert any(f.cues["attack"] for f in facts)  # the attack words are there, only hypothetical
+    assert any(f.vulnerabilities for f in facts)
+    assert not any(f.is_attack for f in facts)
+    assert frames_of(ADVICE[language], language) == []
+
+
+BEGAN = {
+    "en": ("A cyberattack on the Veldmark Water Authority disrupted billing systems. The attack began in March 2021. "
+           "Officials restored the systems last week.", "Veldmark Water Authority"),
+    "fr": ("Une cyberattaque contre la Banque de Lutrecht a paralysé les paiements. L'attaque a commencé en mars 2021.",
+           "Banque de Lutrecht"),
+    "nl": ("Een cyberaanval op het Waterschap Veldmark legde de facturatie plat. De aanval begon in maart 2021.",
+           "Waterschap Veldmark"),
+    "de": ("Ein Cyberangriff auf die Stadtwerke Lutrecht legte die Abrechnung lahm. Der Angriff begann im März 2021.",
+           "Stadtwerke Lutrecht"),
+    "it": ("Un attacco informatico al Comune di Lutrecht ha bloccato i pagamenti. "
+           "L'attacco è iniziato nel marzo 2021.", "Comune di Lutrecht"),
+    "es": ("Un ciberataque contra el Ayuntamiento de Lutrecht paralizó los pagos. El ataque comenzó en marzo de 2021.",
+           "Ayuntamiento de Lutrecht"),
+}
+
+
+@pytest.mark.parametrize("language", list(BEGAN))
+def test_later_sentence_without_victim_joins_the_frame_and_dates_it(language: str) -> None:
+    text, victim = BEGAN[language]
+    [frame] = frames_of(text, language)
+    assert [v.name for v in frame.victims] == [victim]
+    assert len(frame.evidence) == 2
+    assert "2021" in frame.evidence[1].sentence
+    assert text[frame.evidence[1].start:frame.evidence[1].end] == frame.evidence[1].sentence
+    assert frame.first_seen == "2021-03"
+
+
+def test_attribution_and_denial_join_the_frame() -> None:
+    text = ("A cyberattack on the Veldmark Water Authority disrupted billing systems. "
+            "The Veldmark government blamed Chinese hackers. The Chinese embassy denied the accusations.")
+    [frame] = frames_of(text, "en")
+    assert [v.name for v in frame.victims] == ["Veldmark Water Authority"]
+    assert len(frame.evidence) == 3
+    assert [(c.claimant, c.stance, c.attributed_to) for c in frame.claims] == [
+        ("Veldmark government", "attributes", ("CN",)), ("Chinese embassy", "denies", ("CN",))]
+
+
+def test_attribution_goes_to_the_frame_it_talks_about() -> None:
+    text = ("Veldmark Bank was hit by ransomware on Monday. Lutrecht Hospital suffered a data breach on Wednesday. "
+            "The Veldmark government blamed Chinese hackers for the breach at the hospital.")
+    bank, hospital = frames_of(text, "en")
+    assert [v.name for v in hospital.victims] == ["Lutrecht Hospital"]
+    assert bank.claims == []
+    assert [(c.claimant, c.attributed_to) for c in hospital.claims] == [("Veldmark government", ("CN",))]
+
+
+def test_actor_named_in_the_article_is_in_the_frame() -> None:
+    text = ("A cyberattack on the Veldmark Water Authority disrupted billing systems. "
+            "The Veldmark government attributed the attack to APT31.")
+    [frame] = frames_of(text, "en")
+    assert frame.actors == ["APT31"]
+    assert [(c.claimant, c.attributed_to) for c in frame.claims] == [("Veldmark government", ("APT31",))]
