@@ -74,7 +74,8 @@ def frames_of(text: str, language: str) -> list[Frame]:
     ("Il ministero degli Esteri ha convocato l'ambasciatore.", "ministero degli Esteri", "foreign affairs"),
     ("El ministerio de Defensa confirmó la avería.", "ministerio de Defensa", "defence"),
     ("El Ministerio del Interior confirmó la avería.", "Ministerio del Interior", "interior"),
-    ("El Ministerio de Asuntos Exteriores convocó al embajador.", "Ministerio de Asuntos Exteriores", "foreign affairs"),
+    ("El Ministerio de Asuntos Exteriores convocó al embajador.", "Ministerio de Asuntos Exteriores",
+     "foreign affairs"),
 ])
 def test_institution_portfolio(text: str, span: str, portfolio: str) -> None:
     found = find_institutions(text)
@@ -83,7 +84,8 @@ def test_institution_portfolio(text: str, span: str, portfolio: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "span"), [
-    ("Hackers targeted the ministries of defence and the interior last year.", "ministries of defence and the interior"),
+    ("Hackers targeted the ministries of defence and the interior last year.",
+     "ministries of defence and the interior"),
     ("Les ministères de la Défense et de l'Intérieur ont été visés.", "ministères de la Défense et de l'Intérieur"),
     ("De ministeries van Defensie en Binnenlandse Zaken werden getroffen.",
      "ministeries van Defensie en Binnenlandse Zaken"),
@@ -232,6 +234,7 @@ def test_owner_of_the_attacked_systems_is_the_victim() -> None:
 @pytest.mark.parametrize(("text", "language"), [
     ("The Belgian Interior Ministry was hit by a cyberattack.", "en"),
     ("Le ministère de l'Intérieur belge a été piraté.", "fr"),
+    ("Le ministère belge de l'Intérieur a été piraté.", "fr"),
     ("Het Belgische ministerie van Binnenlandse Zaken werd gehackt.", "nl"),
     ("Das belgische Innenministerium wurde gehackt.", "de"),
     ("Un attacco informatico ha colpito il ministero dell'interno belga.", "it"),
@@ -251,8 +254,13 @@ def test_department_without_a_country_has_an_unknown_country_key() -> None:
     assert candidate.victim.key == "?/ministry:interior"
 
 
-def test_coordinated_departments_are_two_victims() -> None:
-    found = victims_in(facts_of("Hackers targeted the Belgian ministries of defence and the interior."))
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hackers targeted the Belgian ministries of defence and the interior.", "en"),
+    ("Hackers targeted the ministries of defence and the interior of Belgium.", "en"),
+    ("Des pirates ont visé les ministères belges de la Défense et de l'Intérieur.", "fr"),
+])
+def test_coordinated_departments_are_two_victims(text: str, language: str) -> None:
+    found = victims_in(facts_of(text, language))
     assert [c.victim.key for c in found] == ["BE/ministry:defence", "BE/ministry:interior"]
 
 
@@ -504,7 +512,8 @@ TWO_ATTACKS = {
            "Veldmark Bank", "Lutrecht Hospital"),
     "fr": ("La Banque de Lutrecht a été victime d'une attaque par rançongiciel lundi. "
            "Les clients n'ont pas pu retirer d'argent pendant deux jours. "
-           "Par ailleurs, une cyberattaque contre la Clinique Sainte-Odile de Veldmark a paralysé les urgences mercredi. "
+           "Par ailleurs, une cyberattaque contre la Clinique Sainte-Odile de Veldmark "
+           "a paralysé les urgences mercredi. "
            "La clinique a porté plainte.",
            "Banque de Lutrecht", "Clinique Sainte-Odile de Veldmark"),
     "nl": ("Het Waterschap Veldmark werd maandag getroffen door ransomware. "
@@ -555,7 +564,8 @@ ADVICE = {
     "de": "Administratoren sollten die Lücke CVE-2031-40123 im Tarvex-Mailserver so schnell wie möglich schließen. "
           "Angreifer könnten die Lücke ausnutzen, um Ransomware einzuschleusen. "
           "Der Hersteller veröffentlichte am Dienstag ein Update.",
-    "it": "Gli amministratori dovrebbero correggere la falla CVE-2031-40123 del server di posta Tarvex il prima possibile. "
+    "it": "Gli amministratori dovrebbero correggere la falla CVE-2031-40123 del server di posta Tarvex "
+          "il prima possibile. "
           "Gli aggressori potrebbero sfruttare la falla per installare un ransomware. "
           "Il produttore ha rilasciato un aggiornamento martedì.",
     "es": "Los administradores deberían corregir el fallo CVE-2031-40123 del servidor de correo Tarvex cuanto antes. "

@@ -46,7 +46,7 @@ def seeds(tmp_path_factory) -> tuple[Cli, dict, str]:
 
 
 def test_ingest_resolves_the_seeds_into_incidents(seeds) -> None:
-    cli, export, output = seeds
+    _, export, output = seeds
     assert "ingested 5," in output
     found = re.search(r"incidents: (\d+) after resolving", output)
     assert found, output

@@ -15,7 +15,7 @@ WATER = Victim("Ostrava water utility", "CZ/utility:water:ostrava", "CZ", "utili
 
 SENTENCES = {
     "en": "Hackers broke into the Belgian Interior Ministry's mail servers and stayed there for two years.",
-    "it": "Gli hacker sono entrati nei server di posta del ministero degli interni belga e vi sono rimasti per due anni.",
+    "it": "Gli hacker sono entrati nei server di posta del ministero degli interni belga e vi rimasero due anni.",
     "fr": "Des pirates ont pénétré les serveurs de messagerie du ministère de l'Intérieur pendant deux ans.",
     "nl": "Hackers broke into the Dutch Interior Ministry's mail servers and stayed there for two years.",
     "water": "A ransomware gang encrypted the billing servers of the Ostrava water utility on Sunday.",
@@ -23,8 +23,8 @@ SENTENCES = {
 
 
 def frame(document: str, sentence: str, victims: list[Victim], start: int = 0, **fields) -> Frame:
-    return Frame(document=document, victims=victims, evidence=[Evidence(document, start, start + len(sentence), sentence)],
-                 **fields)
+    evidence = [Evidence(document, start, start + len(sentence), sentence)]
+    return Frame(document=document, victims=victims, evidence=evidence, **fields)
 
 
 def membership(incidents: list[Incident]) -> set[frozenset[str]]:

@@ -74,8 +74,23 @@ def _dates_compatible(a: set[str], b: set[str]) -> bool:
     return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
 
+def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
+    """The same kind of victim in two different countries ("BE/ministry:interior", "NL/ministry:interior"), even when
+    a report that names no country sits between them."""
+    def known(victims: list[Victim]) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for victim in victims:
+            if "/" in victim.key and not victim.key.startswith("?/"):
+                country, what = victim.key.split("/", 1)
+                found[what].add(country)
+        return found
+
+    mine, theirs = known(frame.victims), known([v for f in cluster.frames for v in f.victims])
+    return any(countries != theirs[what] for what, countries in mine.items() if what in theirs)
+
+
 def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
-    if frame.document in cluster.documents:
+    if frame.document in cluster.documents or _countries_conflict(frame, cluster):
         return 0.0
     if not _dates_compatible({frame.first_seen} - {None}, cluster.dates()):
         return 0.0
@@ -93,9 +108,11 @@ def _frame_text(frame: Frame) -> str:
 
 
 def resolve(frames: list[Frame]) -> list[Incident]:
-    """Group frames into incidents. ``frames`` are taken in the order given; give them in a stable order."""
+    """Group frames into incidents; the result does not depend on the order the frames come in."""
     if not frames:
         return []
+    frames = sorted(frames, key=lambda f: (f.document, f.evidence[0].start if f.evidence else 0,
+                                          sorted(v.key for v in f.victims)))
     vectors = embed([_frame_text(f) for f in frames])
     clusters: list[_Cluster] = []
     index: dict[str, set[int]] = defaultdict(set)

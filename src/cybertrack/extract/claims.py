@@ -80,15 +80,18 @@ def _speakers(facts: SentenceFacts) -> list[Speaker]:
 
 
 def _after_preposition(text: str, start: int) -> bool:
-    """ "in Albania", "to Parliament": a name inside a prepositional phrase is not the one speaking."""
+    """ "in Albania", "to Parliament": a name inside a prepositional phrase is not the one speaking
+    ("according to X" is the exception: X is)."""
     before = text[:start].split()
-    return bool(before) and before[-1].lower() in _PREPOSITIONS
+    return bool(before) and before[-1].lower() in _PREPOSITIONS and not _ACCORDING.search(text[:start])
 
 
 def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int]:
     """Grow a role noun into its phrase ("foreign ministry spokesperson", "portavoce dell'ambasciata cinese")."""
     text = facts.text
-    stops = stop_words("en") | stop_words("it") | stop_words("fr")
+    stops = stop_words("en") | stop_words("it") | stop_words("fr") | stop_words("de") | stop_words("es") \
+        | stop_words("nl")
+    nouns = [(m.start, m.end) for kind in ("claimant_noun", "sector") for m in facts.cues.get(kind, [])]
     words = list(re.finditer(r"[\w\-]+['’]?", text))
     for word in reversed([w for w in words if w.end() <= start][-3:]):
         lower = word.group().lower()
@@ -101,9 +104,10 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
             break
         lower = word.group().lower()
         is_country = any(c.start == word.start() for c in facts.countries)
+        is_noun = any(s <= word.start() < e for s, e in nouns)
         if lower in _RIGHT_CONNECTORS or lower.endswith(("'", "’")):
             after_connector = True
-        elif not (is_country or (after_connector and lower not in stops)):
+        elif not (is_country or (after_connector and (word.group()[0].isupper() or is_noun))):
             break
         end = word.end()
     while text[start:end].split() and text[start:end].split()[-1].lower() in _RIGHT_CONNECTORS:

@@ -27,7 +27,8 @@ def _matcher(groups: dict[str, dict[str, list[str]] | list[str]]) -> PhraseMatch
         phrases = by_language if isinstance(by_language, list) else [
             p for language in LANGUAGES for p in by_language.get(language, [])]
         for phrase in phrases:
-            matcher.add(phrase, value)
+            # "DoS", "DDoS", "LockBit": written with inner capitals, they must be matched as written ("dos" is "two")
+            matcher.add(phrase, value, case_sensitive=sum(c.isupper() for c in phrase) >= 2)
     return matcher
 
 

@@ -69,11 +69,14 @@ def _patterns() -> _Patterns:
     portfolio = f"(?:{_alternation(set(words))})"
     connectors = rf"(?:\s*{_CONNECTOR}(?:\s+|(?<=['’])))*"
     return _Patterns(
+        # an adjective may follow the head in French, Italian, Spanish: "ministère luxembourgeois du Travail"
         head_first=re.compile(
-            rf"\b(?:{_alternation(heads)})\b{connectors}\s*{portfolio}(?:\s*{_AND}\s*{connectors}\s*{portfolio})*\b",
+            rf"\b(?:{_alternation(heads)})\b(?:\s+[a-zà-ÿ]+(?=\s+{_CONNECTOR}\b))?{connectors}\s*{portfolio}"
+            rf"(?:\s*{_AND}\s*{connectors}\s*{portfolio})*\b",
             re.IGNORECASE),
         portfolio_first=re.compile(
-            rf"\b{portfolio}\s+(?:{_CONNECTOR}\s*)?(?:ministry|department|ministère|ministero|fps|spf|fod)\b",
+            rf"\b{portfolio}(?:\s*{_AND}\s*{portfolio})*\s+(?:{_CONNECTOR}\s*)?"
+            rf"(?:ministry|ministries|department|departments|ministère|ministero|fps|spf|fod)\b",
             re.IGNORECASE),
         compound=re.compile(rf"\b(?:{_alternation(set(compounds))})\b", re.IGNORECASE),
         portfolio_word=re.compile(rf"(?<!\w)(?:{_alternation(set(words) | set(compounds))})(?!\w)", re.IGNORECASE),

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 
 import stopwordsiso
 
-_TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)")
+_TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)|&")
+_ELIDED = re.compile(r"^(?:[lLdD]|dell|all|dall|nell|sull)['’](?=\w)")  # "l'Hôpital", "dell'Ospedale"
+# opening a name chunk, these introduce a source rather than name one: "Selon l'Agence ...", "Laut Polizei ..."
+_INTRODUCERS = {"according", "selon", "d'après", "volgens", "laut", "secondo", "según"}
 # little words that may sit inside a name when a capitalised word follows them
 _CONNECTORS = {
-    "of", "the", "for", "and", "&", "on", "de", "du", "des", "la", "le", "l'", "d'", "di", "del", "della", "dei",
+    "of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "l'", "d'", "di", "del", "della", "dei",
     "degli", "delle", "dell'", "van", "der", "den", "het", "voor", "von", "für", "und", "y", "e",
 }
 _MAX_TOKENS = 8
@@ -42,6 +45,7 @@ def stop_words(language: str) -> frozenset[str]:
 
 
 def _is_capitalised(token: str) -> bool:
+    token = _ELIDED.sub("", token)
     return token[0].isupper() or (token[0].isdigit() and any(c.isalpha() for c in token))
 
 
@@ -75,8 +79,12 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
                 break
         run = tokens[i:j]
         opens_sentence = _opens_sentence(sentence, run[0][0])
-        while run and (run[0][2].startswith("(") or (opens_sentence and run[0][2].lower() in stops)):
+        while run and (run[0][2].startswith("(") or run[0][2].lower() in _INTRODUCERS
+                       or (opens_sentence and run[0][2].lower() in stops)):
             run = run[1:]
+        if run and _ELIDED.match(run[0][2]):  # "l'Hôpital de Veldmark" is named "Hôpital de Veldmark"
+            cut = _ELIDED.match(run[0][2]).end()
+            run[0] = (run[0][0] + cut, run[0][1], run[0][2][cut:])
         while run and (run[-1][2].lower() in _CONNECTORS or (run[-1][2].lower() in stops and len(run) > 1)):
             run = run[:-1]
         if run and run[-1][2].endswith(("'s", "’s")):  # "Belgium’s foreign ministry": the name is "Belgium"

@@ -38,6 +38,7 @@ _REPORTING_VERB = re.compile(
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _MIN_SENTENCE_WORDS = 6
+_MIN_NAME_CHARACTERS = 3
 _MAX_GAP_WORDS = 4
 _MAX_APPOSITION_WORDS = 25
 
@@ -152,8 +153,8 @@ def _name_victims(facts: SentenceFacts) -> list[Candidate]:
             continue  # only a country or nationality: handled as a state, not an organisation
         code = next((c.code for c in countries if not c.attacker_side), None)
         key = name_key(chunk.text)
-        if len(key) < 2:
-            continue
+        if len(key) < _MIN_NAME_CHARACTERS:
+            continue  # "IT", "PC": too short to tell an organisation from a word
         inner = [m for m in sectors if chunk.start <= m.start and m.end <= chunk.end]
         if covered + sum(m.end - m.start for m in inner) >= len(chunk.text.replace(" ", "")) - 1:
             continue  # "Belgian Government", "Belgian MP": a generic victim, found by its sector noun
@@ -284,6 +285,7 @@ def _before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
                 continue
             if words <= 2 and "," not in gap:
                 return True
-            if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and words <= _MAX_APPOSITION_WORDS:
+            inner = gap.strip().strip(",").strip()
+            if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner and words <= _MAX_APPOSITION_WORDS:
                 return True
     return False

@@ -29,7 +29,8 @@ _LETTERS_DIGITS = re.compile(r"^([A-Za-z]+)[\s-]?(\d+)$")
 class Entry:
     """What a matched name means: its kind, its canonical key and, for countries, the form."""
 
-    kind: str  # "actor", "malware", "tool", "technique", "country" or "producer" (a security vendor or CERT)
+    kind: str  # "actor", "malware", "tool", "technique", "country", "producer" (a security vendor or CERT),
+    # or "ambiguous" (an alias two actors share: recognised so that nothing shorter inside it matches, never resolved)
     key: str  # actor or software name, technique id, ISO 3166 alpha-2 code
     form: str = ""  # for countries: "name", "adjective" or "capital"
 
@@ -59,8 +60,11 @@ class KnowledgeBase:
         for actor in self.actors.values():
             for alias in actor.aliases:
                 key = alias_key(alias)
-                if key in self.ambiguous_aliases or own_names.get(key, actor.name) != actor.name:
-                    continue  # shared with another actor, or another actor's own name
+                if key in self.ambiguous_aliases:  # matched, so that no shorter name inside it is, but never resolved
+                    self.matcher.add(alias, Entry("ambiguous", key), case_sensitive=False)
+                    continue
+                if own_names.get(key, actor.name) != actor.name:
+                    continue  # another actor's own name
                 if not self._acceptable(alias):
                     continue
                 for surface in actor_spellings(alias):
@@ -136,8 +140,8 @@ def actor_spellings(alias: str) -> set[str]:
     """The ways news writes an actor's name: as catalogued, upper-case, capitalised, "APT 31" for "APT31",
     and the expanded "Advanced Persistent Threat 31"."""
     spellings = {alias, alias.upper()}
-    if alias.isupper() and " " not in alias and not any(c.isdigit() for c in alias):
-        spellings.add(alias.capitalize())
+    if alias.isupper() and not any(c.isdigit() for c in alias):
+        spellings.add(alias.title())  # "JUDGMENT PANDA" is written "Judgment Panda" in running text
     parts = _LETTERS_DIGITS.match(alias)
     if parts:
         spellings |= {f"{parts[1]}{parts[2]}", f"{parts[1]} {parts[2]}", f"{parts[1]}-{parts[2]}"}
