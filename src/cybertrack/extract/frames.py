@@ -286,6 +286,8 @@ def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
         frame.techniques += sentence.techniques
         if sentence.is_attack:
             frame.types += sentence.attack_types
+            if any(_is_ransomware(e) for m in sentence.software for e in m.values):
+                frame.types.append("ransomware")  # a family the ransomware galaxy lists: "Ryuk hit the hospital"
         for mention in sentence.vulnerabilities:
             frame.vulnerabilities += list(mention.cves[:1])
             known = by_cve.get(mention.cves[0]) if mention.cves else None
@@ -300,6 +302,11 @@ def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
     frame.first_seen, frame.discovered = _dates(draft)
     frame.disclosed = published
     return frame
+
+
+def _is_ransomware(entry: object) -> bool:
+    family = knowledge_base().software.get(getattr(entry, "key", ""))
+    return bool(family and family.ransomware)
 
 
 def _reporting_neighbour(draft: _Draft, sentence: SentenceFacts) -> bool:
