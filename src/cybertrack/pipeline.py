@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import cached_property
 
 from cybertrack.annotate.language import LanguageIdentifier
@@ -34,8 +35,18 @@ def title_from_text(text: str) -> str | None:
     return None
 
 
+AttackGate = Callable[[str | None, str], bool]
+
+
 class Pipeline:
-    """Holds what is costly to load (the language models) for the life of a process."""
+    """Holds what is costly to load (the language models) for the life of a process.
+
+    ``attack_gate(title, clean_text)`` decides whether an article reports an attack at all; its frames are dropped
+    when it says no. The default is the trained classifier; evaluation passes cross-validated predictions instead.
+    """
+
+    def __init__(self, attack_gate: AttackGate = reports_attack) -> None:
+        self.attack_gate = attack_gate
 
     @cached_property
     def _languages(self) -> LanguageIdentifier:
@@ -56,7 +67,7 @@ class Pipeline:
             raise IngestError(f"no article text found in {where} (only page furniture)")
         language = self._languages.identify(cleaned.text)
         frames = extract_frames(item.source_id, cleaned.text, language, published)
-        if frames and not reports_attack(title, cleaned.text):
+        if frames and not self.attack_gate(title, cleaned.text):
             frames = []  # the attack words are about risks, patches or advice, not an attack that happened
         return Document(
             source_id=item.source_id,
