@@ -26,6 +26,8 @@ _CONNECTORS = {
     "degli", "delle", "dell'", "van", "der", "den", "het", "voor", "von", "für", "und", "y", "e",
 }
 _MAX_TOKENS = 8
+# "and" joins two names far more often than it sits inside one: "Netflix and Larson Studios" are two
+_COORDINATORS = {"and", "&", "und", "e", "y", "et", "en"}
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,8 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             token = tokens[j][2]
             if _is_capitalised(token) or token.startswith("("):
                 j += 1
-            elif token.lower() in _CONNECTORS and j + 1 < len(tokens) and _is_capitalised(tokens[j + 1][2]) \
-                    and sentence[tokens[j][1]:tokens[j + 1][0]].strip() == "":
+            elif token.lower() in _CONNECTORS and token.lower() not in _COORDINATORS and j + 1 < len(tokens) \
+                    and _is_capitalised(tokens[j + 1][2]) and sentence[tokens[j][1]:tokens[j + 1][0]].strip() == "":
                 j += 2
             else:
                 break

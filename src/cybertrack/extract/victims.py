@@ -21,7 +21,7 @@ from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.institutions import portfolio_of, portfolios
 from cybertrack.extract.names import NameChunk, stop_words
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
-from cybertrack.knowledge.countries import country_forms
+from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.model import Victim
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
@@ -153,6 +153,8 @@ def _name_victims(facts: SentenceFacts) -> list[Candidate]:
             continue  # only a country or nationality: handled as a state, not an organisation
         code = next((c.code for c in countries if not c.attacker_side), None)
         key = name_key(chunk.text)
+        if chunk.text.lower() in place_names():
+            continue  # "Europe", "California": where it happened, not who
         if len(key) < _MIN_NAME_CHARACTERS:
             continue  # "IT", "PC": too short to tell an organisation from a word
         inner = [m for m in sectors if chunk.start <= m.start and m.end <= chunk.end]

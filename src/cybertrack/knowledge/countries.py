@@ -223,3 +223,14 @@ def _misp_capitals() -> dict[str, str]:
         if code and capital:
             capitals[code] = capital
     return capitals
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Lower-cased names of world regions (CLDR, via babel, in the six languages) and of the states, provinces and
+    regions inside countries (ISO 3166-2, via pycountry): places, never organisations."""
+    names: set[str] = set()
+    for language in LANGUAGES:
+        names |= {name.lower() for code, name in babel.Locale.parse(language).territories.items() if code.isdigit()}
+    names |= {subdivision.name.lower() for subdivision in pycountry.subdivisions}
+    return frozenset(names)
