@@ -7,7 +7,9 @@ are stored), 2 when the database or the arguments cannot be used.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 from tqdm import tqdm
@@ -21,6 +23,7 @@ from cybertrack.runner import DEFAULT_BATCH_SIZE, run_ingest
 from cybertrack.store import Database, DocumentStore, StoreError, default_db_path
 from cybertrack.store.database import DEFAULT_LOCK_TIMEOUT
 
+T = TypeVar("T")
 EXIT_ITEMS_FAILED = 1
 EXIT_UNUSABLE = 2
 
@@ -37,6 +40,16 @@ lock_option = click.option(
 def _open_store(db: str | None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> DocumentStore:
     try:
         return DocumentStore(Database(db, lock_timeout=lock_timeout))
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+
+
+def _read(db: str | None, reader: Callable[[DocumentStore], T]) -> T:
+    """Run a read on the store; an unusable database ends the command with its one-line reason."""
+    store = _open_store(db)
+    try:
+        return reader(store)
     except StoreError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_UNUSABLE)
@@ -106,12 +119,7 @@ def _print_summary(summary: IngestSummary, url: str) -> None:
               show_default=True, help="File to write ('-' for standard output).")
 def export(db: str | None, fmt: str, output: Path) -> None:
     """Write the stored documents and incidents for other tools."""
-    store = _open_store(db)
-    try:
-        data = build_export(store)
-    except StoreError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(EXIT_UNUSABLE)
+    data = _read(db, build_export)
     if str(output) == "-":
         write_json(data, sys.stdout)
         return
@@ -129,12 +137,7 @@ def export(db: str | None, fmt: str, output: Path) -> None:
 @db_option
 def documents(db: str | None) -> None:
     """List the stored documents: language, words kept, title."""
-    store = _open_store(db)
-    try:
-        rows = store.all_documents()
-    except StoreError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(EXIT_UNUSABLE)
+    rows = _read(db, DocumentStore.all_documents)
     for row in rows:
         kept = len(row["clean_text"].split())
         total = len(row["raw_text"].split())
@@ -150,12 +153,7 @@ def documents(db: str | None) -> None:
 @click.option("--claims/--no-claims", default=True, show_default=True, help="Show who attributes or denies what.")
 def incidents(db: str | None, claims: bool) -> None:
     """List the incidents: first seen, types, victims, actors, states, and the reports behind them."""
-    store = _open_store(db)
-    try:
-        found = store.all_incidents()
-    except StoreError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(EXIT_UNUSABLE)
+    found = _read(db, DocumentStore.all_incidents)
     for incident in found:
         click.echo(f"{incident['first_seen'] or '?':<10} {incident['title']}  [{', '.join(incident['types'])}]")
         facts = {

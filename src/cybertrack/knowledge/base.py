@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cybertrack.knowledge.actors import Actor, alias_key, load_actors
-from cybertrack.knowledge.common_words import rejection_reason
+from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, rejection_reason, word_frequency
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
@@ -76,6 +76,9 @@ class KnowledgeBase:
                 if len(alias) < 4 and not any(c.isdigit() for c in alias):
                     continue
                 if not self._acceptable(alias) or alias_key(alias) in self._actor_keys:
+                    continue
+                if family.galaxies == {"ransomware"} and _ordinary_words(alias):
+                    self.rejected[alias] = "ransomware-galaxy name made of ordinary words (a person, a phrase)"
                     continue
                 for surface in {alias, alias.upper()}:
                     self.matcher.add(surface, Entry(family.kind, family.name), case_sensitive=True)
@@ -149,6 +152,13 @@ def actor_spellings(alias: str) -> set[str]:
     if apt:
         spellings.add(f"Advanced Persistent Threat {apt[1]}")
     return spellings
+
+
+def _ordinary_words(name: str) -> bool:
+    """A name made only of everyday words ("Donald Trump", listed as a family by the ransomware galaxy alone). Families
+    that the curated galaxies (Malpedia, ATT&CK) also list, such as "Black Basta", are not put to this test."""
+    words = name.split()
+    return len(words) > 1 and all(word_frequency(w) >= COMMON_WORD_ZIPF for w in words)
 
 
 @functools.cache

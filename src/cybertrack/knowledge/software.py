@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from cybertrack.knowledge.galaxies import load_galaxy
 
 SOFTWARE_GALAXIES = {"malpedia": "malware", "mitre-malware": "malware", "mitre-tool": "tool", "ransomware": "malware"}
+_ID_SUFFIX = re.compile(r"\s+-\s+S\d{4}$")
 _SUFFIXES = re.compile(r"\s+(?:-\s+S\d{4}|\(fake\)|ransomware)$", re.IGNORECASE)
 
 
@@ -22,6 +23,7 @@ class Software:
     kind: str  # "malware" or "tool"
     aliases: set[str] = field(default_factory=set)
     ransomware: bool = False
+    galaxies: set[str] = field(default_factory=set)
 
 
 def _base_name(value: str) -> str:
@@ -29,6 +31,13 @@ def _base_name(value: str) -> str:
     while previous != value:
         previous, value = value, _SUFFIXES.sub("", value).strip()
     return value
+
+
+def _short_name(value: str) -> str:
+    """How news names the family: "Locky Ransomware" is "Locky"; but "Donald Trump Ransomware" keeps its suffix,
+    since without it the name is somebody else's."""
+    base = _base_name(value)
+    return base if " " not in base else _ID_SUFFIX.sub("", value).strip()
 
 
 def load_software() -> dict[str, Software]:
@@ -39,6 +48,8 @@ def load_software() -> dict[str, Software]:
             if not name:
                 continue
             family = families.setdefault(name.casefold(), Software(name=name, kind=kind))
-            family.aliases |= {name, *(_base_name(s) for s in cluster.synonyms if s.strip())}
+            names = {cluster.value, *cluster.synonyms}
+            family.aliases |= {_short_name(n) for n in names if n.strip()}
             family.ransomware = family.ransomware or galaxy == "ransomware"
+            family.galaxies.add(galaxy)
     return {family.name: family for family in families.values()}
