@@ -635,3 +635,17 @@ def test_actor_named_in_the_article_is_in_the_frame() -> None:
     [frame] = frames_of(text, "en")
     assert frame.actors == ["APT31"]
     assert [(c.claimant, c.attributed_to) for c in frame.claims] == [("Veldmark government", ("APT31",))]
+
+
+def test_a_conjunction_after_a_department_head_is_not_an_adjective():
+    """ "dell'FPS e la difesa": "e" joins two victims; it must not be read as an adjective of the head "FPS"."""
+    sentence = "Gli attacchi hanno preso di mira l’interno dell’FPS e la difesa di Veldmark."
+    found = find_institutions(sentence)
+    assert [(i.text, i.portfolios) for i in found][0] == ("interno dell’FPS", ("interior",))
+    keys = {c.victim.key.split("/", 1)[1] for c in victims_in(facts_of(sentence, "it"))}
+    assert "ministry:interior" in keys
+
+
+def test_a_french_department_with_its_nationality_between_head_and_portfolio():
+    found = find_institutions("Le ministère luxembourgeois du Travail a été la cible d'une cyberattaque.")
+    assert [(i.text, i.portfolios) for i in found] == [("ministère luxembourgeois du Travail", ("labour",))]

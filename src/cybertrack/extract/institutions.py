@@ -71,7 +71,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         # an adjective may follow the head in French, Italian, Spanish: "ministère luxembourgeois du Travail"
         head_first=re.compile(
-            rf"\b(?:{_alternation(heads)})\b(?:\s+[a-zà-ÿ]+(?=\s+{_CONNECTOR}\b))?{connectors}\s*{portfolio}"
+            rf"\b(?:{_alternation(heads)})\b(?:\s+(?!{_AND}\b)[a-zà-ÿ]+(?=\s+{_CONNECTOR}\b))?{connectors}\s*{portfolio}"
             rf"(?:\s*{_AND}\s*{connectors}\s*{portfolio})*\b",
             re.IGNORECASE),
         portfolio_first=re.compile(
