@@ -641,7 +641,7 @@ def test_a_conjunction_after_a_department_head_is_not_an_adjective():
     """ "dell'FPS e la difesa": "e" joins two victims; it must not be read as an adjective of the head "FPS"."""
     sentence = "Gli attacchi hanno preso di mira l’interno dell’FPS e la difesa di Veldmark."
     found = find_institutions(sentence)
-    assert [(i.text, i.portfolios) for i in found][0] == ("interno dell’FPS", ("interior",))
+    assert (found[0].text, found[0].portfolios) == ("interno dell’FPS", ("interior",))
     keys = {c.victim.key.split("/", 1)[1] for c in victims_in(facts_of(sentence, "it"))}
     assert "ministry:interior" in keys
 
