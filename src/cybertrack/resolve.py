@@ -24,6 +24,7 @@ SAME_VICTIM = 2.0
 SAME_CVE = 1.5
 SAME_ACTOR = 0.5
 MIN_SCORE = 2.0
+SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
 TYPE_LABELS = {
     "espionage": "Cyber-espionage", "data-breach": "Data breach", "ransomware": "Ransomware attack",
     "phishing": "Phishing", "ddos": "DDoS attack", "defacement": "Defacement", "wiper": "Wiper attack",
@@ -50,8 +51,9 @@ class _Cluster:
 
 
 def block_keys(frame: Frame) -> set[str]:
-    """Index keys: a victim's key, its key with the country left open, and each CVE."""
-    keys = {f"cve:{cve}" for cve in frame.vulnerabilities}
+    """Index keys: a victim's key, its key with the country left open, each CVE, and each actor (a candidate only:
+    an actor alone merges two reports only when they read alike, see ``SAME_STORY``)."""
+    keys = {f"cve:{cve}" for cve in frame.vulnerabilities} | {f"actor:{actor}" for actor in frame.actors}
     for victim in frame.victims:
         keys.add(f"victim:{victim.key}")
         if "/" in victim.key:
@@ -98,9 +100,12 @@ def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     score = SAME_VICTIM if any(_victims_match(v, w) for v in frame.victims for w in victims) else 0.0
     if set(frame.vulnerabilities) & {c for f in cluster.frames for c in f.vulnerabilities}:
         score += SAME_CVE
+    similarity = float(vector @ cluster.centroid)
     if set(frame.actors) & {a for f in cluster.frames for a in f.actors}:
         score += SAME_ACTOR
-    return score + float(vector @ cluster.centroid)
+        if score == SAME_ACTOR and similarity >= SAME_STORY:  # named differently, but the same actor and story
+            score += SAME_VICTIM
+    return score + similarity
 
 
 def _frame_text(frame: Frame) -> str:

@@ -22,12 +22,13 @@ from cybertrack.extract.attackers import unknown_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
-from cybertrack.extract.victims import Candidate, department, victims_in
+from cybertrack.extract.victims import Candidate, department, name_key, victims_in
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
 
 CONTEXT_SENTENCES = 3
+_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
 
 
@@ -139,11 +140,15 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
     attackers = _attacker_countries(facts)
     drafts: list[_Draft] = []
     owner: dict[int, list[_Draft]] = {}
+    acronyms = _acronyms(facts)
     for facts_ in facts:
         found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
         named_drafts: list[_Draft] = []
         for candidate in found:
             candidate = _with_context_country(candidate, facts, facts_.index, attackers, drafts)
+            known = acronyms.get(candidate.victim.key)
+            if known:
+                candidate = replace(candidate, victim=replace(candidate.victim, key=known))
             if candidate.generic and named_drafts:  # victims beside a named one: part of the same incident
                 for draft in named_drafts:
                     draft.victims.setdefault(candidate.victim.key, candidate.victim)
@@ -186,6 +191,18 @@ def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], owner: dict[int
     if before:
         return owner[max(before)]
     return owner[min(owner)]
+
+
+def _acronyms(facts: list[SentenceFacts]) -> dict[str, str]:
+    """ "Veldmark National Railways (VNR)" anywhere in the article makes "Veldmark National Railways" the victim known
+    as "org:vnr", before or after: {"org:veldmark national railways": "org:vnr"}."""
+    found = {}
+    for sentence in facts:
+        for chunk in sentence.names:
+            long_form = _ACRONYM_AFTER.sub("", chunk.text)
+            if long_form != chunk.text:
+                found[f"org:{name_key(long_form)}"] = f"org:{name_key(chunk.text)}"
+    return found
 
 
 def _attacker_countries(facts: list[SentenceFacts]) -> set[str]:
@@ -254,7 +271,9 @@ def _introduces_incident(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 
 def _distinctive(draft: _Draft) -> bool:
-    return any(s.actors or s.vulnerabilities or s.dates or s.techniques for s in draft.sentences)
+    """A generic victim's frame is an incident of its own when it has its own named actor, vulnerability or date;
+    otherwise it is a summary of the article's main story ("an attack on a politician")."""
+    return any(s.actors or s.vulnerabilities or s.dates for s in draft.sentences)
 
 
 def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:

@@ -37,6 +37,8 @@ _REPORTING_VERB = re.compile(
     r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
+_DEFINITE = re.compile(r"(?:\b(?:the|le|la|les|il|lo|der|die|das|de|het|el)\s+|\b[lL]['’])$", re.IGNORECASE)
 _MIN_SENTENCE_WORDS = 6
 _MIN_NAME_CHARACTERS = 3
 _MAX_GAP_WORDS = 4
@@ -58,7 +60,11 @@ def english_adjective(code: str) -> str | None:
 
 
 def name_key(name: str) -> str:
-    """Language- and punctuation-neutral form of an organisation's name."""
+    """Language- and punctuation-neutral form of an organisation's name. An acronym given in parentheses is the
+    name's identity across languages: "Veldmark National Railways (VNR)" and "Veldmarker Staatsbahn (VNR)"."""
+    acronym = _ACRONYM.search(name)
+    if acronym:
+        return acronym.group(1).casefold()
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"^(?:the|le|la|les|l'|de|het|der|die|das|il|lo|gli|el|los|las)\s+", "", text)
@@ -124,9 +130,9 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
         return False
     if len(tokens) > 1 and chunk.text.isupper():
         return False  # a heading in capitals
-    if len(tokens) == 1 and not chunk.text.isupper() and facts.text[:chunk.start].rstrip().lower().endswith(" the") \
+    if len(tokens) == 1 and not chunk.text.isupper() and _DEFINITE.search(facts.text[:chunk.start]) \
             and word_frequency(tokens[0]) >= COMMON_WORD_ZIPF:
-        return False  # "the Department's network": a common noun standing for an institution named before
+        return False  # "the Department's network", "l'État": a common noun standing for an institution
     if any(m.start <= chunk.start and chunk.end <= m.end for kind in ("attack", "sector", "technique")
            for m in facts.cues.get(kind, [])):
         return False  # "Ransomware", "Phishing", "Hospitals" opening a sentence are words, not names

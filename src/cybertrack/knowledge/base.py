@@ -78,8 +78,7 @@ class KnowledgeBase:
                 if not self._acceptable(alias) or alias_key(alias) in self._actor_keys:
                     continue
                 if family.galaxies == {"ransomware"} and _ordinary_words(alias):
-                    self.rejected[alias] = "ransomware-galaxy name made of ordinary words (a person, a phrase)"
-                    continue
+                    continue  # not this family's name to match; another catalogue may still list it
                 for surface in {alias, alias.upper()}:
                     self.matcher.add(surface, Entry(family.kind, family.name), case_sensitive=True)
 
