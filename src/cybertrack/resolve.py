@@ -25,6 +25,7 @@ SAME_CVE = 1.5
 SAME_ACTOR = 0.5
 MIN_SCORE = 2.0
 SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
+SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
 TYPE_LABELS = {
     "espionage": "Cyber-espionage", "data-breach": "Data breach", "ransomware": "Ransomware attack",
     "phishing": "Phishing", "ddos": "DDoS attack", "defacement": "Defacement", "wiper": "Wiper attack",
@@ -104,7 +105,7 @@ def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     if set(frame.actors) & {a for f in cluster.frames for a in f.actors}:
         score += SAME_ACTOR
         if score == SAME_ACTOR and similarity >= SAME_STORY:  # named differently, but the same actor and story
-            score += SAME_VICTIM
+            score += SAME_STORY_BONUS
     return score + similarity
 
 

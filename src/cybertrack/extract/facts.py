@@ -7,7 +7,7 @@ the text again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from cybertrack.annotate.dates import DateMention, find_dates
@@ -53,6 +53,24 @@ class SentenceFacts:
     names: list[NameChunk] = field(default_factory=list)
     cues: dict[str, list[Match]] = field(default_factory=dict)
     dated: bool = False  # says when, even if the article's own date is unknown ("in December last year")
+
+    def within(self, ranges: list[tuple[int, int]]) -> SentenceFacts:
+        """The same sentence, keeping only what lies inside ``ranges`` (offsets in the sentence): one clause's facts."""
+        def inside(item: object) -> bool:
+            return any(a <= item.start < b for a, b in ranges)  # type: ignore[attr-defined]
+
+        return replace(
+            self,
+            actors=[m for m in self.actors if inside(m)],
+            software=[m for m in self.software if inside(m)],
+            producers=[m for m in self.producers if inside(m)],
+            countries=[c for c in self.countries if inside(c)],
+            vulnerabilities=[v for v in self.vulnerabilities if inside(v)],
+            dates=[d for d in self.dates if inside(d)],
+            institutions=[i for i in self.institutions if inside(i)],
+            names=[n for n in self.names if inside(n)],
+            cues={kind: [m for m in found if inside(m)] for kind, found in self.cues.items()},
+        )
 
     def has(self, kind: str) -> bool:
         return bool(self.cues.get(kind))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import pairwise
 
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import sentence_spans
@@ -28,6 +29,8 @@ from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
 
 CONTEXT_SENTENCES = 3
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:while|whereas|tandis que|alors que|mentre|während|terwijl|mientras que|mientras)\b", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
 
@@ -36,6 +39,7 @@ _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+
 class _Draft:
     victims: dict[str, Victim] = field(default_factory=dict)
     surfaces: set[str] = field(default_factory=set)  # how the text names the victims, to spot later mentions
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # sentence index -> victim mentions
     generic: bool = True
     sentences: list[SentenceFacts] = field(default_factory=list)
 
@@ -149,9 +153,17 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
             known = acronyms.get(candidate.victim.key)
             if known:
                 candidate = replace(candidate, victim=replace(candidate.victim, key=known))
-            if candidate.generic and named_drafts:  # victims beside a named one: part of the same incident
-                for draft in named_drafts:
+            beside = [d for d in named_drafts if _same_clause(facts_.text, d.spans[facts_.index], candidate)]
+            if candidate.generic and beside:  # victims beside a named one: part of the same incident
+                for draft in beside:
                     draft.victims.setdefault(candidate.victim.key, candidate.victim)
+                continue
+            anaphor = _anaphor_of(drafts, candidate, facts_.text)
+            if anaphor is not None:  # "the ministry" after "the Ministry of the Interior": the same victim again
+                anaphor.add(facts_)
+                owner.setdefault(facts_.index, [])
+                if anaphor not in owner[facts_.index]:
+                    owner[facts_.index].append(anaphor)
                 continue
             draft = _open_draft_for(drafts, candidate.victim, facts_, _introduces_incident(facts_, candidate))
             if draft is None:
@@ -159,6 +171,7 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
                 drafts.append(draft)
             if not candidate.generic:
                 named_drafts.append(draft)
+            draft.spans.setdefault(facts_.index, []).append((candidate.start, candidate.end))
             draft.victims.setdefault(candidate.victim.key, candidate.victim)
             draft.surfaces.add(facts_.text[candidate.start:candidate.end])
             draft.generic = draft.generic and candidate.generic
@@ -178,7 +191,34 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
             draft.add(sentence)
     for draft in drafts:
         draft.sentences.sort(key=lambda s: s.index)
+    _keep_to_own_clauses(drafts, owner)
     return drafts
+
+
+def _keep_to_own_clauses(drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> None:
+    """ "APT29 broke into the Interior Ministry in 2022, while Sandworm hit the railway in April": a sentence that
+    names the victims of two frames in different clauses gives each frame only its own clause's actors and dates."""
+    for index, holders in owner.items():
+        if len(holders) < 2:
+            continue
+        sentence = holders[0].sentences[[s.index for s in holders[0].sentences].index(index)]
+        clauses = _clauses(sentence.text)
+        own = {id(d): {c for c in clauses for a, b in d.spans.get(index, []) if c[0] <= a < c[1]} for d in holders}
+        if len({frozenset(v) for v in own.values()}) < 2:
+            continue  # all named in one clause: "the ministries of defence and the interior"
+        for draft in holders:
+            position = [s.index for s in draft.sentences].index(index)
+            draft.sentences[position] = sentence.within(sorted(own[id(draft)]))
+
+
+def _same_clause(text: str, spans: list[tuple[int, int]], candidate: Candidate) -> bool:
+    clause = next((c for c in _clauses(text) if c[0] <= candidate.start < c[1]), None)
+    return any(clause and clause[0] <= a < clause[1] for a, _ in spans)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
 def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> list[_Draft]:
@@ -191,6 +231,16 @@ def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], owner: dict[int
     if before:
         return owner[max(before)]
     return owner[min(owner)]
+
+
+def _anaphor_of(drafts: list[_Draft], candidate: Candidate, text: str) -> _Draft | None:
+    """A bare sector noun ("the ministry", "the hospital") refers back to the last victim of that sector."""
+    if not candidate.generic or len(text[candidate.start:candidate.end].split()) > 1:
+        return None
+    sector = candidate.victim.sector
+    same = [d for d in drafts if any(v.sector == sector and not v.key.startswith(("?/" + str(sector), "org:"))
+                                     for v in d.victims.values()) and not d.generic]
+    return same[-1] if same else None
 
 
 def _acronyms(facts: list[SentenceFacts]) -> dict[str, str]:

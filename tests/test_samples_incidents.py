@@ -1,0 +1,38 @@
+"""The demo corpus (samples/, invented articles in English, French and German) tells three incidents;
+cybertrack must find the same three, each with every article that reports it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _incidents_by_documents(cli) -> dict[frozenset[str], dict]:
+    sources = [str(p) for p in sorted(SAMPLES.iterdir()) if p.suffix in {".txt", ".html"}]
+    assert cli("ingest", *sources).exit_code == 0
+    return {frozenset(i["documents"]): i for i in cli.export()["incidents"]}
+
+
+def test_the_three_sample_incidents_are_found_and_merged_across_languages(cli):
+    found = _incidents_by_documents(cli)
+    interior = found[frozenset({"01_interior-ministry-apt29.en.txt", "04_attributions-veldmark.fr.txt"})]
+    railway = found[frozenset({"02_railway-wiper-sandworm.en.txt", "04_attributions-veldmark.fr.txt",
+                               "05_bahn-angriff-ermittlungen.de.txt"})]
+    assert frozenset({"03_port-ddos-hijacked-accounts.en.html"}) in found
+    assert len(found) == 3
+    assert interior["first_seen"] == "2022-11"
+    assert "APT29" in [a["name"] for a in interior["actors"]]
+    assert "Sandworm" in [a["name"] for a in railway["actors"]]
+    assert "wiper" in railway["types"]
+
+
+def test_each_sample_claim_cites_a_sentence_of_its_document(cli):
+    _incidents_by_documents(cli)
+    export = cli.export()
+    texts = {d["id"]: d["text"] for d in export["documents"]}
+    claims = [c for i in export["incidents"] for c in i["claims"]]
+    assert any(c["claimant"] == "Tomas Brandl" and c["hedged"] for c in claims)
+    for claim in claims:
+        start, end = claim["offsets"]
+        assert texts[claim["document"]][start:end] == claim["evidence"]
