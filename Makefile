@@ -18,6 +18,7 @@ demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/cybertrack ingest samples/*.txt samples/*.html --db $(DB)
 	$(BIN)/cybertrack documents --db $(DB)
+	$(BIN)/cybertrack incidents --db $(DB)
 	$(BIN)/cybertrack export --db $(DB) --output demo-export.json
 	@echo "Stored in $(DB); the JSON export is demo-export.json."
 
