@@ -6,6 +6,9 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
+from cybertrack.store import Database, StoreError
 from tests.conftest import CASIE, Cli, require_shared
 
 ARTICLE = """Hackers hit the Northvale city council
@@ -109,3 +112,12 @@ def test_casie_articles_all_stored_once(cli: Cli) -> None:
     again = cli("ingest", str(CASIE), "-q")
     assert "ingested 0, updated 0, already present 203, near-duplicates 0, failed 0" in again.output
     assert len(cli.export()["documents"]) == 203
+
+
+def test_a_database_from_an_older_release_is_refused_with_a_clear_message(tmp_path):
+    """Without the columns this release writes, the store says so up front instead of failing mid-batch."""
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, source_id VARCHAR(2048))")
+    with pytest.raises(StoreError, match=r"older cybertrack.*documents lacks"):
+        Database(str(path))

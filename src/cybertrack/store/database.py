@@ -6,7 +6,7 @@ import contextlib
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from cybertrack.store.schema import metadata
@@ -53,8 +53,20 @@ class Database:
             self._configure_sqlite(lock_timeout)
         try:
             metadata.create_all(self.engine)
+            self._check_columns()
         except OperationalError as e:
             raise explain(e, self.url) from None
+
+    def _check_columns(self) -> None:
+        """A database made by an older release lacks columns this one writes: say so, instead of failing mid-batch."""
+        inspector = inspect(self.engine)
+        for table in metadata.sorted_tables:
+            present = {column["name"] for column in inspector.get_columns(table.name)}
+            missing = [column.name for column in table.columns if column.name not in present]
+            if missing:
+                raise StoreError(
+                    f"the database {self.url} was made by an older cybertrack (table {table.name} lacks "
+                    f"{', '.join(missing)}); ingest the articles again into a new database")
 
     def _configure_sqlite(self, lock_timeout: float) -> None:
         @event.listens_for(self.engine, "connect")
