@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -151,3 +153,19 @@ def test_one_invented_attack_reported_in_english_and_french_is_one_incident(tmp_
     assert listing.exit_code == 0
     assert "reports: labour-en.txt, travail-fr.txt" in listing.stdout or \
         "reports: travail-fr.txt, labour-en.txt" in listing.stdout
+
+
+def test_claims_are_queryable_in_their_own_table(tmp_path):
+    """Who attributes what, with the evidence offsets, straight from SQL (the web and API filter on it)."""
+    require_shared()
+    db = tmp_path / "claims.db"
+    cli = Cli(db)
+    assert cli("ingest", str(SEEDS)).exit_code == 0
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT c.claimant, c.stance, c.attributed_to, c.sentence_start, c.sentence_end, c.sentence, d.clean_text "
+            "FROM claims c JOIN documents d ON d.id = c.document_id").fetchall()
+    assert any(stance == "denies" for _, stance, *_ in rows)
+    assert any("CN" in json.loads(targets) for _, _, targets, *_ in rows)
+    for _, _, _, start, end, sentence, text in rows:
+        assert text[start:end] == sentence

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
 from cybertrack.resolve import resolve
-from cybertrack.store.schema import documents, frames, incident_documents, incidents
+from cybertrack.store.schema import claims, documents, frames, incident_documents, incidents
 
 
 def frame_to_json(frame: Frame) -> str:
@@ -48,6 +48,7 @@ def rebuild_incidents(connection: Connection) -> int:
     ).all()
     resolved = resolve([frame_from_json(row.payload) for row in rows])
     ids = dict(connection.execute(select(documents.c.source_id, documents.c.id)).all())
+    connection.execute(delete(claims))
     connection.execute(delete(incident_documents))
     connection.execute(delete(incidents))
     for incident in resolved:
@@ -56,7 +57,17 @@ def rebuild_incidents(connection: Connection) -> int:
         links = [{"incident_id": incident.id, "document_id": ids[d]} for d in incident.documents if d in ids]
         if links:
             connection.execute(insert(incident_documents), links)
+        rows = [_claim_row(incident.id, claim, ids) for claim in incident.claims if claim.evidence.document in ids]
+        if rows:
+            connection.execute(insert(claims), rows)
     return len(resolved)
+
+
+def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:
+    return {"incident_id": incident_id, "claimant": claim.claimant, "stance": claim.stance,
+            "attributed_to": json.dumps(list(claim.attributed_to)), "hedged": claim.hedged, "date": claim.date,
+            "document_id": ids[claim.evidence.document], "sentence_start": claim.evidence.start,
+            "sentence_end": claim.evidence.end, "sentence": claim.evidence.sentence}
 
 
 def incident_to_json(incident: Incident) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -79,4 +80,22 @@ incident_documents = Table(
     metadata,
     Column("incident_id", String(32), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
+# Every claim of every incident, with its evidence: queryable ("who attributes what to China?") without
+# reading the incident JSON. Rebuilt with the incidents.
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("incident_id", String(32), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("claimant", Text, nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("attributed_to", Text, nullable=False, doc="JSON list of actor names and ISO country codes"),
+    Column("hedged", Boolean, nullable=False),
+    Column("date", String(32)),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("sentence_start", Integer, nullable=False, doc="offsets of the evidence sentence in the clean text"),
+    Column("sentence_end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
 )
