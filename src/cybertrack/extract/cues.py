@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 from importlib import resources
 
 from cybertrack.extract.lexicons import LANGUAGES, lexicons
@@ -20,47 +21,46 @@ def _roles() -> dict:
     return json.loads((resources.files("cybertrack.extract") / "data" / "roles.json").read_text("utf-8"))
 
 
-def _matcher(groups: dict[str, dict[str, list[str]] | list[str]]) -> PhraseMatcher:
-    """A matcher whose values are the group names: {"ransomware": {"en": [...], ...}} finds "ransomware"."""
-    matcher = PhraseMatcher()
-    for value, by_language in groups.items():
-        phrases = by_language if isinstance(by_language, list) else [
-            p for language in LANGUAGES for p in by_language.get(language, [])]
-        for phrase in phrases:
-            # "DoS", "DDoS", "LockBit": written with inner capitals, they must be matched as written ("dos" is "two")
-            matcher.add(phrase, value, case_sensitive=sum(c.isupper() for c in phrase) >= 2)
-    return matcher
+@dataclass(frozen=True)
+class Cue:
+    """What a cue phrase signals: its kind ("attack", "denial", ...) and, for kinds with groups, which one
+    ("ransomware", "T1566", "government")."""
+
+    kind: str
+    group: str
 
 
 class Cues:
-    """Phrase matchers for every lexicon; ``find(kind, text)`` returns the matches of one."""
+    """Every lexicon in one phrase matcher, searched once per sentence; matches come back per kind."""
 
     def __init__(self) -> None:
-        lex = lexicons()
-        roles = _roles()
-        self._matchers: dict[str, PhraseMatcher] = {
-            "attack": _matcher(lex["attack_types"]),
-            "hypothetical": _matcher({"hypothetical": lex["hypothetical"]}),
-            "attribution": _matcher({"attribution": lex["attribution"]}),
-            "denial": _matcher({"denial": lex["denial"]}),
-            "hedge": _matcher({"hedge": lex["hedges"]}),
-            "speech": _matcher({"speech": lex["speech"]}),
-            "sector": _matcher(lex["sectors"]),
-            "technique": _matcher(lex["techniques"]),
-            "victim_before": _matcher({"victim_before": roles["victim_before"]}),
-            "victim_after": _matcher({"victim_after": roles["victim_after"]}),
-            "attacker_noun": _matcher({"attacker_noun": roles["attacker_nouns"]}),
-            "claimant_noun": _matcher({"claimant_noun": roles["claimant_nouns"]}),
-            "media": _matcher({"media": roles["media"]}),
-            "began": _matcher({"began": roles["began"]}),
-            "people_of": _matcher({"people_of": roles["people_of"]}),
-            "attacker_before": _matcher({"attacker_before": roles["attacker_before"]}),
-            "attacker_after": _matcher({"attacker_after": roles["attacker_after"]}),
-            "discovered": _matcher({"discovered": roles["discovered"]}),
+        lex, roles = lexicons(), _roles()
+        sections: dict[str, dict] = {
+            "attack": lex["attack_types"], "sector": lex["sectors"], "technique": lex["techniques"],
+            "hypothetical": {"hypothetical": lex["hypothetical"]}, "attribution": {"attribution": lex["attribution"]},
+            "denial": {"denial": lex["denial"]}, "hedge": {"hedge": lex["hedges"]}, "speech": {"speech": lex["speech"]},
+            "attacker_noun": {"attacker_noun": roles["attacker_nouns"]},
+            "claimant_noun": {"claimant_noun": roles["claimant_nouns"]},
+            "media": {"media": roles["media"]},
         }
+        for kind in ("victim_before", "victim_after", "began", "discovered", "people_of", "attacker_before",
+                     "attacker_after"):
+            sections[kind] = {kind: roles[kind]}
+        self.kinds = tuple(sections)
+        self._matcher = PhraseMatcher()
+        for kind, groups in sections.items():
+            for group, by_language in groups.items():
+                phrases = by_language if isinstance(by_language, list) else [
+                    p for language in LANGUAGES for p in by_language.get(language, [])]
+                for phrase in phrases:
+                    # "DoS", "DDoS": written with inner capitals, they must be matched as written ("dos" is "two")
+                    self._matcher.add(phrase, Cue(kind, group), case_sensitive=sum(c.isupper() for c in phrase) >= 2)
 
-    def find(self, kind: str, text: str) -> list[Match]:
-        return self._matchers[kind].find(text)
+    def find_all(self, text: str) -> dict[str, list[Match]]:
+        """Matches per kind (every kind present, possibly empty); a match's values are its groups."""
+        found = self._matcher.find_grouped(text, lambda cue: cue.kind)  # type: ignore[attr-defined]
+        return {kind: [Match(m.start, m.end, m.text, tuple(dict.fromkeys(c.group for c in m.values)))
+                       for m in found.get(kind, [])] for kind in self.kinds}
 
 
 @functools.cache

@@ -89,17 +89,12 @@ class SentenceFacts:
         return list(dict.fromkeys(found + self.technique_names))
 
 
-CUE_KINDS = ("attack", "hypothetical", "attribution", "denial", "hedge", "speech", "sector", "technique",
-             "victim_before", "victim_after", "attacker_noun", "claimant_noun", "media", "began", "discovered",
-             "people_of", "attacker_before", "attacker_after")
-
-
 def sentence_facts(
     index: int, text: str, start: int, language: str, base: date | None, kb: KnowledgeBase, cues: Cues
 ) -> SentenceFacts:
     """The facts of the sentence ``text``, which begins at ``start`` in its document. Offsets are the sentence's own."""
     facts = SentenceFacts(index=index, start=start, end=start + len(text), text=text)
-    facts.cues = {kind: cues.find(kind, text) for kind in CUE_KINDS}
+    facts.cues = cues.find_all(text)
     for match in kb.find(text):
         entries = [v for v in match.values if isinstance(v, Entry)]
         kinds = {e.kind for e in entries}

@@ -9,6 +9,7 @@ checked against the original text after the hit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -81,6 +82,21 @@ class PhraseMatcher:
         return automaton
 
     def find(self, text: str) -> list[Match]:
+        return _longest_without_overlap(self._candidates(text))
+
+    def find_grouped(self, text: str, group_of: Callable[[object], str]) -> dict[str, list[Match]]:
+        """One pass for several dictionaries: matches per group, each group choosing its longest matches on its own
+        (so "cyberattack on" as a victim cue does not hide "cyberattack" as an attack cue)."""
+        groups: dict[str, list[Match]] = {}
+        for match in self._candidates(text):
+            by_group: dict[str, list[object]] = {}
+            for value in match.values:
+                by_group.setdefault(group_of(value), []).append(value)
+            for group, values in by_group.items():
+                groups.setdefault(group, []).append(Match(match.start, match.end, match.text, tuple(values)))
+        return {group: _longest_without_overlap(found) for group, found in groups.items()}
+
+    def _candidates(self, text: str) -> list[Match]:
         if self._automaton is None:
             if not self._entries:
                 return []
@@ -97,7 +113,7 @@ class PhraseMatcher:
             values = tuple(e.value for e in self._entries[key] if not e.case_sensitive or e.phrase == surface)
             if values:
                 candidates.append(Match(start, end, surface, values))
-        return _longest_without_overlap(candidates)
+        return candidates
 
     def values(self) -> list[object]:
         """Every registered value, once per phrase it is registered under."""
