@@ -12,11 +12,10 @@ from functools import cached_property
 
 from cybertrack.annotate.language import LanguageIdentifier
 from cybertrack.clean import clean
-from cybertrack.extract.frames import extract_frames
+from cybertrack.extract.frames import extract
 from cybertrack.extract.reporting import reports_attack
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
-from cybertrack.knowledge.vulnerabilities import find_vulnerabilities
 from cybertrack.model import Document, SourceItem
 
 TITLE_MAX_WORDS = 20
@@ -66,7 +65,8 @@ class Pipeline:
             where = "the HTML page" if item.html is not None else "the text"
             raise IngestError(f"no article text found in {where} (only page furniture)")
         language = self._languages.identify(cleaned.text)
-        frames = extract_frames(item.source_id, cleaned.text, language, published)
+        found = extract(item.source_id, cleaned.text, language, published)
+        frames = found.frames
         if frames and not self.attack_gate(title, cleaned.text):
             frames = []  # the attack words are about risks, patches or advice, not an attack that happened
         return Document(
@@ -82,6 +82,5 @@ class Pipeline:
             author=author,
             note=item.note,
             frames=tuple(frames),
-            vulnerabilities=tuple(dict.fromkeys(
-                cve for mention in find_vulnerabilities(cleaned.text) for cve in mention.cves[:1])),
+            vulnerabilities=tuple(found.vulnerabilities),
         )

@@ -112,8 +112,9 @@ def sentence_facts(
         elif "technique" in kinds:
             facts.technique_names += [e.key for e in entries if e.kind == "technique"]
     facts.vulnerabilities = find_vulnerabilities(text)
-    facts.dates = find_dates(text, language, base)
-    facts.dated = bool(facts.dates) or bool(find_dates(text, language, base or _ANY_DAY))
+    every_date = find_dates(text, language, base or _ANY_DAY)
+    facts.dates = every_date if base else [d for d in every_date if not d.relative]
+    facts.dated = bool(every_date)
     facts.institutions = find_institutions(text)
     facts.names = name_chunks(text, language)
     return facts

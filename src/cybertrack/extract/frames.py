@@ -12,6 +12,7 @@ attack yields no frame at all, which is what keeps teasers and commentary out.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -25,7 +26,7 @@ from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.victims import Candidate, department, name_key, victims_in
 from cybertrack.knowledge.base import knowledge_base
-from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
+from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
 
 CONTEXT_SENTENCES = 3
@@ -77,9 +78,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def extract_frames(document: str, text: str, language: str, published: str | None) -> list[Frame]:
-    """The incident frames one article reports. Relative dates are read against its publication date or, when it
-    has none, against the date its own weekdays give away."""
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its incident frames, and every CVE it names (in an incident or not)."""
+
+    frames: list[Frame]
+    vulnerabilities: list[str]
+
+
+def extract(document: str, text: str, language: str, published: str | None) -> Extraction:
+    """One pass over an article's sentences. Relative dates are read against its publication date or, when it has
+    none, against the date its own weekdays or dateline give away."""
     if parse_date(published) is None:
         inferred = reference_date(text, language)
         facts = document_facts(text, language, inferred.isoformat() if inferred else None)
@@ -90,7 +99,12 @@ def extract_frames(document: str, text: str, language: str, published: str | Non
     _assign_claims(frames, drafts, _claims(document, facts, published))
     for frame in frames:
         frame.claims = _unique_claims(frame.claims)
-    return frames
+    cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
+    return Extraction(frames, list(dict.fromkeys(cves)))
+
+
+def extract_frames(document: str, text: str, language: str, published: str | None) -> list[Frame]:
+    return extract(document, text, language, published).frames
 
 
 def _claims(document: str, facts: list[SentenceFacts], published: str | None) -> list[tuple[int, Claim]]:
@@ -345,7 +359,7 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
 
 def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
     frame = Frame(document=document, victims=list(draft.victims.values()))
-    by_cve = {cve: v for v in named_vulnerabilities() for cve in v.cves}
+    by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
         frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.text))
         frame.actors += [str(e.key) for m in sentence.actors for e in m.values]
@@ -371,6 +385,11 @@ def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
     frame.first_seen, frame.discovered = _dates(draft)
     frame.disclosed = published
     return frame
+
+
+@functools.cache
+def _vulnerabilities_by_cve() -> dict[str, NamedVulnerability]:
+    return {cve: v for v in named_vulnerabilities() for cve in v.cves}
 
 
 def _is_ransomware(entry: object) -> bool:
