@@ -8,25 +8,55 @@ claimed responsibility", "X was charged" — the same role-cue method as for vic
 from __future__ import annotations
 
 from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key, plausible_name
 
 _MAX_GAP_WORDS = 3
+_APPOSITION = 6
 
 
 def unknown_attackers(facts: SentenceFacts) -> list[str]:
-    """Names the sentence casts as attackers, other than catalogued actors, countries and security vendors."""
+    """Names the sentence casts as attackers, other than catalogued actors, countries and security vendors; a name
+    coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is one too."""
     taken = [(m.start, m.end) for m in facts.actors + facts.producers + facts.software]
-    taken += [(c.start, c.end) for c in facts.countries] + [(d.start, d.end) for d in facts.dates]
-    found = []
+    taken += [(d.start, d.end) for d in facts.dates]
+    found: list[NameChunk] = []
     for chunk in facts.names:
         if any(chunk.start < e and s < chunk.end for s, e in taken) or not plausible_name(facts, chunk):
             continue
-        if len(name_key(chunk.text)) < 3:
+        if len(name_key(chunk.text)) < 3 or not chunk.text[0].isalpha() or _only_a_country(facts, chunk):
+            continue  # "40GB", "Chinese"
+        if _after_cue(facts, chunk) or _before_cue(facts, chunk) or (found and _coordinated(facts, found[-1], chunk)):
+            found.append(chunk)
+    return [chunk.text for chunk in found]
+
+
+def _only_a_country(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    return any(c.start <= chunk.start and chunk.end <= c.end for c in facts.countries)
+
+
+def _after_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "hacked by X", "a group calling itself “X”", "two criminal hackers — X and Y"."""
+    for cue in facts.cues.get("attacker_before", []):
+        gap = facts.text[cue.end:chunk.start]
+        if cue.end <= chunk.start and len(gap.split()) <= _MAX_GAP_WORDS and "," not in gap and "." not in gap:
+            return True
+    return False
+
+
+def _before_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "X claimed responsibility", "Evaldas Rimasauskas, 48, was arrested"."""
+    for cue in facts.cues.get("attacker_after", []):
+        gap = facts.text[chunk.end:cue.start]
+        if cue.start < chunk.end:
             continue
-        before = any(cue.end <= chunk.start and len(facts.text[cue.end:chunk.start].split()) <= _MAX_GAP_WORDS
-                     and "," not in facts.text[cue.end:chunk.start] for cue in facts.cues.get("attacker_before", []))
-        after = any(cue.start >= chunk.end and len(facts.text[chunk.end:cue.start].split()) <= 1
-                    for cue in facts.cues.get("attacker_after", []))
-        if before or after:
-            found.append(chunk.text)
-    return found
+        if len(gap.split()) <= 1 and "," not in gap:
+            return True
+        inner = gap.strip().strip(",").strip()
+        if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner and len(gap.split()) <= _APPOSITION:
+            return True
+    return False
+
+
+def _coordinated(facts: SentenceFacts, previous: NameChunk, chunk: NameChunk) -> bool:
+    return facts.text[previous.end:chunk.start].strip() in {"and", "&", ",", "et", "und", "e", "y", "en"}

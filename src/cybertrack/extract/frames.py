@@ -363,8 +363,7 @@ def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
     for sentence in draft.sentences:
         frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.text))
         frame.actors += [str(e.key) for m in sentence.actors for e in m.values]
-        if sentence.is_attack or _reporting_neighbour(draft, sentence):
-            frame.actors += unknown_attackers(sentence)
+        frame.actors += unknown_attackers(sentence)
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]
         frame.techniques += sentence.techniques
         if sentence.is_attack:
@@ -395,10 +394,6 @@ def _vulnerabilities_by_cve() -> dict[str, NamedVulnerability]:
 def _is_ransomware(entry: object) -> bool:
     family = knowledge_base().software.get(getattr(entry, "key", ""))
     return bool(family and family.ransomware)
-
-
-def _reporting_neighbour(draft: _Draft, sentence: SentenceFacts) -> bool:
-    return any(s.is_attack and abs(s.index - sentence.index) <= 1 for s in draft.sentences)
 
 
 def _types(found: list[str]) -> list[str]:
