@@ -649,3 +649,18 @@ def test_a_conjunction_after_a_department_head_is_not_an_adjective():
 def test_a_french_department_with_its_nationality_between_head_and_portfolio():
     found = find_institutions("Le ministère luxembourgeois du Travail a été la cible d'une cyberattaque.")
     assert [(i.text, i.portfolios) for i in found] == [("ministère luxembourgeois du Travail", ("labour",))]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Two criminal hackers — Jan Vos and Piet Kramer — broke into the Veldmark Bank network.",
+     ["Jan Vos", "Piet Kramer"]),
+    ("Evert Lindqvist, 41, was arrested by police in Lutrecht on Friday.", ["Evert Lindqvist"]),
+    ("A group calling itself “Northern Hammer” claimed the attack on the port.", ["Northern Hammer"]),
+    ("Le site a été piraté par Nordhamer, selon la police.", ["Nordhamer"]),
+    ("Kaspersky said the attack on the Veldmark Bank was serious.", []),
+])
+def test_attackers_the_knowledge_base_does_not_know(sentence, expected):
+    from cybertrack.extract.attackers import unknown_attackers
+
+    language = "fr" if sentence.startswith("Le ") else "en"
+    assert unknown_attackers(facts_of(sentence, language)) == expected

@@ -13,6 +13,7 @@ from cybertrack.extract.victims import name_key, plausible_name
 
 _MAX_GAP_WORDS = 3
 _APPOSITION = 6
+_PLACE_WORDS = {"in", "at", "on", "near", "from", "to", "for", "with", "dans", "à", "en", "nel", "a", "im", "bei"}
 
 
 def unknown_attackers(facts: SentenceFacts) -> list[str]:
@@ -39,8 +40,10 @@ def _after_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
     """ "hacked by X", "a group calling itself “X”", "two criminal hackers — X and Y"."""
     for cue in facts.cues.get("attacker_before", []):
         gap = facts.text[cue.end:chunk.start]
-        if cue.end <= chunk.start and len(gap.split()) <= _MAX_GAP_WORDS and "," not in gap and "." not in gap:
-            return True
+        words = gap.lower().split()
+        if cue.end <= chunk.start and len(words) <= _MAX_GAP_WORDS and "," not in gap and "." not in gap \
+                and not _PLACE_WORDS & set(words):
+            return True  # but not "arrested by police in Lutrecht"
     return False
 
 
