@@ -664,3 +664,10 @@ def test_attackers_the_knowledge_base_does_not_know(sentence, expected):
 
     language = "fr" if sentence.startswith("Le ") else "en"
     assert unknown_attackers(facts_of(sentence, language)) == expected
+
+
+def test_dates_go_to_the_nearer_of_began_and_discovered():
+    text = ("Hackers broke into the Veldmark Water Authority's network. "
+            "It was in March 2021 that the staff discovered this intrusion, which began in the spring of 2019.")
+    frames = extract_frames("doc", text, "en", PUBLISHED)
+    assert [(f.first_seen, f.discovered) for f in frames] == [("2019", "2021-03")]

@@ -421,9 +421,18 @@ def _unique_claims(claims: list[Claim]) -> list[Claim]:
 
 
 def _dates(draft: _Draft) -> tuple[str | None, str | None]:
-    """When it began (dates in sentences saying so, else in attack sentences) and when it was discovered."""
-    began = [d.value for s in draft.sentences if s.has("began") for d in s.dates]
-    discovered = [d.value for s in draft.sentences if s.has("discovered") and not s.has("began") for d in s.dates]
-    attack = [d.value for s in draft.sentences if s.is_attack and not s.has("discovered") for d in s.dates]
-    first_seen = min(began or attack, default=None)
-    return first_seen, min(discovered, default=None)
+    """When it began and when it was discovered: each date goes to the nearer of the two cues in its sentence
+    ("discovered in March this intrusion, which began in 2019"); dates of attack sentences without either cue
+    tell when it began if nothing else does."""
+    began, discovered, attack = [], [], []
+    for sentence in draft.sentences:
+        cues = {kind: sentence.cues.get(kind, []) for kind in ("began", "discovered")}
+        for mention in sentence.dates:
+            nearest = {kind: min((abs(c.start - mention.start) for c in found), default=None)
+                       for kind, found in cues.items()}
+            distances = {kind: d for kind, d in nearest.items() if d is not None}
+            if distances:
+                (began if min(distances, key=distances.get) == "began" else discovered).append(mention.value)
+            elif sentence.is_attack:
+                attack.append(mention.value)
+    return min(began or attack, default=None), min(discovered, default=None)
