@@ -175,3 +175,20 @@ def test_a_denial_alone_names_no_state() -> None:
     [incident] = resolve([denied])
     assert incident.states == []
     assert len(incident.claims) == 1
+
+
+def test_one_party_making_one_claim_in_two_reports_is_one_claim():
+    """A state and its ministry attributing the same attack in two articles: the government's one claim."""
+    from cybertrack.model import Claim, Evidence, Frame, Victim
+    from cybertrack.resolve import resolve
+
+    victim = Victim("Veldmark Ministry of Interior", "VM/ministry:interior", "VM", "government")
+
+    def frame(document: str, claimant: str) -> Frame:
+        evidence = Evidence(document, 0, 40, "Veldmark blamed APT29 for the intrusion.")
+        claim = Claim(claimant, "attributes", ("APT29",), False, None, evidence, speaks_for="VM")
+        return Frame(document=document, victims=[victim], claims=[claim], evidence=[evidence])
+
+    incidents = resolve([frame("a.txt", "Veldmark"), frame("b.txt", "Veldmark Ministry of Foreign Affairs")])
+    assert len(incidents) == 1
+    assert [c.claimant for c in incidents[0].claims] == ["Veldmark"]

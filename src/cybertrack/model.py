@@ -120,6 +120,7 @@ class Claim:
     hedged: bool
     date: str | None
     evidence: Evidence
+    speaks_for: str | None = None  # the state whose government makes the claim (a country, its ministries)
 
 
 @dataclass

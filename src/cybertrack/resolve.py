@@ -176,7 +176,7 @@ def _incident(cluster: _Cluster) -> Incident:
     first = frames[0]
     opening = first.evidence[0].start if first.evidence else 0
     identity = f"{first.document}#{opening}#{sorted(v.key for v in first.victims)}"
-    claims: list[Claim] = [c for f in frames for c in f.claims]
+    claims = _one_per_party([c for f in frames for c in f.claims])
     victims = _merge_victims(frames)
     types = _unique(t for f in frames for t in f.types)
     if len(types) > 1 and "other" in types:
@@ -202,6 +202,16 @@ def _incident(cluster: _Cluster) -> Incident:
         discovered=min((f.discovered for f in frames if f.discovered), default=None),
         disclosed=min((f.disclosed for f in frames if f.disclosed), default=None),
     )
+
+
+def _one_per_party(claims: list[Claim]) -> list[Claim]:
+    """The same party making the same claim in several reports is one claim (its first wording kept): "Belgium" and
+    "the Belgian Ministry of Foreign Affairs" attributing the attack to China are the Belgian government's claim."""
+    kept: dict[tuple, Claim] = {}
+    for claim in claims:
+        party = claim.speaks_for or claim.claimant.casefold()
+        kept.setdefault((party, claim.stance, frozenset(claim.attributed_to)), claim)
+    return list(kept.values())
 
 
 def _summary(frames: list[Frame]) -> str:

@@ -25,6 +25,8 @@ _PERCENT = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s?%")
 _ARTICLES = {"the", "a", "an", "il", "lo", "la", "le", "les", "der", "die", "das", "de", "het", "el", "los", "las",
              "un", "une", "una", "uno", "een", "ein", "eine"}
 _SUBJECT_WORDS = 6
+# what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
+_LIST_GLUE = re.compile(r"(?:\s*(?:,|\band\b|&|\bet\b|\ben\b|\bund\b|\be\b|\by\b|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
 _ACCORDING = re.compile(r"\b(?:according to|selon|d'après|volgens|laut|secondo|según)\s*$", re.IGNORECASE)
 _RIGHT_CONNECTORS = {"of", "the", "de", "du", "des", "la", "le", "di", "del", "della", "dell'", "dell’", "degli",
@@ -41,6 +43,7 @@ class Speaker:
     end: int
     name: str
     country: str | None
+    state: bool = False  # the speaker is a country itself ("Belgium says")
 
 
 def _speakers(facts: SentenceFacts) -> list[Speaker]:
@@ -68,7 +71,7 @@ def _speakers(facts: SentenceFacts) -> list[Speaker]:
         if country.form == "adjective" or country.attacker_side:
             continue
         if not any(s.start <= country.start and country.end <= s.end for s in found):
-            found.append(Speaker(country.start, country.end, country_name(country.code, "en"), country.code))
+            found.append(Speaker(country.start, country.end, country_name(country.code, "en"), country.code, True))
     for noun in facts.cues.get("claimant_noun", []):
         if any(noun.start < s.end and s.start < noun.end for s in found):
             continue
@@ -133,12 +136,23 @@ def _claimant(facts: SentenceFacts, speakers: list[Speaker], cue_start: int) -> 
         before = [s for s in speakers if 0 <= speech.start - s.end <= 3]
         after = [s for s in speakers if 0 <= s.start - speech.end <= 12]
         if before:
-            return before[-1]
+            return _head_of_list(facts.text, speakers, before[-1])
         if after:
             return after[0]
     if speakers and speakers[0].end <= cue_start and len(facts.text[:speakers[0].start].split()) <= _SUBJECT_WORDS:
         return speakers[0]
     return None
+
+
+def _head_of_list(text: str, speakers: list[Speaker], last: Speaker) -> Speaker:
+    """ "the FPS Foreign Affairs, Foreign Trade and Development Cooperation wrote": a name listed in parts is
+    named by its first part."""
+    head = last
+    for speaker in reversed([s for s in speakers if s.end <= last.start]):
+        if not _LIST_GLUE.fullmatch(text[speaker.end:head.start]):
+            break
+        head = speaker
+    return head
 
 
 def _named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
@@ -181,4 +195,5 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     claimant = speaker.name if speaker else ARTICLE_CLAIMANT
     if name_key(claimant) in {name_key(t) for t in targets}:
         return []
-    return [Claim(claimant, stance, tuple(targets), hedged, date, evidence)]
+    speaks_for = speaker.country if speaker and (speaker.state or "Ministry of" in speaker.name) else None
+    return [Claim(claimant, stance, tuple(targets), hedged, date, evidence, speaks_for)]
