@@ -6,16 +6,17 @@ are stored), 2 when the database or the arguments cannot be used.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 import click
 from tqdm import tqdm
 
 from cybertrack import __version__
-from cybertrack.export.json_export import build_export, write_json
+from cybertrack.export.json_export import build_export
 from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.ingest.reading import DEFAULT_MAX_BYTES
 from cybertrack.model import IngestSummary
@@ -24,6 +25,14 @@ from cybertrack.store import Database, DocumentStore, StoreError, default_db_pat
 from cybertrack.store.database import DEFAULT_LOCK_TIMEOUT
 
 T = TypeVar("T")
+# format -> (module, function); imported on use, since stix2 and pymisp take seconds to import
+WRITERS = {"json": ("json_export", "write_json"), "stix": ("stix_export", "write_stix"),
+           "misp": ("misp_export", "write_misp"), "csv": ("csv_export", "write_csv")}
+
+
+def _writer(fmt: str) -> Callable[[dict, TextIO], None]:
+    module, function = WRITERS[fmt]
+    return getattr(importlib.import_module(f"cybertrack.export.{module}"), function)
 EXIT_ITEMS_FAILED = 1
 EXIT_UNUSABLE = 2
 
@@ -114,18 +123,20 @@ def _print_summary(summary: IngestSummary, url: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="json", show_default=True,
+              help="json: the full export; stix: a STIX 2.1 bundle; misp: MISP events; csv: one row per incident.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-",
               show_default=True, help="File to write ('-' for standard output).")
 def export(db: str | None, fmt: str, output: Path) -> None:
     """Write the stored documents and incidents for other tools."""
     data = _read(db, build_export)
+    write = _writer(fmt)
     if str(output) == "-":
-        write_json(data, sys.stdout)
+        write(data, sys.stdout)
         return
     try:
-        with output.open("w", encoding="utf-8") as out:
-            write_json(data, out)
+        with output.open("w", encoding="utf-8", newline="" if fmt == "csv" else None) as out:
+            write(data, out)
     except OSError as e:
         click.echo(f"error: cannot write {output}: {e.strerror}", err=True)
         sys.exit(EXIT_UNUSABLE)
