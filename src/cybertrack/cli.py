@@ -1,4 +1,4 @@
-"""The command line: ``ingest``, ``export``, ``documents``, ``incidents``, ``kb stats`` and ``kb lookup``.
+"""The command line: ``ingest``, ``export``, ``documents``, ``incidents``, ``serve``, ``kb stats`` and ``kb lookup``.
 
 Exit codes: 0 when everything went in, 1 when some items failed (the others
 are stored), 2 when the database or the arguments cannot be used.
@@ -183,6 +183,25 @@ def incidents(db: str | None, claims: bool) -> None:
             click.echo(f"           claim: {claim['claimant']} {claim['stance']} "
                        f"{', '.join(claim['attributed_to'])}{hedge}")
     click.echo(f"{len(found)} incidents", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the incidents: web pages, the JSON API (/api/, docs at /docs) and TAXII 2.1 (/taxii2/)."""
+    import uvicorn
+
+    from cybertrack.web.app import create_app
+
+    try:
+        app = create_app(db)
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    click.echo(f"cybertrack serving {app.state.store.database.url} at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.group()

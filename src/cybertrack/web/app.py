@@ -1,0 +1,172 @@
+"""`cybertrack serve`: web pages, a JSON API and TAXII 2.1 over one database.
+
+Pages are server-rendered Jinja2 templates with autoescaping on: everything that comes from an
+article is untrusted, so a page text holding `<script>` or a `javascript:` link shows as text.
+The API and TAXII read the same plain data the exports write.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from cybertrack import __version__
+from cybertrack.export.json_export import build_export
+from cybertrack.knowledge.base import Entry, knowledge_base
+from cybertrack.store import Database, DocumentStore
+from cybertrack.web.queries import IncidentFilter, counts, select
+from cybertrack.web.taxii import taxii_router
+
+PACKAGE = Path(str(resources.files("cybertrack.web")))
+
+
+def create_app(db: str | None) -> FastAPI:
+    store = DocumentStore(Database(db))
+    app = FastAPI(title="cybertrack", version=__version__,
+                  description="Cyber incidents extracted from news, each fact citing its sentence.")
+    app.state.store = store
+    templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
+    app.include_router(taxii_router(store))
+
+    def export() -> dict:
+        return build_export(store)
+
+    def find_incident(incident_id: str) -> dict:
+        incident = next((i for i in export()["incidents"] if i["id"] == incident_id), None)
+        if incident is None:
+            raise HTTPException(404, f"no incident {incident_id}")
+        return incident
+
+    def filters(country: str | None, actor: str | None, state: str | None, type: str | None, since: str | None,
+                until: str | None, q: str | None, sort: str, order: str, page: int) -> IncidentFilter:
+        return IncidentFilter(country or None, actor or None, state or None, type or None, since or None,
+                              until or None, q or None, sort, order != "asc", page)
+
+    # -- pages ---------------------------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def incident_list(request: Request, country: str = "", actor: str = "", state: str = "", type: str = "",
+                      since: str = "", until: str = "", q: str = "", sort: str = "first_seen", order: str = "desc",
+                      page: int = 1):
+        incidents = export()["incidents"]
+        chosen = filters(country, actor, state, type, since, until, q, sort, order, page)
+        return templates.TemplateResponse(request, "incidents.html", {
+            "page": select(incidents, chosen), "facets": counts(incidents), "chosen": chosen,
+            "timeline": _timeline(incidents), "graph": _graph(incidents)})
+
+    @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
+    def incident_page(request: Request, incident_id: str):
+        incident = find_incident(incident_id)
+        documents = {d["id"]: d for d in export()["documents"]}
+        return templates.TemplateResponse(request, "incident.html", {"incident": incident, "documents": documents})
+
+    @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(request: Request, name: str):
+        incidents = [i for i in export()["incidents"] if name in {a["name"] for a in i["actors"]}]
+        known = knowledge_base().actors.get(name)
+        if not incidents and known is None:
+            raise HTTPException(404, f"no actor {name}")
+        claimed = sorted({s for i in incidents for s in i["states"]})
+        return templates.TemplateResponse(request, "actor.html", {
+            "name": name, "actor": known, "incidents": sorted(incidents, key=lambda i: i["first_seen"] or ""),
+            "claimed_states": claimed})
+
+    @app.get("/documents/{document_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, document_id: str, highlight: str = ""):
+        document = next((d for d in export()["documents"] if d["id"] == document_id), None)
+        if document is None:
+            raise HTTPException(404, f"no document {document_id}")
+        return templates.TemplateResponse(request, "document.html", {
+            "document": document, "segments": _segments(document["text"], _span(highlight))})
+
+    # -- JSON API ------------------------------------------------------------------------------------------------
+    @app.get("/api/incidents", tags=["api"], summary="Incidents, filtered, sorted and paged")
+    def api_incidents(country: str = "", actor: str = "", state: str = "", type: str = "", since: str = "",
+                      until: str = "", q: str = "", sort: str = "first_seen", order: str = "desc",
+                      page: int = Query(1, ge=1)):
+        found = select(export()["incidents"], filters(country, actor, state, type, since, until, q, sort, order,
+                                                      page))
+        return {"total": found.total, "page": found.page, "pages": found.pages, "incidents": found.items}
+
+    @app.get("/api/incidents/{incident_id}", tags=["api"], summary="One incident with its claims and evidence")
+    def api_incident(incident_id: str):
+        return find_incident(incident_id)
+
+    @app.get("/api/actors", tags=["api"], summary="Actors seen in incidents, with their incident counts")
+    def api_actors():
+        actors: dict[str, dict] = {}
+        for incident in export()["incidents"]:
+            for actor in incident["actors"]:
+                entry = actors.setdefault(actor["name"], {**actor, "incidents": []})
+                entry["incidents"].append(incident["id"])
+        return {"actors": sorted(actors.values(), key=lambda a: (-len(a["incidents"]), a["name"]))}
+
+    @app.get("/api/documents", tags=["api"], summary="Stored documents, without their text")
+    def api_documents():
+        return {"documents": [{k: v for k, v in d.items() if k != "text"} for d in export()["documents"]]}
+
+    @app.get("/api/search", tags=["api"], summary="Free-text search over incidents and documents")
+    def api_search(q: str = Query(..., min_length=2)):
+        data, needle = export(), q.casefold()
+        return {"incidents": select(data["incidents"], IncidentFilter(q=q, page=1)).items,
+                "documents": [d["id"] for d in data["documents"]
+                              if needle in (d["title"] or "").casefold() or needle in d["text"].casefold()]}
+
+    return app
+
+
+def _span(highlight: str) -> tuple[int, int] | None:
+    start, _, end = highlight.partition("-")
+    return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
+
+
+def _segments(text: str, highlight: tuple[int, int] | None) -> list[tuple[str, str]]:
+    """The clean text cut into (kind, text) pieces: every recognised name marked, the cited sentence as "evidence"."""
+    marks: list[tuple[int, int, str]] = []
+    for match in knowledge_base().find(text):
+        kinds = {v.kind for v in match.values if isinstance(v, Entry)}
+        kind = next((k for k in ("actor", "malware", "country", "producer", "technique") if k in kinds), None)
+        if kind:
+            marks.append((match.start, match.end, kind))
+    pieces: list[tuple[str, str]] = []
+    position = 0
+    for start, end, kind in sorted(marks):
+        if start < position:
+            continue
+        pieces += _split(text[position:start], position, highlight)
+        pieces.append((kind, text[start:end]))
+        position = end
+    return pieces + _split(text[position:], position, highlight)
+
+
+def _split(text: str, offset: int, highlight: tuple[int, int] | None) -> list[tuple[str, str]]:
+    if not highlight or not text:
+        return [("text", text)] if text else []
+    start, end = max(highlight[0] - offset, 0), min(highlight[1] - offset, len(text))
+    if start >= len(text) or end <= 0:
+        return [("text", text)]
+    return [p for p in (("text", text[:start]), ("evidence", text[start:end]), ("text", text[end:])) if p[1]]
+
+
+def _timeline(incidents: list[dict]) -> list[dict]:
+    by_year: dict[str, int] = {}
+    for incident in incidents:
+        if incident["first_seen"]:
+            year = incident["first_seen"][:4]
+            by_year[year] = by_year.get(year, 0) + 1
+    return [{"year": y, "count": n} for y, n in sorted(by_year.items())]
+
+
+def _graph(incidents: list[dict]) -> list[dict]:
+    edges: dict[tuple[str, str], int] = {}
+    for incident in incidents:
+        for actor in incident["actors"]:
+            for victim in incident["victims"]:
+                key = (actor["name"], victim["name"])
+                edges[key] = edges.get(key, 0) + 1
+    return [{"actor": a, "victim": v, "incidents": n} for (a, v), n in sorted(edges.items())]

@@ -1,0 +1,113 @@
+"""The web pages, the JSON API and TAXII 2.1, against a real database of the seed incidents."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+from taxii2client.v21 import Server, as_pages
+
+from cybertrack.web.app import create_app
+from tests.conftest import SEEDS, Cli, require_shared
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory) -> Path:
+    require_shared()
+    db = tmp_path_factory.mktemp("web") / "seeds.db"
+    assert Cli(db)("ingest", str(SEEDS)).exit_code == 0
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(seeds_db) -> TestClient:
+    return TestClient(create_app(str(seeds_db)))
+
+
+def test_incident_list_filters_by_victim_country(client):
+    everything = client.get("/")
+    assert everything.status_code == 200
+    russian = client.get("/", params={"country": "RU"}).text
+    assert russian.count('class="incident"') == 1
+    assert "Russian" in russian and "Belnet" not in russian
+
+
+def test_incident_page_links_each_claim_to_its_highlighted_sentence(client):
+    incidents = client.get("/api/incidents", params={"country": "BE"}).json()["incidents"]
+    incident = next(i for i in incidents if i["claims"])
+    page = client.get(f"/incidents/{incident['id']}")
+    assert page.status_code == 200 and 'id="claims"' in page.text
+    claim = incident["claims"][0]
+    document = client.get(f"/documents/{claim['document']}",
+                          params={"highlight": f"{claim['offsets'][0]}-{claim['offsets'][1]}"})
+    assert document.status_code == 200
+    marked = document.text.split('<mark id="evidence" class="evidence">')[1].split("</mark>")[0]
+    assert "".join(part.split(">")[-1] for part in marked.split("<")) in claim["evidence"]
+
+
+def test_api_filters_pages_and_searches(client):
+    chinese = client.get("/api/incidents", params={"state": "CN"}).json()
+    assert chinese["total"] >= 5 and all("CN" in i["states"] for i in chinese["incidents"])
+    apt31 = client.get("/api/incidents", params={"actor": "zirconium"}).json()  # an alias finds the actor
+    assert apt31["total"] >= 1
+    assert client.get("/api/incidents/no-such-id").status_code == 404
+    assert any(a["name"] == "APT31" for a in client.get("/api/actors").json()["actors"])
+    assert client.get("/api/search", params={"q": "Belnet"}).json()["incidents"]
+    assert "/api/incidents" in client.get("/openapi.json").json()["paths"]
+
+
+def test_text_from_articles_renders_inert(tmp_path):
+    """An article carrying markup and a javascript: address must show as text, never run."""
+    article = {"id": "evil", "url": "javascript:alert(1)",
+               "title": "Ransomware attack hits Veldmark Water Authority <img src=x onerror=alert(1)>",
+               "text": "Hackers broke into the Veldmark Water Authority network on Monday and encrypted its billing "
+                       "servers with ransomware. <script>alert('text')</script> "
+                       "<a href=\"javascript:alert(2)\">more</a> "
+                       "The Veldmark Water Authority was hit by ransomware, the utility said, and customers' payment "
+                       "data may have been stolen."}
+    source = tmp_path / "evil.jsonl"
+    source.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    db = tmp_path / "evil.db"
+    assert Cli(db)("ingest", str(source)).exit_code == 0
+    client = TestClient(create_app(str(db)))
+    incidents = client.get("/api/incidents").json()["incidents"]
+    assert incidents, "the article should make an incident, so that its page is checked too"
+    pages = [client.get("/documents/evil").text, client.get("/").text]
+    pages += [client.get(f"/incidents/{i['id']}").text for i in incidents]
+    for page in pages:
+        assert "<script>alert" not in page and 'href="javascript:' not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in pages[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_taxii2_client_pages_through_exactly_the_stix_export(seeds_db, tmp_path):
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(str(seeds_db)), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        discovery = Server(f"http://127.0.0.1:{port}/taxii2/")
+        collection = discovery.api_roots[0].collections[0]
+        assert collection.can_read and not collection.can_write
+        seen = [o["id"] for page in as_pages(collection.get_objects, per_request=20) for o in page.get("objects", [])]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    stix = tmp_path / "bundle.json"
+    assert Cli(seeds_db, tmp_path)("export", "--format", "stix", "--output", str(stix)).exit_code == 0
+    expected = [o["id"] for o in json.loads(stix.read_text(encoding="utf-8"))["objects"]]
+    assert len(seen) == len(set(seen)) and sorted(seen) == sorted(expected)
