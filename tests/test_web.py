@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from taxii2client.v21 import Server, as_pages
 
 from cybertrack.web.app import create_app
-from tests.conftest import SEEDS, Cli, require_shared
+from tests.conftest import SEEDS, Cli, require_shared, served
 
 
 @pytest.fixture(scope="module")
@@ -85,28 +81,11 @@ def test_text_from_articles_renders_inert(tmp_path):
     assert "&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt;" in pages[0]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_taxii2_client_pages_through_exactly_the_stix_export(seeds_db, tmp_path):
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(str(seeds_db)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        while not server.started:
-            time.sleep(0.05)
-        discovery = Server(f"http://127.0.0.1:{port}/taxii2/")
-        collection = discovery.api_roots[0].collections[0]
+    with served(create_app(str(seeds_db))) as base:
+        collection = Server(f"{base}/taxii2/").api_roots[0].collections[0]
         assert collection.can_read and not collection.can_write
         seen = [o["id"] for page in as_pages(collection.get_objects, per_request=20) for o in page.get("objects", [])]
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
     stix = tmp_path / "bundle.json"
     assert Cli(seeds_db, tmp_path)("export", "--format", "stix", "--output", str(stix)).exit_code == 0
     expected = [o["id"] for o in json.loads(stix.read_text(encoding="utf-8"))["objects"]]

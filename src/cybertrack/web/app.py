@@ -8,6 +8,7 @@ The API and TAXII read the same plain data the exports write.
 from __future__ import annotations
 
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -125,32 +126,34 @@ def _span(highlight: str) -> tuple[int, int] | None:
     return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
 
 
-def _segments(text: str, highlight: tuple[int, int] | None) -> list[tuple[str, str]]:
-    """The clean text cut into (kind, text) pieces: every recognised name marked, the cited sentence as "evidence"."""
-    marks: list[tuple[int, int, str]] = []
-    for match in knowledge_base().find(text):
+def _segments(text: str, highlight: tuple[int, int] | None) -> list[tuple[bool, list[tuple[str, str]]]]:
+    """The clean text as (is the cited sentence, pieces) parts; pieces are (kind, text), every recognised name
+    marked with its kind and the rest "text"."""
+    cuts = [0, len(text)] if highlight is None else [0, *sorted({max(0, min(c, len(text))) for c in highlight}),
+                                                       len(text)]
+    parts = []
+    for start, end in pairwise(cuts):
+        if end > start:
+            parts.append((highlight is not None and (start, end) == (max(0, highlight[0]), min(highlight[1],
+                          len(text))), _mentions(text, start, end)))
+    return parts
+
+
+def _mentions(text: str, start: int, end: int) -> list[tuple[str, str]]:
+    pieces: list[tuple[str, str]] = []
+    position = start
+    for match in knowledge_base().find(text[start:end]):
         kinds = {v.kind for v in match.values if isinstance(v, Entry)}
         kind = next((k for k in ("actor", "malware", "country", "producer", "technique") if k in kinds), None)
-        if kind:
-            marks.append((match.start, match.end, kind))
-    pieces: list[tuple[str, str]] = []
-    position = 0
-    for start, end, kind in sorted(marks):
-        if start < position:
+        if kind is None:
             continue
-        pieces += _split(text[position:start], position, highlight)
-        pieces.append((kind, text[start:end]))
-        position = end
-    return pieces + _split(text[position:], position, highlight)
-
-
-def _split(text: str, offset: int, highlight: tuple[int, int] | None) -> list[tuple[str, str]]:
-    if not highlight or not text:
-        return [("text", text)] if text else []
-    start, end = max(highlight[0] - offset, 0), min(highlight[1] - offset, len(text))
-    if start >= len(text) or end <= 0:
-        return [("text", text)]
-    return [p for p in (("text", text[:start]), ("evidence", text[start:end]), ("text", text[end:])) if p[1]]
+        if start + match.start > position:
+            pieces.append(("text", text[position:start + match.start]))
+        pieces.append((kind, match.text))
+        position = start + match.end
+    if position < end:
+        pieces.append(("text", text[position:end]))
+    return pieces
 
 
 def _timeline(incidents: list[dict]) -> list[dict]:

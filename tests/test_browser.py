@@ -1,0 +1,90 @@
+"""The pages in a real browser: Debian's chromium driven by Playwright.
+
+Opens the incident list, filters by country, opens an incident, clicks a claim and sees its sentence
+highlighted in the article; keeps a screenshot of the incident page in test-artifacts/; and checks
+that script in an article never runs.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from cybertrack.web.app import create_app
+from tests.conftest import SEEDS, Cli, require_shared, served
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"Debian's chromium is expected at {CHROMIUM} (apt-get install chromium; .ci/run does it)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    require_shared()
+    db = tmp_path_factory.mktemp("browser") / "seeds.db"
+    assert Cli(db)("ingest", str(SEEDS)).exit_code == 0
+    with served(create_app(str(db))) as base:
+        yield base
+
+
+def _page(browser) -> Page:
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
+    return page
+
+
+def test_filter_open_an_incident_and_follow_a_claim_to_its_sentence(browser, site):
+    page = _page(browser)
+    page.goto(site + "/")
+    assert page.locator("#incidents a.incident").count() >= 5
+    page.select_option("select[name=country]", "RU")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url("**country=RU**")
+    rows = page.locator("#incidents a.incident")
+    assert rows.count() == 1
+    rows.first.click()
+    page.wait_for_selector("#claims")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "incident.png"), full_page=True)
+    evidence_link = page.locator("#claims a.evidence").first
+    claimed = evidence_link.inner_text()
+    evidence_link.click()
+    mark = page.locator("mark#evidence")
+    mark.wait_for()
+    assert mark.is_visible()
+    highlighted = mark.inner_text()
+    assert highlighted and highlighted in claimed
+    page.close()
+
+
+def test_script_in_an_article_never_runs(browser, tmp_path):
+    article = {"id": "evil", "url": "javascript:alert(1)",
+               "title": "Ransomware attack hits Veldmark Water Authority <img src=x onerror=alert(1)>",
+               "text": "Hackers broke into the Veldmark Water Authority network on Monday and encrypted its billing "
+                       "servers with ransomware. <script>alert('text')</script> <img src=x onerror=alert(3)> "
+                       "The Veldmark Water Authority was hit by ransomware, the utility said, and customers' payment "
+                       "data may have been stolen."}
+    source = tmp_path / "evil.jsonl"
+    source.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    db = tmp_path / "evil.db"
+    assert Cli(db)("ingest", str(source)).exit_code == 0
+    with served(create_app(str(db))) as base:
+        page = _page(browser)
+        for path in ("/", "/documents/evil"):
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+        assert "<script>alert('text')</script>" in page.locator("article.clean").inner_text()
+        page.close()
