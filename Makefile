@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= demo.db
+PORT   ?= 8000
 
 .PHONY: install demo test lint bench clean
 
@@ -21,6 +22,8 @@ demo: install
 	$(BIN)/cybertrack incidents --db $(DB)
 	$(BIN)/cybertrack export --db $(DB) --output demo-export.json
 	@echo "Stored in $(DB); the JSON export is demo-export.json."
+	@echo "Serving the incidents at http://127.0.0.1:$(PORT)/ (API docs at /docs, TAXII at /taxii2/); Ctrl-C stops."
+	$(BIN)/cybertrack serve --db $(DB) --port $(PORT)
 
 test: install
 	$(BIN)/ruff check src tests bench

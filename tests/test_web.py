@@ -90,3 +90,24 @@ def test_taxii2_client_pages_through_exactly_the_stix_export(seeds_db, tmp_path)
     assert Cli(seeds_db, tmp_path)("export", "--format", "stix", "--output", str(stix)).exit_code == 0
     expected = [o["id"] for o in json.loads(stix.read_text(encoding="utf-8"))["objects"]]
     assert len(seen) == len(set(seen)) and sorted(seen) == sorted(expected)
+
+
+def test_ingesting_from_the_web_is_off_by_default(client):
+    response = client.post("/api/ingest", json={"text": "Hackers hit the Veldmark Water Authority."})
+    assert response.status_code == 403 and "--allow-ingest" in response.json()["detail"]
+
+
+def test_pasted_text_is_ingested_with_the_token_only(tmp_path):
+    client = TestClient(create_app(str(tmp_path / "web.db"), ingest_token="s3cret"))
+    article = ("Ransomware attack hits Veldmark Water Authority\\n"
+               "Hackers broke into the Veldmark Water Authority network on Monday and encrypted its billing servers "
+               "with ransomware. The Veldmark Water Authority was hit by ransomware, the utility said, and customers' "
+               "payment data may have been stolen.")
+    body = {"text": article, "title": "Ransomware attack hits Veldmark Water Authority"}
+    assert client.post("/api/ingest", json=body).status_code == 401
+    assert client.post("/api/ingest", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    done = client.post("/api/ingest", json=body, headers={"Authorization": "Bearer s3cret"}).json()
+    assert len(done["ingested"]) == 1 and done["incidents"] >= 1
+    again = client.post("/ingest", data={"text": article, "token": "s3cret"})
+    assert again.status_code == 200 and "already present" in again.text
+    assert client.get("/api/incidents").json()["total"] >= 1

@@ -189,14 +189,22 @@ def incidents(db: str | None, claims: bool) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-def serve(db: str | None, host: str, port: int) -> None:
+@click.option("--allow-ingest", is_flag=True, help="Accept articles from the page and POST /api/ingest, with a token.")
+@click.option("--token", envvar="CYBERTRACK_TOKEN", default=None,
+              help="The ingest token (default: $CYBERTRACK_TOKEN, else a random one printed at start).")
+def serve(db: str | None, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
     """Serve the incidents: web pages, the JSON API (/api/, docs at /docs) and TAXII 2.1 (/taxii2/)."""
+    import secrets
+
     import uvicorn
 
     from cybertrack.web.app import create_app
 
+    if allow_ingest and not token:
+        token = secrets.token_urlsafe(16)
+        click.echo(f"ingest token: {token}", err=True)
     try:
-        app = create_app(db)
+        app = create_app(db, ingest_token=token if allow_ingest else None)
     except StoreError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_UNUSABLE)

@@ -7,18 +7,25 @@ The API and TAXII read the same plain data the exports write.
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Form, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 
 from cybertrack import __version__
 from cybertrack.export.json_export import build_export
+from cybertrack.ingest import iter_items
 from cybertrack.knowledge.base import Entry, knowledge_base
+from cybertrack.model import SourceItem
+from cybertrack.pipeline import Pipeline
+from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore
 from cybertrack.web.queries import IncidentFilter, counts, select
 from cybertrack.web.taxii import taxii_router
@@ -26,7 +33,17 @@ from cybertrack.web.taxii import taxii_router
 PACKAGE = Path(str(resources.files("cybertrack.web")))
 
 
-def create_app(db: str | None) -> FastAPI:
+class IngestRequest(BaseModel):
+    """An article to add: a URL to fetch, or pasted text (with an optional title)."""
+
+    url: str | None = None
+    text: str | None = None
+    title: str | None = None
+
+
+def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
+    """The app over one database. Ingesting from the web is off unless ``ingest_token`` is given; then every
+    ingest request must carry it (``Authorization: Bearer TOKEN``, or the form's token field)."""
     store = DocumentStore(Database(db))
     app = FastAPI(title="cybertrack", version=__version__,
                   description="Cyber incidents extracted from news, each fact citing its sentence.")
@@ -58,7 +75,7 @@ def create_app(db: str | None) -> FastAPI:
         chosen = filters(country, actor, state, type, since, until, q, sort, order, page)
         return templates.TemplateResponse(request, "incidents.html", {
             "page": select(incidents, chosen), "facets": counts(incidents), "chosen": chosen,
-            "timeline": _timeline(incidents), "graph": _graph(incidents)})
+            "timeline": _timeline(incidents), "graph": _graph(incidents), "ingest": app.state.ingest_enabled})
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def incident_page(request: Request, incident_id: str):
@@ -84,6 +101,39 @@ def create_app(db: str | None) -> FastAPI:
             raise HTTPException(404, f"no document {document_id}")
         return templates.TemplateResponse(request, "document.html", {
             "document": document, "segments": _segments(document["text"], _span(highlight))})
+
+    # -- ingest (off unless a token is set) -----------------------------------------------------------------------
+    def ingest(request: IngestRequest, token: str | None) -> dict:
+        if ingest_token is None:
+            raise HTTPException(403, "ingesting from the web is off; start the server with --allow-ingest")
+        if not token or not secrets.compare_digest(token, ingest_token):
+            raise HTTPException(401, "a valid ingest token is required")
+        if request.url:
+            items = iter_items([request.url])
+        elif request.text and request.text.strip():
+            source_id = "pasted:" + hashlib.sha256(request.text.encode()).hexdigest()[:16]
+            items = iter([SourceItem(source_id=source_id, origin="web", text=request.text, title=request.title)])
+        else:
+            raise HTTPException(422, "give a url or some text")
+        summary = run_ingest(items, store, _pipeline(app))
+        if summary.fatal:
+            raise HTTPException(503, summary.fatal)
+        return {"ingested": summary.ingested + summary.updated, "already_present": summary.present,
+                "near_duplicates": [d for d, _ in summary.duplicates],
+                "failed": [{"source": e.source_id, "reason": e.reason} for e in summary.failed],
+                "incidents": summary.incidents}
+
+    @app.post("/api/ingest", tags=["api"], summary="Ingest a URL or pasted text (needs --allow-ingest and the token)")
+    def api_ingest(body: IngestRequest, authorization: str = Header("")):
+        return ingest(body, authorization.removeprefix("Bearer ").strip() or None)
+
+    @app.post("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    def form_ingest(request: Request, url: str = Form(""), text: str = Form(""), title: str = Form(""),
+                    token: str = Form("")):
+        result = ingest(IngestRequest(url=url or None, text=text or None, title=title or None), token or None)
+        return templates.TemplateResponse(request, "ingested.html", {"result": result})
+
+    app.state.ingest_enabled = ingest_token is not None
 
     # -- JSON API ------------------------------------------------------------------------------------------------
     @app.get("/api/incidents", tags=["api"], summary="Incidents, filtered, sorted and paged")
@@ -119,6 +169,13 @@ def create_app(db: str | None) -> FastAPI:
                               if needle in (d["title"] or "").casefold() or needle in d["text"].casefold()]}
 
     return app
+
+
+def _pipeline(app: FastAPI) -> Pipeline:
+    """One pipeline per server, loaded on the first ingest (its models take seconds to load)."""
+    if getattr(app.state, "pipeline", None) is None:
+        app.state.pipeline = Pipeline()
+    return app.state.pipeline
 
 
 def _span(highlight: str) -> tuple[int, int] | None:
