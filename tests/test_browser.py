@@ -48,8 +48,15 @@ def _page(browser) -> Page:
 
 def test_filter_open_an_incident_and_follow_a_claim_to_its_sentence(browser, site):
     page = _page(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site + "/")
     assert page.locator("#incidents a.incident").count() >= 5
+    page.wait_for_selector("#actor-graph canvas")  # the actor -> victim graph, drawn by the vendored cytoscape
+    assert page.evaluate("Chart.getChart(document.getElementById('timeline-chart')) !== undefined")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "incidents.png"), full_page=True)
+    assert not errors
     page.select_option("select[name=country]", "RU")
     page.click("#filters button[type=submit]")
     page.wait_for_url("**country=RU**")

@@ -111,3 +111,20 @@ def test_pasted_text_is_ingested_with_the_token_only(tmp_path):
     again = client.post("/ingest", data={"text": article, "token": "s3cret"})
     assert again.status_code == 200 and "already present" in again.text
     assert client.get("/api/incidents").json()["total"] >= 1
+
+
+def test_taxii_objects_filter_by_added_after_and_page_with_next(client):
+    from cybertrack.web.taxii import COLLECTION_ID, TAXII
+
+    url = f"/taxii2/cybertrack/collections/{COLLECTION_ID}/objects/"
+    everything = client.get(url, params={"limit": 1000})
+    assert everything.headers["content-type"].startswith(TAXII)
+    total = len(everything.json()["objects"])
+    first = client.get(url, params={"limit": 10}).json()
+    assert first["more"] and len(first["objects"]) == 10
+    second = client.get(url, params={"limit": 10, "next": first["next"]}).json()
+    assert not {o["id"] for o in first["objects"]} & {o["id"] for o in second["objects"]}
+    assert client.get(url, params={"added_after": "2999-01-01T00:00:00Z"}).json()["objects"] == []
+    assert len(client.get(url, params={"added_after": "1999-01-01T00:00:00Z", "limit": 1000}).json()["objects"]) \
+        == total
+    assert client.get("/taxii2/cybertrack/collections/no-such-collection/objects/").status_code == 404
