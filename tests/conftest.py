@@ -67,3 +67,23 @@ def served(app) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+HOSTILE_ARTICLE = {
+    "id": "evil", "url": "javascript:alert(1)",
+    "title": "Ransomware attack hits Veldmark Water Authority <img src=x onerror=alert(1)>",
+    "text": "Hackers broke into the Veldmark Water Authority network on Monday and encrypted its billing servers "
+            "with ransomware. The Veldmark Water Authority was hit by ransomware, the utility said, and customers' "
+            "payment data may have been stolen. Staff restored the servers from backups on Tuesday.\n"
+            "<script>alert('text')</script> <img src=x onerror=alert(3)> <a href=\"javascript:alert(2)\">more</a>",
+}
+
+
+@pytest.fixture
+def hostile_db(tmp_path: Path) -> Path:
+    """A database holding one invented attack report whose title, text and URL carry script."""
+    source = tmp_path / "evil.jsonl"
+    source.write_text(json.dumps(HOSTILE_ARTICLE) + "\n", encoding="utf-8")
+    db = tmp_path / "evil.db"
+    assert Cli(db)("ingest", str(source)).exit_code == 0
+    return db

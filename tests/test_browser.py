@@ -7,7 +7,6 @@ that script in an article never runs.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -77,17 +76,8 @@ def test_filter_open_an_incident_and_follow_a_claim_to_its_sentence(browser, sit
     page.close()
 
 
-def test_script_in_an_article_never_runs(browser, tmp_path):
-    article = {"id": "evil", "url": "javascript:alert(1)",
-               "title": "Ransomware attack hits Veldmark Water Authority <img src=x onerror=alert(1)>",
-               "text": "Hackers broke into the Veldmark Water Authority network on Monday and encrypted its billing "
-                       "servers with ransomware. <script>alert('text')</script> <img src=x onerror=alert(3)> "
-                       "The Veldmark Water Authority was hit by ransomware, the utility said, and customers' payment "
-                       "data may have been stolen."}
-    source = tmp_path / "evil.jsonl"
-    source.write_text(json.dumps(article) + "\n", encoding="utf-8")
-    db = tmp_path / "evil.db"
-    assert Cli(db)("ingest", str(source)).exit_code == 0
+def test_script_in_an_article_never_runs(browser, hostile_db):
+    db = hostile_db
     with served(create_app(str(db))) as base:
         page = _page(browser)
         for path in ("/", "/documents/evil"):

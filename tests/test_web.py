@@ -58,19 +58,9 @@ def test_api_filters_pages_and_searches(client):
     assert "/api/incidents" in client.get("/openapi.json").json()["paths"]
 
 
-def test_text_from_articles_renders_inert(tmp_path):
+def test_text_from_articles_renders_inert(hostile_db):
     """An article carrying markup and a javascript: address must show as text, never run."""
-    article = {"id": "evil", "url": "javascript:alert(1)",
-               "title": "Ransomware attack hits Veldmark Water Authority <img src=x onerror=alert(1)>",
-               "text": "Hackers broke into the Veldmark Water Authority network on Monday and encrypted its billing "
-                       "servers with ransomware. <script>alert('text')</script> "
-                       "<a href=\"javascript:alert(2)\">more</a> "
-                       "The Veldmark Water Authority was hit by ransomware, the utility said, and customers' payment "
-                       "data may have been stolen."}
-    source = tmp_path / "evil.jsonl"
-    source.write_text(json.dumps(article) + "\n", encoding="utf-8")
-    db = tmp_path / "evil.db"
-    assert Cli(db)("ingest", str(source)).exit_code == 0
+    db = hostile_db
     client = TestClient(create_app(str(db)))
     incidents = client.get("/api/incidents").json()["incidents"]
     assert incidents, "the article should make an incident, so that its page is checked too"
