@@ -79,10 +79,12 @@ def main() -> None:
               help="Timeout of each HTTP request.")
 @click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles written per database transaction.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Processes that clean and extract articles in parallel (each loads its own models).")
 @lock_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-item messages; only the summary.")
 def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: float, batch_size: int,
-           lock_timeout: float, quiet: bool) -> None:
+           lock_timeout: float, quiet: bool, workers: int) -> None:
     """Read articles from SOURCEs and store them cleaned.
 
     A SOURCE is a file (.txt, .html, .jsonl, .rss/.atom/.xml feed, .warc),
@@ -97,7 +99,7 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: fl
             if not quiet:
                 progress.write(f"{source_id}: {message}", file=sys.stderr)
 
-        summary = run_ingest(progress, store, batch_size=batch_size, report=report)
+        summary = run_ingest(progress, store, batch_size=batch_size, report=report, workers=workers)
     _print_summary(summary, store.database.url)
     if summary.fatal:
         click.echo(f"error: {summary.fatal}", err=True)
@@ -210,6 +212,27 @@ def serve(db: str | None, host: str, port: int, allow_ingest: bool, token: str |
         sys.exit(EXIT_UNUSABLE)
     click.echo(f"cybertrack serving {app.state.store.database.url} at http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--inputs", default="text,html", show_default=True,
+              help="Comma-separated: text, html (articles wrapped in news pages), stream:N (N new mixed articles).")
+@click.option("--workers", default="1,2", show_default=True, help="Comma-separated worker counts to compare.")
+def bench(corpus: Path, inputs: str, workers: str) -> None:
+    """Measure end-to-end throughput, time per stage and peak memory on CORPUS (a JSONL of articles).
+
+    Every run ingests into a fresh temporary database; the figures include loading the models.
+    """
+    from cybertrack import bench as benchmark
+
+    articles = benchmark.load_articles(corpus)
+    for spec in [s.strip() for s in inputs.split(",") if s.strip()]:
+        for n in [int(w) for w in workers.split(",") if w.strip()]:
+            items = benchmark.items_for(spec, articles)
+            if items is None:
+                raise click.BadParameter(f"unknown input {spec!r}", param_hint="--inputs")
+            click.echo(benchmark.describe(benchmark.run(spec, items, n)))
 
 
 @main.group()

@@ -7,6 +7,7 @@ tested on its own and run in another process (they all pickle).
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 
 
@@ -196,6 +197,7 @@ class IngestSummary:
     notes: list[tuple[str, str]] = field(default_factory=list)
     fatal: str | None = None
     incidents: int | None = None  # how many incidents the store holds after the run, when it resolved again
+    seconds: Counter[str] = field(default_factory=Counter)  # time per stage (summed over worker processes)
 
     @property
     def total(self) -> int:

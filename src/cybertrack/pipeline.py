@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 
 from cybertrack.annotate.language import LanguageIdentifier
@@ -46,6 +49,15 @@ class Pipeline:
 
     def __init__(self, attack_gate: AttackGate = reports_attack) -> None:
         self.attack_gate = attack_gate
+        self.seconds: Counter[str] = Counter()  # time spent per stage, for the benchmark
+
+    @contextmanager
+    def _stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - started
 
     @cached_property
     def _languages(self) -> LanguageIdentifier:
@@ -54,21 +66,26 @@ class Pipeline:
     def process(self, item: SourceItem) -> Document:
         title, published, author = item.title, item.published, item.author
         if item.html is not None:
-            page = extract_article(item.html, item.url)
+            with self._stage("html"):
+                page = extract_article(item.html, item.url)
             raw = page.text
             title, published, author = title or page.title, published or page.published, author or page.author
         else:
             raw = item.text or ""
             title = title or title_from_text(raw)
-        cleaned = clean(raw, title)
+        with self._stage("clean"):
+            cleaned = clean(raw, title)
         if not cleaned.text.strip():
             where = "the HTML page" if item.html is not None else "the text"
             raise IngestError(f"no article text found in {where} (only page furniture)")
-        language = self._languages.identify(cleaned.text)
-        found = extract(item.source_id, cleaned.text, language, published)
+        with self._stage("language"):
+            language = self._languages.identify(cleaned.text)
+        with self._stage("extract"):
+            found = extract(item.source_id, cleaned.text, language, published)
         frames = found.frames
-        if frames and not self.attack_gate(title, cleaned.text):
-            frames = []  # the attack words are about risks, patches or advice, not an attack that happened
+        with self._stage("classify"):
+            if frames and not self.attack_gate(title, cleaned.text):
+                frames = []  # the attack words are about risks, patches or advice, not an attack that happened
         return Document(
             source_id=item.source_id,
             origin=item.origin,

@@ -6,7 +6,12 @@ server's ingest form drive exactly the same loop.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from threadpoolctl import threadpool_limits
 
 from cybertrack.ingest.errors import IngestError
 from cybertrack.model import Document, IngestSummary, ItemError, SourceItem
@@ -14,6 +19,7 @@ from cybertrack.pipeline import Pipeline
 from cybertrack.store import DocumentStore, StoreError
 
 DEFAULT_BATCH_SIZE = 100
+IN_FLIGHT_PER_WORKER = 8
 
 Reporter = Callable[[str, str], None]
 
@@ -22,12 +28,64 @@ def _ignore(_source_id: str, _message: str) -> None:
     pass
 
 
+Outcome = Document | ItemError
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker() -> None:
+    """One pipeline per worker, and one BLAS thread: workers already fill the cores, and BLAS threads competing
+    with them for the same cores make the embedding model many times slower."""
+    global _worker_pipeline
+    threadpool_limits(limits=1)
+    _worker_pipeline = Pipeline()
+
+
+def _process(pipeline: Pipeline, item: SourceItem) -> Outcome:
+    try:
+        return pipeline.process(item)
+    except IngestError as e:
+        return ItemError(item.source_id, str(e))
+    except Exception as e:  # a bug on one odd page must not cost the batch
+        return ItemError(item.source_id, f"internal error ({e.__class__.__name__}: {e}); please report it")
+
+
+def _work(item: SourceItem) -> tuple[Outcome, dict[str, float]]:
+    """In a worker process: one item, and the time its stages took."""
+    assert _worker_pipeline is not None
+    before = dict(_worker_pipeline.seconds)
+    outcome = _process(_worker_pipeline, item)
+    return outcome, {k: v - before.get(k, 0.0) for k, v in _worker_pipeline.seconds.items()}
+
+
+def _in_parallel(items: Iterable[SourceItem | ItemError], workers: int,
+                 seconds: Counter[str]) -> Iterator[SourceItem | Outcome]:
+    """Results in the order of the items, with at most a few items per worker in flight (memory stays flat)."""
+    pending: deque[Future | ItemError] = deque()
+    with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
+        for item in items:
+            pending.append(item if isinstance(item, ItemError) else pool.submit(_work, item))
+            while len(pending) > IN_FLIGHT_PER_WORKER * workers:
+                yield _collect(pending.popleft(), seconds)
+        while pending:
+            yield _collect(pending.popleft(), seconds)
+
+
+def _collect(entry: Future | ItemError, seconds: Counter[str]) -> Outcome:
+    if isinstance(entry, ItemError):
+        return entry
+    outcome, spent = entry.result()
+    seconds.update(spent)
+    return outcome
+
+
 def run_ingest(
     items: Iterable[SourceItem | ItemError],
     store: DocumentStore,
     pipeline: Pipeline | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     report: Reporter = _ignore,
+    workers: int = 1,
 ) -> IngestSummary:
     """Process and store every item; a bad item is reported and skipped, never fatal.
 
@@ -38,13 +96,19 @@ def run_ingest(
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
     pending: list[Document] = []
+    if workers > 1:
+        outcomes: Iterable[SourceItem | Outcome] = _in_parallel(items, workers, summary.seconds)
+    else:
+        outcomes = items
 
     def flush() -> None:
         if not pending:
             return
+        started = time.perf_counter()
         with store.transaction() as connection:
-            outcomes = [(doc, store.add(connection, doc)) for doc in pending]
-        for doc, outcome in outcomes:
+            stored = [(doc, store.add(connection, doc)) for doc in pending]
+        summary.seconds["store"] += time.perf_counter() - started
+        for doc, outcome in stored:
             _record(summary, doc, outcome.status, outcome.duplicate_of)
             if doc.note:
                 summary.notes.append((doc.source_id, doc.note))
@@ -52,29 +116,23 @@ def run_ingest(
         pending.clear()
 
     try:
-        for item in items:
-            if isinstance(item, ItemError):
-                summary.failed.append(item)
-                report(item.source_id, f"error: {item.reason}")
+        for item in outcomes:
+            outcome = _process(pipeline, item) if isinstance(item, SourceItem) else item
+            if isinstance(outcome, ItemError):
+                summary.failed.append(outcome)
+                report(outcome.source_id, f"error: {outcome.reason}")
                 continue
-            try:
-                pending.append(pipeline.process(item))
-            except IngestError as e:
-                summary.failed.append(ItemError(item.source_id, str(e)))
-                report(item.source_id, f"error: {e}")
-                continue
-            except Exception as e:  # a bug on one odd page must not cost the batch
-                reason = f"internal error ({e.__class__.__name__}: {e}); please report it"
-                summary.failed.append(ItemError(item.source_id, reason))
-                report(item.source_id, f"error: {reason}")
-                continue
+            pending.append(outcome)
             if len(pending) >= batch_size:
                 flush()
         flush()
         if summary.ingested or summary.updated or summary.duplicates:
+            started = time.perf_counter()
             summary.incidents = store.rebuild_incidents()
+            summary.seconds["resolve"] += time.perf_counter() - started
     except StoreError as e:
         summary.fatal = f"{e} ({len(pending)} processed articles of the last batch were not stored)"
+    summary.seconds.update(pipeline.seconds)
     return summary
 
 
