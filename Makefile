@@ -26,14 +26,16 @@ demo: install
 	$(BIN)/cybertrack serve --db $(DB) --port $(PORT)
 
 test: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests scripts
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests scripts
+
+CORPUS ?= ../shared/corpus/casie-dev/articles.jsonl
 
 bench: install
-	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/cybertrack bench $(CORPUS) --inputs text,html --workers 1,2
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache $(DB) demo-export.json

@@ -1,0 +1,50 @@
+"""Worker processes give the same incidents as one process; the benchmark's inputs are well formed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cybertrack.bench import html_items, items_for, news_page, run, stream_items
+from cybertrack.model import ItemError, SourceItem
+from cybertrack.runner import run_ingest
+from cybertrack.store import Database, DocumentStore
+
+ARTICLES = [
+    {"id": f"a{i}", "title": f"Ransomware attack hits Veldmark Water Authority {i}",
+     "text": f"Hackers broke into the Veldmark Water Authority {i} network on Monday and encrypted its billing "
+             f"servers with ransomware.\nThe Veldmark Water Authority {i} was hit by ransomware, the utility said, "
+             "and customers' payment data may have been stolen.\nStaff restored the servers from backups."}
+    for i in range(4)
+]
+
+
+def _incidents(tmp_path: Path, name: str, workers: int) -> list[tuple]:
+    store = DocumentStore(Database(str(tmp_path / f"{name}.db")))
+    items = [SourceItem(a["id"], "jsonl", text=a["text"], title=a["title"]) for a in ARTICLES]
+    items.append(ItemError("broken.jsonl:3", "not JSON"))  # errors from reading pass through the pool
+    summary = run_ingest(iter(items), store, workers=workers)
+    assert [e.source_id for e in summary.failed] == ["broken.jsonl:3"]
+    assert summary.seconds["extract"] > 0 and summary.seconds["store"] > 0
+    return sorted((i["id"], tuple(i["documents"])) for i in store.all_incidents())
+
+
+def test_two_workers_store_the_same_incidents_as_one_process(tmp_path):
+    assert _incidents(tmp_path, "one", 1) == _incidents(tmp_path, "two", 2)
+
+
+def test_news_pages_hold_the_story_among_page_furniture():
+    page = news_page("Title <b>", "First paragraph.\nSecond paragraph.", ["Other story"])
+    assert "<p>First paragraph.</p>" in page and "Title &lt;b&gt;" in page and "Read also" in page
+    items = list(html_items(ARTICLES))
+    assert len(items) == 4 and all(i.html for i in items)
+
+
+def test_a_stream_is_made_of_new_articles():
+    stream = list(stream_items(ARTICLES, 10))
+    assert len(stream) == 10 and len({s.source_id for s in stream}) == 10
+    assert items_for("stream:3", ARTICLES) is not None and items_for("nonsense", ARTICLES) is None
+
+
+def test_a_bench_run_reports_throughput_and_memory():
+    result = run("text", items_for("text", ARTICLES), workers=1)
+    assert result.articles == 4 and result.per_second > 0 and result.peak_rss_mb > 50
