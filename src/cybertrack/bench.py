@@ -25,7 +25,7 @@ from cybertrack.model import SourceItem
 from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore
 
-STAGES = ("html", "clean", "language", "extract", "classify", "store", "resolve")
+STAGES = ("html", "clean", "language", "extract", "classify", "embed", "store", "resolve")
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,7 @@ class Document:
     note: str | None = None
     frames: tuple[Frame, ...] = ()
     vulnerabilities: tuple[str, ...] = ()  # every CVE the article names, in an incident or not
+    frame_vectors: tuple = ()  # one embedding (numpy float32) per frame, made with the frames, used to resolve
 
 
 @dataclass

@@ -20,6 +20,7 @@ from cybertrack.extract.reporting import reports_attack
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
 from cybertrack.model import Document, SourceItem
+from cybertrack.resolve import frame_vectors
 
 TITLE_MAX_WORDS = 20
 
@@ -86,6 +87,8 @@ class Pipeline:
         with self._stage("classify"):
             if frames and not self.attack_gate(title, cleaned.text):
                 frames = []  # the attack words are about risks, patches or advice, not an attack that happened
+        with self._stage("embed"):
+            vectors = tuple(frame_vectors(frames)) if frames else ()
         return Document(
             source_id=item.source_id,
             origin=item.origin,
@@ -99,5 +102,6 @@ class Pipeline:
             author=author,
             note=item.note,
             frames=tuple(frames),
+            frame_vectors=vectors,
             vulnerabilities=tuple(found.vulnerabilities),
         )

@@ -113,13 +113,26 @@ def _frame_text(frame: Frame) -> str:
     return " ".join(e.sentence for e in frame.evidence[:4])
 
 
-def resolve(frames: list[Frame]) -> list[Incident]:
-    """Group frames into incidents; the result does not depend on the order the frames come in."""
+def frame_vectors(frames: list[Frame]) -> np.ndarray:
+    """What the frames say, as multilingual embeddings: computed once, where the frames are made, and stored."""
+    return embed([_frame_text(f) for f in frames])
+
+
+def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None) -> list[Incident]:
+    """Group frames into incidents; the result does not depend on the order the frames come in. ``vectors`` are the
+    frames' embeddings where known (missing ones are computed)."""
     if not frames:
         return []
-    frames = sorted(frames, key=lambda f: (f.document, f.evidence[0].start if f.evidence else 0,
-                                          sorted(v.key for v in f.victims)))
-    vectors = embed([_frame_text(f) for f in frames])
+    known = vectors or [None] * len(frames)
+    order = sorted(range(len(frames)), key=lambda i: (frames[i].document, frames[i].evidence[0].start
+                                                      if frames[i].evidence else 0,
+                                                      sorted(v.key for v in frames[i].victims)))
+    frames, known = [frames[i] for i in order], [known[i] for i in order]
+    missing = [i for i, v in enumerate(known) if v is None]
+    if missing:
+        for i, vector in zip(missing, frame_vectors([frames[i] for i in missing]), strict=True):
+            known[i] = vector
+    vectors = np.asarray(known, dtype=np.float32)
     clusters: list[_Cluster] = []
     index: dict[str, set[int]] = defaultdict(set)
     by_document: dict[str, list[int]] = defaultdict(list)

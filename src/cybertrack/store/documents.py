@@ -56,7 +56,7 @@ class DocumentStore:
         else:
             doc_id = connection.execute(insert(documents).values(**values)).inserted_primary_key[0]
             status = "ingested"
-        replace_frames(connection, doc_id, () if original is not None else doc.frames)
+        replace_frames(connection, doc_id, () if original is not None else doc.frames, doc.frame_vectors)
         if original is not None:
             return Outcome("duplicate", duplicate_of=original[1], similarity=original[2])
         if sig is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import numpy as np
 from sqlalchemy import Connection, delete, insert, select
 
 from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
@@ -32,21 +33,26 @@ def frame_from_json(text: str) -> Frame:
     return Frame(**data)
 
 
-def replace_frames(connection: Connection, document_id: int, found: tuple[Frame, ...]) -> None:
+def replace_frames(connection: Connection, document_id: int, found: tuple[Frame, ...],
+                   vectors: tuple[np.ndarray, ...] = ()) -> None:
     connection.execute(delete(frames).where(frames.c.document_id == document_id))
     if found:
-        connection.execute(insert(frames), [{"document_id": document_id, "position": i, "payload": frame_to_json(f)}
-                                            for i, f in enumerate(found)])
+        stored = list(vectors) if len(vectors) == len(found) else [None] * len(found)
+        connection.execute(insert(frames), [
+            {"document_id": document_id, "position": i, "payload": frame_to_json(f),
+             "vector": np.asarray(v, dtype=np.float32).tobytes() if v is not None else None}
+            for i, (f, v) in enumerate(zip(found, stored, strict=True))])
 
 
 def rebuild_incidents(connection: Connection) -> int:
     """Resolve every stored frame again and replace the incidents; returns how many there are."""
     rows = connection.execute(
-        select(frames.c.payload).join(documents, documents.c.id == frames.c.document_id)
+        select(frames.c.payload, frames.c.vector).join(documents, documents.c.id == frames.c.document_id)
         .where(documents.c.duplicate_of.is_(None))
         .order_by(documents.c.source_id, frames.c.position)
     ).all()
-    resolved = resolve([frame_from_json(row.payload) for row in rows])
+    vectors = [np.frombuffer(row.vector, dtype=np.float32) if row.vector else None for row in rows]
+    resolved = resolve([frame_from_json(row.payload) for row in rows], vectors)
     ids = dict(connection.execute(select(documents.c.source_id, documents.c.id)).all())
     connection.execute(delete(claims))
     connection.execute(delete(incident_documents))

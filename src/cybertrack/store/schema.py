@@ -63,6 +63,7 @@ frames = Table(
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("payload", Text, nullable=False),
+    Column("vector", LargeBinary, doc="float32 embedding of the frame's sentences, for resolution"),
 )
 
 # Incidents are rebuilt from all frames by the resolver; the JSON is the `Incident` without its frames.
