@@ -35,20 +35,30 @@ TYPE_LABELS = {
 
 @dataclass
 class _Cluster:
-    frames: list[Frame] = field(default_factory=list)
-    vectors: list[np.ndarray] = field(default_factory=list)
+    """The frames of one incident so far, with what scoring asks of them kept up to date as frames join
+    (scoring runs once per candidate pair: recollecting these from the frames each time made it quadratic)."""
 
-    @property
-    def documents(self) -> set[str]:
-        return {f.document for f in self.frames}
+    frames: list[Frame] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+    victims: list[Victim] = field(default_factory=list)
+    cves: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    vector_sum: np.ndarray | None = None
+
+    def add(self, frame: Frame, vector: np.ndarray) -> None:
+        self.frames.append(frame)
+        self.documents.add(frame.document)
+        self.victims += frame.victims
+        self.cves |= set(frame.vulnerabilities)
+        self.actors |= set(frame.actors)
+        if frame.first_seen:
+            self.dates.add(frame.first_seen)
+        self.vector_sum = vector.copy() if self.vector_sum is None else self.vector_sum + vector
 
     @property
     def centroid(self) -> np.ndarray:
-        mean = np.mean(self.vectors, axis=0)
-        return mean / (np.linalg.norm(mean) or 1.0)
-
-    def dates(self) -> set[str]:
-        return {f.first_seen for f in self.frames if f.first_seen}
+        return self.vector_sum / (np.linalg.norm(self.vector_sum) or 1.0)
 
 
 def block_keys(frame: Frame) -> set[str]:
@@ -88,21 +98,20 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
                 found[what].add(country)
         return found
 
-    mine, theirs = known(frame.victims), known([v for f in cluster.frames for v in f.victims])
+    mine, theirs = known(frame.victims), known(cluster.victims)
     return any(countries != theirs[what] for what, countries in mine.items() if what in theirs)
 
 
 def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     if frame.document in cluster.documents or _countries_conflict(frame, cluster):
         return 0.0
-    if not _dates_compatible({frame.first_seen} - {None}, cluster.dates()):
+    if not _dates_compatible({frame.first_seen} - {None}, cluster.dates):
         return 0.0
-    victims = [v for f in cluster.frames for v in f.victims]
-    score = SAME_VICTIM if any(_victims_match(v, w) for v in frame.victims for w in victims) else 0.0
-    if set(frame.vulnerabilities) & {c for f in cluster.frames for c in f.vulnerabilities}:
+    score = SAME_VICTIM if any(_victims_match(v, w) for v in frame.victims for w in cluster.victims) else 0.0
+    if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
     similarity = float(vector @ cluster.centroid)
-    if set(frame.actors) & {a for f in cluster.frames for a in f.actors}:
+    if set(frame.actors) & cluster.actors:
         score += SAME_ACTOR
         if score == SAME_ACTOR and similarity >= SAME_STORY:  # named differently, but the same actor and story
             score += SAME_STORY_BONUS
@@ -150,14 +159,14 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
                 continue
             taken_frames.add(i)
             taken_clusters.add(c)
-            clusters[c].frames.append(frames[i])
-            clusters[c].vectors.append(vectors[i])
+            clusters[c].add(frames[i], vectors[i])
             for key in block_keys(frames[i]):
                 index[key].add(c)
         for i in positions:
             if i in taken_frames:
                 continue
-            clusters.append(_Cluster([frames[i]], [vectors[i]]))
+            clusters.append(_Cluster())
+            clusters[-1].add(frames[i], vectors[i])
             for key in block_keys(frames[i]):
                 index[key].add(len(clusters) - 1)
     incidents = [_incident(cluster) for cluster in clusters]
