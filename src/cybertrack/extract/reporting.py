@@ -22,11 +22,12 @@ from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.embeddings import embed
 
 LEAD_SENTENCES = 3
+LEAD_CHARS = 3000  # far more than the words the embedding reads; spares splitting a whole long article
 
 
 def lead(title: str | None, text: str) -> str:
     """The headline and the opening sentences: where news says what happened."""
-    opening = " ".join(text[s:e] for s, e in sentence_spans(text)[:LEAD_SENTENCES])
+    opening = " ".join(text[s:e] for s, e in sentence_spans(text, 0, min(len(text), LEAD_CHARS))[:LEAD_SENTENCES])
     return f"{title}. {opening}" if title and not text.startswith(title) else opening
 
 
