@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= demo.db
 PORT   ?= 8000
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench peer clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,16 +26,30 @@ demo: install
 	$(BIN)/cybertrack serve --db $(DB) --port $(PORT)
 
 test: install
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
 
 CORPUS ?= ../shared/corpus/casie-dev/articles.jsonl
 
 bench: install
 	$(BIN)/cybertrack bench $(CORPUS) --inputs text,html --workers 1,2
 
+# txt2stix (pattern + lookup extractors, no AI) next to cybertrack on the same articles. txt2stix gets its own venv:
+# its dependencies (llama-index, openai, a newer setuptools) would change ours.
+PEER      := .venv-peer
+PEER_JSON ?= peer-txt2stix.json
+
+$(PEER)/.installed:
+	$(PYTHON) -m venv $(PEER)
+	$(PEER)/bin/pip install --quiet --upgrade pip
+	$(PEER)/bin/pip install --quiet 'txt2stix==1.7.3'
+	touch $@
+
+peer: install $(PEER)/.installed
+	$(BIN)/python bench/peer_txt2stix.py $(CORPUS) --peer-python $(PEER)/bin/python --json $(PEER_JSON)
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache $(DB) demo-export.json
+	rm -rf $(VENV) $(PEER) build *.egg-info .pytest_cache .ruff_cache $(DB) demo-export.json $(PEER_JSON)
