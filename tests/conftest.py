@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cybertrack.cli import main
+
+# the knowledge-base cache of this test session, never the user's: a stale or foreign cache must not decide a test
+os.environ["CYBERTRACK_CACHE_DIR"] = tempfile.mkdtemp(prefix="cybertrack-test-cache-")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cybertrack.bench import html_items, items_for, news_page, run, stream_items
 from cybertrack.model import ItemError, SourceItem
+from cybertrack.pipeline import Pipeline
 from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore
 
@@ -48,3 +49,12 @@ def test_a_stream_is_made_of_new_articles():
 def test_a_bench_run_reports_throughput_and_memory():
     result = run("text", items_for("text", ARTICLES), workers=1)
     assert result.articles == 4 and result.per_second > 0 and result.peak_rss_mb > 50
+
+
+def test_workers_use_the_pipeline_they_are_given(tmp_path):
+    """A pipeline's attack gate (evaluation passes cross-validated predictions) holds in the worker processes too."""
+    store = DocumentStore(Database(str(tmp_path / "gated.db")))
+    items = [SourceItem(a["id"], "jsonl", text=a["text"], title=a["title"]) for a in ARTICLES]
+    summary = run_ingest(iter(items), store, Pipeline(attack_gate=lambda title, text: False), workers=2)
+    assert len(summary.ingested) + len(summary.duplicates) == 4 and not summary.incidents
+    assert summary.seconds["extract"] > 0

@@ -222,11 +222,13 @@ def serve(db: str | None, host: str, port: int, allow_ingest: bool, token: str |
 def bench(corpus: Path, inputs: str, workers: str) -> None:
     """Measure end-to-end throughput, time per stage and peak memory on CORPUS (a JSONL of articles).
 
-    Every run ingests into a fresh temporary database; the figures include loading the models.
+    Every run ingests into a fresh temporary database. The models are loaded once first, and that time is shown
+    apart; worker processes are forked with them loaded. For a profile, run this under py-spy (see the README).
     """
     from cybertrack import bench as benchmark
 
     articles = benchmark.load_articles(corpus)
+    click.echo(f"loading the knowledge base and models (once per process): {benchmark.load_models():.1f} s")
     for spec in [s.strip() for s in inputs.split(",") if s.strip()]:
         for n in [int(w) for w in workers.split(",") if w.strip()]:
             items = benchmark.items_for(spec, articles)

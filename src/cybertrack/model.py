@@ -184,6 +184,7 @@ class Document:
     frames: tuple[Frame, ...] = ()
     vulnerabilities: tuple[str, ...] = ()  # every CVE the article names, in an incident or not
     frame_vectors: tuple = ()  # one embedding (numpy float32) per frame, made with the frames, used to resolve
+    minhash: bytes | None = None  # near-duplicate signature (see store.neardup), None for texts too short to judge
 
 
 @dataclass

@@ -6,6 +6,7 @@ server's ingest form drive exactly the same loop.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -33,12 +34,15 @@ Outcome = Document | ItemError
 _worker_pipeline: Pipeline | None = None
 
 
-def _start_worker() -> None:
+def _start_worker(pipeline: Pipeline) -> None:
     """One pipeline per worker, and one BLAS thread: workers already fill the cores, and BLAS threads competing
-    with them for the same cores make the embedding model many times slower."""
+    with them for the same cores make the embedding model many times slower.
+
+    Where processes are forked, ``pipeline`` is the parent's, models already loaded: the workers start at once and
+    share its memory instead of each loading its own copy."""
     global _worker_pipeline
     threadpool_limits(limits=1)
-    _worker_pipeline = Pipeline()
+    _worker_pipeline = pipeline
 
 
 def _process(pipeline: Pipeline, item: SourceItem) -> Outcome:
@@ -58,11 +62,15 @@ def _work(item: SourceItem) -> tuple[Outcome, dict[str, float]]:
     return outcome, {k: v - before.get(k, 0.0) for k, v in _worker_pipeline.seconds.items()}
 
 
-def _in_parallel(items: Iterable[SourceItem | ItemError], workers: int,
+def _in_parallel(items: Iterable[SourceItem | ItemError], workers: int, pipeline: Pipeline,
                  seconds: Counter[str]) -> Iterator[SourceItem | Outcome]:
     """Results in the order of the items, with at most a few items per worker in flight (memory stays flat)."""
     pending: deque[Future | ItemError] = deque()
-    with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
+    if "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+    else:  # each worker loads its own models (the pipeline is pickled before they are loaded)
+        context = multiprocessing.get_context()
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(pipeline,)) as pool:
         for item in items:
             pending.append(item if isinstance(item, ItemError) else pool.submit(_work, item))
             while len(pending) > IN_FLIGHT_PER_WORKER * workers:
@@ -95,9 +103,11 @@ def run_ingest(
     """
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
+    summary.seconds["load"] += pipeline.warm_up()
+    spent_before = pipeline.seconds.copy()  # a pipeline kept between runs (the web server's) has counted others
     pending: list[Document] = []
     if workers > 1:
-        outcomes: Iterable[SourceItem | Outcome] = _in_parallel(items, workers, summary.seconds)
+        outcomes: Iterable[SourceItem | Outcome] = _in_parallel(items, workers, pipeline, summary.seconds)
     else:
         outcomes = items
 
@@ -132,7 +142,7 @@ def run_ingest(
             summary.seconds["resolve"] += time.perf_counter() - started
     except StoreError as e:
         summary.fatal = f"{e} ({len(pending)} processed articles of the last batch were not stored)"
-    summary.seconds.update(pipeline.seconds)
+    summary.seconds.update(pipeline.seconds - spent_before)
     return summary
 
 

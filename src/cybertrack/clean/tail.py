@@ -63,14 +63,15 @@ def glued_tail_start(blocks: list[Block], title: str | None = None) -> int:
     if not candidates or candidates[-1] != body[-1]:
         return len(blocks)
     lead = " ".join(filter(None, [title, *(blocks[i].text for i in body[:3])]))
-    vectors = embed([" ".join(lead.split()[:LEAD_WORDS]), *(blocks[i].text for i in candidates)])
-    similarity = dict(zip(candidates, (vectors[1:] @ vectors[0]).tolist(), strict=True))
+    lead_vector = embed([" ".join(lead.split()[:LEAD_WORDS])])[0]
+    eligible = set(candidates)
 
     def glued(i: int) -> bool:
-        sim = similarity.get(i)
-        if sim is None:
+        """Embedded one block at a time, walking back: the walk usually stops at the first block it meets."""
+        if i not in eligible:
             return False
         text = blocks[i].text
+        sim = float(embed([text])[0] @ lead_vector)
         return (sim < OFF_TOPIC and looks_like_teaser(text)) or \
             (sim < UNRELATED and len(text.split()) >= MIN_UNRELATED_WORDS)
 

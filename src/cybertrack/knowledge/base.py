@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cybertrack.knowledge.actors import Actor, alias_key, load_actors
+from cybertrack.knowledge.cache import load_or_build
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, rejection_reason, word_frequency
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.galaxies import load_galaxy
@@ -162,4 +163,6 @@ def _ordinary_words(name: str) -> bool:
 
 @functools.cache
 def knowledge_base() -> KnowledgeBase:
-    return KnowledgeBase()
+    """The process's knowledge base: loaded from the on-disk cache, or built (and cached) when the code or data
+    changed."""
+    return load_or_build(KnowledgeBase)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from cybertrack.model import Document
@@ -16,6 +16,22 @@ from cybertrack.store import neardup
 from cybertrack.store.database import Database, explain
 from cybertrack.store.incidents import all_incidents, rebuild_incidents, replace_frames
 from cybertrack.store.schema import document_bands, documents
+
+# Built once: SQLAlchemy spends more time building and keying a statement than SQLite spends running it.
+_BY_SOURCE = select(documents.c.id, documents.c.content_hash).where(documents.c.source_id == bindparam("source_id"))
+_CANONICAL = and_(documents.c.duplicate_of.is_(None), documents.c.id != bindparam("exclude"))
+_SAME_TEXT = select(documents.c.id, documents.c.source_id).where(
+    documents.c.content_hash == bindparam("content_hash"), _CANONICAL)
+_SHARING_A_BAND = (
+    select(documents.c.id, documents.c.source_id, documents.c.minhash).distinct()
+    .join(document_bands, document_bands.c.document_id == documents.c.id)
+    .where(_CANONICAL, or_(*(and_(document_bands.c.band == band, document_bands.c.bucket == bindparam(f"bucket{band}"))
+                             for band in range(neardup.BANDS)))))
+
+_INSERT = insert(documents)
+_UPDATE = update(documents).where(documents.c.id == bindparam("existing_id"))
+_FORGET_BANDS = delete(document_bands).where(document_bands.c.document_id == bindparam("existing_id"))
+_INSERT_BANDS = insert(document_bands)
 
 
 @dataclass(frozen=True)
@@ -41,51 +57,43 @@ class DocumentStore:
             raise explain(e, self.database.url) from None
 
     def add(self, connection: Connection, doc: Document) -> Outcome:
-        existing = connection.execute(
-            select(documents.c.id, documents.c.content_hash).where(documents.c.source_id == doc.source_id)
-        ).first()
+        existing = connection.execute(_BY_SOURCE, {"source_id": doc.source_id}).first()
         if existing is not None and existing.content_hash == doc.content_hash:
             return Outcome("present")
-        sig = neardup.signature(doc.clean.text)
+        sig = neardup.from_bytes(doc.minhash) if doc.minhash is not None else None
         original = self._find_original(connection, doc, sig, exclude=existing.id if existing else None)
-        values = self._row(doc, sig, original)
+        values = self._row(doc, original)
         if existing is not None:
-            connection.execute(update(documents).where(documents.c.id == existing.id).values(**values))
-            connection.execute(delete(document_bands).where(document_bands.c.document_id == existing.id))
+            connection.execute(_UPDATE, {**values, "existing_id": existing.id})
+            connection.execute(_FORGET_BANDS, {"existing_id": existing.id})
             doc_id, status = existing.id, "updated"
         else:
-            doc_id = connection.execute(insert(documents).values(**values)).inserted_primary_key[0]
+            doc_id = connection.execute(_INSERT, values).inserted_primary_key[0]
             status = "ingested"
         replace_frames(connection, doc_id, () if original is not None else doc.frames, doc.frame_vectors)
         if original is not None:
             return Outcome("duplicate", duplicate_of=original[1], similarity=original[2])
         if sig is not None:
-            connection.execute(insert(document_bands),
+            connection.execute(_INSERT_BANDS,
                                [{"document_id": doc_id, "band": b, "bucket": k} for b, k in neardup.band_keys(sig)])
         return Outcome(status)
 
     def _find_original(self, connection: Connection, doc: Document, sig, exclude: int | None):
         """(id, source_id, similarity) of a stored article this one repeats, if any."""
-        canonical = and_(documents.c.duplicate_of.is_(None), documents.c.id != (exclude or -1))
-        same = connection.execute(
-            select(documents.c.id, documents.c.source_id).where(documents.c.content_hash == doc.content_hash, canonical)
-        ).first()
+        exclude = -1 if exclude is None else exclude
+        same = connection.execute(_SAME_TEXT, {"content_hash": doc.content_hash, "exclude": exclude}).first()
         if same is not None:
             return same.id, same.source_id, 1.0
         if sig is None:
             return None
-        keys = neardup.band_keys(sig)
-        hits = connection.execute(
-            select(documents.c.id, documents.c.source_id, documents.c.minhash).distinct()
-            .join(document_bands, document_bands.c.document_id == documents.c.id)
-            .where(canonical, or_(*(and_(document_bands.c.band == b, document_bands.c.bucket == k) for b, k in keys)))
-        ).all()
+        buckets = {f"bucket{band}": bucket for band, bucket in neardup.band_keys(sig)}
+        hits = connection.execute(_SHARING_A_BAND, {"exclude": exclude, **buckets}).all()
         scored = [(row.id, row.source_id, neardup.similarity(sig, neardup.from_bytes(row.minhash))) for row in hits]
         best = max(scored, key=lambda r: r[2], default=None)
         return best if best is not None and best[2] >= neardup.SAME_ARTICLE else None
 
     @staticmethod
-    def _row(doc: Document, sig, original) -> dict:
+    def _row(doc: Document, original) -> dict:
         return {
             "source_id": doc.source_id,
             "origin": doc.origin,
@@ -99,7 +107,7 @@ class DocumentStore:
             "offsets": json.dumps(doc.clean.offsets.to_json()),
             "removed": json.dumps([[r.raw_start, r.raw_end, r.reason] for r in doc.clean.removed]),
             "content_hash": doc.content_hash,
-            "minhash": neardup.to_bytes(sig) if sig is not None else None,
+            "minhash": doc.minhash,
             "duplicate_of": original[0] if original else None,
             "similarity": original[2] if original else None,
             "note": doc.note,

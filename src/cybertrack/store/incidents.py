@@ -11,7 +11,7 @@ import dataclasses
 import json
 
 import numpy as np
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
 from cybertrack.resolve import resolve
@@ -33,12 +33,16 @@ def frame_from_json(text: str) -> Frame:
     return Frame(**data)
 
 
+_FORGET_FRAMES = delete(frames).where(frames.c.document_id == bindparam("document_id"))
+_INSERT_FRAMES = insert(frames)
+
+
 def replace_frames(connection: Connection, document_id: int, found: tuple[Frame, ...],
                    vectors: tuple[np.ndarray, ...] = ()) -> None:
-    connection.execute(delete(frames).where(frames.c.document_id == document_id))
+    connection.execute(_FORGET_FRAMES, {"document_id": document_id})
     if found:
         stored = list(vectors) if len(vectors) == len(found) else [None] * len(found)
-        connection.execute(insert(frames), [
+        connection.execute(_INSERT_FRAMES, [
             {"document_id": document_id, "position": i, "payload": frame_to_json(f),
              "vector": np.asarray(v, dtype=np.float32).tobytes() if v is not None else None}
             for i, (f, v) in enumerate(zip(found, stored, strict=True))])

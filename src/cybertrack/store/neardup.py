@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -16,13 +17,20 @@ MIN_WORDS = 40
 SAME_ARTICLE = 0.75
 
 
+@functools.cache
+def _template() -> MinHash:
+    """Holds the hash permutations, drawn once per process (datasketch draws them again for every signature)."""
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
 def signature(text: str) -> np.ndarray | None:
     """MinHash of the word shingles of ``text``; None when the text is too short to judge by shingles."""
     words = re.findall(r"\w+", text.lower())
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    template = _template()
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations, scheme=template.scheme)
     minhash.update_batch(list(shingles))
     return minhash.hashvalues.astype(np.uint64)
 
