@@ -192,3 +192,29 @@ def test_one_party_making_one_claim_in_two_reports_is_one_claim():
     incidents = resolve([frame("a.txt", "Veldmark"), frame("b.txt", "Veldmark Ministry of Foreign Affairs")])
     assert len(incidents) == 1
     assert [c.claimant for c in incidents[0].claims] == ["Veldmark"]
+
+
+def test_a_victim_in_the_news_for_years_costs_a_bounded_number_of_comparisons(monkeypatch) -> None:
+    """Each report is compared with the most recent incidents of its victim only, so resolution stays linear."""
+    import numpy as np
+
+    import cybertrack.resolve as resolution
+
+    calls = 0
+    score = resolution._score
+
+    def counted(*args):
+        nonlocal calls
+        calls += 1
+        return score(*args)
+
+    monkeypatch.setattr(resolution, "_score", counted)
+    reports = 400
+    frames = [frame(f"{n:04d}.txt", SENTENCES["water"], [WATER], first_seen=f"{1000 + n}-01-01")
+              for n in range(reports)]  # a year apart each: none is the same incident
+    vectors = [np.eye(512, dtype=np.float32)[n % 512] for n in range(reports)]
+    incidents = resolve(frames, vectors)
+    assert len(incidents) == reports
+    assert calls <= reports * resolution.CANDIDATES_PER_KEY * 2  # two keys: the victim, and it with the country open
+    late = frame("9999.txt", SENTENCES["water"], [WATER], first_seen=f"{1000 + reports - 1}-01-01")
+    assert len(resolve([*frames, late], [*vectors, vectors[-1]])) == reports  # it joins the latest, still in reach

@@ -12,6 +12,7 @@ only on the set of frames, so resolving again gives the same incidents.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -26,6 +27,9 @@ SAME_ACTOR = 0.5
 MIN_SCORE = 2.0
 SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
 SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
+# Incidents compared per block key, the most recently joined first: a victim in the news for years ("Microsoft")
+# gathers thousands of incidents, and comparing each new report with all of them made resolution quadratic.
+CANDIDATES_PER_KEY = 64
 TYPE_LABELS = {
     "espionage": "Cyber-espionage", "data-breach": "Data breach", "ransomware": "Ransomware attack",
     "phishing": "Phishing", "ddos": "DDoS attack", "defacement": "Defacement", "wiper": "Wiper attack",
@@ -143,14 +147,22 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
             known[i] = vector
     vectors = np.asarray(known, dtype=np.float32)
     clusters: list[_Cluster] = []
-    index: dict[str, set[int]] = defaultdict(set)
+    index: dict[str, dict[int, None]] = defaultdict(dict)  # key -> its clusters, the most recently joined last
+
+    def join(c: int, i: int) -> None:
+        clusters[c].add(frames[i], vectors[i])
+        for key in block_keys(frames[i]):
+            index[key].pop(c, None)
+            index[key][c] = None
+
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, frame in enumerate(frames):
         by_document[frame.document].append(i)
     for positions in by_document.values():
         pairs = []
         for i in positions:
-            candidates = {c for key in block_keys(frames[i]) for c in index.get(key, ())}
+            candidates = {c for key in block_keys(frames[i])
+                          for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
             pairs += [(_score(frames[i], vectors[i], clusters[c]), i, c) for c in candidates]
         taken_frames: set[int] = set()
         taken_clusters: set[int] = set()
@@ -159,16 +171,11 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
                 continue
             taken_frames.add(i)
             taken_clusters.add(c)
-            clusters[c].add(frames[i], vectors[i])
-            for key in block_keys(frames[i]):
-                index[key].add(c)
+            join(c, i)
         for i in positions:
-            if i in taken_frames:
-                continue
-            clusters.append(_Cluster())
-            clusters[-1].add(frames[i], vectors[i])
-            for key in block_keys(frames[i]):
-                index[key].add(len(clusters) - 1)
+            if i not in taken_frames:
+                clusters.append(_Cluster())
+                join(len(clusters) - 1, i)
     incidents = [_incident(cluster) for cluster in clusters]
     seen: dict[str, int] = {}
     for incident in incidents:  # two frames can open on one sentence (one per victim)

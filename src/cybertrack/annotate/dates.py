@@ -27,6 +27,8 @@ from babel.dates import get_day_names, get_month_names
 # A year-less date may lie this far after the base (news announces what is coming).
 _AHEAD = timedelta(days=62)
 _YEAR = r"(?:19|20)\d\d(?![-/.]?\d)"
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
 _NEVER = r"(?!)"
 
 
@@ -261,7 +263,9 @@ def find_dates(text: str, language: str, base: date | None = None) -> list[DateM
     if isinstance(base, datetime):
         base = base.date()
     code = language.lower()[:2]
-    vocab, rules = _compiled(code if code in _LANGS else "en")
+    vocab, rules, names = _compiled(code if code in _LANGS else "en")
+    if not _DIGIT.search(text) and names.isdisjoint(_WORD.findall(text.lower())):
+        rules = tuple(rule for rule in rules if rule.resolve is _resolve_phrase)
     found: list[DateMention] = []
     for rule in rules:
         for match in rule.pattern.finditer(text):
@@ -415,7 +419,10 @@ def _names(names: list[str], case_sensitive: bool) -> str:
 
 
 @functools.cache
-def _compiled(code: str) -> tuple[_Vocab, tuple[_Rule, ...]]:
+def _compiled(code: str) -> tuple[_Vocab, tuple[_Rule, ...], frozenset[str]]:
+    """The language's vocabulary, its rules, and the names (months, weekdays, units of time) of which every match of
+    a rule other than the relative phrases holds one, unless it holds a digit: most sentences have neither, and
+    checking that spares running those rules over them."""
     lang = _LANGS[code]
     months = {name.lower(): num for num, name in get_month_names("wide", locale=code).items()}
     months.update({name.lower(): num for name, num in (lang.month_variants or {}).items()})
@@ -468,4 +475,5 @@ def _compiled(code: str) -> tuple[_Vocab, tuple[_Rule, ...]]:
         sources.append((rf"(?P<m>{weekday_lead}{prefix}(?P<mon>{month_any})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                         rf"(?![\d:]){tail})", _resolve_day))
     rules = tuple(_Rule(re.compile(rf"(?<!\w){source}(?!\w)", re.IGNORECASE), resolve) for source, resolve in sources)
-    return vocab, rules
+    names = frozenset(word for name in [*months, *abbrevs, *weekdays, *lang.units] for word in _WORD.findall(name))
+    return vocab, rules, names

@@ -50,13 +50,16 @@ def replace_frames(connection: Connection, document_id: int, found: tuple[Frame,
 
 def rebuild_incidents(connection: Connection) -> int:
     """Resolve every stored frame again and replace the incidents; returns how many there are."""
-    rows = connection.execute(
+    stored, vectors = [], []
+    for row in connection.execute(  # row by row: holding every row's JSON text at once would double the memory
         select(frames.c.payload, frames.c.vector).join(documents, documents.c.id == frames.c.document_id)
         .where(documents.c.duplicate_of.is_(None))
         .order_by(documents.c.source_id, frames.c.position)
-    ).all()
-    vectors = [np.frombuffer(row.vector, dtype=np.float32) if row.vector else None for row in rows]
-    resolved = resolve([frame_from_json(row.payload) for row in rows], vectors)
+    ):
+        stored.append(frame_from_json(row.payload))
+        vectors.append(np.frombuffer(row.vector, dtype=np.float32) if row.vector else None)
+    resolved = resolve(stored, vectors)
+    del stored, vectors
     ids = dict(connection.execute(select(documents.c.source_id, documents.c.id)).all())
     connection.execute(delete(claims))
     connection.execute(delete(incident_documents))
