@@ -218,3 +218,13 @@ def test_a_victim_in_the_news_for_years_costs_a_bounded_number_of_comparisons(mo
     assert calls <= reports * resolution.CANDIDATES_PER_KEY * 2  # two keys: the victim, and it with the country open
     late = frame("9999.txt", SENTENCES["water"], [WATER], first_seen=f"{1000 + reports - 1}-01-01")
     assert len(resolve([*frames, late], [*vectors, vectors[-1]])) == reports  # it joins the latest, still in reach
+
+
+def test_frames_that_can_meet_no_other_get_no_embedding() -> None:
+    from cybertrack.resolve import frame_vectors
+
+    keyless = frame("x.txt", "Officials said systems were restored after the incident.", [])
+    vectors = frame_vectors([keyless, english()])
+    assert vectors[0] is None and vectors[1] is not None and vectors[1].shape == (512,)
+    incidents = resolve([keyless, english(), italian()], [None, vectors[1], None])
+    assert membership(incidents) == {frozenset({"x.txt"}), frozenset({"en.txt", "it.txt"})}

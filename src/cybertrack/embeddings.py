@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 MAX_WORDS = 80
+EMBEDDING_SIZE = 512
 
 
 class SentencePieceTokenizer:
@@ -44,6 +45,6 @@ def _model():
 def embed(texts: list[str]) -> np.ndarray:
     """L2-normalised vectors, one row per text; long texts are embedded by their opening words."""
     if not texts:
-        return np.zeros((0, 512), dtype=np.float32)
+        return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
     clipped = [" ".join(t.split()[:MAX_WORDS]) for t in texts]
     return np.asarray(_model().encode(clipped), dtype=np.float32)

@@ -183,7 +183,7 @@ class Document:
     note: str | None = None
     frames: tuple[Frame, ...] = ()
     vulnerabilities: tuple[str, ...] = ()  # every CVE the article names, in an incident or not
-    frame_vectors: tuple = ()  # one embedding (numpy float32) per frame, made with the frames, used to resolve
+    frame_vectors: tuple = ()  # per frame, its embedding (numpy float32) for resolving, or None if never compared
     minhash: bytes | None = None  # near-duplicate signature (see store.neardup), None for texts too short to judge
 
 

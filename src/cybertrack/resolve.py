@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from cybertrack.embeddings import embed
+from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.model import Claim, Frame, Incident, Victim
 
 SAME_VICTIM = 2.0
@@ -126,9 +126,16 @@ def _frame_text(frame: Frame) -> str:
     return " ".join(e.sentence for e in frame.evidence[:4])
 
 
-def frame_vectors(frames: list[Frame]) -> np.ndarray:
-    """What the frames say, as multilingual embeddings: computed once, where the frames are made, and stored."""
-    return embed([_frame_text(f) for f in frames])
+def frame_vectors(frames: list[Frame]) -> list[np.ndarray | None]:
+    """What the frames say, as multilingual embeddings: computed once, where the frames are made, and stored.
+
+    A frame without block keys (no victim, CVE or actor) is never a candidate for another, so it is compared with
+    nothing and gets no vector (None): a quarter of all frames, and the embedding is the costliest step there is."""
+    comparable = [i for i, f in enumerate(frames) if block_keys(f)]
+    vectors: list[np.ndarray | None] = [None] * len(frames)
+    for i, vector in zip(comparable, embed([_frame_text(frames[i]) for i in comparable]), strict=True):
+        vectors[i] = vector
+    return vectors
 
 
 def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None) -> list[Incident]:
@@ -142,9 +149,8 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
                                                       sorted(v.key for v in frames[i].victims)))
     frames, known = [frames[i] for i in order], [known[i] for i in order]
     missing = [i for i, v in enumerate(known) if v is None]
-    if missing:
-        for i, vector in zip(missing, frame_vectors([frames[i] for i in missing]), strict=True):
-            known[i] = vector
+    for i, vector in zip(missing, frame_vectors([frames[i] for i in missing]), strict=True):
+        known[i] = np.zeros(EMBEDDING_SIZE, dtype=np.float32) if vector is None else vector
     vectors = np.asarray(known, dtype=np.float32)
     clusters: list[_Cluster] = []
     index: dict[str, dict[int, None]] = defaultdict(dict)  # key -> its clusters, the most recently joined last
