@@ -16,20 +16,32 @@ SUPPORTED = ("en", "fr", "nl", "de", "it", "es")
 ALSO_RECOGNISED = ("pt", "pl", "ru", "zh", "ja", "ar")
 MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 1000  # a paragraph is plenty for 12 candidate languages; the cost grows with the sample
+# lingua's low-accuracy mode (trigrams only) is as good as the full one on texts this long and loads at once; the
+# full models (2 s to load) are kept for the short texts that need them, such as a feed item's one-line summary.
+LONG_TEXT_CHARS = 200
+
+
+def _builder() -> LanguageDetectorBuilder:
+    return LanguageDetectorBuilder.from_iso_codes_639_1(
+        *[IsoCode639_1.from_str(code.upper()) for code in SUPPORTED + ALSO_RECOGNISED])
 
 
 class LanguageIdentifier:
     @cached_property
-    def _detector(self):
-        codes = [IsoCode639_1.from_str(code.upper()) for code in SUPPORTED + ALSO_RECOGNISED]
-        return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+    def _long_text_detector(self):
+        return _builder().with_low_accuracy_mode().build()
+
+    @cached_property
+    def _short_text_detector(self):
+        return _builder().build()
 
     def identify(self, text: str) -> str:
         """ISO 639-1 code of the text's language, or ``und``."""
         sample = text[:SAMPLE_CHARS]
         if sum(c.isalpha() for c in sample) < 3:
             return "und"
-        values = self._detector.compute_language_confidence_values(sample)
+        detector = self._long_text_detector if len(sample) >= LONG_TEXT_CHARS else self._short_text_detector
+        values = detector.compute_language_confidence_values(sample)
         if not values or values[0].value < MIN_CONFIDENCE:
             return "und"
         language: Language = values[0].language
