@@ -99,6 +99,7 @@ class SideRun:
 
 def run_cybertrack(articles: list[dict]) -> SideRun:
     """Every article through one `Pipeline`, in this process, as `cybertrack bench --workers 1` does (no store)."""
+    source = source_state()  # now, as a colleague may commit or edit src/ while txt2stix runs
     load_started = time.perf_counter()
     pipeline = warm_pipeline()
     load_seconds = time.perf_counter() - load_started
@@ -114,7 +115,7 @@ def run_cybertrack(articles: list[dict]) -> SideRun:
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     return SideRun("cybertrack", package_version("cybertrack"), load_seconds, seconds, cpu,
                    resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, facts, CYBERTRACK_KINDS, failed,
-                   {"stage_seconds": dict(pipeline.seconds)})
+                   {"stage_seconds": dict(pipeline.seconds), "source": source})
 
 
 def warm_pipeline() -> Pipeline:
@@ -283,7 +284,8 @@ def agreement(ours: SideRun, theirs: SideRun, kind: str) -> dict[str, Any]:
 def summary(runs: list[SideRun], corpus: Path, top: int, load: dict[str, list[float]]) -> dict[str, Any]:
     ours, theirs = runs
     return {
-        "corpus": str(corpus), "articles": len(ours.facts), "load_average": load, "cybertrack_source": source_state(),
+        "corpus": str(corpus), "articles": len(ours.facts), "load_average": load,
+        "cybertrack_source": ours.detail["source"],
         "ratio_cybertrack_over_txt2stix": ours.per_second / theirs.per_second if theirs.per_second else None,
         "runs": {run.name: {"version": run.version, "load_seconds": run.load_seconds, "seconds": run.seconds,
                             "articles_per_second": run.per_second, "cpu_seconds": run.cpu_seconds,
