@@ -58,3 +58,24 @@ def test_workers_use_the_pipeline_they_are_given(tmp_path):
     summary = run_ingest(iter(items), store, Pipeline(attack_gate=lambda title, text: False), workers=2)
     assert len(summary.ingested) + len(summary.duplicates) == 4 and not summary.incidents
     assert summary.seconds["extract"] > 0
+
+
+def test_the_bench_command_prints_load_time_throughput_stages_and_memory(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from cybertrack.cli import main
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    result = CliRunner().invoke(main, ["bench", str(corpus), "--inputs", "text,stream:6", "--workers", "1,2"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("loading the knowledge base and models (once per process):")
+    runs = [line for line in lines if "articles/s" in line]
+    assert [line.split()[:3] for line in runs] == [["text", "workers", "1"], ["text", "workers", "2"],
+                                                    ["stream:6", "workers", "1"], ["stream:6", "workers", "2"]]
+    assert all("peak RSS" in line for line in runs) and "extract" in result.output and "store" in result.output
+    wrong = CliRunner().invoke(main, ["bench", str(corpus), "--inputs", "pdf"])
+    assert wrong.exit_code == 2 and "unknown input 'pdf'" in wrong.output

@@ -234,7 +234,9 @@ def bench(corpus: Path, inputs: str, workers: str) -> None:
             items = benchmark.items_for(spec, articles)
             if items is None:
                 raise click.BadParameter(f"unknown input {spec!r}", param_hint="--inputs")
-            click.echo(benchmark.describe(benchmark.run(spec, items, n)))
+            shown = tqdm(items, desc=f"{spec}, {n} worker{'s' if n > 1 else ''}", unit=" articles", leave=False,
+                         file=sys.stderr, dynamic_ncols=True, disable=None)  # no bar when stderr is not a terminal
+            click.echo(benchmark.describe(benchmark.run(spec, shown, n)))
 
 
 @main.group()
