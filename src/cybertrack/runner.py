@@ -67,10 +67,10 @@ def _in_parallel(items: Iterable[SourceItem | ItemError], workers: int, pipeline
     """Results in the order of the items, with at most a few items per worker in flight (memory stays flat)."""
     pending: deque[Future | ItemError] = deque()
     if "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
-    else:  # each worker loads its own models (the pipeline is pickled before they are loaded)
-        context = multiprocessing.get_context()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(pipeline,)) as pool:
+        context, given = multiprocessing.get_context("fork"), pipeline
+    else:  # spawned workers inherit nothing: each gets a fresh pipeline with the same gate, and loads its own models
+        context, given = multiprocessing.get_context(), Pipeline(pipeline.attack_gate)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(given,)) as pool:
         for item in items:
             pending.append(item if isinstance(item, ItemError) else pool.submit(_work, item))
             while len(pending) > IN_FLIGHT_PER_WORKER * workers:
