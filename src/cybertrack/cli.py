@@ -1,4 +1,5 @@
-"""The command line: ``ingest``, ``export``, ``documents``, ``incidents``, ``serve``, ``kb stats`` and ``kb lookup``.
+"""The command line: ``ingest``, ``resolve``, ``export``, ``documents``, ``incidents``, ``serve``, ``bench``,
+``kb stats`` and ``kb lookup``.
 
 Exit codes: 0 when everything went in, 1 when some items failed (the others
 are stored), 2 when the database or the arguments cannot be used.
@@ -125,6 +126,29 @@ def _print_summary(summary: IngestSummary, url: str) -> None:
 
 @main.command()
 @db_option
+@lock_option
+@click.option("--if-needed", is_flag=True,
+              help="Only when the incidents lag behind the stored articles (an interrupted ingest).")
+def resolve(db: str | None, lock_timeout: float, if_needed: bool) -> None:
+    """Resolve the stored articles into incidents again.
+
+    Ingest does this by itself, and mends the incidents after a run that was killed before resolving; this command
+    is for repairs and for checking: with --if-needed it does nothing when the incidents are current.
+    """
+    store = _open_store(db, lock_timeout)
+    try:
+        count = store.resolve_incidents(force=not if_needed)
+    except StoreError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    if count is None:
+        click.echo("the incidents are current: nothing to resolve")
+    else:
+        click.echo(f"incidents: {count} after resolving all stored articles  ->  {store.database.url}")
+
+
+@main.command()
+@db_option
 @click.option("--format", "fmt", type=click.Choice(sorted(WRITERS)), default="json", show_default=True,
               help="json: the full export; stix: a STIX 2.1 bundle; misp: MISP events; csv: one row per incident.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default="-",
@@ -167,6 +191,7 @@ def documents(db: str | None) -> None:
 def incidents(db: str | None, claims: bool) -> None:
     """List the incidents: first seen, types, victims, actors, states, and the reports behind them."""
     found = _read(db, DocumentStore.all_incidents)
+    _warn_if_unresolved(db)
     for incident in found:
         click.echo(f"{incident['first_seen'] or '?':<10} {incident['title']}  [{', '.join(incident['types'])}]")
         facts = {
@@ -185,6 +210,12 @@ def incidents(db: str | None, claims: bool) -> None:
             click.echo(f"           claim: {claim['claimant']} {claim['stance']} "
                        f"{', '.join(claim['attributed_to'])}{hedge}")
     click.echo(f"{len(found)} incidents", err=True)
+
+
+def _warn_if_unresolved(db: str | None) -> None:
+    if not _read(db, DocumentStore.resolution_state).current:
+        click.echo("warning: the incidents do not yet reflect every stored article (an ingest was interrupted "
+                   "before resolving); run `cybertrack resolve`", err=True)
 
 
 @main.command()

@@ -99,7 +99,9 @@ def run_ingest(
 
     Documents are written one transaction per batch. A database failure stops
     the run with ``summary.fatal`` set: the summary then counts what the
-    committed batches stored, and nothing committed before is touched.
+    committed batches stored, and nothing committed before is touched. Incidents
+    are resolved at the end whenever they lag behind the stored documents,
+    including after an earlier run that crashed before resolving.
     """
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
@@ -115,10 +117,13 @@ def run_ingest(
         if not pending:
             return
         started = time.perf_counter()
-        with store.transaction() as connection:
-            stored = [(doc, store.add(connection, doc)) for doc in pending]
+        stored = zip(pending, store.add_batch(pending), strict=True)
         summary.seconds["store"] += time.perf_counter() - started
         for doc, outcome in stored:
+            if outcome.status == "refused":
+                summary.failed.append(ItemError(doc.source_id, outcome.reason or "refused by the database"))
+                report(doc.source_id, f"error: {outcome.reason}")
+                continue
             _record(summary, doc, outcome.status, outcome.duplicate_of)
             if doc.note:
                 summary.notes.append((doc.source_id, doc.note))
@@ -136,10 +141,9 @@ def run_ingest(
             if len(pending) >= batch_size:
                 flush()
         flush()
-        if summary.ingested or summary.updated or summary.duplicates:
-            started = time.perf_counter()
-            summary.incidents = store.rebuild_incidents()
-            summary.seconds["resolve"] += time.perf_counter() - started
+        started = time.perf_counter()  # also when nothing new came in: a run that crashed before may have left work
+        summary.incidents = store.resolve_incidents()
+        summary.seconds["resolve"] += time.perf_counter() - started
     except StoreError as e:
         summary.fatal = f"{e} ({len(pending)} processed articles of the last batch were not stored)"
     summary.seconds.update(pipeline.seconds - spent_before)

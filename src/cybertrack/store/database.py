@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from cybertrack.store.resolution_state import ensure_state, has_state
 from cybertrack.store.schema import metadata
 
 DEFAULT_LOCK_TIMEOUT = 10.0
@@ -52,10 +54,37 @@ class Database:
         if self.engine.dialect.name == "sqlite":
             self._configure_sqlite(lock_timeout)
         try:
-            metadata.create_all(self.engine)
+            with self.reading() as connection:
+                complete = self._schema_complete(connection)
+            if not complete:  # written only when missing, so a read-only database still opens for reading
+                with self.writing() as connection:  # processes starting together on a new file take turns
+                    metadata.create_all(connection)
+                    ensure_state(connection)
             self._check_columns()
         except OperationalError as e:
             raise explain(e, self.url) from None
+
+    @staticmethod
+    def _schema_complete(connection: Connection) -> bool:
+        present = set(inspect(connection).get_table_names())
+        return all(table.name in present for table in metadata.sorted_tables) and has_state(connection)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction that holds the write lock from its first statement, so what it reads cannot change
+        under it: two writers checking "is this source stored?" or reading the frames to resolve are serialised,
+        instead of both acting on what they read before the other committed. Other writers wait up to the lock
+        timeout; readers go on reading the last committed state."""
+        with self.engine.connect() as connection:
+            connection.execution_options(writer=True)
+            with connection.begin():
+                yield connection
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """One consistent snapshot for several reads."""
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
 
     def _check_columns(self) -> None:
         """A database made by an older release lacks columns this one writes: say so, instead of failing mid-batch."""
@@ -69,14 +98,22 @@ class Database:
                     f"{', '.join(missing)}); ingest the articles again into a new database")
 
     def _configure_sqlite(self, lock_timeout: float) -> None:
+        """Pragmas, and transactions begun by us rather than by the sqlite3 module: it would open them only at the
+        first write, after the reads that decided what to write, and it cannot nest savepoints."""
         @event.listens_for(self.engine, "connect")
         def _pragmas(connection, _record) -> None:
+            connection.isolation_level = None  # the sqlite3 module issues no BEGIN of its own
             cursor = connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {int(lock_timeout * 1000)}")
             cursor.execute("PRAGMA foreign_keys = ON")
             with contextlib.suppress(Exception):  # a read-only database keeps its mode; writes report it
                 cursor.execute("PRAGMA journal_mode = WAL")
             cursor.close()
+
+        @event.listens_for(self.engine, "begin")
+        def _begin(connection: Connection) -> None:
+            immediate = connection.get_execution_options().get("writer", False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 
 from cybertrack.model import Document
+from cybertrack.resolve import resolve
 from cybertrack.store import neardup
 from cybertrack.store.database import Database, explain
-from cybertrack.store.incidents import all_incidents, rebuild_incidents, replace_frames
+from cybertrack.store.incidents import all_incidents, read_frames, replace_frames, replace_incidents
+from cybertrack.store.resolution_state import ResolutionState, frames_changed, mark_resolved, read_state
 from cybertrack.store.schema import document_bands, documents
 
 # Built once: SQLAlchemy spends more time building and keying a statement than SQLite spends running it.
@@ -34,13 +36,20 @@ _FORGET_BANDS = delete(document_bands).where(document_bands.c.document_id == bin
 _INSERT_BANDS = insert(document_bands)
 
 
+# Resolving reads the frames without the write lock (other writers go on meanwhile) and writes only if no frame
+# changed since; after this many tries it resolves holding the lock, so a busy database cannot starve it.
+OPTIMISTIC_RESOLVE_ATTEMPTS = 3
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What storing one document did: ``ingested``, ``updated``, ``present`` or ``duplicate``."""
+    """What storing one document did: ``ingested``, ``updated``, ``present``, ``duplicate``, or ``refused`` when the
+    database would not take one of its values (``reason`` says why; the rest of the batch is stored)."""
 
     status: str
     duplicate_of: str | None = None
     similarity: float | None = None
+    reason: str | None = None
 
 
 class DocumentStore:
@@ -49,12 +58,29 @@ class DocumentStore:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction: all of it is stored, or none of it (the database stays as it was)."""
+        """One write transaction, holding the write lock: all of it is stored, or none of it (the database stays as
+        it was)."""
         try:
-            with self.database.engine.begin() as connection:
+            with self.database.writing() as connection:
                 yield connection
         except SQLAlchemyError as e:
             raise explain(e, self.database.url) from None
+
+    def add_batch(self, docs: list[Document]) -> list[Outcome]:
+        """Store documents in one transaction, each in a savepoint: a document whose values the database refuses
+        (a lone surrogate, a wrongly typed field) is reported as ``refused`` and the others are stored. A failure of
+        the database itself (locked, full, read-only) still fails the whole batch, as ``StoreError``."""
+        outcomes = []
+        with self.transaction() as connection:
+            for doc in docs:
+                try:
+                    with connection.begin_nested():
+                        outcomes.append(self.add(connection, doc))
+                except (StatementError, UnicodeError) as e:
+                    if isinstance(e, OperationalError):
+                        raise
+                    outcomes.append(Outcome("refused", reason=f"the database refused it: {_first_line(e)}"))
+        return outcomes
 
     def add(self, connection: Connection, doc: Document) -> Outcome:
         existing = connection.execute(_BY_SOURCE, {"source_id": doc.source_id}).first()
@@ -71,6 +97,7 @@ class DocumentStore:
             doc_id = connection.execute(_INSERT, values).inserted_primary_key[0]
             status = "ingested"
         replace_frames(connection, doc_id, () if original is not None else doc.frames, doc.frame_vectors)
+        frames_changed(connection)
         if original is not None:
             return Outcome("duplicate", duplicate_of=original[1], similarity=original[2])
         if sig is not None:
@@ -115,10 +142,42 @@ class DocumentStore:
             "ingested_at": datetime.now(UTC),
         }
 
-    def rebuild_incidents(self) -> int:
-        """Resolve all stored frames into incidents again, in one transaction; returns the count."""
-        with self.transaction() as connection:
-            return rebuild_incidents(connection)
+    def resolution_state(self) -> ResolutionState:
+        try:
+            with self.database.reading() as connection:
+                return read_state(connection)
+        except SQLAlchemyError as e:
+            raise explain(e, self.database.url) from None
+
+    def resolve_incidents(self, *, force: bool = False) -> int | None:
+        """Resolve every stored frame into incidents again, unless they are current (or ``force``); returns how many
+        incidents there are, or None when there was nothing to do.
+
+        The frames are read in one snapshot and resolved without the write lock; the incidents are written only if
+        no document changed meanwhile, else the work is redone (finally under the lock). So a resolution never
+        writes incidents older than the documents, and one interrupted by a crash is redone by the next run."""
+        try:
+            for _ in range(OPTIMISTIC_RESOLVE_ATTEMPTS):
+                with self.database.reading() as connection:
+                    seen = read_state(connection)
+                    if seen.current and not force:
+                        return None
+                    found, vectors = read_frames(connection)
+                resolved = resolve(found, vectors)
+                del found, vectors
+                with self.database.writing() as connection:
+                    if read_state(connection).frames_version == seen.frames_version:
+                        replace_incidents(connection, resolved)
+                        mark_resolved(connection, seen.frames_version)
+                        return len(resolved)
+            with self.database.writing() as connection:
+                seen = read_state(connection)
+                resolved = resolve(*read_frames(connection))
+                replace_incidents(connection, resolved)
+                mark_resolved(connection, seen.frames_version)
+                return len(resolved)
+        except SQLAlchemyError as e:
+            raise explain(e, self.database.url) from None
 
     def all_incidents(self) -> list[dict]:
         try:
@@ -136,3 +195,7 @@ class DocumentStore:
             raise explain(e, self.database.url) from None
         source_ids = {row["id"]: row["source_id"] for row in rows}
         return [{**row, "duplicate_of": source_ids.get(row["duplicate_of"])} for row in rows]
+
+
+def _first_line(error: Exception) -> str:
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]

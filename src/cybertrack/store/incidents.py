@@ -1,8 +1,8 @@
 """Frames and incidents in the database, as JSON of the model's dataclasses.
 
 Frames are written with their document, in the same transaction; incidents are
-rebuilt from all frames by the resolver at the end of each ingest, so the stored
-incidents always reflect every stored article.
+rebuilt from all frames by the resolver at the end of each ingest (see
+``DocumentStore.resolve_incidents``), so the stored incidents reflect every stored article.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
-from cybertrack.resolve import resolve
 from cybertrack.store.schema import claims, documents, frames, incident_documents, incidents
 
 
@@ -48,8 +47,8 @@ def replace_frames(connection: Connection, document_id: int, found: tuple[Frame,
             for i, (f, v) in enumerate(zip(found, stored, strict=True))])
 
 
-def rebuild_incidents(connection: Connection) -> int:
-    """Resolve every stored frame again and replace the incidents; returns how many there are."""
+def read_frames(connection: Connection) -> tuple[list[Frame], list[np.ndarray | None]]:
+    """Every frame of a canonical (not near-duplicate) document, with its stored embedding where there is one."""
     stored, vectors = [], []
     for row in connection.execute(  # row by row: holding every row's JSON text at once would double the memory
         select(frames.c.payload, frames.c.vector).join(documents, documents.c.id == frames.c.document_id)
@@ -58,8 +57,11 @@ def rebuild_incidents(connection: Connection) -> int:
     ):
         stored.append(frame_from_json(row.payload))
         vectors.append(np.frombuffer(row.vector, dtype=np.float32) if row.vector else None)
-    resolved = resolve(stored, vectors)
-    del stored, vectors
+    return stored, vectors
+
+
+def replace_incidents(connection: Connection, resolved: list[Incident]) -> None:
+    """Replace every stored incident, its document links and its claims with ``resolved``."""
     ids = dict(connection.execute(select(documents.c.source_id, documents.c.id)).all())
     connection.execute(delete(claims))
     connection.execute(delete(incident_documents))
@@ -73,7 +75,6 @@ def rebuild_incidents(connection: Connection) -> int:
         rows = [_claim_row(incident.id, claim, ids) for claim in incident.claims if claim.evidence.document in ids]
         if rows:
             connection.execute(insert(claims), rows)
-    return len(resolved)
 
 
 def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:

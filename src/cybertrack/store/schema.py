@@ -100,3 +100,14 @@ claims = Table(
     Column("sentence_end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),
 )
+
+# One row: how far the frames have changed and how far the incidents reflect them. Every document write moves
+# ``frames_version`` on; a resolution records the version it read. A crash between the two (the documents committed,
+# the resolution killed) leaves ``resolved_version`` behind, and the next run sees it and resolves again.
+resolution_state = Table(
+    "resolution_state",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("frames_version", Integer, nullable=False),
+    Column("resolved_version", Integer, nullable=False),
+)
