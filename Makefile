@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DB     ?= demo.db
 PORT   ?= 8000
 
-.PHONY: install demo test lint bench bench-scale peer clean
+.PHONY: install demo test lint eval bench bench-scale peer clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: install
 lint: install
 	$(BIN)/ruff check src tests scripts bench
 
+# every evaluation set through the shared scorers, with figures per language (scripts/evaluate.py; about 3 minutes)
+EVAL_SETS ?= seeds,multilingual-dev,casie-dev
+
+eval: install
+	$(BIN)/python scripts/evaluate.py --sets $(EVAL_SETS) --json eval-report.json
+
 CORPUS ?= ../shared/corpus/casie-dev/articles.jsonl
 
 bench: install
@@ -56,4 +62,4 @@ peer: install $(PEER)/.installed
 	$(BIN)/python bench/peer_txt2stix.py $(CORPUS) --peer-python $(PEER)/bin/python --json $(PEER_JSON)
 
 clean:
-	rm -rf $(VENV) $(PEER) build *.egg-info .pytest_cache .ruff_cache $(DB) demo-export.json $(PEER_JSON)
+	rm -rf $(VENV) $(PEER) build *.egg-info .pytest_cache .ruff_cache $(DB) demo-export.json $(PEER_JSON) eval-report.json

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Run every evaluation set through cybertrack and the shared scorers, and print one table (``make eval``).
+
+Each set is ingested into a fresh database, exported as JSON, and scored by the scorer in ``../shared/eval``. The
+multilingual sets are also scored per language: the gold and the export are cut down to that language's articles
+(incidents keep only those articles, claims only those cited from them), so a fix that helps English and hurts
+German shows. Fitting sets (``*-train``) are only scored when asked for with ``--sets``.
+
+    python scripts/evaluate.py                      # seeds, multilingual-dev, casie-dev
+    python scripts/evaluate.py --sets multilingual-train --json eval-report.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    name: str
+    source: Path
+    gold: Path
+    scorer: str  # "seeds" (score_seeds.py, any gold in its format) or "casie"
+    per_language: bool = False
+
+
+SETS = {
+    "seeds": EvalSet("seeds", CORPUS / "seeds", EVAL / "seeds_gold.json", "seeds"),
+    "multilingual-dev": EvalSet("multilingual-dev", CORPUS / "multilingual-dev" / "articles.jsonl",
+                                EVAL / "multilingual_dev_gold.json", "seeds", per_language=True),
+    "casie-dev": EvalSet("casie-dev", CORPUS / "casie-dev" / "articles.jsonl", EVAL / "casie_dev_gold.jsonl", "casie"),
+    "multilingual-train": EvalSet("multilingual-train", CORPUS / "multilingual-train" / "articles.jsonl",
+                                  EVAL / "multilingual_train_gold.json", "seeds", per_language=True),
+    "casie-train": EvalSet("casie-train", CORPUS / "casie-train" / "articles.jsonl", EVAL / "casie_train_gold.jsonl",
+                           "casie"),
+}
+DEFAULT_SETS = ("seeds", "multilingual-dev", "casie-dev")
+
+_SEEDS_LINE = re.compile(r"^(\w+)\s+([01]\.\d+)\s*$")
+_CASIE_LINE = re.compile(r"^(\w+)\s+P ([\d.]+)\s+R ([\d.]+)\s+F1 ([\d.]+)")
+_TOTAL = re.compile(r"score: ([\d.]+)")
+
+
+@dataclass
+class Score:
+    """One scorer run: the final score and each component's figure (F1 for CASIE's components)."""
+
+    total: float
+    components: dict[str, float] = field(default_factory=dict)
+
+
+def run(command: list[str]) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        sys.exit(f"failed: {' '.join(command)}\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def export_of(chosen: EvalSet, workdir: Path, workers: int) -> Path:
+    """Ingest the set into a new database and write its JSON export."""
+    db, out = workdir / f"{chosen.name}.db", workdir / f"{chosen.name}.json"
+    cybertrack = [sys.executable, "-m", "cybertrack.cli"]
+    run([*cybertrack, "ingest", str(chosen.source), "--db", str(db), "-q", "--workers", str(workers)])
+    run([*cybertrack, "export", "--db", str(db), "--output", str(out)])
+    return out
+
+
+def score(chosen: EvalSet, export: Path, gold: Path) -> Score:
+    script = EVAL / ("score_seeds.py" if chosen.scorer == "seeds" else "score_casie.py")
+    args = [str(export), "--gold", str(gold)] if chosen.scorer == "seeds" else [str(export), str(gold)]
+    output = run([sys.executable, str(script), *args])
+    total = _TOTAL.search(output)
+    result = Score(float(total[1]) if total else 0.0)
+    for line in output.splitlines():
+        if found := _CASIE_LINE.match(line):
+            result.components[found[1]] = float(found[4])
+        elif found := _SEEDS_LINE.match(line):
+            result.components[found[1]] = float(found[2])
+    return result
+
+
+def languages(gold: dict) -> list[str]:
+    return sorted({document["language"] for document in gold["documents"].values()})
+
+
+def gold_for_language(gold: dict, language: str) -> dict:
+    """The gold cut down to one language's articles."""
+    names = {name for name, document in gold["documents"].items() if document["language"] == language}
+    incidents = []
+    for incident in gold["incidents"]:
+        documents = [d for d in incident["documents"] if d in names]
+        if documents:
+            incidents.append({**incident, "documents": documents,
+                              "optional_documents": [d for d in incident.get("optional_documents", []) if d in names],
+                              "claims": [c for c in incident["claims"] if c.get("document") in names]})
+    return {**gold, "documents": {n: gold["documents"][n] for n in names}, "incidents": incidents,
+            "must_not_be_incidents": [{**n, "documents": [d for d in n["documents"] if d in names]}
+                                      for n in gold["must_not_be_incidents"] if set(n["documents"]) & names]}
+
+
+def export_for_language(export: dict, names: set[str]) -> dict:
+    """The export cut down to the given articles (keyed as the scorer keys them: the id's last path segment)."""
+    def kept(document_id: str) -> bool:
+        return Path(str(document_id)).name in names
+
+    incidents = []
+    for incident in export["incidents"]:
+        documents = [d for d in incident["documents"] if kept(d)]
+        if documents:
+            incidents.append({**incident, "documents": documents,
+                              "claims": [c for c in incident.get("claims", []) if kept(c.get("document", ""))]})
+    return {"documents": [d for d in export["documents"] if kept(d["id"])], "incidents": incidents}
+
+
+def evaluate(chosen: EvalSet, workdir: Path, workers: int) -> dict[str, Score]:
+    """The set's score, and for multilingual sets one per language too."""
+    export = export_of(chosen, workdir, workers)
+    scores = {"all": score(chosen, export, chosen.gold)}
+    if chosen.per_language:
+        gold = json.loads(chosen.gold.read_text(encoding="utf-8"))
+        data = json.loads(export.read_text(encoding="utf-8"))
+        for language in languages(gold):
+            part = gold_for_language(gold, language)
+            gold_file, export_file = workdir / f"{chosen.name}-{language}-gold.json", workdir / f"{chosen.name}-" \
+                f"{language}.json"
+            gold_file.write_text(json.dumps(part, ensure_ascii=False), encoding="utf-8")
+            export_file.write_text(json.dumps(export_for_language(data, set(part["documents"])), ensure_ascii=False),
+                                   encoding="utf-8")
+            scores[language] = score(chosen, export_file, gold_file)
+    return scores
+
+
+def table(name: str, scores: dict[str, Score]) -> str:
+    """A Markdown table: components as rows, 'all' and each language as columns."""
+    columns = list(scores)
+    components = list(dict.fromkeys(c for s in scores.values() for c in s.components))
+    lines = [f"### {name}", "", "| component | " + " | ".join(columns) + " |",
+             "| --- | " + " | ".join("---:" for _ in columns) + " |"]
+    for component in components:
+        cells = [f"{scores[c].components[component]:.3f}" if component in scores[c].components else "" for c in columns]
+        lines.append(f"| {component} | " + " | ".join(cells) + " |")
+    lines.append("| **score** | " + " | ".join(f"**{scores[c].total:.3f}**" for c in columns) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help=f"comma-separated, of: {', '.join(SETS)}")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    unknown = [s for s in args.sets.split(",") if s not in SETS]
+    if unknown:
+        parser.error(f"unknown set(s): {', '.join(unknown)}")
+    if not SHARED.is_dir():
+        parser.error(f"the evaluation sets are expected in {SHARED}")
+    report = {}
+    with tempfile.TemporaryDirectory(prefix="cybertrack-eval-") as tmp:
+        for name in args.sets.split(","):
+            report[name] = evaluate(SETS[name], Path(tmp), args.workers)
+            print(table(name, report[name]) + "\n", flush=True)
+    if args.json:
+        args.json.write_text(json.dumps({n: {c: vars(s) for c, s in r.items()} for n, r in report.items()}, indent=2),
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
