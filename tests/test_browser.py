@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
@@ -23,7 +24,8 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 @pytest.fixture(scope="module")
 def browser():
     if not shutil.which(CHROMIUM):
-        pytest.fail(f"Debian's chromium is expected at {CHROMIUM} (apt-get install chromium; .ci/run does it)")
+        pytest.fail(f"Debian's chromium is expected at {CHROMIUM} (scripts/ensure-chromium installs it; "
+                    "make test runs it)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield launched
@@ -39,14 +41,42 @@ def site(tmp_path_factory):
         yield base
 
 
-def _page(browser) -> Page:
+def _page(browser, refused: list[str]) -> Page:
+    """A page that fails the test on a dialog, and lists in ``refused`` what the server's content policy blocked
+    (the pages must need nothing it blocks)."""
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     page.on("dialog", lambda dialog: pytest.fail(f"a dialog opened: {dialog.message}"))
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+            else None)
     return page
 
 
+def test_api_docs_render_offline_from_the_vendored_swagger_ui(browser, site):
+    """Every request but to this server is cut: /docs must still show the API's operations."""
+    refused: list[str] = []
+    page = _page(browser, refused)
+    elsewhere: list[str] = []
+
+    def local_only(route) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    page.goto(site + "/docs")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = set(page.locator(".opblock-summary-path").all_inner_texts())
+    assert {"/api/incidents", "/api/search", "/taxii2/"} <= {p.replace("\u200b", "") for p in paths}
+    assert elsewhere == []
+    assert refused == []
+    page.close()
+
+
 def test_filter_open_an_incident_and_follow_a_claim_to_its_sentence(browser, site):
-    page = _page(browser)
+    refused: list[str] = []
+    page = _page(browser, refused)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site + "/")
@@ -73,15 +103,18 @@ def test_filter_open_an_incident_and_follow_a_claim_to_its_sentence(browser, sit
     assert mark.is_visible()
     highlighted = mark.inner_text()
     assert highlighted and highlighted in claimed
+    assert refused == []
     page.close()
 
 
 def test_script_in_an_article_never_runs(browser, hostile_db):
     db = hostile_db
     with served(create_app(str(db))) as base:
-        page = _page(browser)
+        refused: list[str] = []
+        page = _page(browser, refused)
         for path in ("/", "/documents/evil"):
             page.goto(base + path)
             page.wait_for_load_state("load")
         assert "<script>alert('text')</script>" in page.locator("article.clean").inner_text()
+        assert refused == []
         page.close()

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from pymisp import MISPEvent
 from stix2validator import validate_string
 
-from tests.conftest import SEEDS, Cli, require_shared
+from cybertrack.export.csv_export import write_csv
+from cybertrack.export.misp_export import build_misp
+from cybertrack.export.stix_export import build_stix
+from cybertrack.web.app import create_app
+from cybertrack.web.taxii import COLLECTION_ID
+from tests.conftest import HOSTILE_ARTICLE, SEEDS, Cli, require_shared
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +79,77 @@ def test_csv_has_one_row_per_incident(seeds):
     assert [row["id"] for row in rows] == [i["id"] for i in incidents]
     interior = next(row for row in rows if "Interior" in row["title"])
     assert "APT31" in interior["actors"].split("; ") and interior["states"] == "CN"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(seeds):
+    """A title, victim or claimant taken from an article must never become a spreadsheet formula."""
+    export = seeds.export()
+    incident = next(i for i in export["incidents"] if i["claims"] and i["victims"])
+    rows = []
+    for start in FORMULA_STARTS:
+        hostile = {**incident, "title": f"{start}HYPERLINK(\"http://evil.example\",\"x\")",
+                   "victims": [{**incident["victims"][0], "name": f"{start}cmd|' /C calc'!A0"}],
+                   "claims": [{**incident["claims"][0], "claimant": f"{start}1+1"}]}
+        out = io.StringIO()
+        write_csv({"documents": export["documents"], "incidents": [hostile]}, out)
+        rows.append(next(csv.DictReader(io.StringIO(out.getvalue(), newline=""))))
+    for start, row in zip(FORMULA_STARTS, rows, strict=True):
+        assert row["title"] == f"'{start}HYPERLINK(\"http://evil.example\",\"x\")"
+        assert row["victims"] == f"'{start}cmd|' /C calc'!A0"
+        assert row["claims"].startswith(f"'{start}1+1 ")
+
+
+def test_csv_neutralises_a_document_id_from_a_jsonl_dump(tmp_path):
+    source = tmp_path / "dump.jsonl"
+    source.write_text(json.dumps({**HOSTILE_ARTICLE, "id": "=HYPERLINK(\"http://evil.example\")"}) + "\n",
+                      encoding="utf-8")
+    cli = Cli(tmp_path / "dump.db")
+    assert cli("ingest", str(source)).exit_code == 0
+    rows = list(csv.DictReader(_export(cli, "csv", "incidents.csv").splitlines()))
+    assert rows and all(row["documents"] == "'=HYPERLINK(\"http://evil.example\")" for row in rows)
+
+
+def _urls(value) -> list[str]:
+    """Every `url` field anywhere in a STIX object tree."""
+    if isinstance(value, dict):
+        return [u for k, v in value.items() for u in ([v] if k == "url" else _urls(v))]
+    if isinstance(value, list):
+        return [u for v in value for u in _urls(v)]
+    return []
+
+
+def _links(misp: dict) -> list[str]:
+    """The values of every MISP link or url attribute."""
+    return [a["value"] for event in misp["response"] for a in event["Attribute"] if a["type"] in {"link", "url"}]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", " javascript:alert(1)",
+                                 "data:text/html,<script>alert(1)</script>", "file:///etc/passwd",
+                                 "vbscript:msgbox(1)", "http:alert(1)"])
+def test_only_http_addresses_reach_stix_and_misp(hostile_db, tmp_path, url):
+    export = Cli(hostile_db, tmp_path).export()
+    assert export["documents"][0]["url"] == HOSTILE_ARTICLE["url"]
+    export["documents"][0]["url"] = url
+    stix = json.loads(build_stix(export).serialize())["objects"]
+    report = next(o for o in stix if o["type"] == "report")
+    assert report["external_references"] == [{"source_name": "article", "external_id": "evil"}]
+    assert all(u.startswith("https://") for u in _urls(stix))
+    assert build_misp(export)["response"] and _links(build_misp(export)) == []
+    export["documents"][0]["url"] = "https://example.org/news/veldmark"  # while an http(s) address does get through
+    assert _links(build_misp(export)) == ["https://example.org/news/veldmark"]
+
+
+def test_a_javascript_address_never_reaches_the_exports_or_taxii(hostile_db, tmp_path):
+    """The article's `javascript:` URL, end to end: STIX and MISP files and the TAXII collection."""
+    cli = Cli(hostile_db, tmp_path)
+    stix = json.loads(_export(cli, "stix", "bundle.json"))["objects"]
+    misp = json.loads(_export(cli, "misp", "misp.json"))
+    taxii = TestClient(create_app(str(hostile_db))).get(
+        f"/taxii2/cybertrack/collections/{COLLECTION_ID}/objects/").json()["objects"]
+    assert {o["id"] for o in taxii} == {o["id"] for o in stix}
+    for objects in (stix, taxii):
+        assert _urls(objects) and all(u.startswith("https://") for u in _urls(objects))
+    assert misp["response"] and _links(misp) == []

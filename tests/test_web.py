@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
 from taxii2client.v21 import Server, as_pages
 
 from cybertrack.web.app import create_app
@@ -118,3 +122,120 @@ def test_taxii_objects_filter_by_added_after_and_page_with_next(client):
     assert len(client.get(url, params={"added_after": "1999-01-01T00:00:00Z", "limit": 1000}).json()["objects"]) \
         == total
     assert client.get("/taxii2/cybertrack/collections/no-such-collection/objects/").status_code == 404
+
+
+TOKEN = {"Authorization": "Bearer s3cret"}
+ATTACK_REPORT = ("Hackers broke into the Veldmark Water Authority network on Monday and encrypted its billing servers "
+                 "with ransomware. The Veldmark Water Authority was hit by ransomware, the utility said.")
+
+
+@pytest.fixture
+def ingest_client(tmp_path) -> TestClient:
+    return TestClient(create_app(str(tmp_path / "web.db"), ingest_token="s3cret"), raise_server_exceptions=False)
+
+
+def test_web_ingest_never_reads_a_local_file_or_folder(ingest_client, tmp_path):
+    """A token-holder must not make the server publish its own files: only http(s) URLs and pasted text."""
+    folder = tmp_path / "private"
+    folder.mkdir()
+    (folder / "secret.txt").write_text(ATTACK_REPORT, encoding="utf-8")
+    for source in ("/etc/passwd", str(folder), str(folder / "secret.txt"), "file:///etc/passwd",
+                   "ftp://example.org/news.html", "private/secret.txt"):
+        response = ingest_client.post("/api/ingest", json={"url": source}, headers=TOKEN)
+        assert response.status_code == 422, (source, response.text)
+        assert "http:// or https://" in response.json()["detail"]
+        assert ingest_client.post("/ingest", data={"url": source, "token": "s3cret"}).status_code == 422
+    assert ingest_client.get("/api/documents").json()["documents"] == []
+    for stored in ("passwd", "secret.txt", "/etc/passwd"):
+        assert ingest_client.get(f"/documents/{stored}").status_code == 404
+
+
+def test_malformed_highlight_is_a_client_error(seeds_db):
+    client = TestClient(create_app(str(seeds_db)), raise_server_exceptions=False)
+    document = client.get("/api/documents").json()["documents"][0]["id"]
+    assert client.get(f"/documents/{document}", params={"highlight": "0-20"}).status_code == 200
+    assert client.get(f"/documents/{document}").status_code == 200
+    for bad in ("²-5", "5-²", "x-1", "1-", "9" * 5000 + "-1", "20-10"):
+        response = client.get(f"/documents/{document}", params={"highlight": bad})
+        assert response.status_code == 422, (bad[:20], response.status_code)
+
+
+def test_ingest_token_only_as_bearer_and_any_token_is_a_401_at_worst(ingest_client):
+    """A blank text with a valid token is a 422 ("give a url or some text"); with a bad one, a 401."""
+    blank = {"text": " "}
+
+    def status(authorization: str | bytes) -> int:
+        return ingest_client.post("/api/ingest", json=blank, headers={"Authorization": authorization}).status_code
+
+    for refused in ("s3cret", "Bearer é".encode(), "Bearer \u00e9\u00e9".encode("latin-1"), "Basic s3cret",
+                    "Token s3cret", "Bearer", "Bearer s3cret2"):
+        assert status(refused) == 401, refused
+    assert status("Bearer s3cret") == 422 and status("bearer s3cret") == 422  # the scheme's case does not matter
+    refused = ingest_client.post("/api/ingest", json=blank, headers={"Authorization": "s3cret"})
+    assert refused.headers["WWW-Authenticate"] == "Bearer"
+    assert ingest_client.post("/ingest", data={"text": " ", "token": "é"}).status_code == 401
+    assert ingest_client.post("/ingest", data={"text": " ", "token": "s3cret"}).status_code == 422
+
+
+def _exhausted(database) -> None:
+    """The database's real engine swapped for one with a single connection, which a request waits 0.2 s for."""
+    database.engine = create_engine(database.url, pool_size=1, max_overflow=0, pool_timeout=0.2)
+
+
+def test_an_exhausted_connection_pool_answers_503_with_retry_after(seeds_db):
+    app = create_app(str(seeds_db))
+    database = app.state.store.database
+    _exhausted(database)
+    client = TestClient(app, raise_server_exceptions=False)
+    from cybertrack.web.taxii import COLLECTION_ID
+
+    paths = ("/api/incidents", "/", f"/taxii2/cybertrack/collections/{COLLECTION_ID}/objects/")
+    with database.engine.connect():  # the pool's only connection, held by someone else
+        for path in paths:
+            response = client.get(path)
+            assert response.status_code == 503, (path, response.status_code)
+            assert int(response.headers["Retry-After"]) > 0
+            assert str(seeds_db) not in response.text  # where the database lives is not the client's business
+    assert all(client.get(path).status_code == 200 for path in paths)
+
+
+def test_a_locked_database_at_ingest_answers_503_with_retry_after(tmp_path):
+    db = tmp_path / "web.db"
+    app = create_app(str(db), ingest_token="s3cret")
+    database = app.state.store.database
+    database.engine = create_engine(database.url, connect_args={"timeout": 0.2})  # a writer waits 0.2 s for the lock
+    client = TestClient(app, raise_server_exceptions=False)
+    writer = sqlite3.connect(db)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+        response = client.post("/api/ingest", json={"text": ATTACK_REPORT}, headers=TOKEN)
+    finally:
+        writer.rollback()
+        writer.close()
+    assert response.status_code == 503 and int(response.headers["Retry-After"]) > 0
+    assert client.post("/api/ingest", json={"text": ATTACK_REPORT}, headers=TOKEN).json()["ingested"]
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in ("/", "/api/incidents", "/static/style.css", "/taxii2/", "/docs", "/openapi.json", "/no-such-page",
+                 "/api/incidents/no-such-id", "/api/search"):
+        response = client.get(path)
+        policy = dict(part.strip().split(" ", 1) for part in response.headers["Content-Security-Policy"].split(";"))
+        assert policy["default-src"] == "'self'" and policy["script-src"] == "'self'", path
+        assert policy["object-src"] == "'none'" and policy["frame-ancestors"] == "'none'", path
+        assert policy["base-uri"] == "'none'" and policy["form-action"] == "'self'", path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", path
+        assert response.headers["Referrer-Policy"] == "same-origin", path
+
+
+def test_api_docs_are_served_from_this_server_only(client):
+    page = client.get("/docs")
+    assert page.status_code == 200
+    scripts = re.findall(r"<script\b[^>]*>", page.text)
+    assert scripts and all(" src=" in tag for tag in scripts)  # no inline script: the policy would block it
+    links = re.findall(r'(?:src|href)="([^"]*)"', page.text)
+    assert any(link.endswith("swagger-ui-bundle.js") for link in links)
+    for link in links:
+        assert urlsplit(link).hostname in {None, "testserver"}, link  # this server, as the client calls it
+        assert client.get(link).status_code == 200, link
+    assert client.get("/redoc").status_code == 404  # ReDoc would load from a CDN too

@@ -1,10 +1,16 @@
-"""CSV: one row per incident, lists joined with "; ", for spreadsheets and quick counts."""
+"""CSV: one row per incident, lists joined with "; ", for spreadsheets and quick counts.
+
+Titles, victims and claimants come from articles: a cell such as `=HYPERLINK(...)` would run as a
+formula when the file is opened in a spreadsheet, so every cell starting like a formula gets a
+leading `'` (OWASP's advice against CSV injection), which spreadsheets show as text.
+"""
 
 from __future__ import annotations
 
 import csv
 from typing import TextIO
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("id", "title", "first_seen", "discovered", "disclosed", "types", "victims", "victim_countries", "actors",
            "states", "vulnerabilities", "techniques", "malware", "claims", "documents")
 
@@ -26,8 +32,12 @@ def _row(incident: dict) -> dict[str, str]:
     }
 
 
+def _inert(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def write_csv(export: dict, out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=COLUMNS)
     writer.writeheader()
     for incident in export["incidents"]:
-        writer.writerow(_row(incident))
+        writer.writerow({column: _inert(cell) for column, cell in _row(incident).items()})

@@ -15,6 +15,7 @@ from typing import TextIO
 from pymisp import MISPEvent
 
 from cybertrack.export.stix_export import NAMESPACE
+from cybertrack.links import web_url
 
 THREAT_LEVEL_UNDEFINED = 4
 ANALYSIS_COMPLETED = 2
@@ -45,9 +46,8 @@ def _event(incident: dict, documents: dict[str, dict]) -> MISPEvent:
         event.add_attribute("vulnerability", cve, category="External analysis")
     for document_id in incident["documents"]:
         document = documents.get(document_id, {})
-        if document.get("url"):
-            event.add_attribute("link", document["url"], category="External analysis",
-                                comment=document.get("title") or document_id)
+        if url := web_url(document.get("url")):  # MISP shows a link attribute as a link: http(s) only
+            event.add_attribute("link", url, category="External analysis", comment=document.get("title") or document_id)
     for victim in incident["victims"]:
         event.add_attribute("target-org", victim["name"], category="Targeting data",
                             comment=f"country: {victim.get('country') or 'unknown'}")

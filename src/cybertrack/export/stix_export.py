@@ -19,6 +19,7 @@ import stix2
 
 from cybertrack import __version__
 from cybertrack.knowledge.base import knowledge_base
+from cybertrack.links import web_url
 
 NAMESPACE = uuid.UUID("2b1f4d8e-6c1a-5e0b-9a43-1f7a2c6d3e55")
 # Objects carry the date of the earliest article behind them; without any, this fixed date keeps exports identical.
@@ -87,9 +88,10 @@ def build_stix(export: dict) -> stix2.Bundle:
 
 
 def _source(document: dict) -> dict:
+    """The article as an external reference; its URL only if it is http(s) (a platform would make it a link)."""
     reference = {"source_name": "article", "external_id": document["id"]}
-    if document.get("url"):
-        reference["url"] = document["url"]
+    if url := web_url(document.get("url")):
+        reference["url"] = url
     return reference
 
 

@@ -2,19 +2,23 @@
 
 Pages are server-rendered Jinja2 templates with autoescaping on: everything that comes from an
 article is untrusted, so a page text holding `<script>` or a `javascript:` link shows as text.
-The API and TAXII read the same plain data the exports write.
+The API and TAXII read the same plain data the exports write. Every response carries the security
+headers of `cybertrack.web.security`; the API docs use the vendored Swagger UI, so nothing loads from
+another host.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 import secrets
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
 
 from fastapi import FastAPI, Form, Header, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
@@ -23,14 +27,21 @@ from cybertrack import __version__
 from cybertrack.export.json_export import build_export
 from cybertrack.ingest import iter_items
 from cybertrack.knowledge.base import Entry, knowledge_base
+from cybertrack.links import is_web_url
 from cybertrack.model import SourceItem
 from cybertrack.pipeline import Pipeline
 from cybertrack.runner import run_ingest
-from cybertrack.store import Database, DocumentStore
+from cybertrack.store import Database, DocumentStore, StoreError
 from cybertrack.web.queries import IncidentFilter, counts, select
+from cybertrack.web.security import SecurityHeaders
 from cybertrack.web.taxii import taxii_router
 
 PACKAGE = Path(str(resources.files("cybertrack.web")))
+# how long a client should wait when the database is busy: about a lock's or a pool's wait
+RETRY_AFTER_SECONDS = 5
+HIGHLIGHT = re.compile(r"([0-9]{1,9})-([0-9]{1,9})")  # ASCII digits only: str.isdigit() also takes "²"
+
+log = logging.getLogger(__name__)
 
 
 class IngestRequest(BaseModel):
@@ -45,12 +56,23 @@ def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
     """The app over one database. Ingesting from the web is off unless ``ingest_token`` is given; then every
     ingest request must carry it (``Authorization: Bearer TOKEN``, or the form's token field)."""
     store = DocumentStore(Database(db))
-    app = FastAPI(title="cybertrack", version=__version__,
+    app = FastAPI(title="cybertrack", version=__version__, docs_url=None, redoc_url=None,
                   description="Cyber incidents extracted from news, each fact citing its sentence.")
     app.state.store = store
+    app.add_middleware(SecurityHeaders)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
+    templates.env.tests["web_url"] = is_web_url
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     app.include_router(taxii_router(store))
+
+    @app.exception_handler(StoreError)
+    async def database_unavailable(_request: Request, error: StoreError) -> JSONResponse:
+        """A busy, locked or unreachable database (a full connection pool too) is the server's passing trouble:
+        503 with when to retry. The error names the database, a path or a URL with its password: the log gets
+        it, the client does not."""
+        log.warning("answering 503: %s", error)
+        return JSONResponse({"detail": "the database is busy or unavailable; try again shortly"}, status_code=503,
+                            headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
     def export() -> dict:
         return build_export(store)
@@ -102,13 +124,20 @@ def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
         return templates.TemplateResponse(request, "document.html", {
             "document": document, "segments": _segments(document["text"], _span(highlight))})
 
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        return templates.TemplateResponse(request, "docs.html", {"title": app.title, "openapi_url": app.openapi_url})
+
     # -- ingest (off unless a token is set) -----------------------------------------------------------------------
     def ingest(request: IngestRequest, token: str | None) -> dict:
         if ingest_token is None:
             raise HTTPException(403, "ingesting from the web is off; start the server with --allow-ingest")
-        if not token or not secrets.compare_digest(token, ingest_token):
-            raise HTTPException(401, "a valid ingest token is required")
+        # bytes: compare_digest refuses str holding anything but ASCII
+        if not token or not secrets.compare_digest(token.encode(), ingest_token.encode()):
+            raise HTTPException(401, "a valid ingest token is required", headers={"WWW-Authenticate": "Bearer"})
         if request.url:
+            if not is_web_url(request.url):  # a path, a folder or file:// would publish the server's own files
+                raise HTTPException(422, "the web ingest takes http:// or https:// URLs only, or pasted text")
             items = iter_items([request.url])
         elif request.text and request.text.strip():
             source_id = "pasted:" + hashlib.sha256(request.text.encode()).hexdigest()[:16]
@@ -117,7 +146,7 @@ def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
             raise HTTPException(422, "give a url or some text")
         summary = run_ingest(items, store, _pipeline(app))
         if summary.fatal:
-            raise HTTPException(503, summary.fatal)
+            raise StoreError(summary.fatal)
         return {"ingested": summary.ingested + summary.updated, "already_present": summary.present,
                 "near_duplicates": [d for d, _ in summary.duplicates],
                 "failed": [{"source": e.source_id, "reason": e.reason} for e in summary.failed],
@@ -125,7 +154,7 @@ def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
 
     @app.post("/api/ingest", tags=["api"], summary="Ingest a URL or pasted text (needs --allow-ingest and the token)")
     def api_ingest(body: IngestRequest, authorization: str = Header("")):
-        return ingest(body, authorization.removeprefix("Bearer ").strip() or None)
+        return ingest(body, _bearer(authorization))
 
     @app.post("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def form_ingest(request: Request, url: str = Form(""), text: str = Form(""), title: str = Form(""),
@@ -178,9 +207,20 @@ def _pipeline(app: FastAPI) -> Pipeline:
     return app.state.pipeline
 
 
+def _bearer(authorization: str) -> str | None:
+    """The token of ``Authorization: Bearer TOKEN`` (the scheme in any case); no token for any other form."""
+    scheme, _, token = authorization.partition(" ")
+    return (token.strip() or None) if scheme.lower() == "bearer" else None
+
+
 def _span(highlight: str) -> tuple[int, int] | None:
-    start, _, end = highlight.partition("-")
-    return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
+    """The cited sentence's ``START-END`` character offsets; anything else is the client's error."""
+    if not highlight:
+        return None
+    found = HIGHLIGHT.fullmatch(highlight)
+    if found is None or int(found[1]) > int(found[2]):
+        raise HTTPException(422, "highlight must be START-END, two character offsets with START <= END")
+    return int(found[1]), int(found[2])
 
 
 def _segments(text: str, highlight: tuple[int, int] | None) -> list[tuple[bool, list[tuple[str, str]]]]:
