@@ -13,6 +13,7 @@ import hashlib
 import logging
 import re
 import secrets
+import threading
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -163,6 +164,7 @@ def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
         return templates.TemplateResponse(request, "ingested.html", {"result": result})
 
     app.state.ingest_enabled = ingest_token is not None
+    app.state.pipeline, app.state.pipeline_lock = None, threading.Lock()
 
     # -- JSON API ------------------------------------------------------------------------------------------------
     @app.get("/api/incidents", tags=["api"], summary="Incidents, filtered, sorted and paged")
@@ -201,9 +203,13 @@ def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
 
 
 def _pipeline(app: FastAPI) -> Pipeline:
-    """One pipeline per server, loaded on the first ingest (its models take seconds to load)."""
-    if getattr(app.state, "pipeline", None) is None:
-        app.state.pipeline = Pipeline()
+    """One pipeline per server, loaded on the first ingest (its models take seconds to load). Requests that arrive
+    together wait for that one load instead of each loading the models."""
+    with app.state.pipeline_lock:
+        if app.state.pipeline is None:
+            pipeline = Pipeline()
+            pipeline.warm_up()
+            app.state.pipeline = pipeline
     return app.state.pipeline
 
 
