@@ -1,7 +1,8 @@
 """Web sources end to end: pages, feeds and HTTP failures, against a real local HTTP server.
 
 The server runs on 127.0.0.1 in a background thread for the whole module and
-serves invented articles and feeds; nothing else is ever contacted.
+serves invented articles and feeds; nothing else is ever contacted. Loopback is
+refused by default (see tests/hostile/), so every fetch here opens it explicitly.
 """
 
 from __future__ import annotations
@@ -279,7 +280,7 @@ def base(server: _Server) -> str:
 # --- helpers ----------------------------------------------------------------------------------
 
 def collect(sources: list[str], **options: float) -> list[SourceItem | ItemError]:
-    return list(iter_items(sources, SourceOptions(**options)))
+    return list(iter_items(sources, SourceOptions(allow_private_addresses=True, **options)))
 
 
 def errors_of(results: list[SourceItem | ItemError]) -> list[ItemError]:
@@ -293,7 +294,7 @@ def cli(tmp_path: Path) -> Callable[..., tuple[object, dict]]:
     runner = CliRunner()
 
     def run(*args: str) -> tuple[object, dict]:
-        result = runner.invoke(main, ["ingest", "--db", str(db), "-q", *args])
+        result = runner.invoke(main, ["ingest", "--db", str(db), "-q", "--allow-private-addresses", *args])
         assert result.exception is None or isinstance(result.exception, SystemExit), result.output
         out = tmp_path / "export.json"
         exported = runner.invoke(main, ["export", "--db", str(db), "-o", str(out)])

@@ -46,6 +46,12 @@ lock_option = click.option(
     help="How long to wait for another writer to release the database.",
 )
 
+private_addresses_option = click.option(
+    "--allow-private-addresses", is_flag=True,
+    help="Also fetch from loopback, private and link-local addresses (intranet sources). Off by default, so that "
+         "a page, feed or redirect cannot make cybertrack read the services of its own network.",
+)
+
 
 def _open_store(db: str | None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> DocumentStore:
     try:
@@ -77,7 +83,8 @@ def main() -> None:
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest file, page or JSONL line accepted.")
 @click.option("--timeout", type=float, default=15.0, show_default=True, metavar="SECONDS",
-              help="Timeout of each HTTP request.")
+              help="Timeout of each HTTP fetch, all of it: connecting, headers, body and redirects.")
+@private_addresses_option
 @click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles written per database transaction.")
 @click.option("--workers", type=int, default=1, show_default=True,
@@ -85,7 +92,7 @@ def main() -> None:
 @lock_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-item messages; only the summary.")
 def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: float, batch_size: int,
-           lock_timeout: float, quiet: bool, workers: int) -> None:
+           lock_timeout: float, quiet: bool, workers: int, allow_private_addresses: bool) -> None:
     """Read articles from SOURCEs and store them cleaned.
 
     A SOURCE is a file (.txt, .html, .jsonl, .rss/.atom/.xml feed, .warc),
@@ -93,7 +100,8 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: fl
     Articles already stored are recognised and not stored again.
     """
     store = _open_store(db, lock_timeout)
-    items = iter_items(sources, SourceOptions(max_bytes=max_bytes, timeout=timeout))
+    items = iter_items(sources, SourceOptions(max_bytes=max_bytes, timeout=timeout,
+                                              allow_private_addresses=allow_private_addresses))
     with tqdm(items, desc="ingesting", unit=" items", disable=True if quiet else None,
               file=sys.stderr, dynamic_ncols=True) as progress:
         def report(source_id: str, message: str) -> None:
@@ -225,7 +233,9 @@ def _warn_if_unresolved(db: str | None) -> None:
 @click.option("--allow-ingest", is_flag=True, help="Accept articles from the page and POST /api/ingest, with a token.")
 @click.option("--token", envvar="CYBERTRACK_TOKEN", default=None,
               help="The ingest token (default: $CYBERTRACK_TOKEN, else a random one printed at start).")
-def serve(db: str | None, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+@private_addresses_option
+def serve(db: str | None, host: str, port: int, allow_ingest: bool, token: str | None,
+          allow_private_addresses: bool) -> None:
     """Serve the incidents: web pages, the JSON API (/api/, docs at /docs) and TAXII 2.1 (/taxii2/)."""
     import secrets
 
@@ -237,7 +247,8 @@ def serve(db: str | None, host: str, port: int, allow_ingest: bool, token: str |
         token = secrets.token_urlsafe(16)
         click.echo(f"ingest token: {token}", err=True)
     try:
-        app = create_app(db, ingest_token=token if allow_ingest else None)
+        app = create_app(db, ingest_token=token if allow_ingest else None,
+                         allow_private_addresses=allow_private_addresses)
     except StoreError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_UNUSABLE)

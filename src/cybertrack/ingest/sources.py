@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cybertrack.ingest.egress import EgressPolicy
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.feeds import items_from_feed, looks_like_feed, parse_feed
 from cybertrack.ingest.jsonl import iter_jsonl
@@ -30,7 +31,8 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES 
 @dataclass(frozen=True)
 class SourceOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
-    timeout: float = 15.0
+    timeout: float = 15.0  # seconds for each whole HTTP fetch, redirects included
+    allow_private_addresses: bool = False  # fetch from loopback, private and link-local addresses too
 
 
 def suffix_of(path: Path) -> str:
@@ -48,7 +50,8 @@ class _Session:
     @property
     def fetcher(self) -> Fetcher:
         if self._fetcher is None:
-            self._fetcher = Fetcher(self.options.timeout, self.options.max_bytes)
+            policy = EgressPolicy(allow_private_addresses=self.options.allow_private_addresses)
+            self._fetcher = Fetcher(self.options.timeout, self.options.max_bytes, policy)
         return self._fetcher
 
     def close(self) -> None:

@@ -1,14 +1,17 @@
-"""Fetching pages over HTTP with a timeout, a size cap, a redirect limit and a clear user agent."""
+"""Fetching pages over HTTP with one deadline, a size cap, a redirect limit, an egress policy and a clear user
+agent."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
+import httpcore
 import httpx
 
 from cybertrack import USER_AGENT
+from cybertrack.ingest.egress import EgressPolicy
 from cybertrack.ingest.errors import IngestError
+from cybertrack.ingest.network import GuardedBackend
 from cybertrack.ingest.reading import human_size
 
 MAX_REDIRECTS = 5
@@ -27,13 +30,31 @@ def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-class Fetcher:
-    """One HTTP client reused for a whole run (connection pooling, same settings everywhere)."""
+class _GuardedTransport(httpx.HTTPTransport):
+    """httpx's own transport over the guarded network backend. httpx takes no network backend, so the connection
+    pool it builds is replaced by the same kind of pool over ours."""
 
-    def __init__(self, timeout: float, max_bytes: int):
+    def __init__(self, backend: GuardedBackend):
+        ssl_context = httpx.create_ssl_context()
+        super().__init__(verify=ssl_context)
+        self._pool = httpcore.ConnectionPool(ssl_context=ssl_context, keepalive_expiry=5.0, network_backend=backend)
+
+
+class Fetcher:
+    """One HTTP client reused for a whole run (connection pooling, same settings everywhere).
+
+    ``timeout`` bounds each whole fetch, redirects included. Proxy settings and ``.netrc`` from the environment
+    are not used: a proxy would make the connections, out of reach of the egress policy, and a hostile server
+    must never be sent the user's credentials.
+    """
+
+    def __init__(self, timeout: float, max_bytes: int, policy: EgressPolicy):
         self.max_bytes = max_bytes
         self.timeout = timeout
+        self._backend = GuardedBackend(policy)
         self._client = httpx.Client(
+            transport=_GuardedTransport(self._backend),
+            trust_env=False,
             timeout=timeout,
             follow_redirects=True,
             max_redirects=MAX_REDIRECTS,
@@ -50,18 +71,16 @@ class Fetcher:
         self.close()
 
     def fetch(self, url: str) -> FetchedPage:
+        """The page at ``url``; an ``IngestError`` saying why not (``EgressRefused`` for a forbidden address)."""
         try:
-            with self._client.stream("GET", url) as response:
+            with self._backend.deadline(self.timeout), self._client.stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise IngestError(f"HTTP {response.status_code} {response.reason_phrase}".strip())
                 declared = int(response.headers.get("content-length") or 0)
                 if declared > self.max_bytes:
                     raise IngestError(f"page is {human_size(declared)}, over the {human_size(self.max_bytes)} cap")
                 chunks, size = [], 0
-                deadline = time.monotonic() + self.timeout  # for the whole body, not each read
                 for chunk in response.iter_bytes():
-                    if time.monotonic() > deadline:
-                        raise httpx.ReadTimeout("the page arrived too slowly")
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise IngestError(f"page is over the {human_size(self.max_bytes)} cap")

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from cybertrack import __version__
 from cybertrack.export.json_export import build_export
-from cybertrack.ingest import iter_items
+from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.knowledge.base import Entry, knowledge_base
 from cybertrack.links import is_web_url
 from cybertrack.model import SourceItem
@@ -53,9 +53,10 @@ class IngestRequest(BaseModel):
     title: str | None = None
 
 
-def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
+def create_app(db: str | None, ingest_token: str | None = None, allow_private_addresses: bool = False) -> FastAPI:
     """The app over one database. Ingesting from the web is off unless ``ingest_token`` is given; then every
-    ingest request must carry it (``Authorization: Bearer TOKEN``, or the form's token field)."""
+    ingest request must carry it (``Authorization: Bearer TOKEN``, or the form's token field). URLs to ingest
+    are fetched from public addresses only, unless ``allow_private_addresses``."""
     store = DocumentStore(Database(db))
     app = FastAPI(title="cybertrack", version=__version__, docs_url=None, redoc_url=None,
                   description="Cyber incidents extracted from news, each fact citing its sentence.")
@@ -139,7 +140,7 @@ def create_app(db: str | None, ingest_token: str | None = None) -> FastAPI:
         if request.url:
             if not is_web_url(request.url):  # a path, a folder or file:// would publish the server's own files
                 raise HTTPException(422, "the web ingest takes http:// or https:// URLs only, or pasted text")
-            items = iter_items([request.url])
+            items = iter_items([request.url], SourceOptions(allow_private_addresses=allow_private_addresses))
         elif request.text and request.text.strip():
             source_id = "pasted:" + hashlib.sha256(request.text.encode()).hexdigest()[:16]
             items = iter([SourceItem(source_id=source_id, origin="web", text=request.text, title=request.title)])
