@@ -84,6 +84,11 @@ HOSTILE_ARTICLE = {
 }
 
 
+def hostile_id(db: Path) -> str:
+    """The id the hostile article is stored under, in ``hostile_db``: its JSONL file, then its line's id."""
+    return f"{db.parent / 'evil.jsonl'}/{HOSTILE_ARTICLE['id']}"
+
+
 @pytest.fixture
 def hostile_db(tmp_path: Path) -> Path:
     """A database holding one invented attack report whose title, text and URL carry script."""

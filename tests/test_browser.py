@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from cybertrack.web.app import create_app
-from tests.conftest import SEEDS, Cli, require_shared, served
+from tests.conftest import SEEDS, Cli, hostile_id, require_shared, served
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -112,7 +112,7 @@ def test_script_in_an_article_never_runs(browser, hostile_db):
     with served(create_app(str(db))) as base:
         refused: list[str] = []
         page = _page(browser, refused)
-        for path in ("/", "/documents/evil"):
+        for path in ("/", f"/documents/{hostile_id(db)}"):
             page.goto(base + path)
             page.wait_for_load_state("load")
         assert "<script>alert('text')</script>" in page.locator("article.clean").inner_text()

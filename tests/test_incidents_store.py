@@ -74,7 +74,7 @@ def test_incidents_command_lists_victims_and_claims(seeds) -> None:
 def test_export_incidents_cite_their_documents(seeds) -> None:
     _, export, _ = seeds
     documents = {d["id"]: d for d in export["documents"]}
-    assert set(documents) == {p.name for p in SEEDS.glob("*.txt")}
+    assert set(documents) == {str(p.resolve()) for p in SEEDS.glob("*.txt")}
     ids = [i["id"] for i in export["incidents"]]
     assert len(ids) == len(set(ids))
     claims = 0
@@ -140,9 +140,9 @@ def test_one_invented_attack_reported_in_english_and_french_is_one_incident(tmp_
     assert result.exit_code == 0, result.output
     assert "ingested 3," in result.output
     export = cli.export()
-    languages = {d["id"]: d["language"] for d in export["documents"]}
+    languages = {Path(d["id"]).name: d["language"] for d in export["documents"]}
     assert languages == {"labour-en.txt": "en", "travail-fr.txt": "fr", "health-en.txt": "en"}
-    by_documents = {frozenset(i["documents"]): i for i in export["incidents"]}
+    by_documents = {frozenset(Path(d).name for d in i["documents"]): i for i in export["incidents"]}
     assert set(by_documents) == {frozenset({"labour-en.txt", "travail-fr.txt"}), frozenset({"health-en.txt"})}
     labour = by_documents[frozenset({"labour-en.txt", "travail-fr.txt"})]
     assert [(v["key"], v["country"]) for v in labour["victims"]] == [("LU/ministry:labour", "LU")]
@@ -151,8 +151,9 @@ def test_one_invented_attack_reported_in_english_and_french_is_one_incident(tmp_
     assert "ransomware" in health["types"]
     listing = cli("incidents")
     assert listing.exit_code == 0
-    assert "reports: labour-en.txt, travail-fr.txt" in listing.stdout or \
-        "reports: travail-fr.txt, labour-en.txt" in listing.stdout
+    labour_en, travail_fr = articles / "labour-en.txt", articles / "travail-fr.txt"
+    assert f"reports: {labour_en}, {travail_fr}" in listing.stdout or \
+        f"reports: {travail_fr}, {labour_en}" in listing.stdout
 
 
 def test_claims_are_queryable_in_their_own_table(tmp_path):

@@ -11,7 +11,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 def _incidents_by_documents(cli) -> dict[frozenset[str], dict]:
     sources = [str(p) for p in sorted(SAMPLES.iterdir()) if p.suffix in {".txt", ".html"}]
     assert cli("ingest", *sources).exit_code == 0
-    return {frozenset(i["documents"]): i for i in cli.export()["incidents"]}
+    return {frozenset(Path(d).name for d in i["documents"]): i for i in cli.export()["incidents"]}
 
 
 def test_the_three_sample_incidents_are_found_and_merged_across_languages(cli):

@@ -47,9 +47,10 @@ def test_same_article_from_two_sources_is_linked_not_duplicated(cli: Cli, tmp_pa
     result = cli("ingest", str(folder), "-q")
     assert result.exit_code == 0, result.output
     assert "near-duplicates 1" in result.output
-    assert "near-duplicate: wire.txt of portal-42" in result.output
+    wire, portal = str(folder / "wire.txt"), str(folder / "portal.jsonl" / "portal-42")
+    assert f"near-duplicate: {wire} of {portal}" in result.output
     docs = cli.export()["documents"]
-    assert [(d["id"], d["duplicate_of"]) for d in docs] == [("portal-42", None), ("wire.txt", "portal-42")]
+    assert [(d["id"], d["duplicate_of"]) for d in docs] == [(portal, None), (wire, portal)]
 
 
 def test_distinct_articles_about_one_event_stay_apart(cli: Cli, tmp_path: Path) -> None:
@@ -83,7 +84,7 @@ def test_read_only_database_is_a_clear_error_and_stays_intact(cli: Cli, tmp_path
     result = read_only("ingest", str(tmp_path / "two.txt"), "-q")
     assert result.exit_code == 2
     assert "is read-only" in result.output
-    assert [d["id"] for d in cli.export()["documents"]] == ["one.txt"]
+    assert [d["id"] for d in cli.export()["documents"]] == [str(tmp_path / "one.txt")]
 
 
 def test_database_locked_by_another_writer(cli: Cli, tmp_path: Path) -> None:
@@ -99,7 +100,7 @@ def test_database_locked_by_another_writer(cli: Cli, tmp_path: Path) -> None:
         other_writer.close()
     assert result.exit_code == 2
     assert "locked by another writer" in result.output
-    assert [d["id"] for d in cli.export()["documents"]] == ["one.txt"]
+    assert [d["id"] for d in cli.export()["documents"]] == [str(tmp_path / "one.txt")]
 
 
 def test_casie_articles_all_stored_once(cli: Cli) -> None:

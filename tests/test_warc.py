@@ -18,9 +18,9 @@ the police and the national cyber security agency were investigating.</p></artic
 <footer>Copyright 2024 Lakeside Courier. All rights reserved.</footer></body></html>"""
 
 
-def record(kind: str, uri: str, payload: bytes) -> bytes:
+def record(kind: str, uri: str, payload: bytes, number: int = 0) -> bytes:
     headers = (f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
-               f"WARC-Record-ID: <urn:uuid:{abs(hash((kind, uri))):032x}>\r\n"
+               f"WARC-Record-ID: <urn:uuid:{abs(hash((kind, uri, number))):032x}>\r\n"
                f"WARC-Date: 2024-05-02T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
                f"Content-Length: {len(payload)}\r\n\r\n")
     return headers.encode() + payload + b"\r\n\r\n"
@@ -38,7 +38,8 @@ def test_html_responses_in_a_warc_become_items(tmp_path: Path) -> None:
     archive.write_bytes(gzip.compress(data))
     items = list(iter_items([str(archive)]))
     assert [type(i) for i in items] == [SourceItem]
-    assert items[0].source_id == "https://courier.example/lakeside"
+    assert items[0].url == "https://courier.example/lakeside"
+    assert items[0].source_id.startswith(f"{archive}/urn:uuid:")
     assert "Lakeside general hospital" in items[0].html
 
 
@@ -67,5 +68,24 @@ def test_corrupt_warc_is_reported_not_fatal(tmp_path: Path) -> None:
                                      encoding="utf-8")
     items = list(iter_items([str(tmp_path)]))
     errors = [i for i in items if isinstance(i, ItemError)]
-    assert [e.source_id for e in errors] == ["broken.warc"] and "cannot read" in errors[0].reason
-    assert [i.source_id for i in items if isinstance(i, SourceItem)] == ["ok.txt"]
+    assert [e.source_id for e in errors] == [str(tmp_path / "broken.warc")] and "cannot read" in errors[0].reason
+    assert [i.source_id for i in items if isinstance(i, SourceItem)] == [str(tmp_path / "ok.txt")]
+
+
+def test_two_captures_of_one_page_are_two_documents(cli, tmp_path: Path) -> None:
+    """A crawl may capture a page twice, and two crawls the same page: each record is its own document."""
+    uri = "https://courier.example/lakeside"
+    first = tmp_path / "monday.warc"
+    first.write_bytes(record("response", uri, http_response("text/html", PAGE.encode()))
+                      + record("response", uri, http_response("text/html", PAGE.replace("Thursday", "Friday")
+                                                               .encode()), number=1))
+    second = tmp_path / "tuesday.warc"
+    second.write_bytes(record("response", uri, http_response("text/html", PAGE.replace("Thursday", "Sunday")
+                                                             .encode())))
+    items = list(iter_items([str(first), str(second)]))
+    assert [type(i) for i in items] == [SourceItem] * 3 and {i.url for i in items} == {uri}
+    assert len({i.source_id for i in items}) == 3
+    assert [i.source_id.rsplit("/", 1)[0] for i in items] == [str(first), str(first), str(second)]
+    result = cli("ingest", str(first), str(second), "-q")
+    assert "updated 0" in result.output and "failed 0" in result.output, result.output
+    assert len(cli.export()["documents"]) == 3

@@ -14,7 +14,7 @@ from sqlalchemy import create_engine
 from taxii2client.v21 import Server, as_pages
 
 from cybertrack.web.app import create_app
-from tests.conftest import SEEDS, Cli, require_shared, served
+from tests.conftest import SEEDS, Cli, hostile_id, require_shared, served
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_text_from_articles_renders_inert(hostile_db):
     client = TestClient(create_app(str(db)))
     incidents = client.get("/api/incidents").json()["incidents"]
     assert incidents, "the article should make an incident, so that its page is checked too"
-    pages = [client.get("/documents/evil").text, client.get("/").text]
+    pages = [client.get(f"/documents/{hostile_id(db)}").text, client.get("/").text]
     pages += [client.get(f"/incidents/{i['id']}").text for i in incidents]
     for page in pages:
         assert "<script>alert" not in page and 'href="javascript:' not in page and "<img src=x" not in page

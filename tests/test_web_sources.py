@@ -493,7 +493,7 @@ def test_local_atom_file_fetches_its_linked_articles(base, tmp_path, suffix):
     assert CAMPUS_PARAGRAPHS[1] in campus.html
     assert campus.note is None
     # The second entry has no link: its own content is used, under a made-up id, and the user is told.
-    assert orbelline.source_id == f"digest{suffix}#2"
+    assert orbelline.source_id == f"{feed}#2"
     assert orbelline.text == ATOM_NO_LINK_CONTENT
     assert "no link" in orbelline.note
 
@@ -505,7 +505,7 @@ def test_cli_local_atom_file(base, tmp_path, cli):
 
     assert result.exit_code == 0, result.output
     docs = by_id(export)
-    assert set(docs) == {f"{base}/articles/campus.html", "digest.atom#2"}
+    assert set(docs) == {f"{base}/articles/campus.html", f"{feed}#2"}
     campus = docs[f"{base}/articles/campus.html"]
     assert CAMPUS_PARAGRAPHS[2] in campus["text"]
     assert not any(marker in campus["text"] for marker in NAV_FOOTER_MARKERS)
@@ -539,7 +539,7 @@ def test_local_rss_file_that_is_not_xml_is_an_error(tmp_path):
     [error] = collect([str(feed)])
 
     assert isinstance(error, ItemError), error
-    assert error.source_id == "broken.rss"
+    assert error.source_id == str(feed)
     assert "not an RSS/Atom feed" in error.reason
 
 

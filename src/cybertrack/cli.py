@@ -189,8 +189,13 @@ def documents(db: str | None) -> None:
         title = (row["title"] or row["clean_text"][:70]).replace("\n", " ")
         if row["duplicate_of"]:
             title = f"(near-duplicate of {row['duplicate_of']}) {title}"
-        click.echo(f"{row['language']:<4} {kept:>6}/{total:<6} words  {row['source_id'][:40]:<40}  {title[:70]}")
+        click.echo(f"{row['language']:<4} {kept:>6}/{total:<6} words  {tail(row['source_id'], 40):<40}  {title[:70]}")
     click.echo(f"{len(rows)} documents", err=True)
+
+
+def tail(source_id: str, width: int) -> str:
+    """A long id (an absolute path, a URL) cut at its head, not its tail: the file name and line id tell ids apart."""
+    return source_id if len(source_id) <= width else "…" + source_id[-(width - 1):]
 
 
 @main.command()

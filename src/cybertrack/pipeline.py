@@ -15,6 +15,7 @@ from functools import cached_property
 
 from cybertrack.annotate.language import LanguageIdentifier
 from cybertrack.clean import clean
+from cybertrack.clean.minimum import too_short
 from cybertrack.extract.frames import extract
 from cybertrack.extract.reporting import reports_attack
 from cybertrack.ingest.errors import IngestError
@@ -84,12 +85,13 @@ class Pipeline:
         return time.perf_counter() - started
 
     def process(self, item: SourceItem) -> Document:
-        title, published, author = item.title, item.published, item.author
+        title, published, author, note = item.title, item.published, item.author, item.note
         if item.html is not None:
             with self._stage("html"):
                 page = extract_article(item.html, item.url)
             raw = page.text
             title, published, author = title or page.title, published or page.published, author or page.author
+            note = "; ".join(n for n in (note, page.note) if n) or None
         else:
             raw = item.text or ""
             title = title or title_from_text(raw)
@@ -98,6 +100,8 @@ class Pipeline:
         if not cleaned.text.strip():
             where = "the HTML page" if item.html is not None else "the text"
             raise IngestError(f"no article text found in {where} (only page furniture)")
+        if reason := too_short(cleaned.text):
+            raise IngestError(reason)
         with self._stage("language"):
             language = self._languages.identify(cleaned.text)
         with self._stage("extract"):
@@ -121,7 +125,7 @@ class Pipeline:
             title=title,
             published=published,
             author=author,
-            note=item.note,
+            note=note,
             frames=tuple(frames),
             frame_vectors=vectors,
             vulnerabilities=tuple(found.vulnerabilities),

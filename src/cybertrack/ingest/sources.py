@@ -1,7 +1,11 @@
 """Turn the command line's SOURCE arguments into a lazy stream of items.
 
 Folders are walked lazily and JSONL files streamed, so a folder of 10,000
-files or a million-line dump costs the same memory as one article.
+files or a million-line dump costs about the same memory as one article.
+
+A file's ``source_id`` is its absolute path, links resolved: the same file is
+the same document from any working folder, and ``siteA/index.txt`` and
+``siteB/index.txt`` are two documents, never one updating the other.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from cybertrack.ingest.egress import EgressPolicy
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.feeds import items_from_feed, looks_like_feed, parse_feed
 from cybertrack.ingest.jsonl import iter_jsonl
-from cybertrack.ingest.reading import DEFAULT_MAX_BYTES, decode_text, read_capped
+from cybertrack.ingest.reading import DEFAULT_MAX_BYTES, decode_text, open_regular, read_capped
 from cybertrack.ingest.warc import iter_warc
 from cybertrack.ingest.web import Fetcher, is_url
 from cybertrack.model import ItemError, SourceItem
@@ -70,9 +74,9 @@ def iter_items(sources: Iterable[str], options: SourceOptions = SourceOptions())
             path = Path(source)
             if path.is_dir():
                 for file in _walk(path):
-                    yield from _from_file(file, file.relative_to(path).as_posix(), session)
-            elif path.is_file():
-                yield from _from_file(path, path.name, session)
+                    yield from _from_file(file, session)
+            elif path.exists():  # a FIFO or a device too: _from_file says what it is, without opening it
+                yield from _from_file(path, session)
             else:
                 yield ItemError(source, "no such file, folder or URL")
     finally:
@@ -80,7 +84,10 @@ def iter_items(sources: Iterable[str], options: SourceOptions = SourceOptions())
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    """Files with a known suffix under ``root``, in a stable order, without listing the tree first."""
+    """Files with a known suffix under ``root``, in a stable order, without listing the tree first.
+
+    Whatever is not a folder comes out, FIFOs and devices included, so that ``_from_file`` reports them.
+    """
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -89,18 +96,24 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield path
 
 
-def _from_file(path: Path, label: str, session: _Session) -> Iterator[SourceItem | ItemError]:
-    options = session.options
-    suffix = suffix_of(path)
-    if suffix in JSONL_SUFFIXES | WARC_SUFFIXES:
-        reader = iter_jsonl if suffix in JSONL_SUFFIXES else iter_warc
-        try:
-            with path.open("rb") as stream:
-                yield from reader(stream, label, options.max_bytes)
-        except OSError as e:
-            yield ItemError(label, f"cannot read: {e.strerror or e}")
-        return
+def _identity(path: Path) -> str:
+    """A file's ``source_id``: its absolute path with links resolved (a link loop keeps the link's own path)."""
     try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return str(path.absolute())
+
+
+def _from_file(path: Path, session: _Session) -> Iterator[SourceItem | ItemError]:
+    options = session.options
+    label = _identity(path)
+    suffix = suffix_of(path)
+    try:
+        if suffix in JSONL_SUFFIXES | WARC_SUFFIXES:
+            reader = iter_jsonl if suffix in JSONL_SUFFIXES else iter_warc
+            with open_regular(path) as stream:
+                yield from reader(stream, label, options.max_bytes)
+            return
         data = read_capped(path, options.max_bytes)
         if suffix in FEED_SUFFIXES:
             yield from items_from_feed(label, parse_feed(data), session.fetcher)
