@@ -239,3 +239,22 @@ def test_api_docs_are_served_from_this_server_only(client):
         assert urlsplit(link).hostname in {None, "testserver"}, link  # this server, as the client calls it
         assert client.get(link).status_code == 200, link
     assert client.get("/redoc").status_code == 404  # ReDoc would load from a CDN too
+
+
+def test_documents_whose_ids_hold_url_characters_open_from_their_incident(tmp_path: Path) -> None:
+    """Ids are full paths, URLs or 'dump.jsonl/line id': a '#', '?' or '%' in them must not cut the link short."""
+    from tests.conftest import HOSTILE_ARTICLE
+
+    source = tmp_path / "dump.jsonl"
+    source.write_text(json.dumps({**HOSTILE_ARTICLE, "id": "story #2?x=1%"}) + "\n", encoding="utf-8")
+    db = tmp_path / "odd.db"
+    assert Cli(db)("ingest", str(source)).exit_code == 0
+    client = TestClient(create_app(str(db)))
+    incident = client.get("/api/incidents").json()["incidents"][0]
+    page = client.get(f"/incidents/{incident['id']}").text
+    links = re.findall(r'href="(/documents/[^"]+)"', page)
+    assert links
+    for link in links:
+        opened = client.get(link.replace("&amp;", "&"))
+        assert opened.status_code == 200, link
+        assert "Veldmark Water Authority" in opened.text
