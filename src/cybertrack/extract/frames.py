@@ -49,7 +49,7 @@ class _Draft:
         return {d.value for s in self.sentences if s.is_attack for d in s.dates}
 
     def add(self, facts: SentenceFacts) -> None:
-        if facts not in self.sentences:
+        if not any(s.index == facts.index and s == facts for s in self.sentences):  # indices first: equality is slow
             self.sentences.append(facts)
 
 
@@ -162,13 +162,15 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
     for facts_ in facts:
         found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
         named_drafts: list[_Draft] = []
+        clauses = _clauses(facts_.text) if found else []
         for candidate in found:
             candidate = _with_context_country(candidate, facts, facts_.index, attackers, drafts)
             known = acronyms.get(candidate.victim.key)
             if known:
                 candidate = replace(candidate, victim=replace(candidate.victim, key=known))
-            beside = [d for d in named_drafts if _same_clause(facts_.text, d.spans[facts_.index], candidate)]
-            if candidate.generic and beside:  # victims beside a named one: part of the same incident
+            beside = [d for d in named_drafts if _same_clause(clauses, d.spans[facts_.index], candidate)] \
+                if candidate.generic else []
+            if beside:  # victims beside a named one: part of the same incident
                 for draft in beside:
                     draft.victims.setdefault(candidate.victim.key, candidate.victim)
                 continue
@@ -183,7 +185,7 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
             if draft is None:
                 draft = _Draft()
                 drafts.append(draft)
-            if not candidate.generic:
+            if not candidate.generic and not any(d is draft for d in named_drafts):
                 named_drafts.append(draft)
             draft.spans.setdefault(facts_.index, []).append((candidate.start, candidate.end))
             draft.victims.setdefault(candidate.victim.key, candidate.victim)
@@ -225,8 +227,8 @@ def _keep_to_own_clauses(drafts: list[_Draft], owner: dict[int, list[_Draft]]) -
             draft.sentences[position] = sentence.within(sorted(own[id(draft)]))
 
 
-def _same_clause(text: str, spans: list[tuple[int, int]], candidate: Candidate) -> bool:
-    clause = next((c for c in _clauses(text) if c[0] <= candidate.start < c[1]), None)
+def _same_clause(clauses: list[tuple[int, int]], spans: list[tuple[int, int]], candidate: Candidate) -> bool:
+    clause = next((c for c in clauses if c[0] <= candidate.start < c[1]), None)
     return any(clause and clause[0] <= a < clause[1] for a, _ in spans)
 
 
