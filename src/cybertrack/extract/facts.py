@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from cybertrack.annotate.dates import DateMention, find_dates
+from cybertrack.annotate.normalise import normalise
 from cybertrack.extract.cues import Cues
 from cybertrack.extract.institutions import Institution, find_institutions
 from cybertrack.extract.names import NameChunk, name_chunks
@@ -40,10 +41,15 @@ class CountryMention:
 
 @dataclass
 class SentenceFacts:
+    """What one sentence says. ``start`` and ``end`` place it in its document, and ``raw`` is the sentence as written
+    there, for the evidence; ``text`` is the normalised view every extractor reads (no invisible characters, plain
+    spaces: see `annotate/normalise`), and the offsets of everything found in it are the view's."""
+
     index: int
     start: int
     end: int
     text: str
+    raw: str
     actors: list[Match] = field(default_factory=list)
     software: list[Match] = field(default_factory=list)
     producers: list[Match] = field(default_factory=list)  # security vendors and CERTs: reporters, never victims
@@ -94,8 +100,10 @@ class SentenceFacts:
 def sentence_facts(
     index: int, text: str, start: int, language: str, base: date | None, kb: KnowledgeBase, cues: Cues
 ) -> SentenceFacts:
-    """The facts of the sentence ``text``, which begins at ``start`` in its document. Offsets are the sentence's own."""
-    facts = SentenceFacts(index=index, start=start, end=start + len(text), text=text)
+    """The facts of the sentence ``text``, which begins at ``start`` in its document. Offsets are those of the
+    sentence's normalised view, ``facts.text``."""
+    raw, text = text, normalise(text).text
+    facts = SentenceFacts(index=index, start=start, end=start + len(raw), text=text, raw=raw)
     facts.cues = cues.find_all(text)
     for match in kb.find(text):
         entries = [v for v in match.values if isinstance(v, Entry)]

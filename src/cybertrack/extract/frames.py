@@ -397,7 +397,7 @@ def _frame(document: str, draft: _Draft, published: str | None, deadline: Deadli
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
         deadline.check("extract")
-        frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.text))
+        frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.raw))
         frame.actors += [str(e.key) for m in sentence.actors for e in m.values]
         frame.actors += unknown_attackers(sentence)
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]
