@@ -17,10 +17,12 @@ import click
 from tqdm import tqdm
 
 from cybertrack import __version__
+from cybertrack.budget import DEFAULT_ARTICLE_BUDGET
 from cybertrack.export.json_export import build_export
 from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.ingest.reading import DEFAULT_MAX_BYTES
 from cybertrack.model import IngestSummary
+from cybertrack.pipeline import Pipeline
 from cybertrack.runner import DEFAULT_BATCH_SIZE, run_ingest
 from cybertrack.store import Database, DocumentStore, StoreError, default_db_path
 from cybertrack.store.database import DEFAULT_LOCK_TIMEOUT
@@ -89,10 +91,14 @@ def main() -> None:
               help="Articles written per database transaction.")
 @click.option("--workers", type=int, default=1, show_default=True,
               help="Processes that clean and extract articles in parallel (each loads its own models).")
+@click.option("--article-budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_ARTICLE_BUDGET,
+              show_default=True, metavar="SECONDS",
+              help="Time one article may take to clean and extract; an article over it is reported and skipped.")
 @lock_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-item messages; only the summary.")
 def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: float, batch_size: int,
-           lock_timeout: float, quiet: bool, workers: int, allow_private_addresses: bool) -> None:
+           lock_timeout: float, quiet: bool, workers: int, allow_private_addresses: bool,
+           article_budget: float) -> None:
     """Read articles from SOURCEs and store them cleaned.
 
     A SOURCE is a file (.txt, .html, .jsonl, .rss/.atom/.xml feed, .warc),
@@ -108,7 +114,8 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: fl
             if not quiet:
                 progress.write(f"{source_id}: {message}", file=sys.stderr)
 
-        summary = run_ingest(progress, store, batch_size=batch_size, report=report, workers=workers)
+        summary = run_ingest(progress, store, Pipeline(article_budget=article_budget), batch_size=batch_size,
+                             report=report, workers=workers)
     _print_summary(summary, store.database.url)
     if summary.fatal:
         click.echo(f"error: {summary.fatal}", err=True)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from functools import cached_property
 
 from cybertrack.annotate.language import LanguageIdentifier
+from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, UNLIMITED, Deadline
 from cybertrack.clean import clean
 from cybertrack.clean.minimum import too_short
 from cybertrack.extract.frames import extract
@@ -53,20 +54,25 @@ class Pipeline:
 
     ``attack_gate(title, clean_text)`` decides whether an article reports an attack at all; its frames are dropped
     when it says no. The default is the trained classifier; evaluation passes cross-validated predictions instead.
+    ``article_budget`` is the time one article may take, in seconds (None: no limit); an article over it raises
+    ``OverBudget``, an ``IngestError``, at the next stage or sentence.
     """
 
-    def __init__(self, attack_gate: AttackGate = reports_attack) -> None:
+    def __init__(self, attack_gate: AttackGate = reports_attack,
+                 article_budget: float | None = DEFAULT_ARTICLE_BUDGET) -> None:
         self.attack_gate = attack_gate
+        self.article_budget = article_budget
         self.seconds: Counter[str] = Counter()  # time spent per stage, for the benchmark
         self._warm = False
 
     @contextmanager
-    def _stage(self, name: str) -> Iterator[None]:
+    def _stage(self, name: str, deadline: Deadline) -> Iterator[None]:
         started = time.perf_counter()
         try:
             yield
         finally:
             self.seconds[name] += time.perf_counter() - started
+        deadline.check(name)
 
     @cached_property
     def _languages(self) -> LanguageIdentifier:
@@ -79,15 +85,18 @@ class Pipeline:
             return 0.0
         started = time.perf_counter()
         spent = self.seconds.copy()
-        self.process(_WARM_UP)
+        self._process(_WARM_UP, UNLIMITED)  # loading the models is not the article's time
         self.seconds = spent
         self._warm = True
         return time.perf_counter() - started
 
     def process(self, item: SourceItem) -> Document:
+        return self._process(item, Deadline(self.article_budget))
+
+    def _process(self, item: SourceItem, deadline: Deadline) -> Document:
         title, published, author, note = item.title, item.published, item.author, item.note
         if item.html is not None:
-            with self._stage("html"):
+            with self._stage("html", deadline):
                 page = extract_article(item.html, item.url)
             raw = page.text
             title, published, author = title or page.title, published or page.published, author or page.author
@@ -95,24 +104,24 @@ class Pipeline:
         else:
             raw = item.text or ""
             title = title or title_from_text(raw)
-        with self._stage("clean"):
+        with self._stage("clean", deadline):
             cleaned = clean(raw, title)
         if not cleaned.text.strip():
             where = "the HTML page" if item.html is not None else "the text"
             raise IngestError(f"no article text found in {where} (only page furniture)")
         if reason := too_short(cleaned.text):
             raise IngestError(reason)
-        with self._stage("language"):
+        with self._stage("language", deadline):
             language = self._languages.identify(cleaned.text)
-        with self._stage("extract"):
-            found = extract(item.source_id, cleaned.text, language, published)
+        with self._stage("extract", deadline):
+            found = extract(item.source_id, cleaned.text, language, published, deadline)
         frames = found.frames
-        with self._stage("classify"):
+        with self._stage("classify", deadline):
             if frames and not self.attack_gate(title, cleaned.text):
                 frames = []  # the attack words are about risks, patches or advice, not an attack that happened
-        with self._stage("embed"):
+        with self._stage("embed", deadline):
             vectors = tuple(frame_vectors(frames)) if frames else ()
-        with self._stage("signature"):
+        with self._stage("signature", deadline):
             minhash = neardup.signature(cleaned.text)
         return Document(
             source_id=item.source_id,

@@ -68,8 +68,8 @@ def _in_parallel(items: Iterable[SourceItem | ItemError], workers: int, pipeline
     pending: deque[Future | ItemError] = deque()
     if "fork" in multiprocessing.get_all_start_methods():
         context, given = multiprocessing.get_context("fork"), pipeline
-    else:  # spawned workers inherit nothing: each gets a fresh pipeline with the same gate, and loads its own models
-        context, given = multiprocessing.get_context(), Pipeline(pipeline.attack_gate)
+    else:  # spawned workers inherit nothing: each gets a fresh pipeline, same gate and budget, and loads its models
+        context, given = multiprocessing.get_context(), Pipeline(pipeline.attack_gate, pipeline.article_budget)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(given,)) as pool:
         for item in items:
             pending.append(item if isinstance(item, ItemError) else pool.submit(_work, item))

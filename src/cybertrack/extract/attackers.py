@@ -7,7 +7,10 @@ claimed responsibility", "X was charged" — the same role-cue method as for vic
 
 from __future__ import annotations
 
+import bisect
+
 from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key, plausible_name
 
@@ -37,26 +40,33 @@ def _only_a_country(facts: SentenceFacts, chunk: NameChunk) -> bool:
 
 
 def _after_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "hacked by X", "a group calling itself “X”", "two criminal hackers — X and Y"."""
-    for cue in facts.cues.get("attacker_before", []):
+    """ "hacked by X", "a group calling itself “X”", "two criminal hackers — X and Y". Cues are read nearest first,
+    and the reading stops where the gap is too long or broken for any farther cue."""
+    cues = facts.cues.get("attacker_before", [])
+    for cue in reversed(cues[:bisect.bisect_right(cues, chunk.start, key=lambda cue: cue.end)]):
+        if words_between(facts.text, cue.end, chunk.start, _MAX_GAP_WORDS) > _MAX_GAP_WORDS:
+            return False
         gap = facts.text[cue.end:chunk.start]
-        words = gap.lower().split()
-        if cue.end <= chunk.start and len(words) <= _MAX_GAP_WORDS and "," not in gap and "." not in gap \
-                and not _PLACE_WORDS & set(words):
+        if "," in gap or "." in gap:
+            return False
+        if not _PLACE_WORDS & set(gap.lower().split()):
             return True  # but not "arrested by police in Lutrecht"
     return False
 
 
 def _before_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "X claimed responsibility", "Evaldas Rimasauskas, 48, was arrested"."""
-    for cue in facts.cues.get("attacker_after", []):
+    """ "X claimed responsibility", "Evaldas Rimasauskas, 48, was arrested". Cues are read nearest first, and the
+    reading stops past the longest apposition."""
+    cues = facts.cues.get("attacker_after", [])
+    for cue in cues[bisect.bisect_left(cues, chunk.end, key=lambda cue: cue.start):]:
+        words = words_between(facts.text, chunk.end, cue.start, _APPOSITION)
+        if words > _APPOSITION:
+            return False
         gap = facts.text[chunk.end:cue.start]
-        if cue.start < chunk.end:
-            continue
-        if len(gap.split()) <= 1 and "," not in gap:
+        if words <= 1 and "," not in gap:
             return True
         inner = gap.strip().strip(",").strip()
-        if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner and len(gap.split()) <= _APPOSITION:
+        if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner:
             return True
     return False
 

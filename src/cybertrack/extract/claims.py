@@ -191,7 +191,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         return []
     hedged = facts.has("hedge") or bool(_PERCENT.search(facts.text))
     date = facts.dates[0].value if facts.dates else published
-    evidence = Evidence(document, facts.start, facts.end, facts.text)
+    evidence = Evidence(document, facts.start, facts.end, facts.raw)
     claimant = speaker.name if speaker else ARTICLE_CLAIMANT
     if name_key(claimant) in {name_key(t) for t in targets}:
         return []

@@ -6,11 +6,13 @@ the text again.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from cybertrack.annotate.dates import DateMention, find_dates
+from cybertrack.annotate.normalise import normalise
 from cybertrack.extract.cues import Cues
 from cybertrack.extract.institutions import Institution, find_institutions
 from cybertrack.extract.names import NameChunk, name_chunks
@@ -23,6 +25,7 @@ _SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|al
                         re.IGNORECASE)
 
 
+_MAX_NOUN_GAP = 30  # characters between a nationality and its attacker noun
 _ANY_DAY = date(2000, 1, 1)  # only to ask whether a sentence has a relative date at all
 
 
@@ -38,10 +41,15 @@ class CountryMention:
 
 @dataclass
 class SentenceFacts:
+    """What one sentence says. ``start`` and ``end`` place it in its document, and ``raw`` is the sentence as written
+    there, for the evidence; ``text`` is the normalised view every extractor reads (no invisible characters, plain
+    spaces: see `annotate/normalise`), and the offsets of everything found in it are the view's."""
+
     index: int
     start: int
     end: int
     text: str
+    raw: str
     actors: list[Match] = field(default_factory=list)
     software: list[Match] = field(default_factory=list)
     producers: list[Match] = field(default_factory=list)  # security vendors and CERTs: reporters, never victims
@@ -92,8 +100,10 @@ class SentenceFacts:
 def sentence_facts(
     index: int, text: str, start: int, language: str, base: date | None, kb: KnowledgeBase, cues: Cues
 ) -> SentenceFacts:
-    """The facts of the sentence ``text``, which begins at ``start`` in its document. Offsets are the sentence's own."""
-    facts = SentenceFacts(index=index, start=start, end=start + len(text), text=text)
+    """The facts of the sentence ``text``, which begins at ``start`` in its document. Offsets are those of the
+    sentence's normalised view, ``facts.text``."""
+    raw, text = text, normalise(text).text
+    facts = SentenceFacts(index=index, start=start, end=start + len(raw), text=text, raw=raw)
     facts.cues = cues.find_all(text)
     for match in kb.find(text):
         entries = [v for v in match.values if isinstance(v, Entry)]
@@ -121,16 +131,21 @@ def sentence_facts(
 
 
 def _attacker_side(text: str, country: Match, attacker_nouns: list[Match]) -> bool:
-    """A nationality next to "hackers", "groups", "state actor" ("hacker cinesi"), or a "China-backed" compound."""
+    """A nationality next to "hackers", "groups", "state actor" ("hacker cinesi"), or a "China-backed" compound.
+    Only the nearest noun on either side can be next to it (nouns never overlap, so they are in order both by start
+    and by end)."""
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
-    for noun in attacker_nouns:
-        if noun.start >= country.end:
-            gap = text[country.end:noun.start]
-        elif noun.end <= country.start and len(text[noun.end:country.start].split()) <= 1:
-            gap = text[noun.end:country.start]  # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
-        else:
-            continue
-        if not re.search(r"[.;:!?,]", gap) and len(gap.split()) <= 2 and len(gap) <= 30:
-            return True
-    return False
+    after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
+    if after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2):
+        return True
+    before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
+    # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
+    return bool(before) and _next_to(text, attacker_nouns[before - 1].end, country.start, 1)
+
+
+def _next_to(text: str, start: int, end: int, max_words: int) -> bool:
+    if end - start > _MAX_NOUN_GAP:
+        return False
+    gap = text[start:end]
+    return not re.search(r"[.;:!?,]", gap) and len(gap.split()) <= max_words

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import sentence_spans
+from cybertrack.budget import UNLIMITED, Deadline
 from cybertrack.extract.attackers import unknown_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
@@ -30,6 +32,12 @@ from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulne
 from cybertrack.model import Claim, Evidence, Frame, Victim
 
 CONTEXT_SENTENCES = 3
+# The longest stretch of text the extractors read as one sentence. Real sentences stay far below it (the longest of
+# the 4,300 in the evaluation sets has 548 characters); a longer "sentence" is a table, a list or a crafted page
+# without full stops. The extractors look around every name and cue of a sentence for the others, so a sentence
+# costs more than its length: a longer one is read in pieces of at most this many characters, cut at spaces, each
+# piece a sentence of its own with its own offsets.
+MAX_SENTENCE_CHARS = 2000
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:while|whereas|tandis que|alors que|mentre|während|terwijl|mientras que|mientras)\b", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
@@ -49,7 +57,7 @@ class _Draft:
         return {d.value for s in self.sentences if s.is_attack for d in s.dates}
 
     def add(self, facts: SentenceFacts) -> None:
-        if facts not in self.sentences:
+        if not any(s.index == facts.index and s == facts for s in self.sentences):  # indices first: equality is slow
             self.sentences.append(facts)
 
 
@@ -62,11 +70,31 @@ def parse_date(value: str | None) -> date | None:
         return None
 
 
-def document_facts(text: str, language: str, published: str | None) -> list[SentenceFacts]:
+def document_facts(text: str, language: str, published: str | None,
+                   deadline: Deadline = UNLIMITED) -> list[SentenceFacts]:
     kb, lexicon = knowledge_base(), cues()
     base = parse_date(published)
-    spans = [span for line in _lines(text) for span in sentence_spans(text, *line)]
-    return [sentence_facts(i, text[s:e], s, language, base, kb, lexicon) for i, (s, e) in enumerate(spans)]
+    spans = [piece for line in _lines(text) for span in sentence_spans(text, *line) for piece in _pieces(text, *span)]
+    found = []
+    for i, (s, e) in enumerate(spans):
+        deadline.check("extract")
+        found.append(sentence_facts(i, text[s:e], s, language, base, kb, lexicon))
+    return found
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentence ``text[start:end]`` in pieces of at most ``MAX_SENTENCE_CHARS``, each cut at its last space
+    (a piece with no space is cut where it must), without the spaces between pieces."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = text.rfind(" ", start + 1, limit + 1)
+        cut = space if space > start else limit
+        yield start, cut
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    if end > start:
+        yield start, end
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -86,17 +114,18 @@ class Extraction:
     vulnerabilities: list[str]
 
 
-def extract(document: str, text: str, language: str, published: str | None) -> Extraction:
+def extract(document: str, text: str, language: str, published: str | None,
+            deadline: Deadline = UNLIMITED) -> Extraction:
     """One pass over an article's sentences. Relative dates are read against its publication date or, when it has
-    none, against the date its own weekdays or dateline give away."""
+    none, against the date its own weekdays or dateline give away. ``deadline`` is checked between sentences."""
     if parse_date(published) is None:
         inferred = reference_date(text, language)
-        facts = document_facts(text, language, inferred.isoformat() if inferred else None)
+        facts = document_facts(text, language, inferred.isoformat() if inferred else None, deadline)
     else:
-        facts = document_facts(text, language, published)
-    drafts = _fold_generic(_group(facts))
-    frames = [_frame(document, draft, published) for draft in drafts]
-    _assign_claims(frames, drafts, _claims(document, facts, published))
+        facts = document_facts(text, language, published, deadline)
+    drafts = _fold_generic(_group(facts, deadline))
+    frames = [_frame(document, draft, published, deadline) for draft in drafts]
+    _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
     for frame in frames:
         frame.claims = _unique_claims(frame.claims)
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
@@ -107,10 +136,12 @@ def extract_frames(document: str, text: str, language: str, published: str | Non
     return extract(document, text, language, published).frames
 
 
-def _claims(document: str, facts: list[SentenceFacts], published: str | None) -> list[tuple[int, Claim]]:
+def _claims(document: str, facts: list[SentenceFacts], published: str | None,
+            deadline: Deadline) -> list[tuple[int, Claim]]:
     found: list[tuple[int, Claim]] = []
     states: list[str] = []
     for sentence in facts:
+        deadline.check("extract")
         next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
         for claim in sentence_claims(sentence, document, published, next_facts, states):
             found.append((sentence.index, claim))
@@ -153,22 +184,25 @@ def _reporting(facts: list[SentenceFacts], index: int) -> bool:
     return any(f.is_attack for f in facts[max(0, index - 1):index + 2])
 
 
-def _group(facts: list[SentenceFacts]) -> list[_Draft]:
+def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
     """Sentences naming a victim open or join that victim's frame; the others join the frame they talk about."""
     attackers = _attacker_countries(facts)
     drafts: list[_Draft] = []
     owner: dict[int, list[_Draft]] = {}
     acronyms = _acronyms(facts)
     for facts_ in facts:
+        deadline.check("extract")
         found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
         named_drafts: list[_Draft] = []
+        clauses = _clauses(facts_.text) if found else []
         for candidate in found:
             candidate = _with_context_country(candidate, facts, facts_.index, attackers, drafts)
             known = acronyms.get(candidate.victim.key)
             if known:
                 candidate = replace(candidate, victim=replace(candidate.victim, key=known))
-            beside = [d for d in named_drafts if _same_clause(facts_.text, d.spans[facts_.index], candidate)]
-            if candidate.generic and beside:  # victims beside a named one: part of the same incident
+            beside = [d for d in named_drafts if _same_clause(clauses, d.spans[facts_.index], candidate)] \
+                if candidate.generic else []
+            if beside:  # victims beside a named one: part of the same incident
                 for draft in beside:
                     draft.victims.setdefault(candidate.victim.key, candidate.victim)
                 continue
@@ -183,7 +217,7 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
             if draft is None:
                 draft = _Draft()
                 drafts.append(draft)
-            if not candidate.generic:
+            if not candidate.generic and not any(d is draft for d in named_drafts):
                 named_drafts.append(draft)
             draft.spans.setdefault(facts_.index, []).append((candidate.start, candidate.end))
             draft.victims.setdefault(candidate.victim.key, candidate.victim)
@@ -201,6 +235,7 @@ def _group(facts: list[SentenceFacts]) -> list[_Draft]:
             return [orphan]
         return []
     for sentence in others:
+        deadline.check("extract")
         for draft in _drafts_about(sentence, drafts, owner):
             draft.add(sentence)
     for draft in drafts:
@@ -225,8 +260,8 @@ def _keep_to_own_clauses(drafts: list[_Draft], owner: dict[int, list[_Draft]]) -
             draft.sentences[position] = sentence.within(sorted(own[id(draft)]))
 
 
-def _same_clause(text: str, spans: list[tuple[int, int]], candidate: Candidate) -> bool:
-    clause = next((c for c in _clauses(text) if c[0] <= candidate.start < c[1]), None)
+def _same_clause(clauses: list[tuple[int, int]], spans: list[tuple[int, int]], candidate: Candidate) -> bool:
+    clause = next((c for c in clauses if c[0] <= candidate.start < c[1]), None)
     return any(clause and clause[0] <= a < clause[1] for a, _ in spans)
 
 
@@ -357,11 +392,12 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     return strong
 
 
-def _frame(document: str, draft: _Draft, published: str | None) -> Frame:
+def _frame(document: str, draft: _Draft, published: str | None, deadline: Deadline) -> Frame:
     frame = Frame(document=document, victims=list(draft.victims.values()))
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
-        frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.text))
+        deadline.check("extract")
+        frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.raw))
         frame.actors += [str(e.key) for m in sentence.actors for e in m.values]
         frame.actors += unknown_attackers(sentence)
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]

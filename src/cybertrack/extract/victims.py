@@ -10,6 +10,7 @@ a sector noun ("Russian military research institutes"), which are weaker evidenc
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from babel.dates import get_day_names, get_month_names
 
 from cybertrack.extract.facts import CountryMention, SentenceFacts
+from cybertrack.extract.gaps import words_between
 from cybertrack.extract.institutions import portfolio_of, portfolios
 from cybertrack.extract.names import NameChunk, stop_words
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
@@ -25,6 +27,7 @@ from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.model import Victim
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
+_PUNCTUATION = re.compile(r"[.;:!?,]")
 _WORD = re.compile(r"[\w'’\-]+")
 _LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|plc|corp|corporation|co|sa|ag|gmbh|nv|bv|spa|srl|sl)\.?$", re.IGNORECASE)
 _ADJECTIVAL_COMPOUND = re.compile(r"\w[-‑][a-zà-ÿ]+$")  # "Web-connected", "Java-based"
@@ -74,16 +77,17 @@ def name_key(name: str) -> str:
 
 def _adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMention | None:
     """A nationality or country right before or after a name ("Belgian Ministry", "difesa belga", "of Belgium")."""
+    text = facts.text
     for country in facts.countries:
         if country.attacker_side:
             continue
         if country.start >= start and country.end <= end:
             return country
-        before = facts.text[country.end:start]
-        after = facts.text[end:country.start]
-        if country.end <= start and len(before.split()) <= 1 and not _SENTENCE_BREAK.search(before):
+        if country.end <= start and words_between(text, country.end, start, 1) <= 1 \
+                and not _SENTENCE_BREAK.search(text, country.end, start):
             return country
-        if country.start >= end and len(after.split()) <= 2 and not re.search(r"[.;:!?,]", after):
+        if country.start >= end and words_between(text, end, country.start, 2) <= 2 \
+                and not _PUNCTUATION.search(text, end, country.start):
             return country
     return None
 
@@ -173,10 +177,12 @@ def _name_victims(facts: SentenceFacts) -> list[Candidate]:
 
 
 def _people_of(facts: SentenceFacts, end: int) -> int:
-    """ "Netflix users", "BT customers": the people of an organisation are its victims too; keep them in the name."""
-    for people in facts.cues.get("people_of", []):
-        if people.start >= end and not facts.text[end:people.start].strip():
-            return people.end
+    """ "Netflix users", "BT customers": the people of an organisation are its victims too; keep them in the name.
+    Only the first such cue after the name can follow it with nothing but spaces between."""
+    found = facts.cues.get("people_of", [])
+    following = bisect.bisect_left(found, end, key=lambda people: people.start)
+    if following < len(found) and not facts.text[end:found[following].start].strip():
+        return found[following].end
     return end
 
 
@@ -229,8 +235,9 @@ def victims_in(facts: SentenceFacts) -> list[Candidate]:
     """Candidates the sentence casts as victims, named ones first. A generic one that only describes a named victim
     ("Jan Peeters, a Belgian MP, ...") is left out; one contained in a longer generic one too."""
     everything = candidates(facts)
+    first = min(everything, key=lambda c: c.start, default=None)
     found = [c for c in everything if _after_victim_cue(facts, c) or _before_victim_cue(facts, c)
-             or _possessor_of_systems(facts, c) or _attack_subject(facts, c, everything)]
+             or _possessor_of_systems(facts, c) or _attack_subject(facts, c, first)]
     named = [c for c in found if not c.generic]
     generic = [c for c in found if c.generic and not any(_describes(facts, n, c) for n in named)
                and not any(o is not c and o.start <= c.start and c.end <= o.end for o in found)]
@@ -238,8 +245,8 @@ def victims_in(facts: SentenceFacts) -> list[Candidate]:
 
 
 def _describes(facts: SentenceFacts, named: Candidate, generic: Candidate) -> bool:
-    between = facts.text[named.end:generic.start]
-    return between.startswith(",") and len(between.split()) <= 2
+    return named.end < generic.start and facts.text.startswith(",", named.end) \
+        and words_between(facts.text, named.end, generic.start, 2) <= 2
 
 
 def _possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
@@ -247,16 +254,16 @@ def _possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
     return not candidate.generic and bool(_POSSESSED.match(facts.text[candidate.end:candidate.end + 60]))
 
 
-def _attack_subject(facts: SentenceFacts, candidate: Candidate, everything: list[Candidate]) -> bool:
+def _attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate | None) -> bool:
     """The subject of a sentence reporting an attack is its victim ("Eurostar has forced all customers to reset
-    passwords after a breach"), unless it is reporting it ("Symantec said") or other names come first."""
+    passwords after a breach"), unless it is reporting it ("Symantec said") or other names come first (``first`` is
+    the sentence's first candidate)."""
     if candidate.generic or not facts.is_attack or facts.actors or any(c.attacker_side for c in facts.countries):
         return False
     if any(facts.has(kind) for kind in ("attribution", "denial", "speech")) or not _full_sentence(facts.text):
         return False
     if any(not (candidate.start <= c.start < candidate.end) for c in facts.countries):
         return False  # another country in the sentence may well be the attacker's: leave it to explicit cues
-    first = min(everything, key=lambda c: c.start)
     if first is not candidate:
         return False
     opening = facts.text[:candidate.start]
@@ -276,24 +283,35 @@ def _full_sentence(text: str) -> bool:
 
 
 def _after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
-    for cue in facts.cues.get("victim_before", []):
-        if cue.end <= candidate.start:
-            gap = facts.text[cue.end:candidate.start]
-            if len(gap.split()) <= _MAX_GAP_WORDS and not _SENTENCE_BREAK.search(gap) and "," not in gap:
-                return True
-    return False
+    """A cue a few words before the name ("an attack on the X"). Only the nearest cue before it can qualify: the gap
+    from a farther one holds every word, comma and break of the nearer one's, and more. Cues never overlap, so their
+    ends are in order and the nearest is found by bisection."""
+    cues = facts.cues.get("victim_before", [])
+    nearest = bisect.bisect_right(cues, candidate.start, key=lambda cue: cue.end)
+    if not nearest:
+        return False
+    start, end = cues[nearest - 1].end, candidate.start
+    if words_between(facts.text, start, end, _MAX_GAP_WORDS) > _MAX_GAP_WORDS:
+        return False
+    gap = facts.text[start:end]
+    return not _SENTENCE_BREAK.search(gap) and "," not in gap
 
 
 def _before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
-    for cue in facts.cues.get("victim_after", []):
-        if cue.start >= candidate.end:
-            gap = facts.text[candidate.end:cue.start]
-            words = len(gap.split())
-            if _SENTENCE_BREAK.search(_ABBREVIATIONS.sub(" ", gap)):
-                continue
-            if words <= 2 and "," not in gap:
-                return True
-            inner = gap.strip().strip(",").strip()
-            if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner and words <= _MAX_APPOSITION_WORDS:
-                return True
+    """A cue right after the name ("X was hacked"), or after an apposition ("X, a Belgian MP, was ..."). Cues are read
+    nearest first and the reading stops where no farther cue could qualify: past a sentence break, or past the
+    longest apposition."""
+    cues = facts.cues.get("victim_after", [])
+    for cue in cues[bisect.bisect_left(cues, candidate.end, key=lambda cue: cue.start):]:
+        words = words_between(facts.text, candidate.end, cue.start, _MAX_APPOSITION_WORDS)
+        if words > _MAX_APPOSITION_WORDS:
+            return False
+        gap = facts.text[candidate.end:cue.start]
+        if _SENTENCE_BREAK.search(_ABBREVIATIONS.sub(" ", gap)):
+            return False
+        if words <= 2 and "," not in gap:
+            return True
+        inner = gap.strip().strip(",").strip()
+        if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner:
+            return True
     return False

@@ -1,10 +1,12 @@
-"""One compiled phrase matcher for every dictionary in the knowledge base.
+r"""One compiled phrase matcher for every dictionary in the knowledge base.
 
 Thousands of names (actors, malware, countries, vulnerabilities) are found in one
 pass over the text with an Aho-Corasick automaton, instead of a regular expression
-per name. The automaton runs over a case-folded copy of the text; phrases that are
-also common words ("Turkey", "Chad", "Agent") are registered as case-sensitive and
-checked against the original text after the hit.
+per name. The automaton runs over a case-folded copy of the text's normalised view (no
+invisible characters, plain spaces, Latin look-alikes made Latin: `annotate/normalise`);
+phrases that are also common words ("Turkey", "Chad", "Agent") are registered as
+case-sensitive and checked against the view after the hit. Matches are placed in the
+text as given: "AP\u200bT28" is found as APT28, spanning the invisible character.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import ahocorasick
+
+from cybertrack.annotate.normalise import normalise
 
 
 @dataclass(frozen=True)
@@ -101,18 +105,20 @@ class PhraseMatcher:
             if not self._entries:
                 return []
             self._automaton = self._build()
-        folded = fold(text)
+        view = normalise(text)
+        seen = view.text
         candidates: list[Match] = []
-        for last, key in self._automaton.iter(folded):
+        for last, key in self._automaton.iter(fold(seen)):
             start, end = last - len(key) + 1, last + 1
-            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+            if start > 0 and _is_word_char(seen[start - 1]) and _is_word_char(seen[start]):
                 continue
-            if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+            if end < len(seen) and _is_word_char(seen[end]) and _is_word_char(seen[end - 1]):
                 continue
-            surface = text[start:end]
+            surface = seen[start:end]
             values = tuple(e.value for e in self._entries[key] if not e.case_sensitive or e.phrase == surface)
             if values:
-                candidates.append(Match(start, end, surface, values))
+                start, end = view.raw_span(start, end)
+                candidates.append(Match(start, end, text[start:end], values))
         return candidates
 
     def values(self) -> list[object]:
