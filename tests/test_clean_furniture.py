@@ -359,3 +359,48 @@ def test_a_long_paragraph_that_ends_in_a_photo_credit_is_not_a_caption():
              "its systems, which it expects to take until the end of the year.")
     text = clean(f"{story} (Photo: Jane Holloway)\n").text
     assert story in text
+
+
+# --------------------------------------------------------------------------------------------
+# The glued tail: a story's own last paragraph is often cut off, and that is no teaser
+# --------------------------------------------------------------------------------------------
+
+CUT_OFF_ENDINGS: dict[str, tuple[list[str], str]] = {
+    "en": (["Brenmoor council said on Monday that a ransomware attack had shut down its payment systems.",
+            "Police said the attackers entered the network through a stolen password of a supplier.",
+            "The council has asked residents to pay their bills in person at the town hall this week."],
+           "“We are doing everything we can to restore the services, and we thank residents for their patience "
+           "while our teams work around the clock to bring back the"),
+    "fr": (["La mairie de Brenmoor a été victime d'une cyberattaque dans la nuit de dimanche à lundi.",
+            "Les enquêteurs pensent que les pirates sont entrés grâce au mot de passe volé d'un prestataire.",
+            "Les habitants sont invités à se rendre au guichet de la mairie pour leurs démarches."],
+           "« Nous faisons tout notre possible pour rétablir les services et nous remercions les habitants pour "
+           "leur patience pendant que nos équipes travaillent jour et nuit pour"),
+    "nl": (["Het waterschap Lindervelde heeft dinsdag al zijn systemen uitgeschakeld na een aanval met ransomware.",
+            "De criminelen zouden via een gestolen wachtwoord van een leverancier zijn binnengekomen.",
+            "Inwoners kunnen deze week alleen aan de balie van het gemeentehuis terecht."],
+           "„We doen alles om de systemen zo snel mogelijk te herstellen en we danken de inwoners voor hun geduld "
+           "terwijl onze mensen dag en nacht werken aan de"),
+    "de": (["Die Stadtwerke Falkenau sind seit Sonntag Ziel eines Cyberangriffs.",
+            "Die Täter sollen über das gestohlene Passwort eines Dienstleisters eingedrungen sein.",
+            "Kunden werden gebeten, ihre Anliegen in dieser Woche persönlich im Kundenzentrum zu klären."],
+           "„Wir tun alles, um die Systeme so schnell wie möglich wiederherzustellen, und danken unseren Kunden "
+           "für ihre Geduld, während unsere Teams rund um die Uhr daran arbeiten, die"),
+    "it": (["Il sistema informatico dell'autorità portuale di Castelmare è stato colpito da un attacco ransomware.",
+            "Gli aggressori sarebbero entrati con la password rubata di un fornitore.",
+            "Gli utenti sono invitati a rivolgersi agli sportelli del porto per tutta la settimana."],
+           "«Stiamo facendo tutto il possibile per ripristinare i servizi e ringraziamo i cittadini per la pazienza "
+           "mentre i nostri tecnici lavorano giorno e notte per riportare i"),
+    "es": (["La Universidad de Valdeluna sufrió el martes un ciberataque que dejó fuera de servicio su campus.",
+            "Los atacantes habrían entrado con la contraseña robada de un investigador.",
+            "Los alumnos deben acudir en persona a la secretaría durante esta semana."],
+           "«Estamos haciendo todo lo posible para restablecer los servicios y agradecemos a los alumnos su "
+           "paciencia mientras nuestros equipos trabajan día y noche para recuperar los"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cut_off_last_paragraph_of_the_story_is_kept(lang):
+    story, cut_off = CUT_OFF_ENDINGS[lang]
+    text = clean("\n\n".join([*story, cut_off]) + "\n").text
+    assert cut_off in text
