@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from cybertrack.clean.credits import is_author_bio, is_byline, is_photo_credit, is_wire_credit
-from cybertrack.clean.cues import cue, fold, kinds
+from cybertrack.clean.cues import cue, fold, kinds, kinds_apart
 from cybertrack.clean.datelines import is_dated_item, is_dateline
 
 LEAD_MAX_WORDS = 35
@@ -29,10 +29,12 @@ MAX_WORDS = {"source": 12, "contact": 15, "meta": 10, "licence": 15, "link_promp
 TEASER_HEADLINE_MAX_WORDS = 12
 WIDGET_LABEL_MAX_WORDS = 8
 HEADLINE_MAX_WORDS = 25
+# No furniture recognised by its shape is longer than this (a wire credit is the longest).
+SHAPE_MAX_WORDS = 30
 
 _EXACT = kinds("exact", r"^(?:{})$")
 _LEAD = kinds("lead", r"^(?:{})")
-_ANYWHERE = kinds("anywhere", r"(?:{})")
+_ANYWHERE = kinds_apart("anywhere", r"{}")
 _READ_MORE = cue("read_more", r"\b(?:{})\s*(?:\.\.\.|…|>+|»|→)$")
 
 SOCIAL_NETWORKS = re.compile(
@@ -67,8 +69,8 @@ def _cue_reason(folded: str) -> str | None:
                     not (reason == "teaser" and _is_story_sentence(folded[match.end():])):
                 return reason
     if words <= ANYWHERE_MAX_WORDS:
-        for reason, pattern in _ANYWHERE:
-            if words <= MAX_WORDS.get(reason, ANYWHERE_MAX_WORDS) and pattern.search(bare):
+        for reason, patterns in _ANYWHERE:
+            if words <= MAX_WORDS.get(reason, ANYWHERE_MAX_WORDS) and any(p.search(bare) for p in patterns):
                 return reason
         if len(set(SOCIAL_NETWORKS.findall(folded))) >= 2 and SELF_PROMOTION.search(folded):
             return "sharing"
@@ -83,20 +85,27 @@ def boilerplate_reason(sentence: str) -> str | None:
     reason = _cue_reason(folded)
     if reason:
         return reason
+    if len(folded.split()) <= SHAPE_MAX_WORDS:
+        reason = _shape_reason(sentence, folded)
+        if reason:
+            return reason
+    return "link list" if _is_link_list(sentence) else None
+
+
+def _shape_reason(sentence: str, folded: str) -> str | None:
+    """The kind of furniture a short line is by its shape: who made the page, when, and what it links to."""
     if _CONTACT_ONLY.match(sentence.strip()):
         return "contact"
-    if is_photo_credit(sentence):
+    if is_photo_credit(sentence, folded):
         return "caption"
-    if is_wire_credit(sentence):
+    if is_wire_credit(sentence, folded):
         return "credit"
-    if is_byline(sentence) or is_author_bio(sentence):
+    if is_byline(sentence, folded) or is_author_bio(sentence, folded):
         return "byline"
     if is_dateline(sentence):
         return "dateline"
-    if is_dated_item(sentence) or _is_teaser_link(sentence):
+    if is_dated_item(sentence) or _is_teaser_link(sentence, folded):
         return "teaser"
-    if _is_link_list(sentence):
-        return "link list"
     if _is_widget_bar(sentence):
         return "widget"
     return None
@@ -118,20 +127,22 @@ def _is_link_list(sentence: str) -> bool:
 
 def _is_widget_bar(sentence: str) -> bool:
     """Button labels run together on one line: at least half of them furniture, none of them a sentence."""
+    if sentence.rstrip().endswith(_TERMINAL):
+        return False
     parts = [p for p in _LABEL_BREAK.split(sentence.strip()) if p and p.strip()]
     if len(parts) < 2 or any(len(p.split()) > WIDGET_LABEL_MAX_WORDS or p.rstrip().endswith(".") for p in parts):
         return False
     return 2 * sum(_cue_reason(fold(p)) is not None for p in parts) >= len(parts)
 
 
-def _is_teaser_link(sentence: str) -> bool:
+def _is_teaser_link(sentence: str, folded: str) -> bool:
     """A headline set off as a link: "[Headline of another story]", "Headline… more...", "Headline >>"."""
     stripped = sentence.strip()
     if len(stripped.split()) > HEADLINE_MAX_WORDS:
         return False
     if stripped.startswith("[") and stripped.endswith("]") and not stripped[1:-1].rstrip().endswith(_TERMINAL):
         return "[" not in stripped[1:-1] and "]" not in stripped[1:-1]
-    return bool(_ARROWS.search(stripped) or _READ_MORE.search(fold(stripped)))
+    return bool(_ARROWS.search(stripped) or _READ_MORE.search(folded))
 
 
 def opens_link_list(sentence: str, reason: str | None) -> bool:

@@ -14,7 +14,7 @@ import re
 
 import stopwordsiso
 
-from cybertrack.clean.cues import LANGUAGES, cue, fold, names
+from cybertrack.clean.cues import LANGUAGES, cue, names
 from cybertrack.clean.datelines import is_dateline
 
 BYLINE_MAX_WORDS = 10
@@ -66,13 +66,13 @@ def only_names(text: str, least: int = 1) -> bool:
     return named >= least
 
 
-def is_byline(sentence: str) -> bool:
+def is_byline(sentence: str, folded: str) -> bool:
     """"By Jane Doe", "Par Jean Dupont", "di Giuseppe Rossi", "Autor: Max Muster", "Publié par Jean Dupont le 12
-    mars 2024 à 10h30"."""
+    mars 2024 à 10h30". ``folded`` is the sentence as ``cues.fold`` gives it."""
     stripped = sentence.strip()
     if len(stripped.split()) > BYLINE_MAX_WORDS or _TERMINAL.search(stripped):
         return False
-    match = _BYLINE.match(fold(stripped))
+    match = _BYLINE.match(folded)
     if not match:
         return False
     words = stripped.split()[len(match.group(0).split()):]
@@ -86,19 +86,19 @@ def _ends_names(word: str) -> bool:
     return (word[0].islower() and word not in _CONNECTORS) or any(c.isdigit() for c in word)
 
 
-def is_author_bio(sentence: str) -> bool:
+def is_author_bio(sentence: str, folded: str) -> bool:
     """"Jane Doe is the UK Editor for Example News.", "est journaliste au Quotidien": names, then a newsroom role."""
     stripped = sentence.strip()
     if len(stripped.split()) > BIO_MAX_WORDS:
         return False
-    match = _BIO.search(fold(stripped))
+    match = _BIO.search(folded)
     if not match:
         return False
-    before = fold(stripped)[:match.start()].strip()
+    before = folded[:match.start()].strip()
     return not before or only_names(stripped[:len(before)], least=1)
 
 
-def is_wire_credit(sentence: str) -> bool:
+def is_wire_credit(sentence: str, folded: str) -> bool:
     """A credit a wire story ends with: "(Reporting by …; Editing by …)", "(ats/nxp)", "(Jane Doe)", "(END)",
     "DJG/sha/err", "— AFP"."""
     stripped = sentence.strip()
@@ -110,15 +110,15 @@ def is_wire_credit(sentence: str) -> bool:
         return True
     if not stripped.startswith("("):
         return False
-    if _CREDIT.match(fold(stripped)):
+    if _CREDIT.match(folded):
         return True
     return stripped.rstrip(".").endswith(")") and only_names(stripped.rstrip("."), least=2)
 
 
-def is_photo_credit(sentence: str) -> bool:
+def is_photo_credit(sentence: str, folded: str) -> bool:
     """"Photo: Jane Doe", "(AP Photo/Jane Doe)", "Pixabay - Imagen de …", "… from Shutterstock.com",
     "Logo of the company  Jane Doe/dpa"."""
     stripped = sentence.strip().lstrip("|").strip()
     if len(stripped.split()) > PHOTO_MAX_WORDS or _TERMINAL.search(stripped):
         return False  # a credit names, it does not tell: "Bilder von der Kamera zeigen die Täter." is story
-    return bool(_PHOTO.match(fold(stripped)) or _LIBRARY.search(stripped) or _SLASH_AGENCY.search(stripped))
+    return bool(_PHOTO.match(folded) or _LIBRARY.search(stripped) or _SLASH_AGENCY.search(stripped))

@@ -24,6 +24,8 @@ _ZONE = re.compile(r"\b(?:gmt|utc|cet|cest|mez|mesz|et|est|edt|ct|cdt|pt|pst|pdt
 _CUE_WORDS = {w for patterns in table()["dateline"].values() for p in patterns for w in re.findall(r"[a-z]+", p)}
 _SEPARATORS = re.compile(r"[\W_]+")
 _ITEM_END = re.compile(r"[-–—|·•]\s*$")
+# Cheap test before reading dates: a dash or bar, then at most a date's worth of text ending in a year.
+_DATED_END = re.compile(r"[-–—|·•][^-–—|·•]{0,30}\b(?:19|20)\d\d\W{0,2}$")
 
 
 def _full_dates(line: str) -> list[DateMention]:
@@ -58,7 +60,7 @@ def is_dateline(line: str) -> bool:
 
 def is_dated_item(line: str) -> bool:
     """A listed headline that ends in its date after a dash or bar: "- Headline - 21 januari 2026"."""
-    if len(line.split()) > DATED_ITEM_MAX_WORDS:
+    if len(line.split()) > DATED_ITEM_MAX_WORDS or not _DATED_END.search(line):
         return False
     dates = _full_dates(line)
     if not dates or line[dates[-1].end:].strip(" )"):

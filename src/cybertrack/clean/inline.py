@@ -25,16 +25,16 @@ _TRAILERS = {"caption", "source", "credit"}
 
 def furniture_inside(sentence: str, ends_paragraph: bool) -> list[tuple[int, int, str]]:
     """(start, end, reason) of each piece of ``sentence`` to cut, in order; the rest of the sentence is story."""
-    cuts = [(m.start(), m.end(), "ticker") for m in _TICKER.finditer(sentence)]
-    signature = _EMBED_SIGNATURE.match(sentence)
+    cuts = [(m.start(), m.end(), "ticker") for m in _TICKER.finditer(sentence)] if "(" in sentence else []
+    signature = _EMBED_SIGNATURE.match(sentence) if "(@" in sentence else None
     if signature:
         cuts.append((0, signature.end(), "embed"))
-    bars = list(_BAR.finditer(sentence))
+    bars = list(_BAR.finditer(sentence)) if "|" in sentence else []
     if bars:
         tail = sentence[bars[-1].end():]
         if boilerplate_reason(tail) in _TRAILERS:
             cuts.append((bars[-1].start(), len(sentence), "caption"))
-    if ends_paragraph:
+    if ends_paragraph and sentence.rstrip(" .").endswith(")"):
         sign_off = _SIGN_OFF.search(sentence)
         if sign_off and sign_off.start() > 0:
             cuts.append((sign_off.start(), len(sentence), "credit"))
