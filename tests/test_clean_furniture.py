@@ -352,6 +352,27 @@ def test_embedded_post_signature_is_cut_from_the_sentence_it_runs_into():
     assert "On Thursday, the police joined the investigation." in text
 
 
+TEASER_THEN_STORY: dict[str, tuple[str, str]] = {
+    "en": ("Read also: Hospital in the north warns patients about fake invoices.",
+           "The council said on Monday that the attackers had been inside its network for three weeks before they "
+           "encrypted the servers."),
+    "de": ("Lesen Sie auch: Krankenhaus im Norden kämpft mit Phishing-Welle.",
+           "Die Stadtwerke teilten am Montag mit, dass die Angreifer bereits drei Wochen vor der Verschlüsselung im "
+           "Netzwerk gewesen seien."),
+    "es": ("Lee también: Detenido un joven por vender datos de clientes.",
+           "La universidad explicó el lunes que los atacantes llevaban tres semanas dentro de su red antes de cifrar "
+           "los servidores."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TEASER_THEN_STORY))
+def test_story_sentence_after_a_teaser_in_one_paragraph_is_kept(lang):
+    teaser, story = TEASER_THEN_STORY[lang]
+    text = clean(f"{teaser} {story}\n").text
+    assert story in text
+    assert teaser not in text
+
+
 def test_a_long_paragraph_that_ends_in_a_photo_credit_is_not_a_caption():
     story = ("The council said that the attackers had been inside the network for three weeks before they "
              "encrypted the servers. Investigators found that the intruders used a stolen password of a "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cybertrack.annotate.sentences import sentence_spans
-from cybertrack.clean.boilerplate import LEAD_MAX_WORDS, boilerplate_reason, opens_link_list
+from cybertrack.clean.boilerplate import LEAD_MAX_WORDS, boilerplate_reason, is_story_sentence, opens_link_list
 from cybertrack.clean.duplicates import repeated_sentences
 from cybertrack.clean.inline import furniture_inside
 from cybertrack.clean.tail import Block, glued_tail_start
@@ -73,8 +73,9 @@ def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
         in_link_list = in_link_list or (listing and all(s.dropped == "teaser" for s in paragraph.sentences))
         _cut_inline_furniture(paragraph)
         first, last = paragraph.sentences[0], paragraph.sentences[-1]
-        if first.dropped == "teaser" and words <= LEAD_MAX_WORDS:
-            _drop_all(paragraph, "teaser")
+        if first.dropped == "teaser" and words <= LEAD_MAX_WORDS and \
+                not any(is_story_sentence(s.text) for s in paragraph.sentences[1:]):
+            _drop_all(paragraph, "teaser")  # "Read also: Headline? Rest of the headline!"
         elif last.dropped == "caption" and len(paragraph.sentences) <= CAPTION_MAX_SENTENCES and \
                 words <= CAPTION_MAX_WORDS:
             _drop_all(paragraph, "caption")

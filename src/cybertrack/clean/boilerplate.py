@@ -66,7 +66,7 @@ def _cue_reason(folded: str) -> str | None:
         for reason, pattern in _LEAD:
             match = pattern.match(folded)
             if match and words <= MAX_WORDS.get(reason, LEAD_MAX_WORDS) and \
-                    not (reason == "teaser" and _is_story_sentence(folded[match.end():])):
+                    not (reason == "teaser" and is_story_sentence(folded[match.end():])):
                 return reason
     if words <= ANYWHERE_MAX_WORDS:
         for reason, patterns in _ANYWHERE:
@@ -111,7 +111,7 @@ def _shape_reason(sentence: str, folded: str) -> str | None:
     return None
 
 
-def _is_story_sentence(rest: str) -> bool:
+def is_story_sentence(rest: str) -> bool:
     """After "Must read:" a headline follows; a long sentence ending in a full stop is the story itself."""
     return rest.rstrip().endswith(".") and len(rest.split()) > TEASER_HEADLINE_MAX_WORDS
 
