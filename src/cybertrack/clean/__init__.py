@@ -10,12 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cybertrack.annotate.sentences import sentence_spans
-from cybertrack.clean.boilerplate import boilerplate_reason, opens_link_list
+from cybertrack.clean.boilerplate import LEAD_MAX_WORDS, boilerplate_reason, is_story_sentence, opens_link_list
 from cybertrack.clean.duplicates import repeated_sentences
+from cybertrack.clean.inline import furniture_inside
 from cybertrack.clean.tail import Block, glued_tail_start
 from cybertrack.model import CleanText, OffsetMap, Removal, Span
 
 LINK_LIST_MAX_WORDS = 20
+# A caption is a sentence or two above its photo credit; a longer paragraph is story that happens to end in one.
+CAPTION_MAX_SENTENCES = 3
+CAPTION_MAX_WORDS = 60
 
 
 @dataclass
@@ -24,6 +28,7 @@ class _Sentence:
     end: int
     text: str
     dropped: str | None = None
+    glued: bool = False  # the rest of a sentence that furniture was cut from: joined without a space
 
 
 @dataclass
@@ -50,18 +55,59 @@ def _paragraphs(raw: str) -> list[_Paragraph]:
 
 
 def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
-    """Drop furniture sentences, and the headlines listed under an "Also read:" lead-in."""
+    """Drop furniture sentences and the furniture glued inside story sentences, the headlines listed under an
+    "Also read:" lead-in, and whole paragraphs that furniture opens (a teaser and its headline) or closes (a caption
+    and its photo credit)."""
     in_link_list = False
     for paragraph in paragraphs:
         text = " ".join(s.text for s in paragraph.sentences)
-        if in_link_list and len(text.split()) <= LINK_LIST_MAX_WORDS and not text.rstrip().endswith("."):
-            for s in paragraph.sentences:
-                s.dropped = "teaser"
+        words = len(text.split())
+        if in_link_list and words <= LINK_LIST_MAX_WORDS and not text.rstrip().endswith("."):
+            _drop_all(paragraph, "teaser")
             continue
-        in_link_list = False
+        listing, in_link_list = in_link_list, False
         for s in paragraph.sentences:
             s.dropped = boilerplate_reason(s.text)
             in_link_list = opens_link_list(s.text, s.dropped)
+        # A listed teaser too long to be a bare headline ("Date Blurb… more...") does not end the list.
+        in_link_list = in_link_list or (listing and all(s.dropped == "teaser" for s in paragraph.sentences))
+        _cut_inline_furniture(paragraph)
+        first, last = paragraph.sentences[0], paragraph.sentences[-1]
+        if first.dropped == "teaser" and words <= LEAD_MAX_WORDS and \
+                not any(is_story_sentence(s.text) for s in paragraph.sentences[1:]):
+            _drop_all(paragraph, "teaser")  # "Read also: Headline? Rest of the headline!"
+        elif last.dropped == "caption" and len(paragraph.sentences) <= CAPTION_MAX_SENTENCES and \
+                words <= CAPTION_MAX_WORDS:
+            _drop_all(paragraph, "caption")
+
+
+def _drop_all(paragraph: _Paragraph, reason: str) -> None:
+    for s in paragraph.sentences:
+        s.dropped = s.dropped or reason
+
+
+def _cut_inline_furniture(paragraph: _Paragraph) -> None:
+    """Split kept sentences around the furniture glued inside them (a wire's sign-off, a stock ticker)."""
+    pieces: list[_Sentence] = []
+    for n, s in enumerate(paragraph.sentences):
+        cuts = furniture_inside(s.text, ends_paragraph=n == len(paragraph.sentences) - 1) if not s.dropped else []
+        at, glued = 0, False
+        for start, end, reason in cuts:
+            pieces += _piece(s, at, start, glued=glued)
+            pieces.append(_Sentence(s.start + start, s.start + end, s.text[start:end], reason))
+            at, glued = end, True
+        pieces += _piece(s, at, len(s.text), glued=glued) if cuts else [s]
+    paragraph.sentences = pieces
+
+
+def _piece(s: _Sentence, start: int, end: int, glued: bool) -> list[_Sentence]:
+    """The story left of ``s`` between two cuts, if any."""
+    text = s.text[start:end]
+    if not text.strip():
+        return []
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    return [_Sentence(s.start + start + lead, s.start + start + lead + len(text), text, glued=glued and not lead)]
 
 
 def _mark_glued_tail(paragraphs: list[_Paragraph], title: str | None) -> None:
@@ -91,7 +137,7 @@ def _assemble(raw: str, paragraphs: list[_Paragraph]) -> CleanText:
             parts.append("\n")
             length += 1
         for n, s in enumerate(kept):
-            if n:
+            if n and not s.glued:
                 parts.append(" ")
                 length += 1
             spans.append(Span(length, s.start, s.end - s.start))

@@ -6,7 +6,12 @@ search walks back from the end and stops at the first block that belongs to
 the story. A block belongs to the glued tail when its meaning is far from the
 article's lead (multilingual embeddings, so this works in every language) and
 it looks like a teaser (cut off mid-sentence, ending in an ellipsis, opening
-with a section label) or is very far from the lead.
+with a section label). Distance alone is no evidence: a story's closing quote
+or background paragraph is often as far from its lead as another story is.
+
+A story's own last paragraph is often cut off too (a page that truncates its
+text, an excerpt), so being unfinished marks a teaser only when more text
+follows it; the last block must show an ellipsis or a section label.
 """
 
 from __future__ import annotations
@@ -17,12 +22,11 @@ from dataclasses import dataclass
 from cybertrack.embeddings import embed
 
 OFF_TOPIC = 0.30
-UNRELATED = 0.12
 MIN_TEASER_WORDS = 12
-MIN_UNRELATED_WORDS = 30
 LEAD_WORDS = 60
 
-_TERMINAL = (*".!?\"”»’')]", "。")
+# A paragraph ending in a colon introduces what follows (a quote, a list): it is finished.
+_TERMINAL = (*".!?:\"”»’')]", "。")
 _ELLIPSIS = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 # A section label glued to the teaser text ("Cyber NewsThe attack…") or set off in capitals ("SPORT: …").
 _GLUED_LABEL = re.compile(r"^\W{0,2}[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}[a-z][A-Z][a-z]")
@@ -37,10 +41,11 @@ class Block:
     furniture: bool
 
 
-def looks_like_teaser(text: str) -> bool:
+def looks_like_teaser(text: str, last: bool = False) -> bool:
+    """Whether the block reads like a teaser; ``last`` when no text follows it on the page."""
     words = len(text.split())
     stripped = text.rstrip()
-    cut_off = not stripped.endswith(_TERMINAL) and words >= MIN_TEASER_WORDS
+    cut_off = not last and not stripped.endswith(_TERMINAL) and words >= MIN_TEASER_WORDS
     # A label alone is weak evidence ("LockBit claimed…" opens like "Cyber NewsThe…"): only on an unfinished block.
     labelled = bool(_GLUED_LABEL.match(text) or _CAPS_LABEL.match(text)) and not stripped.endswith(_TERMINAL)
     return cut_off or bool(_ELLIPSIS.search(stripped)) or labelled
@@ -58,22 +63,15 @@ def glued_tail_start(blocks: list[Block], title: str | None = None) -> int:
     body = [i for i, b in enumerate(blocks) if not b.furniture and not is_heading(b.text)]
     if len(body) < 3:
         return len(blocks)
-    candidates = [i for i in body[2:] if looks_like_teaser(blocks[i].text)
-                  or len(blocks[i].text.split()) >= MIN_UNRELATED_WORDS]
-    if not candidates or candidates[-1] != body[-1]:
+    teasers = {i for i in body[2:] if looks_like_teaser(blocks[i].text, last=i == body[-1])}
+    if body[-1] not in teasers:
         return len(blocks)
     lead = " ".join(filter(None, [title, *(blocks[i].text for i in body[:3])]))
     lead_vector = embed([" ".join(lead.split()[:LEAD_WORDS])])[0]
-    eligible = set(candidates)
 
     def glued(i: int) -> bool:
         """Embedded one block at a time, walking back: the walk usually stops at the first block it meets."""
-        if i not in eligible:
-            return False
-        text = blocks[i].text
-        sim = float(embed([text])[0] @ lead_vector)
-        return (sim < OFF_TOPIC and looks_like_teaser(text)) or \
-            (sim < UNRELATED and len(text.split()) >= MIN_UNRELATED_WORDS)
+        return i in teasers and float(embed([blocks[i].text])[0] @ lead_vector) < OFF_TOPIC
 
     for n, i in enumerate(reversed(body[2:])):
         if not glued(i):
