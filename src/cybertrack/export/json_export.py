@@ -5,13 +5,22 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from sqlalchemy import Connection
+
 from cybertrack.extract.claims import ARTICLE_CLAIMANT
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.store import DocumentStore
+from cybertrack.store.documents import all_documents
+from cybertrack.store.incidents import all_incidents
 
 
 def build_export(store: DocumentStore) -> dict:
     """The whole export as plain data, read before anything is written (a failed read leaves no half file)."""
+    return store.read(read_export)
+
+
+def read_export(connection: Connection) -> dict:
+    """The export as ``connection`` sees the database: inside a transaction, with what it has written so far."""
     documents = [
         {
             "id": row["source_id"],
@@ -24,13 +33,13 @@ def build_export(store: DocumentStore) -> dict:
             "vulnerabilities": json.loads(row["vulnerabilities"] or "[]"),
             "duplicate_of": row["duplicate_of"],
         }
-        for row in store.all_documents()
+        for row in all_documents(connection)
     ]
     copies: dict[str, list[str]] = {}
     for document in documents:
         if document["duplicate_of"]:
             copies.setdefault(document["duplicate_of"], []).append(document["id"])
-    incidents = [_incident(incident, copies) for incident in store.all_incidents()]
+    incidents = [_incident(incident, copies) for incident in all_incidents(connection)]
     return {"documents": documents, "incidents": incidents}
 
 

@@ -11,6 +11,7 @@ and the article it comes from.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import TextIO
@@ -23,6 +24,7 @@ from cybertrack.knowledge.base import knowledge_base
 NAMESPACE = uuid.UUID("2b1f4d8e-6c1a-5e0b-9a43-1f7a2c6d3e55")
 # Objects carry the date of the earliest article behind them; without any, this fixed date keeps exports identical.
 UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?!\d)", re.ASCII)
 # STIX industry-sector vocabulary for the sectors cybertrack gives victims
 SECTORS = {
     "government": "government", "defense": "defense", "education": "education", "healthcare": "healthcare",
@@ -38,10 +40,14 @@ def stable_id(kind: str, key: str) -> str:
 
 
 def _when(value: str | None) -> datetime:
-    if not value:
+    """The ISO date (or year, or month) ``value`` starts with; anything else, such as a publication date a JSON Lines
+    source wrote as "March 5, 2024", counts as undated: the collection is refreshed at each ingest, and one article's
+    date must not stop it."""
+    found = ISO_DATE.match(value or "")
+    try:
+        return datetime(int(found[1]), int(found[2] or 1), int(found[3] or 1), tzinfo=UTC) if found else UNDATED
+    except ValueError:  # "2024-02-30"
         return UNDATED
-    parts = [int(p) for p in value[:10].split("-")] + [1, 1]
-    return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
 
 
 class _Bundle:
@@ -66,6 +72,13 @@ class _Bundle:
 
 def build_stix(export: dict) -> stix2.Bundle:
     """A bundle of the whole export (see `build_export`)."""
+    objects = stix_objects(export)
+    return stix2.Bundle(id=stable_id("bundle", "|".join(o.id for o in objects)), objects=objects,
+                        allow_custom=True)
+
+
+def stix_objects(export: dict) -> list:
+    """Every STIX object of the export, each once, in the order of their ids."""
     documents = {d["id"]: d for d in export["documents"]}
     bundle = _Bundle()
     reports: dict[str, list[str]] = {}
@@ -81,9 +94,7 @@ def build_stix(export: dict) -> stix2.Bundle:
             created=published, modified=published, object_refs=sorted(set(refs)), report_types=["threat-report"],
             created_by_ref=bundle.author.id, external_references=[_source(document)], lang=document.get("language"),
             allow_custom=True))
-    ids = sorted(bundle.objects)
-    return stix2.Bundle(id=stable_id("bundle", "|".join(ids)), objects=[bundle.objects[i] for i in ids],
-                        allow_custom=True)
+    return [bundle.objects[i] for i in sorted(bundle.objects)]
 
 
 def _source(document: dict) -> dict:

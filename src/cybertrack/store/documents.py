@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,6 +33,8 @@ _INSERT = insert(documents)
 _UPDATE = update(documents).where(documents.c.id == bindparam("existing_id"))
 _FORGET_BANDS = delete(document_bands).where(document_bands.c.document_id == bindparam("existing_id"))
 _INSERT_BANDS = insert(document_bands)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -120,19 +123,23 @@ class DocumentStore:
         with self.transaction() as connection:
             return rebuild_incidents(connection)
 
-    def all_incidents(self) -> list[dict]:
+    def read(self, reader: Callable[[Connection], T]) -> T:
+        """Run ``reader`` on a connection of its own; a database failure becomes a one-line `StoreError`."""
         try:
             with self.database.engine.connect() as connection:
-                return all_incidents(connection)
+                return reader(connection)
         except SQLAlchemyError as e:
             raise explain(e, self.database.url) from None
 
+    def all_incidents(self) -> list[dict]:
+        return self.read(all_incidents)
+
     def all_documents(self) -> list[dict]:
-        """Every stored document, oldest first, with ``duplicate_of`` as the source id of the story it repeats."""
-        try:
-            with self.database.engine.connect() as connection:
-                rows = connection.execute(select(documents).order_by(documents.c.id)).mappings().all()
-        except SQLAlchemyError as e:
-            raise explain(e, self.database.url) from None
-        source_ids = {row["id"]: row["source_id"] for row in rows}
-        return [{**row, "duplicate_of": source_ids.get(row["duplicate_of"])} for row in rows]
+        return self.read(all_documents)
+
+
+def all_documents(connection: Connection) -> list[dict]:
+    """Every stored document, oldest first, with ``duplicate_of`` as the source id of the story it repeats."""
+    rows = connection.execute(select(documents).order_by(documents.c.id)).mappings().all()
+    source_ids = {row["id"]: row["source_id"] for row in rows}
+    return [{**row, "duplicate_of": source_ids.get(row["duplicate_of"])} for row in rows]

@@ -2,7 +2,8 @@
 
 Frames are written with their document, in the same transaction; incidents are
 rebuilt from all frames by the resolver at the end of each ingest, so the stored
-incidents always reflect every stored article.
+incidents always reflect every stored article, and the TAXII collection is
+refreshed from them in that transaction (see `collection`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
 from cybertrack.resolve import resolve
+from cybertrack.store.collection import refresh_collection
 from cybertrack.store.schema import claims, documents, frames, incident_documents, incidents
 
 
@@ -49,7 +51,8 @@ def replace_frames(connection: Connection, document_id: int, found: tuple[Frame,
 
 
 def rebuild_incidents(connection: Connection) -> int:
-    """Resolve every stored frame again and replace the incidents; returns how many there are."""
+    """Resolve every stored frame again and replace the incidents, and refresh the TAXII collection from them;
+    returns how many incidents there are."""
     stored, vectors = [], []
     for row in connection.execute(  # row by row: holding every row's JSON text at once would double the memory
         select(frames.c.payload, frames.c.vector).join(documents, documents.c.id == frames.c.document_id)
@@ -73,6 +76,7 @@ def rebuild_incidents(connection: Connection) -> int:
         rows = [_claim_row(incident.id, claim, ids) for claim in incident.claims if claim.evidence.document in ids]
         if rows:
             connection.execute(insert(claims), rows)
+    refresh_collection(connection)
     return len(resolved)
 
 
