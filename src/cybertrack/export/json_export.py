@@ -10,8 +10,8 @@ from sqlalchemy import Connection
 from cybertrack.extract.claims import ARTICLE_CLAIMANT
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.store import DocumentStore
-from cybertrack.store.documents import all_documents
-from cybertrack.store.incidents import all_incidents
+from cybertrack.store.documents import iter_documents
+from cybertrack.store.incidents import iter_incidents
 
 
 def build_export(store: DocumentStore) -> dict:
@@ -21,6 +21,14 @@ def build_export(store: DocumentStore) -> dict:
 
 def read_export(connection: Connection) -> dict:
     """The export as ``connection`` sees the database: inside a transaction, with what it has written so far."""
+    export = stream_export(connection, texts=True)
+    return {"documents": export["documents"], "incidents": list(export["incidents"])}
+
+
+def stream_export(connection: Connection, texts: bool) -> dict:
+    """The export for one pass over its incidents, read from ``connection`` as they are iterated; without ``texts``
+    the documents' text is None. The TAXII collection, built again at every ingest, reads it so: one incident at a
+    time, and no article text."""
     documents = [
         {
             "id": row["source_id"],
@@ -29,17 +37,17 @@ def read_export(connection: Connection) -> dict:
             "language": row["language"],
             "published": row["published"],
             "author": row["author"],
-            "text": row["clean_text"],
+            "text": row["clean_text"] if texts else None,
             "vulnerabilities": json.loads(row["vulnerabilities"] or "[]"),
             "duplicate_of": row["duplicate_of"],
         }
-        for row in all_documents(connection)
+        for row in iter_documents(connection, texts)
     ]
     copies: dict[str, list[str]] = {}
     for document in documents:
         if document["duplicate_of"]:
             copies.setdefault(document["duplicate_of"], []).append(document["id"])
-    incidents = [_incident(incident, copies) for incident in all_incidents(connection)]
+    incidents = (_incident(incident, copies) for incident in iter_incidents(connection))
     return {"documents": documents, "incidents": incidents}
 
 

@@ -51,18 +51,21 @@ def _when(value: str | None) -> datetime:
 
 
 class _Bundle:
-    """Collects objects once each, by id."""
+    """Collects objects once each, by id, as their JSON: a `stix2` object takes several times the memory of its text,
+    and the TAXII collection is rebuilt from all of them at every ingest."""
 
     def __init__(self) -> None:
-        self.objects: dict[str, object] = {}
+        self.objects: dict[str, str] = {}
         self.author = stix2.Identity(id=stable_id("identity", "cybertrack"), name="cybertrack",
                                      identity_class="system", created=UNDATED, modified=UNDATED,
                                      description=f"cybertrack {__version__}: incidents extracted from news articles")
         self.add(self.author)
 
     def add(self, obj: object) -> str:
-        self.objects.setdefault(obj.id, obj)  # type: ignore[attr-defined]
-        return obj.id  # type: ignore[attr-defined]
+        stix_id: str = obj.id  # type: ignore[attr-defined]
+        if stix_id not in self.objects:
+            self.objects[stix_id] = obj.serialize()  # type: ignore[attr-defined]
+        return stix_id
 
     def relate(self, source: str, kind: str, target: str, when: datetime) -> None:
         self.add(stix2.Relationship(id=stable_id("relationship", f"{source}|{kind}|{target}"), source_ref=source,
@@ -70,15 +73,15 @@ class _Bundle:
                                     created_by_ref=self.author.id, allow_custom=True))
 
 
-def build_stix(export: dict) -> stix2.Bundle:
-    """A bundle of the whole export (see `build_export`)."""
+def build_stix(export: dict) -> dict:
+    """A bundle of the whole export (see `build_export`), as plain data."""
     objects = stix_objects(export)
-    return stix2.Bundle(id=stable_id("bundle", "|".join(o.id for o in objects)), objects=objects,
-                        allow_custom=True)
+    return {"type": "bundle", "id": stable_id("bundle", "|".join(objects)),
+            "objects": [json.loads(text) for text in objects.values()]}
 
 
-def stix_objects(export: dict) -> list:
-    """Every STIX object of the export, each once, in the order of their ids."""
+def stix_objects(export: dict) -> dict[str, str]:
+    """The JSON of every STIX object of the export by id, in the order of their ids."""
     documents = {d["id"]: d for d in export["documents"]}
     bundle = _Bundle()
     reports: dict[str, list[str]] = {}
@@ -94,7 +97,7 @@ def stix_objects(export: dict) -> list:
             created=published, modified=published, object_refs=sorted(set(refs)), report_types=["threat-report"],
             created_by_ref=bundle.author.id, external_references=[_source(document)], lang=document.get("language"),
             allow_custom=True))
-    return [bundle.objects[i] for i in sorted(bundle.objects)]
+    return {stix_id: bundle.objects[stix_id] for stix_id in sorted(bundle.objects)}
 
 
 def _source(document: dict) -> dict:
@@ -176,5 +179,5 @@ def _claim(bundle: _Bundle, incident_id: str, claim: dict, documents: dict[str, 
 
 
 def write_stix(export: dict, out: TextIO) -> None:
-    out.write(json.dumps(json.loads(build_stix(export).serialize()), indent=2, ensure_ascii=False))
+    out.write(json.dumps(build_stix(export), indent=2, ensure_ascii=False))
     out.write("\n")

@@ -52,10 +52,10 @@ def refresh_collection(connection: Connection) -> int:
     """Bring the collection in line with the incidents ``connection`` sees; returns how many objects were added or
     changed (what the next poll returns)."""
     # Imported here: the export reads the store, and stix2 takes a while to import, needed only when incidents change.
-    from cybertrack.export.json_export import read_export
+    from cybertrack.export.json_export import stream_export
     from cybertrack.export.stix_export import stix_objects
 
-    payloads = {obj.id: obj.serialize() for obj in stix_objects(read_export(connection))}
+    payloads = stix_objects(stream_export(connection, texts=False))
     hashes = {stix_id: hashlib.sha256(payload.encode()).hexdigest() for stix_id, payload in payloads.items()}
     stored = dict(connection.execute(select(objects.c.stix_id, objects.c.content_hash)).all())
     start = _next_date_added(connection)

@@ -33,6 +33,7 @@ _INSERT = insert(documents)
 _UPDATE = update(documents).where(documents.c.id == bindparam("existing_id"))
 _FORGET_BANDS = delete(document_bands).where(document_bands.c.document_id == bindparam("existing_id"))
 _INSERT_BANDS = insert(document_bands)
+_TEXTS = {"raw_text", "clean_text", "offsets", "removed", "minhash"}
 
 T = TypeVar("T")
 
@@ -140,6 +141,13 @@ class DocumentStore:
 
 def all_documents(connection: Connection) -> list[dict]:
     """Every stored document, oldest first, with ``duplicate_of`` as the source id of the story it repeats."""
-    rows = connection.execute(select(documents).order_by(documents.c.id)).mappings().all()
-    source_ids = {row["id"]: row["source_id"] for row in rows}
-    return [{**row, "duplicate_of": source_ids.get(row["duplicate_of"])} for row in rows]
+    return list(iter_documents(connection))
+
+
+def iter_documents(connection: Connection, texts: bool = True) -> Iterator[dict]:
+    """`all_documents` one at a time, as the database hands them; without ``texts``, only what describes each (no
+    texts, offsets or signature): what the STIX objects need, built again at every ingest."""
+    source_ids = dict(connection.execute(select(documents.c.id, documents.c.source_id)).all())
+    columns = documents.c if texts else [c for c in documents.c if c.name not in _TEXTS]
+    for row in connection.execute(select(*columns).order_by(documents.c.id)).mappings():
+        yield {**row, "duplicate_of": source_ids.get(row["duplicate_of"])}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 
 import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select
@@ -51,8 +52,14 @@ def replace_frames(connection: Connection, document_id: int, found: tuple[Frame,
 
 
 def rebuild_incidents(connection: Connection) -> int:
-    """Resolve every stored frame again and replace the incidents, and refresh the TAXII collection from them;
+    """Resolve every stored frame again and replace the incidents, then refresh the TAXII collection from them;
     returns how many incidents there are."""
+    count = _replace_incidents(connection)
+    refresh_collection(connection)  # once the resolver's frames are freed: it needs memory of its own
+    return count
+
+
+def _replace_incidents(connection: Connection) -> int:
     stored, vectors = [], []
     for row in connection.execute(  # row by row: holding every row's JSON text at once would double the memory
         select(frames.c.payload, frames.c.vector).join(documents, documents.c.id == frames.c.document_id)
@@ -76,7 +83,6 @@ def rebuild_incidents(connection: Connection) -> int:
         rows = [_claim_row(incident.id, claim, ids) for claim in incident.claims if claim.evidence.document in ids]
         if rows:
             connection.execute(insert(claims), rows)
-    refresh_collection(connection)
     return len(resolved)
 
 
@@ -93,8 +99,21 @@ def incident_to_json(incident: Incident) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+_PAYLOADS = select(incidents.c.id, incidents.c.payload).where(incidents.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def all_incidents(connection: Connection) -> list[dict]:
     """Every incident as plain data, in a stable order (earliest first, undated last)."""
-    rows = connection.execute(select(incidents.c.payload)).all()
-    found = [json.loads(row.payload) for row in rows]
-    return sorted(found, key=lambda i: (i["first_seen"] is None, i["first_seen"] or "", i["id"]))
+    return list(iter_incidents(connection))
+
+
+def iter_incidents(connection: Connection, batch: int = 500) -> Iterator[dict]:
+    """`all_incidents` one at a time, holding only the ids and dates of the others (the export and the TAXII
+    collection, refreshed at every ingest, read them all)."""
+    order = sorted(connection.execute(select(incidents.c.id, incidents.c.first_seen)).all(),
+                   key=lambda row: (row.first_seen is None, row.first_seen or "", row.id))
+    for start in range(0, len(order), batch):
+        ids = [row.id for row in order[start:start + batch]]
+        found = dict(connection.execute(_PAYLOADS, {"ids": ids}).all())
+        for incident_id in ids:
+            yield json.loads(found[incident_id])
