@@ -58,7 +58,7 @@ def refresh_collection(connection: Connection) -> int:
     payloads = stix_objects(stream_export(connection, texts=False))
     hashes = {stix_id: hashlib.sha256(payload.encode()).hexdigest() for stix_id, payload in payloads.items()}
     stored = dict(connection.execute(select(objects.c.stix_id, objects.c.content_hash)).all())
-    start = _next_date_added(connection)
+    start = _next_date_added(connection)  # before the removals: a removed object may hold the latest date
     gone = sorted(stored.keys() - payloads.keys())
     if gone:
         connection.execute(_FORGET, [{"gone_id": stix_id} for stix_id in gone])

@@ -107,7 +107,7 @@ claims = Table(
 collection_objects = Table(
     "collection_objects",
     metadata,
-    Column("seq", Integer, primary_key=True, doc="breaks ties between objects added at the same time"),
+    Column("seq", Integer, primary_key=True, doc="after date_added, the order pages follow"),
     Column("stix_id", String(128), nullable=False, unique=True),
     Column("content_hash", String(64), nullable=False),
     Column("payload", Text, nullable=False, doc="the STIX object's JSON"),
