@@ -136,7 +136,7 @@ def test_only_http_addresses_reach_stix_and_misp(hostile_db, tmp_path, url):
     export = Cli(hostile_db, tmp_path).export()
     assert export["documents"][0]["url"] is None  # ingest already drops it; the exports must hold on their own
     export["documents"][0]["url"] = url
-    stix = json.loads(build_stix(export).serialize())["objects"]
+    stix = build_stix(export)["objects"]
     report = next(o for o in stix if o["type"] == "report")
     assert report["external_references"] == [{"source_name": "article", "external_id": export["documents"][0]["id"]}]
     assert all(u.startswith("https://") for u in _urls(stix))

@@ -5,13 +5,30 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from sqlalchemy import Connection
+
 from cybertrack.extract.claims import ARTICLE_CLAIMANT
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.store import DocumentStore
+from cybertrack.store.documents import iter_documents
+from cybertrack.store.incidents import iter_incidents
 
 
 def build_export(store: DocumentStore) -> dict:
     """The whole export as plain data, read before anything is written (a failed read leaves no half file)."""
+    return store.read(read_export)
+
+
+def read_export(connection: Connection) -> dict:
+    """The export as ``connection`` sees the database: inside a transaction, with what it has written so far."""
+    export = stream_export(connection, texts=True)
+    return {"documents": export["documents"], "incidents": list(export["incidents"])}
+
+
+def stream_export(connection: Connection, texts: bool) -> dict:
+    """The export for one pass over its incidents, read from ``connection`` as they are iterated; without ``texts``
+    the documents' text is None. The TAXII collection, built again at every ingest, reads it so: one incident at a
+    time, and no article text."""
     documents = [
         {
             "id": row["source_id"],
@@ -20,17 +37,17 @@ def build_export(store: DocumentStore) -> dict:
             "language": row["language"],
             "published": row["published"],
             "author": row["author"],
-            "text": row["clean_text"],
+            "text": row["clean_text"] if texts else None,
             "vulnerabilities": json.loads(row["vulnerabilities"] or "[]"),
             "duplicate_of": row["duplicate_of"],
         }
-        for row in store.all_documents()
+        for row in iter_documents(connection, texts)
     ]
     copies: dict[str, list[str]] = {}
     for document in documents:
         if document["duplicate_of"]:
             copies.setdefault(document["duplicate_of"], []).append(document["id"])
-    incidents = [_incident(incident, copies) for incident in store.all_incidents()]
+    incidents = (_incident(incident, copies) for incident in iter_incidents(connection))
     return {"documents": documents, "incidents": incidents}
 
 

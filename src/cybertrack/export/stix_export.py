@@ -11,6 +11,7 @@ and the article it comes from.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import TextIO
@@ -24,6 +25,7 @@ from cybertrack.links import web_url
 NAMESPACE = uuid.UUID("2b1f4d8e-6c1a-5e0b-9a43-1f7a2c6d3e55")
 # Objects carry the date of the earliest article behind them; without any, this fixed date keeps exports identical.
 UNDATED = datetime(2000, 1, 1, tzinfo=UTC)
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?!\d)", re.ASCII)
 # STIX industry-sector vocabulary for the sectors cybertrack gives victims
 SECTORS = {
     "government": "government", "defense": "defense", "education": "education", "healthcare": "healthcare",
@@ -39,25 +41,32 @@ def stable_id(kind: str, key: str) -> str:
 
 
 def _when(value: str | None) -> datetime:
-    if not value:
+    """The ISO date (or year, or month) ``value`` starts with; anything else, such as a publication date a JSON Lines
+    source wrote as "March 5, 2024", counts as undated: the collection is refreshed at each ingest, and one article's
+    date must not stop it."""
+    found = ISO_DATE.match(value or "")
+    try:
+        return datetime(int(found[1]), int(found[2] or 1), int(found[3] or 1), tzinfo=UTC) if found else UNDATED
+    except ValueError:  # "2024-02-30"
         return UNDATED
-    parts = [int(p) for p in value[:10].split("-")] + [1, 1]
-    return datetime(parts[0], parts[1], parts[2], tzinfo=UTC)
 
 
 class _Bundle:
-    """Collects objects once each, by id."""
+    """Collects objects once each, by id, as their JSON: a `stix2` object takes several times the memory of its text,
+    and the TAXII collection is rebuilt from all of them at every ingest."""
 
     def __init__(self) -> None:
-        self.objects: dict[str, object] = {}
+        self.objects: dict[str, str] = {}
         self.author = stix2.Identity(id=stable_id("identity", "cybertrack"), name="cybertrack",
                                      identity_class="system", created=UNDATED, modified=UNDATED,
                                      description=f"cybertrack {__version__}: incidents extracted from news articles")
         self.add(self.author)
 
     def add(self, obj: object) -> str:
-        self.objects.setdefault(obj.id, obj)  # type: ignore[attr-defined]
-        return obj.id  # type: ignore[attr-defined]
+        stix_id: str = obj.id  # type: ignore[attr-defined]
+        if stix_id not in self.objects:
+            self.objects[stix_id] = obj.serialize()  # type: ignore[attr-defined]
+        return stix_id
 
     def relate(self, source: str, kind: str, target: str, when: datetime) -> None:
         self.add(stix2.Relationship(id=stable_id("relationship", f"{source}|{kind}|{target}"), source_ref=source,
@@ -65,8 +74,15 @@ class _Bundle:
                                     created_by_ref=self.author.id, allow_custom=True))
 
 
-def build_stix(export: dict) -> stix2.Bundle:
-    """A bundle of the whole export (see `build_export`)."""
+def build_stix(export: dict) -> dict:
+    """A bundle of the whole export (see `build_export`), as plain data."""
+    objects = stix_objects(export)
+    return {"type": "bundle", "id": stable_id("bundle", "|".join(objects)),
+            "objects": [json.loads(text) for text in objects.values()]}
+
+
+def stix_objects(export: dict) -> dict[str, str]:
+    """The JSON of every STIX object of the export by id, in the order of their ids."""
     documents = {d["id"]: d for d in export["documents"]}
     bundle = _Bundle()
     reports: dict[str, list[str]] = {}
@@ -82,9 +98,7 @@ def build_stix(export: dict) -> stix2.Bundle:
             created=published, modified=published, object_refs=sorted(set(refs)), report_types=["threat-report"],
             created_by_ref=bundle.author.id, external_references=[_source(document)], lang=document.get("language"),
             allow_custom=True))
-    ids = sorted(bundle.objects)
-    return stix2.Bundle(id=stable_id("bundle", "|".join(ids)), objects=[bundle.objects[i] for i in ids],
-                        allow_custom=True)
+    return {stix_id: bundle.objects[stix_id] for stix_id in sorted(bundle.objects)}
 
 
 def _source(document: dict) -> dict:
@@ -167,5 +181,5 @@ def _claim(bundle: _Bundle, incident_id: str, claim: dict, documents: dict[str, 
 
 
 def write_stix(export: dict, out: TextIO) -> None:
-    out.write(json.dumps(json.loads(build_stix(export).serialize()), indent=2, ensure_ascii=False))
+    out.write(json.dumps(build_stix(export), indent=2, ensure_ascii=False))
     out.write("\n")

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 
-from cybertrack.model import Document
+from cybertrack.model import Document, Incident
 from cybertrack.resolve import resolve
 from cybertrack.store import neardup
+from cybertrack.store.collection import refresh_collection
 from cybertrack.store.database import Database, explain
 from cybertrack.store.incidents import all_incidents, read_frames, replace_frames, replace_incidents
 from cybertrack.store.resolution_state import ResolutionState, frames_changed, mark_resolved, read_state
@@ -34,6 +36,9 @@ _INSERT = insert(documents)
 _UPDATE = update(documents).where(documents.c.id == bindparam("existing_id"))
 _FORGET_BANDS = delete(document_bands).where(document_bands.c.document_id == bindparam("existing_id"))
 _INSERT_BANDS = insert(document_bands)
+_TEXTS = {"raw_text", "clean_text", "offsets", "removed", "minhash"}
+
+T = TypeVar("T")
 
 
 # Resolving reads the frames without the write lock (other writers go on meanwhile) and writes only if no frame
@@ -167,34 +172,50 @@ class DocumentStore:
                 del found, vectors
                 with self.database.writing() as connection:
                     if read_state(connection).frames_version == seen.frames_version:
-                        replace_incidents(connection, resolved)
-                        mark_resolved(connection, seen.frames_version)
-                        return len(resolved)
+                        return _write_resolution(connection, resolved, seen.frames_version)
+                del resolved
             with self.database.writing() as connection:
                 seen = read_state(connection)
-                resolved = resolve(*read_frames(connection))
-                replace_incidents(connection, resolved)
-                mark_resolved(connection, seen.frames_version)
-                return len(resolved)
+                return _write_resolution(connection, resolve(*read_frames(connection)), seen.frames_version)
+        except SQLAlchemyError as e:
+            raise explain(e, self.database.url) from None
+
+    def read(self, reader: Callable[[Connection], T]) -> T:
+        """Run ``reader`` on a connection of its own; a database failure becomes a one-line `StoreError`."""
+        try:
+            with self.database.engine.connect() as connection:
+                return reader(connection)
         except SQLAlchemyError as e:
             raise explain(e, self.database.url) from None
 
     def all_incidents(self) -> list[dict]:
-        try:
-            with self.database.engine.connect() as connection:
-                return all_incidents(connection)
-        except SQLAlchemyError as e:
-            raise explain(e, self.database.url) from None
+        return self.read(all_incidents)
 
     def all_documents(self) -> list[dict]:
-        """Every stored document, oldest first, with ``duplicate_of`` as the source id of the story it repeats."""
-        try:
-            with self.database.engine.connect() as connection:
-                rows = connection.execute(select(documents).order_by(documents.c.id)).mappings().all()
-        except SQLAlchemyError as e:
-            raise explain(e, self.database.url) from None
-        source_ids = {row["id"]: row["source_id"] for row in rows}
-        return [{**row, "duplicate_of": source_ids.get(row["duplicate_of"])} for row in rows]
+        return self.read(all_documents)
+
+
+def all_documents(connection: Connection) -> list[dict]:
+    """Every stored document, oldest first, with ``duplicate_of`` as the source id of the story it repeats."""
+    return list(iter_documents(connection))
+
+
+def iter_documents(connection: Connection, texts: bool = True) -> Iterator[dict]:
+    """`all_documents` one at a time, as the database hands them; without ``texts``, only what describes each (no
+    texts, offsets or signature): what the STIX objects need, built again at every ingest."""
+    source_ids = dict(connection.execute(select(documents.c.id, documents.c.source_id)).all())
+    columns = documents.c if texts else [c for c in documents.c if c.name not in _TEXTS]
+    for row in connection.execute(select(*columns).order_by(documents.c.id)).mappings():
+        yield {**row, "duplicate_of": source_ids.get(row["duplicate_of"])}
+
+
+def _write_resolution(connection: Connection, resolved: list[Incident], version: int) -> int:
+    """The incidents, the TAXII collection made from them and the version they reflect, in one transaction: after a
+    crash either all three are there or none."""
+    replace_incidents(connection, resolved)
+    refresh_collection(connection)
+    mark_resolved(connection, version)
+    return len(resolved)
 
 
 def _first_line(error: Exception) -> str:

@@ -2,13 +2,15 @@
 
 Frames are written with their document, in the same transaction; incidents are
 rebuilt from all frames by the resolver at the end of each ingest (see
-``DocumentStore.resolve_incidents``), so the stored incidents reflect every stored article.
+``DocumentStore.resolve_incidents``), so the stored incidents reflect every stored article; the
+TAXII collection is refreshed from them in the same transaction (see `collection`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 
 import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select
@@ -90,8 +92,21 @@ def incident_to_json(incident: Incident) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
+_PAYLOADS = select(incidents.c.id, incidents.c.payload).where(incidents.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def all_incidents(connection: Connection) -> list[dict]:
     """Every incident as plain data, in a stable order (earliest first, undated last)."""
-    rows = connection.execute(select(incidents.c.payload)).all()
-    found = [json.loads(row.payload) for row in rows]
-    return sorted(found, key=lambda i: (i["first_seen"] is None, i["first_seen"] or "", i["id"]))
+    return list(iter_incidents(connection))
+
+
+def iter_incidents(connection: Connection, batch: int = 500) -> Iterator[dict]:
+    """`all_incidents` one at a time, holding only the ids and dates of the others (the export and the TAXII
+    collection, refreshed at every ingest, read them all)."""
+    order = sorted(connection.execute(select(incidents.c.id, incidents.c.first_seen)).all(),
+                   key=lambda row: (row.first_seen is None, row.first_seen or "", row.id))
+    for start in range(0, len(order), batch):
+        ids = [row.id for row in order[start:start + batch]]
+        found = dict(connection.execute(_PAYLOADS, {"ids": ids}).all())
+        for incident_id in ids:
+            yield json.loads(found[incident_id])

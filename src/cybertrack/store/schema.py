@@ -111,3 +111,17 @@ resolution_state = Table(
     Column("frames_version", Integer, nullable=False),
     Column("resolved_version", Integer, nullable=False),
 )
+
+# The TAXII collection: every STIX object of the export, serialized, with the time it entered the collection in its
+# present form. TAXII clients poll with `added_after`, so the date added is ours and only moves forward; an object
+# whose content changes is added again. Refreshed with the incidents, in the same transaction.
+collection_objects = Table(
+    "collection_objects",
+    metadata,
+    Column("seq", Integer, primary_key=True, doc="after date_added, the order pages follow"),
+    Column("stix_id", String(128), nullable=False, unique=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("payload", Text, nullable=False, doc="the STIX object's JSON"),
+    Column("date_added", DateTime(timezone=True), nullable=False, doc="UTC, microseconds"),
+    Index("ix_collection_objects_added", "date_added", "seq"),
+)
