@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from cybertrack.annotate.dates import DateMention, find_dates
+from cybertrack.annotate.dates import DateMention, Reference, earliest, find_dates, later_than
 
 BASE = date(2022, 7, 19)
 
@@ -215,3 +215,86 @@ def test_fast_enough() -> None:
     for sentence, language in zip(sentences, languages, strict=True):
         find_dates(sentence, language, BASE)
     assert time.perf_counter() - started < 1.0  # at least 2,000 sentences per second
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("en", "It happened last week, and again this week.", [("last week", "2022-07"), ("this week", "2022-07")]),
+    ("fr", "C'est arrivé la semaine dernière, puis cette semaine.",
+     [("la semaine dernière", "2022-07"), ("cette semaine", "2022-07")]),
+    ("de", "Es geschah letzte Woche und vergangene Woche.",
+     [("letzte Woche", "2022-07"), ("vergangene Woche", "2022-07")]),
+    ("it", "È successo la settimana scorsa e questa settimana.",
+     [("la settimana scorsa", "2022-07"), ("questa settimana", "2022-07")]),
+    ("es", "Ocurrió la semana pasada y esta semana.", [("la semana pasada", "2022-07"), ("esta semana", "2022-07")]),
+    ("nl", "Het gebeurde vorige week en deze week.", [("vorige week", "2022-07"), ("deze week", "2022-07")]),
+])
+def test_weeks_give_the_month_of_their_middle_day(language: str, text: str, expected: list[tuple[str, str]]) -> None:
+    """CLDR's relative week phrases; a week is no day, so it is given as a month."""
+    assert found(text, language) == expected
+    assert found(text, language, base=None) == []
+
+
+def test_last_week_at_the_turn_of_a_month_is_the_month_of_its_thursday() -> None:
+    assert found("It happened last week.", "en", date(2022, 8, 2)) == [("last week", "2022-07")]
+    assert found("It happened last week.", "en", date(2022, 8, 8)) == [("last week", "2022-08")]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Hackers struck on Monday; the police were told yesterday, two days ago or last week."),
+    ("fr", "Les pirates ont frappé lundi ; la police a été prévenue hier, il y a deux jours ou la semaine dernière."),
+    ("de", "Die Hacker schlugen am Montag zu; die Polizei erfuhr es gestern, vor zwei Tagen oder letzte Woche."),
+    ("it", "Gli hacker hanno colpito lunedì; la polizia lo ha saputo ieri, due giorni fa o la settimana scorsa."),
+    ("es", "Los piratas atacaron el lunes; la policía lo supo ayer, hace dos días o la semana pasada."),
+    ("nl", "De hackers sloegen maandag toe; de politie hoorde het gisteren, twee dagen geleden of vorige week."),
+])
+def test_days_counted_from_a_month_are_that_month(language: str, text: str) -> None:
+    """A publication date known to the month ("2021-05") gives "Monday" or "yesterday" to the month only."""
+    mentions = find_dates(text, language, Reference.parse("2021-05"))
+    assert len(mentions) == 4
+    assert {m.value for m in mentions} == {"2021-05"}
+
+
+def test_a_guessed_reference_counts_no_days_but_dates_months_and_years() -> None:
+    guessed = Reference(date(2022, 2, 10), guessed=True)
+    text = ("Hackers struck on Monday, last week, three days ago, yesterday; "
+            "it began last year, in March, on 4 February.")
+    assert [(m.text, m.value) for m in find_dates(text, "en", guessed)] == [
+        ("last year", "2021"), ("March", "2022-03"), ("4 February", "2022-02-04")]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2021-05-20", Reference(date(2021, 5, 20))),
+    ("2021-05-20T10:30:00Z", Reference(date(2021, 5, 20))),
+    ("2021-05", Reference(date(2021, 5, 15), 7)),
+    ("2021", Reference(date(2021, 7, 1), 4)),
+    ("2021-13", None),
+    ("Tue, 11 May 2021", None),
+    ("", None),
+    (None, None),
+])
+def test_reference_from_a_publication_date(value: str | None, expected: Reference | None) -> None:
+    assert Reference.parse(value) == expected
+    if expected:
+        assert expected.iso == value[:expected.precision]  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ([], None),
+    (["2021-05-07", "2021-05"], "2021-05-07"),
+    (["2019", "2019-04", "2019-06-02"], "2019-04"),
+    (["2018", "2019-04"], "2018"),
+    (["2021-05-07", "2021-04-30"], "2021-04-30"),
+])
+def test_earliest_is_refined_by_the_finer_dates_it_contains(values: list[str], expected: str | None) -> None:
+    assert earliest(values) == expected
+
+
+@pytest.mark.parametrize(("value", "bound", "later"), [
+    ("2021-06", "2021-05-20", True),
+    ("2021-05-28", "2021-05-20", True),
+    ("2021-05-28", "2021-05", False),
+    ("2021", "2021-05-20", False),
+    ("2020-12", "2021", False),
+])
+def test_later_than_compares_at_the_precision_both_have(value: str, bound: str, later: bool) -> None:
+    assert later_than(value, bound) is later

@@ -94,12 +94,13 @@ def test_contradicting_dates_stay_apart() -> None:
     assert sorted(i.first_seen for i in incidents) == ["2019", "2021-12"]
 
 
-def test_compatible_dates_merge_and_keep_the_earliest() -> None:
+def test_compatible_dates_merge_and_keep_the_earliest_told_most_precisely() -> None:
+    """ "2019" and "April 2019" are one time told at two precisions."""
     year = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], first_seen="2019")
     month = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2019-04")
     [incident] = resolve([year, month])
     assert sorted(incident.documents) == ["en.txt", "it.txt"]
-    assert incident.first_seen == "2019"
+    assert incident.first_seen == "2019-04"
 
 
 def test_frames_sharing_a_cve_merge() -> None:

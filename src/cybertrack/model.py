@@ -141,6 +141,7 @@ class Frame:
     disclosed: str | None = None
     claims: list[Claim] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    first_seen_estimated: bool = False  # no date in the text: first_seen is the month the article was published
 
 
 @dataclass
@@ -164,6 +165,7 @@ class Incident:
     first_seen: str | None = None
     discovered: str | None = None
     disclosed: str | None = None
+    first_seen_estimated: bool = False  # none of its reports dates it: first_seen is the earliest publication month
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Two frames report the same incident when they name the same victim (by its
 language-neutral key, so "ministero degli interni" meets "Interior Ministry") or the
-same CVE, their dates do not contradict each other, and what they say is alike
+same CVE, their dates do not contradict each other (nor does one begin after the other
+was already disclosed), and what they say is alike
 (multilingual sentence embeddings). Candidates come from an index on victim keys and
 CVEs, never from comparing every pair. Frames of one article are never merged with each
 other: the extractor already decided they are different incidents. The result depends
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from cybertrack.annotate.dates import Reference, earliest, later_than
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.model import Claim, Frame, Incident, Victim
 
@@ -25,6 +27,7 @@ SAME_VICTIM = 2.0
 SAME_CVE = 1.5
 SAME_ACTOR = 0.5
 MIN_SCORE = 2.0
+DATE_TOLERANCE_MONTHS = 1  # on multilingual-train, 0 split Sony Pictures' reports (2014-11-24, 2014-12-19) apart
 SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
 SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
 # Incidents compared per block key, the most recently joined first: a victim in the news for years ("Microsoft")
@@ -47,7 +50,8 @@ class _Cluster:
     victims: list[Victim] = field(default_factory=list)
     cves: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
-    dates: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)  # the first_seen its reports give (not estimated)
+    bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
     vector_sum: np.ndarray | None = None
 
     def add(self, frame: Frame, vector: np.ndarray) -> None:
@@ -56,8 +60,12 @@ class _Cluster:
         self.victims += frame.victims
         self.cves |= set(frame.vulnerabilities)
         self.actors |= set(frame.actors)
-        if frame.first_seen:
-            self.dates.add(frame.first_seen)
+        own = _own_date(frame)
+        if own:
+            self.dates.add(own)
+        bound = _bound(frame)
+        if bound and (self.bound is None or later_than(self.bound, bound)):
+            self.bound = bound
         self.vector_sum = vector.copy() if self.vector_sum is None else self.vector_sum + vector
 
     @property
@@ -86,9 +94,47 @@ def _victims_match(a: Victim, b: Victim) -> bool:
 
 
 def _dates_compatible(a: set[str], b: set[str]) -> bool:
+    """Some date of one lies within ``DATE_TOLERANCE_MONTHS`` of some date of the other: reports of one incident
+    date it by the attack, its discovery or its claim, weeks apart ("2014-11-24" and "2014-12-19")."""
     if not a or not b:
         return True
-    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+    return any(_months_apart(x, y) <= DATE_TOLERANCE_MONTHS for x in a for y in b)
+
+
+def _months_apart(a: str, b: str) -> int:
+    """Months between two ISO prefixes, each a span ("2019" is January to December): 0 when they overlap."""
+    def span(value: str) -> tuple[int, int]:
+        year = int(value[:4]) * 12
+        return (year + int(value[5:7]) - 1,) * 2 if len(value) >= 7 else (year, year + 11)
+
+    (start_a, end_a), (start_b, end_b) = span(a), span(b)
+    return max(start_b - end_a, start_a - end_b, 0)
+
+
+def _own_date(frame: Frame) -> str | None:
+    """The first_seen the frame's text gives; an estimate from the publication month is only a bound."""
+    return None if frame.first_seen_estimated else frame.first_seen
+
+
+def _bound(frame: Frame) -> str | None:
+    """The day by which the frame's incident had begun: the day it was disclosed or published, as far as known."""
+    reference = Reference.parse(frame.disclosed)
+    return reference.iso if reference else None
+
+
+def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
+    """The dates of the frame and of the incident do not contradict each other, and neither begins (by more than the
+    tolerance) after the other was disclosed: a report published in 2019 is not about an attack of 2023."""
+    own, bound = _own_date(frame), _bound(frame)
+    if own and not _dates_compatible({own}, cluster.dates):
+        return False
+    if own and cluster.bound and _begins_after(own, cluster.bound):
+        return False
+    return not (bound and cluster.dates and _begins_after(min(cluster.dates), bound))
+
+
+def _begins_after(date: str, bound: str) -> bool:
+    return later_than(date, bound) and _months_apart(date, bound) > DATE_TOLERANCE_MONTHS
 
 
 def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
@@ -109,7 +155,7 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
 def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     if frame.document in cluster.documents or _countries_conflict(frame, cluster):
         return 0.0
-    if not _dates_compatible({frame.first_seen} - {None}, cluster.dates):
+    if not _dates_agree(frame, cluster):
         return 0.0
     score = SAME_VICTIM if any(_victims_match(v, w) for v in frame.victims for w in cluster.victims) else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
@@ -217,6 +263,8 @@ def _incident(cluster: _Cluster) -> Incident:
     if len(types) > 1 and "other" in types:
         types.remove("other")
     label = TYPE_LABELS.get(types[0], "Cyberattack") if types else "Cyberattack"
+    own = [date for date in map(_own_date, frames) if date]
+    estimates = [f.first_seen for f in frames if f.first_seen and f.first_seen_estimated]
     title = f"{label} on {', '.join(v.name for v in victims[:3])}" if victims else _summary(frames)[:120]
     return Incident(
         id="inc-" + hashlib.sha1(identity.encode()).hexdigest()[:12],
@@ -233,9 +281,10 @@ def _incident(cluster: _Cluster) -> Incident:
         malware=_unique(m for f in frames for m in f.malware),
         techniques=_unique(t for f in frames for t in f.techniques),
         claims=claims,
-        first_seen=min((f.first_seen for f in frames if f.first_seen), default=None),
-        discovered=min((f.discovered for f in frames if f.discovered), default=None),
+        first_seen=earliest(own) or min(estimates, default=None),
+        discovered=earliest([f.discovered for f in frames if f.discovered]),
         disclosed=min((f.disclosed for f in frames if f.disclosed), default=None),
+        first_seen_estimated=not own and bool(estimates),
     )
 
 

@@ -11,6 +11,10 @@ Ambiguous words are only read as dates in context: English "May"/"March" and Fre
 weekdays are matched by full name only; a bare year needs a cue ("in 2019",
 "mid-2020", "the spring of 2019"). Anything relative ("last year", "Monday",
 "two days ago", "4 May" without a year) needs a base date and is skipped without one.
+The relative phrases of CLDR ("last week", "la semaine dernière", "vorige week") are
+read besides the variants typed here. A base known to the month only ("2021-05", as
+many publication dates are) gives what is counted in days from it ("Monday", "last
+week") to the month only.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from babel import Locale
 from babel.dates import get_day_names, get_month_names
 
 # A year-less date may lie this far after the base (news announces what is coming).
@@ -30,6 +35,67 @@ _YEAR = r"(?:19|20)\d\d(?![-/.]?\d)"
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _NEVER = r"(?!)"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The day relative dates are read against, and how much of it is known: a publication date given to the month
+    ("2021-05") is read as the middle of that month, so that "Monday" or "last week" fall in it, and what is counted
+    from that day keeps the month only."""
+
+    day: date
+    precision: int = 10  # characters of the ISO date that are known: 10 (a day), 7 (a month), 4 (a year)
+    guessed: bool = False  # inferred from the text's own dates, not given by the source: no day is counted from it
+
+    @classmethod
+    def parse(cls, value: str | None) -> Reference | None:
+        """ "2021-05-20", "2021-05-20T10:00:00Z", "2021-05" or "2021"; None for anything else."""
+        found = _ISO_PREFIX.match(value.strip()) if value else None
+        if not found:
+            return None
+        year, month, day = found["y"], found["m"], found["d"]
+        try:
+            if day:
+                return cls(date(int(year), int(month), int(day)))
+            if month:
+                return cls(date(int(year), int(month), 15), 7)
+        except ValueError:
+            return None
+        return cls(date(int(year), 7, 1), 4)
+
+    @property
+    def iso(self) -> str:
+        """The reference as precisely as it is known: "2021-05-20", "2021-05" or "2021"."""
+        return self.day.isoformat()[:self.precision]
+
+    def counted(self, day: date) -> str | None:
+        """A day counted from the reference, at the precision the reference has; None from a guessed reference (a
+        photo caption's date in an undated article put "last week" in the wrong season)."""
+        return None if self.guessed else day.isoformat()[:self.precision]
+
+    def months_before(self, months: int) -> str:
+        year, month0 = divmod(self.day.year * 12 + self.day.month - 1 - months, 12)
+        return f"{year:04d}-{month0 + 1:02d}"[:self.precision]
+
+
+def later_than(value: str, bound: str) -> bool:
+    """Later than ``bound`` at the precision both have: "2021-06" is later than "2021-05-20", "2021" is not."""
+    common = min(len(value), len(bound))
+    return value[:common] > bound[:common]
+
+
+def earliest(values: list[str]) -> str | None:
+    """The earliest date, refined by the finer ones it contains: "2019" and "2019-04" give "2019-04" (the same
+    time, told more precisely), "2018" and "2019-04" give "2018"."""
+    if not values:
+        return None
+    found = min(values)
+    while finer := [v for v in values if v.startswith(found) and len(v) > len(found)]:
+        found = min(finer)
+    return found
+
+
+_ISO_PREFIX = re.compile(r"^(?P<y>(?:19|20)\d\d)(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?(?:$|[T ])")
 
 
 @dataclass(frozen=True)
@@ -62,6 +128,8 @@ class _Lang:
     this_year: tuple[str, ...]
     last_month: tuple[str, ...]
     this_month: tuple[str, ...]
+    last_week: tuple[str, ...]
+    this_week: tuple[str, ...]
     day_before: tuple[str, ...]
     yesterday: tuple[str, ...]
     today: tuple[str, ...]
@@ -71,6 +139,7 @@ class _Lang:
     case_sensitive_names: bool = False  # capitalised month/weekday names only
     month_first: bool = False  # "May 26, 2021"
     not_before_weekday: tuple[str, ...] = ()  # "Patch Tuesday" is no date
+    not_after_relative: str = ""  # lookbehind before relative phrases: "over the last year" is a span, not a date
 
 
 _LANGS: dict[str, _Lang] = {
@@ -90,18 +159,21 @@ _LANGS: dict[str, _Lang] = {
         next_post=(),
         of_last_year=(r"(?:of\s+)?last\s+year",),
         of_this_year=(r"(?:of\s+)?this\s+year",),
-        last_year=(r"(?<!\bthe\s)last\s+year",),
-        this_year=(r"this\s+year",),
-        last_month=(r"(?<!\bthe\s)last\s+month",),
-        this_month=(r"this\s+month",),
+        last_year=(),
+        this_year=(),
+        last_month=(),
+        this_month=(),
+        last_week=(),
+        this_week=(),
         day_before=(r"the\s+day\s+before\s+yesterday",),
-        yesterday=("yesterday",),
-        today=("today",),
+        yesterday=(),
+        today=(),
         month_abbrevs={"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
                        "Oct": 10, "Nov": 11, "Dec": 12},
         case_sensitive_names=True,
         month_first=True,
         not_before_weekday=("Patch", "Black", "Cyber", "Good"),
+        not_after_relative=r"(?<!\bthe\s)(?<!\bover\s)",
     ),
     "fr": _Lang(
         numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
@@ -119,13 +191,15 @@ _LANGS: dict[str, _Lang] = {
         next_post=("prochain",),
         of_last_year=(r"(?:de\s+)?l'(?:année\s+(?:dernière|passée)|an\s+(?:dernier|passé))",),
         of_this_year=(r"(?:de\s+)?cette\s+année",),
-        last_year=(r"l'(?:année\s+(?:dernière|passée)|an\s+(?:dernier|passé))",),
-        this_year=(r"cette\s+année",),
-        last_month=(r"le\s+mois\s+(?:dernier|passé)",),
-        this_month=(r"ce\s+mois(?:-ci)?",),
-        day_before=("avant-hier",),
-        yesterday=("hier",),
-        today=("aujourd'hui",),
+        last_year=(r"l'(?:année\s+passée|an\s+(?:dernier|passé))",),
+        this_year=(),
+        last_month=(r"le\s+mois\s+passé",),
+        this_month=(r"ce\s+mois",),
+        last_week=(r"la\s+semaine\s+passée",),
+        this_week=(),
+        day_before=(),
+        yesterday=(),
+        today=(),
         month_variants={"fevrier": 2, "aout": 8, "decembre": 12},
     ),
     "nl": _Lang(
@@ -144,13 +218,15 @@ _LANGS: dict[str, _Lang] = {
         next_post=(),
         of_last_year=(r"(?:van\s+)?(?:vorig|verleden)\s+jaar",),
         of_this_year=(r"(?:van\s+)?dit\s+jaar",),
-        last_year=(r"(?:vorig|vorige|verleden)\s+jaar",),
-        this_year=(r"dit\s+jaar",),
-        last_month=(r"(?:vorige|afgelopen)\s+maand",),
-        this_month=(r"deze\s+maand",),
-        day_before=("eergisteren",),
-        yesterday=("gisteren",),
-        today=("vandaag",),
+        last_year=(r"(?:vorige|verleden)\s+jaar",),
+        this_year=(),
+        last_month=(r"afgelopen\s+maand",),
+        this_month=(),
+        last_week=(r"(?:afgelopen|verleden)\s+week",),
+        this_week=(),
+        day_before=(),
+        yesterday=(),
+        today=(),
     ),
     "de": _Lang(
         numbers={"ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "eins": 1, "zwei": 2, "drei": 3,
@@ -168,14 +244,16 @@ _LANGS: dict[str, _Lang] = {
         next_post=(),
         of_last_year=(r"(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres",),
         of_this_year=(r"(?:dieses|des\s+laufenden)\s+Jahres",),
-        last_year=(r"(?:letztes|vergangenes|voriges)\s+Jahr", r"im\s+(?:vergangenen|letzten|vorigen)\s+Jahr",
+        last_year=(r"(?:vergangenes|voriges)\s+Jahr", r"im\s+(?:vergangenen|letzten|vorigen)\s+Jahr",
                    r"im\s+Vorjahr"),
-        this_year=(r"dieses\s+Jahr", r"in\s+diesem\s+Jahr"),
-        last_month=(r"(?:im\s+)?(?:letzten|vergangenen|vorigen)\s+Monat",),
-        this_month=(r"diesen\s+Monat", r"in\s+diesem\s+Monat"),
-        day_before=("vorgestern",),
-        yesterday=("gestern",),
-        today=("heute",),
+        this_year=(r"in\s+diesem\s+Jahr",),
+        last_month=(r"(?:im\s+)?(?:vergangenen|vorigen)\s+Monat", r"im\s+letzten\s+Monat"),
+        this_month=(r"in\s+diesem\s+Monat",),
+        last_week=(r"(?:vergangene|vorige)\s+Woche", r"(?:in\s+der\s+)?(?:vergangenen|vorigen|letzten)\s+Woche"),
+        this_week=(r"in\s+dieser\s+Woche",),
+        day_before=(),
+        yesterday=(),
+        today=(),
         month_variants={"Jänner": 1, "Maerz": 3},
         weekday_variants={"Sonnabend": 5},
         case_sensitive_names=True,
@@ -198,12 +276,14 @@ _LANGS: dict[str, _Lang] = {
         of_last_year=(r"dell'anno\s+(?:scorso|passato)", r"dello\s+scorso\s+anno"),
         of_this_year=(r"di\s+quest'anno",),
         last_year=(r"l'anno\s+(?:scorso|passato)", r"lo\s+scorso\s+anno"),
-        this_year=("quest'anno", r"questo\s+anno"),
+        this_year=(r"questo\s+anno",),
         last_month=(r"il\s+mese\s+(?:scorso|passato)", r"lo\s+scorso\s+mese"),
-        this_month=(r"questo\s+mese",),
-        day_before=(r"l'altro\s+ieri", "l'altroieri", r"ieri\s+l'altro"),
-        yesterday=("ieri",),
-        today=("oggi",),
+        this_month=(),
+        last_week=(r"la\s+settimana\s+(?:scorsa|passata)", r"la\s+scorsa\s+settimana"),
+        this_week=(),
+        day_before=("l'altroieri", r"ieri\s+l'altro"),
+        yesterday=(),
+        today=(),
         weekday_variants={"lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4},
     ),
     "es": _Lang(
@@ -222,13 +302,15 @@ _LANGS: dict[str, _Lang] = {
         next_post=("próximo", r"que\s+viene"),
         of_last_year=(r"del\s+(?:año\s+pasado|pasado\s+año)",),
         of_this_year=(r"de\s+este\s+año",),
-        last_year=(r"el\s+(?:año\s+pasado|pasado\s+año)",),
-        this_year=(r"este\s+año",),
-        last_month=(r"el\s+(?:mes\s+pasado|pasado\s+mes)",),
-        this_month=(r"este\s+mes",),
-        day_before=("anteayer", "antier", r"antes\s+de\s+ayer"),
-        yesterday=("ayer",),
-        today=("hoy",),
+        last_year=(r"el\s+pasado\s+año",),
+        this_year=(),
+        last_month=(r"el\s+pasado\s+mes",),
+        this_month=(),
+        last_week=(r"la\s+pasada\s+semana",),
+        this_week=(),
+        day_before=("antier", r"antes\s+de\s+ayer"),
+        yesterday=(),
+        today=(),
         month_variants={"setiembre": 9},
         weekday_variants={"miercoles": 2, "sabado": 5},
     ),
@@ -249,7 +331,7 @@ class _Vocab:
         return name.rstrip(".").lower() in self.abbrevs
 
 
-_Resolver = Callable[[re.Match[str], _Vocab, date | None], tuple[str, bool] | None]
+_Resolver = Callable[[re.Match[str], _Vocab, Reference | None], tuple[str, bool] | None]
 
 
 @dataclass(frozen=True)
@@ -258,10 +340,12 @@ class _Rule:
     resolve: _Resolver
 
 
-def find_dates(text: str, language: str, base: date | None = None) -> list[DateMention]:
+def find_dates(text: str, language: str, base: date | Reference | None = None) -> list[DateMention]:
     """Date mentions in ``text``, sorted and non-overlapping; relative ones only when ``base`` is given."""
     if isinstance(base, datetime):
         base = base.date()
+    if isinstance(base, date):
+        base = Reference(base)
     code = language.lower()[:2]
     vocab, rules, names = _compiled(code if code in _LANGS else "en")
     if not _DIGIT.search(text) and names.isdisjoint(_WORD.findall(text.lower())):
@@ -312,24 +396,24 @@ def _yearless(base: date, month: int, day: int, past: bool) -> date | None:
     return None
 
 
-def _months_before(base: date, months: int) -> str:
-    year, month0 = divmod(base.year * 12 + base.month - 1 - months, 12)
-    return f"{year:04d}-{month0 + 1:02d}"
+def _counted(base: Reference, day: date, precision: int = 10) -> tuple[str, bool] | None:
+    value = base.counted(day)
+    return (value[:precision], True) if value else None
 
 
-def _resolve_iso(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+def _resolve_iso(match: re.Match[str], vocab: _Vocab, base: Reference | None) -> tuple[str, bool] | None:
     value = _day_value(int(match["y"]), int(match["mo"]), int(match["d"]))
     return (value, False) if value else None
 
 
-def _resolve_numeric(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+def _resolve_numeric(match: re.Match[str], vocab: _Vocab, base: Reference | None) -> tuple[str, bool] | None:
     """Day first ("26/05/2021"); month first only when day first is impossible ("05/26/2021")."""
     year, a, b = int(match["y"]), int(match["a"]), int(match["b"])
     value = _day_value(year, b, a) or _day_value(year, a, b)
     return (value, False) if value else None
 
 
-def _resolve_day(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+def _resolve_day(match: re.Match[str], vocab: _Vocab, base: Reference | None) -> tuple[str, bool] | None:
     month, day = vocab.month(match["mon"]), int(match["d"])
     if match["np"] or match["ns"]:
         return None
@@ -339,13 +423,13 @@ def _resolve_day(match: re.Match[str], vocab: _Vocab, base: date | None) -> tupl
     if base is None:
         return None
     if match["ly"] or match["ty"]:
-        value = _day_value(base.year - bool(match["ly"]), month, day)
+        value = _day_value(base.day.year - bool(match["ly"]), month, day)
         return (value, True) if value else None
-    resolved = _yearless(base, month, day, past=bool(match["lp"] or match["ls"]))
+    resolved = _yearless(base.day, month, day, past=bool(match["lp"] or match["ls"]))
     return (resolved.isoformat(), True) if resolved else None
 
 
-def _resolve_month(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+def _resolve_month(match: re.Match[str], vocab: _Vocab, base: Reference | None) -> tuple[str, bool] | None:
     month = vocab.month(match["mon"])
     if match["np"] or match["ns"]:
         return None
@@ -353,43 +437,50 @@ def _resolve_month(match: re.Match[str], vocab: _Vocab, base: date | None) -> tu
         return f"{match['y']}-{month:02d}", False
     if base is None or vocab.is_abbrev(match["mon"]):
         return None
+    today = base.day
     if match["ly"] or match["ty"]:
-        year = base.year - bool(match["ly"])
+        year = today.year - bool(match["ly"])
     elif match["lp"] or match["ls"]:
-        year = base.year if month < base.month else base.year - 1
+        year = today.year if month < today.month else today.year - 1
     elif match["cue"] or match["mod"]:
-        year = base.year if date(base.year, month, 1) <= base + _AHEAD else base.year - 1
+        year = today.year if date(today.year, month, 1) <= today + _AHEAD else today.year - 1
     else:
         return None
     return f"{year:04d}-{month:02d}", True
 
 
-def _resolve_year(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+def _resolve_year(match: re.Match[str], vocab: _Vocab, base: Reference | None) -> tuple[str, bool] | None:
     return (match["y"], False) if match["cue"] or match["mod"] else None
 
 
-def _resolve_weekday(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+def _resolve_weekday(match: re.Match[str], vocab: _Vocab, base: Reference | None) -> tuple[str, bool] | None:
     """The most recent such day on or before the base; a week earlier for "last Tuesday" on a Tuesday."""
     if base is None or match["np"] or match["ns"]:
         return None
-    back = (base.weekday() - vocab.weekdays[match["wd"].lower()]) % 7
+    back = (base.day.weekday() - vocab.weekdays[match["wd"].lower()]) % 7
     if back == 0 and (match["lp"] or match["ls"]):
         back = 7
-    return (base - timedelta(days=back)).isoformat(), True
+    return _counted(base, base.day - timedelta(days=back))
 
 
-def _resolve_phrase(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+def _resolve_phrase(match: re.Match[str], vocab: _Vocab, base: Reference | None) -> tuple[str, bool] | None:
+    """A week is given as the month of its middle day: "last week" is the month of last week's Thursday."""
     if base is None:
         return None
+    today = base.day
     if match["rly"] or match["rty"]:
-        return str(base.year - bool(match["rly"])), True
+        return str(today.year - bool(match["rly"])), True
     if match["rlm"] or match["rtm"]:
-        return _months_before(base, int(bool(match["rlm"]))), True
+        return base.months_before(int(bool(match["rlm"]))), True
+    if match["rlw"]:
+        return _counted(base, today - timedelta(days=today.weekday() + 4), 7)
+    if match["rtw"]:
+        return _counted(base, today - timedelta(days=today.weekday() // 2), 7)
     back = 2 if match["rdb"] else 1 if match["ryd"] else 0
-    return (base - timedelta(days=back)).isoformat(), True
+    return _counted(base, today - timedelta(days=back))
 
 
-def _resolve_ago(match: re.Match[str], vocab: _Vocab, base: date | None) -> tuple[str, bool] | None:
+def _resolve_ago(match: re.Match[str], vocab: _Vocab, base: Reference | None) -> tuple[str, bool] | None:
     """Days and weeks give a day, months a month, years a year."""
     if base is None:
         return None
@@ -397,10 +488,10 @@ def _resolve_ago(match: re.Match[str], vocab: _Vocab, base: date | None) -> tupl
     count = int(word) if word.isdigit() else vocab.lang.numbers[word]
     unit = vocab.lang.units[match["u"].lower()]
     if unit == "y":
-        return f"{base.year - count:04d}", True
+        return f"{base.day.year - count:04d}", True
     if unit == "m":
-        return _months_before(base, count), True
-    return (base - timedelta(days=count * (7 if unit == "w" else 1))).isoformat(), True
+        return base.months_before(count), True
+    return _counted(base, base.day - timedelta(days=count * (7 if unit == "w" else 1)))
 
 
 # --- patterns ---------------------------------------------------------------------------------------------------
@@ -416,6 +507,19 @@ def _alt(fragments: tuple[str, ...] | list[str]) -> str:
 def _names(names: list[str], case_sensitive: bool) -> str:
     body = _alt([re.escape(n) for n in names])
     return f"(?-i:{body})" if case_sensitive else body
+
+
+def _cldr_relative(code: str) -> dict[tuple[str, int], tuple[str, ...]]:
+    """CLDR's relative phrases ("last week", "la semaine dernière", "vorige week") as regex fragments, by field
+    ("year", "month", "week", "day") and offset (-1 is the last one)."""
+    fields = Locale(code)._data["date_fields"]
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
+    for name in ("year", "month", "week", "day"):
+        for offset, phrase in fields[name]["relative"].items():
+            if offset <= 0:
+                words = phrase.replace("’", "'").split()
+                found[(name, offset)] = (r"\s+".join(re.escape(w) for w in words),)
+    return found
 
 
 @functools.cache
@@ -450,11 +554,15 @@ def _compiled(code: str) -> tuple[_Vocab, tuple[_Rule, ...], frozenset[str]]:
     ordinal = r"(?:st|nd|rd|th|er|re|°|º)?(?:\.\s*|\s+)"
     mod = rf"(?:(?P<mod>{_alt(lang.mods)})(?:\s+|-))?"
     numbers = _alt([re.escape(n) for n in lang.numbers] + [r"\d{1,3}"])
+    relative = _cldr_relative(code)
     phrases = "|".join(
-        f"(?P<{group}>{_alt(fragments)})"
-        for group, fragments in (("rly", lang.last_year), ("rty", lang.this_year), ("rlm", lang.last_month),
-                                 ("rtm", lang.this_month), ("rdb", lang.day_before), ("ryd", lang.yesterday),
-                                 ("rtd", lang.today)))
+        f"(?P<{group}>{lang.not_after_relative}{_alt(fragments + relative.get(cldr, ()))})"
+        for group, fragments, cldr in (
+            ("rly", lang.last_year, ("year", -1)), ("rty", lang.this_year, ("year", 0)),
+            ("rlm", lang.last_month, ("month", -1)), ("rtm", lang.this_month, ("month", 0)),
+            ("rlw", lang.last_week, ("week", -1)), ("rtw", lang.this_week, ("week", 0)),
+            ("rdb", lang.day_before, ("day", -2)), ("ryd", lang.yesterday, ("day", -1)),
+            ("rtd", lang.today, ("day", 0))))
 
     sources: list[tuple[str, _Resolver]] = [
         (r"(?<![\w-])(?P<m>(?P<y>\d{4})-(?P<mo>\d\d)-(?P<d>\d\d))(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?(?![-:]?\d)",

@@ -68,6 +68,7 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
         "id": incident["id"], "title": incident["title"], "summary": incident["summary"],
         "types": incident["types"], "documents": documents,
         "first_seen": incident["first_seen"], "discovered": incident["discovered"], "disclosed": incident["disclosed"],
+        "first_seen_estimated": incident.get("first_seen_estimated", False),
         "victims": incident["victims"], "actors": actors, "states": incident["states"],
         "vulnerabilities": incident["vulnerabilities"], "products": incident["products"],
         "malware": incident["malware"], "techniques": incident["techniques"], "claims": claims,

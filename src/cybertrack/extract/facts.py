@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from cybertrack.annotate.dates import DateMention, find_dates
+from cybertrack.annotate.dates import DateMention, Reference, find_dates
 from cybertrack.annotate.normalise import normalise
 from cybertrack.extract.cues import Cues
 from cybertrack.extract.institutions import Institution, find_institutions
@@ -98,7 +98,7 @@ class SentenceFacts:
 
 
 def sentence_facts(
-    index: int, text: str, start: int, language: str, base: date | None, kb: KnowledgeBase, cues: Cues
+    index: int, text: str, start: int, language: str, base: date | Reference | None, kb: KnowledgeBase, cues: Cues
 ) -> SentenceFacts:
     """The facts of the sentence ``text``, which begins at ``start`` in its document. Offsets are those of the
     sentence's normalised view, ``facts.text``."""

@@ -16,9 +16,9 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
 from itertools import pairwise
 
+from cybertrack.annotate.dates import Reference
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
@@ -26,6 +26,7 @@ from cybertrack.extract.attackers import unknown_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
+from cybertrack.extract.incident_dates import incident_dates
 from cybertrack.extract.victims import Candidate, department, name_key, victims_in
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
@@ -61,19 +62,10 @@ class _Draft:
             self.sentences.append(facts)
 
 
-def parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def document_facts(text: str, language: str, published: str | None,
+def document_facts(text: str, language: str, published: str | Reference | None,
                    deadline: Deadline = UNLIMITED) -> list[SentenceFacts]:
     kb, lexicon = knowledge_base(), cues()
-    base = parse_date(published)
+    base = published if isinstance(published, Reference) else Reference.parse(published)
     spans = [piece for line in _lines(text) for span in sentence_spans(text, *line) for piece in _pieces(text, *span)]
     found = []
     for i, (s, e) in enumerate(spans):
@@ -117,14 +109,15 @@ class Extraction:
 def extract(document: str, text: str, language: str, published: str | None,
             deadline: Deadline = UNLIMITED) -> Extraction:
     """One pass over an article's sentences. Relative dates are read against its publication date or, when it has
-    none, against the date its own weekdays or dateline give away. ``deadline`` is checked between sentences."""
-    if parse_date(published) is None:
+    none, against the date its own weekdays or dateline give away (a guess: no day is counted from it).
+    ``deadline`` is checked between sentences."""
+    reference = Reference.parse(published)
+    if reference is None:
         inferred = reference_date(text, language)
-        facts = document_facts(text, language, inferred.isoformat() if inferred else None, deadline)
-    else:
-        facts = document_facts(text, language, published, deadline)
+        reference = Reference(inferred, guessed=True) if inferred else None
+    facts = document_facts(text, language, reference, deadline)
     drafts = _fold_generic(_group(facts, deadline))
-    frames = [_frame(document, draft, published, deadline) for draft in drafts]
+    frames = [_frame(document, draft, language, published, reference, deadline) for draft in drafts]
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
     for frame in frames:
         frame.claims = _unique_claims(frame.claims)
@@ -392,7 +385,8 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     return strong
 
 
-def _frame(document: str, draft: _Draft, published: str | None, deadline: Deadline) -> Frame:
+def _frame(document: str, draft: _Draft, language: str, published: str | None, reference: Reference | None,
+           deadline: Deadline) -> Frame:
     frame = Frame(document=document, victims=list(draft.victims.values()))
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
@@ -417,8 +411,9 @@ def _frame(document: str, draft: _Draft, published: str | None, deadline: Deadli
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
     frame.types = _types(frame.types)
-    frame.first_seen, frame.discovered = _dates(draft)
-    frame.disclosed = published
+    dates = incident_dates(draft.sentences, language, reference, published)
+    frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed
+    frame.first_seen_estimated = dates.first_seen_estimated
     return frame
 
 
@@ -454,21 +449,3 @@ def _unique_claims(claims: list[Claim]) -> list[Claim]:
         else:
             unique.setdefault((claim.claimant, claim.stance, claim.attributed_to), claim)
     return list(unique.values())
-
-
-def _dates(draft: _Draft) -> tuple[str | None, str | None]:
-    """When it began and when it was discovered: each date goes to the nearer of the two cues in its sentence
-    ("discovered in March this intrusion, which began in 2019"); dates of attack sentences without either cue
-    tell when it began if nothing else does."""
-    began, discovered, attack = [], [], []
-    for sentence in draft.sentences:
-        cues = {kind: sentence.cues.get(kind, []) for kind in ("began", "discovered")}
-        for mention in sentence.dates:
-            nearest = {kind: min((abs(c.start - mention.start) for c in found), default=None)
-                       for kind, found in cues.items()}
-            distances = {kind: d for kind, d in nearest.items() if d is not None}
-            if distances:
-                (began if min(distances, key=distances.get) == "began" else discovered).append(mention.value)
-            elif sentence.is_attack:
-                attack.append(mention.value)
-    return min(began or attack, default=None), min(discovered, default=None)

@@ -1,0 +1,207 @@
+"""An incident's dates from the sentences of its frame, in en fr de it es nl, and across its reports.
+
+Every sentence is invented (the Veldmark Water Authority, the Lutrecht city council, ...).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cybertrack.extract.frames import extract_frames
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.model import Evidence, Frame, Victim
+from cybertrack.resolve import resolve
+from tests.conftest import Cli
+
+PUBLISHED = "2021-05-20"  # a Thursday
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_knowledge_base() -> None:
+    knowledge_base()
+
+
+def only_frame(text: str, language: str, published: str | None = PUBLISHED) -> Frame:
+    [frame] = extract_frames("doc", text, language, published)
+    return frame
+
+
+ON_MONDAY = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday.",
+    "fr": "La Banque de Lutrecht a été victime d'une cyberattaque lundi.",
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes.",
+    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval.",
+}
+
+
+@pytest.mark.parametrize("language", list(ON_MONDAY))
+def test_a_weekday_against_a_publication_month_dates_the_month(language: str) -> None:
+    """Many sources give the publication date to the month only ("2021-05"): "on Monday" is then in May 2021."""
+    frame = only_frame(ON_MONDAY[language], language, "2021-05")
+    assert (frame.first_seen, frame.first_seen_estimated) == ("2021-05", False)
+
+
+LAST_WEEK = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware last week.",
+    "fr": "La Banque de Lutrecht a été victime d'une cyberattaque la semaine dernière.",
+    "de": "Die Stadtwerke Lutrecht wurden letzte Woche Opfer eines Ransomware-Angriffs.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware la settimana scorsa.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware la semana pasada.",
+    "nl": "Het Waterschap Veldmark werd vorige week getroffen door een ransomware-aanval.",
+}
+
+
+@pytest.mark.parametrize("language", list(LAST_WEEK))
+def test_last_week_dates_the_incident(language: str) -> None:
+    frame = only_frame(LAST_WEEK[language], language, "2021-06-02")
+    assert (frame.first_seen, frame.first_seen_estimated) == ("2021-05", False)  # the week of 24 to 30 May
+
+
+BESIDE_AN_OLDER_EVENT = {
+    "en": "Hackers stole customer records from Veldmark Bank on Monday, the biggest breach in the country since 2013.",
+    "fr": "La Banque de Lutrecht a été victime d'une cyberattaque lundi, comme en 2017 la Poste de Veldmark.",
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs, wie bereits im Mai 2017 die "
+          "Sparkasse Veldmark.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì, come già nel 2017 la Banca di Veldmark.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes, al igual que el Banco de Veldmark "
+          "en 2017.",
+    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval, net als in 2017 de Bank van "
+          "Lutrecht.",
+}
+
+
+@pytest.mark.parametrize("language", list(BESIDE_AN_OLDER_EVENT))
+def test_a_date_beside_an_older_event_never_dates_the_incident(language: str) -> None:
+    frame = only_frame(BESIDE_AN_OLDER_EVENT[language], language)
+    assert frame.first_seen == "2021-05-17"
+
+
+def test_a_sentence_about_another_older_breach_is_not_this_incidents_date() -> None:
+    text = ("Hackers stole customer records from Veldmark Bank on Monday. "
+            "In 2003 the bank had suffered a similar breach.")
+    frames = extract_frames("doc", text, "en", PUBLISHED)
+    bank = next(f for f in frames if any(v.name == "Veldmark Bank" for v in f.victims))
+    assert bank.first_seen == "2021-05-17"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_sentence_about_the_actor_alone_dates_no_attack(language: str) -> None:
+    text = {"en": "Hackers attacked the Veldmark Water Authority on Monday. "
+                  "The group APT28 has been active since 2004.",
+            "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. "
+                  "Die Gruppe APT28 ist seit 2004 aktiv."}[language]
+    frame = only_frame(text, language)
+    assert frame.first_seen == "2021-05-17"
+    assert "APT28" in frame.actors  # the sentence is still the frame's: only its date is not the attack's
+
+
+THREAT = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware and threaten to publish the stolen files on "
+          "28 May.",
+    "fr": "La Banque de Lutrecht a été victime d'une cyberattaque ; les pirates menacent de publier les données le "
+          "28 mai.",
+    "de": "Die Stadtwerke Lutrecht wurden Opfer eines Ransomware-Angriffs, die Täter drohen die Daten am 28. Mai zu "
+          "veröffentlichen.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware e gli hacker minacciano di pubblicare i dati il "
+          "28 maggio.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware y los hackers amenazan con publicar los datos el "
+          "28 de mayo.",
+    "nl": "Het Waterschap Veldmark werd getroffen door een ransomware-aanval en de hackers dreigen de gegevens op "
+          "28 mei te publiceren.",
+}
+
+
+@pytest.mark.parametrize("language", list(THREAT))
+def test_a_date_after_publication_is_a_deadline_and_the_lead_gives_the_publication_month(language: str) -> None:
+    """An article of 20 May reports an attack without a date of its own: it happened on or before 20 May, not on the
+    28 May deadline; reported in the lead, the way news reports what just happened, May is the estimate."""
+    frame = only_frame(THREAT[language], language)
+    assert (frame.first_seen, frame.first_seen_estimated) == ("2021-05", True)
+
+
+def test_an_attack_reported_only_further_down_gets_no_estimate() -> None:
+    text = ("Water prices rose again this spring. The authority blamed energy costs. Customers complained loudly. "
+            "Hackers hit the Veldmark Water Authority with ransomware.")
+    frame = only_frame(text, "en")
+    assert (frame.first_seen, frame.first_seen_estimated) == (None, False)
+
+
+def test_without_a_publication_date_there_is_no_estimate() -> None:
+    frame = only_frame(THREAT["en"], "en", published=None)
+    assert frame.first_seen_estimated is False
+    assert frame.first_seen != "2021-05"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The Veldmark city council said on Tuesday that hackers had hit its servers with ransomware on Sunday."),
+    ("fr", "La mairie de Lutrecht a indiqué mardi que des pirates avaient attaqué ses serveurs dimanche."),
+])
+def test_the_day_it_was_said_is_when_it_was_disclosed(language: str, text: str) -> None:
+    [frame] = extract_frames("doc", text, language, PUBLISHED)
+    assert (frame.first_seen, frame.disclosed) == ("2021-05-16", "2021-05-18")
+
+
+VICTIM = Victim("Veldmark Water Authority", "org:veldmark water authority", None, "utilities")
+SENTENCE = "Hackers hit the Veldmark Water Authority with ransomware."
+
+
+def report(document: str, **dates) -> Frame:
+    return Frame(document=document, victims=[VICTIM], types=["ransomware"],
+                 evidence=[Evidence(document, 0, len(SENTENCE), SENTENCE)], **dates)
+
+
+def test_an_incident_takes_the_date_its_reports_give_over_a_publication_month() -> None:
+    dated = report("a", first_seen="2021-04-28", disclosed="2021-05-03")
+    estimated = report("b", first_seen="2021-05", first_seen_estimated=True, disclosed="2021-05-20")
+    [incident] = resolve([dated, estimated])
+    assert (incident.first_seen, incident.first_seen_estimated) == ("2021-04-28", False)
+
+
+def test_a_late_report_joins_an_incident_it_only_bounds() -> None:
+    """A December report without a date of its own says the attack happened by December: May is no contradiction."""
+    dated = report("a", first_seen="2017-05-12", disclosed="2017-05-13")
+    late = report("b", first_seen="2017-12", first_seen_estimated=True, disclosed="2017-12-19")
+    [incident] = resolve([dated, late])
+    assert incident.first_seen == "2017-05-12"
+
+
+def test_an_incident_of_estimates_keeps_the_earliest_and_says_so() -> None:
+    first = report("a", first_seen="2021-05", first_seen_estimated=True, disclosed="2021-05-20")
+    second = report("b", first_seen="2021-06", first_seen_estimated=True, disclosed="2021-06-02")
+    [incident] = resolve([first, second])
+    assert (incident.first_seen, incident.first_seen_estimated) == ("2021-05", True)
+
+
+def test_an_attack_that_began_after_a_report_was_published_is_another_incident() -> None:
+    old = report("a", disclosed="2019-10-01")
+    new = report("b", first_seen="2023-04-14", disclosed="2023-05-02")
+    incidents = resolve([old, new])
+    assert sorted(i.documents for i in incidents) == [["a"], ["b"]]
+
+
+def test_reports_weeks_apart_are_one_incident_but_years_apart_are_two() -> None:
+    attack = report("a", first_seen="2014-11-24", disclosed="2014-12-01")
+    claim = report("b", first_seen="2014-12-19", disclosed="2014-12-19")
+    [incident] = resolve([attack, claim])
+    assert incident.first_seen == "2014-11-24"
+    later = report("c", first_seen="2016-03", disclosed="2016-03-02")
+    assert len(resolve([attack, later])) == 2
+
+
+def test_the_export_says_which_first_seen_is_an_estimate(tmp_path: Path) -> None:
+    """Two sources give their publication dates to the month; one article dates its attack, the other does not."""
+    rows = [{"id": "dated", "published": "2021-05", "text": ON_MONDAY["de"]},
+            {"id": "undated", "published": "2021-06",
+             "text": "La Banque de Lutrecht a été victime d'une cyberattaque."}]
+    source = tmp_path / "articles.jsonl"
+    source.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    cli = Cli(tmp_path / "dates.db")
+    assert cli("ingest", str(source), "-q").exit_code == 0
+    by_document = {Path(i["documents"][0]).name: i for i in cli.export()["incidents"]}
+    assert (by_document["dated"]["first_seen"], by_document["dated"]["first_seen_estimated"]) == ("2021-05", False)
+    assert (by_document["undated"]["first_seen"], by_document["undated"]["first_seen_estimated"]) == ("2021-06", True)
