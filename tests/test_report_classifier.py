@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cybertrack.extract.reporting import reports_attack
+from cybertrack.extract.reporting import fit, logistic, out_of_fold, reports_attack
 from tests.conftest import SHARED, require_shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ def shipped() -> dict:
 
 def test_gate_was_fitted_on_the_training_articles_it_names() -> None:
     require_shared()
-    fitted_on = shipped()["fitted_on"]
+    (fitted_on,) = shipped()["fitted_on"]
     assert fitted_on["articles"]["file"] == "corpus/casie-train/articles.jsonl"
     assert fitted_on["gold"]["file"] == "eval/casie_train_gold.jsonl"
     for record in (fitted_on["articles"], fitted_on["gold"]):
@@ -53,6 +53,34 @@ def test_training_again_gives_the_shipped_weights(tmp_path: Path) -> None:
         assert fresh[key] == model[key]
     np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-5)
     assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-5)
+
+
+def invented_data(rows: int = 60) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(rows, 5))
+    return x, (x[:, 0] + 0.5 * rng.normal(size=rows) > 0).astype(float)
+
+
+def test_fit_reaches_the_regularised_optimum() -> None:
+    """Solved to convergence, so the L2 strength alone decides how far the weights shrink."""
+    x, y = invented_data()
+    norms = []
+    for l2 in (0.1, 10.0):
+        weights, bias = fit(x, y, l2)
+        p = logistic(x, weights, bias)
+        assert np.abs(x.T @ (p - y) + l2 * weights).max() < 1e-6 and abs(np.sum(p - y)) < 1e-6
+        norms.append(np.linalg.norm(weights))
+    assert norms[1] < norms[0]
+
+
+def test_cross_validation_holds_out_whole_groups() -> None:
+    """Reports of one incident are predicted by a model that saw none of them (five groups, five folds)."""
+    x, y = invented_data()
+    groups = [name for name in "abcde" for _ in range(12)]
+    probability = out_of_fold(x, y, 1.0, groups)
+    for name in "abcde":
+        held = np.asarray(groups) == name
+        np.testing.assert_allclose(probability[held], logistic(x[held], *fit(x[~held], y[~held], 1.0)))
 
 
 # invented leads: an attack that happened, and advice about attacks that might
