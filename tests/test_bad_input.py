@@ -100,11 +100,13 @@ def test_missing_source_is_an_error_not_a_crash(cli) -> None:
 
 
 def write_small_files(folder: Path, first: int, count: int) -> None:
+    """Routine notices, no attack: what is measured is the streaming, not the final resolution of the incidents
+    (which holds every stored frame, so its memory grows with the attack reports stored)."""
     for n in range(first, first + count):
         sub = folder / f"d{n // 100:03d}"
         sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"{n:05d}.txt").write_text(f"Report {n}: the Eastmoor port authority logged intrusion attempt "
-                                          f"number {n} against its booking portal.", encoding="utf-8")
+        (sub / f"{n:05d}.txt").write_text(f"Notice {n}: the Eastmoor port authority published timetable "
+                                          f"number {n} for its booking portal.", encoding="utf-8")
 
 
 def test_ten_thousand_small_files_stream_with_flat_memory(cli, tmp_path: Path) -> None:

@@ -1,0 +1,118 @@
+"""The "reports an attack" gate: fitted on the training set only, reproducibly, and holding in every language."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cybertrack.extract.reporting import fit, logistic, out_of_fold, reports_attack
+from tests.conftest import SHARED, require_shared
+
+ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "report_classifier.json"
+MEASURING_SETS = ("casie-dev", "casie_dev", "multilingual-dev", "multilingual_dev", "seeds")
+
+
+def shipped() -> dict:
+    return json.loads(WEIGHTS.read_text("utf-8"))
+
+
+def test_gate_was_fitted_on_the_training_articles_it_names() -> None:
+    require_shared()
+    (fitted_on,) = shipped()["fitted_on"]
+    assert fitted_on["articles"]["file"] == "corpus/casie-train/articles.jsonl"
+    assert fitted_on["gold"]["file"] == "eval/casie_train_gold.jsonl"
+    for record in (fitted_on["articles"], fitted_on["gold"]):
+        assert not any(name in record["file"] for name in MEASURING_SETS)
+        assert hashlib.sha256((SHARED / record["file"]).read_bytes()).hexdigest() == record["sha256"]
+    assert fitted_on["labelled_articles"] == len((SHARED / "eval" / "casie_train_gold.jsonl").read_text().splitlines())
+
+
+def test_threshold_is_the_cross_validated_choice() -> None:
+    model = shipped()
+    assert model["threshold"] == model["cross_validation"]["threshold"]
+    assert model["cross_validation"]["folds"] == 5
+    assert "cross-validated" in model["threshold_chosen_by"]
+
+
+def test_training_again_gives_the_shipped_weights(tmp_path: Path) -> None:
+    """Same data, same seed: the same classifier, so the shipped file is what the script makes from casie-train."""
+    require_shared()
+    out = tmp_path / "report_classifier.json"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_report_classifier.py"), "--out", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    fresh, model = json.loads(out.read_text("utf-8")), shipped()
+    for key in ("fitted_on", "cross_validation", "threshold", "checked_on"):
+        assert fresh[key] == model[key]
+    np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-5)
+    assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-5)
+
+
+def invented_data(rows: int = 60) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(rows, 5))
+    return x, (x[:, 0] + 0.5 * rng.normal(size=rows) > 0).astype(float)
+
+
+def test_fit_reaches_the_regularised_optimum() -> None:
+    """Solved to convergence, so the L2 strength alone decides how far the weights shrink."""
+    x, y = invented_data()
+    norms = []
+    for l2 in (0.1, 10.0):
+        weights, bias = fit(x, y, l2)
+        p = logistic(x, weights, bias)
+        assert np.abs(x.T @ (p - y) + l2 * weights).max() < 1e-6 and abs(np.sum(p - y)) < 1e-6
+        norms.append(np.linalg.norm(weights))
+    assert norms[1] < norms[0]
+
+
+def test_cross_validation_holds_out_whole_groups() -> None:
+    """Reports of one incident are predicted by a model that saw none of them (five groups, five folds)."""
+    x, y = invented_data()
+    groups = [name for name in "abcde" for _ in range(12)]
+    probability = out_of_fold(x, y, 1.0, groups)
+    for name in "abcde":
+        held = np.asarray(groups) == name
+        np.testing.assert_allclose(probability[held], logistic(x[held], *fit(x[~held], y[~held], 1.0)))
+
+
+# invented leads: an attack that happened, and advice about attacks that might
+ATTACKS_AND_ADVICE = {
+    "en": ("Hackers broke into the network of Northfield Hospital on Monday and stole the records of 40,000 patients, "
+           "the hospital said.",
+           "Microsoft urges administrators to install a patch for a flaw in its mail server that attackers could "
+           "exploit to run code remotely."),
+    "fr": ("Des pirates ont paralysé lundi le réseau informatique de la mairie de Valbourg et exigent une rançon, "
+           "a indiqué la municipalité.",
+           "Les experts conseillent aux entreprises de mettre à jour leurs logiciels pour se protéger contre les "
+           "rançongiciels."),
+    "de": ("Hacker haben am Montag das Netzwerk der Stadtwerke Lindau lahmgelegt und Kundendaten erbeutet, teilte das "
+           "Unternehmen mit.",
+           "Sicherheitsexperten raten Unternehmen, ihre Software regelmäßig zu aktualisieren, um sich vor "
+           "Erpressungstrojanern zu schützen."),
+    "it": ("Un attacco hacker ha bloccato lunedì i sistemi informatici dell'ospedale di Valmora, rubando i dati di "
+           "migliaia di pazienti.",
+           "Gli esperti consigliano alle aziende di aggiornare regolarmente i software per proteggersi dai "
+           "ransomware."),
+    "es": ("Unos piratas informáticos atacaron el lunes la red del ayuntamiento de Villanueva y robaron datos de miles "
+           "de vecinos, informó el consistorio.",
+           "Los expertos recomiendan a las empresas actualizar sus programas con regularidad para protegerse del "
+           "ransomware."),
+    "nl": ("Hackers hebben maandag het netwerk van de gemeente Veendorp platgelegd en gegevens van duizenden inwoners "
+           "gestolen, meldt de gemeente.",
+           "Experts raden bedrijven aan hun software regelmatig bij te werken om zich te beschermen tegen ransomware."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ATTACKS_AND_ADVICE))
+def test_gate_tells_an_attack_from_advice_in_every_language(language: str) -> None:
+    attack, advice = ATTACKS_AND_ADVICE[language]
+    assert reports_attack(None, attack)
+    assert not reports_attack(None, advice)
