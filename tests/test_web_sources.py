@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
@@ -24,6 +24,7 @@ from cybertrack import USER_AGENT
 from cybertrack.cli import main
 from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.model import ItemError, SourceItem
+from tests.hostile.servers import Handler
 
 SLOW_SECONDS = 3.0
 DRIP_SECONDS = 2.0
@@ -189,23 +190,8 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: _Server
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def redirect(self, location: str) -> None:
-        self.send(302, b"moved", "text/plain", {"Location": location})
+class _Handler(Handler):
+    server: _Server  # type: ignore[assignment]  # the routes and the log of this file's server
 
     def do_GET(self) -> None:
         with self.server.lock:
