@@ -49,10 +49,27 @@ def test_training_again_gives_the_shipped_weights(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     fresh, model = json.loads(out.read_text("utf-8")), shipped()
-    for key in ("fitted_on", "cross_validation", "threshold", "checked_on"):
-        assert fresh[key] == model[key]
-    np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-5)
-    assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-5)
+    assert fresh["fitted_on"] == model["fitted_on"]
+    for key in ("cross_validation", "threshold", "checked_on"):  # another BLAS may move the 4th decimal
+        assert_close(fresh[key], model[key], key)
+    np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-4)
+    assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-4)
+
+
+def assert_close(fresh: object, shipped: object, where: str) -> None:
+    """Equal structure and strings; numbers equal to within 2e-3 (figures are stored to 3 or 4 decimals)."""
+    if isinstance(shipped, dict):
+        assert isinstance(fresh, dict) and fresh.keys() == shipped.keys(), where
+        for key, value in shipped.items():
+            assert_close(fresh[key], value, f"{where}.{key}")
+    elif isinstance(shipped, list):
+        assert isinstance(fresh, list) and len(fresh) == len(shipped), where
+        for i, (a, b) in enumerate(zip(fresh, shipped, strict=True)):
+            assert_close(a, b, f"{where}[{i}]")
+    elif isinstance(shipped, float | int) and not isinstance(shipped, bool):
+        assert fresh == pytest.approx(shipped, abs=2e-3), where
+    else:
+        assert fresh == shipped, where
 
 
 def invented_data(rows: int = 60) -> tuple[np.ndarray, np.ndarray]:
