@@ -210,8 +210,10 @@ def tail(source_id: str, width: int) -> str:
 @click.option("--claims/--no-claims", default=True, show_default=True, help="Show who attributes or denies what.")
 def incidents(db: str | None, claims: bool) -> None:
     """List the incidents: first seen, types, victims, actors, states, and the reports behind them."""
-    found = _read(db, DocumentStore.all_incidents)
-    _warn_if_unresolved(db)
+    found, state = _read(db, lambda store: (store.all_incidents(), store.resolution_state()))
+    if not state.current:
+        click.echo("warning: the incidents do not yet reflect every stored article (an ingest was interrupted "
+                   "before resolving); run `cybertrack resolve`", err=True)
     for incident in found:
         click.echo(f"{incident['first_seen'] or '?':<10} {incident['title']}  [{', '.join(incident['types'])}]")
         facts = {
@@ -230,12 +232,6 @@ def incidents(db: str | None, claims: bool) -> None:
             click.echo(f"           claim: {claim['claimant']} {claim['stance']} "
                        f"{', '.join(claim['attributed_to'])}{hedge}")
     click.echo(f"{len(found)} incidents", err=True)
-
-
-def _warn_if_unresolved(db: str | None) -> None:
-    if not _read(db, DocumentStore.resolution_state).current:
-        click.echo("warning: the incidents do not yet reflect every stored article (an ingest was interrupted "
-                   "before resolving); run `cybertrack resolve`", err=True)
 
 
 @main.command()

@@ -85,6 +85,8 @@ class DocumentStore:
                     if isinstance(e, OperationalError):
                         raise
                     outcomes.append(Outcome("refused", reason=f"the database refused it: {_first_line(e)}"))
+            if any(outcome.status not in ("present", "refused") for outcome in outcomes):
+                frames_changed(connection)  # once per batch, in its transaction
         return outcomes
 
     def add(self, connection: Connection, doc: Document) -> Outcome:
@@ -102,7 +104,6 @@ class DocumentStore:
             doc_id = connection.execute(_INSERT, values).inserted_primary_key[0]
             status = "ingested"
         replace_frames(connection, doc_id, () if original is not None else doc.frames, doc.frame_vectors)
-        frames_changed(connection)
         if original is not None:
             return Outcome("duplicate", duplicate_of=original[1], similarity=original[2])
         if sig is not None:
@@ -148,11 +149,7 @@ class DocumentStore:
         }
 
     def resolution_state(self) -> ResolutionState:
-        try:
-            with self.database.reading() as connection:
-                return read_state(connection)
-        except SQLAlchemyError as e:
-            raise explain(e, self.database.url) from None
+        return self.read(read_state)
 
     def resolve_incidents(self, *, force: bool = False) -> int | None:
         """Resolve every stored frame into incidents again, unless they are current (or ``force``); returns how many
