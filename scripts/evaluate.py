@@ -158,6 +158,8 @@ def main() -> int:
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help=f"comma-separated, of: {', '.join(SETS)}")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--keep", type=Path, help="keep each set's database and export in this folder, to read the "
+                        "errors (e.g. score_seeds.py EXPORT --gold GOLD --verbose)")
     args = parser.parse_args()
     unknown = [s for s in args.sets.split(",") if s not in SETS]
     if unknown:
@@ -166,8 +168,12 @@ def main() -> int:
         parser.error(f"the evaluation sets are expected in {SHARED}")
     report = {}
     with tempfile.TemporaryDirectory(prefix="cybertrack-eval-") as tmp:
+        workdir = args.keep or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         for name in args.sets.split(","):
-            report[name] = evaluate(SETS[name], Path(tmp), args.workers)
+            for stale in workdir.glob(f"{name}.db*"):
+                stale.unlink()
+            report[name] = evaluate(SETS[name], workdir, args.workers)
             print(table(name, report[name]) + "\n", flush=True)
     if args.json:
         args.json.write_text(json.dumps({n: {c: vars(s) for c, s in r.items()} for n, r in report.items()}, indent=2),
