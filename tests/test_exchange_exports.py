@@ -8,13 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
+import stix2
 from fastapi.testclient import TestClient
 from pymisp import MISPEvent
 from stix2validator import validate_string
 
 from cybertrack.export.csv_export import write_csv
 from cybertrack.export.misp_export import build_misp
-from cybertrack.export.stix_export import build_stix
+from cybertrack.export.stix_export import build_stix, stix_objects
 from cybertrack.web.app import create_app
 from cybertrack.web.taxii import COLLECTION_ID
 from tests.conftest import HOSTILE_ARTICLE, SEEDS, Cli, require_shared
@@ -53,6 +54,15 @@ def test_stix_bundle_passes_the_validator_and_holds_every_kind_of_object(seeds):
     denials = [o for o in objects if o["type"] == "note" and o["x_cybertrack_stance"] == "denies"]
     assert denials and all(o["content"] and o["authors"] for o in denials)
     assert len([o for o in objects if o["type"] == "report"]) == 5
+
+
+def test_stix_objects_are_written_as_the_stix2_library_writes_them(seeds):
+    """The objects are written as JSON directly, being made again at every ingest: `stix2` reads each one and writes
+    it back unchanged (same properties, values, order and timestamps)."""
+    objects = stix_objects(seeds.export())
+    assert {json.loads(text)["type"] for text in objects.values()} >= {"incident", "note", "report", "relationship"}
+    for text in objects.values():
+        assert stix2.parse(text, allow_custom=True).serialize() == text
 
 
 def test_stix_ids_are_the_same_when_exported_twice(seeds):

@@ -9,10 +9,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+import stix2
 from fastapi.testclient import TestClient
 from httpx import Response
 from taxii2client.v21 import Server, as_pages
 
+from cybertrack.export.stix_export import StixBuilder
 from cybertrack.web.app import create_app
 from cybertrack.web.taxii import COLLECTION_ID, TAXII
 from tests.conftest import Cli, served
@@ -193,3 +195,86 @@ def test_an_article_dated_in_free_text_is_ingested_and_served(tmp_path):
     stix = tmp_path / "bundle.json"
     assert Cli(db)("export", "--format", "stix", "--output", str(stix)).exit_code == 0
     assert {o["id"] for o in json.loads(stix.read_text(encoding="utf-8"))["objects"]} == {o["id"] for o in polled}
+
+
+def stored_objects(db: Path) -> dict[str, tuple[str, str]]:
+    """Each object's payload and date added, as the collection table holds them."""
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT stix_id, payload, date_added FROM collection_objects").fetchall()
+    return {stix_id: (payload, date_added) for stix_id, payload, date_added in rows}
+
+
+def test_a_new_article_makes_only_its_incident_and_leaves_the_others_as_they_were(tmp_path, monkeypatch):
+    db = tmp_path / "incremental.db"
+    ingest(db, "first", VELDMARK, ORSK)
+    before = stored_objects(db)
+    made = []
+    own = StixBuilder.own
+
+    def spying(builder: StixBuilder, incident: dict) -> dict[str, str]:
+        made.append(incident["title"])
+        return own(builder, incident)
+
+    monkeypatch.setattr(StixBuilder, "own", spying)
+    ingest(db, "second", TARNOW)  # a separate attack: the two incidents stored before do not change
+    after = stored_objects(db)
+
+    assert len(made) == 1 and "Tarnow" in made[0], made
+    assert {stix_id: after[stix_id] for stix_id in before} == before, "same payload (so same modified), same date"
+    new = after.keys() - before.keys()
+    assert any(json.loads(after[stix_id][0])["type"] == "incident" for stix_id in new)
+    assert min(after[stix_id][1] for stix_id in new) > max(date for _, date in before.values())
+
+
+def test_a_changed_incident_gets_a_new_modified_and_is_polled_again(tmp_path):
+    db = tmp_path / "modified.db"
+    ingest(db, "first", VELDMARK, ORSK)
+    client = TestClient(create_app(str(db)))
+    before = everything(client)
+    last_seen = client.get(OBJECTS, params={"limit": 1000}).headers["X-TAXII-Date-Added-Last"]
+
+    ingest(db, "second", VELDMARK_FOLLOW_UP)  # joins the Veldmark incident: it changes
+    after = everything(client)
+    changed = [o for stix_id, o in after.items() if stix_id in before and o != before[stix_id]]
+    assert any(o["type"] == "incident" and "Veldmark" in o["name"] for o in changed)
+    versions = {record["id"]: record["version"] for record in manifest(client).json()["objects"]}
+    for obj in changed:
+        assert moment(obj["modified"]) > moment(before[obj["id"]]["modified"])
+        assert moment(obj["modified"]) > moment(last_seen), "newer than any version a platform could hold"
+        assert obj["created"] == before[obj["id"]]["created"] and versions[obj["id"]] == obj["modified"]
+    polled = client.get(OBJECTS, params={"added_after": last_seen, "limit": 1000}).json()["objects"]
+    assert {o["id"]: o["modified"] for o in changed} == {o["id"]: o["modified"] for o in polled if o["id"] in before}
+    for obj in after.values():  # the changed ones too, with their microseconds
+        stix2.parse(obj, allow_custom=True)
+
+
+def test_the_objects_of_a_vanished_incident_leave_the_collection(tmp_path):
+    db = tmp_path / "vanished.db"
+    ingest(db, "first", VELDMARK, TARNOW)
+    client = TestClient(create_app(str(db)))
+    tarnow = next(o["id"] for o in everything(client).values() if o["type"] == "incident" and "Tarnow" in o["name"])
+
+    # the same source, corrected into a story that reports no attack: its incident is gone
+    ingest(db, "first", VELDMARK, article("tarnow", "2012-02-20", "Tarnow City Council opens a library",
+                                          "The Tarnow City Council opened a new public library on Sunday.",
+                                          "The library has a reading room for children and a small cafe."))
+    left = everything(client)
+    assert tarnow not in left and not [o["id"] for o in left.values() if tarnow in json.dumps(o)]
+    assert any(o["type"] == "incident" and "Veldmark" in o["name"] for o in left.values())
+    with sqlite3.connect(db) as connection:
+        held = {row[0] for row in connection.execute("SELECT incident_id FROM collection_incidents")}
+    assert len(held) == 1
+
+
+def test_a_database_made_before_incident_fingerprints_keeps_its_collection_as_it_was(tmp_path):
+    db = tmp_path / "older.db"
+    ingest(db, "first", VELDMARK, ORSK)
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE collection_incidents")
+    before = stored_objects(db)
+
+    result = Cli(db)("resolve")
+    assert result.exit_code == 0, result.output
+    assert stored_objects(db) == before, "the objects made again are the same: nothing is added again"
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM collection_incidents").fetchone()[0] == 2

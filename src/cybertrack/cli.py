@@ -28,7 +28,7 @@ from cybertrack.store import Database, DocumentStore, StoreError, default_db_pat
 from cybertrack.store.database import DEFAULT_LOCK_TIMEOUT
 
 T = TypeVar("T")
-# format -> (module, function); imported on use, since stix2 and pymisp take seconds to import
+# format -> (module, function); imported on use, since pymisp takes seconds to import
 WRITERS = {"json": ("json_export", "write_json"), "stix": ("stix_export", "write_stix"),
            "misp": ("misp_export", "write_misp"), "csv": ("csv_export", "write_csv")}
 

@@ -1,22 +1,25 @@
 """STIX 2.1: the incidents, their actors, victims, vulnerabilities, techniques and claims, as one bundle.
 
-Built from the same plain data as the JSON export, with the `stix2` library. Every id is a
-UUIDv5 of what the object is (an actor's name, a CVE, a claim's evidence), so exporting twice,
-or from two databases holding the same articles, gives the same ids and an importing platform
-(OpenCTI, MISP) updates objects instead of duplicating them. Claims and denials are `note`
-objects: who says it (`authors`), what they say (`abstract`), the evidence sentence (`content`)
-and the article it comes from.
+Built from the same plain data as the JSON export. Every id is a UUIDv5 of what the object is (an actor's name, a CVE,
+a claim's evidence), so exporting twice, or from two databases holding the same articles, gives the same ids and an
+importing platform (OpenCTI, MISP) updates objects instead of duplicating them. Claims and denials are `note`
+objects: who says it (`authors`), what they say (`abstract`), the evidence sentence (`content`) and the article it
+comes from.
+
+The objects are written as JSON directly, in the form the `stix2` library gives them (the spec's properties in the
+spec's order, custom ones after them in alphabetical order, empty ones left out): the TAXII collection is brought up
+to date from them at every ingest, and making them through `stix2` took longer than resolving the incidents. The
+tests parse every object with `stix2` and run the STIX validator on the bundle.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import uuid
 from datetime import UTC, datetime
 from typing import TextIO
-
-import stix2
 
 from cybertrack import __version__
 from cybertrack.knowledge.base import knowledge_base
@@ -40,6 +43,9 @@ def stable_id(kind: str, key: str) -> str:
     return f"{kind}--{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
 
 
+AUTHOR = stable_id("identity", "cybertrack")
+
+
 def _when(value: str | None) -> datetime:
     """The ISO date (or year, or month) ``value`` starts with; anything else, such as a publication date a JSON Lines
     source wrote as "March 5, 2024", counts as undated: the collection is refreshed at each ingest, and one article's
@@ -51,27 +57,190 @@ def _when(value: str | None) -> datetime:
         return UNDATED
 
 
-class _Bundle:
-    """Collects objects once each, by id, as their JSON: a `stix2` object takes several times the memory of its text,
-    and the TAXII collection is rebuilt from all of them at every ingest."""
+def stix_time(value: datetime) -> str:
+    """A STIX ``created``/``modified`` timestamp: UTC, with milliseconds as `stix2` writes them, or microseconds."""
+    precision = "milliseconds" if value.microsecond % 1000 == 0 else "microseconds"
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec=precision) + "Z"
 
-    def __init__(self) -> None:
-        self.objects: dict[str, str] = {}
-        self.author = stix2.Identity(id=stable_id("identity", "cybertrack"), name="cybertrack",
-                                     identity_class="system", created=UNDATED, modified=UNDATED,
-                                     description=f"cybertrack {__version__}: incidents extracted from news articles")
-        self.add(self.author)
 
-    def add(self, obj: object) -> str:
-        stix_id: str = obj.id  # type: ignore[attr-defined]
-        if stix_id not in self.objects:
-            self.objects[stix_id] = obj.serialize()  # type: ignore[attr-defined]
-        return stix_id
+def _serialized(kind: str, stix_id: str, **properties: object) -> str:
+    """The object's JSON: the properties as given (in the spec's order), then the custom ``x_`` ones sorted; a
+    property that is None or an empty list is left out, as STIX wants."""
+    spec = {name: value for name, value in properties.items() if not name.startswith("x_") and value not in (None, [])}
+    custom = {name: properties[name] for name in sorted(properties)
+              if name.startswith("x_") and properties[name] not in (None, [])}
+    return json.dumps({"type": kind, "spec_version": "2.1", "id": stix_id, **spec, **custom})
 
-    def relate(self, source: str, kind: str, target: str, when: datetime) -> None:
-        self.add(stix2.Relationship(id=stable_id("relationship", f"{source}|{kind}|{target}"), source_ref=source,
-                                    relationship_type=kind, target_ref=target, created=when, modified=when,
-                                    created_by_ref=self.author.id, allow_custom=True))
+
+def _reference(source_name: str, external_id: str, url: str | None = None, description: str | None = None) -> dict:
+    """An external reference, its properties in the spec's order."""
+    reference = {"source_name": source_name}
+    if description is not None:
+        reference["description"] = description
+    if url is not None:
+        reference["url"] = url
+    reference["external_id"] = external_id
+    return reference
+
+
+class StixBuilder:
+    """The export's objects, made incident by incident, in the incidents' order, each once (the first incident to
+    name a victim gives its identity). What several incidents share (victims, places, actors, vulnerabilities,
+    techniques, malware, the articles' reports) is made for every incident by `share`; what only the incident has (its
+    `incident` object, its relationships and its notes) by `own`, on request: the TAXII collection asks only for the
+    incidents whose `share` fingerprint changed since it last held them."""
+
+    def __init__(self, documents: list[dict]) -> None:
+        self.documents = {d["id"]: d for d in documents}
+        self.shared: dict[str, str] = {}
+        self._reports: dict[str, list[str]] = {}
+        self.shared[AUTHOR] = _serialized(
+            "identity", AUTHOR, created=stix_time(UNDATED), modified=stix_time(UNDATED), name="cybertrack",
+            description=f"cybertrack {__version__}: incidents extracted from news articles", identity_class="system")
+
+    def share(self, incident: dict) -> str:
+        """Make the shared objects ``incident`` refers to; returns the fingerprint of everything its own objects are
+        made of: the incident, its articles' dates and addresses, the actors its claims name that have an
+        intrusion set so far, and the release (whose code makes them)."""
+        incident_id = stable_id("incident", incident["id"])
+        for document in incident["documents"]:
+            self._reports.setdefault(document, []).append(incident_id)
+        for victim in incident["victims"]:
+            self._victim(victim, self._date(incident))
+        for actor in incident["actors"]:
+            actor_id = stable_id("intrusion-set", actor["name"])
+            if actor_id not in self.shared:
+                self.shared[actor_id] = _serialized(
+                    "intrusion-set", actor_id, created_by_ref=AUTHOR, created=stix_time(UNDATED),
+                    modified=stix_time(UNDATED), name=actor["name"], aliases=actor["aliases"])
+        for cve in incident["vulnerabilities"]:
+            cve_id = stable_id("vulnerability", cve)
+            if cve_id not in self.shared:
+                self.shared[cve_id] = _serialized(
+                    "vulnerability", cve_id, created=stix_time(UNDATED), modified=stix_time(UNDATED), name=cve,
+                    external_references=[_reference("cve", cve)])
+        for technique in incident["techniques"]:
+            self._attack_pattern(technique)
+        for name in incident["malware"]:
+            malware_id = stable_id("malware", name)
+            if malware_id not in self.shared:
+                self.shared[malware_id] = _serialized(
+                    "malware", malware_id, created=stix_time(UNDATED), modified=stix_time(UNDATED), name=name,
+                    is_family=True)
+        cited = [*incident["documents"], *(claim["document"] for claim in _claims(incident))]
+        named = sorted({target for claim in _claims(incident) for target in self._named_actors(claim)})
+        made_of = [__version__, incident, {d: self._document(d) for d in cited}, named]
+        return hashlib.sha256(json.dumps(made_of, sort_keys=True).encode()).hexdigest()
+
+    def own(self, incident: dict) -> dict[str, str]:
+        """The objects only ``incident`` has: itself, its relationships and its notes (after `share` of it)."""
+        objects: dict[str, str] = {}
+        incident_id = stable_id("incident", incident["id"])
+        when = self._date(incident)
+        objects[incident_id] = _serialized(
+            "incident", incident_id, created_by_ref=AUTHOR, created=stix_time(when), modified=stix_time(when),
+            name=incident["title"], description=incident["summary"],
+            external_references=[self._source(d) for d in incident["documents"]],
+            x_cybertrack_types=incident["types"], x_cybertrack_first_seen=incident["first_seen"],
+            x_cybertrack_discovered=incident["discovered"], x_cybertrack_states=incident["states"])
+        targets = [("targets", stable_id("identity", victim["key"])) for victim in incident["victims"]]
+        targets += [("attributed-to", stable_id("intrusion-set", actor["name"])) for actor in incident["actors"]]
+        targets += [("exploits", stable_id("vulnerability", cve)) for cve in incident["vulnerabilities"]]
+        targets += [("uses", stable_id("attack-pattern", technique)) for technique in incident["techniques"]]
+        targets += [("uses", stable_id("malware", name)) for name in incident["malware"]]
+        for kind, target in targets:
+            _relate(objects, incident_id, kind, target, when)
+        for claim in _claims(incident):
+            self._note(objects, incident_id, claim)
+        return objects
+
+    def reports(self) -> dict[str, str]:
+        """One report per article, listing the incidents it reports (after `share` of every incident)."""
+        objects: dict[str, str] = {}
+        for document_id, refs in sorted(self._reports.items()):
+            document = self.documents.get(document_id, {"id": document_id})
+            published = _when(document.get("published"))
+            report_id = stable_id("report", document_id)
+            objects[report_id] = _serialized(
+                "report", report_id, created_by_ref=AUTHOR, created=stix_time(published),
+                modified=stix_time(published), name=document.get("title") or document_id,
+                report_types=["threat-report"], published=f"{published:%Y-%m-%dT%H:%M:%S}Z",
+                object_refs=sorted(set(refs)), lang=document.get("language"),
+                external_references=[self._source(document_id)])
+        return objects
+
+    def _date(self, incident: dict) -> datetime:
+        """The date of the incident's earliest dated article."""
+        dates = [self.documents[d].get("published") for d in incident["documents"] if d in self.documents]
+        return min((_when(d) for d in dates if d), default=UNDATED)
+
+    def _document(self, document_id: str) -> dict:
+        """What the objects take from an article: its address and date."""
+        document = self.documents.get(document_id, {})
+        return {"url": document.get("url"), "published": document.get("published")}
+
+    def _source(self, document_id: str, description: str | None = None) -> dict:
+        """The article as an external reference; its URL only if it is http(s) (a platform would make it a link)."""
+        url = web_url(self.documents.get(document_id, {}).get("url"))
+        return _reference("article", document_id, url=url or None, description=description)
+
+    def _victim(self, victim: dict, when: datetime) -> None:
+        identity = stable_id("identity", victim["key"])
+        sector = SECTORS.get(victim.get("sector") or "")
+        if identity not in self.shared:
+            self.shared[identity] = _serialized(
+                "identity", identity, created_by_ref=AUTHOR, created=stix_time(UNDATED), modified=stix_time(UNDATED),
+                name=victim["name"], identity_class="organization", sectors=[sector] if sector else None)
+        if victim.get("country"):
+            location = stable_id("location", victim["country"])
+            if location not in self.shared:
+                self.shared[location] = _serialized(
+                    "location", location, created=stix_time(UNDATED), modified=stix_time(UNDATED),
+                    name=victim["country"], country=victim["country"])
+            _relate(self.shared, identity, "located-at", location, when)
+
+    def _attack_pattern(self, technique_id: str) -> None:
+        pattern = stable_id("attack-pattern", technique_id)
+        if pattern not in self.shared:
+            known = knowledge_base().techniques.get(technique_id)
+            page = f"https://attack.mitre.org/techniques/{technique_id.replace('.', '/')}/"
+            self.shared[pattern] = _serialized(
+                "attack-pattern", pattern, created=stix_time(UNDATED), modified=stix_time(UNDATED),
+                name=known.name if known else technique_id,
+                external_references=[_reference("mitre-attack", technique_id, url=page)])
+
+    def _named_actors(self, claim: dict) -> list[str]:
+        """The intrusion sets made so far among the actors ``claim`` names (countries have none)."""
+        targets = [stable_id("intrusion-set", t) for t in claim["attributed_to"] if len(t) > 2]
+        return [target for target in targets if target in self.shared]
+
+    def _note(self, objects: dict[str, str], incident_id: str, claim: dict) -> None:
+        verb = "attributes the incident to" if claim["stance"] == "attributes" else "denies responsibility of"
+        abstract = f"{claim['claimant']} {verb} {', '.join(claim['attributed_to'])}"
+        when = _when(claim["date"])
+        start, end = claim["offsets"]
+        note = stable_id("note", f"{incident_id}|{claim['document']}#{start}-{end}|{claim['claimant']}|"
+                                 f"{claim['stance']}")
+        if note not in objects:
+            objects[note] = _serialized(
+                "note", note, created_by_ref=AUTHOR, created=stix_time(when), modified=stix_time(when),
+                abstract=abstract + (" (hedged)" if claim["hedged"] else ""), content=claim["evidence"],
+                authors=[claim["claimant"]], object_refs=[incident_id, *self._named_actors(claim)],
+                external_references=[self._source(claim["document"], description=f"characters {start}-{end}")],
+                x_cybertrack_stance=claim["stance"], x_cybertrack_attributed_to=claim["attributed_to"],
+                x_cybertrack_hedged=claim["hedged"])
+
+
+def _claims(incident: dict) -> list[dict]:
+    return incident["claims"] + incident.get("assertions", [])
+
+
+def _relate(objects: dict[str, str], source: str, kind: str, target: str, when: datetime) -> None:
+    relationship = stable_id("relationship", f"{source}|{kind}|{target}")
+    if relationship not in objects:
+        objects[relationship] = _serialized(
+            "relationship", relationship, created_by_ref=AUTHOR, created=stix_time(when), modified=stix_time(when),
+            relationship_type=kind, source_ref=source, target_ref=target)
 
 
 def build_stix(export: dict) -> dict:
@@ -83,101 +252,14 @@ def build_stix(export: dict) -> dict:
 
 def stix_objects(export: dict) -> dict[str, str]:
     """The JSON of every STIX object of the export by id, in the order of their ids."""
-    documents = {d["id"]: d for d in export["documents"]}
-    bundle = _Bundle()
-    reports: dict[str, list[str]] = {}
+    builder = StixBuilder(export["documents"])
+    objects: dict[str, str] = {}
     for incident in export["incidents"]:
-        incident_id = _incident(bundle, incident, documents)
-        for document in incident["documents"]:
-            reports.setdefault(document, []).append(incident_id)
-    for document_id, refs in sorted(reports.items()):
-        document = documents.get(document_id, {"id": document_id})
-        published = _when(document.get("published"))
-        bundle.add(stix2.Report(
-            id=stable_id("report", document_id), name=document.get("title") or document_id, published=published,
-            created=published, modified=published, object_refs=sorted(set(refs)), report_types=["threat-report"],
-            created_by_ref=bundle.author.id, external_references=[_source(document)], lang=document.get("language"),
-            allow_custom=True))
-    return {stix_id: bundle.objects[stix_id] for stix_id in sorted(bundle.objects)}
-
-
-def _source(document: dict) -> dict:
-    """The article as an external reference; its URL only if it is http(s) (a platform would make it a link)."""
-    reference = {"source_name": "article", "external_id": document["id"]}
-    if url := web_url(document.get("url")):
-        reference["url"] = url
-    return reference
-
-
-def _incident(bundle: _Bundle, incident: dict, documents: dict[str, dict]) -> str:
-    dates = [documents[d].get("published") for d in incident["documents"] if d in documents]
-    when = min((_when(d) for d in dates if d), default=UNDATED)
-    incident_id = bundle.add(stix2.Incident(
-        id=stable_id("incident", incident["id"]), name=incident["title"], description=incident["summary"],
-        created=when, modified=when, created_by_ref=bundle.author.id,
-        external_references=[_source(documents.get(d, {"id": d})) for d in incident["documents"]],
-        x_cybertrack_types=incident["types"], x_cybertrack_first_seen=incident["first_seen"],
-        x_cybertrack_discovered=incident["discovered"], x_cybertrack_states=incident["states"],
-        allow_custom=True))
-    for victim in incident["victims"]:
-        _victim(bundle, incident_id, victim, when)
-    for actor in incident["actors"]:
-        actor_id = bundle.add(stix2.IntrusionSet(
-            id=stable_id("intrusion-set", actor["name"]), name=actor["name"], aliases=actor["aliases"] or None,
-            created=UNDATED, modified=UNDATED, created_by_ref=bundle.author.id))
-        bundle.relate(incident_id, "attributed-to", actor_id, when)
-    for cve in incident["vulnerabilities"]:
-        vulnerability = bundle.add(stix2.Vulnerability(
-            id=stable_id("vulnerability", cve), name=cve, created=UNDATED, modified=UNDATED,
-            external_references=[{"source_name": "cve", "external_id": cve}]))
-        bundle.relate(incident_id, "exploits", vulnerability, when)
-    for technique in incident["techniques"]:
-        bundle.relate(incident_id, "uses", _attack_pattern(bundle, technique), when)
-    for name in incident["malware"]:
-        malware = bundle.add(stix2.Malware(id=stable_id("malware", name), name=name, is_family=True,
-                                           created=UNDATED, modified=UNDATED))
-        bundle.relate(incident_id, "uses", malware, when)
-    for claim in incident["claims"] + incident.get("assertions", []):
-        _claim(bundle, incident_id, claim, documents)
-    return incident_id
-
-
-def _victim(bundle: _Bundle, incident_id: str, victim: dict, when: datetime) -> None:
-    sector = SECTORS.get(victim.get("sector") or "")
-    identity = bundle.add(stix2.Identity(
-        id=stable_id("identity", victim["key"]), name=victim["name"], identity_class="organization",
-        sectors=[sector] if sector else None, created=UNDATED, modified=UNDATED, created_by_ref=bundle.author.id))
-    bundle.relate(incident_id, "targets", identity, when)
-    if victim.get("country"):
-        location = bundle.add(stix2.Location(id=stable_id("location", victim["country"]), country=victim["country"],
-                                             name=victim["country"], created=UNDATED, modified=UNDATED))
-        bundle.relate(identity, "located-at", location, when)
-
-
-def _attack_pattern(bundle: _Bundle, technique_id: str) -> str:
-    known = knowledge_base().techniques.get(technique_id)
-    return bundle.add(stix2.AttackPattern(
-        id=stable_id("attack-pattern", technique_id), name=known.name if known else technique_id,
-        created=UNDATED, modified=UNDATED,
-        external_references=[{"source_name": "mitre-attack", "external_id": technique_id,
-                              "url": f"https://attack.mitre.org/techniques/{technique_id.replace('.', '/')}/"}]))
-
-
-def _claim(bundle: _Bundle, incident_id: str, claim: dict, documents: dict[str, dict]) -> None:
-    targets = [stable_id("intrusion-set", t) for t in claim["attributed_to"] if len(t) > 2]
-    verb = "attributes the incident to" if claim["stance"] == "attributes" else "denies responsibility of"
-    abstract = f"{claim['claimant']} {verb} {', '.join(claim['attributed_to'])}"
-    when = _when(claim["date"])
-    evidence = f"{claim['document']}#{claim['offsets'][0]}-{claim['offsets'][1]}"
-    bundle.add(stix2.Note(
-        id=stable_id("note", f"{incident_id}|{evidence}|{claim['claimant']}|{claim['stance']}"),
-        abstract=abstract + (" (hedged)" if claim["hedged"] else ""), content=claim["evidence"],
-        authors=[claim["claimant"]], object_refs=[incident_id, *(t for t in targets if t in bundle.objects)],
-        created=when, modified=when, created_by_ref=bundle.author.id,
-        external_references=[{**_source(documents.get(claim["document"], {"id": claim["document"]})),
-                              "description": f"characters {claim['offsets'][0]}-{claim['offsets'][1]}"}],
-        x_cybertrack_stance=claim["stance"], x_cybertrack_attributed_to=claim["attributed_to"],
-        x_cybertrack_hedged=claim["hedged"], allow_custom=True))
+        builder.share(incident)
+        objects.update(builder.own(incident))
+    objects.update(builder.shared)
+    objects.update(builder.reports())
+    return {stix_id: objects[stix_id] for stix_id in sorted(objects)}
 
 
 def write_stix(export: dict, out: TextIO) -> None:

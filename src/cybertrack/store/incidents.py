@@ -68,15 +68,16 @@ def replace_incidents(connection: Connection, resolved: list[Incident]) -> None:
     connection.execute(delete(claims))
     connection.execute(delete(incident_documents))
     connection.execute(delete(incidents))
-    for incident in resolved:
-        connection.execute(insert(incidents).values(
-            id=incident.id, title=incident.title, first_seen=incident.first_seen, payload=incident_to_json(incident)))
-        links = [{"incident_id": incident.id, "document_id": ids[d]} for d in incident.documents if d in ids]
-        if links:
-            connection.execute(insert(incident_documents), links)
-        rows = [_claim_row(incident.id, claim, ids) for claim in incident.claims if claim.evidence.document in ids]
-        if rows:
-            connection.execute(insert(claims), rows)
+    # Each table in one statement for all incidents: building a statement per incident cost more than writing it.
+    rows = [{"id": incident.id, "title": incident.title, "first_seen": incident.first_seen,
+             "payload": incident_to_json(incident)} for incident in resolved]
+    links = [{"incident_id": incident.id, "document_id": ids[d]}
+             for incident in resolved for d in incident.documents if d in ids]
+    claim_rows = [_claim_row(incident.id, claim, ids)
+                  for incident in resolved for claim in incident.claims if claim.evidence.document in ids]
+    for table, values in ((incidents, rows), (incident_documents, links), (claims, claim_rows)):
+        if values:
+            connection.execute(insert(table), values)
 
 
 def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:
@@ -87,7 +88,7 @@ def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:
 
 
 def incident_to_json(incident: Incident) -> str:
-    data = dataclasses.asdict(incident)
+    data = dataclasses.asdict(dataclasses.replace(incident, frames=[]))  # not a deep copy of frames only to drop them
     del data["frames"]
     return json.dumps(data, ensure_ascii=False)
 

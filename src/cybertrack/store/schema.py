@@ -125,3 +125,14 @@ collection_objects = Table(
     Column("date_added", DateTime(timezone=True), nullable=False, doc="UTC, microseconds"),
     Index("ix_collection_objects_added", "date_added", "seq"),
 )
+
+# What the collection holds of each incident: the fingerprint of what its own objects (itself, its relationships and
+# notes) were made of, and their ids. An incident whose fingerprint is unchanged keeps its objects as they are, not
+# made again; it is a table of its own so that a database made before it opens and fills it at its next refresh.
+collection_incidents = Table(
+    "collection_incidents",
+    metadata,
+    Column("incident_id", String(32), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("objects", Text, nullable=False, doc="JSON list of the STIX ids of the incident's own objects"),
+)
