@@ -92,11 +92,10 @@ class StixBuilder:
 
     def __init__(self, documents: list[dict]) -> None:
         self.documents = {d["id"]: d for d in documents}
-        self.shared: dict[str, str] = {}
-        self._reports: dict[str, list[str]] = {}
-        self.shared[AUTHOR] = _serialized(
+        self.shared: dict[str, str] = {AUTHOR: _serialized(
             "identity", AUTHOR, created=stix_time(UNDATED), modified=stix_time(UNDATED), name="cybertrack",
-            description=f"cybertrack {__version__}: incidents extracted from news articles", identity_class="system")
+            description=f"cybertrack {__version__}: incidents extracted from news articles", identity_class="system")}
+        self._reports: dict[str, list[str]] = {}
 
     def share(self, incident: dict) -> str:
         """Make the shared objects ``incident`` refers to; returns the fingerprint of everything its own objects are
@@ -105,8 +104,9 @@ class StixBuilder:
         incident_id = stable_id("incident", incident["id"])
         for document in incident["documents"]:
             self._reports.setdefault(document, []).append(incident_id)
+        when = self._date(incident)
         for victim in incident["victims"]:
-            self._victim(victim, self._date(incident))
+            self._victim(victim, when)
         for actor in incident["actors"]:
             actor_id = stable_id("intrusion-set", actor["name"])
             if actor_id not in self.shared:
