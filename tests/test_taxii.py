@@ -278,3 +278,15 @@ def test_a_database_made_before_incident_fingerprints_keeps_its_collection_as_it
     assert stored_objects(db) == before, "the objects made again are the same: nothing is added again"
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM collection_incidents").fetchone()[0] == 2
+
+
+def test_objects_missing_from_the_collection_are_made_again(tmp_path):
+    """A collection emptied by hand (or restored from an older copy) is whole again at the next resolution, although
+    no incident changed."""
+    db = tmp_path / "emptied.db"
+    ingest(db, "first", VELDMARK, ORSK)
+    before = {stix_id: json.loads(payload) for stix_id, (payload, _) in stored_objects(db).items()}
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM collection_objects WHERE payload LIKE '%\"type\": \"incident\"%'")
+    assert Cli(db)("resolve").exit_code == 0
+    assert {stix_id: json.loads(payload) for stix_id, (payload, _) in stored_objects(db).items()} == before

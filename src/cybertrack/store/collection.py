@@ -64,6 +64,7 @@ def refresh_collection(connection: Connection) -> int:
 
     export = stream_export(connection, texts=False)
     builder = StixBuilder(export["documents"])
+    stored = dict(connection.execute(select(objects.c.stix_id, objects.c.content_hash)).all())
     before = {row.incident_id: row for row in connection.execute(select(held))}
     made: dict[str, str] = {}
     kept: set[str] = set()  # the objects of incidents unchanged since the last refresh, left as they are
@@ -72,8 +73,10 @@ def refresh_collection(connection: Connection) -> int:
         fingerprint = builder.share(incident)
         previous = before.pop(incident["id"], None)
         if previous is not None and previous.fingerprint == fingerprint:
-            kept.update(json.loads(previous.objects))
-            continue
+            held_ids = set(json.loads(previous.objects))
+            if stored.keys() >= held_ids:  # all still there (any missing, they are made again)
+                kept |= held_ids
+                continue
         own = builder.own(incident)
         made.update(own)
         remade.append({"incident_id": incident["id"], "fingerprint": fingerprint, "objects": json.dumps(sorted(own))})
@@ -84,13 +87,13 @@ def refresh_collection(connection: Connection) -> int:
         connection.execute(_FORGET_INCIDENT, [{"gone_id": incident_id} for incident_id in forgotten])
     if remade:
         connection.execute(insert(held), remade)
-    return _store(connection, made, kept)
+    return _store(connection, made, kept, stored)
 
 
-def _store(connection: Connection, made: dict[str, str], kept: set[str]) -> int:
-    """Add the objects of ``made`` that are new or changed, and remove those neither made nor ``kept``."""
+def _store(connection: Connection, made: dict[str, str], kept: set[str], stored: dict[str, str]) -> int:
+    """Add the objects of ``made`` that are new or changed from the ``stored`` hashes, and remove those neither made
+    nor ``kept``."""
     hashes = {stix_id: hashlib.sha256(payload.encode()).hexdigest() for stix_id, payload in made.items()}
-    stored = dict(connection.execute(select(objects.c.stix_id, objects.c.content_hash)).all())
     start = _next_date_added(connection)  # before the removals: a removed object may hold the latest date
     gone = sorted(stored.keys() - made.keys() - kept)
     if gone:
