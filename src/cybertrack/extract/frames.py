@@ -27,6 +27,7 @@ from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import incident_dates
+from cybertrack.extract.victim_countries import victim_countries
 from cybertrack.extract.victims import Candidate, department, name_key, victims_in
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
@@ -189,7 +190,7 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
         named_drafts: list[_Draft] = []
         clauses = _clauses(facts_.text) if found else []
         for candidate in found:
-            candidate = _with_context_country(candidate, facts, facts_.index, attackers, drafts)
+            candidate, co_victims = _with_context_country(candidate, facts, facts_.index, attackers, drafts)
             known = acronyms.get(candidate.victim.key)
             if known:
                 candidate = replace(candidate, victim=replace(candidate.victim, key=known))
@@ -197,7 +198,8 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
                 if candidate.generic else []
             if beside:  # victims beside a named one: part of the same incident
                 for draft in beside:
-                    draft.victims.setdefault(candidate.victim.key, candidate.victim)
+                    for victim in (candidate.victim, *co_victims):
+                        draft.victims.setdefault(victim.key, victim)
                 continue
             anaphor = _anaphor_of(drafts, candidate, facts_.text)
             if anaphor is not None:  # "the ministry" after "the Ministry of the Interior": the same victim again
@@ -213,7 +215,8 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
             if not candidate.generic and not any(d is draft for d in named_drafts):
                 named_drafts.append(draft)
             draft.spans.setdefault(facts_.index, []).append((candidate.start, candidate.end))
-            draft.victims.setdefault(candidate.victim.key, candidate.victim)
+            for victim in (candidate.victim, *co_victims):
+                draft.victims.setdefault(victim.key, victim)
             draft.surfaces.add(facts_.text[candidate.start:candidate.end])
             draft.generic = draft.generic and candidate.generic
             draft.add(facts_)
@@ -314,24 +317,51 @@ def _context_country(facts: list[SentenceFacts], index: int, attackers: set[str]
 
 def _with_context_country(
     candidate: Candidate, facts: list[SentenceFacts], index: int, attackers: set[str], drafts: list[_Draft]
-) -> Candidate:
-    """A department or generic victim named without its country: the country the article already gave the same
+) -> tuple[Candidate, list[Victim]]:
+    """The victim with its country, and the co-victims an enumeration of places adds ("government agencies in Austria,
+    Estonia and Portugal": one victim per country). The country is what the sentence says around the name
+    (``victim_countries``); else, for a department or generic victim, the country the article already gave the same
     victim, else the one it is talking about here."""
     victim = candidate.victim
     if victim.country:
-        return candidate
+        return candidate, []
+    places = knowledge_base().places
+    codes = victim_countries(facts[index], candidate.start, candidate.end, places)
+    if not codes and victim.key.startswith("org:"):
+        codes = _country_named_elsewhere(facts, facts[index].text[candidate.start:candidate.end], places)[:1]
+    if codes:
+        placed = [_placed(victim, code) for code in codes]
+        others = placed[1:] if not victim.key.startswith("org:") else []
+        return replace(candidate, victim=placed[0]), others
     what = victim.key.split("/", 1)[-1]
     known = [v.country for d in drafts for v in d.victims.values() if v.country and v.key.endswith("/" + what)]
     code = known[0] if known else _context_country(facts, index, attackers)
-    if code is None:
-        return candidate
+    if code is None or victim.key.startswith("org:"):
+        return candidate, []  # a named organisation keeps what its own sentence says: "in tutto il mondo" is no country
+    return replace(candidate, victim=_placed(victim, code)), []
+
+
+def _country_named_elsewhere(facts: list[SentenceFacts], surface: str, places: dict[str, str]) -> list[str]:
+    """ "German arms company Rheinmetall" in the headline, "Rheinmetall was hit" below: the country the article gives
+    the same name anywhere, first mention first."""
+    for sentence in facts:
+        at = sentence.text.find(surface)
+        while at >= 0:
+            codes = victim_countries(sentence, at, at + len(surface), places)
+            if codes:
+                return codes
+            at = sentence.text.find(surface, at + 1)
+    return []
+
+
+def _placed(victim: Victim, code: str) -> Victim:
+    """The victim in a country: a department is renamed for it, a generic victim keyed by it, an organisation keeps
+    its key (its name is its identity)."""
     if victim.key.startswith("?/ministry:"):
-        victim = department(victim.key.split(":", 1)[1], code)
-    elif victim.key.startswith("?/"):
-        victim = replace(victim, key=f"{code}/{victim.key[2:]}", country=code)
-    else:
-        return candidate  # a named organisation keeps what its own name says: "in tutto il mondo" is no country
-    return replace(candidate, victim=victim)
+        return department(victim.key.split(":", 1)[1], code)
+    if victim.key.startswith("?/"):
+        return replace(victim, key=f"{code}/{victim.key[2:]}", country=code)
+    return replace(victim, country=code)
 
 
 def _relevant(facts: SentenceFacts) -> bool:
