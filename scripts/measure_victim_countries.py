@@ -12,6 +12,13 @@ country. This measures it two ways, per language of the article and overall:
   named in the gold or not) against the gold's countries for it, as (article, country) pairs.
 
     python scripts/measure_victim_countries.py EXPORT.json --gold ../shared/eval/multilingual_train_gold.json [-v]
+
+With ``--casie`` the gold is CASIE's (``casie_train_gold.jsonl``), whose annotators marked the places of each attack
+but no victim countries: an article's gold countries are its places that name a country, or a city or region of the
+gazetteer (``cybertrack.knowledge``), and only those articles count. A proxy, since an attack's place is mostly, not
+always, where its victim is.
+
+    python scripts/measure_victim_countries.py EXPORT.json --gold ../shared/eval/casie_train_gold.jsonl --casie
 """
 
 from __future__ import annotations
@@ -102,6 +109,31 @@ def measure(export: dict, gold: dict, verbose: bool) -> dict[str, Tally]:
     return tallies
 
 
+def measure_casie(export: dict, gold_lines: list[dict]) -> dict[str, Tally]:
+    from cybertrack.knowledge.base import knowledge_base  # only this mode needs the project
+
+    kb = knowledge_base()
+
+    def country_of(place: str) -> str | None:
+        found = [e.key for e in kb.matcher.lookup(place) if getattr(e, "kind", "") == "country"]
+        return found[0] if found else kb.places.get(place)
+
+    scorer = _scorer()
+    tally = Tally()
+    incidents = [i for i in export.get("incidents", []) if isinstance(i, dict)]
+    for line in gold_lines:
+        wanted = {code for place in line.get("places", []) if (code := country_of(place))}
+        if not wanted:
+            continue
+        exported = [v for i in incidents if line["id"] in {scorer.doc_key(d) for d in i.get("documents", [])}
+                    for v in i.get("victims", [])]
+        predicted = {v["country"] for v in exported if v.get("country")}
+        tally.country_gold += len(wanted)
+        tally.country_pred += len(predicted)
+        tally.country_hit += len(predicted & wanted)
+    return {"all": tally}
+
+
 def _report(name: str, language: str, gold_victims: list[dict], exported: list[dict], scorer) -> None:
     wanted = ", ".join(f"{v['names'][0]}={v['country']}" for v in gold_victims) or "-"
     got = ", ".join(f"{scorer.name_of(v)}={v.get('country') or '?'}" for v in exported) or "-"
@@ -113,10 +145,14 @@ def main() -> int:
     parser.add_argument("export", type=Path)
     parser.add_argument("--gold", type=Path, required=True)
     parser.add_argument("--verbose", "-v", action="store_true", help="print every article's gold and export victims")
+    parser.add_argument("--casie", action="store_true", help="the gold is CASIE's JSON lines; compare its places")
     args = parser.parse_args()
     export = json.loads(args.export.read_text(encoding="utf-8"))
-    gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    tallies = measure(export, gold, args.verbose)
+    if args.casie:
+        lines = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+        tallies = measure_casie(export, lines)
+    else:
+        tallies = measure(export, json.loads(args.gold.read_text(encoding="utf-8")), args.verbose)
     columns = [*sorted(k for k in tallies if k != "all"), "all"]
     rows = {column: tallies[column].rows() for column in columns}
     print("| measure | " + " | ".join(columns) + " |")

@@ -163,3 +163,21 @@ def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifie
     target, and a country the text puts on the attacker's side gives no victim its country."""
     mention = next(c for c in facts_of(sentence, language).countries if c.text == country)
     assert mention.attacker_side is attacker_side
+
+
+def test_a_named_victim_with_no_country_of_its_own_takes_the_one_the_article_is_about() -> None:
+    text = ("Le groupe Norvale a été victime d'un rançongiciel.\nLes autorités françaises enquêtent.\n"
+            "L'attaque est la plus grave contre une entreprise française cette année.")
+    facts = document_facts(text, "fr", "2024-03-01")
+    named = Candidate(3, 15, Victim("groupe Norvale", "org:groupe norvale"), generic=False)
+    placed, _ = _with_context_country(named, facts, 0, set(), [])
+    assert placed.victim.country == "FR"
+
+
+def test_the_accused_state_is_not_the_country_the_article_is_about() -> None:
+    text = ("Norvale Pictures was hit by a destructive attack.\nThe United States blamed North Korea for the attack.\n"
+            "North Korea denied any involvement in the attack.\nNorth Korea called the accusation a fabrication.")
+    facts = document_facts(text, "en", "2024-03-01")
+    named = Candidate(0, 15, Victim("Norvale Pictures", "org:norvale pictures"), generic=False)
+    placed, _ = _with_context_country(named, facts, 0, set(), [])
+    assert placed.victim.country != "KP"

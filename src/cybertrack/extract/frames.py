@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -34,6 +35,7 @@ from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulne
 from cybertrack.model import Claim, Evidence, Frame, Victim
 
 CONTEXT_SENTENCES = 3
+ARTICLE_COUNTRY_MENTIONS = 2
 # The longest stretch of text the extractors read as one sentence. Real sentences stay far below it (the longest of
 # the 4,300 in the evaluation sets has 548 characters); a longer "sentence" is a table, a list or a crafted page
 # without full stops. The extractors look around every name and cue of a sentence for the others, so a sentence
@@ -329,6 +331,8 @@ def _with_context_country(
     codes = victim_countries(facts[index], candidate.start, candidate.end, places)
     if not codes and victim.key.startswith("org:"):
         codes = _country_named_elsewhere(facts, facts[index].text[candidate.start:candidate.end], places)[:1]
+        if not codes:
+            codes = [code] if (code := _article_country(facts, attackers)) else []
     if codes:
         placed = [_placed(victim, code) for code in codes]
         others = placed[1:] if not victim.key.startswith("org:") else []
@@ -339,6 +343,18 @@ def _with_context_country(
     if code is None or victim.key.startswith("org:"):
         return candidate, []  # a named organisation keeps what its own sentence says: "in tutto il mondo" is no country
     return replace(candidate, victim=_placed(victim, code)), []
+
+
+def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | None:
+    """The country the article is about: named (as a country or nationality) at least ``ARTICLE_COUNTRY_MENTIONS``
+    times, more often than any other, never on the attacker's side, and counted outside the sentences that attribute
+    or deny (there the country named is the accused one: "North Korea denied any role")."""
+    counts = Counter(c.code for f in facts if not (f.has("attribution") or f.has("denial")) for c in f.countries
+                     if c.code not in attackers and c.form in {"name", "adjective"})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _country_named_elsewhere(facts: list[SentenceFacts], surface: str, places: dict[str, str]) -> list[str]:
