@@ -114,9 +114,9 @@ def measure_casie(export: dict, gold_lines: list[dict]) -> dict[str, Tally]:
 
     kb = knowledge_base()
 
-    def country_of(place: str) -> str | None:
+    def country_of(place: str) -> str | None:  # the gazetteer first: "Indiana" is a state, not the Italian "indiana"
         found = [e.key for e in kb.matcher.lookup(place) if getattr(e, "kind", "") == "country"]
-        return found[0] if found else kb.places.get(place)
+        return kb.places.get(place) or (found[0] if found else None)
 
     scorer = _scorer()
     tally = Tally()

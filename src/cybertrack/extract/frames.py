@@ -347,10 +347,16 @@ def _with_context_country(
 
 def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | None:
     """The country the article is about: named (as a country or nationality) at least ``ARTICLE_COUNTRY_MENTIONS``
-    times, more often than any other, never on the attacker's side, and counted outside the sentences that attribute
-    or deny (there the country named is the accused one: "North Korea denied any role")."""
-    counts = Counter(c.code for f in facts if not (f.has("attribution") or f.has("denial")) for c in f.countries
-                     if c.code not in attackers and c.form in {"name", "adjective"})
+    times and more often than any other. Never a country the article puts on the attacker's side, names in a
+    sentence that attributes or denies ("North Korea denied any role"), or gives as the home of a named actor (the
+    knowledge base's country of Lazarus Group): those are the accused."""
+    kb = knowledge_base()
+    accused = set(attackers)
+    accused |= {c.code for f in facts if f.has("attribution") or f.has("denial") for c in f.countries}
+    accused |= {actor.country for f in facts for m in f.actors for e in m.values
+                if (actor := kb.actors.get(str(getattr(e, "key", "")))) and actor.country}
+    counts = Counter(c.code for f in facts for c in f.countries
+                     if c.code not in accused and c.form in {"name", "adjective"})
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
