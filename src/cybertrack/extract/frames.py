@@ -28,7 +28,7 @@ from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import incident_dates
-from cybertrack.extract.victim_countries import victim_countries
+from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import Candidate, department, name_key, victims_in
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
@@ -186,13 +186,15 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
     drafts: list[_Draft] = []
     owner: dict[int, list[_Draft]] = {}
     acronyms = _acronyms(facts)
+    countries = ArticleCountries(facts, knowledge_base().places)
     for facts_ in facts:
         deadline.check("extract")
         found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
         named_drafts: list[_Draft] = []
         clauses = _clauses(facts_.text) if found else []
         for candidate in found:
-            candidate, co_victims = _with_context_country(candidate, facts, facts_.index, attackers, drafts)
+            candidate, co_victims = _with_context_country(candidate, facts, facts_.index, attackers, drafts,
+                                                          countries)
             known = acronyms.get(candidate.victim.key)
             if known:
                 candidate = replace(candidate, victim=replace(candidate.victim, key=known))
@@ -318,7 +320,8 @@ def _context_country(facts: list[SentenceFacts], index: int, attackers: set[str]
 
 
 def _with_context_country(
-    candidate: Candidate, facts: list[SentenceFacts], index: int, attackers: set[str], drafts: list[_Draft]
+    candidate: Candidate, facts: list[SentenceFacts], index: int, attackers: set[str], drafts: list[_Draft],
+    countries: ArticleCountries | None = None,
 ) -> tuple[Candidate, list[Victim]]:
     """The victim with its country, and the co-victims an enumeration of places adds ("government agencies in Austria,
     Estonia and Portugal": one victim per country). The country is what the sentence says around the name
@@ -327,12 +330,13 @@ def _with_context_country(
     victim = candidate.victim
     if victim.country:
         return candidate, []
-    places = knowledge_base().places
-    codes = victim_countries(facts[index], candidate.start, candidate.end, places)
+    countries = countries or ArticleCountries(facts, knowledge_base().places)
+    codes = countries.of(index, candidate.start, candidate.end)
     if not codes and victim.key.startswith("org:"):
-        codes = _country_named_elsewhere(facts, facts[index].text[candidate.start:candidate.end], places)[:1]
+        codes = countries.named_elsewhere(facts[index].text[candidate.start:candidate.end])[:1]
         if not codes:
-            codes = [code] if (code := _article_country(facts, attackers)) else []
+            code = countries.memo("article", lambda: _article_country(facts, attackers))
+            codes = [code] if code else []
     if codes:
         placed = [_placed(victim, code) for code in codes]
         others = placed[1:] if not victim.key.startswith("org:") else []
@@ -361,19 +365,6 @@ def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | N
     if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
-
-
-def _country_named_elsewhere(facts: list[SentenceFacts], surface: str, places: dict[str, str]) -> list[str]:
-    """ "German arms company Rheinmetall" in the headline, "Rheinmetall was hit" below: the country the article gives
-    the same name anywhere, first mention first."""
-    for sentence in facts:
-        at = sentence.text.find(surface)
-        while at >= 0:
-            codes = victim_countries(sentence, at, at + len(surface), places)
-            if codes:
-                return codes
-            at = sentence.text.find(surface, at + 1)
-    return []
 
 
 def _placed(victim: Victim, code: str) -> Victim:

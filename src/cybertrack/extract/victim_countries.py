@@ -19,12 +19,15 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from typing import TypeVar
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.knowledge.places import places_in
 
+T = TypeVar("T")
 MAX_WORDS_BEFORE = 3
 MAX_APPOSITION_WORDS = 3
 # Cues that say something happened (a verb of speech, attack, attribution): one between a nationality and a name
@@ -61,7 +64,48 @@ def _links() -> dict[str, re.Pattern[str]]:
 def victim_countries(facts: SentenceFacts, start: int, end: int, places: dict[str, str]) -> list[str]:
     """ISO codes of the victim named at ``facts.text[start:end]``: none, one, or one per item of an enumeration of
     places after it. ``places`` is the knowledge base's gazetteer (place name -> country)."""
-    located = _located(facts, places)
+    return _read(facts, start, end, _located(facts, places))
+
+
+class ArticleCountries:
+    """The countries around the victims of one article. Each sentence's countries and places are found once, and
+    each name is looked for in the other sentences once: a crafted page naming thousands of victims stays linear."""
+
+    def __init__(self, facts: list[SentenceFacts], places: dict[str, str]) -> None:
+        self.facts, self.places = facts, places
+        self._located: dict[int, list[_Located]] = {}
+        self._elsewhere: dict[str, list[str]] = {}
+        self._memo: dict[str, object] = {}
+
+    def of(self, index: int, start: int, end: int) -> list[str]:
+        """``victim_countries`` of the victim at ``start:end`` in sentence ``index``."""
+        return _read(self.facts[index], start, end, self._located_in(index))
+
+    def named_elsewhere(self, surface: str) -> list[str]:
+        """ "German arms company Rheinmetall" in the headline, "Rheinmetall was hit" below: the country the article
+        gives the same name where it first gives one (the first mention in each sentence is read)."""
+        if surface not in self._elsewhere:
+            found: list[str] = []
+            for sentence in self.facts:
+                at = sentence.text.find(surface)
+                if at >= 0 and (found := self.of(sentence.index, at, at + len(surface))):
+                    break
+            self._elsewhere[surface] = found
+        return self._elsewhere[surface]
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """An article-wide value (the country the article is about), computed once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _located_in(self, index: int) -> list[_Located]:
+        if index not in self._located:
+            self._located[index] = _located(self.facts[index], self.places)
+        return self._located[index]
+
+
+def _read(facts: SentenceFacts, start: int, end: int, located: list[_Located]) -> list[str]:
     inside = [m for m in located if start <= m.start and m.end <= end]
     if inside:
         return [inside[0].code]
