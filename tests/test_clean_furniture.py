@@ -24,7 +24,7 @@ def test_every_cue_kind_has_cues_in_every_language():
         for kind, by_language in data[strength].items():
             assert set(by_language) == set(LANGUAGES), (strength, kind)
             assert all(by_language[language] for language in LANGUAGES), (strength, kind)
-    for structured in ("byline", "credit", "photo", "dateline", "read_more", "bio"):
+    for structured in ("byline", "credit", "photo", "dateline", "date_label", "read_more", "bio"):
         assert set(data[structured]) == set(LANGUAGES), structured
 
 

@@ -20,6 +20,13 @@ LINK_LIST_MAX_WORDS = 20
 # A caption is a sentence or two above its photo credit; a longer paragraph is story that happens to end in one.
 CAPTION_MAX_SENTENCES = 3
 CAPTION_MAX_WORDS = 60
+# A page's furniture comes in blocks of short lines (labels, names, headlines): a line this short, in a run of at
+# least ``BLOCK_MIN_LINES`` short lines of which this share is furniture already, is furniture too. At the top or the
+# bottom of the page, where furniture gathers, a third is enough; between paragraphs of the story, half.
+SHORT_LINE_MAX_WORDS = 6
+BLOCK_MIN_LINES = 3
+EDGE_BLOCK_SHARE = 1 / 3
+INNER_BLOCK_SHARE = 1 / 2
 
 
 @dataclass
@@ -110,6 +117,38 @@ def _piece(s: _Sentence, start: int, end: int, glued: bool) -> list[_Sentence]:
     return [_Sentence(s.start + start + lead, s.start + start + lead + len(text), text, glued=glued and not lead)]
 
 
+def _mark_furniture_blocks(paragraphs: list[_Paragraph], title: str | None) -> None:
+    """ "Get more insights with the / Recorded Future / Intelligence Cloud. / Learn more. / Jane Doe": the short lines
+    between furniture lines are furniture too (a product name, an author's name, a headline). A run of short lines
+    (``SHORT_LINE_MAX_WORDS`` words at most, sentence or not) with enough furniture in it is dropped whole, except a
+    full sentence and the page's title."""
+    runs: list[list[_Paragraph]] = [[]]
+    for paragraph in paragraphs:
+        if _words(paragraph) <= SHORT_LINE_MAX_WORDS:
+            runs[-1].append(paragraph)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        edge = bool(run) and (run[0] is paragraphs[0] or run[-1] is paragraphs[-1])
+        furniture = sum(not p.kept for p in run)
+        if len(run) < BLOCK_MIN_LINES or furniture < len(run) * (EDGE_BLOCK_SHARE if edge else INNER_BLOCK_SHARE):
+            continue
+        for paragraph in run:
+            text = " ".join(s.text for s in paragraph.kept)
+            if paragraph.kept and text.strip() != (title or "").strip() and not _is_sentence(text):
+                _drop_all(paragraph, "furniture block")
+
+
+def _words(paragraph: _Paragraph) -> int:
+    return sum(len(s.text.split()) for s in paragraph.sentences)
+
+
+def _is_sentence(text: str) -> bool:
+    """A short sentence of the story ("Nobody was hurt.") rather than a label or a name."""
+    return len(text.split()) >= 3 and text.rstrip().endswith((".", "!", "?", "”", '"', "»")) \
+        and text.lstrip()[:1].isupper()
+
+
 def _mark_glued_tail(paragraphs: list[_Paragraph], title: str | None) -> None:
     blocks = [Block(" ".join(s.text for s in p.kept), furniture=not p.kept) for p in paragraphs]
     for paragraph in paragraphs[glued_tail_start(blocks, title):]:
@@ -150,6 +189,7 @@ def clean(raw: str, title: str | None = None) -> CleanText:
     """The story of ``raw`` without page noise, with a map back to ``raw``."""
     paragraphs = _paragraphs(raw)
     _mark_furniture(paragraphs)
+    _mark_furniture_blocks(paragraphs, title)
     _mark_glued_tail(paragraphs, title)
     _mark_repeats(paragraphs)
     return _assemble(raw, paragraphs)

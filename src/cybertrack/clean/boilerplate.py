@@ -25,7 +25,8 @@ from cybertrack.clean.datelines import is_dated_item, is_dateline
 LEAD_MAX_WORDS = 35
 ANYWHERE_MAX_WORDS = 25
 # Some cues carry no headline after them, so their sentences must be shorter still.
-MAX_WORDS = {"source": 12, "contact": 15, "meta": 10, "licence": 15, "link_prompt": 15}
+MAX_WORDS = {"source": 12, "contact": 20, "meta": 10, "licence": 15, "link_prompt": 15, "promotion": 15, "caption": 45,
+             "byline": 12}
 TEASER_HEADLINE_MAX_WORDS = 12
 WIDGET_LABEL_MAX_WORDS = 8
 HEADLINE_MAX_WORDS = 25

@@ -4,7 +4,8 @@
 * a stock ticker after a company name: "Facebook (NASDAQ:FB)";
 * a photo credit or source behind a bar at the end of a caption: "… sus datos. | Fuente: Pexels - …";
 * the signature under an embedded post, which runs into the next sentence when the page has no break:
-  "— Jane Doe (@janedoe) August 1, 2021 The ministry said …".
+  "— Jane Doe (@janedoe) August 1, 2021 The ministry said …";
+* a page's date marker, a label and an ISO date, glued before the first sentence: "date 2023-05 The ministry said …".
 
 Cutting these keeps the sentence and drops only the furniture, so the offsets of the rest are untouched.
 """
@@ -14,11 +15,13 @@ from __future__ import annotations
 import re
 
 from cybertrack.clean.boilerplate import boilerplate_reason
-from cybertrack.clean.cues import names
+from cybertrack.clean.cues import cue, names
 
 _SIGN_OFF = re.compile(rf"\s*\(\s*(?:[a-z]{{2,5}}(?:\s*/\s*[a-z]{{2,5}})+|(?i:{names('agencies')}))\s*\)\.?\s*$")
 _TICKER = re.compile(rf"\s?\((?i:{names('exchanges')})\s?:\s?[A-Z0-9][A-Z0-9.\-]{{0,9}}\)")
 _EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]{1,80}\(@\w{1,30}\)[^()]{0,30}?\b(?:19|20)\d\d\b")
+_DATE_MARK = cue("date_label",
+                 r"^\s*(?i:{})\s*:?\s*(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?(?:[T ]\d\d:\d\d(?::\d\d)?Z?)?\s+(?=\S)")
 _BAR = re.compile(r"\s+\|\s+")
 _TRAILERS = {"caption", "source", "credit"}
 
@@ -29,6 +32,9 @@ def furniture_inside(sentence: str, ends_paragraph: bool) -> list[tuple[int, int
     signature = _EMBED_SIGNATURE.match(sentence) if "(@" in sentence else None
     if signature:
         cuts.append((0, signature.end(), "embed"))
+    mark = _DATE_MARK.match(sentence) if sentence[:30].count("-") else None
+    if mark:
+        cuts.append((0, mark.end(), "dateline"))
     bars = list(_BAR.finditer(sentence)) if "|" in sentence else []
     if bars:
         tail = sentence[bars[-1].end():]

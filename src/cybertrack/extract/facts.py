@@ -15,7 +15,7 @@ from cybertrack.annotate.dates import DateMention, Reference, find_dates
 from cybertrack.annotate.normalise import normalise
 from cybertrack.extract.cues import Cues
 from cybertrack.extract.institutions import Institution, find_institutions
-from cybertrack.extract.names import NameChunk, name_chunks
+from cybertrack.extract.names import NameChunk, name_chunks, stop_words
 from cybertrack.knowledge.base import Entry, KnowledgeBase
 from cybertrack.knowledge.matcher import Match
 from cybertrack.knowledge.vulnerabilities import VulnerabilityMention, find_vulnerabilities
@@ -25,6 +25,7 @@ _SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|al
                         re.IGNORECASE)
 
 
+_ADJECTIVES_AFTER_NOUNS = frozenset({"fr", "it", "es"})  # "pirates chinois", "hacker cinesi", "piratas rusos"
 _MAX_NOUN_GAP = 30  # characters between a nationality and its attacker noun
 _ANY_DAY = date(2000, 1, 1)  # only to ask whether a sentence has a relative date at all
 
@@ -116,7 +117,8 @@ def sentence_facts(
         elif "country" in kinds:
             entry = next(e for e in entries if e.kind == "country")
             facts.countries.append(CountryMention(match.start, match.end, match.text, entry.key, entry.form,
-                                                  _attacker_side(text, match, facts.cues["attacker_noun"])))
+                                                  _attacker_side(text, match, entry.form, facts.cues["attacker_noun"],
+                                                                 language)))
         elif "producer" in kinds:
             facts.producers.append(match)
         elif "technique" in kinds:
@@ -130,10 +132,12 @@ def sentence_facts(
     return facts
 
 
-def _attacker_side(text: str, country: Match, attacker_nouns: list[Match]) -> bool:
+def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Match], language: str) -> bool:
     """A nationality next to "hackers", "groups", "state actor" ("hacker cinesi"), or a "China-backed" compound.
     Only the nearest noun on either side can be next to it (nouns never overlap, so they are in order both by start
-    and by end)."""
+    and by end). After the noun, a nationality qualifies only in the languages that put adjectives after nouns, and
+    a country's name only through function words ("hackers from Russia"): in "hackers attacked Brazil" and "hackers
+    hit Brazilian firms" Brazil is the target."""
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
@@ -141,7 +145,11 @@ def _attacker_side(text: str, country: Match, attacker_nouns: list[Match]) -> bo
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
     # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
-    return bool(before) and _next_to(text, attacker_nouns[before - 1].end, country.start, 1)
+    if not before or not _next_to(text, attacker_nouns[before - 1].end, country.start, 1):
+        return False
+    if form == "adjective":
+        return language in _ADJECTIVES_AFTER_NOUNS
+    return all(w.lower() in stop_words(language) for w in text[attacker_nouns[before - 1].end:country.start].split())
 
 
 def _next_to(text: str, start: int, end: int, max_words: int) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -27,12 +28,14 @@ from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import incident_dates
+from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import Candidate, department, name_key, victims_in
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
 
 CONTEXT_SENTENCES = 3
+ARTICLE_COUNTRY_MENTIONS = 2
 # The longest stretch of text the extractors read as one sentence. Real sentences stay far below it (the longest of
 # the 4,300 in the evaluation sets has 548 characters); a longer "sentence" is a table, a list or a crafted page
 # without full stops. The extractors look around every name and cue of a sentence for the others, so a sentence
@@ -183,13 +186,15 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
     drafts: list[_Draft] = []
     owner: dict[int, list[_Draft]] = {}
     acronyms = _acronyms(facts)
+    countries = ArticleCountries(facts, knowledge_base().places)
     for facts_ in facts:
         deadline.check("extract")
         found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
         named_drafts: list[_Draft] = []
         clauses = _clauses(facts_.text) if found else []
         for candidate in found:
-            candidate = _with_context_country(candidate, facts, facts_.index, attackers, drafts)
+            candidate, co_victims = _with_context_country(candidate, facts, facts_.index, attackers, drafts,
+                                                          countries)
             known = acronyms.get(candidate.victim.key)
             if known:
                 candidate = replace(candidate, victim=replace(candidate.victim, key=known))
@@ -197,7 +202,8 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
                 if candidate.generic else []
             if beside:  # victims beside a named one: part of the same incident
                 for draft in beside:
-                    draft.victims.setdefault(candidate.victim.key, candidate.victim)
+                    for victim in (candidate.victim, *co_victims):
+                        draft.victims.setdefault(victim.key, victim)
                 continue
             anaphor = _anaphor_of(drafts, candidate, facts_.text)
             if anaphor is not None:  # "the ministry" after "the Ministry of the Interior": the same victim again
@@ -213,7 +219,8 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
             if not candidate.generic and not any(d is draft for d in named_drafts):
                 named_drafts.append(draft)
             draft.spans.setdefault(facts_.index, []).append((candidate.start, candidate.end))
-            draft.victims.setdefault(candidate.victim.key, candidate.victim)
+            for victim in (candidate.victim, *co_victims):
+                draft.victims.setdefault(victim.key, victim)
             draft.surfaces.add(facts_.text[candidate.start:candidate.end])
             draft.generic = draft.generic and candidate.generic
             draft.add(facts_)
@@ -313,25 +320,61 @@ def _context_country(facts: list[SentenceFacts], index: int, attackers: set[str]
 
 
 def _with_context_country(
-    candidate: Candidate, facts: list[SentenceFacts], index: int, attackers: set[str], drafts: list[_Draft]
-) -> Candidate:
-    """A department or generic victim named without its country: the country the article already gave the same
+    candidate: Candidate, facts: list[SentenceFacts], index: int, attackers: set[str], drafts: list[_Draft],
+    countries: ArticleCountries | None = None,
+) -> tuple[Candidate, list[Victim]]:
+    """The victim with its country, and the co-victims an enumeration of places adds ("government agencies in Austria,
+    Estonia and Portugal": one victim per country). The country is what the sentence says around the name
+    (``victim_countries``); else, for a department or generic victim, the country the article already gave the same
     victim, else the one it is talking about here."""
     victim = candidate.victim
     if victim.country:
-        return candidate
+        return candidate, []
+    countries = countries or ArticleCountries(facts, knowledge_base().places)
+    codes = countries.of(index, candidate.start, candidate.end)
+    if not codes and victim.key.startswith("org:"):
+        codes = countries.named_elsewhere(facts[index].text[candidate.start:candidate.end])[:1]
+        if not codes:
+            code = countries.memo("article", lambda: _article_country(facts, attackers))
+            codes = [code] if code else []
+    if codes:
+        placed = [_placed(victim, code) for code in codes]
+        others = placed[1:] if not victim.key.startswith("org:") else []
+        return replace(candidate, victim=placed[0]), others
     what = victim.key.split("/", 1)[-1]
     known = [v.country for d in drafts for v in d.victims.values() if v.country and v.key.endswith("/" + what)]
     code = known[0] if known else _context_country(facts, index, attackers)
-    if code is None:
-        return candidate
+    if code is None or victim.key.startswith("org:"):
+        return candidate, []  # a named organisation keeps what its own sentence says: "in tutto il mondo" is no country
+    return replace(candidate, victim=_placed(victim, code)), []
+
+
+def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | None:
+    """The country the article is about: named (as a country or nationality) at least ``ARTICLE_COUNTRY_MENTIONS``
+    times and more often than any other. Never a country the article puts on the attacker's side, names in a
+    sentence that attributes or denies ("North Korea denied any role"), or gives as the home of a named actor (the
+    knowledge base's country of Lazarus Group): those are the accused."""
+    kb = knowledge_base()
+    accused = set(attackers)
+    accused |= {c.code for f in facts if f.has("attribution") or f.has("denial") for c in f.countries}
+    accused |= {actor.country for f in facts for m in f.actors for e in m.values
+                if (actor := kb.actors.get(str(getattr(e, "key", "")))) and actor.country}
+    counts = Counter(c.code for f in facts for c in f.countries
+                     if c.code not in accused and c.form in {"name", "adjective"})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _placed(victim: Victim, code: str) -> Victim:
+    """The victim in a country: a department is renamed for it, a generic victim keyed by it, an organisation keeps
+    its key (its name is its identity)."""
     if victim.key.startswith("?/ministry:"):
-        victim = department(victim.key.split(":", 1)[1], code)
-    elif victim.key.startswith("?/"):
-        victim = replace(victim, key=f"{code}/{victim.key[2:]}", country=code)
-    else:
-        return candidate  # a named organisation keeps what its own name says: "in tutto il mondo" is no country
-    return replace(candidate, victim=victim)
+        return department(victim.key.split(":", 1)[1], code)
+    if victim.key.startswith("?/"):
+        return replace(victim, key=f"{code}/{victim.key[2:]}", country=code)
+    return replace(victim, country=code)
 
 
 def _relevant(facts: SentenceFacts) -> bool:

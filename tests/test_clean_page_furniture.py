@@ -1,0 +1,177 @@
+"""More page furniture in six languages: support and e-mail calls, marketing calls to action, dated photo captions,
+"Featured" and front-page section headers, "read the full article on" lines, page date markers glued to the text, and
+blocks of short lines around furniture. Every line and page here is invented; the story's sentences must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from cybertrack.clean import clean
+from cybertrack.clean.boilerplate import boilerplate_reason
+
+FURNITURE: dict[str, dict[str, list[str]]] = {
+    "en": {
+        "byline": ["By the newsroom", "Editorial team"],
+        "dateline": ["Updated 3 hours ago"],
+        "cookies": ["_ga 2 years Google Analytics sets this cookie to count visitors.",
+                    "cookielawinfo-checkbox-analytics 11 months"],
+        "subscription": ["Get the latest cyber news delivered to your inbox."],
+        "comments": ["Flag as inappropriate"],
+        "contact": ["Contact our technical support", "Send us an email at help@brenmoor.example",
+                    "For any questions, contact the newsroom team"],
+        "promotion": ["Get more insights with the", "Request a demo", "Start your free trial today",
+                      "Download our free 2024 threat report"],
+        "caption": ["This combination of pictures created on March 3, 2021 shows the logos of two port operators.",
+                    "A picture taken on May 2, 2022 shows a padlock on a laptop screen."],
+        "related": ["Featured Stories", "Featured", "Editor's picks"],
+        "source": ["Read the full article on Brenmoor Courier"],
+    },
+    "fr": {
+        "byline": ["Publié par la rédaction le 3 mars 2024", "La rédaction"],
+        "dateline": ["Mis à jour il y a 3 heures"],
+        "cookies": ["Ce cookie est utilisé pour mesurer l'audience du site."],
+        "subscription": ["Recevez notre newsletter"],
+        "comments": ["Signaler comme inapproprié"],
+        "contact": ["Contactez notre support technique", "Écrivez-nous à redaction@brenmoor.example"],
+        "promotion": ["Demandez une démo", "Téléchargez notre livre blanc sur les rançongiciels"],
+        "caption": ["Cette photo prise le 3 mars 2021 montre le logo de l'opérateur portuaire.",
+                    "Source photo : Mairie de Brenmoor"],
+        "related": ["À la une", "Articles en vedette"],
+        "source": ["Lisez l'article complet sur Le Courrier de Brenmoor"],
+    },
+    "nl": {
+        "byline": ["Door de redactie", "Redactie"],
+        "dateline": ["Bijgewerkt 3 uur geleden"],
+        "cookies": ["_gid 1 dag Deze cookie wordt gebruikt om bezoekers te tellen."],
+        "subscription": ["Ontvang onze gratis nieuwsbrief"],
+        "comments": ["Markeer als ongepast"],
+        "contact": ["Neem contact op met onze technische ondersteuning", "Stuur een e-mail naar tips@brenmoor.example"],
+        "promotion": ["Vraag een demo aan", "Download het gratis rapport over ransomware"],
+        "caption": ["Deze foto genomen op 3 maart 2021 toont het logo van het havenbedrijf.",
+                    "Fotobron: Waterschap Lindervelde"],
+        "related": ["Uitgelicht", "Uitgelichte artikelen"],
+        "source": ["Lees het volledige artikel op De Brenmoorse Courant"],
+    },
+    "de": {
+        "byline": ["Von der Redaktion", "Online-Redaktion"],
+        "dateline": ["Aktualisiert vor 3 Stunden"],
+        "cookies": ["Dieses Cookie wird verwendet, um Besuche zu zählen."],
+        "subscription": ["Erhalten Sie unseren kostenlosen Newsletter"],
+        "comments": ["Als unangemessen melden"],
+        "contact": ["Kontaktieren Sie unseren technischen Support",
+                    "Schreiben Sie eine E-Mail an hilfe@falkenau.example"],
+        "promotion": ["Jetzt Demo anfordern", "Jetzt kostenlos testen"],
+        "caption": ["Dieses Foto vom 3. März 2021 zeigt das Logo des Hafenbetreibers.",
+                    "Bildquelle: Stadtwerke Falkenau"],
+        "related": ["Im Fokus", "Empfehlungen der Redaktion"],
+        "source": ["Lesen Sie den vollständigen Artikel auf Falkenauer Zeitung"],
+    },
+    "it": {
+        "byline": ["A cura della redazione", "Redazione"],
+        "dateline": ["Aggiornato 3 ore fa"],
+        "cookies": ["Questo cookie viene utilizzato per contare le visite."],
+        "subscription": ["Ricevi la nostra newsletter"],
+        "comments": ["Segnala come inappropriato"],
+        "contact": ["Contatta il nostro supporto tecnico", "Scrivici una e-mail a redazione@castelmare.example"],
+        "promotion": ["Richiedi una demo", "Scarica la guida gratuita sul ransomware"],
+        "caption": ["Questa foto scattata il 3 marzo 2021 mostra il logo dell'operatore portuale.",
+                    "Fonte foto: Autorità portuale di Castelmare"],
+        "related": ["In evidenza", "In primo piano"],
+        "source": ["Leggi l'articolo completo su Il Corriere di Castelmare"],
+    },
+    "es": {
+        "byline": ["Por la Redacción", "Redacción"],
+        "dateline": ["Actualizado hace 3 horas"],
+        "cookies": ["Esta cookie se utiliza para contar las visitas."],
+        "subscription": ["Recibe nuestro boletín"],
+        "comments": ["Marcar como inapropiado"],
+        "sharing": ["Compártelo en WhatsApp"],
+        "contact": ["Contacte con nuestro soporte técnico", "Escríbanos un correo a redaccion@valdeluna.example"],
+        "promotion": ["Solicita una demo", "Descarga el informe gratuito sobre ransomware"],
+        "caption": ["Esta foto tomada el 3 de marzo de 2021 muestra el logotipo del operador portuario."],
+        "related": ["Destacados", "Noticias destacadas"],
+        "source": ["Lee el artículo completo en El Diario de Valdeluna"],
+    },
+}
+
+CASES = [pytest.param(sentence, kind, id=f"{lang}-{kind}-{n}")
+         for lang, kinds in FURNITURE.items() for kind, sentences in kinds.items()
+         for n, sentence in enumerate(sentences)]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), CASES)
+def test_furniture_line_is_recognised_as_its_kind(sentence: str, kind: str) -> None:
+    assert boilerplate_reason(sentence) == kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "A photo taken by an employee showed the ransom note on every screen.",
+    "Photos taken on Monday show the port's cranes at a standstill.",  # no caption cue opens it: the story tells
+    "The company asked customers to contact its support team by phone.",
+    "Customers were told to send an email to the bank's fraud team.",
+    "Featured prominently in the leak were the names of 40,000 patients.",
+    "By staff accounts, the attack began on Monday morning.",
+    "The cookie the attackers stole gave them access to the mailbox.",
+    "Updated software was installed on all servers three days ago.",
+    "Die Polizei bat Betroffene, sich an die Kriminalpolizei zu wenden.",
+    "Les pirates ont demandé une rançon de deux millions d'euros.",
+    "Der Hersteller bietet seit Montag eine kostenlose Testversion seines Scanners an.",
+    "La foto di un dipendente è stata pubblicata sul sito dei criminali.",
+])
+def test_story_sentences_that_share_words_with_the_new_cues_stay(sentence: str) -> None:
+    assert boilerplate_reason(sentence) is None
+
+
+@pytest.mark.parametrize(("page", "story", "furniture"), [
+    (" date 2023-05 Brenmoor council said a ransomware attack had shut down its payment systems.\n\n"
+     "The council's chief executive said no ransom would be paid.",
+     ["Brenmoor council said a ransomware attack had shut down its payment systems."], ["date 2023-05"]),
+    ("Datum 2024-03-12 Die Stadtwerke Falkenau sind seit Sonntag Ziel eines Cyberangriffs.\n\n"
+     "Das Landeskriminalamt hat die Ermittlungen übernommen.",
+     ["Die Stadtwerke Falkenau sind seit Sonntag Ziel eines Cyberangriffs."], ["Datum 2024-03-12"]),
+])
+def test_a_date_marker_glued_before_the_text_is_cut(page: str, story: list[str], furniture: list[str]) -> None:
+    text = clean(page).text
+    assert all(s in text for s in story) and not any(f in text for f in furniture)
+    assert text.startswith(story[0])
+
+
+PAGES = {
+    "en": ("Port of Brenmoor hit by ransomware\n\n"
+           "The Port of Brenmoor said on Monday that a ransomware attack had halted its booking system for two days. "
+           "Ships were handled by hand.\n\n"
+           "The port's director said no ransom would be paid and that the police were investigating the attack.\n\n"
+           "Get more insights with the\n\nBrenmoor Threat\n\nIntelligence Cloud.\n\nLearn more.\n\n"
+           "No previous article\n\nJane Holloway\n",
+           ["Brenmoor Threat", "Intelligence Cloud", "Jane Holloway", "Get more insights"]),
+    "de": ("Hafen Falkenau von Ransomware getroffen\n\n"
+           "Der Hafen Falkenau hat am Montag mitgeteilt, dass ein Ransomware-Angriff sein Buchungssystem für zwei Tage "
+           "lahmgelegt hat. Die Schiffe wurden von Hand abgefertigt.\n\n"
+           "Der Direktor sagte, es werde kein Lösegeld gezahlt, die Polizei ermittle.\n\n"
+           "Jetzt Demo anfordern\n\nFalkenau Secure\n\nPlattform\n\nMehr erfahren\n\nAnja Merten\n",
+           ["Falkenau Secure", "Plattform", "Anja Merten", "Jetzt Demo anfordern"]),
+    "fr": ("Le port de Brenmoor visé par un rançongiciel\n\n"
+           "Le port de Brenmoor a annoncé lundi qu'une attaque par rançongiciel avait paralysé son système de "
+           "réservation pendant deux jours. Les navires ont été traités à la main.\n\n"
+           "Le directeur a assuré qu'aucune rançon ne serait versée.\n\n"
+           "À la une\n\nLa mairie rouvre ses guichets\n\nUn nouveau pont pour la ville\n\nPartager\n\nJeanne Morel\n",
+           ["La mairie rouvre", "Un nouveau pont", "Jeanne Morel", "À la une"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_block_of_short_lines_around_furniture_goes_and_the_story_stays(lang: str) -> None:
+    page, furniture = PAGES[lang]
+    text = clean(page, title=page.splitlines()[0]).text
+    story = [p for p in page.split("\n\n")[:3]]
+    assert all(paragraph.strip() in text for paragraph in story)
+    assert [f for f in furniture if f in text] == []
+
+
+def test_a_short_heading_between_story_paragraphs_stays() -> None:
+    page = ("Brenmoor council hit by ransomware\n\n"
+            "Brenmoor council said on Monday that a ransomware attack had shut down its payment systems.\n\n"
+            "What happened\n\nThe attackers entered the network through a stolen password, the police said.\n\n"
+            "Share\n\nNobody was hurt.\n")
+    text = clean(page, title="Brenmoor council hit by ransomware").text
+    assert "What happened" in text and "Nobody was hurt." in text and "Brenmoor council hit by ransomware" in text

@@ -1,0 +1,183 @@
+"""A victim's country: from its own name, a city or region next to it (a maintained gazetteer), a nationality before
+it or in an apposition, an enumeration of places, or another mention in the article. Sentences are invented."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from importlib import resources
+
+import pytest
+
+from cybertrack.extract.cues import cues
+from cybertrack.extract.facts import SentenceFacts, sentence_facts
+from cybertrack.extract.frames import _with_context_country, document_facts
+from cybertrack.extract.victim_countries import victim_countries
+from cybertrack.extract.victims import Candidate
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.places import places_in
+from cybertrack.model import Victim
+
+
+@pytest.fixture(scope="module")
+def places() -> dict[str, str]:
+    return knowledge_base().places
+
+
+def facts_of(sentence: str, language: str) -> SentenceFacts:
+    return sentence_facts(0, sentence, 0, language, None, knowledge_base(), cues())
+
+
+def countries_of(sentence: str, victim: str, language: str, places: dict[str, str]) -> list[str]:
+    facts = facts_of(sentence, language)
+    start = facts.text.index(victim)
+    return victim_countries(facts, start, start + len(victim), places)
+
+
+@pytest.mark.parametrize(
+    ("place", "code"),
+    [
+        ("Lyon", "FR"), ("Lione", "FR"), ("Mailand", "IT"), ("Potsdam", "DE"), ("Sevilla", "ES"),
+        ("Zeist", "NL"), ("Toronto", "CA"), ("Andalucía", "ES"), ("Overijssel", "NL"), ("Sachsen-Anhalt", "DE"),
+        ("Texas", "US"), ("Den Haag", "NL"),
+    ],
+)
+def test_gazetteer_places_and_their_country(places: dict[str, str], place: str, code: str) -> None:
+    assert places[place] == code
+
+
+@pytest.mark.parametrize(
+    "word", ["Reading", "Mobile", "Nice", "Split", "Lion", "Landes", "Bergen", "Brest", "Paris", "Belgium"])
+def test_gazetteer_leaves_out_words_shared_names_and_countries(places: dict[str, str], word: str) -> None:
+    """Ordinary words ("Landes" is a German noun, and the Dutch "Bergen" goes with the Norwegian one, a German word),
+    names two countries' cities share ("Brest"), and country forms (capitals included; the country table answers for
+    those) are not places here."""
+    assert word not in places
+
+
+def test_places_in_a_run_of_capitalised_words(places: dict[str, str]) -> None:
+    text = "Die Stadtverwaltung Potsdam und das Ayuntamiento de Sevilla, dazu Den Haag."
+    assert [(p.text, p.code) for p in places_in(text, places)] == [("Potsdam", "DE"), ("Sevilla", "ES"),
+                                                                   ("Den Haag", "NL")]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "victim", "expected"),
+    [
+        ("de", "Die Stadtverwaltung Potsdam wurde Opfer eines Cyberangriffs.", "Stadtverwaltung Potsdam", ["DE"]),
+        ("es", "Un ciberataque afectó al Ayuntamiento de Sevilla el lunes.", "Ayuntamiento de Sevilla", ["ES"]),
+        ("en", "Ransomware hit hospitals in Lyon on Tuesday.", "hospitals", ["FR"]),
+        ("it", "Un attacco ha colpito l'ospedale di Verona.", "ospedale", ["IT"]),
+        ("nl", "Hackers troffen het ziekenhuis in Zeist met ransomware.", "ziekenhuis", ["NL"]),
+        ("fr", "Les hôpitaux de Lyon ont été victimes d'une cyberattaque.", "hôpitaux", ["FR"]),
+        ("en", "The attack on Norvale Logistics, based in Toronto, halted deliveries.", "Norvale Logistics", ["CA"]),
+        ("de", "Hacker griffen die Firma Vexor aus Potsdam an.", "Vexor", ["DE"]),
+        ("en", "Hackers attacked Brazil's energy sector last week.", "energy sector", ["BR"]),
+        ("en", "A ransomware attack hit a Canadian firm on Monday.", "firm", ["CA"]),
+        ("en", "Hackers breached German arms company Norvale last week.", "Norvale", ["DE"]),
+        ("fr", "Des pirates ont visé la compagnie danoise de navigation Norvale.", "Norvale", ["DK"]),
+        ("en", "Norvale Logistics, a Canadian company, was hit by ransomware.", "Norvale Logistics", ["CA"]),
+        ("es", "Norvale, una empresa chilena, sufrió un ciberataque.", "Norvale", ["CL"]),
+    ],
+)
+def test_country_from_the_words_around_the_victim(places: dict[str, str], language: str, sentence: str, victim: str,
+                                                  expected: list[str]) -> None:
+    assert countries_of(sentence, victim, language, places) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "The group targeted government agencies in Austria, Estonia and Portugal with phishing."),
+        ("fr", "Le groupe a visé des agences gouvernementales en Autriche, en Estonie et au Portugal."),
+        ("de", "Die Gruppe griff Regierungsbehörden in Österreich, Estland und Portugal an."),
+        ("it", "Il gruppo ha colpito agenzie governative in Austria, Estonia e Portogallo."),
+        ("es", "El grupo atacó agencias gubernamentales en Austria, Estonia y Portugal."),
+        ("nl", "De groep viel overheidsdiensten in Oostenrijk, Estland en Portugal aan."),
+    ],
+)
+def test_an_enumeration_of_places_gives_every_country(places: dict[str, str], language: str, sentence: str) -> None:
+    facts = facts_of(sentence, language)
+    # the victim is the noun phrase right before the first country
+    first = min(c.start for c in facts.countries)
+    victim_start = facts.text.rindex(" ", 0, first - 4) + 1
+    assert victim_countries(facts, victim_start, first - 4, places) == ["AT", "EE", "PT"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "victim"),
+    [
+        ("en", "Chinese hackers broke into Norvale Logistics last year.", "Norvale Logistics"),
+        ("en", "The French government said Norvale Logistics was hit by ransomware.", "Norvale Logistics"),
+        ("en", "Norvale Logistics was hit by ransomware, and the attack spread to Austria.", "Norvale Logistics"),
+        ("de", "Norvale wurde gehackt, wie die Polizei in Potsdam mitteilte.", "Norvale"),
+    ],
+)
+def test_no_country_from_the_attacker_or_from_words_that_do_not_tie_it(places: dict[str, str], language: str,
+                                                                      sentence: str, victim: str) -> None:
+    assert countries_of(sentence, victim, language, places) == []
+
+
+def test_enumerated_places_make_co_victims_of_a_generic_victim() -> None:
+    text = "The group targeted hospitals in Austria, Estonia and Portugal with ransomware."
+    facts = document_facts(text, "en", "2024-03-01")
+    start = facts[0].text.index("hospitals")
+    generic = Candidate(start, start + len("hospitals"), Victim("hospitals", "?/health:hospitals", None, "health"),
+                        generic=True)
+    placed, others = _with_context_country(generic, facts, 0, set(), [])
+    assert placed.victim.country == "AT" and placed.victim.key == "AT/health:hospitals"
+    assert [(v.country, v.key) for v in others] == [("EE", "EE/health:hospitals"), ("PT", "PT/health:hospitals")]
+
+
+def test_a_named_victim_takes_the_country_another_sentence_gives_it() -> None:
+    text = "Norvale Logistics, based in Toronto, ships parcels.\nNorvale Logistics was hit by ransomware on Monday."
+    facts = document_facts(text, "en", "2024-03-01")
+    start = facts[1].text.index("Norvale Logistics")
+    named = Candidate(start, start + 17, Victim("Norvale Logistics", "org:norvale logistics"), generic=False)
+    placed, others = _with_context_country(named, facts, 1, set(), [])
+    assert placed.victim == replace(named.victim, country="CA") and others == []
+
+
+def test_place_links_cover_every_language() -> None:
+    table = json.loads((resources.files("cybertrack.knowledge") / "data" / "place_links.json").read_text("utf-8"))
+    for section in ("seat", "of", "and"):
+        assert set(table[section]) == {"en", "fr", "nl", "de", "it", "es"}, section
+        assert all(table[section][language] for language in table[section]), section
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "country", "attacker_side"),
+    [
+        ("en", "Hackers attacked Brazil's energy sector last week.", "Brazil", False),
+        ("en", "Hackers hit Brazilian hospitals last week.", "Brazilian", False),
+        ("de", "Hacker legten Estland tagelang lahm.", "Estland", False),
+        ("en", "Hackers from Russia attacked the ministry.", "Russia", True),
+        ("fr", "Des pirates chinois ont attaqué le ministère.", "chinois", True),
+        ("it", "Alcuni hacker russi hanno colpito il porto.", "russi", True),
+        ("en", "Chinese hackers attacked the ministry.", "Chinese", True),
+    ],
+)
+def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifies_it(
+        language: str, sentence: str, country: str, attacker_side: bool) -> None:
+    """ "pirates chinois" and "hackers from Russia" name the attacker's side; in "Hackers attacked Brazil" Brazil is the
+    target, and a country the text puts on the attacker's side gives no victim its country."""
+    mention = next(c for c in facts_of(sentence, language).countries if c.text == country)
+    assert mention.attacker_side is attacker_side
+
+
+def test_a_named_victim_with_no_country_of_its_own_takes_the_one_the_article_is_about() -> None:
+    text = ("Le groupe Norvale a été victime d'un rançongiciel.\nLes autorités françaises enquêtent.\n"
+            "L'attaque est la plus grave contre une entreprise française cette année.")
+    facts = document_facts(text, "fr", "2024-03-01")
+    named = Candidate(3, 15, Victim("groupe Norvale", "org:groupe norvale"), generic=False)
+    placed, _ = _with_context_country(named, facts, 0, set(), [])
+    assert placed.victim.country == "FR"
+
+
+def test_the_accused_state_is_not_the_country_the_article_is_about() -> None:
+    text = ("Norvale Pictures was hit by a destructive attack.\nThe United States blamed North Korea for the attack.\n"
+            "North Korea denied any involvement in the attack.\nNorth Korea called the accusation a fabrication.")
+    facts = document_facts(text, "en", "2024-03-01")
+    named = Candidate(0, 15, Victim("Norvale Pictures", "org:norvale pictures"), generic=False)
+    placed, _ = _with_context_country(named, facts, 0, set(), [])
+    assert placed.victim.country != "KP"
