@@ -92,7 +92,7 @@ def test_training_again_gives_the_shipped_type_model(tmp_path: Path) -> None:
     require_shared()
     out = tmp_path / "attack_types.json"
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_attack_types.py"), "--out", str(out)],
-                          capture_output=True, text=True, check=False, cwd=ROOT / "scripts")
+                          capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     fresh, model = json.loads(out.read_text("utf-8")), shipped()
     assert fresh["fitted_on"] == model["fitted_on"]

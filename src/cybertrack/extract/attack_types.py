@@ -84,15 +84,17 @@ def proposal_vectors(proposals: list[Proposal]) -> np.ndarray:
     return np.hstack([sentences, np.asarray([p.features for p in proposals], dtype=np.float64)])
 
 
-def frame_types(sentences: list[SentenceFacts], victims: list[Victim]) -> list[str]:
-    """The frame's types, in the order its sentences name them; "other" when no specific type holds."""
+def frame_types(frames: list[tuple[list[SentenceFacts], list[Victim]]]) -> list[list[str]]:
+    """Each frame's types (given by its sentences and victims), in the order its sentences name them; "other" when
+    no specific type holds. One article's frames are judged together: their sentences are embedded in one batch."""
     weights, bias, threshold, judged = _model()
-    proposed = {kind: p for kind, p in proposed_types(sentences, victims).items() if kind != "other"}
-    asked = [kind for kind in proposed if kind in judged]
-    probability = dict(zip(asked, logistic(proposal_vectors([proposed[k] for k in asked]), weights, bias),
-                           strict=True))
-    kept = [kind for kind in proposed if probability.get(kind, 1.0) >= threshold]
-    return kept or ["other"]
+    proposed = [{kind: p for kind, p in proposed_types(*frame).items() if kind != "other"} for frame in frames]
+    asked = [(i, kind) for i, found in enumerate(proposed) for kind in found if kind in judged]
+    vectors = proposal_vectors([proposed[i][kind] for i, kind in asked])
+    probability = dict(zip(asked, logistic(vectors, weights, bias), strict=True))
+    kept = [[kind for kind in found if probability.get((i, kind), 1.0) >= threshold]
+            for i, found in enumerate(proposed)]
+    return [types or ["other"] for types in kept]
 
 
 @functools.cache

@@ -119,6 +119,9 @@ def extract(document: str, text: str, language: str, published: str | None,
     facts = document_facts(text, language, reference, deadline)
     drafts = _fold_generic(_group(facts, deadline))
     frames = [_frame(document, draft, language, published, reference, deadline) for draft in drafts]
+    judged = frame_types([(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)])
+    for frame, types in zip(frames, judged, strict=True):
+        frame.types = types
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
     for frame in frames:
         frame.claims = _unique_claims(frame.claims)
@@ -407,7 +410,6 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
     frame.techniques = list(dict.fromkeys(frame.techniques))
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
-    frame.types = frame_types(draft.sentences, frame.victims)
     dates = incident_dates(draft.sentences, language, reference, published)
     frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed
     frame.first_seen_estimated = dates.first_seen_estimated
