@@ -205,3 +205,13 @@ def test_the_export_says_which_first_seen_is_an_estimate(tmp_path: Path) -> None
     by_document = {Path(i["documents"][0]).name: i for i in cli.export()["incidents"]}
     assert (by_document["dated"]["first_seen"], by_document["dated"]["first_seen_estimated"]) == ("2021-05", False)
     assert (by_document["undated"]["first_seen"], by_document["undated"]["first_seen_estimated"]) == ("2021-06", True)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Die Attacke auf die Stadtwerke Lutrecht begann im April."),
+    ("nl", "De cyberinbraak bij het Waterschap Veldmark was in april."),
+])
+def test_the_plain_words_for_an_attack_date_it(language: str, text: str) -> None:
+    """ "Attacke" and "cyberinbraak" are everyday words for an attack: their sentence dates the incident."""
+    frame = only_frame(text, language)
+    assert (frame.first_seen, frame.first_seen_estimated) == ("2021-04", False)

@@ -23,6 +23,7 @@ from cybertrack.annotate.dates import Reference
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
+from cybertrack.extract.attack_types import frame_types
 from cybertrack.extract.attackers import unknown_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
@@ -121,6 +122,9 @@ def extract(document: str, text: str, language: str, published: str | None,
     facts = document_facts(text, language, reference, deadline)
     drafts = _fold_generic(_group(facts, deadline))
     frames = [_frame(document, draft, language, published, reference, deadline) for draft in drafts]
+    judged = frame_types([(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)])
+    for frame, types in zip(frames, judged, strict=True):
+        frame.types = types
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
     for frame in frames:
         frame.claims = _unique_claims(frame.claims)
@@ -439,10 +443,6 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
         frame.actors += unknown_attackers(sentence)
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]
         frame.techniques += sentence.techniques
-        if sentence.is_attack:
-            frame.types += sentence.attack_types
-            if any(_is_ransomware(e) for m in sentence.software for e in m.values):
-                frame.types.append("ransomware")  # a family the ransomware galaxy lists: "Ryuk hit the hospital"
         for mention in sentence.vulnerabilities:
             frame.vulnerabilities += list(mention.cves[:1])
             known = by_cve.get(mention.cves[0]) if mention.cves else None
@@ -453,7 +453,6 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
     frame.techniques = list(dict.fromkeys(frame.techniques))
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
-    frame.types = _types(frame.types)
     dates = incident_dates(draft.sentences, language, reference, published)
     frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed
     frame.first_seen_estimated = dates.first_seen_estimated
@@ -463,16 +462,6 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
 @functools.cache
 def _vulnerabilities_by_cve() -> dict[str, NamedVulnerability]:
     return {cve: v for v in named_vulnerabilities() for cve in v.cves}
-
-
-def _is_ransomware(entry: object) -> bool:
-    family = knowledge_base().software.get(getattr(entry, "key", ""))
-    return bool(family and family.ransomware)
-
-
-def _types(found: list[str]) -> list[str]:
-    specific = [t for t in dict.fromkeys(found) if t != "other"]
-    return specific or ["other"]
 
 
 def _accusations(frame: Frame, denial: Claim) -> int:

@@ -1,0 +1,109 @@
+"""What kind of attack a frame reports (ransomware, data breach, phishing ...), from the frame's own sentences.
+
+Every attack sentence of the frame proposes the types its words name ("ransomware attack", "stole customer data":
+a hack in which data was taken is a data breach), and a ransomware family the galaxy lists proposes ransomware. Many
+proposals come from background and round-up sentences ("ransomware is on the rise", "phishing remains the most
+common way in"), so for the types CASIE labels (ransomware, data breach, phishing) a logistic regression decides
+which proposals the frame's incident bears out. Its features carry across languages: the multilingual embedding of
+the first sentence that names the type (does it tell of an attack that happened, or explain how such attacks
+work?), how many of the frame's attack sentences name the type and what share they are, whether the lead or a
+sentence naming the frame's victim does, how far down it is first named, whether it is the frame's most named
+type. It is fitted by
+`scripts/train_attack_types.py` on casie-train and multilingual-train only; `data/attack_types.json` records what
+it was fitted on and the cross-validated figures. Other types (ddos, wiper, espionage ...) have no labels to learn
+from and are kept as proposed.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from cybertrack.embeddings import EMBEDDING_SIZE, embed
+from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.reporting import logistic
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.model import Victim
+
+LEAD_SENTENCES = 3
+FEATURES = ("log_sentences", "share_of_attack_sentences", "in_lead", "beside_victim", "log_first_index",
+            "most_named", "ransomware", "data-breach", "phishing")
+
+
+def sentence_types(sentence: SentenceFacts) -> list[str]:
+    """The types an attack sentence names, with ransomware for a family the ransomware galaxy lists."""
+    if not sentence.is_attack:
+        return []
+    found = list(sentence.attack_types)
+    if any(_is_ransomware(e) for m in sentence.software for e in m.values):
+        found.append("ransomware")  # "Ryuk hit the hospital"
+    return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A type the frame's attack sentences name: the first sentence that names it, and the other features."""
+
+    first_sentence: str
+    features: list[float]  # the names in ``FEATURES``
+
+
+def proposed_types(sentences: list[SentenceFacts], victims: list[Victim]) -> dict[str, Proposal]:
+    """Each type the frame's attack sentences name, in the order they name them."""
+    attack = [s for s in sentences if s.is_attack]
+    named = {s.index: sentence_types(s) for s in attack}
+    counts = Counter(t for types in named.values() for t in types)
+    surfaces = [v.name.lower() for v in victims if len(v.name) >= 3]
+    most = max((v for t, v in counts.items() if t != "other"), default=0)
+    found = {}
+    for kind, count in counts.items():
+        carrying = [s for s in attack if kind in named[s.index]]
+        found[kind] = Proposal(carrying[0].text, [
+            math.log1p(count),
+            count / len(attack),
+            float(any(s.index < LEAD_SENTENCES for s in carrying)),
+            float(any(name in s.text.lower() for s in carrying for name in surfaces)),
+            math.log1p(min(s.index for s in carrying)),
+            float(kind != "other" and count == most),
+            *(float(kind == t) for t in FEATURES[-3:]),
+        ])
+    return found
+
+
+def proposal_vectors(proposals: list[Proposal]) -> np.ndarray:
+    """What the model reads: each proposal's sentence embedding followed by its other features."""
+    if not proposals:
+        return np.zeros((0, EMBEDDING_SIZE + len(FEATURES)))
+    sentences = embed([p.first_sentence for p in proposals]).astype(np.float64)
+    return np.hstack([sentences, np.asarray([p.features for p in proposals], dtype=np.float64)])
+
+
+def frame_types(frames: list[tuple[list[SentenceFacts], list[Victim]]]) -> list[list[str]]:
+    """Each frame's types (given by its sentences and victims), in the order its sentences name them; "other" when
+    no specific type holds. One article's frames are judged together: their sentences are embedded in one batch."""
+    weights, bias, threshold, judged = _model()
+    proposed = [{kind: p for kind, p in proposed_types(*frame).items() if kind != "other"} for frame in frames]
+    asked = [(i, kind) for i, found in enumerate(proposed) for kind in found if kind in judged]
+    vectors = proposal_vectors([proposed[i][kind] for i, kind in asked])
+    probability = dict(zip(asked, logistic(vectors, weights, bias), strict=True))
+    kept = [[kind for kind in found if probability.get((i, kind), 1.0) >= threshold]
+            for i, found in enumerate(proposed)]
+    return [types or ["other"] for types in kept]
+
+
+@functools.cache
+def _model() -> tuple[np.ndarray, float, float, frozenset[str]]:
+    data = json.loads((resources.files("cybertrack.extract") / "data" / "attack_types.json").read_text("utf-8"))
+    return (np.asarray(data["weights"], dtype=np.float64), float(data["bias"]), float(data["threshold"]),
+            frozenset(data["types"]))
+
+
+def _is_ransomware(entry: object) -> bool:
+    family = knowledge_base().software.get(getattr(entry, "key", ""))
+    return bool(family and family.ransomware)

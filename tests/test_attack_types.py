@@ -1,0 +1,101 @@
+"""A frame's attack types: proposed by its attack sentences, borne out by a model fitted on the training sets only.
+
+Every sentence is invented (the Veldmark Water Authority, the Stadtwerke Lutrecht, ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cybertrack.extract.frames import extract_frames
+from tests.conftest import SHARED, require_shared
+from tests.test_report_classifier import MEASURING_SETS, assert_close
+
+ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "attack_types.json"
+PUBLISHED = "2021-05-20"
+
+
+def shipped() -> dict:
+    return json.loads(WEIGHTS.read_text("utf-8"))
+
+
+def types_of(text: str, language: str) -> list[str]:
+    [frame] = extract_frames("doc", text, language, PUBLISHED)
+    return frame.types
+
+
+ADVICE_AFTER_A_RANSOMWARE_REPORT = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday and encrypted its billing servers. "
+          "The ransomware also locked the authority's email. The authority refused to pay the ransom. Engineers "
+          "restored the servers from backups after the ransomware attack. Customers should never give their credit "
+          "card details to callers, the authority warned.",
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs, der ihre Server verschlüsselte. "
+          "Die Ransomware legte auch die E-Mail der Stadtwerke lahm. Die Stadtwerke weigern sich, das Lösegeld zu "
+          "zahlen. Techniker stellten die Server nach dem Ransomware-Angriff wieder her. Oft werden bei solchen "
+          "Angriffen auch Daten gestohlen.",
+}
+
+
+@pytest.mark.parametrize("language", list(ADVICE_AFTER_A_RANSOMWARE_REPORT))
+def test_a_type_named_only_in_closing_advice_is_not_the_incidents(language: str) -> None:
+    """The report tells of ransomware; its last sentence speaks of card details or stolen data in general."""
+    assert types_of(ADVICE_AFTER_A_RANSOMWARE_REPORT[language], language) == ["ransomware"]
+
+
+STOLEN_DATA = {
+    "en": "Hackers broke into Veldmark Bank's network on Monday and stole the personal data of 40,000 customers.",
+    "fr": "Des pirates ont pénétré lundi dans le réseau de la Banque de Lutrecht et ont volé des données de 40 000 "
+          "clients ; les données volées sont en vente.",
+    "nl": "Het Waterschap Veldmark is maandag gehackt; de hackers hebben gegevens gestolen van 40.000 klanten.",
+    "es": "Unos piratas entraron el lunes en la red del Ayuntamiento de Lutrecht y robaron datos de 40.000 vecinos; "
+          "los datos robados están a la venta.",
+}
+
+
+@pytest.mark.parametrize("language", list(STOLEN_DATA))
+def test_a_hack_in_which_data_was_taken_is_a_data_breach(language: str) -> None:
+    assert "data-breach" in types_of(STOLEN_DATA[language], language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A DDoS attack knocked the Veldmark Water Authority's website offline on Monday."),
+    ("it", "Un attacco DDoS ha messo fuori uso lunedì il sito del Comune di Lutrecht."),
+])
+def test_types_the_model_does_not_judge_are_kept_as_proposed(language: str, text: str) -> None:
+    """CASIE labels no DDoS: nothing to learn from, so the words decide."""
+    assert "ddos" in types_of(text, language)
+
+
+def test_the_type_model_was_fitted_on_the_training_sets_it_names() -> None:
+    require_shared()
+    model = shipped()
+    names = [record["file"] for record in model["fitted_on"]]
+    assert names == ["corpus/casie-train/articles.jsonl", "eval/casie_train_gold.jsonl",
+                     "corpus/multilingual-train/articles.jsonl", "eval/multilingual_train_gold.json"]
+    for record in model["fitted_on"]:
+        assert not any(name in record["file"] for name in MEASURING_SETS)
+        assert hashlib.sha256((SHARED / record["file"]).read_bytes()).hexdigest() == record["sha256"]
+    assert model["threshold"] == model["cross_validation"]["threshold"]
+    assert model["types"] == ["ransomware", "data-breach", "phishing"]
+
+
+def test_training_again_gives_the_shipped_type_model(tmp_path: Path) -> None:
+    """Same data, same code: the same model. After a change to frames or victims the script must be run again."""
+    require_shared()
+    out = tmp_path / "attack_types.json"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_attack_types.py"), "--out", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    fresh, model = json.loads(out.read_text("utf-8")), shipped()
+    assert fresh["fitted_on"] == model["fitted_on"]
+    for key in ("proposals", "cross_validation", "threshold"):
+        assert_close(fresh[key], model[key], key)
+    np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-3)
