@@ -51,7 +51,8 @@ class Acting:
 
 
 @functools.cache
-def _role_cues() -> tuple[PhraseMatcher, frozenset[str]]:
+def _role_cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
+    """The cue matcher, the words that may link a cue to its name, and the crew nouns written in lower case."""
     data = json.loads((resources.files("cybertrack.extract") / "data" / "actor_roles.json").read_text("utf-8"))
     matcher = PhraseMatcher()
     for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison"):
@@ -60,11 +61,12 @@ def _role_cues() -> tuple[PhraseMatcher, frozenset[str]]:
                 matcher.add(phrase, kind)
     gap_words = frozenset(w.casefold() for language in LANGUAGES for phrase in data["gap_words"].get(language, [])
                           for w in phrase.split())
-    return matcher, gap_words
+    lower_case = frozenset(p for language in LANGUAGES for p in data["crew_after"].get(language, []) if p.islower())
+    return matcher, gap_words, lower_case
 
 
 def _cues(facts: SentenceFacts) -> dict[str, list[Match]]:
-    matcher, _ = _role_cues()
+    matcher, _, _ = _role_cues()
     return matcher.find_grouped(facts.text, str)
 
 
@@ -97,11 +99,16 @@ def acting_gangs(facts: SentenceFacts, cues: dict[str, list[Match]]) -> list[str
         families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
         if not families:
             continue
-        before = cues.get("crew_before", []) + facts.cues.get("attacker_before", [])
-        after = cues.get("crew_after", []) + facts.cues.get("attacker_after", [])
-        if _cast_from_before(facts, match, before) or _cast_from_after(facts, match, after):
+        after = [c for c in cues.get("crew_after", []) if not _part_of_a_name(c)] + facts.cues.get("attacker_after", [])
+        if _cast_from_before(facts, match, cues.get("crew_before", [])) or _cast_from_after(facts, match, after):
             found.append(kb.gang(families[0]).name)
     return found
+
+
+def _part_of_a_name(cue: Match) -> bool:
+    """ "Phobos Group": a group noun its language writes in lower case, capitalised here, is part of a firm's name."""
+    _, _, lower_case = _role_cues()
+    return cue.text[:1].isupper() and cue.text.casefold() in lower_case
 
 
 def acting_agencies(facts: SentenceFacts, agencies: list[Match], cues: dict[str, list[Match]]) -> list[Acting]:
@@ -174,7 +181,7 @@ def _only_a_country(facts: SentenceFacts, chunk: NameChunk) -> bool:
 def _links(facts: SentenceFacts, start: int, end: int) -> bool:
     """Only articles, determiners, quotes, dashes or a country stand between ``start`` and ``end``: "hacked by the X",
     "hackers — X and Y", "hackers of Russia's GRU", "the Darkside ransomware is responsible"."""
-    _, gap_words = _role_cues()
+    _, gap_words, _ = _role_cues()
     for word in re.finditer(r"\S+", facts.text[start:end]):
         token = word.group().casefold().lstrip("-")
         at = start + word.start()
