@@ -69,6 +69,8 @@ def test_a_gang_is_exported_with_every_galaxy_spelling_of_its_name():
 ])
 def test_a_hacktivist_group_acting_is_an_actor_by_its_whole_name(language, sentence, group):
     assert names_acting(sentence, language) == [group]
+    for frame in extract_frames("doc", sentence, language, PUBLISHED):  # "defaced" reports the attack, it names none
+        assert group in frame.actors
 
 
 @pytest.mark.parametrize(("language", "sentence", "agency", "state"), [
@@ -92,9 +94,10 @@ def test_an_agency_acting_gives_the_incident_its_state():
     ("en", "The NSA warned that hackers targeted the Veldmark Water Authority."),
     ("en", "According to GCHQ, the attack on the Veldmark Port Authority was serious."),
     ("es", "La película trata de un complot orquestado por la CIA para derrocar al gobierno de Veldmark."),
+    ("en", "The attack on the Veldmark parliament was attributed to APT28 by the PST, Norway's security service."),
 ])
 def test_an_agency_reporting_or_in_a_story_is_no_actor(language, sentence):
-    assert acting(sentence, language) == []
+    assert [a for a in acting(sentence, language) if a.state] == []
 
 
 @pytest.mark.parametrize(("language", "sentence", "people"), [
@@ -111,6 +114,7 @@ def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people)
     ("en", "The attack on the Veldmark Savings Bank used tactics seen before with APT41."),
     ("en", "The backdoor is similar to those used by Lazarus Group in earlier campaigns against banks."),
     ("de", "Der Angriff auf die Stadtwerke Veldmark ähnelt Methoden, die ähnlich wie APT41 vorgehen."),
+    ("en", "The intrusion at the Veldmark Savings Bank has similarities with Russian-linked APT28."),
 ])
 def test_a_group_named_for_comparison_is_no_actor(language, sentence):
     assert names_acting(sentence, language) == []
@@ -130,6 +134,11 @@ def test_a_victim_a_platform_or_a_reporter_after_an_attacker_noun_is_no_actor(la
     assert "FBI" not in names_acting(sentence, language)
     assert not {"Veldmark", "Veldmark Police Department", "Veldmark Foundation", "Anna Smit"} \
         & set(names_acting(sentence, language))
+
+
+def test_a_name_for_a_kind_of_attack_is_no_crew():
+    sentence = "In 2016 the criminals behind the Nightfall attacks focused on payroll records at the Veldmark Bank."
+    assert names_acting(sentence, "en") == []
 
 
 def test_the_actor_cue_lexicon_covers_every_language():

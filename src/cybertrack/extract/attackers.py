@@ -39,6 +39,7 @@ _ATTRIBUTION_GAP = 8  # "attributed the intrusion into the network to the GRU"
 _CONJUNCTIONS = {"and", "&", ",", "et", "und", "e", "y", "en"}
 _NAME_OF = re.compile(
     r"\s+(?:of(?: the)?|de(?: la| los| las)?|du|des|del|della|degli|di|van(?: de| het)?|von(?: der)?)\s+")
+_AGENT = re.compile(r"\b(?:by|par|door|von|da|por|according to|selon|volgens|laut|secondo|según)\b", re.IGNORECASE)
 _PUNCTUATION_ONLY = re.compile(r"^[\"'“”‘’«»„—–:\-()]+$")
 
 
@@ -130,10 +131,18 @@ def acting_agencies(facts: SentenceFacts, agencies: list[Match], cues: dict[str,
 
 
 def _blamed(facts: SentenceFacts, match: Match) -> bool:
-    """ "The UK attributed the attack to the GRU": an attribution cue before the agency, a few words away."""
-    return any(cue.end <= match.start and words_between(facts.text, cue.end, match.start, _ATTRIBUTION_GAP)
-               <= _ATTRIBUTION_GAP and "." not in facts.text[cue.end:match.start]
-               for cue in facts.cues.get("attribution", []))
+    """ "The UK attributed the attack to the GRU": an attribution cue before the agency, a few words away, with no
+    other actor between them and no agent word ("attributed to APT28 by the PST": the PST attributes, it is not
+    blamed)."""
+    for cue in facts.cues.get("attribution", []):
+        if cue.end > match.start or words_between(facts.text, cue.end, match.start, _ATTRIBUTION_GAP) \
+                > _ATTRIBUTION_GAP:
+            continue
+        gap = facts.text[cue.end:match.start]
+        if "." in gap or _AGENT.search(gap) or any(cue.end <= m.start < match.start for m in facts.actors):
+            continue
+        return True
+    return False
 
 
 def unknown_attackers(facts: SentenceFacts, cues: dict[str, list[Match]] | None = None,
@@ -146,7 +155,8 @@ def unknown_attackers(facts: SentenceFacts, cues: dict[str, list[Match]] | None 
     before = sorted(facts.cues.get("attacker_before", []) + cues.get("crew_before", []), key=lambda c: c.end)
     names = [chunk for chunk in _whole_names(facts)
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
-             and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)]
+             and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
+             and not _names_an_attack(facts, chunk)]
     cast = [_cast_from_before(facts, chunk, before) or (_before_cue(facts, chunk) and not _a_victim(facts, chunk))
             for chunk in names]
     for i in range(1, len(names)):  # "Aleksey Belan and Karim Baratov were charged", in both directions
@@ -167,6 +177,16 @@ def _whole_names(facts: SentenceFacts) -> list[NameChunk]:
         else:
             names.append(chunk)
     return names
+
+
+def _names_an_attack(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "the criminals behind the BEC attacks", "the Mongo Lock campaign": a name written before a noun for an attack
+    (a word both lexicons hold: an attacker's noun and an attack word, or a campaign) names a kind of attack or a
+    campaign, not the crew; "Nordic Hammer defaced" is still the crew."""
+    attacks = {(cue.start, cue.end) for cue in facts.cues.get("attack", [])}
+    return any(cue.start >= chunk.end and not facts.text[chunk.end:cue.start].strip(" -")
+               and ((cue.start, cue.end) in attacks or "campaign" in cue.text.casefold())
+               for cue in facts.cues.get("attacker_noun", []))
 
 
 def _a_victim(facts: SentenceFacts, chunk: NameChunk) -> bool:
