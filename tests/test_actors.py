@@ -95,6 +95,7 @@ def test_an_agency_acting_gives_the_incident_its_state():
     ("en", "According to GCHQ, the attack on the Veldmark Port Authority was serious."),
     ("es", "La película trata de un complot orquestado por la CIA para derrocar al gobierno de Veldmark."),
     ("en", "The attack on the Veldmark parliament was attributed to APT28 by the PST, Norway's security service."),
+    ("en", "After the attack on the Veldmark parliament, the PST named the hacker group as APT28."),
 ])
 def test_an_agency_reporting_or_in_a_story_is_no_actor(language, sentence):
     assert [a for a in acting(sentence, language) if a.state] == []

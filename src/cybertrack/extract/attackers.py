@@ -198,14 +198,13 @@ def _only_a_country(facts: SentenceFacts, chunk: NameChunk) -> bool:
     return any(c.start <= chunk.start and chunk.end <= c.end for c in facts.countries)
 
 
-def _links(facts: SentenceFacts, start: int, end: int) -> bool:
-    """Only articles, determiners, quotes, dashes or a country stand between ``start`` and ``end``: "hacked by the X",
-    "hackers — X and Y", "hackers of Russia's GRU", "the Darkside ransomware is responsible"."""
-    _, gap_words, _ = _role_cues()
+def _links(facts: SentenceFacts, start: int, end: int, linking: frozenset[str]) -> bool:
+    """Only ``linking`` words, quotes, dashes, a possessive or a country stand between ``start`` and ``end``:
+    "hacked by the X", "hackers — X and Y", "hackers of Russia's GRU", "the GRU's unit 26165"."""
     for word in re.finditer(r"\S+", facts.text[start:end]):
         token = word.group().casefold().lstrip("-")
         at = start + word.start()
-        if not (not token or _PUNCTUATION_ONLY.match(token) or token in gap_words
+        if not (not token or _PUNCTUATION_ONLY.match(token) or token in linking or token in {"'s", "’s"}
                 or any(c.start <= at < c.end for c in facts.countries)):
             return False
     return True
@@ -215,7 +214,7 @@ def _cast_from_before(facts: SentenceFacts, name: Match | NameChunk, cues: list[
     """A cue before the name casts it across nothing but linking words: "hacked by X", "the ransomware gang X"."""
     cues = sorted(cues, key=lambda cue: cue.end)
     for cue in reversed(cues[:bisect.bisect_right(cues, name.start, key=lambda cue: cue.end)]):
-        if _links(facts, cue.end, name.start):
+        if _links(facts, cue.end, name.start, _role_cues()[1]):
             return True
         if words_between(facts.text, cue.end, name.start, _APPOSITION) > _APPOSITION:
             return False
@@ -224,11 +223,12 @@ def _cast_from_before(facts: SentenceFacts, name: Match | NameChunk, cues: list[
 
 def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[Match]) -> bool:
     """A cue right after the name ("LockBit claimed", "die BlackBasta-Gruppe", "GRU unit 26165"), or after an
-    apposition between commas ("Clop, a Russian-speaking gang, stole ...")."""
+    apposition between commas ("Clop, a Russian-speaking gang, stole ..."); no word links them on this side ("PST
+    named the hacker group" casts nobody)."""
     cues = sorted(cues, key=lambda cue: cue.start)
     for cue in cues[bisect.bisect_left(cues, name.end, key=lambda cue: cue.start):]:
         gap = facts.text[name.end:cue.start]
-        if _links(facts, name.end, cue.start) and "," not in gap:
+        if _links(facts, name.end, cue.start, frozenset()) and "," not in gap:
             return True
         inner = gap.strip().strip(",").strip()
         if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner \
