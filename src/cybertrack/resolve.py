@@ -21,6 +21,7 @@ import numpy as np
 
 from cybertrack.annotate.dates import Reference, earliest, later_than
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
+from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Incident, Victim
 
 SAME_VICTIM = 2.0
@@ -161,11 +162,20 @@ def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
     similarity = float(vector @ cluster.centroid)
-    if set(frame.actors) & cluster.actors:
+    shared = set(frame.actors) & cluster.actors
+    if shared:
         score += SAME_ACTOR
-        if score == SAME_ACTOR and similarity >= SAME_STORY:  # named differently, but the same actor and story
-            score += SAME_STORY_BONUS
+        if score == SAME_ACTOR and similarity >= SAME_STORY and _catalogued(shared):
+            score += SAME_STORY_BONUS  # named differently, but the same actor and story
     return score + similarity
+
+
+def _catalogued(actors: set[str]) -> bool:
+    """A threat actor or state agency the knowledge base catalogues. A ransomware gang's reports all read alike
+    whichever of its many victims they are about, and so may a group known only by the name one article gives it:
+    those reports are one incident only through a shared victim or CVE."""
+    kb = knowledge_base()
+    return any(name in kb.actors or name in kb.agencies for name in actors)
 
 
 def _frame_text(frame: Frame) -> str:

@@ -58,7 +58,7 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
     kb = knowledge_base()
     actors = []
     for name in incident["actors"]:
-        actor = kb.actors.get(name)
+        actor = kb.actor(name)
         actors.append({"name": name, "aliases": sorted(actor.aliases - {name}) if actor else [],
                        "country": actor.country if actor else None, "country_source": "knowledge base"})
     claims = [_claim(c) for c in incident["claims"] if c["claimant"] != ARTICLE_CLAIMANT]

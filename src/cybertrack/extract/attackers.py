@@ -1,75 +1,248 @@
-"""Attackers the knowledge base does not know: new groups, and people charged for an attack.
+"""Who acts in an attack sentence: catalogued actors, ransomware gangs, state agencies, and attackers nobody catalogued.
 
-Catalogued actors are found by name (see `knowledge/`). Anyone else is an attacker only
-when the sentence casts them as one: "hacked by X", "a group calling itself X", "X
-claimed responsibility", "X was charged" — the same role-cue method as for victims.
+Catalogued threat actors are found by name (see `knowledge/`), unless the sentence names them only for comparison
+("tactics seen before with APT41"). Everyone else must be cast as the attacker by the sentence, with the same
+role-cue method as for victims:
+- a ransomware (or other malware) family is a tool ("infected with WannaCry") unless a group noun or a gang's act
+  makes it its gang
+  ("the LockBit gang", "Clop stole", "il gruppo ransomware Cl0p ha rivendicato");
+- a state agency reports, investigates or is hacked as often as it attacks: it acts when attackers are put under it
+  ("hackers working for the GRU", "GRU unit 26165") or it is blamed ("attributed to the MSS"), and then its state
+  is the sponsor;
+- any other name acts when a cue casts it: "hacked by X", "a group calling itself X", "X claimed responsibility",
+  "X was charged", "the hacktivist group X".
+A cue casts a name only across articles, determiners and quotes ("hacked by the X"); any other word between them
+breaks the link, so "hackers penetrated Tesla's console" casts nobody. The cue words are data per language
+(`data/actor_roles.json`, with the attacker cues of `data/roles.json`).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.gaps import words_between
+from cybertrack.extract.lexicons import LANGUAGES
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key, plausible_name
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.matcher import Match, PhraseMatcher
 
-_MAX_GAP_WORDS = 3
 _APPOSITION = 6
-_PLACE_WORDS = {"in", "at", "on", "near", "from", "to", "for", "with", "dans", "à", "en", "nel", "a", "im", "bei"}
+_COMPARISON_GAP = 4  # "similar to those used by APT41"
+_ATTRIBUTION_GAP = 8  # "attributed the intrusion into the network to the GRU"
+_CONJUNCTIONS = {"and", "&", ",", "et", "und", "e", "y", "en"}
+_NAME_OF = re.compile(
+    r"\s+(?:of(?: the)?|de(?: la| los| las)?|du|des|del|della|degli|di|van(?: de| het)?|von(?: der)?)\s+")
+_AGENT = re.compile(r"\b(?:by|par|door|von|da|por|according to|selon|volgens|laut|secondo|según)\b", re.IGNORECASE)
+_PUNCTUATION_ONLY = re.compile(r"^[\"'“”‘’«»„—–:\-()]+$")
 
 
-def unknown_attackers(facts: SentenceFacts) -> list[str]:
-    """Names the sentence casts as attackers, other than catalogued actors, countries and security vendors; a name
-    coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is one too."""
-    taken = [(m.start, m.end) for m in facts.actors + facts.producers + facts.software]
-    taken += [(d.start, d.end) for d in facts.dates]
-    found: list[NameChunk] = []
-    for chunk in facts.names:
-        if any(chunk.start < e and s < chunk.end for s, e in taken) or not plausible_name(facts, chunk):
+@dataclass(frozen=True)
+class Acting:
+    """An actor a sentence casts as acting, and the state it stands for when it is a state agency."""
+
+    name: str
+    state: str | None = None
+
+
+@functools.cache
+def _role_cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
+    """The cue matcher, the words that may link a cue to its name, and the crew nouns written in lower case."""
+    data = json.loads((resources.files("cybertrack.extract") / "data" / "actor_roles.json").read_text("utf-8"))
+    matcher = PhraseMatcher()
+    for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison"):
+        for language in LANGUAGES:
+            for phrase in data[kind].get(language, []):
+                matcher.add(phrase, kind)
+    gap_words = frozenset(w.casefold() for language in LANGUAGES for phrase in data["gap_words"].get(language, [])
+                          for w in phrase.split())
+    lower_case = frozenset(p for language in LANGUAGES for p in data["crew_after"].get(language, []) if p.islower())
+    return matcher, gap_words, lower_case
+
+
+def _cues(facts: SentenceFacts) -> dict[str, list[Match]]:
+    matcher, _, _ = _role_cues()
+    return matcher.find_grouped(facts.text, str)
+
+
+def sentence_attackers(facts: SentenceFacts) -> list[Acting]:
+    """Every actor the sentence casts as acting, in this order: catalogued actors, gangs, agencies, the others."""
+    cues = _cues(facts)
+    found = [Acting(str(e.key)) for m in facts.actors if not _compared(facts, m, cues) for e in m.values]
+    found += [Acting(name) for name in acting_gangs(facts, cues)]
+    agencies = knowledge_base().find_agencies(facts.text) if facts.text.strip() else []
+    found += acting_agencies(facts, agencies, cues)
+    found += [Acting(name) for name in unknown_attackers(facts, cues, agencies)]
+    return list(dict.fromkeys(found))
+
+
+def _compared(facts: SentenceFacts, actor: Match, cues: dict[str, list[Match]]) -> bool:
+    """ "tactics seen before with APT41", "similar to those used by Lazarus": named to compare, not as the actor."""
+    for cue in cues.get("comparison", []):
+        if cue.end <= actor.start and words_between(facts.text, cue.end, actor.start, _COMPARISON_GAP) \
+                <= _COMPARISON_GAP and not re.search(r"[.;,]", facts.text[cue.end:actor.start]):
+            return True
+    return False
+
+
+def acting_gangs(facts: SentenceFacts, cues: dict[str, list[Match]]) -> list[str]:
+    """Malware families the sentence casts as their gang: named with a group noun or doing what gangs do (the
+    galaxies list one ransomware operation under several family names, "BlackBasta" and "Black Basta")."""
+    kb = knowledge_base()
+    found = []
+    for match in facts.software:
+        families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
+        if not families:
             continue
-        if len(name_key(chunk.text)) < 3 or not chunk.text[0].isalpha() or _only_a_country(facts, chunk):
-            continue  # "40GB", "Chinese"
-        if _after_cue(facts, chunk) or _before_cue(facts, chunk) or (found and _coordinated(facts, found[-1], chunk)):
-            found.append(chunk)
-    return [chunk.text for chunk in found]
+        after = [c for c in cues.get("crew_after", []) if not _part_of_a_name(c)] + facts.cues.get("attacker_after", [])
+        if _cast_from_before(facts, match, cues.get("crew_before", [])) or _cast_from_after(facts, match, after):
+            found.append(kb.gang(families[0]).name)
+    return found
+
+
+def _part_of_a_name(cue: Match) -> bool:
+    """ "Phobos Group": a group noun its language writes in lower case, capitalised here, is part of a firm's name."""
+    _, _, lower_case = _role_cues()
+    return cue.text[:1].isupper() and cue.text.casefold() in lower_case
+
+
+def acting_agencies(facts: SentenceFacts, agencies: list[Match], cues: dict[str, list[Match]]) -> list[Acting]:
+    """State agencies put in charge of the attackers or blamed for the attack, with their state: in a sentence that
+    reports an attack ("a plot orchestrated by the CIA" in a film's synopsis is none) and does not deny it."""
+    if not agencies or not facts.is_attack or facts.has("denial"):
+        return []
+    kb = knowledge_base()
+    found = []
+    before = cues.get("agency_link", []) + facts.cues.get("attacker_before", [])
+    after = cues.get("agency_after", []) + facts.cues.get("attacker_after", [])
+    for match in agencies:
+        if _cast_from_before(facts, match, before) or _cast_from_after(facts, match, after) \
+                or _blamed(facts, match):
+            for entry in match.values:
+                agency = kb.agencies[str(entry.key)]  # type: ignore[attr-defined]
+                found.append(Acting(agency.name, agency.country))
+    return found
+
+
+def _blamed(facts: SentenceFacts, match: Match) -> bool:
+    """ "The UK attributed the attack to the GRU": an attribution cue before the agency, a few words away, with no
+    other actor between them and no agent word ("attributed to APT28 by the PST": the PST attributes, it is not
+    blamed)."""
+    for cue in facts.cues.get("attribution", []):
+        if cue.end > match.start or words_between(facts.text, cue.end, match.start, _ATTRIBUTION_GAP) \
+                > _ATTRIBUTION_GAP:
+            continue
+        gap = facts.text[cue.end:match.start]
+        if "." in gap or _AGENT.search(gap) or any(cue.end <= m.start < match.start for m in facts.actors):
+            continue
+        return True
+    return False
+
+
+def unknown_attackers(facts: SentenceFacts, cues: dict[str, list[Match]] | None = None,
+                      agencies: list[Match] | None = None) -> list[str]:
+    """Names the sentence casts as attackers, other than catalogued actors, agencies, countries and security vendors;
+    a name coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is one too."""
+    cues = _cues(facts) if cues is None else cues
+    taken = [(m.start, m.end) for m in facts.actors + facts.producers + facts.software + (agencies or [])]
+    taken += [(d.start, d.end) for d in facts.dates]
+    before = sorted(facts.cues.get("attacker_before", []) + cues.get("crew_before", []), key=lambda c: c.end)
+    names = [chunk for chunk in _whole_names(facts)
+             if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
+             and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
+             and not _names_an_attack(facts, chunk)]
+    cast = [_cast_from_before(facts, chunk, before) or (_before_cue(facts, chunk) and not _a_victim(facts, chunk))
+            for chunk in names]
+    for i in range(1, len(names)):  # "Aleksey Belan and Karim Baratov were charged", in both directions
+        cast[i] = cast[i] or (cast[i - 1] and _coordinated(facts, names[i - 1], names[i]))
+    for i in range(len(names) - 2, -1, -1):
+        cast[i] = cast[i] or (cast[i + 1] and _coordinated(facts, names[i], names[i + 1]))
+    return [chunk.text for chunk, is_cast in zip(names, cast, strict=True) if is_cast]
+
+
+def _whole_names(facts: SentenceFacts) -> list[NameChunk]:
+    """Name chunks, with a name that goes on after "of" joined to its end: "Guardians of Peace", "Guardianes de la
+    Paz" (its first half alone is no actor's name); not across a country ("hackers of North Korea")."""
+    names: list[NameChunk] = []
+    for chunk in facts.names:
+        previous = names[-1] if names else None
+        if previous and _NAME_OF.fullmatch(facts.text[previous.end:chunk.start]) and not _only_a_country(facts, chunk):
+            names[-1] = replace(previous, end=chunk.end, text=facts.text[previous.start:chunk.end])
+        else:
+            names.append(chunk)
+    return names
+
+
+def _names_an_attack(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "the criminals behind the BEC attacks", "the Mongo Lock campaign": a name written before a noun for an attack
+    (a word both lexicons hold: an attacker's noun and an attack word, or a campaign) names a kind of attack or a
+    campaign, not the crew; "Nordic Hammer defaced" is still the crew."""
+    attacks = {(cue.start, cue.end) for cue in facts.cues.get("attack", [])}
+    return any(cue.start >= chunk.end and not facts.text[chunk.end:cue.start].strip(" -")
+               and ((cue.start, cue.end) in attacks or "campaign" in cue.text.casefold())
+               for cue in facts.cues.get("attacker_noun", []))
+
+
+def _a_victim(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "Zu dem Angriff auf X bekannte sich Y": a name the attack is on is not the one claiming it."""
+    return _cast_from_before(facts, chunk, facts.cues.get("victim_before", []))
 
 
 def _only_a_country(facts: SentenceFacts, chunk: NameChunk) -> bool:
     return any(c.start <= chunk.start and chunk.end <= c.end for c in facts.countries)
 
 
-def _after_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "hacked by X", "a group calling itself “X”", "two criminal hackers — X and Y". Cues are read nearest first,
-    and the reading stops where the gap is too long or broken for any farther cue."""
-    cues = facts.cues.get("attacker_before", [])
-    for cue in reversed(cues[:bisect.bisect_right(cues, chunk.start, key=lambda cue: cue.end)]):
-        if words_between(facts.text, cue.end, chunk.start, _MAX_GAP_WORDS) > _MAX_GAP_WORDS:
+def _links(facts: SentenceFacts, start: int, end: int, linking: frozenset[str]) -> bool:
+    """Only ``linking`` words, quotes, dashes, a possessive or a country stand between ``start`` and ``end``:
+    "hacked by the X", "hackers — X and Y", "hackers of Russia's GRU", "the GRU's unit 26165"."""
+    for word in re.finditer(r"\S+", facts.text[start:end]):
+        token = word.group().casefold().lstrip("-")
+        at = start + word.start()
+        if not (not token or _PUNCTUATION_ONLY.match(token) or token in linking or token in {"'s", "’s"}
+                or any(c.start <= at < c.end for c in facts.countries)):
             return False
-        gap = facts.text[cue.end:chunk.start]
-        if "," in gap or "." in gap:
+    return True
+
+
+def _cast_from_before(facts: SentenceFacts, name: Match | NameChunk, cues: list[Match]) -> bool:
+    """A cue before the name casts it across nothing but linking words: "hacked by X", "the ransomware gang X"."""
+    cues = sorted(cues, key=lambda cue: cue.end)
+    for cue in reversed(cues[:bisect.bisect_right(cues, name.start, key=lambda cue: cue.end)]):
+        if _links(facts, cue.end, name.start, _role_cues()[1]):
+            return True
+        if words_between(facts.text, cue.end, name.start, _APPOSITION) > _APPOSITION:
             return False
-        if not _PLACE_WORDS & set(gap.lower().split()):
-            return True  # but not "arrested by police in Lutrecht"
+    return False
+
+
+def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[Match]) -> bool:
+    """A cue right after the name ("LockBit claimed", "die BlackBasta-Gruppe", "GRU unit 26165"), or after an
+    apposition between commas ("Clop, a Russian-speaking gang, stole ..."); no word links them on this side ("PST
+    named the hacker group" casts nobody)."""
+    cues = sorted(cues, key=lambda cue: cue.start)
+    for cue in cues[bisect.bisect_left(cues, name.end, key=lambda cue: cue.start):]:
+        gap = facts.text[name.end:cue.start]
+        if _links(facts, name.end, cue.start, frozenset()) and "," not in gap:
+            return True
+        inner = gap.strip().strip(",").strip()
+        if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner \
+                and words_between(facts.text, name.end, cue.start, _APPOSITION) <= _APPOSITION:
+            return True
+        if words_between(facts.text, name.end, cue.start, _APPOSITION) > _APPOSITION:
+            return False
     return False
 
 
 def _before_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "X claimed responsibility", "Evaldas Rimasauskas, 48, was arrested". Cues are read nearest first, and the
-    reading stops past the longest apposition."""
-    cues = facts.cues.get("attacker_after", [])
-    for cue in cues[bisect.bisect_left(cues, chunk.end, key=lambda cue: cue.start):]:
-        words = words_between(facts.text, chunk.end, cue.start, _APPOSITION)
-        if words > _APPOSITION:
-            return False
-        gap = facts.text[chunk.end:cue.start]
-        if words <= 1 and "," not in gap:
-            return True
-        inner = gap.strip().strip(",").strip()
-        if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner:
-            return True
-    return False
+    """ "X claimed responsibility", "Evaldas Rimasauskas, 48, was arrested"."""
+    return _cast_from_after(facts, chunk, facts.cues.get("attacker_after", []))
 
 
 def _coordinated(facts: SentenceFacts, previous: NameChunk, chunk: NameChunk) -> bool:
-    return facts.text[previous.end:chunk.start].strip() in {"and", "&", ",", "et", "und", "e", "y", "en"}
+    return facts.text[previous.end:chunk.start].strip() in _CONJUNCTIONS

@@ -24,7 +24,7 @@ from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
 from cybertrack.extract.attack_types import frame_types
-from cybertrack.extract.attackers import unknown_attackers
+from cybertrack.extract.attackers import sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
@@ -439,8 +439,11 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
     for sentence in draft.sentences:
         deadline.check("extract")
         frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.raw))
-        frame.actors += [str(e.key) for m in sentence.actors for e in m.values]
-        frame.actors += unknown_attackers(sentence)
+        for acting in sentence_attackers(sentence):
+            frame.actors.append(acting.name)
+            if acting.state:  # a state agency acting: the article itself attributes the attack to its state
+                frame.claims.append(Claim(ARTICLE_CLAIMANT, "attributes", (acting.name, acting.state), False,
+                                          published, Evidence(document, sentence.start, sentence.end, sentence.raw)))
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]
         frame.techniques += sentence.techniques
         for mention in sentence.vulnerabilities:

@@ -13,8 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cybertrack.knowledge.actors import Actor, alias_key, load_actors
+from cybertrack.knowledge.agencies import load_agencies
 from cybertrack.knowledge.cache import load_or_build
-from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, rejection_reason, word_frequency
+from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, rejection_reason, stop_list, word_frequency
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
@@ -40,15 +41,18 @@ class Entry:
 class KnowledgeBase:
     def __init__(self) -> None:
         self.actors, self.ambiguous_aliases = load_actors()
+        self.agencies = load_agencies()
         self.software = load_software()
         self.techniques = load_techniques()
         self.rejected: dict[str, str] = {}
         self.matcher = PhraseMatcher()
+        self.agency_matcher = PhraseMatcher()  # apart: an agency's name must not hide a country or actor inside it
         self._add_actors()
         self._add_software()
         self._add_techniques()
         self._add_countries()
         self._add_producers()
+        self._add_agencies()
         self.places = build_place_countries()  # city or region -> its country: read around victims, never matched
 
     # -- building ---------------------------------------------------------------------------------------------
@@ -105,9 +109,51 @@ class KnowledgeBase:
                 if len(name) >= 3 and rejection_reason(name) is None:
                     self.matcher.add(name, Entry("producer", cluster.value), case_sensitive=True)
 
+    def _add_agencies(self) -> None:
+        for agency in self.agencies.values():
+            for alias in agency.aliases:
+                # an acronym is matched upper-case only, so "GRU" is not the Italian word "gru"
+                if (alias.isupper() and alias.lower() not in stop_list()) or self._acceptable(alias):
+                    self.agency_matcher.add(alias, Entry("agency", agency.name), case_sensitive=True)
+
     # -- querying ---------------------------------------------------------------------------------------------
     def find(self, text: str) -> list[Match]:
         return self.matcher.find(text)
+
+    def find_agencies(self, text: str) -> list[Match]:
+        """State agencies named in a text: found apart from the other names, and actors only where cast as such."""
+        return self.agency_matcher.find(text)
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor a frame names: a catalogued threat actor, a state agency, or a malware family acting as its
+        gang, such as a ransomware operation (its names are the family's; an actor of the same name wins)."""
+        known = self.actors.get(name) or self.agencies.get(name)
+        if known:
+            return known
+        family = self.software.get(name)
+        if family is None or family.kind != "malware":
+            return None
+        return self.gang(family.name)
+
+    def gang(self, family: str) -> Actor:
+        """The gang behind a malware family, named as the galaxies name its operation: the families that share a
+        spelling of its name ("BlackBasta" in Malpedia, "Black Basta" in the ransomware galaxy) are one gang, named
+        after the ransomware galaxy's entry when there is one."""
+        keys = {alias_key(a) for a in self.software[family].aliases} | {alias_key(family)}
+        kin = [f for key in keys for f in self._families_by_key.get(key, ())]
+        kin = list({f.name: f for f in [self.software[family], *kin]}.values())
+        name = next((f.name for f in kin if "ransomware" in f.galaxies), family)
+        return Actor(name=name, aliases={a for f in kin for a in f.aliases} | {f.name for f in kin},
+                     galaxies={g for f in kin for g in f.galaxies})
+
+    @functools.cached_property
+    def _families_by_key(self) -> dict[str, list[Software]]:
+        found: dict[str, list[Software]] = {}
+        for family in self.software.values():
+            if family.kind == "malware":
+                for key in {alias_key(a) for a in family.aliases} | {alias_key(family.name)}:
+                    found.setdefault(key, []).append(family)
+        return found
 
     def lookup(self, name: str) -> list[Actor | Software | Technique | dict]:
         """Everything a name can mean, for people asking the knowledge base directly."""

@@ -110,7 +110,7 @@ def create_app(db: str | None, ingest_token: str | None = None, allow_private_ad
     @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str):
         incidents = [i for i in export()["incidents"] if name in {a["name"] for a in i["actors"]}]
-        known = knowledge_base().actors.get(name)
+        known = knowledge_base().actor(name)
         if not incidents and known is None:
             raise HTTPException(404, f"no actor {name}")
         claimed = sorted({s for i in incidents for s in i["states"]})

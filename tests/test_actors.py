@@ -1,0 +1,150 @@
+"""Who acts in an attack: ransomware gangs, hacktivists, state agencies with their state, people charged; and who
+does not (groups named for comparison, malware named as a tool, reporters, victims). Every sentence is invented."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from cybertrack.extract.attackers import Acting, sentence_attackers
+from cybertrack.extract.frames import document_facts, extract_frames
+from cybertrack.extract.lexicons import LANGUAGES
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.resolve import resolve
+
+PUBLISHED = "2024-03-05"
+
+
+def acting(sentence: str, language: str) -> list[Acting]:
+    return [a for facts in document_facts(sentence, language, PUBLISHED) for a in sentence_attackers(facts)]
+
+
+def names_acting(sentence: str, language: str) -> list[str]:
+    return [a.name for a in acting(sentence, language)]
+
+
+@pytest.mark.parametrize(("language", "sentence", "gang"), [
+    ("en", "The LockBit ransomware gang claimed the attack on the Veldmark Port Authority.", "LockBit"),
+    ("en", "LockBit claimed responsibility for the attack on the Veldmark Savings Bank.", "LockBit"),
+    ("it", "Il gruppo ransomware Cl0p ha rivendicato l'attacco alla Regione Veldmark.", "Clop"),
+    ("it", "RansomEXX ha rivendicato l'attacco informatico contro il Comune di Veldmark.", "RansomEXX"),
+    ("de", "Zu dem Angriff auf die Stadtwerke Veldmark bekannte sich die BlackBasta-Gruppe.", "BlackBasta"),
+    ("nl", "De criminelen achter de Clop-ransomware dreigen de gegevens van de gemeente Veldmark te publiceren.",
+     "Clop"),
+    ("fr", "Le groupe de ransomware Cl0p a confirmé être responsable de l'intrusion chez Veldmark Énergie.", "Clop"),
+    ("es", "El grupo conocido como Clop advirtió a las empresas de Veldmark que publicaría sus datos.", "Clop"),
+])
+def test_a_ransomware_gang_that_acts_is_an_actor_and_its_malware_stays_malware(language, sentence, gang):
+    assert names_acting(sentence, language) == [gang]
+    frames = extract_frames("doc", sentence, language, PUBLISHED)
+    if frames:  # where the sentence opens a frame, the family is its malware as well as its actor
+        assert gang in frames[0].actors
+        assert frames[0].malware
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The Veldmark hospital was infected with WannaCry ransomware last week."),
+    ("en", "Files at the Veldmark Water Authority were encrypted by the Locky ransomware."),
+    ("it", "I computer del Comune di Veldmark sono stati cifrati dal ransomware LockBit."),
+    ("de", "Die Stadtwerke Veldmark wurden mit der Schadsoftware WannaCry infiziert."),
+])
+def test_ransomware_named_only_as_the_tool_is_no_actor(language, sentence):
+    assert names_acting(sentence, language) == []
+
+
+def test_a_gang_is_exported_with_every_galaxy_spelling_of_its_name():
+    """ "BlackBasta" (Malpedia) and "Black Basta" (ransomware galaxy) are one gang; its aliases list both."""
+    gang = knowledge_base().actor("BlackBasta")
+    assert gang is not None and {"BlackBasta", "Black Basta"} <= gang.aliases | {gang.name}
+
+
+@pytest.mark.parametrize(("language", "sentence", "group"), [
+    ("en", "The hacktivist group Nordic Hammer defaced the website of the Veldmark Railways.", "Nordic Hammer"),
+    ("es", "El grupo hacktivista Martillo Nórdico atacó la web del Ayuntamiento de Veldmark.", "Martillo Nórdico"),
+    ("fr", "Le collectif hacktiviste Marteau du Nord a piraté le site de la mairie de Veldmark.", "Marteau du Nord"),
+    ("es", "Lo firmó el grupo “Guardianes de la Niebla”, que se atribuye el ciberataque contra Veldmark.",
+     "Guardianes de la Niebla"),
+])
+def test_a_hacktivist_group_acting_is_an_actor_by_its_whole_name(language, sentence, group):
+    assert names_acting(sentence, language) == [group]
+    for frame in extract_frames("doc", sentence, language, PUBLISHED):  # "defaced" reports the attack, it names none
+        assert group in frame.actors
+
+
+@pytest.mark.parametrize(("language", "sentence", "agency", "state"), [
+    ("en", "Hackers working for Russia's GRU broke into the Veldmark Ministry of Defence network.", "GRU", "RU"),
+    ("en", "GRU unit 26165 hacked the email system of the Veldmark parliament.", "GRU", "RU"),
+    ("fr", "Le Royaume-Uni a attribué l'attaque contre le ministère veldmarkois au MSS chinois.", "MSS", "CN"),
+    ("de", "Der Cyberangriff auf das Parlament von Veldmark kam von Hackern im Auftrag des FSB.", "FSB", "RU"),
+])
+def test_a_state_agency_acting_is_an_actor_with_its_state(language, sentence, agency, state):
+    assert Acting(agency, state) in acting(sentence, language)
+
+
+def test_an_agency_acting_gives_the_incident_its_state():
+    text = "Hackers working for Russia's GRU broke into the network of the Veldmark Ministry of Defence."
+    incident, = resolve(extract_frames("doc", text, "en", PUBLISHED))
+    assert "GRU" in incident.actors
+    assert "RU" in incident.states
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The NSA warned that hackers targeted the Veldmark Water Authority."),
+    ("en", "According to GCHQ, the attack on the Veldmark Port Authority was serious."),
+    ("es", "La película trata de un complot orquestado por la CIA para derrocar al gobierno de Veldmark."),
+    ("en", "The attack on the Veldmark parliament was attributed to APT28 by the PST, Norway's security service."),
+    ("en", "After the attack on the Veldmark parliament, the PST named the hacker group as APT28."),
+])
+def test_an_agency_reporting_or_in_a_story_is_no_actor(language, sentence):
+    assert [a for a in acting(sentence, language) if a.state] == []
+
+
+@pytest.mark.parametrize(("language", "sentence", "people"), [
+    ("en", "Jan Vos, 34, was charged with hacking the Veldmark Savings Bank.", ["Jan Vos"]),
+    ("en", "Piet Kramer and Joris Hendriks are accused of using ransomware against the Veldmark city council.",
+     ["Piet Kramer", "Joris Hendriks"]),
+    ("it", "Marco Bellandi è stato arrestato per l'attacco informatico alla Regione Veldmark.", ["Marco Bellandi"]),
+])
+def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people):
+    assert names_acting(sentence, language) == people
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The attack on the Veldmark Savings Bank used tactics seen before with APT41."),
+    ("en", "The backdoor is similar to those used by Lazarus Group in earlier campaigns against banks."),
+    ("de", "Der Angriff auf die Stadtwerke Veldmark ähnelt Methoden, die ähnlich wie APT41 vorgehen."),
+    ("en", "The intrusion at the Veldmark Savings Bank has similarities with Russian-linked APT28."),
+])
+def test_a_group_named_for_comparison_is_no_actor(language, sentence):
+    assert names_acting(sentence, language) == []
+
+
+def test_a_catalogued_group_acting_is_still_an_actor():
+    assert names_acting("APT41 broke into the network of the Veldmark Savings Bank.", "en") == ["APT41"]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "After hackers penetrated Veldmark's Kubernetes console, the data was exposed."),
+    ("en", "It is suspected that hackers took the Veldmark Police Department's server for ransom."),
+    ("en", "Jan Vos, the 22-year-old hacker who the FBI alleges was hired to break into Veldmark Mail, was calm."),
+    ("en", "The attack was first spotted by Anna Smit, an ethical hacker and founder of the Veldmark Foundation."),
+])
+def test_a_victim_a_platform_or_a_reporter_after_an_attacker_noun_is_no_actor(language, sentence):
+    assert "FBI" not in names_acting(sentence, language)
+    assert not {"Veldmark", "Veldmark Police Department", "Veldmark Foundation", "Anna Smit"} \
+        & set(names_acting(sentence, language))
+
+
+def test_a_name_for_a_kind_of_attack_is_no_crew():
+    sentence = "In 2016 the criminals behind the Nightfall attacks focused on payroll records at the Veldmark Bank."
+    assert names_acting(sentence, "en") == []
+
+
+def test_the_actor_cue_lexicon_covers_every_language():
+    data = json.loads((resources.files("cybertrack.extract") / "data" / "actor_roles.json").read_text("utf-8"))
+    for kind, by_language in data.items():
+        if kind != "about":
+            assert set(by_language) == set(LANGUAGES), kind
+            assert all(by_language[language] for language in LANGUAGES), kind
