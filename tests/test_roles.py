@@ -17,6 +17,7 @@ import pytest
 
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.names import name_chunks
+from cybertrack.extract.roles import FEATURE_GROUPS
 from tests.conftest import SHARED, require_shared
 from tests.test_report_classifier import MEASURING_SETS, assert_close
 
@@ -109,7 +110,8 @@ def test_training_again_gives_the_shipped_role_model(tmp_path: Path) -> None:
     """Same data, same folds: the same model, so the shipped file is what the script makes from the training sets."""
     require_shared()
     out, model = tmp_path / "role_model.json", shipped()
-    options = ["--veto-only"] if model["veto_only"] else []
+    options = (["--veto-only"] if model["veto_only"] else []) + [
+        option for group in FEATURE_GROUPS if group not in model["groups"] for option in ("--without", group)]
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_role_model.py"), "--out", str(out), *options],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
