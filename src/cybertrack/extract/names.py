@@ -165,8 +165,10 @@ def _place_heads(language: str) -> frozenset[str]:
 
 
 def _names_something(token: tuple[int, int, str], proper: frozenset[int]) -> bool:
-    letters = token[2].replace("-", "").replace(".", "")
-    return token[0] in proper or any(c.isdigit() for c in letters) or (len(letters) > 1 and letters.isupper()) \
+    """A proper noun, a number, or an acronym; a compound is read by its last part, its head in German
+    ("Südwestfalen-IT" an acronym, "IT-Systeme" systems)."""
+    head = token[2].rsplit("-", 1)[-1].replace(".", "")
+    return token[0] in proper or any(c.isdigit() for c in token[2]) or (len(head) > 1 and head.isupper()) \
         or token[2].startswith("(")
 
 
