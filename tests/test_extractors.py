@@ -14,7 +14,7 @@ from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.frames import document_facts, extract_frames
 from cybertrack.extract.institutions import find_institutions, portfolio_of
 from cybertrack.extract.names import name_chunks
-from cybertrack.extract.victims import victims_in
+from cybertrack.extract.roles import victims_in
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame
 

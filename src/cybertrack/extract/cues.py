@@ -44,7 +44,7 @@ class Cues:
             "media": {"media": roles["media"]},
         }
         for kind in ("victim_before", "victim_after", "began", "discovered", "people_of", "attacker_before",
-                     "attacker_after"):
+                     "attacker_after", "product_nouns", "place_heads"):
             sections[kind] = {kind: roles[kind]}
         self.kinds = tuple(sections)
         self._matcher = PhraseMatcher()

@@ -29,8 +29,9 @@ from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import incident_dates
+from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
-from cybertrack.extract.victims import Candidate, department, name_key, victims_in
+from cybertrack.extract.victims import Candidate, department, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
@@ -179,7 +180,7 @@ def _same_victim(a: Victim, b: Victim) -> bool:
     return kind_a == kind_b and "?" in (a.key.split("/")[0], b.key.split("/")[0]) and "/" in a.key and "/" in b.key
 
 
-def _reporting(facts: list[SentenceFacts], index: int) -> bool:
+def reporting_nearby(facts: list[SentenceFacts], index: int) -> bool:
     """An attack is reported in this sentence or right next to it."""
     return any(f.is_attack for f in facts[max(0, index - 1):index + 2])
 
@@ -193,7 +194,7 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
     countries = ArticleCountries(facts, knowledge_base().places)
     for facts_ in facts:
         deadline.check("extract")
-        found: list[Candidate] = victims_in(facts_) if _reporting(facts, facts_.index) else []
+        found: list[Candidate] = victims_in(facts_) if reporting_nearby(facts, facts_.index) else []
         named_drafts: list[_Draft] = []
         clauses = _clauses(facts_.text) if found else []
         for candidate in found:

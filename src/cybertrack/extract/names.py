@@ -6,15 +6,24 @@ the way a reader skims for them in every supported language: runs of capitalised
 that sit inside names ("of", "de", "della", "van", "für"), with a capitalised stop word
 at the start of a run dropped ("The", "Dopo", "Meanwhile"). Acronyms in parentheses
 after a name are kept with it ("Centre for Cyber Security Belgium (CCB)").
+
+German writes every noun with a capital, so there a capital says nothing: a part-of-speech
+tagger (HanTa's German model, read in the sentence's context) tells proper nouns ("Potsdam",
+"Rheinmetall") from common ones ("Frühjahr", "Daten", "IT-Systeme"). A German chunk without
+a proper noun, an acronym or a number in it names nothing, and a common noun that owns the
+name after it is not part of that name ("Computersystem der Stadt Witten": "Stadt Witten").
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 import stopwordsiso
+from HanTa import HanoverTagger
 
 _TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)|&")
 _ELIDED = re.compile(r"^(?:[lLdD]|dell|all|dall|nell|sull)['’](?=\w)")  # "l'Hôpital", "dell'Ospedale"
@@ -28,6 +37,12 @@ _CONNECTORS = {
 _MAX_TOKENS = 8
 # "and" joins two names far more often than it sits inside one: "Netflix and Larson Studios" are two
 _COORDINATORS = {"and", "&", "und", "e", "y", "et", "en"}
+# the languages whose nouns are all capitalised, with the tagger model that tells their proper nouns
+_TAGGED_LANGUAGES = {"de": "morphmodel_ger.pgz"}
+_PROPER_TAGS = {"NE", "FM"}  # STTS: proper noun, foreign material
+_GENITIVE = {"der", "des"}
+_KNOWN_WORD_SCORE = -20.0
+_TAG_TOKEN = re.compile(r"\w[\w'’&.\-]*\w|\w|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -89,6 +104,8 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             run[0] = (run[0][0] + cut, run[0][1], run[0][2][cut:])
         while run and (run[-1][2].lower() in _CONNECTORS or (run[-1][2].lower() in stops and len(run) > 1)):
             run = run[:-1]
+        if run and language in _TAGGED_LANGUAGES:
+            run = _proper_part(run, _proper_starts(sentence, language))
         if run and run[-1][2].endswith(("'s", "’s")):  # "Belgium’s foreign ministry": the name is "Belgium"
             run[-1] = (run[-1][0], run[-1][1] - 2, run[-1][2][:-2])
         if run:
@@ -97,3 +114,80 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens))
         i = max(j, i + 1)
     return chunks
+
+
+@functools.cache
+def _tagger(model: str) -> HanoverTagger.HanoverTagger:
+    return HanoverTagger.HanoverTagger(model)
+
+
+@functools.lru_cache(maxsize=256)
+def _proper_starts(sentence: str, language: str) -> frozenset[int]:
+    """Where the tokens that may name something start in ``sentence``: those the tagger reads as proper nouns, in
+    context or as words on their own ("Kaseya", a name in any sentence), what follows a place head ("Stadt
+    Witten"), and capitalised adjectives of its lexicon inside the sentence, which only a name capitalises
+    ("Deutsche Bahn", "Rotes Kreuz"; not "Cyberkriminelle", a noun made of an adjective)."""
+    tokens = list(_TAG_TOKEN.finditer(sentence))
+    if not tokens:
+        return frozenset()
+    tags = _tagger(_TAGGED_LANGUAGES[language]).tag_sent([t.group() for t in tokens], taglevel=1)
+    first = next((t.start() for t in tokens if t.group()[0].isalnum()), -1)
+    heads = _place_heads(language)
+    found = set()
+    for i, (token, (_, _, tag)) in enumerate(zip(tokens, tags, strict=True)):
+        word = token.group()
+        following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        if not word[0].isupper():
+            continue
+        alone = _reading(word.rsplit("-", 1)[-1] or word, language)[0]  # "IT-Systeme" is read by its last part
+        adjective = _reading(word.lower(), language)
+        inside_name = tag.startswith("ADJ") and token.start() != first \
+            and following[:1].isupper() and adjective[0].startswith("ADJ") and adjective[1] > _KNOWN_WORD_SCORE
+        after_head = i > 0 and tokens[i - 1].group() in heads
+        if tag in _PROPER_TAGS or alone in _PROPER_TAGS or inside_name or after_head:
+            found.add(token.start())
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _reading(word: str, language: str) -> tuple[str, float]:
+    """The tagger's likeliest tag for a word on its own, with its log-probability: words of its lexicon score about
+    -7 to -15, words it only guesses below ``_KNOWN_WORD_SCORE``."""
+    readings = _tagger(_TAGGED_LANGUAGES[language]).tag_word(word) if word else []
+    return (readings[0][0], float(readings[0][1])) if readings else ("", float("-inf"))
+
+
+@functools.cache
+def _place_heads(language: str) -> frozenset[str]:
+    """The nouns that name an administration by the place after them ("Stadt", "Gemeinde"): data/roles.json."""
+    roles = json.loads((resources.files("cybertrack.extract") / "data" / "roles.json").read_text("utf-8"))
+    return frozenset(head for head in roles["place_heads"].get(language, []) if " " not in head)
+
+
+def _names_something(token: tuple[int, int, str], proper: frozenset[int]) -> bool:
+    """A proper noun, a number, or an acronym; a compound is read by its last part, its head in German
+    ("Südwestfalen-IT" an acronym, "IT-Systeme" systems)."""
+    head = token[2].rsplit("-", 1)[-1].replace(".", "")
+    return token[0] in proper or any(c.isdigit() for c in token[2]) or (len(head) > 1 and head.isupper()) \
+        or token[2].startswith("(")
+
+
+def _proper_part(run: list[tuple[int, int, str]], proper: frozenset[int]) -> list[tuple[int, int, str]]:
+    """The run without the common nouns that own the name after them ("Hackerangriff Daten der Deutschen Bahn":
+    "Deutschen Bahn"), or nothing when no token in it names anything ("Frühjahr", "IT-Systeme")."""
+    while (owner := _owned_from(run, proper)) is not None:
+        run = run[owner:]
+    return run if any(_names_something(token, proper) for token in run) else []
+
+
+def _owned_from(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int | None:
+    """Where the name owned by the run's leading common nouns starts: after the first genitive article ("der",
+    "des") that only common nouns precede."""
+    if _names_something(run[0], proper):
+        return None
+    for i, token in enumerate(run[1:-1], 1):
+        if _names_something(token, proper):
+            return None
+        if token[2].lower() in _GENITIVE:
+            return i + 1
+    return None

@@ -3,9 +3,12 @@
 A name becomes a victim only when the sentence gives it that role: after "an attack
 on", "targeted", "prendendo di mira", "Angriff auf", or before "was hacked", "a subi",
 "è stato colpito" (an apposition in between is skipped: "Samuel Cogolati, a Belgian
-MP, was the subject of ..."). Three kinds of names are candidates: government
-departments (with their portfolio), capitalised names, and generic groups named by
-a sector noun ("Russian military research institutes"), which are weaker evidence.
+MP, was the subject of ..."). Four kinds of names are candidates: government
+departments (with their portfolio), capitalised names, names under a lower-case head
+noun ("la ville de Namur", "de gemeente Utrecht", "l'hôpital de Dax"), and generic
+groups named by a sector noun ("Russian military research institutes"), which are
+weaker evidence. Which candidates the sentence casts as victims is learned: see
+`extract/roles.py`, which weighs the cues found here.
 """
 
 from __future__ import annotations
@@ -35,13 +38,18 @@ _POSSESSED = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:systems?|networks?|servers?|computers?|websites?|site|database|data|"
     r"customers|users|employees|staff|patients|accounts|email|e-mail|records|files|IT)\b", re.IGNORECASE)
 # a subject that reports or studies the attack rather than suffering it
-_REPORTING_VERB = re.compile(
+REPORTING_VERB = re.compile(
     r"\s*(?:,[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|found|discovered|detected|warned|observed|"
     r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
 _DEFINITE = re.compile(r"(?:\b(?:the|le|la|les|il|lo|der|die|das|de|het|el)\s+|\b[lL]['’])$", re.IGNORECASE)
+# between a lower-case head and the name it governs: "ville de", "city of the", "gemeente", "hôpital d'"
+_LINK_WORDS = r"(?:of|the|de|du|des|la|le|di|del|della|dello|van|von|der|den|het|el)"
+_HEAD_LINK = re.compile(rf"(?:\s+{_LINK_WORDS}){{0,2}}\s+|(?:\s+{_LINK_WORDS})?\s+[dl]['’]|\s+dell['’]|['’]",
+                        re.IGNORECASE)
+_NAME_LINK = re.compile(rf"^(?:{_LINK_WORDS}\s+)+|^[dl]['’]", re.IGNORECASE)
 _MIN_SENTENCE_WORDS = 6
 _MIN_NAME_CHARACTERS = 3
 _MAX_GAP_WORDS = 4
@@ -147,8 +155,8 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
     return not any(c.attacker_side and chunk.start <= c.start < chunk.end for c in facts.countries)
 
 
-def _name_victims(facts: SentenceFacts) -> list[Candidate]:
-    occupied = _occupied(facts)
+def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
+    occupied = _occupied(facts) + [(c.start, c.end) for c in taken]
     media = facts.cues.get("media", [])
     sectors = facts.cues.get("sector", [])
     candidates = []
@@ -162,7 +170,7 @@ def _name_victims(facts: SentenceFacts) -> list[Candidate]:
         if covered >= len(chunk.text.replace(" ", "")) - 1:
             continue  # only a country or nationality: handled as a state, not an organisation
         code = next((c.code for c in countries if not c.attacker_side), None)
-        key = name_key(chunk.text)
+        key = name_key(_without_place_head(facts, chunk.start, chunk.text))
         if chunk.text.lower() in place_names():
             continue  # "Europe", "California": where it happened, not who
         if len(key) < _MIN_NAME_CHARACTERS:
@@ -174,6 +182,47 @@ def _name_victims(facts: SentenceFacts) -> list[Candidate]:
         candidates.append(Candidate(chunk.start, end, Victim(facts.text[chunk.start:end], f"org:{key}", code, None),
                                     False))
     return candidates
+
+
+def _without_place_head(facts: SentenceFacts, start: int, name: str) -> str:
+    """ "City of Atlanta", "Stadt Witten": an administration is known by its place's name in every language."""
+    head = next((m for m in facts.cues.get("place_heads", []) if m.start == start), None)
+    rest = name[head.end - start:].strip() if head else name
+    rest = _NAME_LINK.sub("", rest)
+    return rest if len(rest) >= _MIN_NAME_CHARACTERS else name
+
+
+def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
+    """A lower-case head noun that names an administration or an institution by the name after it: "la ville de
+    Namur", "de gemeente Utrecht", "the city of Lutrecht", "l'hôpital de Dax". The place alone would be where it
+    happened; with its head it is who was hit."""
+    occupied = _occupied(facts) + [(c.start, c.end) for c in taken]
+    chunks = sorted(facts.names, key=lambda chunk: chunk.start)
+    starts = [chunk.start for chunk in chunks]
+    found = []
+    for kind in ("place_heads", "sector"):
+        for head in facts.cues.get(kind, []):
+            if head.text[:1].isupper():
+                continue  # a capitalised head is part of the name chunk itself ("City of Atlanta", "Stadt Witten")
+            if kind == "sector" and portfolio_of(head.text):
+                continue  # "la difesa di Veldmark": a department, named by its portfolio and country
+            following = bisect.bisect_left(starts, head.end)
+            if following == len(chunks):
+                continue
+            chunk = chunks[following]
+            if not _HEAD_LINK.fullmatch(facts.text[head.end:chunk.start]):
+                continue
+            if any(head.start < e and s < chunk.end for s, e in occupied):
+                continue
+            if any(c.attacker_side and chunk.start <= c.start < chunk.end for c in facts.countries):
+                continue
+            name = facts.text[head.start:chunk.end]
+            key = name_key(chunk.text) if kind == "place_heads" else name_key(name)
+            sector = "government" if kind == "place_heads" else str(head.values[0])
+            code = next((c.code for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end), None)
+            found.append(Candidate(head.start, chunk.end, Victim(name, f"org:{key}", code, sector), False))
+            occupied.append((head.start, chunk.end))
+    return found
 
 
 def _people_of(facts: SentenceFacts, end: int) -> int:
@@ -227,34 +276,18 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
 
 
 def candidates(facts: SentenceFacts) -> list[Candidate]:
-    named = _institution_victims(facts) + _name_victims(facts)
+    institutions = _institution_victims(facts)
+    named = institutions + _headed_victims(facts, institutions)
+    named += _name_victims(facts, named)
     return named + _generic_victims(facts, named)
 
 
-def victims_in(facts: SentenceFacts) -> list[Candidate]:
-    """Candidates the sentence casts as victims, named ones first. A generic one that only describes a named victim
-    ("Jan Peeters, a Belgian MP, ...") is left out; one contained in a longer generic one too."""
-    everything = candidates(facts)
-    first = min(everything, key=lambda c: c.start, default=None)
-    found = [c for c in everything if _after_victim_cue(facts, c) or _before_victim_cue(facts, c)
-             or _possessor_of_systems(facts, c) or _attack_subject(facts, c, first)]
-    named = [c for c in found if not c.generic]
-    generic = [c for c in found if c.generic and not any(_describes(facts, n, c) for n in named)
-               and not any(o is not c and o.start <= c.start and c.end <= o.end for o in found)]
-    return named + generic
-
-
-def _describes(facts: SentenceFacts, named: Candidate, generic: Candidate) -> bool:
-    return named.end < generic.start and facts.text.startswith(",", named.end) \
-        and words_between(facts.text, named.end, generic.start, 2) <= 2
-
-
-def _possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
+def possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
     """ "The Water Authority's internal computer system ... was hit": the owner of what was attacked."""
     return not candidate.generic and bool(_POSSESSED.match(facts.text[candidate.end:candidate.end + 60]))
 
 
-def _attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate | None) -> bool:
+def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate | None) -> bool:
     """The subject of a sentence reporting an attack is its victim ("Eurostar has forced all customers to reset
     passwords after a breach"), unless it is reporting it ("Symantec said") or other names come first (``first`` is
     the sentence's first candidate)."""
@@ -274,7 +307,7 @@ def _attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate
     followers = facts.cues.get("speech", []) + facts.cues.get("attacker_after", [])
     if any(0 <= m.start - candidate.end <= 25 for m in followers):
         return False  # "Symantec said ...", "The group claimed responsibility ..."
-    return not _REPORTING_VERB.match(following)
+    return not REPORTING_VERB.match(following)
 
 
 def _full_sentence(text: str) -> bool:
@@ -282,7 +315,7 @@ def _full_sentence(text: str) -> bool:
     return len(text.split()) >= _MIN_SENTENCE_WORDS and text.rstrip().endswith((".", "!", "?", "”", '"', "»"))
 
 
-def _after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
+def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A cue a few words before the name ("an attack on the X"). Only the nearest cue before it can qualify: the gap
     from a farther one holds every word, comma and break of the nearer one's, and more. Cues never overlap, so their
     ends are in order and the nearest is found by bisection."""
@@ -297,7 +330,7 @@ def _after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     return not _SENTENCE_BREAK.search(gap) and "," not in gap
 
 
-def _before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
+def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A cue right after the name ("X was hacked"), or after an apposition ("X, a Belgian MP, was ..."). Cues are read
     nearest first and the reading stops where no farther cue could qualify: past a sentence break, or past the
     longest apposition."""

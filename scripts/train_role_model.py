@@ -1,0 +1,328 @@
+"""Train the role model that decides which candidate names are victims (see cybertrack/extract/roles.py).
+
+Usage:
+    python scripts/train_role_model.py [--out FILE] [--without GROUP]... [--ablation]
+    python scripts/train_role_model.py --measure ARTICLES GOLD [--weights FILE]
+
+Training reads the two training sets and never a measuring set (casie-dev, multilingual-dev, the seeds). Each
+article's candidates are those of the sentences the pipeline searches for victims, read as the pipeline reads them:
+- casie-train (../shared/corpus/casie-train, gold ../shared/eval/casie_train_gold.jsonl): a candidate is a victim when
+  it overlaps a Victim argument of an actual event in annotations.jsonl (CASIE marks the victim in one mention per
+  event), or when its name is one of the article's gold victims by the scorers' own rule (score_seeds.names_match);
+- multilingual-train (../shared/corpus/multilingual-train, gold ../shared/eval/multilingual_train_gold.json): the
+  cleaned text of each document the gold speaks about; a candidate is a victim when its name matches one of the
+  victims of the incident the document reports.
+
+A candidate is a victim when a hand-written cue rule casts it and the model keeps it, or when the model alone is
+sure of it (two thresholds). The regularisation and both thresholds are those with the highest per-article victim F1
+over 5-fold cross-validated probabilities (an article, or an incident's reports in all languages, stays in one fold):
+a victim counts once per article, as the scorers count it. The weights are then fitted on all candidates and written
+to src/cybertrack/extract/data/role_model.json with what they were fitted on (file names, sha256, candidate counts),
+the cross-validated figures per set and language, and the hand rules' figures on the same candidates. The same data
+gives the same file.
+
+``--without GROUP`` leaves a feature group out; ``--ablation`` prints the cross-validated figures with each group
+left out in turn (and writes nothing). ``--measure`` prints the model's candidate-level figures on a labelled set
+and fits nothing: the held-out figure on a measuring set, never used to choose anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from cybertrack.annotate.dates import Reference
+from cybertrack.clean import clean
+from cybertrack.extract.frames import document_facts, reporting_nearby
+from cybertrack.extract.reporting import fit, logistic, out_of_fold
+from cybertrack.extract.roles import FEATURE_GROUPS, RULES, feature_names, features
+from cybertrack.extract.victims import candidates
+from cybertrack.pipeline import title_from_text
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"
+CASIE = (CORPUS / "casie-train" / "articles.jsonl", EVAL / "casie_train_gold.jsonl")
+MULTILINGUAL = (CORPUS / "multilingual-train" / "articles.jsonl", EVAL / "multilingual_train_gold.json")
+OUT = Path(__file__).resolve().parent.parent / "src" / "cybertrack" / "extract" / "data" / "role_model.json"
+FOLDS, SEED = 5, 0
+L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+THRESHOLDS = [round(0.05 + 0.01 * i, 2) for i in range(91)]
+NEVER = 1.01  # a threshold no probability reaches
+ACTUAL = "Actual"
+
+
+@dataclass
+class Labelled:
+    """Candidates of one training set: their features (all groups), labels, languages, cross-validation groups, and
+    the (article, victim key) each stands for: an article's export lists a victim once however often it is named."""
+
+    name: str
+    files: list[Path]
+    x: np.ndarray
+    y: np.ndarray
+    languages: list[str]
+    groups: list[str]
+    names: list[tuple[str, str]]
+
+
+def _names_match() -> Callable[[str, list[str]], bool]:
+    """The scorers' own rule for "this exported name is that gold victim"."""
+    spec = importlib.util.spec_from_file_location("score_seeds", EVAL / "score_seeds.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.names_match
+
+
+@dataclass
+class _Builder:
+    rows: list[np.ndarray]
+    y: list[float]
+    languages: list[str]
+    groups: list[str]
+    names: list[tuple[str, str]]
+
+    def add(self, article: str, text: str, language: str, published: str | None, group: str,
+            label: Callable[[int, int, str], bool]) -> None:
+        """The candidates of the sentences the pipeline searches for victims; ``label(start, end, name)`` says
+        whether the candidate at these offsets of ``text`` is a victim."""
+        facts = document_facts(text, language, Reference.parse(published))
+        for sentence in facts:
+            found = candidates(sentence) if reporting_nearby(facts, sentence.index) else []
+            if not found:
+                continue
+            self.rows.append(features(sentence, found))
+            self.y += [float(label(sentence.start + c.start, sentence.start + c.end, c.victim.name)) for c in found]
+            self.languages += [language] * len(found)
+            self.groups += [group] * len(found)
+            self.names += [(article, c.victim.key) for c in found]
+
+    def labelled(self, name: str, files: list[Path]) -> Labelled:
+        return Labelled(name, files, np.vstack(self.rows), np.asarray(self.y), self.languages, self.groups, self.names)
+
+
+def casie_candidates(articles: Path, gold_file: Path) -> Labelled:
+    """A candidate is a victim when it overlaps a Victim argument of an actual event, or its name is one of the
+    article's gold victims (CASIE annotates the victim in one mention per event, the gold lists it per article)."""
+    annotations = articles.parent / "annotations.jsonl"
+    names_match = _names_match()
+    spans = {}
+    for line in annotations.read_text("utf-8").splitlines():
+        row = json.loads(line)
+        spans[row["id"]] = [(a["start"], a["end"]) for e in row["events"] if e["realis"] == ACTUAL
+                            for a in e["arguments"] if a["role"] == "Victim"]
+    gold = {row["id"]: row["victims"] for row in map(json.loads, gold_file.read_text("utf-8").splitlines())}
+    found = _Builder([], [], [], [], [])
+    for line in articles.read_text("utf-8").splitlines():
+        article = json.loads(line)
+        victims, names = spans.get(article["id"], []), gold.get(article["id"], [])
+        found.add(article["id"], article["text"], "en", article.get("published"), article["id"],
+                  lambda s, e, name, victims=victims, names=names: any(s < b and a < e for a, b in victims)
+                  or (bool(names) and names_match(name, names)))
+    return found.labelled("casie-train", [articles, annotations, gold_file])
+
+
+def multilingual_candidates(articles: Path, gold_file: Path) -> Labelled:
+    """The cleaned text of each document the gold speaks about; a candidate is a victim when its name matches one
+    of the victims of the incident the document reports. The reports of one incident form one fold group."""
+    gold = json.loads(gold_file.read_text("utf-8"))
+    names_match = _names_match()
+    wanted: dict[str, tuple[str, list[str]]] = {}
+    for entry in gold.get("must_not_be_incidents", []):
+        for document in entry["documents"]:
+            wanted[document] = (document, [])
+    for incident in gold["incidents"]:
+        names = [name for victim in incident["victims"] for name in victim["names"]]
+        for document in incident["documents"] + incident.get("optional_documents", []):
+            wanted.setdefault(document, (incident["key"], []))[1].extend(names)
+    found = _Builder([], [], [], [], [])
+    for line in articles.read_text("utf-8").splitlines():
+        article = json.loads(line)
+        if article["id"] not in wanted:
+            continue
+        group, names = wanted[article["id"]]
+        title = article.get("title") or title_from_text(article["text"])
+        found.add(article["id"], clean(article["text"], title).text, article["language"], article.get("published"),
+                  group, lambda s, e, name, names=names: bool(names) and names_match(name, names))
+    return found.labelled("multilingual-train", [articles, gold_file])
+
+
+def labelled_set(articles: Path, gold: Path) -> Labelled:
+    return casie_candidates(articles, gold) if gold.suffix == ".jsonl" else multilingual_candidates(articles, gold)
+
+
+def rules_fire(data: Labelled) -> np.ndarray:
+    """Where the hand-written cue rules cast a candidate as a victim."""
+    everything = feature_names()
+    return data.x[:, [everything.index(f"cues:{name}") for name in RULES]].max(axis=1) > 0
+
+
+def columns(groups: tuple[str, ...]) -> np.ndarray:
+    everything = feature_names()
+    return np.asarray([everything.index(name) for name in feature_names(groups)])
+
+
+def decide(probability: np.ndarray, rules: np.ndarray, thresholds: dict[str, float]) -> np.ndarray:
+    """The role model's decision (as `roles.victims_in` makes it): a candidate a rule casts and the model keeps, or
+    one the model alone is sure of."""
+    return (rules & (probability >= thresholds["with_rule"])) | (probability >= thresholds["alone"])
+
+
+def figures(predicted: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    tp = int((predicted & (y == 1)).sum())
+    precision, recall = tp / max(1, predicted.sum()), tp / max(1, (y == 1).sum())
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    return {"precision": round(float(precision), 3), "recall": round(float(recall), 3), "f1": round(float(f1), 3)}
+
+
+def victim_ids(names: list[tuple[str, ...]]) -> np.ndarray:
+    """One number per distinct (article, victim key): the victims an export lists."""
+    ids = {name: i for i, name in enumerate(dict.fromkeys(names))}
+    return np.asarray([ids[name] for name in names], dtype=np.int64)
+
+
+def article_figures(predicted: np.ndarray, y: np.ndarray, ids: np.ndarray) -> dict[str, float]:
+    """Victims per article, as the export lists them and the scorers count them: a victim counts once however often
+    the article names it, and is found when any of its mentions is taken. ``ids`` come from `victim_ids`."""
+    taken, gold = np.unique(ids[predicted]), np.unique(ids[y == 1])
+    tp = int(np.isin(taken, gold).sum())
+    precision, recall = tp / max(1, len(taken)), tp / max(1, len(gold))
+    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def log_loss(probability: np.ndarray, y: np.ndarray) -> float:
+    p = np.clip(probability, 1e-9, 1 - 1e-9)
+    return round(float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), 4)
+
+
+def choose_thresholds(probability: np.ndarray, rules: np.ndarray, y: np.ndarray, ids: np.ndarray,
+                      veto_only: bool) -> tuple[dict[str, float], float]:
+    """The pair of cuts with the highest per-article victim F1 over cross-validated probabilities, and that F1.
+    Each victim taken opens an incident, so victims are scored once per article, as the scorers do. On a tie the
+    lowest cut with a rule and the highest cut alone win: the hand rules stay the default."""
+    best, best_f1 = {"with_rule": THRESHOLDS[0], "alone": NEVER}, -1.0
+    for alone in [NEVER] if veto_only else [NEVER, *reversed(THRESHOLDS)]:
+        for with_rule in (t for t in THRESHOLDS if t <= alone):
+            f1 = article_figures(decide(probability, rules, {"with_rule": with_rule, "alone": alone}), y, ids)["f1"]
+            if f1 > best_f1:
+                best, best_f1 = {"with_rule": with_rule, "alone": alone}, f1
+    return best, best_f1
+
+
+def file_record(path: Path) -> dict[str, str]:
+    name = str(path.resolve().relative_to(SHARED)) if path.resolve().is_relative_to(SHARED) else path.name
+    return {"file": name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+
+
+def set_figures(predicted: np.ndarray, data: Labelled) -> dict:
+    """Per-article and per-candidate figures of one set, with a line per language."""
+    table, ids = {}, victim_ids(data.names)
+    for language in sorted(set(data.languages)):
+        mine = np.asarray(data.languages) == language
+        table[language] = {"candidates": int(mine.sum()), "victim_mentions": int(data.y[mine].sum()),
+                           "per_article": article_figures(predicted[mine], data.y[mine], ids[mine]),
+                           "per_candidate": figures(predicted[mine], data.y[mine])}
+    rules = rules_fire(data)
+    return {"per_article": article_figures(predicted, data.y, ids),
+            "per_candidate": figures(predicted, data.y),
+            "hand_rules_per_article": article_figures(rules, data.y, ids), "by_language": table}
+
+
+def cross_validate(sets: list[Labelled], groups: tuple[str, ...], veto_only: bool) -> dict:
+    """The l2 and the thresholds with the best cross-validated per-article F1, and the out-of-fold figures, for the
+    features of ``groups``."""
+    x = np.vstack([data.x for data in sets])[:, columns(groups)]
+    y = np.concatenate([data.y for data in sets])
+    rules = np.concatenate([rules_fire(data) for data in sets])
+    folds = [f"{data.name}/{group}" for data in sets for group in data.groups]
+    ids = victim_ids([(data.name, *name) for data in sets for name in data.names])
+    tried = {}
+    for l2 in L2_GRID:
+        probability = out_of_fold(x, y, l2, folds, FOLDS, SEED)
+        thresholds, f1 = choose_thresholds(probability, rules, y, ids, veto_only)
+        tried[l2] = (f1, log_loss(probability, y), thresholds, probability)
+    l2 = max(L2_GRID, key=lambda value: (tried[value][0], -tried[value][1]))
+    _, _, thresholds, probability = tried[l2]
+    predicted = decide(probability, rules, thresholds)
+    per_set = np.split(predicted, np.cumsum([len(data.y) for data in sets])[:-1])
+    return {
+        "folds": FOLDS, "seed": SEED, "l2": l2, "thresholds": thresholds,
+        "tried": {str(k): {"per_article_f1": v[0], "log_loss": v[1], "thresholds": v[2]} for k, v in tried.items()},
+        "per_article": article_figures(predicted, y, ids), "per_candidate": figures(predicted, y),
+        "hand_rules_per_article": article_figures(rules, y, ids),
+        "by_set": {data.name: set_figures(p, data) for p, data in zip(per_set, sets, strict=True)},
+        "note": "out-of-fold figures (an article, or all reports of one incident, stay in one fold); the l2 and the "
+                "thresholds were chosen on these same folds, so they lean a little optimistic. hand_rules_per_article: "
+                "the cue rules alone on the same candidates",
+    }
+
+
+def train(sets: list[Labelled], groups: tuple[str, ...], veto_only: bool) -> dict:
+    validation = cross_validate(sets, groups, veto_only)
+    x = np.vstack([data.x for data in sets])[:, columns(groups)]
+    y = np.concatenate([data.y for data in sets])
+    weights, bias = fit(x, y, validation["l2"])
+    return {
+        "about": "Logistic regression deciding whether a candidate name is a victim of the attack its sentence "
+                 "reports; fitted by scripts/train_role_model.py",
+        "fitted_on": [{"name": data.name, "files": [file_record(path) for path in data.files],
+                       "candidates": len(data.y), "victim_mentions": int(data.y.sum())} for data in sets],
+        "cross_validation": validation,
+        "thresholds": validation["thresholds"], "veto_only": veto_only,
+        "thresholds_chosen_by": "the highest per-article victim F1 of the 5-fold cross-validated probabilities on "
+                                "the training candidates; no measuring set (casie-dev, multilingual-dev, seeds) was "
+                                "read",
+        "groups": list(groups), "features": feature_names(groups),
+        "bias": round(float(bias), 6), "weights": [round(float(w), 6) for w in weights],
+    }
+
+
+def measure(articles: Path, gold: Path, weights_file: Path) -> None:
+    """Per-article and per-candidate figures of a weights file on a labelled set; nothing is chosen from them."""
+    model = json.loads(weights_file.read_text("utf-8"))
+    data = labelled_set(articles, gold)
+    probability = logistic(data.x[:, columns(tuple(model["groups"]))], np.asarray(model["weights"]), model["bias"])
+    print(json.dumps(set_figures(decide(probability, rules_fire(data), model["thresholds"]), data)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
+    parser.add_argument("--without", action="append", default=[], choices=list(FEATURE_GROUPS),
+                        help="leave a feature group out (repeatable)")
+    parser.add_argument("--veto-only", action="store_true",
+                        help="the model only vetoes what the cue rules cast; it never takes a candidate alone")
+    parser.add_argument("--ablation", action="store_true", help="cross-validate with each group left out in turn")
+    parser.add_argument("--measure", type=Path, nargs=2, metavar=("ARTICLES", "GOLD"),
+                        help="score the model on a labelled set (a CASIE gold .jsonl or a seeds-format gold .json)")
+    parser.add_argument("--weights", type=Path, default=OUT, help="the weights file --measure scores")
+    args = parser.parse_args()
+    if args.measure:
+        measure(*args.measure, args.weights)
+        return
+    sets = [casie_candidates(*CASIE), multilingual_candidates(*MULTILINGUAL)]
+    groups = tuple(group for group in FEATURE_GROUPS if group not in args.without)
+    if args.ablation:
+        for left_out in (None, *groups):
+            validation = cross_validate(sets, tuple(group for group in groups if group != left_out), args.veto_only)
+            print(json.dumps({"without": left_out, "per_article": validation["per_article"],
+                              "thresholds": validation["thresholds"], "l2": validation["l2"],
+                              "by_set": {name: {language: row["per_article"]["f1"]
+                                                for language, row in found["by_language"].items()}
+                                         for name, found in validation["by_set"].items()}}), flush=True)
+        return
+    model = train(sets, groups, args.veto_only)
+    print(json.dumps({key: value for key, value in model.items() if key not in ("weights", "bias")}, indent=1))
+    args.out.write_text(json.dumps(model) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,245 @@
+"""Which candidate names did the attack hit? A role model learned from labelled sentences.
+
+The words around a name give it its role ("an attack on X", "X was hacked", "X said",
+"hacked by X", "the X app"), but no single cue decides: the same name is a victim in one
+sentence and a reporter in the next. A logistic regression weighs the cues together. Its
+features carry across languages because each one is read from the per-language lexicons
+(`data/roles.json`, `data/attack_lexicon.json`, `data/claim_lexicon.json`) or from the
+sentence's shape: the role cues around the candidate, where it stands relative to the
+attack word, how common its head word is, what kind of candidate it is, and what the
+sentence says besides. `scripts/train_role_model.py` fits it on casie-train's Victim
+arguments and gold victims and on multilingual-train's gold victims only, never on a set
+the project is measured on; `data/role_model.json` holds the weights, the thresholds chosen
+by cross-validation on those training sets, and the sha256 of what they were fitted on.
+
+The model decides together with the hand-written cue rules: a candidate a rule casts is a
+victim when the model keeps it (it vetoes the people, reporters and products the cues
+alone would take), and any other candidate only when the model alone is sure of it. The
+second door can be shut (``alone`` above 1): each victim taken opens an incident, and the
+per-article figures the thresholds are chosen by do not see the incidents it splits.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.gaps import words_between
+from cybertrack.extract.reporting import logistic
+from cybertrack.extract.victims import (
+    REPORTING_VERB,
+    Candidate,
+    after_victim_cue,
+    attack_subject,
+    before_victim_cue,
+    candidates,
+    possessor_of_systems,
+)
+from cybertrack.knowledge.common_words import word_frequency
+from cybertrack.knowledge.matcher import Match
+
+_NEAR_WORDS = 3  # a cue this close to a name speaks about it
+_NEAR_CHARS = 25
+_PUNCTUATION = re.compile(r"[.;:!?,()]")
+_OPENING = " \"“”‘’'«»(-–—"
+_LEAD_SENTENCES = 3
+_MAX_ZIPF = 8.0
+
+
+def _near_before(facts: SentenceFacts, kind: str, start: int) -> bool:
+    """A cue of ``kind`` ends a few words before ``start``, with no punctuation between."""
+    found = facts.cues.get(kind, [])
+    nearest = bisect.bisect_right(found, start, key=lambda cue: cue.end)
+    if not nearest:
+        return False
+    end = found[nearest - 1].end
+    return words_between(facts.text, end, start, _NEAR_WORDS) <= _NEAR_WORDS \
+        and not _PUNCTUATION.search(facts.text, end, start)
+
+
+def _near_after(facts: SentenceFacts, kind: str, end: int) -> bool:
+    """A cue of ``kind`` starts a few words after ``end``, with no punctuation between."""
+    found = facts.cues.get(kind, [])
+    following = bisect.bisect_left(found, end, key=lambda cue: cue.start)
+    if following == len(found):
+        return False
+    start = found[following].start
+    return words_between(facts.text, end, start, _NEAR_WORDS) <= _NEAR_WORDS \
+        and not _PUNCTUATION.search(facts.text, end, start)
+
+
+def _inside(found: list[Match], candidate: Candidate) -> bool:
+    return any(candidate.start <= m.start and m.end <= candidate.end for m in found)
+
+
+def _nearest_trigger(facts: SentenceFacts, candidate: Candidate) -> tuple[int, int] | None:
+    """The attack word nearest the candidate (outside it): its span."""
+    triggers = [m for m in facts.cues.get("attack", []) if not (candidate.start <= m.start < candidate.end)]
+    if not triggers:
+        return None
+    nearest = min(triggers, key=lambda m: min(abs(m.start - candidate.end), abs(candidate.start - m.end)))
+    return nearest.start, nearest.end
+
+
+class Context:
+    """What the features of one sentence's candidates share: the sentence and its first candidate."""
+
+    def __init__(self, facts: SentenceFacts, found: list[Candidate]) -> None:
+        self.facts = facts
+        self.found = found
+        self.first = min(found, key=lambda c: c.start, default=None)
+
+
+def _cue_features(context: Context, c: Candidate) -> list[float]:
+    """The role words around the candidate, from each language's lexicon."""
+    facts = context.facts
+    following = facts.text[c.end:c.end + 40]
+    speech = facts.cues.get("speech", [])
+    return [
+        float(after_victim_cue(facts, c)),
+        float(before_victim_cue(facts, c)),
+        float(possessor_of_systems(facts, c)),
+        float(attack_subject(facts, c, context.first)),
+        float(_near_before(facts, "attacker_before", c.start)),
+        float(_near_after(facts, "attacker_after", c.end)),
+        float(any(0 <= m.start - c.end <= _NEAR_CHARS for m in speech)),
+        float(bool(REPORTING_VERB.match(following))),
+        float(_near_before(facts, "claimant_noun", c.start) or _near_after(facts, "claimant_noun", c.end)),
+        float(_near_before(facts, "product_nouns", c.start) or _near_after(facts, "product_nouns", c.end)),
+        float(_inside(facts.cues.get("people_of", []), c)),
+    ]
+
+
+def _position_features(context: Context, c: Candidate) -> list[float]:
+    """Where the candidate stands: before or after the attack word and how far, first in the sentence, in the lead."""
+    facts = context.facts
+    trigger = _nearest_trigger(facts, c)
+    if trigger is None:
+        before = after = 0.0
+        distance = 1.0
+    else:
+        before, after = float(c.end <= trigger[0]), float(c.start >= trigger[1])
+        gap = (c.end, trigger[0]) if before else (trigger[1], c.start)
+        distance = min(1.0, math.log1p(words_between(facts.text, *gap, 30)) / math.log1p(30))
+    return [before, after, distance, float(trigger is None), float(context.first is c),
+            c.start / max(1, len(facts.text)), float(facts.index < _LEAD_SENTENCES)]
+
+
+def _head_features(context: Context, c: Candidate) -> list[float]:
+    """How the name is written: how common its head word is, an acronym, its length, whether it opens the sentence."""
+    text = context.facts.text[c.start:c.end]
+    words = text.split()
+    head = words[-1] if words else ""
+    opens = not context.facts.text[:c.start].strip(_OPENING)
+    return [word_frequency(head) / _MAX_ZIPF, float(text.isupper() and len(text) > 1), min(len(words), 5) / 5,
+            float(opens), float(any(ch.isdigit() for ch in text))]
+
+
+def _kind_features(context: Context, c: Candidate) -> list[float]:
+    """What kind of candidate: a sector group ("hospitals"), a government department, a name with a country in it."""
+    facts = context.facts
+    return [float(c.generic), float("/ministry:" in c.victim.key), float(c.victim.country is not None),
+            float(_inside(facts.cues.get("place_heads", []), c)),
+            float(any(c.start <= m.start and m.end <= c.end for m in facts.cues.get("sector", [])))]
+
+
+def _sentence_features(context: Context, c: Candidate) -> list[float]:
+    """What the sentence says besides: an attack (or only a possible one), a named actor, an attribution, speech,
+    how many candidates."""
+    facts = context.facts
+    return [float(facts.is_attack), float(facts.has("hypothetical")), float(bool(facts.actors)),
+            float(facts.has("attribution") or facts.has("denial")), float(facts.has("speech")),
+            float(bool(facts.producers)), math.log1p(len(context.found)) / math.log1p(10)]
+
+
+# the hand-written rules, features of the "cues" group: what the model decides with (see the module's docstring)
+RULES = ("victim_cue_before", "victim_cue_after", "owns_attacked_systems", "attack_subject")
+
+FEATURE_GROUPS: dict[str, tuple[Callable[[Context, Candidate], list[float]], tuple[str, ...]]] = {
+    "cues": (_cue_features, ("victim_cue_before", "victim_cue_after", "owns_attacked_systems", "attack_subject",
+                             "attacker_cue_before", "attacker_cue_after", "speech_after", "reporting_verb_after",
+                             "claimant_noun_near", "product_noun_near", "people_of")),
+    "position": (_position_features, ("before_trigger", "after_trigger", "trigger_distance", "no_trigger",
+                                      "first_candidate", "relative_start", "lead_sentence")),
+    "head": (_head_features, ("head_zipf", "acronym", "words", "opens_sentence", "digits")),
+    "kind": (_kind_features, ("generic", "department", "country_in_name", "place_head", "sector_noun")),
+    "sentence": (_sentence_features, ("attack_sentence", "hypothetical", "named_actor", "attribution", "speech",
+                                      "producer", "candidates")),
+}
+
+
+def feature_names(groups: tuple[str, ...] = tuple(FEATURE_GROUPS)) -> list[str]:
+    return [f"{group}:{name}" for group in groups for name in FEATURE_GROUPS[group][1]]
+
+
+def features(facts: SentenceFacts, found: list[Candidate],
+             groups: tuple[str, ...] = tuple(FEATURE_GROUPS)) -> np.ndarray:
+    """One row of features per candidate of the sentence, in the order of ``found``."""
+    context = Context(facts, found)
+    rows = [[value for group in groups for value in FEATURE_GROUPS[group][0](context, c)] for c in found]
+    return np.asarray(rows, dtype=np.float64).reshape(len(found), len(feature_names(groups)))
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    groups: tuple[str, ...]
+    weights: np.ndarray
+    bias: float
+    with_rule: float  # a candidate a cue rule casts is kept from this probability up
+    alone: float  # any candidate is taken from this probability up
+
+
+@functools.cache
+def _model() -> RoleModel:
+    data = json.loads((resources.files("cybertrack.extract") / "data" / "role_model.json").read_text("utf-8"))
+    groups = tuple(data["groups"])
+    if data["features"] != feature_names(groups):
+        raise ValueError("data/role_model.json was fitted on other features: run scripts/train_role_model.py")
+    thresholds = data["thresholds"]
+    return RoleModel(groups, np.asarray(data["weights"]), float(data["bias"]), float(thresholds["with_rule"]),
+                     float(thresholds["alone"]))
+
+
+def victim_probabilities(facts: SentenceFacts, found: list[Candidate]) -> np.ndarray:
+    if not found:
+        return np.zeros(0)
+    model = _model()
+    return logistic(features(facts, found, model.groups), model.weights, model.bias)
+
+
+def cast_by_rules(facts: SentenceFacts, found: list[Candidate]) -> list[bool]:
+    """Whether a cue rule casts each candidate as a victim ("an attack on X", "X was hacked", "X's servers", the
+    subject of an attack sentence)."""
+    context = Context(facts, found)
+    return [after_victim_cue(facts, c) or before_victim_cue(facts, c) or possessor_of_systems(facts, c)
+            or attack_subject(facts, c, context.first) for c in found]
+
+
+def victims_in(facts: SentenceFacts) -> list[Candidate]:
+    """Candidates the role model casts as victims, named ones first: one a cue rule casts and the model keeps (it
+    vetoes people, reporters and products the cues alone would take), or one the model alone is sure of. A generic
+    one that only describes a named victim ("Jan Peeters, a Belgian MP, ...") is left out; one contained in a longer
+    generic one too."""
+    everything = candidates(facts)
+    model = _model()
+    found = [c for c, p, rule in zip(everything, victim_probabilities(facts, everything),
+                                     cast_by_rules(facts, everything), strict=True)
+             if p >= model.alone or (rule and p >= model.with_rule)]
+    named = [c for c in found if not c.generic]
+    generic = [c for c in found if c.generic and not any(_describes(facts, n, c) for n in named)
+               and not any(o is not c and o.start <= c.start and c.end <= o.end for o in found)]
+    return named + generic
+
+
+def _describes(facts: SentenceFacts, named: Candidate, generic: Candidate) -> bool:
+    return named.end < generic.start and facts.text.startswith(",", named.end) \
+        and words_between(facts.text, named.end, generic.start, 2) <= 2

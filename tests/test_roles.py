@@ -1,0 +1,124 @@
+"""Victims in every language: lower-case heads, German common nouns, and the learned role model.
+
+Every sentence here is invented (Lutrecht, Veldmark, ...); none comes from the evaluation corpus. The behaviour
+tests go through `extract_frames`, the extraction's public entry, so they read the same on any version of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cybertrack.extract.frames import extract_frames
+from cybertrack.extract.names import name_chunks
+from cybertrack.extract.roles import FEATURE_GROUPS
+from tests.conftest import SHARED, require_shared
+from tests.test_report_classifier import MEASURING_SETS, assert_close
+
+ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "role_model.json"
+PUBLISHED = "2023-03-14"
+
+
+def victims(text: str, language: str) -> list[str]:
+    return [v.name for frame in extract_frames("doc", text, language, PUBLISHED) for v in frame.victims]
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Des pirates informatiques ont paralysé les serveurs de la ville de Lutrèche lundi.", "fr", "ville de Lutrèche"),
+    ("De gemeente Veldhoven werd maandag getroffen door een cyberaanval met ransomware.", "nl", "gemeente Veldhoven"),
+    ("Hackers hit the city of Lutrecht with ransomware on Monday.", "en", "city of Lutrecht"),
+    ("Un attacco ransomware ha colpito i server del comune di Veldmarco.", "it", "comune di Veldmarco"),
+    ("Un ciberataque paralizó los servidores del ayuntamiento de Villaverde.", "es", "ayuntamiento de Villaverde"),
+])
+def test_a_victim_named_under_a_lower_case_head_is_found(text: str, language: str, victim: str) -> None:
+    assert victims(text, language) == [victim]
+
+
+def test_the_place_under_a_head_is_the_victim_in_every_language() -> None:
+    """ "la ville de Lutrèche" and "the city of Lutrèche" are one victim: its key is the place's name."""
+    keys = {v.key for text, language in [
+        ("Des pirates informatiques ont paralysé les serveurs de la ville de Lutrèche lundi.", "fr"),
+        ("Hackers hit the city of Lutrèche with ransomware on Monday.", "en"),
+    ] for frame in extract_frames("doc", text, language, PUBLISHED) for v in frame.victims}
+    assert keys == {"org:lutreche"}
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Im Frühjahr haben Cyberkriminelle Daten der Deutschen Bahn gestohlen, wie aus Presseberichten hervorgeht.",
+     ["Deutschen Bahn"]),
+    ("Die Angreifer verschlüsselten IT-Systeme und Infrastrukturen der Veldmark Werke.", ["Veldmark Werke"]),
+    ("Die Angreifer nutzten eine Lücke bei Kaseya, um Daten der Stadtwerke Lutrecht zu stehlen.",
+     ["Kaseya", "Stadtwerke Lutrecht"]),
+    ("Laut den Verantwortlichen ist die Demokratie selbst das Ziel, sagte Rheinmetall.", ["Rheinmetall"]),
+])
+def test_german_common_nouns_are_not_names(sentence: str, names: list[str]) -> None:
+    assert [chunk.text for chunk in name_chunks(sentence, "de")] == names
+
+
+@pytest.mark.parametrize(("text", "victim_names"), [
+    ("Ein Cyberangriff auf Infrastrukturen und die Stadtwerke Lutrecht legte im Frühjahr die IT-Systeme lahm.",
+     ["Stadtwerke Lutrecht"]),
+    ("Im Frühjahr wurden Daten gestohlen von Cyberkriminellen, die auch die Stadtwerke Lutrecht angriffen.", []),
+    ("Der Angriff auf Daten und Demokratie traf vor allem die Stadtwerke Lutrecht.", []),
+])
+def test_a_german_common_noun_is_not_a_victim(text: str, victim_names: list[str]) -> None:
+    assert victims(text, "de") == victim_names
+
+
+def test_the_owner_of_an_attacked_system_is_the_victim_in_german() -> None:
+    """ "das Computersystem der Stadt X": the common noun owns the name; the city is the victim."""
+    text = "Ein Hackerangriff hat das Computersystem der Stadt Lutrecht am Dienstag lahmgelegt."
+    assert victims(text, "de") == ["Stadt Lutrecht"]
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The ransomware attack on Veldmark Bank was discovered by researcher Jan Vermeulen.", "en", ["Veldmark Bank"]),
+    ("The attackers targeted the Windows operating system at Veldmark Bank.", "en", []),
+    ("Le chercheur Jean Dumont a découvert que la cyberattaque contre la Banque de Lutrèche a touché ses serveurs.",
+     "fr", ["Banque de Lutrèche"]),
+    ("Des pirates ont visé le logiciel Lutrex de la Banque de Lutrèche.", "fr", []),
+])
+def test_researchers_and_products_are_not_victims(text: str, language: str, found: list[str]) -> None:
+    assert victims(text, language) == found
+
+
+def shipped() -> dict:
+    return json.loads(WEIGHTS.read_text("utf-8"))
+
+
+def test_role_model_was_fitted_on_the_training_sets_it_names() -> None:
+    require_shared()
+    model = shipped()
+    assert [entry["name"] for entry in model["fitted_on"]] == ["casie-train", "multilingual-train"]
+    for entry in model["fitted_on"]:
+        for record in entry["files"]:
+            assert not any(name in record["file"] for name in MEASURING_SETS)
+            assert hashlib.sha256((SHARED / record["file"]).read_bytes()).hexdigest() == record["sha256"]
+    assert model["thresholds"] == model["cross_validation"]["thresholds"]
+    assert "cross-validated" in model["thresholds_chosen_by"]
+    assert len(model["weights"]) == len(model["features"])
+
+
+def test_training_again_gives_the_shipped_role_model(tmp_path: Path) -> None:
+    """Same data, same folds: the same model, so the shipped file is what the script makes from the training sets."""
+    require_shared()
+    out, model = tmp_path / "role_model.json", shipped()
+    options = (["--veto-only"] if model["veto_only"] else []) + [
+        option for group in FEATURE_GROUPS if group not in model["groups"] for option in ("--without", group)]
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_role_model.py"), "--out", str(out), *options],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    fresh = json.loads(out.read_text("utf-8"))
+    assert fresh["fitted_on"] == model["fitted_on"]
+    assert fresh["features"] == model["features"]
+    for key in ("cross_validation", "thresholds"):  # another BLAS may move the 4th decimal
+        assert_close(fresh[key], model[key], key)
+    np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-4)
+    assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-4)
