@@ -1,13 +1,18 @@
 """Frames from many articles and languages → incidents.
 
-Two frames report the same incident when they name the same victim (by its
-language-neutral key, so "ministero degli interni" meets "Interior Ministry") or the
-same CVE, their dates do not contradict each other (nor does one begin after the other
-was already disclosed), and what they say is alike
-(multilingual sentence embeddings). Candidates come from an index on victim keys and
-CVEs, never from comparing every pair. Frames of one article are never merged with each
-other: the extractor already decided they are different incidents. The result depends
-only on the set of frames, so resolving again gives the same incidents.
+A frame joins the incident that the same-incident model (`cybertrack.same_incident`) finds
+most likely above its threshold, judged against the incident as a whole (the centroid of
+its reports' embeddings, all its victims, actors, CVEs, types and dates), so one weak
+member never chains two incidents. The model weighs a shared victim key ("ministero degli
+interni" meets "Interior Ministry"), alike victim names, countries, actors, CVEs, types,
+time and how alike the reports read. Whatever the model says, two frames are never one
+incident when their dates contradict each other (or one begins after the other was
+already disclosed), when the same kind of victim is in two countries, or when they come
+from one article (the extractor already decided they are different incidents).
+Candidates come from an index (victim keys, CVEs, actors; for reports in other
+languages the victim's country, attack type and month, and rare words of its name),
+a bounded number per key, never from comparing every pair. The result depends only on
+the set of frames, so resolving again gives the same incidents.
 """
 
 from __future__ import annotations
@@ -22,17 +27,15 @@ import numpy as np
 from cybertrack.annotate.dates import Reference, earliest, later_than
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.model import Claim, Frame, Incident, Victim
+from cybertrack.same_incident import PairEvidence, model, name_words, probability
 
-SAME_VICTIM = 2.0
-SAME_CVE = 1.5
-SAME_ACTOR = 0.5
-MIN_SCORE = 2.0
 DATE_TOLERANCE_MONTHS = 1  # on multilingual-train, 0 split Sony Pictures' reports (2014-11-24, 2014-12-19) apart
-SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
-SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
 # Incidents compared per block key, the most recently joined first: a victim in the news for years ("Microsoft")
 # gathers thousands of incidents, and comparing each new report with all of them made resolution quadratic.
 CANDIDATES_PER_KEY = 64
+# The keys that let reports in different languages meet (the victim's country, the attack type and the month; a rare
+# word of the victim's name) are broader than a victim's key: fewer of their incidents are compared.
+NEIGHBOURS_PER_KEY = 16
 TYPE_LABELS = {
     "espionage": "Cyber-espionage", "data-breach": "Data breach", "ransomware": "Ransomware attack",
     "phishing": "Phishing", "ddos": "DDoS attack", "defacement": "Defacement", "wiper": "Wiper attack",
@@ -50,8 +53,11 @@ class _Cluster:
     victims: list[Victim] = field(default_factory=list)
     cves: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)
+    languages: set[str | None] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)  # the first_seen its reports give (not estimated)
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
+    times: set[str] = field(default_factory=set)  # each report's own date, else its disclosure: how far apart in time
     vector_sum: np.ndarray | None = None
 
     def add(self, frame: Frame, vector: np.ndarray) -> None:
@@ -60,12 +66,16 @@ class _Cluster:
         self.victims += frame.victims
         self.cves |= set(frame.vulnerabilities)
         self.actors |= set(frame.actors)
+        self.types |= _specific_types(frame)
+        self.languages.add(frame.language)
         own = _own_date(frame)
         if own:
             self.dates.add(own)
         bound = _bound(frame)
         if bound and (self.bound is None or later_than(self.bound, bound)):
             self.bound = bound
+        if time := _time(frame):
+            self.times.add(time)
         self.vector_sum = vector.copy() if self.vector_sum is None else self.vector_sum + vector
 
     @property
@@ -74,14 +84,45 @@ class _Cluster:
 
 
 def block_keys(frame: Frame) -> set[str]:
-    """Index keys: a victim's key, its key with the country left open, each CVE, and each actor (a candidate only:
-    an actor alone merges two reports only when they read alike, see ``SAME_STORY``)."""
+    """Index keys: a victim's key, its key with the country left open, each CVE, and each actor. Only these make a
+    frame comparable at all (`frame_vectors`); the keys of `neighbour_keys` widen the search for a frame that has
+    one."""
     keys = {f"cve:{cve}" for cve in frame.vulnerabilities} | {f"actor:{actor}" for actor in frame.actors}
     for victim in frame.victims:
         keys.add(f"victim:{victim.key}")
         if "/" in victim.key:
             keys.add(f"victim:?/{victim.key.split('/', 1)[1]}")
     return keys
+
+
+def neighbour_keys(frame: Frame, months: tuple[int, ...] = (0,)) -> set[str]:
+    """Keys on which reports of one victim in different languages meet even when its name and key differ ("HSE",
+    "irischer Gesundheitsdienst"): the victim's country (or "?"), an attack type and a month (each of ``months``
+    away from the frame's own); a rare word of the victim's name ("rheinmetall")."""
+    keys = {f"word:{word}" for victim in frame.victims for word in name_words(victim.name)}
+    month = _month(frame)
+    if month and frame.victims:
+        countries = {victim.country or "?" for victim in frame.victims}
+        for shift, country, kind in itertools.product(months, countries, frame.types or ["other"]):
+            keys.add(f"when:{country}:{kind}:{_shift_month(month, shift)}")
+    return keys
+
+
+def _month(frame: Frame) -> str | None:
+    """The month the frame's incident is placed in: its own date, else its disclosure or publication month."""
+    for date in (_own_date(frame), _bound(frame), frame.first_seen):
+        if date and len(date) >= 7:
+            return date[:7]
+    return None
+
+
+def _shift_month(month: str, shift: int) -> str:
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + shift
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _specific_types(frame: Frame) -> set[str]:
+    return set(frame.types) - {"other"}
 
 
 def _victims_match(a: Victim, b: Victim) -> bool:
@@ -152,20 +193,41 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
     return any(countries != theirs[what] for what, countries in mine.items() if what in theirs)
 
 
+def pair_evidence(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> PairEvidence | None:
+    """What the frame and the incident share, for the same-incident model; None when they cannot be one incident:
+    the frame's article is already in it, the same kind of victim is in another country, or the dates disagree."""
+    if frame.document in cluster.documents or _countries_conflict(frame, cluster) or not _dates_agree(frame, cluster):
+        return None
+    own, time = _own_date(frame), _time(frame)
+    return PairEvidence(
+        cosine=float(vector @ cluster.centroid),
+        across_languages=_across_languages(frame, cluster),
+        same_victim_key=any(_victims_match(v, w) for v in frame.victims for w in cluster.victims),
+        names=(tuple(v.name for v in frame.victims), tuple(dict.fromkeys(v.name for v in cluster.victims))),
+        shared_cve=bool(set(frame.vulnerabilities) & cluster.cves),
+        shared_type=bool(_specific_types(frame) & cluster.types),
+        both_dated=bool(own and cluster.dates),
+        months_apart=min((_months_apart(time[:7], t[:7]) for t in cluster.times), default=None) if time else None,
+    )
+
+
+def _across_languages(frame: Frame, cluster: _Cluster) -> bool:
+    """The frame's language is none of the incident's. An unknown language (a frame stored before frames carried it)
+    counts as another: the same story reads less alike across languages, and taking two unknowns for one language
+    would split reports that resolved together before."""
+    return frame.language is None or None in cluster.languages or frame.language not in cluster.languages
+
+
+def _time(frame: Frame) -> str | None:
+    """When the frame places its incident, as precisely as known: its own date, else its disclosure or publication
+    (a day or a month), else the publication month it was estimated from."""
+    return _own_date(frame) or frame.disclosed or frame.first_seen
+
+
 def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
-    if frame.document in cluster.documents or _countries_conflict(frame, cluster):
-        return 0.0
-    if not _dates_agree(frame, cluster):
-        return 0.0
-    score = SAME_VICTIM if any(_victims_match(v, w) for v in frame.victims for w in cluster.victims) else 0.0
-    if set(frame.vulnerabilities) & cluster.cves:
-        score += SAME_CVE
-    similarity = float(vector @ cluster.centroid)
-    if set(frame.actors) & cluster.actors:
-        score += SAME_ACTOR
-        if score == SAME_ACTOR and similarity >= SAME_STORY:  # named differently, but the same actor and story
-            score += SAME_STORY_BONUS
-    return score + similarity
+    """The probability that the frame reports the incident, taken as a whole (its centroid, all its victims)."""
+    evidence = pair_evidence(frame, vector, cluster)
+    return 0.0 if evidence is None else probability(evidence)
 
 
 def _frame_text(frame: Frame) -> str:
@@ -203,7 +265,7 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
 
     def join(c: int, i: int) -> None:
         clusters[c].add(frames[i], vectors[i])
-        for key in block_keys(frames[i]):
+        for key in _index_keys(frames[i]):
             index[key].pop(c, None)
             index[key][c] = None
 
@@ -213,13 +275,12 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
     for positions in by_document.values():
         pairs = []
         for i in positions:
-            candidates = {c for key in block_keys(frames[i])
-                          for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
-            pairs += [(_score(frames[i], vectors[i], clusters[c]), i, c) for c in candidates]
+            pairs += [(_score(frames[i], vectors[i], clusters[c]), i, c) for c in _candidates(frames[i], index)]
         taken_frames: set[int] = set()
         taken_clusters: set[int] = set()
+        threshold = model().threshold
         for score, i, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-            if score < MIN_SCORE or i in taken_frames or c in taken_clusters:
+            if score < threshold or i in taken_frames or c in taken_clusters:
                 continue
             taken_frames.add(i)
             taken_clusters.add(c)
@@ -235,6 +296,22 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
         if seen[incident.id] > 1:
             incident.id = f"{incident.id}-{seen[incident.id]}"
     return incidents
+
+
+def _index_keys(frame: Frame) -> set[str]:
+    """The keys a frame's incident is found under: none for a frame that can meet no other (see `block_keys`)."""
+    identity = block_keys(frame)
+    return identity | neighbour_keys(frame) if identity else identity
+
+
+def _candidates(frame: Frame, index: dict[str, dict[int, None]]) -> set[int]:
+    """The incidents a frame is compared with: the most recently joined of each of its keys, a bounded number, so
+    resolution stays linear in the number of frames. A frame with no victim, CVE or actor is compared with none."""
+    if not block_keys(frame):
+        return set()
+    found = {c for key in block_keys(frame) for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
+    return found | {c for key in neighbour_keys(frame, (-1, 0, 1))
+                    for c in itertools.islice(reversed(index.get(key, {})), NEIGHBOURS_PER_KEY)}
 
 
 def _unique(values) -> list:
