@@ -2,10 +2,10 @@
 
 A frame joins the incident that the same-incident model (`cybertrack.same_incident`) finds
 most likely above its threshold, judged against the incident as a whole (the centroid of
-its reports' embeddings, all its victims, actors, CVEs, types and dates), so one weak
-member never chains two incidents. The model weighs a shared victim key ("ministero degli
-interni" meets "Interior Ministry"), alike victim names, countries, actors, CVEs, types,
-time and how alike the reports read. Whatever the model says, two frames are never one
+its reports' embeddings, all its victims, CVEs, types and dates), so one weak member
+never chains two incidents. The model weighs a shared victim key ("ministero degli
+interni" meets "Interior Ministry"), alike victim names, CVEs, types, time and how alike
+the reports read, in one language or across two. Whatever the model says, two frames are never one
 incident when their dates contradict each other (or one begins after the other was
 already disclosed), when the same kind of victim is in two countries, or when they come
 from one article (the extractor already decided they are different incidents).
@@ -203,7 +203,7 @@ def pair_evidence(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> PairEv
         cosine=float(vector @ cluster.centroid),
         across_languages=_across_languages(frame, cluster),
         same_victim_key=any(_victims_match(v, w) for v in frame.victims for w in cluster.victims),
-        names=(tuple(v.name for v in frame.victims), tuple(dict.fromkeys(v.name for v in cluster.victims))),
+        names=(_free_names(frame.victims), _free_names(cluster.victims)),
         shared_cve=bool(set(frame.vulnerabilities) & cluster.cves),
         shared_type=bool(_specific_types(frame) & cluster.types),
         both_dated=bool(own and cluster.dates),
@@ -224,10 +224,35 @@ def _time(frame: Frame) -> str | None:
     return _own_date(frame) or frame.disclosed or frame.first_seen
 
 
+def _institution(key: str) -> bool:
+    """A key the victims extractor built for an institution of a known country ("BE/ministry:interior"), the same in
+    every language, unlike a name's surface form ("org:rheinmetall") or a kind of victim anywhere ("?/hospital")."""
+    return "/" in key and not key.startswith("?/")
+
+
+def _free_names(victims: list[Victim]) -> tuple[str, ...]:
+    """The names of the victims that no institution key identifies: for those, the key already says whether two are
+    one ("Belgian Ministry of Interior" and "Belgian Ministry of Defence" share most of their words, not their key)."""
+    return tuple(dict.fromkeys(v.name for v in victims if not _institution(v.key)))
+
+
 def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
-    """The probability that the frame reports the incident, taken as a whole (its centroid, all its victims)."""
+    """The probability that the frame reports the incident, taken as a whole (its centroid, all its victims).
+
+    The training sets hold no pair of reports sharing an institution's key, so the model cannot speak to one: such
+    a pair is taken as one incident, as resolution always took it, when their times are no month apart (dates that
+    contradict each other never get here); which of several such incidents a frame joins is still the model's
+    ranking."""
     evidence = pair_evidence(frame, vector, cluster)
-    return 0.0 if evidence is None else probability(evidence)
+    if evidence is None:
+        return 0.0
+    likely = probability(evidence)
+    same_institution = any(_victims_match(v, w) and _institution(v.key) and _institution(w.key)
+                           for v in frame.victims for w in cluster.victims)
+    if same_institution and not evidence.months_apart:
+        threshold = model().threshold  # lifted onto [threshold, 1]: it merges, and the model still ranks the options
+        return threshold + (1 - threshold) * likely
+    return likely
 
 
 def _frame_text(frame: Frame) -> str:

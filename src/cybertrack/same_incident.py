@@ -67,15 +67,18 @@ def features(evidence: PairEvidence) -> np.ndarray:
 def name_similarity(names: Iterable[str], others: Iterable[str]) -> float:
     """How alike two victims' names are, accents and case aside: the best of their character-trigram overlap
     (Jaccard: "Rheinwerk AG" and "Rheinwerk-Konzern", "ministry" and "ministère" a little) and the share of the
-    shorter name's words the longer one has ("Anhalt-Bitterfeld" in "Server des Landkreises Anhalt-Bitterfeld")."""
+    shorter name's rare words the longer one has ("Anhalt-Bitterfeld" in "Server des Landkreises Anhalt-Bitterfeld";
+    common words such as "ministry" or "Belgian" say nothing of which victim it is)."""
     others = list(others)
     return max((_alike(name, other) for name in names for other in others), default=0.0)
 
 
 def _alike(name: str, other: str) -> float:
     a, b = _trigrams(name), _trigrams(other)
-    shorter, longer = sorted((set(_words(name)), set(_words(other))), key=len)
-    return max(len(a & b) / (len(a | b) or 1), len(shorter & longer) / len(shorter) if shorter else 0.0)
+    shorter, longer = sorted((name, other), key=lambda n: len(_words(n)))
+    rare = name_words(shorter)
+    contained = len(rare & set(_WORD.findall(longer.casefold()))) / len(rare) if rare else 0.0
+    return max(len(a & b) / (len(a | b) or 1), contained)
 
 
 @functools.lru_cache(maxsize=65536)
