@@ -5,8 +5,8 @@ Usage:
 
 Each training set's articles go through the pipeline (cleaning, extraction, the attack gate, embeddings) exactly as
 ingest runs them, and the frames that come out are paired the way resolution pairs them (`resolve.pair_evidence`
-between a frame and an incident of one frame; pairs the hard rules rule out — same article, contradicting dates,
-the same kind of victim in two countries — are never scored, so they are not trained on):
+between a frame and an incident of one frame; pairs the hard rules rule out — same article, contradicting dates or
+time windows, the same kind of victim in two countries — are never scored, so they are not trained on):
 - multilingual-train (../shared/corpus/multilingual-train, gold ../shared/eval/multilingual_train_gold.json): every
   pair of frames from two articles the gold labels. Two articles that the gold puts in one incident give one positive
   pair, their two frames that read most alike (an article may also report another incident); two articles of
