@@ -97,3 +97,10 @@ def missing_parts(languages: tuple[str, ...] = LANGUAGES) -> list[str]:
         for language in present:
             problems += [f"{language}: {name}.toml has no {'.'.join(p)}" for p in sorted(every_path - paths[language])]
     return problems
+
+
+@functools.cache
+def words(topic_name: str, section: str) -> frozenset[str]:
+    """One list of every pack, as one set: ``words("grammar", "prepositions")`` are the prepositions of every
+    language, for matchers that read all languages at once."""
+    return frozenset(w for language in LANGUAGES for w in pack(language, topic_name)[section])
