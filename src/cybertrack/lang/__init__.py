@@ -51,9 +51,9 @@ def topics(language: str) -> tuple[str, ...]:
 
 
 def _place(tree: dict, language: str, target: dict) -> None:
-    """Copy a pack's tree into ``target``, each leaf under the language's code."""
+    """Copy a pack's tree into ``target``, each leaf (or word table) under the language's code."""
     for key, value in tree.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and not _is_word_table(value):
             _place(value, language, target.setdefault(key, {}))
         else:
             target.setdefault(key, {})[language] = value
@@ -73,10 +73,16 @@ def topic(name: str) -> dict:
     return merged
 
 
+def _is_word_table(value: object) -> bool:
+    """A table of words and their values (``[numbers] deux = 2``): one part, whose words differ by language."""
+    return isinstance(value, dict) and all(not isinstance(v, (dict, list)) for v in value.values())
+
+
 def _leaf_paths(tree: dict, prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
     paths: set[tuple[str, ...]] = set()
     for key, value in tree.items():
-        paths |= _leaf_paths(value, (*prefix, key)) if isinstance(value, dict) else {(*prefix, key)}
+        nested = isinstance(value, dict) and not _is_word_table(value)
+        paths |= _leaf_paths(value, (*prefix, key)) if nested else {(*prefix, key)}
     return paths
 
 
