@@ -29,6 +29,8 @@ from datetime import date, datetime, timedelta
 from babel import Locale
 from babel.dates import get_day_names, get_month_names
 
+from cybertrack.lang import LANGUAGES, pack
+
 # A year-less date may lie this far after the base (news announces what is coming).
 _AHEAD = timedelta(days=62)
 _YEAR = r"(?:19|20)\d\d(?![-/.]?\d)"
@@ -109,7 +111,8 @@ class DateMention:
 
 @dataclass(frozen=True)
 class _Lang:
-    """Word lists of one language. Entries are regex fragments; ``'`` also matches ``’``."""
+    """Date words of one language, read from its pack (``lang/<code>/dates.toml``). Entries are regex fragments;
+    ``'`` also matches ``’``."""
 
     numbers: dict[str, int]
     units: dict[str, str]  # unit word -> "d", "w", "m" or "y"
@@ -133,188 +136,22 @@ class _Lang:
     day_before: tuple[str, ...]
     yesterday: tuple[str, ...]
     today: tuple[str, ...]
-    month_variants: dict[str, int] | None = None  # spellings babel lacks
-    weekday_variants: dict[str, int] | None = None  # 0 is Monday
-    month_abbrevs: dict[str, int] | None = None  # only next to a day or a year
-    case_sensitive_names: bool = False  # capitalised month/weekday names only
-    month_first: bool = False  # "May 26, 2021"
-    not_before_weekday: tuple[str, ...] = ()  # "Patch Tuesday" is no date
-    not_after_relative: str = ""  # lookbehind before relative phrases: "over the last year" is a span, not a date
+    month_variants: dict[str, int]  # spellings babel lacks
+    weekday_variants: dict[str, int]  # 0 is Monday
+    month_abbrevs: dict[str, int]  # only next to a day or a year
+    case_sensitive_names: bool  # capitalised month/weekday names only
+    month_first: bool  # "May 26, 2021"
+    not_before_weekday: tuple[str, ...]  # "Patch Tuesday" is no date
+    not_after_relative: str  # lookbehind before relative phrases: "over the last year" is a span, not a date
 
 
-_LANGS: dict[str, _Lang] = {
-    "en": _Lang(
-        numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10},
-        units={"day": "d", "days": "d", "week": "w", "weeks": "w", "month": "m", "months": "m", "year": "y",
-               "years": "y"},
-        ago=r"{n}\s+{u}\s+ago",
-        month_cues=("in", "since", "until", "till", "by", "from", "during", "through", "throughout", "between"),
-        year_cues=("in", "since", "until", "till", "by", "from", "during", "through", "throughout", "between"),
-        mods=("early", "late", "mid", r"(?:the\s+)?(?:end|beginning|start|middle)\s+of"),
-        seasons=(r"(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?",),
-        last_pre=("last", r"this\s+past", "past"),
-        last_post=(),
-        next_pre=("next", r"this\s+coming", "coming"),
-        next_post=(),
-        of_last_year=(r"(?:of\s+)?last\s+year",),
-        of_this_year=(r"(?:of\s+)?this\s+year",),
-        last_year=(),
-        this_year=(),
-        last_month=(),
-        this_month=(),
-        last_week=(),
-        this_week=(),
-        day_before=(r"the\s+day\s+before\s+yesterday",),
-        yesterday=(),
-        today=(),
-        month_abbrevs={"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
-                       "Oct": 10, "Nov": 11, "Dec": 12},
-        case_sensitive_names=True,
-        month_first=True,
-        not_before_weekday=("Patch", "Black", "Cyber", "Good"),
-        not_after_relative=r"(?<!\bthe\s)(?<!\bover\s)",
-    ),
-    "fr": _Lang(
-        numbers={"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-                 "neuf": 9, "dix": 10},
-        units={"jour": "d", "jours": "d", "semaine": "w", "semaines": "w", "mois": "m", "an": "y", "ans": "y",
-               "année": "y", "années": "y"},
-        ago=r"il\s+y\s+a\s+{n}\s+{u}",
-        month_cues=("en", "depuis", "dès", "jusqu'en", "courant", "pendant", "durant", r"au\s+mois\s+de"),
-        year_cues=("en", "depuis", "dès", "jusqu'en", "courant", "pendant", "durant", "l'année"),
-        mods=("début", "fin", "mi"),
-        seasons=(r"(?:au\s+|à\s+l'|l')?(?:printemps|été|automne|hiver)(?:\s+de)?",),
-        last_pre=(),
-        last_post=("dernier", "passé"),
-        next_pre=(),
-        next_post=("prochain",),
-        of_last_year=(r"(?:de\s+)?l'(?:année\s+(?:dernière|passée)|an\s+(?:dernier|passé))",),
-        of_this_year=(r"(?:de\s+)?cette\s+année",),
-        last_year=(r"l'(?:année\s+passée|an\s+(?:dernier|passé))",),
-        this_year=(),
-        last_month=(r"le\s+mois\s+passé",),
-        this_month=(r"ce\s+mois",),
-        last_week=(r"la\s+semaine\s+passée",),
-        this_week=(),
-        day_before=(),
-        yesterday=(),
-        today=(),
-        month_variants={"fevrier": 2, "aout": 8, "decembre": 12},
-    ),
-    "nl": _Lang(
-        numbers={"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-                 "negen": 9, "tien": 10},
-        units={"dag": "d", "dagen": "d", "week": "w", "weken": "w", "maand": "m", "maanden": "m", "jaar": "y",
-               "jaren": "y"},
-        ago=r"{n}\s+{u}\s+geleden",
-        month_cues=("in", "sinds", "tot", "vanaf", "tijdens"),
-        year_cues=("in", "sinds", "tot", "vanaf", "tijdens"),
-        mods=("begin", "eind", "half", "medio"),
-        seasons=(r"(?:het\s+|de\s+)?(?:voorjaar|najaar|lente|zomer|herfst|winter)(?:\s+van)?",),
-        last_pre=("afgelopen", "vorige"),
-        last_post=(),
-        next_pre=("volgende", "komende", "aanstaande"),
-        next_post=(),
-        of_last_year=(r"(?:van\s+)?(?:vorig|verleden)\s+jaar",),
-        of_this_year=(r"(?:van\s+)?dit\s+jaar",),
-        last_year=(r"(?:vorige|verleden)\s+jaar",),
-        this_year=(),
-        last_month=(r"afgelopen\s+maand",),
-        this_month=(),
-        last_week=(r"(?:afgelopen|verleden)\s+week",),
-        this_week=(),
-        day_before=(),
-        yesterday=(),
-        today=(),
-    ),
-    "de": _Lang(
-        numbers={"ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "eins": 1, "zwei": 2, "drei": 3,
-                 "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10},
-        units={"tag": "d", "tagen": "d", "woche": "w", "wochen": "w", "monat": "m", "monaten": "m", "jahr": "y",
-               "jahren": "y"},
-        ago=r"vor\s+{n}\s+{u}",
-        month_cues=("im", "seit", "bis", "ab"),
-        year_cues=(r"im\s+Jahre?", "Jahre?", "seit", "bis", "ab", "in"),
-        mods=("Anfang", "Ende", "Mitte"),
-        seasons=("Frühjahr", "Frühling", "Sommer", "Herbst", "Winter"),
-        last_pre=(r"(?:(?:am|im)\s+)?(?:vergangenen|letzten|vorigen)",),
-        last_post=(),
-        next_pre=(r"(?:(?:am|im)\s+)?(?:nächsten|kommenden)",),
-        next_post=(),
-        of_last_year=(r"(?:des\s+)?(?:letzten|vergangenen|vorigen)\s+Jahres",),
-        of_this_year=(r"(?:dieses|des\s+laufenden)\s+Jahres",),
-        last_year=(r"(?:vergangenes|voriges)\s+Jahr", r"im\s+(?:vergangenen|letzten|vorigen)\s+Jahr",
-                   r"im\s+Vorjahr"),
-        this_year=(r"in\s+diesem\s+Jahr",),
-        last_month=(r"(?:im\s+)?(?:vergangenen|vorigen)\s+Monat", r"im\s+letzten\s+Monat"),
-        this_month=(r"in\s+diesem\s+Monat",),
-        last_week=(r"(?:vergangene|vorige)\s+Woche", r"(?:in\s+der\s+)?(?:vergangenen|vorigen|letzten)\s+Woche"),
-        this_week=(r"in\s+dieser\s+Woche",),
-        day_before=(),
-        yesterday=(),
-        today=(),
-        month_variants={"Jänner": 1, "Maerz": 3},
-        weekday_variants={"Sonnabend": 5},
-        case_sensitive_names=True,
-    ),
-    "it": _Lang(
-        numbers={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7,
-                 "otto": 8, "nove": 9, "dieci": 10},
-        units={"giorno": "d", "giorni": "d", "settimana": "w", "settimane": "w", "mese": "m", "mesi": "m",
-               "anno": "y", "anni": "y"},
-        ago=r"{n}\s+{u}\s+fa",
-        month_cues=("a", "ad", "in", "nel", r"nel\s+mese\s+di", "dal", "da", r"fino\s+a", "entro"),
-        year_cues=("nel", "dal", r"fino\s+al", r"entro\s+il", r"nel\s+corso\s+del", r"durante\s+il"),
-        mods=(r"(?:all'|a\s+)?inizio(?:\s+d(?:i|el))?", r"(?:alla\s+|a\s+)?fine(?:\s+d(?:i|el))?",
-              r"(?:a\s+)?metà(?:\s+d(?:i|el))?"),
-        seasons=(r"(?:nella\s+|nell'|la\s+|l')?(?:primavera|estate|autunno|inverno)(?:\s+del)?",),
-        last_pre=(r"(?:(?:lo|la)\s+)?scors[oa]",),
-        last_post=("scors[oa]", "passat[oa]"),
-        next_pre=(r"(?:(?:il|la)\s+)?prossim[oa]",),
-        next_post=("prossim[oa]",),
-        of_last_year=(r"dell'anno\s+(?:scorso|passato)", r"dello\s+scorso\s+anno"),
-        of_this_year=(r"di\s+quest'anno",),
-        last_year=(r"l'anno\s+(?:scorso|passato)", r"lo\s+scorso\s+anno"),
-        this_year=(r"questo\s+anno",),
-        last_month=(r"il\s+mese\s+(?:scorso|passato)", r"lo\s+scorso\s+mese"),
-        this_month=(),
-        last_week=(r"la\s+settimana\s+(?:scorsa|passata)", r"la\s+scorsa\s+settimana"),
-        this_week=(),
-        day_before=("l'altroieri", r"ieri\s+l'altro"),
-        yesterday=(),
-        today=(),
-        weekday_variants={"lunedi": 0, "martedi": 1, "mercoledi": 2, "giovedi": 3, "venerdi": 4},
-    ),
-    "es": _Lang(
-        numbers={"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-                 "ocho": 8, "nueve": 9, "diez": 10},
-        units={"día": "d", "días": "d", "dia": "d", "dias": "d", "semana": "w", "semanas": "w", "mes": "m",
-               "meses": "m", "año": "y", "años": "y"},
-        ago=r"hace\s+{n}\s+{u}",
-        month_cues=("en", "desde", "hasta", "durante", r"el\s+mes\s+de"),
-        year_cues=("en", "desde", "hasta", "durante", r"el\s+año"),
-        mods=(r"(?:a\s+)?(?:principios|comienzos|inicios|finales|fines|mediados)\s+de",),
-        seasons=(r"(?:la\s+|el\s+)?(?:primavera|verano|otoño|invierno)(?:\s+del?)?",),
-        last_pre=(r"(?:el\s+)?pasado",),
-        last_post=("pasado",),
-        next_pre=(r"(?:el\s+)?próximo",),
-        next_post=("próximo", r"que\s+viene"),
-        of_last_year=(r"del\s+(?:año\s+pasado|pasado\s+año)",),
-        of_this_year=(r"de\s+este\s+año",),
-        last_year=(r"el\s+pasado\s+año",),
-        this_year=(),
-        last_month=(r"el\s+pasado\s+mes",),
-        this_month=(),
-        last_week=(r"la\s+pasada\s+semana",),
-        this_week=(),
-        day_before=("antier", r"antes\s+de\s+ayer"),
-        yesterday=(),
-        today=(),
-        month_variants={"setiembre": 9},
-        weekday_variants={"miercoles": 2, "sabado": 5},
-    ),
-}
+def _language(code: str) -> _Lang:
+    """A language's date words, from its pack (``lang/<code>/dates.toml``)."""
+    return _Lang(**{name: tuple(value) if isinstance(value, list) else value
+                    for name, value in pack(code, "dates").items()})
+
+
+_LANGS: dict[str, _Lang] = {code: _language(code) for code in LANGUAGES}
 
 
 @dataclass(frozen=True)
@@ -529,10 +366,10 @@ def _compiled(code: str) -> tuple[_Vocab, tuple[_Rule, ...], frozenset[str]]:
     checking that spares running those rules over them."""
     lang = _LANGS[code]
     months = {name.lower(): num for num, name in get_month_names("wide", locale=code).items()}
-    months.update({name.lower(): num for name, num in (lang.month_variants or {}).items()})
+    months.update({name.lower(): num for name, num in lang.month_variants.items()})
     weekdays = {name.lower(): num for num, name in get_day_names("wide", locale=code).items()}
-    weekdays.update({name.lower(): num for name, num in (lang.weekday_variants or {}).items()})
-    abbrevs = {name.lower(): num for name, num in (lang.month_abbrevs or {}).items()}
+    weekdays.update({name.lower(): num for name, num in lang.weekday_variants.items()})
+    abbrevs = {name.lower(): num for name, num in lang.month_abbrevs.items()}
     vocab = _Vocab(lang, months | abbrevs, frozenset(abbrevs), weekdays)
 
     def cased(names: dict[str, int]) -> list[str]:

@@ -12,7 +12,8 @@ from functools import cached_property
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-SUPPORTED = ("en", "fr", "nl", "de", "it", "es")
+from cybertrack.lang import LANGUAGES as SUPPORTED
+
 ALSO_RECOGNISED = ("pt", "pl", "ru", "zh", "ja", "ar")
 MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 1000  # a paragraph is plenty for 12 candidate languages; the cost grows with the sample
@@ -23,7 +24,7 @@ LONG_TEXT_CHARS = 200
 
 def _builder() -> LanguageDetectorBuilder:
     return LanguageDetectorBuilder.from_iso_codes_639_1(
-        *[IsoCode639_1.from_str(code.upper()) for code in SUPPORTED + ALSO_RECOGNISED])
+        *[IsoCode639_1.from_str(code.upper()) for code in dict.fromkeys(SUPPORTED + ALSO_RECOGNISED)])
 
 
 class LanguageIdentifier:

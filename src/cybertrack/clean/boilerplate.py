@@ -1,7 +1,7 @@
 """Recognising page furniture: "Read also" teasers, comment prompts, share and follow buttons, subscription
 walls, navigation, copyright and cookie lines, bylines and credits, date stamps, in en fr nl de it es.
 
-The cues are data (``data/furniture.toml``, per kind and language) and come in three strengths, because the
+The cues are data (``lang/<code>/furniture.toml``, per kind and language) and come in three strengths, because the
 same words can be furniture or story:
 
 * ``exact``: the sentence is nothing but the cue ("Comments", "Back to top").

@@ -1,4 +1,4 @@
-"""The furniture cues of ``data/furniture.toml``, compiled once.
+"""The furniture cues of the language packs (``cybertrack/lang/<code>/furniture.toml``), compiled once.
 
 Cues are kept as data, per kind and language, so that a new language or a new kind of page furniture is an edit
 of the table, and a test can check that every kind speaks every language. A sentence is matched against all
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 import unicodedata
-from importlib import resources
 
-LANGUAGES = ("en", "fr", "nl", "de", "it", "es")
+from cybertrack.lang import LANGUAGES, topic
+
+__all__ = ["LANGUAGES", "fold", "table"]
 
 
 def fold(text: str) -> str:
@@ -30,7 +30,7 @@ def fold(text: str) -> str:
 
 @functools.cache
 def table() -> dict:
-    return tomllib.loads((resources.files("cybertrack.clean") / "data" / "furniture.toml").read_text("utf-8"))
+    return topic("furniture")
 
 
 def _alternatives(by_language: dict[str, list[str]]) -> str:

@@ -13,17 +13,15 @@ role-cue method as for victims:
   "X was charged", "the hacktivist group X".
 A cue casts a name only across articles, determiners and quotes ("hacked by the X"); any other word between them
 breaks the link, so "hackers penetrated Tesla's console" casts nobody. The cue words are data per language
-(`data/actor_roles.json`, with the attacker cues of `data/roles.json`).
+(the language packs' `actors.toml`, with the attacker cues of their `roles.toml`).
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.gaps import words_between
@@ -32,6 +30,7 @@ from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key, plausible_name
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
+from cybertrack.lang import topic
 
 _APPOSITION = 6
 _COMPARISON_GAP = 4  # "similar to those used by APT41"
@@ -54,7 +53,7 @@ class Acting:
 @functools.cache
 def _role_cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
     """The cue matcher, the words that may link a cue to its name, and the crew nouns written in lower case."""
-    data = json.loads((resources.files("cybertrack.extract") / "data" / "actor_roles.json").read_text("utf-8"))
+    data = topic("actors")
     matcher = PhraseMatcher()
     for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison"):
         for language in LANGUAGES:

@@ -18,23 +18,21 @@ from cybertrack.extract.institutions import portfolios
 from cybertrack.extract.names import stop_words
 from cybertrack.extract.victims import english_adjective, name_key, plausible_name
 from cybertrack.knowledge.countries import country_name
+from cybertrack.lang import words
 from cybertrack.model import Claim, Evidence
 
 ARTICLE_CLAIMANT = "(article)"
 _PERCENT = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s?%")
-_ARTICLES = {"the", "a", "an", "il", "lo", "la", "le", "les", "der", "die", "das", "de", "het", "el", "los", "las",
-             "un", "une", "una", "uno", "een", "ein", "eine"}
+_ARTICLES = words("grammar", "articles")
 _SUBJECT_WORDS = 6
 # what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
-_LIST_GLUE = re.compile(r"(?:\s*(?:,|\band\b|&|\bet\b|\ben\b|\bund\b|\be\b|\by\b|\b[A-Z][\w-]*\b)\s*)*")
+_CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar", "conjunctions")))
+_LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
-_ACCORDING = re.compile(r"\b(?:according to|selon|d'après|volgens|laut|secondo|según)\s*$", re.IGNORECASE)
-_RIGHT_CONNECTORS = {"of", "the", "de", "du", "des", "la", "le", "di", "del", "della", "dell'", "dell’", "degli",
-                     "van", "der", "von", "for", "für", "voor", "d'", "d’", "l'", "l’"}
-_PREPOSITIONS = {"in", "at", "on", "to", "into", "from", "with", "against", "about", "for", "of", "over", "dans", "à",
-                 "au", "aux", "en", "sur", "contre", "avec", "nel", "nella", "a", "al", "alla", "da", "con", "contro",
-                 "su", "im", "bei", "mit", "gegen", "nach", "aus", "op", "bij", "naar", "tegen", "met", "uit",
-                 "contra", "desde", "hacia", "sobre"}
+_ACCORDING = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words('grammar', 'according_to'))))})\s*$",
+                        re.IGNORECASE)
+_RIGHT_CONNECTORS = words("grammar", "name_connectors")
+_PREPOSITIONS = words("grammar", "prepositions")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The lexicons of `data/`, compiled once into phrase matchers.
+"""The lexicons of the language packs, compiled once into phrase matchers.
 
 Every lexicon is matched in all supported languages at once: an article quotes
 English names and terms whatever its own language, and a phrase from another
@@ -8,17 +8,11 @@ language almost never occurs by chance at word boundaries.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 
 from cybertrack.extract.lexicons import LANGUAGES, lexicons
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
-
-
-@functools.cache
-def _roles() -> dict:
-    return json.loads((resources.files("cybertrack.extract") / "data" / "roles.json").read_text("utf-8"))
+from cybertrack.lang import topic
 
 
 @dataclass(frozen=True)
@@ -34,7 +28,7 @@ class Cues:
     """Every lexicon in one phrase matcher, searched once per sentence; matches come back per kind."""
 
     def __init__(self) -> None:
-        lex, roles = lexicons(), _roles()
+        lex, roles = lexicons(), topic("roles")
         sections: dict[str, dict] = {
             "attack": lex["attack_types"], "sector": lex["sectors"], "technique": lex["techniques"],
             "hypothetical": {"hypothetical": lex["hypothetical"]}, "attribution": {"attribution": lex["attribution"]},

@@ -10,15 +10,10 @@ Coordinations name several at once: "the ministries of defence and the interior"
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-LANGUAGES = ("en", "fr", "nl", "de", "it", "es")
-_CONNECTOR = (r"(?:of|the|for|de|du|des|la|le|l'|l’|d'|d’|della|dell'|dell’|degli|delle|del|dei|di|van|voor|der|für"
-              r"|los|las)")
-_AND = r"(?:,|and|et|en|und|e|y|&)"
+from cybertrack.lang import LANGUAGES, topic
 
 
 @dataclass(frozen=True)
@@ -38,7 +33,7 @@ class Portfolio:
 
 @functools.cache
 def _data() -> dict:
-    return json.loads((resources.files("cybertrack.extract") / "data" / "institutions.json").read_text("utf-8"))
+    return topic("institutions")
 
 
 @functools.cache
@@ -68,18 +63,19 @@ def _patterns() -> _Patterns:
              for w in value[language]}
     compounds = {c.lower(): key for key, value in data["portfolios"].items() for c in value["compounds"]}
     portfolio = f"(?:{_alternation(set(words))})"
-    department_words = ("ministry", "ministries", "department", "departments", "ministère", "ministero", "fps", "spf",
-                        "fod")
-    connectors = rf"(?:\s*{_CONNECTOR}(?:\s+|(?<=['’])))*"
+    department_words = {w for language in LANGUAGES for w in data["department_words"][language]}
+    connector = f"(?:{_alternation({w for language in LANGUAGES for w in data['connectors'][language]})})"
+    conjunction = f"(?:,|&|{_alternation({w for language in LANGUAGES for w in data['conjunctions'][language]})})"
+    connectors = rf"(?:\s*{connector}(?:\s+|(?<=['’])))*"
     return _Patterns(
         # an adjective may follow the head in French, Italian, Spanish: "ministère luxembourgeois du Travail"
         head_first=re.compile(
-            rf"\b(?:{_alternation(heads)})\b(?:\s+(?!{_AND}\b)[a-zà-ÿ]+(?=\s+{_CONNECTOR}\b))?{connectors}\s*{portfolio}"
-            rf"(?:\s*{_AND}\s*{connectors}\s*{portfolio})*\b",
+            rf"\b(?:{_alternation(heads)})\b(?:\s+(?!{conjunction}\b)[a-zà-ÿ]+(?=\s+{connector}\b))?{connectors}\s*{portfolio}"
+            rf"(?:\s*{conjunction}\s*{connectors}\s*{portfolio})*\b",
             re.IGNORECASE),
         portfolio_first=re.compile(
-            rf"\b{portfolio}(?:\s*{_AND}\s*{portfolio})*\s+(?:{_CONNECTOR}\s*)?"
-            rf"(?:{'|'.join(department_words)})\b",
+            rf"\b{portfolio}(?:\s*{conjunction}\s*{portfolio})*\s+(?:{connector}\s*)?"
+            rf"(?:{_alternation(department_words)})\b",
             re.IGNORECASE),
         compound=re.compile(rf"\b(?:{_alternation(set(compounds))})\b", re.IGNORECASE),
         portfolio_word=re.compile(rf"(?<!\w)(?:{_alternation(set(words) | set(compounds))})(?!\w)", re.IGNORECASE),

@@ -1,25 +1,20 @@
-"""The extractor's word lists, kept as data: one reviewable place per language.
+"""The extractor's word lists, kept as data in the language packs (``cybertrack/lang/<code>/``).
 
-`data/attack_lexicon.json` holds what signals an attack and its type, and what makes a
-sentence hypothetical; `data/claim_lexicon.json` holds attribution, denial, hedging and
-reporting words, the sector nouns of victims, and the plain-language phrases of ATT&CK
-techniques. Adding a language means adding its lists, not code.
+``attack.toml`` holds what signals an attack and its type, and what makes a sentence hypothetical;
+``claims.toml`` holds attribution, denial, hedging and reporting words, the sector nouns of victims, and the
+plain-language phrases of ATT&CK techniques. Adding a language means adding its pack, not code.
 """
 
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 
-LANGUAGES = ("en", "fr", "nl", "de", "it", "es")
-FILES = ("attack_lexicon.json", "claim_lexicon.json")
+from cybertrack.lang import LANGUAGES, topic
+
+__all__ = ["LANGUAGES", "lexicons"]
 
 
 @functools.cache
 def lexicons() -> dict[str, dict]:
-    """Every section of every lexicon file: ``lexicons()["denial"]["fr"]`` is a list of phrases."""
-    merged: dict[str, dict] = {}
-    for name in FILES:
-        merged.update(json.loads((resources.files("cybertrack.extract") / "data" / name).read_text("utf-8")))
-    return merged
+    """Every section of the attack and claim lexicons: ``lexicons()["denial"]["fr"]`` is a list of phrases."""
+    return {**topic("attack"), **topic("claims")}

@@ -17,13 +17,13 @@ name after it is not part of that name ("Computersystem der Stadt Witten": "Stad
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 import stopwordsiso
 from HanTa import HanoverTagger
+
+from cybertrack.lang import topic
 
 _TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)|&")
 _ELIDED = re.compile(r"^(?:[lLdD]|dell|all|dall|nell|sull)['’](?=\w)")  # "l'Hôpital", "dell'Ospedale"
@@ -159,8 +159,8 @@ def _reading(word: str, language: str) -> tuple[str, float]:
 
 @functools.cache
 def _place_heads(language: str) -> frozenset[str]:
-    """The nouns that name an administration by the place after them ("Stadt", "Gemeinde"): data/roles.json."""
-    roles = json.loads((resources.files("cybertrack.extract") / "data" / "roles.json").read_text("utf-8"))
+    """The nouns that name an administration by the place after them ("Stadt", "Gemeinde"): the packs' roles.toml."""
+    roles = topic("roles")
     return frozenset(head for head in roles["place_heads"].get(language, []) if " " not in head)
 
 

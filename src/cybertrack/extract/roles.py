@@ -4,7 +4,7 @@ The words around a name give it its role ("an attack on X", "X was hacked", "X s
 "hacked by X", "the X app"), but no single cue decides: the same name is a victim in one
 sentence and a reporter in the next. A logistic regression weighs the cues together. Its
 features carry across languages because each one is read from the per-language lexicons
-(`data/roles.json`, `data/attack_lexicon.json`, `data/claim_lexicon.json`) or from the
+(the language packs: `roles.toml`, `attack.toml`, `claims.toml`) or from the
 sentence's shape: the role cues around the candidate, where it stands relative to the
 attack word, how common its head word is, what kind of candidate it is, and what the
 sentence says besides. `scripts/train_role_model.py` fits it on casie-train's Victim

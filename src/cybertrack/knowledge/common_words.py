@@ -14,7 +14,7 @@ from importlib import resources
 
 from wordfreq import zipf_frequency
 
-SUPPORTED_LANGUAGES = ("en", "fr", "nl", "de", "it", "es")
+from cybertrack.lang import LANGUAGES as SUPPORTED_LANGUAGES
 
 # Zipf 3.5 is roughly "once per 300,000 words": "equation" (4.0) and "agent" (4.8) are above it,
 # names the news uses as names ("Lazarus" 3.3, "Hafnium" 1.9, "Turla" 1.1) are below.

@@ -44,7 +44,7 @@ from pathlib import Path
 import babel
 import pycountry
 
-LANGUAGES = ("en", "fr", "nl", "de", "it", "es")
+from cybertrack.lang import LANGUAGES
 
 # Preference when one text is several kinds of form for one country ("Luxembourg", "Singapore").
 _KINDS = ("name", "adjective", "capital")

@@ -1,7 +1,7 @@
 """MITRE ATT&CK techniques from the MISP `mitre-attack-pattern` galaxy.
 
 ATT&CK names ("Data Encrypted for Impact") rarely appear in news, so the extractor finds
-techniques mostly through plain-language cue phrases (see `extract/data/lexicons.json`);
+techniques mostly through plain-language cue phrases (see the language packs, `lang/<code>/claims.toml`);
 this module provides the ids and names those cues point to.
 """
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
+from cybertrack.lang import LANGUAGES, pack
 
 
 @dataclass(frozen=True)
@@ -52,24 +53,6 @@ class VulnerabilityMention:
     cves: tuple[str, ...]
     name: str | None
 
-
-# Words saying that a sentence is about a vulnerability, with their usual inflections.
-VULNERABILITY_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("vulnerability", "vulnerabilities", "vulnerable", "flaw", "flaws", "bug", "bugs", "exploit", "exploits",
-           "exploited", "exploiting", "exploitation", "zero-day", "zero-days", "zero day", "zero days", "0-day",
-           "security hole", "security holes", "loophole", "loopholes", "backdoor", "backdoors"),
-    "fr": ("vulnérabilité", "vulnérabilités", "vulnérable", "vulnérables", "faille", "failles", "brèche", "brèches",
-           "jour zéro", "trou de sécurité", "trous de sécurité", "porte dérobée", "portes dérobées"),
-    "nl": ("kwetsbaarheid", "kwetsbaarheden", "kwetsbaar", "kwetsbare", "lek", "lekken", "beveiligingslek",
-           "beveiligingslekken", "zerodaylek", "zeroday", "zwakke plek", "zwakke plekken", "achterdeur"),
-    "de": ("Schwachstelle", "Schwachstellen", "Sicherheitslücke", "Sicherheitslücken", "Lücke", "Lücken",
-           "Sicherheitsleck", "Sicherheitslecks", "ausgenutzt", "Hintertür"),
-    "it": ("vulnerabilità", "vulnerabile", "vulnerabili", "falla", "falle", "sfruttata", "sfruttato", "sfruttate",
-           "sfruttati", "lacuna di sicurezza", "buco di sicurezza", "backdoor"),
-    "es": ("vulnerabilidad", "vulnerabilidades", "fallo", "fallos", "falla", "fallas", "brecha", "brechas",
-           "agujero de seguridad", "agujeros de seguridad", "explotada", "explotado", "explotadas", "explotados",
-           "día cero", "puerta trasera"),
-}
 
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 CVE_PATTERN = re.compile(rf"\bCVE(?:[{_DASHES}]|\s)?(\d{{4}})[{_DASHES}](\d{{4,7}})\b", re.IGNORECASE)
@@ -108,8 +91,8 @@ def _name_matcher() -> PhraseMatcher:
 @functools.cache
 def _vulnerability_word_matcher() -> PhraseMatcher:
     matcher = PhraseMatcher()
-    for words in VULNERABILITY_WORDS.values():
-        for word in words:
+    for language in LANGUAGES:  # words saying that a sentence is about a vulnerability, from the language packs
+        for word in pack(language, "vulnerabilities")["words"]:
             matcher.add(word, True)
     return matcher
 

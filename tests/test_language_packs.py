@@ -1,0 +1,75 @@
+"""Language packs: every language has every part, and a new language is a new folder, not new code."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cybertrack import lang
+from cybertrack.extract.lexicons import lexicons
+
+PACKAGE = Path(lang.__file__).resolve().parents[1]
+
+
+def test_the_six_news_languages_have_packs():
+    assert set(lang.LANGUAGES) >= {"en", "fr", "nl", "de", "it", "es"}
+
+
+def test_every_pack_has_every_part():
+    assert lang.missing_parts() == []
+
+
+@pytest.mark.parametrize("language", lang.LANGUAGES)
+def test_every_pack_has_every_topic(language):
+    assert lang.topics(language) == lang.topics("en")
+
+
+def test_a_topic_is_read_section_first_language_last():
+    assert "rançongiciel" in lexicons()["attack_types"]["ransomware"]["fr"]
+    assert lexicons()["denial"]["de"] == lang.pack("de", "claims")["denial"]
+    # the language-independent part stays beside the packs
+    assert lang.topic("institutions")["portfolios"]["interior"]["sector"] == "government"
+
+
+def _copy_of_the_package(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(PACKAGE, root / "cybertrack", ignore=shutil.ignore_patterns("__pycache__", "static"))
+    return root
+
+
+def _run(root: Path, code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], cwd=root, env={"PYTHONPATH": str(root)},
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_seventh_language_is_a_new_folder(tmp_path):
+    root = _copy_of_the_package(tmp_path)
+    shutil.copytree(root / "cybertrack" / "lang" / "en", root / "cybertrack" / "lang" / "pt")
+    claims = root / "cybertrack" / "lang" / "pt" / "claims.toml"
+    claims.write_text(claims.read_text("utf-8").replace('denial = [', 'denial = [\n  "nega ter participado", '),
+                      encoding="utf-8")
+    done = _run(root, "\n".join([
+        "from cybertrack.lang import LANGUAGES, missing_parts",
+        "from cybertrack.extract.cues import cues",
+        "assert 'pt' in LANGUAGES, LANGUAGES",
+        "assert missing_parts() == [], missing_parts()",
+        "found = cues().find_all('O governo nega ter participado no ataque.')",
+        "assert [m.text for m in found['denial']] == ['nega ter participado'], found['denial']",
+    ]))
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_pack_missing_a_part_is_reported(tmp_path):
+    root = _copy_of_the_package(tmp_path)
+    roles = root / "cybertrack" / "lang" / "nl" / "roles.toml"
+    text = roles.read_text("utf-8")
+    start = text.index("began = ")
+    roles.write_text(text[:start] + text[text.index("\n", text.index("]", start)) + 1:], encoding="utf-8")
+    (root / "cybertrack" / "lang" / "it" / "attack.toml").unlink()
+    done = _run(root, "from cybertrack.lang import missing_parts\nprint('\\n'.join(missing_parts()))")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["it: no attack.toml", "nl: roles.toml has no began"]
