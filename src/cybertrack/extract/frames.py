@@ -357,11 +357,12 @@ def _with_context_country(
 def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | None:
     """The country the article is about: named (as a country or nationality) at least ``ARTICLE_COUNTRY_MENTIONS``
     times and more often than any other. Never a country the article puts on the attacker's side, names in a
-    sentence that attributes or denies ("North Korea denied any role"), or gives as the home of a named actor (the
-    knowledge base's country of Lazarus Group): those are the accused."""
+    sentence that denies ("North Korea denied any role"), or gives as the home of a named actor (the knowledge base's
+    country of Lazarus Group): those are the accused. (A sentence that attributes names the accuser too: "the FBI",
+    "les autorités américaines".)"""
     kb = knowledge_base()
     accused = set(attackers)
-    accused |= {c.code for f in facts if f.has("attribution") or f.has("denial") for c in f.countries}
+    accused |= {c.code for f in facts if f.has("denial") for c in f.countries}
     accused |= {actor.country for f in facts for m in f.actors for e in m.values
                 if (actor := kb.actors.get(str(getattr(e, "key", "")))) and actor.country}
     counts = Counter(c.code for f in facts for c in f.countries
