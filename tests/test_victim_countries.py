@@ -3,9 +3,7 @@ it or in an apposition, an enumeration of places, or another mention in the arti
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from importlib import resources
 
 import pytest
 
@@ -16,6 +14,7 @@ from cybertrack.extract.victim_countries import victim_countries
 from cybertrack.extract.victims import Candidate
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.places import places_in
+from cybertrack.lang import LANGUAGES, topic
 from cybertrack.model import Victim
 
 
@@ -139,9 +138,9 @@ def test_a_named_victim_takes_the_country_another_sentence_gives_it() -> None:
 
 
 def test_place_links_cover_every_language() -> None:
-    table = json.loads((resources.files("cybertrack.knowledge") / "data" / "place_links.json").read_text("utf-8"))
+    table = topic("places")
     for section in ("seat", "of", "and"):
-        assert set(table[section]) == {"en", "fr", "nl", "de", "it", "es"}, section
+        assert set(table[section]) == set(LANGUAGES), section
         assert all(table[section][language] for language in table[section]), section
 
 

@@ -3,7 +3,7 @@
 Read in order, the first that speaks wins:
 
 1. a country or a place inside the name ("Belgian Ministry", "Stadtverwaltung Potsdam", "Ayuntamiento de Sevilla");
-2. a country or place tied to the name by a word of ``place_links.json`` ("hospitals in Lyon", "X, based in
+2. a country or place tied to the name by a word of the packs' ``places.toml`` ("hospitals in Lyon", "X, based in
    Toronto", "l'hôpital de Lyon"); an enumeration after it gives one country per item ("targets in Austria, Estonia
    and Portugal");
 3. a nationality or country just before the name, with at most a few common nouns between ("German arms company
@@ -17,15 +17,14 @@ Countries the sentence puts on the attacker's side ("Chinese hackers") never cou
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from typing import TypeVar
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.knowledge.places import places_in
+from cybertrack.lang import topic
 
 T = TypeVar("T")
 MAX_WORDS_BEFORE = 3
@@ -46,7 +45,7 @@ class _Located:
 
 @functools.cache
 def _links() -> dict[str, re.Pattern[str]]:
-    table = json.loads((resources.files("cybertrack.knowledge") / "data" / "place_links.json").read_text("utf-8"))
+    table = topic("places")
 
     def alternatives(section: str) -> str:
         words = {w for by_language in table[section].values() for w in by_language}
