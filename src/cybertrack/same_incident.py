@@ -66,10 +66,9 @@ def features(evidence: PairEvidence) -> np.ndarray:
 
 def name_similarity(names: Iterable[str], others: Iterable[str]) -> float:
     """How alike two victims' names are, accents and case aside: the best of their character-trigram overlap
-    (Jaccard: "Rheinwerk AG" and "Rheinwerk-Konzern", "ministry" and "ministère" a little), or 1 when the longer name
-    has every word of the shorter and one of them is rare ("Anhalt-Bitterfeld" in "Server des Landkreises
-    Anhalt-Bitterfeld"; "Stadtwerke Lutrecht" is not in "Banque de Lutrecht": a town's name is in many of its
-    victims' names, and common words such as "users" say nothing of which victim it is)."""
+    (Jaccard: "Rheinwerk AG" and "Rheinwerk-Konzern", "ministry" and "ministère" a little) and the share of the
+    shorter name's rare words the longer one has ("Anhalt-Bitterfeld" in "Server des Landkreises Anhalt-Bitterfeld";
+    common words such as "ministry" or "Belgian" say nothing of which victim it is)."""
     others = list(others)
     return max((_alike(name, other) for name in names for other in others), default=0.0)
 
@@ -77,9 +76,9 @@ def name_similarity(names: Iterable[str], others: Iterable[str]) -> float:
 def _alike(name: str, other: str) -> float:
     a, b = _trigrams(name), _trigrams(other)
     shorter, longer = sorted((name, other), key=lambda n: len(_words(n)))
-    words = {w for w in _words(shorter) if len(w) > 2}
-    contained = bool(name_words(shorter)) and words <= set(_words(longer))
-    return max(len(a & b) / (len(a | b) or 1), float(contained))
+    rare = name_words(shorter)
+    contained = len(rare & set(_WORD.findall(longer.casefold()))) / len(rare) if rare else 0.0
+    return max(len(a & b) / (len(a | b) or 1), contained)
 
 
 @functools.lru_cache(maxsize=65536)
