@@ -142,7 +142,6 @@ class Frame:
     claims: list[Claim] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     first_seen_estimated: bool = False  # no date in the text: first_seen is the month the article was published
-    language: str | None = None  # the article's: resolution weighs how alike two reports read by whether it differs
 
 
 @dataclass

@@ -436,7 +436,7 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
 
 def _frame(document: str, draft: _Draft, language: str, published: str | None, reference: Reference | None,
            deadline: Deadline) -> Frame:
-    frame = Frame(document=document, victims=list(draft.victims.values()), language=language)
+    frame = Frame(document=document, victims=list(draft.victims.values()))
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
         deadline.check("extract")
