@@ -4,7 +4,10 @@
 Each set is ingested into a fresh database, exported as JSON, and scored by the scorer in ``../shared/eval``. The
 multilingual sets are also scored per language: the gold and the export are cut down to that language's articles
 (incidents keep only those articles, claims only those cited from them), so a fix that helps English and hurts
-German shows. Fitting sets (``*-train``) are only scored when asked for with ``--sets``.
+German shows. Fitting sets (``*-train``) are only scored when asked for with ``--sets``. For the sets in the seeds'
+format, the grouping of reports into incidents is also measured pair by pair (`pairwise`): of the document pairs the
+gold puts in one incident, how many share an exported incident, and the reverse, for all pairs and for pairs across
+languages, with B-cubed figures besides.
 
     python scripts/evaluate.py                      # seeds, multilingual-dev, casie-dev
     python scripts/evaluate.py --sets multilingual-train --json eval-report.json
@@ -13,6 +16,7 @@ German shows. Fitting sets (``*-train``) are only scored when asked for with ``-
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import subprocess
@@ -57,6 +61,7 @@ class Score:
 
     total: float
     components: dict[str, float] = field(default_factory=dict)
+    pairs: dict[str, float] = field(default_factory=dict)  # same-incident figures over document pairs (`pairwise`)
 
 
 def run(command: list[str]) -> str:
@@ -122,10 +127,72 @@ def export_for_language(export: dict, names: set[str]) -> dict:
     return {"documents": [d for d in export["documents"] if kept(d["id"])], "incidents": incidents}
 
 
+def _together(groups: list[list[str]]) -> dict[str, set[str]]:
+    """Per document, the documents it shares a group with (itself included)."""
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        for document in group:
+            found.setdefault(document, set()).update(group)
+    return found
+
+
+def pairwise(export: dict, gold: dict) -> dict[str, float]:
+    """Same-incident figures over document pairs: a pair is together in the gold when some gold incident lists both
+    among its documents, and in the export when some exported incident lists both. A pair in which one document is
+    optional for an incident the other reports counts in neither direction. Precision, recall and F1 over all pairs
+    and over pairs whose gold languages differ ("cross_"), then B-cubed precision and recall (per document, the share
+    of its predicted partners that are right and of its gold partners that were found, averaged)."""
+    documents = sorted(gold["documents"])
+    language = {name: gold["documents"][name]["language"] for name in documents}
+    truth = _together([incident["documents"] for incident in gold["incidents"]])
+    loose = _together([[*incident["documents"], *incident.get("optional_documents", [])]
+                       for incident in gold["incidents"]])
+    made = _together([[Path(str(d)).name for d in incident["documents"]] for incident in export["incidents"]])
+    counts = {"": [0, 0, 0], "cross_": [0, 0, 0]}  # true pairs, gold pairs, predicted pairs
+    for a, b in itertools.combinations(documents, 2):
+        is_gold, is_made = b in truth.get(a, ()), b in made.get(a, ())
+        if not is_gold and b in loose.get(a, ()):
+            continue  # an optional document with its incident's reports
+        for prefix in ("", "cross_") if language[a] != language[b] else ("",):
+            counts[prefix][0] += is_gold and is_made
+            counts[prefix][1] += is_gold
+            counts[prefix][2] += is_made
+    figures: dict[str, float] = {}
+    for prefix, (true, in_gold, in_export) in counts.items():
+        precision, recall = true / in_export if in_export else 1.0, true / in_gold if in_gold else 1.0
+        figures |= {f"{prefix}pairs_gold": in_gold, f"{prefix}pairs_made": in_export,
+                    f"{prefix}precision": precision, f"{prefix}recall": recall,
+                    f"{prefix}f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0}
+    b_precision, b_recall = [], []
+    for a in documents:
+        ignored = loose.get(a, {a}) - truth.get(a, {a})
+        mine, right = made.get(a, {a}) | {a}, (truth.get(a, {a}) | {a})
+        mine -= ignored
+        b_precision.append(len(mine & right) / len(mine))
+        b_recall.append(len(mine & right) / len(right))
+    figures |= {"bcubed_precision": sum(b_precision) / len(documents), "bcubed_recall": sum(b_recall) / len(documents)}
+    return figures
+
+
+def pairwise_table(name: str, figures: dict[str, float]) -> str:
+    columns = ("precision", "recall", "f1")
+    lines = [f"| same-incident pairs, {name} | " + " | ".join(columns) + " | gold pairs | made pairs |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for label, prefix in (("all pairs", ""), ("across languages", "cross_")):
+        cells = [f"{figures[prefix + c]:.3f}" for c in columns] + [str(figures[f"{prefix}pairs_{c}"])
+                                                                   for c in ("gold", "made")]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines.append(f"| B-cubed | {figures['bcubed_precision']:.3f} | {figures['bcubed_recall']:.3f} | | | |")
+    return "\n".join(lines)
+
+
 def evaluate(chosen: EvalSet, workdir: Path, workers: int) -> dict[str, Score]:
     """The set's score, and for multilingual sets one per language too."""
     export = export_of(chosen, workdir, workers)
     scores = {"all": score(chosen, export, chosen.gold)}
+    if chosen.scorer == "seeds":
+        scores["all"].pairs = pairwise(json.loads(export.read_text(encoding="utf-8")),
+                                       json.loads(chosen.gold.read_text(encoding="utf-8")))
     if chosen.per_language:
         gold = json.loads(chosen.gold.read_text(encoding="utf-8"))
         data = json.loads(export.read_text(encoding="utf-8"))
@@ -175,6 +242,8 @@ def main() -> int:
                 stale.unlink()
             report[name] = evaluate(SETS[name], workdir, args.workers)
             print(table(name, report[name]) + "\n", flush=True)
+            if report[name]["all"].pairs:
+                print(pairwise_table(name, report[name]["all"].pairs) + "\n", flush=True)
     if args.json:
         args.json.write_text(json.dumps({n: {c: vars(s) for c, s in r.items()} for n, r in report.items()}, indent=2),
                              encoding="utf-8")

@@ -1,0 +1,53 @@
+"""The pairwise same-incident figures `make eval` prints, on an invented gold and export."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def evaluate_module():
+    spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+GOLD = {
+    "documents": {"a.txt": {"language": "en"}, "b.txt": {"language": "fr"}, "c.txt": {"language": "de"},
+                  "d.txt": {"language": "en"}, "e.txt": {"language": "en"}},
+    "incidents": [{"documents": ["a.txt", "b.txt", "c.txt"], "optional_documents": ["e.txt"]},
+                  {"documents": ["d.txt"]}],
+}
+
+
+def test_pairs_count_gold_and_made_pairs_across_languages_apart() -> None:
+    export = {"incidents": [{"documents": ["/corpus/a.txt", "/corpus/b.txt", "/corpus/d.txt"]},
+                            {"documents": ["/corpus/c.txt"]}, {"documents": ["/corpus/e.txt"]}]}
+    figures = evaluate_module().pairwise(export, GOLD)
+    # gold pairs: a-b, a-c, b-c (all across languages); made: a-b (right), a-d and b-d (wrong, b-d across languages)
+    assert (figures["pairs_gold"], figures["pairs_made"]) == (3, 3)
+    assert figures["precision"] == pytest.approx(1 / 3) and figures["recall"] == pytest.approx(1 / 3)
+    assert (figures["cross_pairs_gold"], figures["cross_pairs_made"]) == (3, 2)
+    assert figures["cross_precision"] == pytest.approx(1 / 2) and figures["cross_recall"] == pytest.approx(1 / 3)
+    # B-cubed: a and b find 1 of 2 partners and 1 of 2 made partners are right; c finds none; d has a wrong partner
+    assert figures["bcubed_recall"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 + 1) / 5)
+    assert figures["bcubed_precision"] == pytest.approx((2 / 3 + 2 / 3 + 1 + 1 / 3 + 1) / 5)
+
+
+def test_an_optional_document_counts_neither_way() -> None:
+    """e.txt may or may not be grouped with a, b and c: neither choice is an error, nor does it count as found."""
+    module = evaluate_module()
+    apart = module.pairwise({"incidents": [{"documents": ["a.txt", "b.txt", "c.txt"]}, {"documents": ["d.txt"]},
+                                           {"documents": ["e.txt"]}]}, GOLD)
+    together = module.pairwise({"incidents": [{"documents": ["a.txt", "b.txt", "c.txt", "e.txt"]},
+                                              {"documents": ["d.txt"]}]}, GOLD)
+    for figures in (apart, together):
+        assert (figures["precision"], figures["recall"], figures["pairs_made"]) == (1.0, 1.0, 3)
+        assert figures["bcubed_precision"] == figures["bcubed_recall"] == 1.0
