@@ -25,12 +25,11 @@ from dataclasses import dataclass, replace
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.gaps import words_between
-from cybertrack.extract.lexicons import LANGUAGES
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key, plausible_name
 from cybertrack.knowledge.base import knowledge_base
-from cybertrack.knowledge.matcher import Match, PhraseMatcher
-from cybertrack.lang import topic
+from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import words
 
 _APPOSITION = 6
 _COMPARISON_GAP = 4  # "similar to those used by APT41"
@@ -51,46 +50,37 @@ class Acting:
 
 
 @functools.cache
-def _role_cues() -> tuple[PhraseMatcher, frozenset[str], frozenset[str]]:
-    """The cue matcher, the words that may link a cue to its name, and the crew nouns written in lower case."""
-    data = topic("actors")
-    matcher = PhraseMatcher()
-    for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison"):
-        for language in LANGUAGES:
-            for phrase in data[kind].get(language, []):
-                matcher.add(phrase, kind)
-    gap_words = frozenset(w.casefold() for language in LANGUAGES for phrase in data["gap_words"].get(language, [])
-                          for w in phrase.split())
-    lower_case = frozenset(p for language in LANGUAGES for p in data["crew_after"].get(language, []) if p.islower())
-    return matcher, gap_words, lower_case
+def _gap_words() -> frozenset[str]:
+    """The words that may stand between a cue and the name it casts (the actor cues themselves are matched with every
+    other cue, in ``SentenceFacts.cues``)."""
+    return frozenset(w.casefold() for phrase in words("actors", "gap_words") for w in phrase.split())
 
 
-def _cues(facts: SentenceFacts) -> dict[str, list[Match]]:
-    matcher, _, _ = _role_cues()
-    return matcher.find_grouped(facts.text, str)
+@functools.cache
+def _lower_case_crew_nouns() -> frozenset[str]:
+    return frozenset(p for p in words("actors", "crew_after") if p.islower())
 
 
 def sentence_attackers(facts: SentenceFacts) -> list[Acting]:
     """Every actor the sentence casts as acting, in this order: catalogued actors, gangs, agencies, the others."""
-    cues = _cues(facts)
-    found = [Acting(str(e.key)) for m in facts.actors if not _compared(facts, m, cues) for e in m.values]
-    found += [Acting(name) for name in acting_gangs(facts, cues)]
+    found = [Acting(str(e.key)) for m in facts.actors if not _compared(facts, m) for e in m.values]
+    found += [Acting(name) for name in acting_gangs(facts)]
     agencies = knowledge_base().find_agencies(facts.text) if facts.text.strip() else []
-    found += acting_agencies(facts, agencies, cues)
-    found += [Acting(name) for name in unknown_attackers(facts, cues, agencies)]
+    found += acting_agencies(facts, agencies)
+    found += [Acting(name) for name in unknown_attackers(facts, agencies)]
     return list(dict.fromkeys(found))
 
 
-def _compared(facts: SentenceFacts, actor: Match, cues: dict[str, list[Match]]) -> bool:
+def _compared(facts: SentenceFacts, actor: Match) -> bool:
     """ "tactics seen before with APT41", "similar to those used by Lazarus": named to compare, not as the actor."""
-    for cue in cues.get("comparison", []):
+    for cue in facts.cues.get("comparison", []):
         if cue.end <= actor.start and words_between(facts.text, cue.end, actor.start, _COMPARISON_GAP) \
                 <= _COMPARISON_GAP and not re.search(r"[.;,]", facts.text[cue.end:actor.start]):
             return True
     return False
 
 
-def acting_gangs(facts: SentenceFacts, cues: dict[str, list[Match]]) -> list[str]:
+def acting_gangs(facts: SentenceFacts) -> list[str]:
     """Malware families the sentence casts as their gang: named with a group noun or doing what gangs do (the
     galaxies list one ransomware operation under several family names, "BlackBasta" and "Black Basta")."""
     kb = knowledge_base()
@@ -99,27 +89,27 @@ def acting_gangs(facts: SentenceFacts, cues: dict[str, list[Match]]) -> list[str
         families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
         if not families:
             continue
-        after = [c for c in cues.get("crew_after", []) if not _part_of_a_name(c)] + facts.cues.get("attacker_after", [])
-        if _cast_from_before(facts, match, cues.get("crew_before", [])) or _cast_from_after(facts, match, after):
+        after = [c for c in facts.cues.get("crew_after", []) if not _part_of_a_name(c)]
+        after += facts.cues.get("attacker_after", [])
+        if _cast_from_before(facts, match, facts.cues.get("crew_before", [])) or _cast_from_after(facts, match, after):
             found.append(kb.gang(families[0]).name)
     return found
 
 
 def _part_of_a_name(cue: Match) -> bool:
     """ "Phobos Group": a group noun its language writes in lower case, capitalised here, is part of a firm's name."""
-    _, _, lower_case = _role_cues()
-    return cue.text[:1].isupper() and cue.text.casefold() in lower_case
+    return cue.text[:1].isupper() and cue.text.casefold() in _lower_case_crew_nouns()
 
 
-def acting_agencies(facts: SentenceFacts, agencies: list[Match], cues: dict[str, list[Match]]) -> list[Acting]:
+def acting_agencies(facts: SentenceFacts, agencies: list[Match]) -> list[Acting]:
     """State agencies put in charge of the attackers or blamed for the attack, with their state: in a sentence that
     reports an attack ("a plot orchestrated by the CIA" in a film's synopsis is none) and does not deny it."""
     if not agencies or not facts.is_attack or facts.has("denial"):
         return []
     kb = knowledge_base()
     found = []
-    before = cues.get("agency_link", []) + facts.cues.get("attacker_before", [])
-    after = cues.get("agency_after", []) + facts.cues.get("attacker_after", [])
+    before = facts.cues.get("agency_link", []) + facts.cues.get("attacker_before", [])
+    after = facts.cues.get("agency_after", []) + facts.cues.get("attacker_after", [])
     for match in agencies:
         if _cast_from_before(facts, match, before) or _cast_from_after(facts, match, after) \
                 or _blamed(facts, match):
@@ -144,14 +134,12 @@ def _blamed(facts: SentenceFacts, match: Match) -> bool:
     return False
 
 
-def unknown_attackers(facts: SentenceFacts, cues: dict[str, list[Match]] | None = None,
-                      agencies: list[Match] | None = None) -> list[str]:
+def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None) -> list[str]:
     """Names the sentence casts as attackers, other than catalogued actors, agencies, countries and security vendors;
     a name coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is one too."""
-    cues = _cues(facts) if cues is None else cues
     taken = [(m.start, m.end) for m in facts.actors + facts.producers + facts.software + (agencies or [])]
     taken += [(d.start, d.end) for d in facts.dates]
-    before = sorted(facts.cues.get("attacker_before", []) + cues.get("crew_before", []), key=lambda c: c.end)
+    before = sorted(facts.cues.get("attacker_before", []) + facts.cues.get("crew_before", []), key=lambda c: c.end)
     names = [chunk for chunk in _whole_names(facts)
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
@@ -213,7 +201,7 @@ def _cast_from_before(facts: SentenceFacts, name: Match | NameChunk, cues: list[
     """A cue before the name casts it across nothing but linking words: "hacked by X", "the ransomware gang X"."""
     cues = sorted(cues, key=lambda cue: cue.end)
     for cue in reversed(cues[:bisect.bisect_right(cues, name.start, key=lambda cue: cue.end)]):
-        if _links(facts, cue.end, name.start, _role_cues()[1]):
+        if _links(facts, cue.end, name.start, _gap_words()):
             return True
         if words_between(facts.text, cue.end, name.start, _APPOSITION) > _APPOSITION:
             return False

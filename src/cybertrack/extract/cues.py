@@ -28,7 +28,7 @@ class Cues:
     """Every lexicon in one phrase matcher, searched once per sentence; matches come back per kind."""
 
     def __init__(self) -> None:
-        lex, roles = lexicons(), topic("roles")
+        lex, roles, actors = lexicons(), topic("roles"), topic("actors")
         sections: dict[str, dict] = {
             "attack": lex["attack_types"], "sector": lex["sectors"], "technique": lex["techniques"],
             "hypothetical": {"hypothetical": lex["hypothetical"]}, "attribution": {"attribution": lex["attribution"]},
@@ -40,6 +40,8 @@ class Cues:
         for kind in ("victim_before", "victim_after", "began", "discovered", "people_of", "attacker_before",
                      "attacker_after", "product_nouns", "place_heads"):
             sections[kind] = {kind: roles[kind]}
+        for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison"):
+            sections[kind] = {kind: actors[kind]}
         self.kinds = tuple(sections)
         self._matcher = PhraseMatcher()
         for kind, groups in sections.items():

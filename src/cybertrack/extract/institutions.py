@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from cybertrack.lang import LANGUAGES, topic
+from cybertrack.lang import LANGUAGES, alternation, topic, words
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,6 @@ def portfolios() -> dict[str, Portfolio]:
     return {key: Portfolio(key, value["name"], value["sector"]) for key, value in _data()["portfolios"].items()}
 
 
-def _alternation(words: set[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Patterns:
     head_first: re.Pattern
@@ -58,35 +54,35 @@ class _Patterns:
 @functools.cache
 def _patterns() -> _Patterns:
     data = _data()
-    heads = {h for language in LANGUAGES for h in data["heads"][language]}
-    words = {w.lower(): key for key, value in data["portfolios"].items() for language in LANGUAGES
+    heads = words("institutions", "heads")
+    portfolio_words = {w.lower(): key for key, value in data["portfolios"].items() for language in LANGUAGES
              for w in value[language]}
     compounds = {c.lower(): key for key, value in data["portfolios"].items() for c in value["compounds"]}
-    portfolio = f"(?:{_alternation(set(words))})"
-    department_words = {w for language in LANGUAGES for w in data["department_words"][language]}
-    connector = f"(?:{_alternation({w for language in LANGUAGES for w in data['connectors'][language]})})"
-    conjunction = f"(?:,|&|{_alternation({w for language in LANGUAGES for w in data['conjunctions'][language]})})"
+    portfolio = f"(?:{alternation(portfolio_words)})"
+    department_words = words("institutions", "department_words")
+    connector = f"(?:{alternation(words('institutions', 'connectors'))})"
+    conjunction = f"(?:,|&|{alternation(words('institutions', 'conjunctions'))})"
     connectors = rf"(?:\s*{connector}(?:\s+|(?<=['’])))*"
     return _Patterns(
         # an adjective may follow the head in French, Italian, Spanish: "ministère luxembourgeois du Travail"
         head_first=re.compile(
-            rf"\b(?:{_alternation(heads)})\b(?:\s+(?!{conjunction}\b)[a-zà-ÿ]+(?=\s+{connector}\b))?{connectors}\s*{portfolio}"
+            rf"\b(?:{alternation(heads)})\b(?:\s+(?!{conjunction}\b)[a-zà-ÿ]+(?=\s+{connector}\b))?{connectors}\s*{portfolio}"
             rf"(?:\s*{conjunction}\s*{connectors}\s*{portfolio})*\b",
             re.IGNORECASE),
         portfolio_first=re.compile(
             rf"\b{portfolio}(?:\s*{conjunction}\s*{portfolio})*\s+(?:{connector}\s*)?"
-            rf"(?:{_alternation(department_words)})\b",
+            rf"(?:{alternation(department_words)})\b",
             re.IGNORECASE),
-        compound=re.compile(rf"\b(?:{_alternation(set(compounds))})\b", re.IGNORECASE),
-        portfolio_word=re.compile(rf"(?<!\w)(?:{_alternation(set(words) | set(compounds))})(?!\w)", re.IGNORECASE),
-        portfolio_of={**words, **compounds},
+        compound=re.compile(rf"\b(?:{alternation(compounds)})\b", re.IGNORECASE),
+        portfolio_word=re.compile(rf"(?<!\w)(?:{alternation([*portfolio_words, *compounds])})(?!\w)", re.IGNORECASE),
+        portfolio_of={**portfolio_words, **compounds},
         triggers=tuple({phrase.lower().split()[0] for phrase in heads | set(department_words) | set(compounds)}),
     )
 
 
 def _portfolios_in(text: str, patterns: _Patterns) -> tuple[str, ...]:
-    words = (" ".join(m.group().lower().split()) for m in patterns.portfolio_word.finditer(text))
-    keys = (patterns.portfolio_of.get(word) for word in words)
+    found = (" ".join(m.group().lower().split()) for m in patterns.portfolio_word.finditer(text))
+    keys = (patterns.portfolio_of.get(word) for word in found)
     return tuple(dict.fromkeys(k for k in keys if k))
 
 

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.knowledge.places import places_in
-from cybertrack.lang import topic
+from cybertrack.lang import alternation, words
 
 T = TypeVar("T")
 MAX_WORDS_BEFORE = 3
@@ -45,13 +45,7 @@ class _Located:
 
 @functools.cache
 def _links() -> dict[str, re.Pattern[str]]:
-    table = topic("places")
-
-    def alternatives(section: str) -> str:
-        words = {w for by_language in table[section].values() for w in by_language}
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    seat, of, joined = alternatives("seat"), alternatives("of"), alternatives("and")
+    seat, of, joined = (alternation(words("places", section)) for section in ("seat", "of", "and"))
     return {
         # "in", ", based in", " de ", "'s" never; the gap between a victim and its place
         "after": re.compile(rf"^\s*(?:,\s*(?:{seat})|(?:{seat})|(?:{of}))\s*$", re.IGNORECASE),

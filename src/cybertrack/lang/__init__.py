@@ -13,7 +13,9 @@ the others have.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -110,3 +112,9 @@ def words(topic_name: str, section: str) -> frozenset[str]:
     """One list of every pack, as one set: ``words("grammar", "prepositions")`` are the prepositions of every
     language, for matchers that read all languages at once."""
     return frozenset(w for language in LANGUAGES for w in pack(language, topic_name)[section])
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Phrases as one regular-expression alternation, the longest first (so "based in" wins over "in") and any run of
+    spaces where a phrase has one."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
