@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import stopwordsiso
 from HanTa import HanoverTagger
 
-from cybertrack.lang import topic
+from cybertrack.lang import pack
 
 _TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)|&")
 _ELIDED = re.compile(r"^(?:[lLdD]|dell|all|dall|nell|sull)['’](?=\w)")  # "l'Hôpital", "dell'Ospedale"
@@ -160,8 +160,7 @@ def _reading(word: str, language: str) -> tuple[str, float]:
 @functools.cache
 def _place_heads(language: str) -> frozenset[str]:
     """The nouns that name an administration by the place after them ("Stadt", "Gemeinde"): the packs' roles.toml."""
-    roles = topic("roles")
-    return frozenset(head for head in roles["place_heads"].get(language, []) if " " not in head)
+    return frozenset(head for head in pack(language, "roles")["place_heads"] if " " not in head)
 
 
 def _names_something(token: tuple[int, int, str], proper: frozenset[int]) -> bool:
