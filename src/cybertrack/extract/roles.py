@@ -181,12 +181,14 @@ def feature_names(groups: tuple[str, ...] = tuple(FEATURE_GROUPS)) -> list[str]:
     return [f"{group}:{name}" for group in groups for name in FEATURE_GROUPS[group][1]]
 
 
-def features(facts: SentenceFacts, found: list[Candidate],
-             groups: tuple[str, ...] = tuple(FEATURE_GROUPS)) -> np.ndarray:
-    """One row of features per candidate of the sentence, in the order of ``found``."""
+def features(facts: SentenceFacts, found: list[Candidate], groups: tuple[str, ...] = tuple(FEATURE_GROUPS),
+             judged: list[Candidate] | None = None) -> np.ndarray:
+    """One row of features per candidate judged (by default every candidate of the sentence, in the order of
+    ``found``); the features of one candidate read the others in ``found``."""
     context = Context(facts, found)
-    rows = [[value for group in groups for value in FEATURE_GROUPS[group][0](context, c)] for c in found]
-    return np.asarray(rows, dtype=np.float64).reshape(len(found), len(feature_names(groups)))
+    judged = found if judged is None else judged
+    rows = [[value for group in groups for value in FEATURE_GROUPS[group][0](context, c)] for c in judged]
+    return np.asarray(rows, dtype=np.float64).reshape(len(judged), len(feature_names(groups)))
 
 
 @dataclass(frozen=True)
@@ -209,11 +211,14 @@ def _model() -> RoleModel:
                      float(thresholds["alone"]))
 
 
-def victim_probabilities(facts: SentenceFacts, found: list[Candidate]) -> np.ndarray:
-    if not found:
+def victim_probabilities(facts: SentenceFacts, found: list[Candidate],
+                         judged: list[Candidate] | None = None) -> np.ndarray:
+    """The probability that each judged candidate (by default each of ``found``) is a victim."""
+    judged = found if judged is None else judged
+    if not judged:
         return np.zeros(0)
     model = _model()
-    return logistic(features(facts, found, model.groups), model.weights, model.bias)
+    return logistic(features(facts, found, model.groups, judged), model.weights, model.bias)
 
 
 def cast_by_rules(facts: SentenceFacts, found: list[Candidate]) -> list[bool]:
@@ -231,8 +236,11 @@ def victims_in(facts: SentenceFacts) -> list[Candidate]:
     generic one too."""
     everything = candidates(facts)
     model = _model()
-    found = [c for c, p, rule in zip(everything, victim_probabilities(facts, everything),
-                                     cast_by_rules(facts, everything), strict=True)
+    # with the model's own door shut (``alone`` above 1), only the candidates a rule casts need judging
+    judged = [(c, rule) for c, rule in zip(everything, cast_by_rules(facts, everything), strict=True)
+              if rule or model.alone <= 1]
+    probabilities = victim_probabilities(facts, everything, [c for c, _ in judged])
+    found = [c for (c, rule), p in zip(judged, probabilities, strict=True)
              if p >= model.alone or (rule and p >= model.with_rule)]
     named = [c for c in found if not c.generic]
     generic = [c for c in found if c.generic and not any(_describes(facts, n, c) for n in named)
