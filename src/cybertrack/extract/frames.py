@@ -23,6 +23,7 @@ from cybertrack.annotate.dates import Reference
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
+from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types
 from cybertrack.extract.attackers import sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
@@ -192,9 +193,10 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
     owner: dict[int, list[_Draft]] = {}
     acronyms = _acronyms(facts)
     countries = ArticleCountries(facts, knowledge_base().places)
+    victims = _victims(facts)
     for facts_ in facts:
         deadline.check("extract")
-        found: list[Candidate] = victims_in(facts_) if reporting_nearby(facts, facts_.index) else []
+        found: list[Candidate] = victims.get(facts_.index, [])
         named_drafts: list[_Draft] = []
         clauses = _clauses(facts_.text) if found else []
         for candidate in found:
@@ -247,6 +249,18 @@ def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
         draft.sentences.sort(key=lambda s: s.index)
     _keep_to_own_clauses(drafts, owner)
     return drafts
+
+
+def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
+    """The victims each sentence near a reported attack names, by sentence index: those the sentence-level role model
+    casts, or, when it casts no named one in the whole article, those the article-level model finds (a victim the
+    article keeps coming back to without a cue beside it: "Nobody is safe from hackers: ask Ferrari")."""
+    searched = [reporting_nearby(facts, f.index) for f in facts]
+    found = {f.index: victims for f, search in zip(facts, searched, strict=True)
+             if search and (victims := victims_in(f))}
+    if any(not c.generic for victims in found.values() for c in victims):
+        return found
+    return article_victims(facts, searched) or found
 
 
 def _keep_to_own_clauses(drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> None:

@@ -1,0 +1,109 @@
+"""The article-level victim model: when no sentence casts a named victim, the name the article keeps coming back to.
+
+Every article here is invented (Lutrecht, Veldmark, Korvan Motors, ...); none comes from the evaluation corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cybertrack.extract.article_victims import entity_feature_names, entity_features, is_named
+from cybertrack.extract.frames import extract_frames
+from tests.conftest import SHARED, require_shared
+from tests.test_report_classifier import MEASURING_SETS, assert_close
+
+ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "article_victims.json"
+PUBLISHED = "2024-05-14"
+
+
+def victim_names(text: str, language: str) -> set[str]:
+    return {v.name for frame in extract_frames("doc", text, language, PUBLISHED) for v in frame.victims}
+
+
+# No sentence has a victim cue beside the name ("X was hacked", "an attack on X"): the name is the subject of
+# the story only by how the article keeps coming back to it around the attack words.
+@pytest.mark.parametrize(("text", "language"), [
+    ("Nobody is safe from hackers, just ask Korvan Motors. Korvan Motors confirmed a ransomware attack this week. "
+     "The ransomware attack encrypted files, Korvan Motors said, and it will not pay the ransom.", "en"),
+    ("Niemand ist vor Hackern sicher, das weiß jetzt auch Korvan Motors. Korvan Motors bestätigte einen "
+     "Ransomware-Angriff in dieser Woche. Der Angriff verschlüsselte Dateien, Lösegeld zahlt Korvan Motors nicht.",
+     "de"),
+    ("Nadie está a salvo de los hackers, que se lo pregunten a Korvan Motors. Korvan Motors confirmó un ataque de "
+     "ransomware esta semana. El ataque cifró archivos y Korvan Motors no pagará el rescate.", "es"),
+    ("Personne n'est à l'abri des pirates, demandez à Korvan Motors. Korvan Motors a confirmé une attaque par "
+     "rançongiciel cette semaine. L'attaque a chiffré des fichiers et Korvan Motors ne paiera pas la rançon.", "fr"),
+])
+def test_the_name_an_attack_article_keeps_coming_back_to_is_its_victim(text: str, language: str) -> None:
+    assert "Korvan Motors" in victim_names(text, language)
+
+
+def test_a_cue_cast_victim_is_not_joined_by_every_other_name() -> None:
+    """The sentences already name the victim: the article model adds nobody (a researcher named as often stays out)."""
+    text = ("Hackers attacked the city of Lutrecht on Monday. The ransomware attack on Lutrecht shut down its "
+            "website, Veldmark Security said. Veldmark Security found the malware. Veldmark Security published a "
+            "report on the attack.")
+    found = victim_names(text, "en")
+    assert "Veldmark Security" not in found
+    assert any("Lutrecht" in name for name in found)
+
+
+def test_an_article_without_an_attack_has_no_victim() -> None:
+    text = ("Korvan Motors presented its new car on Monday. Korvan Motors expects strong sales. "
+            "Korvan Motors will open a new factory next year.")
+    assert victim_names(text, "en") == set()
+
+
+def test_name_features_gather_every_mention_of_a_name() -> None:
+    rows = np.asarray([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]])
+    keys, table = entity_features(rows, ["org:a", "org:b", "org:a"])
+    assert keys == ["org:a", "org:b"]
+    a, b = table
+    assert list(a[:2]) == [1.0, 1.0] and list(a[2:4]) == [0.5, 0.5]  # max, then mean, over its two mentions
+    assert a[-3] == pytest.approx(2 / 3) and a[-2] == 1.0  # share of the mentions, the most mentioned
+    assert b[-3] == pytest.approx(1 / 3) and b[-2] == 0.0
+
+
+def test_only_names_are_taken_on_the_article_s_say() -> None:
+    assert is_named("org:korvan motors")
+    assert not is_named("?/government:parliament") and not is_named("NO/government:parliament")
+
+
+def shipped() -> dict:
+    return json.loads(WEIGHTS.read_text("utf-8"))
+
+
+def test_article_victim_model_was_fitted_on_the_training_sets_it_names() -> None:
+    require_shared()
+    model = shipped()
+    assert [entry["name"] for entry in model["fitted_on"]] == ["casie-train", "multilingual-train"]
+    for entry in model["fitted_on"]:
+        for record in entry["files"]:
+            assert not any(name in record["file"] for name in MEASURING_SETS)
+            assert hashlib.sha256((SHARED / record["file"]).read_bytes()).hexdigest() == record["sha256"]
+    assert model["threshold"] == model["cross_validation"]["threshold"]
+    assert model["features"] == entity_feature_names()
+    assert len(model["weights"]) == len(model["features"])
+
+
+def test_training_again_gives_the_shipped_article_victim_model(tmp_path: Path) -> None:
+    """Same data, same folds: the same model, so the shipped file is what the script makes from the training sets."""
+    require_shared()
+    out, model = tmp_path / "article_victims.json", shipped()
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_article_victims.py"), "--out", str(out)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    fresh = json.loads(out.read_text("utf-8"))
+    assert fresh["fitted_on"] == model["fitted_on"]
+    assert fresh["features"] == model["features"]
+    for key in ("cross_validation", "threshold"):  # another BLAS may move the 4th decimal
+        assert_close(fresh[key], model[key], key)
+    np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-4)
+    assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-4)
