@@ -273,3 +273,13 @@ def test_a_marker_sentence_with_a_date_of_its_own_leaves_the_next_sentence_alone
 ])
 def test_already_in_an_earlier_year_is_another_attack(language: str, text: str) -> None:
     assert only_frame(text, language).first_seen == "2021-05-17"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_fresh_news_years_after_an_attack_on_the_same_victim_is_another_incident(order: int) -> None:
+    """A 2023 report that tells an attack in its lead, with no date of its own, is not about the 2019 attack on the
+    same victim, although "on or before May 2023" does not contradict September 2019."""
+    old = report("a", first_seen="2019-09-24", disclosed="2019-10-01")
+    fresh = report("b", first_seen="2023-05", first_seen_estimated=True, disclosed="2023-05")
+    incidents = resolve([old, fresh][::order])
+    assert sorted(i.documents for i in incidents) == [["a"], ["b"]]
