@@ -219,11 +219,11 @@ def test_the_plain_words_for_an_attack_date_it(language: str, text: str) -> None
 
 AN_EARLIER_ATTACK_TOLD_AFTER_A_MARKER = {
     "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. It is not the first time the authority "
-          "has been hit. In 2019 hackers encrypted its billing servers.",
+          "has been hit. In 2019 the authority was hit by a ransomware attack.",
     "fr": "La Banque de Lutrecht a été victime d'une cyberattaque lundi. Ce n'est pas la première fois que la banque "
-          "est visée. En 2019, des pirates avaient chiffré ses serveurs.",
+          "est visée. En 2019, la banque avait été victime d'une cyberattaque.",
     "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. Es ist nicht das erste Mal, dass "
-          "die Stadtwerke angegriffen werden. Im Jahr 2019 verschlüsselten Hacker ihre Server.",
+          "die Stadtwerke angegriffen werden. Im Jahr 2019 wurden die Stadtwerke Opfer eines Ransomware-Angriffs.",
     "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì. Non è la prima volta che il Comune viene "
           "colpito dagli hacker. Nel 2019 un attacco ransomware aveva bloccato i suoi server.",
     "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes. No es la primera vez que el "
