@@ -215,3 +215,71 @@ def test_the_plain_words_for_an_attack_date_it(language: str, text: str) -> None
     """ "Attacke" and "cyberinbraak" are everyday words for an attack: their sentence dates the incident."""
     frame = only_frame(text, language)
     assert (frame.first_seen, frame.first_seen_estimated) == ("2021-04", False)
+
+
+AN_EARLIER_ATTACK_TOLD_AFTER_A_MARKER = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. It is not the first time the authority "
+          "has been hit. In 2019 the authority was hit by a ransomware attack.",
+    "fr": "La Banque de Lutrecht a été victime d'une cyberattaque lundi. Ce n'est pas la première fois que la banque "
+          "est visée. En 2019, la banque avait été victime d'une cyberattaque.",
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. Es ist nicht das erste Mal, dass "
+          "die Stadtwerke angegriffen werden. Im Jahr 2019 wurden die Stadtwerke Opfer eines Ransomware-Angriffs.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì. Non è la prima volta che il Comune viene "
+          "colpito dagli hacker. Nel 2019 un attacco ransomware aveva bloccato i suoi server.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes. No es la primera vez que el "
+          "Ayuntamiento sufre un ciberataque. En 2019 un ataque de ransomware cifró sus servidores.",
+    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval. Het is niet de eerste keer dat "
+          "het waterschap wordt getroffen door hackers. In 2019 versleutelde een ransomware-aanval zijn servers.",
+}
+
+
+@pytest.mark.parametrize("language", list(AN_EARLIER_ATTACK_TOLD_AFTER_A_MARKER))
+def test_an_earlier_attack_announced_by_a_marker_never_dates_the_incident(language: str) -> None:
+    """ "Not the first time" says the next sentence tells of another, earlier attack: its 2019 is not this one's."""
+    frame = only_frame(AN_EARLIER_ATTACK_TOLD_AFTER_A_MARKER[language], language)
+    assert frame.first_seen == "2021-05-17"
+
+
+ON_THAT_OCCASION = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. The authority had been attacked "
+          "before: on that occasion, in March 2019, hackers stole its customer files.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes. En aquella ocasión, en marzo de 2019, "
+          "otro ataque de ransomware paralizó sus servidores.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì. In quell'occasione, nel marzo 2019, un "
+          "attacco ransomware aveva bloccato i suoi server.",
+}
+
+
+@pytest.mark.parametrize("language", list(ON_THAT_OCCASION))
+def test_a_sentence_about_that_earlier_occasion_never_dates_the_incident(language: str) -> None:
+    frame = only_frame(ON_THAT_OCCASION[language], language)
+    assert frame.first_seen == "2021-05-17"
+
+
+def test_a_marker_sentence_with_a_date_of_its_own_leaves_the_next_sentence_alone() -> None:
+    """Only an undated marker sentence hands its story to the next one: here the next sentence is the new attack's."""
+    text = ("It is not the first time the Veldmark Water Authority has been hit: in 2019 hackers encrypted its "
+            "servers. Hackers hit the authority with ransomware again on Monday.")
+    assert only_frame(text, "en").first_seen == "2021-05-17"
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs, bereits im Jahr 2019 waren "
+           "Hacker in ihre Server eingedrungen."),
+    ("it", "Il Comune di Lutrecht è stato colpito da un ransomware lunedì, già nel 2019 gli hacker avevano attaccato "
+           "i suoi server."),
+    ("nl", "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval, eerder al in 2019 drongen "
+           "hackers binnen."),
+])
+def test_already_in_an_earlier_year_is_another_attack(language: str, text: str) -> None:
+    assert only_frame(text, language).first_seen == "2021-05-17"
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_fresh_news_years_after_an_attack_on_the_same_victim_is_another_incident(order: int) -> None:
+    """A 2023 report that tells an attack in its lead, with no date of its own, is not about the 2019 attack on the
+    same victim, although "on or before May 2023" does not contradict September 2019."""
+    old = report("a", first_seen="2019-09-24", disclosed="2019-10-01")
+    fresh = report("b", first_seen="2023-05", first_seen_estimated=True, disclosed="2023-05")
+    incidents = resolve([old, fresh][::order])
+    assert sorted(i.documents for i in incidents) == [["a"], ["b"]]

@@ -29,7 +29,7 @@ from cybertrack.extract.attackers import sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
-from cybertrack.extract.incident_dates import incident_dates
+from cybertrack.extract.incident_dates import background_sentences, incident_dates
 from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import Candidate, department, name_key
@@ -123,7 +123,8 @@ def extract(document: str, text: str, language: str, published: str | None,
         reference = Reference(inferred, guessed=True) if inferred else None
     facts = document_facts(text, language, reference, deadline)
     drafts = _fold_generic(_group(facts, deadline))
-    frames = [_frame(document, draft, language, published, reference, deadline) for draft in drafts]
+    background = background_sentences(facts, language)
+    frames = [_frame(document, draft, language, published, reference, background, deadline) for draft in drafts]
     judged = frame_types([(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)])
     for frame, types in zip(frames, judged, strict=True):
         frame.types = types
@@ -455,7 +456,7 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _frame(document: str, draft: _Draft, language: str, published: str | None, reference: Reference | None,
-           deadline: Deadline) -> Frame:
+           background: set[int], deadline: Deadline) -> Frame:
     frame = Frame(document=document, victims=list(draft.victims.values()))
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
@@ -478,7 +479,7 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
     frame.techniques = list(dict.fromkeys(frame.techniques))
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
-    dates = incident_dates(draft.sentences, language, reference, published)
+    dates = incident_dates(draft.sentences, language, reference, published, background)
     frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed
     frame.first_seen_estimated = dates.first_seen_estimated
     return frame
