@@ -426,21 +426,15 @@ def _introduces_incident(facts: SentenceFacts, candidate: Candidate) -> bool:
     return False
 
 
-def _distinctive(draft: _Draft, named_actors: set[str]) -> bool:
-    """A generic victim's frame is an incident of its own when it has its own named actor (one the frames of named
-    victims do not have), vulnerability or date; otherwise it is a summary of the article's main story ("an attack
-    on a politician"), or background on its actor ("Hafnium has also attacked universities")."""
-    return any(s.vulnerabilities or s.dates or _actor_names(s) - named_actors for s in draft.sentences)
-
-
-def _actor_names(sentence: SentenceFacts) -> set[str]:
-    return {m.text.casefold() for m in sentence.actors}
+def _distinctive(draft: _Draft) -> bool:
+    """A generic victim's frame is an incident of its own when it has its own named actor, vulnerability or date;
+    otherwise it is a summary of the article's main story ("an attack on a politician")."""
+    return any(s.actors or s.vulnerabilities or s.dates for s in draft.sentences)
 
 
 def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     """A frame known only by a generic victim, with nothing of its own, is part of its neighbour's story."""
-    named_actors = {name for d in drafts if not d.generic for s in d.sentences for name in _actor_names(s)}
-    strong = [d for d in drafts if not d.generic or _distinctive(d, named_actors)]
+    strong = [d for d in drafts if not d.generic or _distinctive(d)]
     if not strong:
         return drafts
     for draft in drafts:

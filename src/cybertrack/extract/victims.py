@@ -258,14 +258,9 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
 
 
 def _extend_left(facts: SentenceFacts, start: int) -> int:
-    """Take in the modifiers before a sector noun: "military research and development institutes". The reach stops at
-    a function word of the sentence's language (and of English), so "Zugriff auf die E-Mails einiger Abgeordneter"
-    gives "einiger Abgeordneter", not the whole clause; and at a cue word, which tells of the event, not the victim
-    ("Hackers attacked military ...")."""
-    stops = stop_words(facts.language)
+    """Take in the modifiers before a sector noun: "military research and development institutes"."""
+    stops = stop_words("en")
     words = list(_WORD.finditer(facts.text[:start]))
-    cues = [(m.start, m.end) for kind, found in facts.cues.items() if kind != "sector" for m in found
-            if m.end <= start]
     position = start
     for word in reversed(words[-5:]):
         gap = facts.text[word.end():position]
@@ -273,8 +268,6 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
             break
         lower = word.group().lower()
         if lower in stops and lower not in {"and", "et", "en", "und", "e", "y"}:
-            break
-        if any(a < word.end() and word.start() < b for a, b in cues):
             break
         position = word.start()
     while facts.text[position:start].lower().startswith(("and ", "et ", "en ", "und ", "e ", "y ")):
