@@ -25,7 +25,7 @@ from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
 from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types
-from cybertrack.extract.attackers import sentence_attackers
+from cybertrack.extract.attackers import initials_only, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
@@ -129,8 +129,10 @@ def extract(document: str, text: str, language: str, published: str | None,
     for frame, types in zip(frames, judged, strict=True):
         frame.types = types
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
+    unspelled = initials_only(facts)
     for frame in frames:
         frame.claims = _unique_claims(frame.claims)
+        frame.actors = [actor for actor in frame.actors if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     return Extraction(frames, list(dict.fromkeys(cves)))
 
