@@ -63,7 +63,7 @@ def _lower_case_crew_nouns() -> frozenset[str]:
 
 def sentence_attackers(facts: SentenceFacts) -> list[Acting]:
     """Every actor the sentence casts as acting, in this order: catalogued actors, gangs, agencies, the others."""
-    found = [Acting(str(e.key)) for m in facts.actors if not _compared(facts, m) for e in m.values]
+    found = [Acting(str(e.key)) for m in facts.actors if not compared(facts, m) for e in m.values]
     found += [Acting(name) for name in acting_gangs(facts)]
     agencies = knowledge_base().find_agencies(facts.text) if facts.text.strip() else []
     found += acting_agencies(facts, agencies)
@@ -92,7 +92,7 @@ def _initials_of(text: str, names: set[str]) -> bool:
         len(parts := name.split()) == len(text) and "".join(w[0] for w in parts).upper() == text for name in names)
 
 
-def _compared(facts: SentenceFacts, actor: Match) -> bool:
+def compared(facts: SentenceFacts, actor: Match) -> bool:
     """ "tactics seen before with APT41", "similar to those used by Lazarus": named to compare, not as the actor."""
     for cue in facts.cues.get("comparison", []):
         if cue.end <= actor.start and words_between(facts.text, cue.end, actor.start, _COMPARISON_GAP) \

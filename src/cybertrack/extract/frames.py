@@ -131,7 +131,8 @@ def extract(document: str, text: str, language: str, published: str | None,
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
     unspelled = initials_only(facts)
     for frame in frames:
-        frame.claims = _unique_claims(frame.claims)
+        frame.claims = _unique_claims([_without(claim, unspelled) for claim in frame.claims])
+        frame.claims = [claim for claim in frame.claims if claim.attributed_to]
         frame.actors = [actor for actor in frame.actors if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     return Extraction(frames, list(dict.fromkeys(cves)))
@@ -490,6 +491,12 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
 @functools.cache
 def _vulnerabilities_by_cve() -> dict[str, NamedVulnerability]:
     return {cve: v for v in named_vulnerabilities() for cve in v.cves}
+
+
+def _without(claim: Claim, actors: set[str]) -> Claim:
+    """The claim without the actors an article never named ("TSB" for The Shadow Brokers in an article on the bank)."""
+    kept = tuple(t for t in claim.attributed_to if t not in actors)
+    return claim if len(kept) == len(claim.attributed_to) else replace(claim, attributed_to=kept)
 
 
 def _accusations(frame: Frame, denial: Claim) -> int:
