@@ -145,3 +145,63 @@ def test_the_actor_cue_lexicon_covers_every_language():
     for kind, by_language in data.items():
         assert set(by_language) == set(LANGUAGES), kind
         assert all(by_language[language] for language in LANGUAGES), kind
+
+
+@pytest.mark.parametrize("sentence", [
+    "These new attacks have been detailed in reports published by Ostrava Computer, Rimini Labs and Kestrel Talos.",
+    "The new program, dubbed Marlpit/Dok by researchers, was spread by phishing emails to users in Veldmark.",
+    "The research published by Kestrel Labs last week describes the intrusion at the Veldmark Savings Bank.",
+])
+def test_a_name_given_to_a_work_or_its_author_is_no_actor(sentence):
+    """ "reports published by X", "the program, dubbed X": the cue names who wrote the report or what the program is
+    called, not who attacked."""
+    assert names_acting(sentence, "en") == []
+
+
+def test_a_claim_right_after_a_name_still_casts_it_beside_a_work_noun():
+    sentence = "The data stolen from the Veldmark Savings Bank was published by Nordic Hammer on its leak site."
+    assert names_acting(sentence, "en") == ["Nordic Hammer"]
+
+
+def test_a_name_whose_people_leaked_the_details_is_no_actor():
+    """ "details leaked by Veldmark City employees": the employees leaked them; the city is their employer (and here
+    the victim)."""
+    sentence = "Details leaked by Veldmark City employees during the ransomware attack showed the ransom note."
+    assert names_acting(sentence, "en") == []
+
+
+def test_a_group_named_as_having_used_the_code_before_is_no_actor():
+    sentence = "The code was previously used by a hacker collective known as the Lazarus Group, researchers said."
+    assert names_acting(sentence, "en") == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Customers of TSB were hit by phishing texts after the outage. TSB said the hackers stole their passwords."),
+    ("en", "Kestrel Fraud said TSB customers were hit by a phishing attack after the outage. Hackers stole passwords "
+           "from TSB customers."),
+    ("fr", "Les clients de TSB ont été visés par une attaque d'hameçonnage. Des pirates ont volé leurs identifiants "
+           "chez TSB."),
+    ("de", "Kunden der TSB wurden Opfer eines Phishing-Angriffs. Hacker haben bei der TSB Passwörter gestohlen."),
+])
+def test_initials_alone_do_not_name_an_actor(language, text):
+    """ "TSB" is also The Shadow Brokers' initials: an article that never names the group in full is not about it."""
+    frames = extract_frames("doc", text, language, PUBLISHED)
+    assert all("The Shadow Brokers" not in frame.actors for frame in frames)
+    assert all("The Shadow Brokers" not in claim.attributed_to for frame in frames for claim in frame.claims)
+
+
+def test_initials_name_the_actor_once_the_article_has_named_it_in_full():
+    text = ("The Shadow Brokers leaked hacking tools stolen from the Veldmark Defence Agency. "
+            "TSB said the hack of the Veldmark Defence Agency gave them the exploits.")
+    assert any("The Shadow Brokers" in frame.actors for frame in extract_frames("doc", text, "en", PUBLISHED))
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Kestrel Labs said the malware used against the Veldmark Savings Bank was similar to those used by APT41."),
+    ("en", "Kestrel Labs said the hackers who attacked the Veldmark Savings Bank used code previously used by a "
+           "hacker collective known as the Lazarus Group."),
+])
+def test_a_group_named_for_comparison_is_attributed_nothing(language, text):
+    frames = extract_frames("doc", text, language, PUBLISHED)
+    assert not {"APT41", "Lazarus Group"} & {t for frame in frames for claim in frame.claims
+                                             for t in claim.attributed_to}

@@ -32,7 +32,7 @@ from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import words
 
 _APPOSITION = 6
-_COMPARISON_GAP = 4  # "similar to those used by APT41"
+_COMPARISON_GAP = 6  # "similar to those used by APT41", "previously used by a hacker collective known as Lazarus"
 _ATTRIBUTION_GAP = 8  # "attributed the intrusion into the network to the GRU"
 _CONJUNCTIONS = {"and", "&", ",", "et", "und", "e", "y", "en"}
 _NAME_OF = re.compile(
@@ -63,7 +63,7 @@ def _lower_case_crew_nouns() -> frozenset[str]:
 
 def sentence_attackers(facts: SentenceFacts) -> list[Acting]:
     """Every actor the sentence casts as acting, in this order: catalogued actors, gangs, agencies, the others."""
-    found = [Acting(str(e.key)) for m in facts.actors if not _compared(facts, m) for e in m.values]
+    found = [Acting(str(e.key)) for m in facts.actors if not compared(facts, m) for e in m.values]
     found += [Acting(name) for name in acting_gangs(facts)]
     agencies = knowledge_base().find_agencies(facts.text) if facts.text.strip() else []
     found += acting_agencies(facts, agencies)
@@ -71,7 +71,28 @@ def sentence_attackers(facts: SentenceFacts) -> list[Acting]:
     return list(dict.fromkeys(found))
 
 
-def _compared(facts: SentenceFacts, actor: Match) -> bool:
+def initials_only(sentences: list[SentenceFacts]) -> set[str]:
+    """Actors an article names only by the initials of one of their names ("TSB" for The Shadow Brokers, all through an
+    article about TSB the bank): initials name many things, so they name the actor only once the article has named it
+    in full somewhere."""
+    kb = knowledge_base()
+    spelled: dict[str, bool] = {}
+    for sentence in sentences:
+        for match in sentence.actors:
+            for entry in match.values:
+                key = str(entry.key)
+                actor = kb.actors.get(key)
+                initials = actor is not None and _initials_of(match.text, actor.aliases | {actor.name})
+                spelled[key] = spelled.get(key, False) or not initials
+    return {key for key, in_full in spelled.items() if not in_full}
+
+
+def _initials_of(text: str, names: set[str]) -> bool:
+    return text.isalpha() and text.isupper() and any(
+        len(parts := name.split()) == len(text) and "".join(w[0] for w in parts).upper() == text for name in names)
+
+
+def compared(facts: SentenceFacts, actor: Match) -> bool:
     """ "tactics seen before with APT41", "similar to those used by Lazarus": named to compare, not as the actor."""
     for cue in facts.cues.get("comparison", []):
         if cue.end <= actor.start and words_between(facts.text, cue.end, actor.start, _COMPARISON_GAP) \
@@ -144,8 +165,8 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
              and not _names_an_attack(facts, chunk)]
-    cast = [_cast_from_before(facts, chunk, before) or (_before_cue(facts, chunk) and not _a_victim(facts, chunk))
-            for chunk in names]
+    cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
+            or (_before_cue(facts, chunk) and not _a_victim(facts, chunk)) for chunk in names]
     for i in range(1, len(names)):  # "Aleksey Belan and Karim Baratov were charged", in both directions
         cast[i] = cast[i] or (cast[i - 1] and _coordinated(facts, names[i - 1], names[i]))
     for i in range(len(names) - 2, -1, -1):
@@ -176,6 +197,13 @@ def _names_an_attack(facts: SentenceFacts, chunk: NameChunk) -> bool:
                for cue in facts.cues.get("attacker_noun", []))
 
 
+def _people_of(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "details leaked by City of Atlanta employees": a name before a noun for its people (employees, customers)
+    names whose people they are; the cue casts the people, not the name."""
+    return any(cue.start >= chunk.end and not facts.text[chunk.end:cue.start].strip(" -")
+               for cue in facts.cues.get("people_of", []))
+
+
 def _a_victim(facts: SentenceFacts, chunk: NameChunk) -> bool:
     """ "Zu dem Angriff auf X bekannte sich Y": a name the attack is on is not the one claiming it."""
     return _cast_from_before(facts, chunk, facts.cues.get("victim_before", []))
@@ -201,11 +229,18 @@ def _cast_from_before(facts: SentenceFacts, name: Match | NameChunk, cues: list[
     """A cue before the name casts it across nothing but linking words: "hacked by X", "the ransomware gang X"."""
     cues = sorted(cues, key=lambda cue: cue.end)
     for cue in reversed(cues[:bisect.bisect_right(cues, name.start, key=lambda cue: cue.end)]):
-        if _links(facts, cue.end, name.start, _gap_words()):
+        if _links(facts, cue.end, name.start, _gap_words()) and not _after_a_work(facts, cue):
             return True
         if words_between(facts.text, cue.end, name.start, _APPOSITION) > _APPOSITION:
             return False
     return False
+
+
+def _after_a_work(facts: SentenceFacts, cue: Match) -> bool:
+    """ "reports published by Bleeping Computer", "the program, dubbed OSX/Dok": a cue right after a noun for a work
+    names the work's author or the work itself, not an attacker."""
+    return any(work.end <= cue.start and not facts.text[work.end:cue.start].strip(" ,")
+               for work in facts.cues.get("work_nouns", []))
 
 
 def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[Match]) -> bool:

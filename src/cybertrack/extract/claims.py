@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cybertrack.extract.attackers import compared
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.institutions import portfolios
 from cybertrack.extract.names import stop_words
@@ -117,7 +118,7 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
 
 
 def _targets(facts: SentenceFacts, cue_end: int, exclude: set[str]) -> list[str]:
-    actors = [str(e.key) for m in facts.actors for e in m.values]
+    actors = [str(e.key) for m in facts.actors if not compared(facts, m) for e in m.values]
     states = [c.code for c in facts.countries if c.attacker_side and c.code not in exclude]
     states += [c.code for c in facts.countries
                if c.start >= cue_end and c.form in {"name", "capital"} and c.code not in exclude

@@ -40,7 +40,7 @@ class Cues:
         for kind in ("victim_before", "victim_after", "began", "discovered", "people_of", "attacker_before",
                      "attacker_after", "product_nouns", "place_heads"):
             sections[kind] = {kind: roles[kind]}
-        for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison"):
+        for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison", "work_nouns"):
             sections[kind] = {kind: actors[kind]}
         self.kinds = tuple(sections)
         self._matcher = PhraseMatcher()

@@ -25,7 +25,7 @@ from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
 from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types
-from cybertrack.extract.attackers import sentence_attackers
+from cybertrack.extract.attackers import initials_only, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
@@ -129,8 +129,11 @@ def extract(document: str, text: str, language: str, published: str | None,
     for frame, types in zip(frames, judged, strict=True):
         frame.types = types
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
+    unspelled = initials_only(facts)
     for frame in frames:
-        frame.claims = _unique_claims(frame.claims)
+        frame.claims = _unique_claims([_without(claim, unspelled) for claim in frame.claims])
+        frame.claims = [claim for claim in frame.claims if claim.attributed_to]
+        frame.actors = [actor for actor in frame.actors if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     return Extraction(frames, list(dict.fromkeys(cves)))
 
@@ -482,6 +485,12 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
 @functools.cache
 def _vulnerabilities_by_cve() -> dict[str, NamedVulnerability]:
     return {cve: v for v in named_vulnerabilities() for cve in v.cves}
+
+
+def _without(claim: Claim, actors: set[str]) -> Claim:
+    """The claim without the actors an article never named ("TSB" for The Shadow Brokers in an article on the bank)."""
+    kept = tuple(t for t in claim.attributed_to if t not in actors)
+    return claim if len(kept) == len(claim.attributed_to) else replace(claim, attributed_to=kept)
 
 
 def _accusations(frame: Frame, denial: Claim) -> int:
