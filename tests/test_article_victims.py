@@ -5,10 +5,7 @@ Every article here is invented (Lutrecht, Veldmark, Korvan Motors, ...); none co
 
 from __future__ import annotations
 
-import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,8 +13,8 @@ import pytest
 
 from cybertrack.extract.article_victims import entity_feature_names, entity_features, is_named
 from cybertrack.extract.frames import extract_frames
-from tests.conftest import SHARED, require_shared
-from tests.test_report_classifier import MEASURING_SETS, assert_close
+from tests.conftest import require_shared
+from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "article_victims.json"
@@ -83,27 +80,13 @@ def shipped() -> dict:
 def test_article_victim_model_was_fitted_on_the_training_sets_it_names() -> None:
     require_shared()
     model = shipped()
-    assert [entry["name"] for entry in model["fitted_on"]] == ["casie-train", "multilingual-train"]
-    for entry in model["fitted_on"]:
-        for record in entry["files"]:
-            assert not any(name in record["file"] for name in MEASURING_SETS)
-            assert hashlib.sha256((SHARED / record["file"]).read_bytes()).hexdigest() == record["sha256"]
+    assert_fitted_on_the_training_sets(model)
     assert model["threshold"] == model["cross_validation"]["threshold"]
     assert model["features"] == entity_feature_names()
-    assert len(model["weights"]) == len(model["features"])
 
 
 def test_training_again_gives_the_shipped_article_victim_model(tmp_path: Path) -> None:
     """Same data, same folds: the same model, so the shipped file is what the script makes from the training sets."""
     require_shared()
-    out, model = tmp_path / "article_victims.json", shipped()
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_article_victims.py"), "--out", str(out)],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    fresh = json.loads(out.read_text("utf-8"))
-    assert fresh["fitted_on"] == model["fitted_on"]
-    assert fresh["features"] == model["features"]
-    for key in ("cross_validation", "threshold"):  # another BLAS may move the 4th decimal
-        assert_close(fresh[key], model[key], key)
-    np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-4)
-    assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-4)
+    assert_training_again_gives(shipped(), "train_article_victims.py", [], ("cross_validation", "threshold"),
+                                tmp_path / "article_victims.json")

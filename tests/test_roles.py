@@ -6,20 +6,16 @@ tests go through `extract_frames`, the extraction's public entry, so they read t
 
 from __future__ import annotations
 
-import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.names import name_chunks
 from cybertrack.extract.roles import FEATURE_GROUPS
-from tests.conftest import SHARED, require_shared
-from tests.test_report_classifier import MEASURING_SETS, assert_close
+from tests.conftest import require_shared
+from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "role_model.json"
@@ -97,29 +93,16 @@ def shipped() -> dict:
 def test_role_model_was_fitted_on_the_training_sets_it_names() -> None:
     require_shared()
     model = shipped()
-    assert [entry["name"] for entry in model["fitted_on"]] == ["casie-train", "multilingual-train"]
-    for entry in model["fitted_on"]:
-        for record in entry["files"]:
-            assert not any(name in record["file"] for name in MEASURING_SETS)
-            assert hashlib.sha256((SHARED / record["file"]).read_bytes()).hexdigest() == record["sha256"]
+    assert_fitted_on_the_training_sets(model)
     assert model["thresholds"] == model["cross_validation"]["thresholds"]
     assert "cross-validated" in model["thresholds_chosen_by"]
-    assert len(model["weights"]) == len(model["features"])
 
 
 def test_training_again_gives_the_shipped_role_model(tmp_path: Path) -> None:
     """Same data, same folds: the same model, so the shipped file is what the script makes from the training sets."""
     require_shared()
-    out, model = tmp_path / "role_model.json", shipped()
+    model = shipped()
     options = (["--veto-only"] if model["veto_only"] else []) + [
         option for group in FEATURE_GROUPS if group not in model["groups"] for option in ("--without", group)]
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_role_model.py"), "--out", str(out), *options],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    fresh = json.loads(out.read_text("utf-8"))
-    assert fresh["fitted_on"] == model["fitted_on"]
-    assert fresh["features"] == model["features"]
-    for key in ("cross_validation", "thresholds"):  # another BLAS may move the 4th decimal
-        assert_close(fresh[key], model[key], key)
-    np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-4)
-    assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-4)
+    assert_training_again_gives(model, "train_role_model.py", options, ("cross_validation", "thresholds"),
+                                tmp_path / "role_model.json")
