@@ -17,7 +17,7 @@ from cybertrack.annotate.language import LanguageIdentifier
 from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, UNLIMITED, Deadline
 from cybertrack.clean import clean
 from cybertrack.clean.minimum import too_short
-from cybertrack.extract.frames import extract
+from cybertrack.extract.frames import extract, type_frames
 from cybertrack.extract.reporting import reports_attack
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
@@ -114,11 +114,14 @@ class Pipeline:
         with self._stage("language", deadline):
             language = self._languages.identify(cleaned.text)
         with self._stage("extract", deadline):
-            found = extract(item.source_id, cleaned.text, language, published, deadline)
+            found = extract(item.source_id, cleaned.text, language, published, deadline, typed=False)
         frames = found.frames
         with self._stage("classify", deadline):
             if frames and not self.attack_gate(title, cleaned.text):
                 frames = []  # the attack words are about risks, patches or advice, not an attack that happened
+        if frames:
+            with self._stage("extract", deadline):
+                type_frames(found)  # only now: typing the frames of a dropped article would be wasted
         with self._stage("embed", deadline):
             vectors = tuple(frame_vectors(frames)) if frames else ()
         with self._stage("signature", deadline):
