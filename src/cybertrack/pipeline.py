@@ -26,11 +26,20 @@ from cybertrack.resolve import frame_vectors
 from cybertrack.store import neardup
 
 TITLE_MAX_WORDS = 20
-# An invented article that takes every stage through its models (knowledge base, cue lexicons, date patterns,
-# embeddings, classifier, language detector), so that loading them happens in ``warm_up``, not in the first article.
-_WARM_UP = SourceItem("warm-up", "text", title="Ministry hit by cyberattack",
-                      text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
-                           "The ministry blamed APT28 for the attack, which exploited CVE-2021-44228.")
+# Invented articles that take every stage through its models (knowledge base, cue lexicons, date patterns of every
+# language, embeddings, classifier, language detector, German tagger, ransomware gangs), so that loading them happens
+# in ``warm_up``, not in the first article of each worker process.
+_WARM_UP = (
+    SourceItem("warm-up", "text", title="Ministry hit by cyberattack",
+               text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
+                    "The ministry blamed APT28 for the attack, which exploited CVE-2021-44228.\n"
+                    "Tuesday, 4 March 2025 10:15\n"
+                    "The LockBit ransomware gang also encrypted the servers of the city council of Lyon, France, and "
+                    "of the German Ministry of Defence."),
+    SourceItem("warm-up-de", "text", title="Cyberangriff auf die Stadtverwaltung",
+               text="Unbekannte Hacker haben am Montag die Stadtverwaltung Potsdam angegriffen, teilte die Polizei "
+                    "mit.\nDie Server der Stadt waren tagelang verschlüsselt."),
+)
 
 
 def content_hash(text: str) -> str:
@@ -85,7 +94,8 @@ class Pipeline:
             return 0.0
         started = time.perf_counter()
         spent = self.seconds.copy()
-        self._process(_WARM_UP, UNLIMITED)  # loading the models is not the article's time
+        for item in _WARM_UP:
+            self._process(item, UNLIMITED)  # loading the models is not the article's time
         self.seconds = spent
         self._warm = True
         return time.perf_counter() - started
