@@ -10,7 +10,7 @@ import pytest
 from cybertrack import pipeline as pipeline_module
 from cybertrack.annotate import dates
 from cybertrack.extract.frames import extract_frames
-from cybertrack.extract.names import _tagger
+from cybertrack.extract.names import _proper_starts, _reading, _tagger
 from cybertrack.extract.victims import english_adjective
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.lang import LANGUAGES
@@ -37,9 +37,8 @@ def test_the_frames_of_a_dropped_article_are_not_typed(monkeypatch: pytest.Monke
 
 def test_warm_up_loads_what_the_first_articles_would_load() -> None:
     """Worker processes fork from a warmed pipeline: what it left unloaded, each worker loaded again."""
-    _tagger.cache_clear()
-    english_adjective.cache_clear()
-    dates._compiled.cache_clear()
+    for cache in (_tagger, _proper_starts, _reading, english_adjective, dates._compiled):
+        cache.cache_clear()  # as in a fresh process (other tests may have filled them)
     knowledge_base().__dict__.pop("_families_by_key", None)
     Pipeline().warm_up()
     assert _tagger.cache_info().currsize == 1  # the German tagger's model
