@@ -27,15 +27,18 @@ from cybertrack.store import neardup
 
 TITLE_MAX_WORDS = 20
 # Invented articles that take every stage through its models (knowledge base, cue lexicons, date patterns of every
-# language, embeddings, classifier, language detector, German tagger, ransomware gangs), so that loading them happens
-# in ``warm_up``, not in the first article of each worker process.
+# language, embeddings, classifier, both language detectors, German tagger, ransomware gangs, country adjectives), so
+# that loading them happens in ``warm_up``, not in the first article of each worker process. The first is short, so
+# that the detector for short texts loads every language's full model.
 _WARM_UP = (
     SourceItem("warm-up", "text", title="Ministry hit by cyberattack",
                text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
-                    "The ministry blamed APT28 for the attack, which exploited CVE-2021-44228.\n"
+                    "The ministry blamed APT28 for the attack, which exploited CVE-2021-44228."),
+    SourceItem("warm-up-long", "text", title="Ransomware hits city council",
+               text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
                     "Tuesday, 4 March 2025 10:15\n"
                     "The LockBit ransomware gang also encrypted the servers of the city council of Lyon, France, and "
-                    "of the German Ministry of Defence."),
+                    "of the German Ministry of Defence, which blamed the gang for the attack."),
     SourceItem("warm-up-de", "text", title="Cyberangriff auf die Stadtverwaltung",
                text="Unbekannte Hacker haben am Montag die Stadtverwaltung Potsdam angegriffen, teilte die Polizei "
                     "mit.\nDie Server der Stadt waren tagelang verschlüsselt."),
