@@ -17,7 +17,7 @@ from cybertrack.annotate.language import LanguageIdentifier
 from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, UNLIMITED, Deadline
 from cybertrack.clean import clean
 from cybertrack.clean.minimum import too_short
-from cybertrack.extract.frames import extract
+from cybertrack.extract.frames import extract, type_frames
 from cybertrack.extract.reporting import reports_attack
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
@@ -26,11 +26,23 @@ from cybertrack.resolve import frame_vectors
 from cybertrack.store import neardup
 
 TITLE_MAX_WORDS = 20
-# An invented article that takes every stage through its models (knowledge base, cue lexicons, date patterns,
-# embeddings, classifier, language detector), so that loading them happens in ``warm_up``, not in the first article.
-_WARM_UP = SourceItem("warm-up", "text", title="Ministry hit by cyberattack",
-                      text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
-                           "The ministry blamed APT28 for the attack, which exploited CVE-2021-44228.")
+# Invented articles that take every stage through its models (knowledge base, cue lexicons, date patterns of every
+# language, embeddings, classifier, both language detectors, German tagger, ransomware gangs, country adjectives), so
+# that loading them happens in ``warm_up``, not in the first article of each worker process. The first is short, so
+# that the detector for short texts loads every language's full model.
+_WARM_UP = (
+    SourceItem("warm-up", "text", title="Ministry hit by cyberattack",
+               text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
+                    "The ministry blamed APT28 for the attack, which exploited CVE-2021-44228."),
+    SourceItem("warm-up-long", "text", title="Ransomware hits city council",
+               text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
+                    "Tuesday, 4 March 2025 10:15\n"
+                    "The LockBit ransomware gang also encrypted the servers of the city council of Lyon, France, and "
+                    "of the German Ministry of Defence, which blamed the gang for the attack."),
+    SourceItem("warm-up-de", "text", title="Cyberangriff auf die Stadtverwaltung",
+               text="Unbekannte Hacker haben am Montag die Stadtverwaltung Potsdam angegriffen, teilte die Polizei "
+                    "mit.\nDie Server der Stadt waren tagelang verschlüsselt."),
+)
 
 
 def content_hash(text: str) -> str:
@@ -85,7 +97,8 @@ class Pipeline:
             return 0.0
         started = time.perf_counter()
         spent = self.seconds.copy()
-        self._process(_WARM_UP, UNLIMITED)  # loading the models is not the article's time
+        for item in _WARM_UP:
+            self._process(item, UNLIMITED)  # loading the models is not the article's time
         self.seconds = spent
         self._warm = True
         return time.perf_counter() - started
@@ -114,11 +127,14 @@ class Pipeline:
         with self._stage("language", deadline):
             language = self._languages.identify(cleaned.text)
         with self._stage("extract", deadline):
-            found = extract(item.source_id, cleaned.text, language, published, deadline)
+            found = extract(item.source_id, cleaned.text, language, published, deadline, typed=False)
         frames = found.frames
         with self._stage("classify", deadline):
             if frames and not self.attack_gate(title, cleaned.text):
                 frames = []  # the attack words are about risks, patches or advice, not an attack that happened
+        if frames:
+            with self._stage("extract", deadline):
+                type_frames(found)  # only now: typing the frames of a dropped article would be wasted
         with self._stage("embed", deadline):
             vectors = tuple(frame_vectors(frames)) if frames else ()
         with self._stage("signature", deadline):

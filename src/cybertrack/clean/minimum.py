@@ -9,6 +9,8 @@ Japanese, Thai, ...) are not refused for it: each of their characters counts as 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import islice
 
 MIN_ARTICLE_CHARS = 10  # letters or digits
 MIN_ARTICLE_WORDS = 3
@@ -18,10 +20,15 @@ _WORD = re.compile(rf"[{_UNSPACED}]|[^\W_{_UNSPACED}]+")
 
 
 def too_short(text: str) -> str | None:
-    """Why ``text`` is too short to be an article, or None when it is long enough."""
+    """Why ``text`` is too short to be an article, or None when it is long enough. Reading stops as soon as the least
+    an article needs is found: a real article is not counted to its end, only junk is."""
+    if _at_least(MIN_ARTICLE_CHARS, filter(str.isalnum, text)) and _at_least(MIN_ARTICLE_WORDS, _WORD.finditer(text)):
+        return None
     chars = sum(c.isalnum() for c in text)
     words = len(_WORD.findall(text))
-    if chars >= MIN_ARTICLE_CHARS and words >= MIN_ARTICLE_WORDS:
-        return None
     return (f"too short to be an article: {chars} of the {MIN_ARTICLE_CHARS} letters or digits and {words} of the "
             f"{MIN_ARTICLE_WORDS} words an article needs at least")
+
+
+def _at_least(count: int, items: Iterable[object]) -> bool:
+    return sum(1 for _ in islice(items, count)) == count

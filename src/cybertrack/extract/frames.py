@@ -106,17 +106,20 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What one article yields: its incident frames, and every CVE it names (in an incident or not)."""
+    """What one article yields: its incident frames, every CVE it names (in an incident or not), and what each
+    frame's types are judged from (its sentences and victims)."""
 
     frames: list[Frame]
     vulnerabilities: list[str]
+    type_evidence: list[tuple[list[SentenceFacts], list[Victim]]]
 
 
 def extract(document: str, text: str, language: str, published: str | None,
-            deadline: Deadline = UNLIMITED) -> Extraction:
+            deadline: Deadline = UNLIMITED, typed: bool = True) -> Extraction:
     """One pass over an article's sentences. Relative dates are read against its publication date or, when it has
     none, against the date its own weekdays or dateline give away (a guess: no day is counted from it).
-    ``deadline`` is checked between sentences."""
+    ``deadline`` is checked between sentences. With ``typed`` False the frames are left for ``type_frames``: the
+    type model embeds a sentence per frame, which is wasted on an article the attack gate then drops."""
     reference = Reference.parse(published)
     if reference is None:
         inferred = reference_date(text, language)
@@ -125,9 +128,6 @@ def extract(document: str, text: str, language: str, published: str | None,
     drafts = _fold_generic(_group(facts, deadline))
     background = background_sentences(facts, language)
     frames = [_frame(document, draft, language, published, reference, background, deadline) for draft in drafts]
-    judged = frame_types([(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)])
-    for frame, types in zip(frames, judged, strict=True):
-        frame.types = types
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
     unspelled = initials_only(facts)
     for frame in frames:
@@ -135,7 +135,17 @@ def extract(document: str, text: str, language: str, published: str | None,
         frame.claims = [claim for claim in frame.claims if claim.attributed_to]
         frame.actors = [actor for actor in frame.actors if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
-    return Extraction(frames, list(dict.fromkeys(cves)))
+    found = Extraction(frames, list(dict.fromkeys(cves)),
+                       [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)])
+    if typed:
+        type_frames(found)
+    return found
+
+
+def type_frames(found: Extraction) -> None:
+    """Give each frame its attack types; one article's frames are judged together (one embedding batch)."""
+    for frame, types in zip(found.frames, frame_types(found.type_evidence), strict=True):
+        frame.types = types
 
 
 def extract_frames(document: str, text: str, language: str, published: str | None) -> list[Frame]:

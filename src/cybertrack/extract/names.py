@@ -43,6 +43,7 @@ _PROPER_TAGS = {"NE", "FM"}  # STTS: proper noun, foreign material
 _GENITIVE = {"der", "des"}
 _KNOWN_WORD_SCORE = -20.0
 _TAG_TOKEN = re.compile(r"\w[\w'’&.\-]*\w|\w|[^\w\s]")
+_ANALYSES_KEPT = 50_000
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,23 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
     return chunks
 
 
+class _Tagger(HanoverTagger.HanoverTagger):
+    """HanTa's tagger, remembering the analysis of the words it met. A word's analysis (the tags its morphemes allow,
+    with their probabilities) depends on the word alone, yet HanTa computes it afresh in every sentence and in every
+    lookup of a word outside its lexicon: it was most of the time a German article took. Kept for the last
+    ``_ANALYSES_KEPT`` words, so that a long run's memory stays flat."""
+
+    def __init__(self, model: str) -> None:
+        super().__init__(model)
+        self._analyses = functools.lru_cache(maxsize=_ANALYSES_KEPT)(super().analyze_forward)
+
+    def analyze_forward(self, word: str) -> list[tuple[int, float]]:
+        return self._analyses(word)
+
+
 @functools.cache
 def _tagger(model: str) -> HanoverTagger.HanoverTagger:
-    return HanoverTagger.HanoverTagger(model)
+    return _Tagger(model)
 
 
 @functools.lru_cache(maxsize=256)
@@ -130,11 +145,11 @@ def _proper_starts(sentence: str, language: str) -> frozenset[int]:
     tokens = list(_TAG_TOKEN.finditer(sentence))
     if not tokens:
         return frozenset()
-    tags = _tagger(_TAGGED_LANGUAGES[language]).tag_sent([t.group() for t in tokens], taglevel=1)
+    tags = _tagger(_TAGGED_LANGUAGES[language]).tag_sent([t.group() for t in tokens], taglevel=0)  # no lemmas
     first = next((t.start() for t in tokens if t.group()[0].isalnum()), -1)
     heads = _place_heads(language)
     found = set()
-    for i, (token, (_, _, tag)) in enumerate(zip(tokens, tags, strict=True)):
+    for i, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
         word = token.group()
         following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         if not word[0].isupper():
