@@ -1,4 +1,4 @@
-"""Which of the names an article mentions did the attack hit? Decided once per article, not once per sentence.
+"""Which of the names an article mentions did the attack hit, read from all its sentences at once?
 
 The sentence-level role model (`roles.py`) reads one sentence at a time, and a victim is
 often named where no cue speaks of it ("Nobody is safe from hackers: ask Ferrari"), while
@@ -14,6 +14,11 @@ multilingual-train only, decides; `data/article_victims.json` holds its weights,
 threshold chosen by cross-validation on those sets, and the sha256 of what they were
 fitted on. The features carry across languages because the mention features do (they
 are read from each language's pack), and the counts need no language at all.
+
+The pipeline asks this model only when no sentence casts a named victim (see
+`frames._victims`): where the cues do, they decide, and the model is the fallback that
+keeps an attack article from having no victim at all. That is how its threshold was
+chosen too (`scripts/train_article_victims.py` cross-validates that very decision).
 """
 
 from __future__ import annotations
