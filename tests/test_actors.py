@@ -171,7 +171,7 @@ def test_a_name_whose_people_leaked_the_details_is_no_actor():
 
 
 def test_a_group_named_as_having_used_the_code_before_is_no_actor():
-    sentence = "The code was previously used by a hacker collective known as the Lazarus Group, researchers said."
+    sentence = "Analysts said this loader was once used by a hacker crew known as the Lazarus Group."
     assert names_acting(sentence, "en") == []
 
 
@@ -198,8 +198,8 @@ def test_initials_name_the_actor_once_the_article_has_named_it_in_full():
 
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "Kestrel Labs said the malware used against the Veldmark Savings Bank was similar to those used by APT41."),
-    ("en", "Kestrel Labs said the hackers who attacked the Veldmark Savings Bank used code previously used by a "
-           "hacker collective known as the Lazarus Group."),
+    ("en", "Kestrel Labs said the hackers who attacked the Veldmark Savings Bank reused a loader previously used "
+           "by a hacker crew known as the Lazarus Group."),
 ])
 def test_a_group_named_for_comparison_is_attributed_nothing(language, text):
     frames = extract_frames("doc", text, language, PUBLISHED)
