@@ -88,5 +88,5 @@ def test_article_victim_model_was_fitted_on_the_training_sets_it_names() -> None
 def test_training_again_gives_the_shipped_article_victim_model(tmp_path: Path) -> None:
     """Same data, same folds: the same model, so the shipped file is what the script makes from the training sets."""
     require_shared()
-    assert_training_again_gives(shipped(), "train_article_victims.py", [], ("cross_validation", "threshold"),
+    assert_training_again_gives(shipped(), "train_article_victims.py", (), ("cross_validation", "threshold"),
                                 tmp_path / "article_victims.json")

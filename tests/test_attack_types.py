@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +14,7 @@ import pytest
 
 from cybertrack.extract.frames import extract_frames
 from tests.conftest import SHARED, require_shared
-from tests.test_report_classifier import MEASURING_SETS, assert_close
+from tests.fitted_models import MEASURING_SETS, assert_close, retrained
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "attack_types.json"
@@ -90,11 +88,7 @@ def test_the_type_model_was_fitted_on_the_training_sets_it_names() -> None:
 def test_training_again_gives_the_shipped_type_model(tmp_path: Path) -> None:
     """Same data, same code: the same model. After a change to frames or victims the script must be run again."""
     require_shared()
-    out = tmp_path / "attack_types.json"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_attack_types.py"), "--out", str(out)],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    fresh, model = json.loads(out.read_text("utf-8")), shipped()
+    fresh, model = retrained("train_attack_types.py", tmp_path / "attack_types.json"), shipped()
     assert fresh["fitted_on"] == model["fitted_on"]
     for key in ("proposals", "cross_validation", "threshold"):
         assert_close(fresh[key], model[key], key)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,10 +11,10 @@ import pytest
 
 from cybertrack.extract.reporting import fit, logistic, out_of_fold, reports_attack
 from tests.conftest import SHARED, require_shared
+from tests.fitted_models import MEASURING_SETS, assert_close, retrained
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "report_classifier.json"
-MEASURING_SETS = ("casie-dev", "casie_dev", "multilingual-dev", "multilingual_dev", "seeds")
 
 
 def shipped() -> dict:
@@ -44,32 +42,12 @@ def test_threshold_is_the_cross_validated_choice() -> None:
 def test_training_again_gives_the_shipped_weights(tmp_path: Path) -> None:
     """Same data, same seed: the same classifier, so the shipped file is what the script makes from casie-train."""
     require_shared()
-    out = tmp_path / "report_classifier.json"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_report_classifier.py"), "--out", str(out)],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    fresh, model = json.loads(out.read_text("utf-8")), shipped()
+    fresh, model = retrained("train_report_classifier.py", tmp_path / "report_classifier.json"), shipped()
     assert fresh["fitted_on"] == model["fitted_on"]
     for key in ("cross_validation", "threshold", "checked_on"):  # another BLAS may move the 4th decimal
         assert_close(fresh[key], model[key], key)
     np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-4)
     assert fresh["bias"] == pytest.approx(model["bias"], abs=1e-4)
-
-
-def assert_close(fresh: object, shipped: object, where: str) -> None:
-    """Equal structure and strings; numbers equal to within 2e-3 (figures are stored to 3 or 4 decimals)."""
-    if isinstance(shipped, dict):
-        assert isinstance(fresh, dict) and fresh.keys() == shipped.keys(), where
-        for key, value in shipped.items():
-            assert_close(fresh[key], value, f"{where}.{key}")
-    elif isinstance(shipped, list):
-        assert isinstance(fresh, list) and len(fresh) == len(shipped), where
-        for i, (a, b) in enumerate(zip(fresh, shipped, strict=True)):
-            assert_close(a, b, f"{where}[{i}]")
-    elif isinstance(shipped, float | int) and not isinstance(shipped, bool):
-        assert fresh == pytest.approx(shipped, abs=2e-3), where
-    else:
-        assert fresh == shipped, where
 
 
 def invented_data(rows: int = 60) -> tuple[np.ndarray, np.ndarray]:

@@ -102,7 +102,7 @@ def test_training_again_gives_the_shipped_role_model(tmp_path: Path) -> None:
     """Same data, same folds: the same model, so the shipped file is what the script makes from the training sets."""
     require_shared()
     model = shipped()
-    options = (["--veto-only"] if model["veto_only"] else []) + [
-        option for group in FEATURE_GROUPS if group not in model["groups"] for option in ("--without", group)]
+    options = (("--veto-only",) if model["veto_only"] else ()) + tuple(
+        option for group in FEATURE_GROUPS if group not in model["groups"] for option in ("--without", group))
     assert_training_again_gives(model, "train_role_model.py", options, ("cross_validation", "thresholds"),
                                 tmp_path / "role_model.json")
