@@ -32,7 +32,7 @@ from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
 from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
-from cybertrack.extract.victims import Candidate, candidates, department, name_key
+from cybertrack.extract.victims import Candidate, department, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
@@ -80,16 +80,6 @@ def document_facts(text: str, language: str, published: str | Reference | None,
     return found
 
 
-def _without_unspelled_actors(facts: list[SentenceFacts]) -> list[SentenceFacts]:
-    """The sentences without the actor matches of an actor the article names only by its initials ("TSB" for The
-    Shadow Brokers, all through an article on TSB the bank): neither actors nor claims are read from them."""
-    unspelled = initials_only(facts)
-    if unspelled:
-        for sentence in facts:
-            sentence.actors = [m for m in sentence.actors if any(str(e.key) not in unspelled for e in m.values)]
-    return facts
-
-
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The sentence ``text[start:end]`` in pieces of at most ``MAX_SENTENCE_CHARS``, each cut at its last space
     (a piece with no space is cut where it must), without the spaces between pieces."""
@@ -134,13 +124,16 @@ def extract(document: str, text: str, language: str, published: str | None,
     if reference is None:
         inferred = reference_date(text, language)
         reference = Reference(inferred, guessed=True) if inferred else None
-    facts = _without_unspelled_actors(document_facts(text, language, reference, deadline))
+    facts = document_facts(text, language, reference, deadline)
     drafts = _fold_generic(_group(facts, deadline))
     background = background_sentences(facts, language)
     frames = [_frame(document, draft, language, published, reference, background, deadline) for draft in drafts]
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
+    unspelled = initials_only(facts)
     for frame in frames:
-        frame.claims = _unique_claims(frame.claims)
+        frame.claims = _unique_claims([_without(claim, unspelled) for claim in frame.claims])
+        frame.claims = [claim for claim in frame.claims if claim.attributed_to]
+        frame.actors = [actor for actor in frame.actors if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     found = Extraction(frames, list(dict.fromkeys(cves)),
                        [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)])
@@ -276,12 +269,12 @@ def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
     """The victims each sentence near a reported attack names, by sentence index: those the sentence-level role model
     casts, or, when it casts no named one in the whole article, those the article-level model finds (a victim the
     article keeps coming back to without a cue beside it: "Nobody is safe from hackers: ask Ferrari")."""
-    mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
-    by_index = {f.index: f for f in facts}
-    cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
-    if any(not c.generic for victims in cast.values() for c in victims):
-        return cast
-    return article_victims(facts, mentions) or cast
+    searched = [reporting_nearby(facts, f.index) for f in facts]
+    found = {f.index: victims for f, search in zip(facts, searched, strict=True)
+             if search and (victims := victims_in(f))}
+    if any(not c.generic for victims in found.values() for c in victims):
+        return found
+    return article_victims(facts, searched) or found
 
 
 def _keep_to_own_clauses(drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> None:
@@ -502,6 +495,12 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
 @functools.cache
 def _vulnerabilities_by_cve() -> dict[str, NamedVulnerability]:
     return {cve: v for v in named_vulnerabilities() for cve in v.cves}
+
+
+def _without(claim: Claim, actors: set[str]) -> Claim:
+    """The claim without the actors an article never named ("TSB" for The Shadow Brokers in an article on the bank)."""
+    kept = tuple(t for t in claim.attributed_to if t not in actors)
+    return claim if len(kept) == len(claim.attributed_to) else replace(claim, attributed_to=kept)
 
 
 def _accusations(frame: Frame, denial: Claim) -> int:
