@@ -34,7 +34,7 @@ import numpy as np
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.reporting import logistic
 from cybertrack.extract.roles import feature_names, features
-from cybertrack.extract.victims import Candidate, candidates
+from cybertrack.extract.victims import Candidate
 
 _MENTIONS_SCALE = math.log1p(10)
 ARTICLE_FEATURES = ("mentions", "share_of_mentions", "most_mentioned", "names_in_article")
@@ -87,24 +87,17 @@ def _model() -> ArticleVictimModel:
     return ArticleVictimModel(np.asarray(data["weights"]), float(data["bias"]), float(data["threshold"]))
 
 
-def article_victims(sentences: list[SentenceFacts], searched: list[bool]) -> dict[int, list[Candidate]]:
-    """The victims each searched sentence names (``searched[i]``: sentence ``i`` is near a reported attack), by
-    sentence index: every mention of a name (see `is_named`) the model judges a victim of the article."""
-    found: dict[int, list[Candidate]] = {}
-    rows, keys = [], []
-    for sentence, search in zip(sentences, searched, strict=True):
-        if not search:
-            continue
-        mentions = candidates(sentence)
-        if mentions:
-            found[sentence.index] = mentions
-            rows.append(features(sentence, mentions))
-            keys += [c.victim.key for c in mentions]
-    if not keys:
+def article_victims(sentences: list[SentenceFacts], mentions: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """The victims each sentence names, by sentence index, from ``mentions``: the candidates of the sentences near a
+    reported attack, by index. Every mention of a name (see `is_named`) the model judges a victim of the article."""
+    if not mentions:
         return {}
+    by_index = {s.index: s for s in sentences}
+    rows = np.vstack([features(by_index[index], found) for index, found in mentions.items()])
+    keys = [c.victim.key for found in mentions.values() for c in found]
     model = _model()
-    distinct, table = entity_features(np.vstack(rows), keys)
+    distinct, table = entity_features(rows, keys)
     victims = {key for key, p in zip(distinct, logistic(table, model.weights, model.bias), strict=True)
                if p >= model.threshold and is_named(key)}
-    return {index: kept for index, mentions in found.items()
-            if (kept := [c for c in mentions if c.victim.key in victims])}
+    return {index: kept for index, found in mentions.items()
+            if (kept := [c for c in found if c.victim.key in victims])}

@@ -32,7 +32,7 @@ from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
 from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
-from cybertrack.extract.victims import Candidate, department, name_key
+from cybertrack.extract.victims import Candidate, candidates, department, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Claim, Evidence, Frame, Victim
@@ -131,8 +131,7 @@ def extract(document: str, text: str, language: str, published: str | None,
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
     unspelled = initials_only(facts)
     for frame in frames:
-        frame.claims = _unique_claims([_without(claim, unspelled) for claim in frame.claims])
-        frame.claims = [claim for claim in frame.claims if claim.attributed_to]
+        frame.claims = _unique_claims([kept for claim in frame.claims if (kept := _without(claim, unspelled))])
         frame.actors = [actor for actor in frame.actors if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     found = Extraction(frames, list(dict.fromkeys(cves)),
@@ -269,12 +268,12 @@ def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
     """The victims each sentence near a reported attack names, by sentence index: those the sentence-level role model
     casts, or, when it casts no named one in the whole article, those the article-level model finds (a victim the
     article keeps coming back to without a cue beside it: "Nobody is safe from hackers: ask Ferrari")."""
-    searched = [reporting_nearby(facts, f.index) for f in facts]
-    found = {f.index: victims for f, search in zip(facts, searched, strict=True)
-             if search and (victims := victims_in(f))}
-    if any(not c.generic for victims in found.values() for c in victims):
-        return found
-    return article_victims(facts, searched) or found
+    mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
+    by_index = {f.index: f for f in facts}
+    cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
+    if any(not c.generic for victims in cast.values() for c in victims):
+        return cast
+    return article_victims(facts, mentions) or cast
 
 
 def _keep_to_own_clauses(drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> None:
@@ -497,10 +496,13 @@ def _vulnerabilities_by_cve() -> dict[str, NamedVulnerability]:
     return {cve: v for v in named_vulnerabilities() for cve in v.cves}
 
 
-def _without(claim: Claim, actors: set[str]) -> Claim:
-    """The claim without the actors an article never named ("TSB" for The Shadow Brokers in an article on the bank)."""
+def _without(claim: Claim, actors: set[str]) -> Claim | None:
+    """The claim without the actors an article never named ("TSB" for The Shadow Brokers in an article on the bank);
+    None when they were all it named."""
     kept = tuple(t for t in claim.attributed_to if t not in actors)
-    return claim if len(kept) == len(claim.attributed_to) else replace(claim, attributed_to=kept)
+    if len(kept) == len(claim.attributed_to):
+        return claim
+    return replace(claim, attributed_to=kept) if kept else None
 
 
 def _accusations(frame: Frame, denial: Claim) -> int:

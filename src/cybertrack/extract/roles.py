@@ -229,12 +229,12 @@ def cast_by_rules(facts: SentenceFacts, found: list[Candidate]) -> list[bool]:
             or attack_subject(facts, c, context.first) for c in found]
 
 
-def victims_in(facts: SentenceFacts) -> list[Candidate]:
+def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) -> list[Candidate]:
     """Candidates the role model casts as victims, named ones first: one a cue rule casts and the model keeps (it
     vetoes people, reporters and products the cues alone would take), or one the model alone is sure of. A generic
     one that only describes a named victim ("Jan Peeters, a Belgian MP, ...") is left out; one contained in a longer
-    generic one too."""
-    everything = candidates(facts)
+    generic one too. ``everything`` are the sentence's candidates, when the caller has them already."""
+    everything = candidates(facts) if everything is None else everything
     model = _model()
     # with the model's own door shut (``alone`` above 1), only the candidates a rule casts need judging
     judged = [(c, rule) for c, rule in zip(everything, cast_by_rules(facts, everything), strict=True)
