@@ -142,6 +142,7 @@ class Frame:
     claims: list[Claim] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     first_seen_estimated: bool = False  # no date in the text: first_seen is the month the article was published
+    names: dict[str, float] = field(default_factory=dict)  # the article's names (keys) and their share of its mentions
 
 
 @dataclass

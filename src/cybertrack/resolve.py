@@ -1,14 +1,14 @@
 """Frames from many articles and languages → incidents.
 
-Two frames report the same incident when they name the same victim (by its
-language-neutral key, so "ministero degli interni" meets "Interior Ministry") or the
-same CVE, their dates do not contradict each other (nor does one begin after the other
-was already disclosed, nor is one the fresh news of an attack years after the other's),
-and what they say is alike
-(multilingual sentence embeddings). Candidates come from an index on victim keys and
-CVEs, never from comparing every pair. Frames of one article are never merged with each
-other: the extractor already decided they are different incidents. The result depends
-only on the set of frames, so resolving again gives the same incidents.
+Two frames report the same incident when the same-incident model (`same_incident`) says so: it weighs a shared victim
+(by its language-neutral key, so "ministero degli interni" meets "Interior Ministry"), CVE, actor, the names both
+articles keep coming back to, and how alike they read (multilingual sentence embeddings). A report joins the incident
+whose reports it matches best on average (average link: one weak likeness to one report never pulls it in, so one
+weak link cannot chain three incidents together), and never one whose dates contradict its own (nor one that began
+after it was already disclosed, nor one years before the fresh news it tells) or that puts its victim in another
+country. Candidates come from an index on victim keys, CVEs, actors and names, never from comparing every pair.
+Frames of one article are never merged with each other: the extractor already decided they are different incidents.
+The result depends only on the set of frames, so resolving again gives the same incidents.
 """
 
 from __future__ import annotations
@@ -24,21 +24,23 @@ from cybertrack.annotate.dates import Reference, earliest, later_than
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Incident, Victim
+from cybertrack.same_incident import SameIncidentModel, pair_features, same_incident_model, victims_match
 
 SAME_VICTIM = 2.0
 SAME_CVE = 1.5
 SAME_ACTOR = 0.5
 MIN_SCORE = 2.0
+SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
+SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
 DATE_TOLERANCE_MONTHS = 1  # on multilingual-train, 0 split Sony Pictures' reports (2014-11-24, 2014-12-19) apart
 # A report that gives no date of its own but tells the attack in its lead, as fresh news, is about an attack of the
 # months before it: no gold report of multilingual-train came more than 8 months after its attack's month, and on
 # CASIE-train 69 of the 81 gold dates of attacks told in the lead lie within 12 months before publication.
 FRESH_NEWS_MONTHS = 12
-SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
-SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
 # Incidents compared per block key, the most recently joined first: a victim in the news for years ("Microsoft")
 # gathers thousands of incidents, and comparing each new report with all of them made resolution quadratic.
 CANDIDATES_PER_KEY = 64
+LINKED_REPORTS = 32  # an incident's most recent reports that a new report is compared with (its average link)
 TYPE_LABELS = {
     "espionage": "Cyber-espionage", "data-breach": "Data breach", "ransomware": "Ransomware attack",
     "phishing": "Phishing", "ddos": "DDoS attack", "defacement": "Defacement", "wiper": "Wiper attack",
@@ -59,10 +61,11 @@ class _Cluster:
     dates: set[str] = field(default_factory=set)  # the first_seen its reports give (not estimated)
     estimates: set[str] = field(default_factory=set)  # the publication months of its reports that give none
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
-    vector_sum: np.ndarray | None = None
+    vectors: list[np.ndarray] = field(default_factory=list)
 
     def add(self, frame: Frame, vector: np.ndarray) -> None:
         self.frames.append(frame)
+        self.vectors.append(vector)
         self.documents.add(frame.document)
         self.victims += frame.victims
         self.cves |= set(frame.vulnerabilities)
@@ -75,31 +78,23 @@ class _Cluster:
         bound = _bound(frame)
         if bound and (self.bound is None or later_than(self.bound, bound)):
             self.bound = bound
-        self.vector_sum = vector.copy() if self.vector_sum is None else self.vector_sum + vector
 
     @property
     def centroid(self) -> np.ndarray:
-        return self.vector_sum / (np.linalg.norm(self.vector_sum) or 1.0)
+        total = np.sum(self.vectors, axis=0)
+        return total / (np.linalg.norm(total) or 1.0)
 
 
 def block_keys(frame: Frame) -> set[str]:
-    """Index keys: a victim's key, its key with the country left open, each CVE, and each actor (a candidate only:
-    an actor alone merges two reports only when they read alike, see ``SAME_STORY``)."""
+    """Index keys: a victim's key, its key with the country left open, each CVE, each actor and each name the
+    article keeps coming back to (candidates only: the same-incident model decides)."""
     keys = {f"cve:{cve}" for cve in frame.vulnerabilities} | {f"actor:{actor}" for actor in frame.actors}
+    keys |= {f"name:{name}" for name in frame.names}
     for victim in frame.victims:
         keys.add(f"victim:{victim.key}")
         if "/" in victim.key:
             keys.add(f"victim:?/{victim.key.split('/', 1)[1]}")
     return keys
-
-
-def _victims_match(a: Victim, b: Victim) -> bool:
-    if a.key == b.key:
-        return True
-    if "/" not in a.key or "/" not in b.key:
-        return False
-    (country_a, what_a), (country_b, what_b) = a.key.split("/", 1), b.key.split("/", 1)
-    return what_a == what_b and "?" in (country_a, country_b)
 
 
 def _dates_compatible(a: set[str], b: set[str]) -> bool:
@@ -172,12 +167,14 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
     return any(countries != theirs[what] for what, countries in mine.items() if what in theirs)
 
 
-def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
+def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
+    """A shared victim or CVE, with the incident's reports reading alike on average (the rule that came before the
+    model, kept because a victim's key or a CVE shared with agreeing dates is the surest sign there is)."""
     if frame.document in cluster.documents or _countries_conflict(frame, cluster):
         return 0.0
     if not _dates_agree(frame, cluster):
         return 0.0
-    score = SAME_VICTIM if any(_victims_match(v, w) for v in frame.victims for w in cluster.victims) else 0.0
+    score = SAME_VICTIM if any(victims_match(v, w) for v in frame.victims for w in cluster.victims) else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
     similarity = float(vector @ cluster.centroid)
@@ -197,6 +194,34 @@ def _catalogued(actors: set[str]) -> bool:
     return any(name in kb.actors or name in kb.agencies for name in actors)
 
 
+def _catalogued(actors: set[str]) -> bool:
+    """A threat actor or state agency the knowledge base catalogues. A ransomware gang's reports all read alike
+    whichever of its many victims they are about, and so may a group known only by the name one article gives it:
+    those reports are one incident only through a shared victim or CVE."""
+    kb = knowledge_base()
+    return any(name in kb.actors or name in kb.agencies for name in actors)
+
+
+def _link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
+    """The mean probability that the frame and each of the incident's recent reports tell one incident; 0 when the
+    incident already has a report from the frame's article, or its dates or countries contradict the frame's."""
+    if frame.document in cluster.documents or _countries_conflict(frame, cluster) or not _dates_agree(frame, cluster):
+        return 0.0
+    recent = slice(-LINKED_REPORTS, None)
+    features = [pair_features(frame, vector, other, other_vector)
+                for other, other_vector in zip(cluster.frames[recent], cluster.vectors[recent], strict=True)]
+    return float(model.probability(np.asarray(features)).mean())
+
+
+def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
+    """How surely the frame joins the incident: the rules' score where they hold, else the model's average link
+    scaled onto the rules' scale (its threshold meets ``MIN_SCORE``), so a rule's join outranks a model's."""
+    rules = _rule_score(frame, vector, cluster)
+    if rules >= MIN_SCORE:
+        return rules
+    return MIN_SCORE * _link(frame, vector, cluster, model) / model.threshold
+
+
 def _frame_text(frame: Frame) -> str:
     return " ".join(e.sentence for e in frame.evidence[:4])
 
@@ -204,8 +229,8 @@ def _frame_text(frame: Frame) -> str:
 def frame_vectors(frames: list[Frame]) -> list[np.ndarray | None]:
     """What the frames say, as multilingual embeddings: computed once, where the frames are made, and stored.
 
-    A frame without block keys (no victim, CVE or actor) is never a candidate for another, so it is compared with
-    nothing and gets no vector (None): a quarter of all frames, and the embedding is the costliest step there is."""
+    A frame without block keys (no victim, CVE, actor or name) is never a candidate for another, so it is compared
+    with nothing and gets no vector (None): the embedding is the costliest step there is."""
     comparable = [i for i, f in enumerate(frames) if block_keys(f)]
     vectors: list[np.ndarray | None] = [None] * len(frames)
     for i, vector in zip(comparable, embed([_frame_text(frames[i]) for i in comparable]), strict=True):
@@ -227,6 +252,7 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
     for i, vector in zip(missing, frame_vectors([frames[i] for i in missing]), strict=True):
         known[i] = np.zeros(EMBEDDING_SIZE, dtype=np.float32) if vector is None else vector
     vectors = np.asarray(known, dtype=np.float32)
+    model = same_incident_model()
     clusters: list[_Cluster] = []
     index: dict[str, dict[int, None]] = defaultdict(dict)  # key -> its clusters, the most recently joined last
 
@@ -244,7 +270,7 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
         for i in positions:
             candidates = {c for key in block_keys(frames[i])
                           for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
-            pairs += [(_score(frames[i], vectors[i], clusters[c]), i, c) for c in candidates]
+            pairs += [(_score(frames[i], vectors[i], clusters[c], model), i, c) for c in candidates]
         taken_frames: set[int] = set()
         taken_clusters: set[int] = set()
         for score, i, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
@@ -273,7 +299,7 @@ def _unique(values) -> list:
 def _merge_victims(frames: list[Frame]) -> list[Victim]:
     merged: list[Victim] = []
     for victim in (v for f in frames for v in f.victims):
-        same = next((i for i, m in enumerate(merged) if _victims_match(m, victim)), None)
+        same = next((i for i, m in enumerate(merged) if victims_match(m, victim)), None)
         if same is None:
             merged.append(victim)
         elif merged[same].country is None and victim.country:

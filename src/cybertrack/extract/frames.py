@@ -23,6 +23,7 @@ from cybertrack.annotate.dates import Reference
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
+from cybertrack.extract.article_names import article_names
 from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types
 from cybertrack.extract.attackers import initials_only, sentence_attackers
@@ -130,7 +131,9 @@ def extract(document: str, text: str, language: str, published: str | None,
     frames = [_frame(document, draft, language, published, reference, background, deadline) for draft in drafts]
     _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
     unspelled = initials_only(facts)
+    names = article_names(facts) if frames else {}
     for frame in frames:
+        frame.names = dict(names)
         frame.claims = _unique_claims([kept for claim in frame.claims if (kept := _without(claim, unspelled))])
         frame.actors = [actor for actor in frame.actors if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]

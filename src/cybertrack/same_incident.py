@@ -1,0 +1,65 @@
+"""Do two reports tell the same incident? A model fitted on labelled pairs, read by the resolver.
+
+What two reports share is weighed, not ruled: a victim (by its language-neutral key), a CVE, an actor, the names
+both articles keep coming back to (see `extract.article_names`), and how alike their leads and sentences read
+(multilingual embeddings). A logistic regression over those, fitted by `scripts/train_same_incident.py` on the
+report pairs of multilingual-train (same incident or not, within and across languages) and the pairs of casie-train's
+separate stories that share a key, gives the probability that a pair is one incident; `data/same_incident.json` holds
+its weights, the threshold chosen by cross-validation on those sets, and the sha256 of what they were fitted on.
+The hard vetoes (two countries for one victim, contradicting dates) stay in the resolver: no score outweighs them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from cybertrack.model import Frame, Victim
+
+PAIR_FEATURES = ("same_victim", "same_cve", "same_actor", "shared_names", "names_weight", "similarity")
+_NAMES_COUNTED = 3  # a third shared name adds little: an article names the victim, its country and its attacker
+
+
+def victims_match(a: Victim, b: Victim) -> bool:
+    """One victim: the same key, or the same key where one report does not know the country ("?/ministry:interior")."""
+    if a.key == b.key:
+        return True
+    if "/" not in a.key or "/" not in b.key:
+        return False
+    (country_a, what_a), (country_b, what_b) = a.key.split("/", 1), b.key.split("/", 1)
+    return what_a == what_b and "?" in (country_a, country_b)
+
+
+def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray) -> list[float]:
+    """What two reports share, in the order of ``PAIR_FEATURES``."""
+    shared = a.names.keys() & b.names.keys()
+    return [
+        float(any(victims_match(v, w) for v in a.victims for w in b.victims)),
+        float(bool(set(a.vulnerabilities) & set(b.vulnerabilities))),
+        float(bool(set(a.actors) & set(b.actors))),
+        min(len(shared), _NAMES_COUNTED) / _NAMES_COUNTED,
+        sum(min(a.names[key], b.names[key]) for key in shared),
+        float(vector_a @ vector_b),
+    ]
+
+
+@dataclass(frozen=True)
+class SameIncidentModel:
+    weights: np.ndarray
+    bias: float
+    threshold: float  # an incident takes a report when their pairs' mean probability reaches it
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
+
+
+@functools.cache
+def same_incident_model() -> SameIncidentModel:
+    data = json.loads((resources.files("cybertrack") / "data" / "same_incident.json").read_text("utf-8"))
+    if data["features"] != list(PAIR_FEATURES):
+        raise ValueError("data/same_incident.json was fitted on other features: run scripts/train_same_incident.py")
+    return SameIncidentModel(np.asarray(data["weights"]), float(data["bias"]), float(data["threshold"]))
