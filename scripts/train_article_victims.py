@@ -18,7 +18,6 @@ same file.
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from train_role_model import (
     file_record,
     multilingual_candidates,
     rules_fire,
+    write_model,
 )
 
 from cybertrack.extract.article_victims import entity_feature_names, entity_features, is_named
@@ -175,9 +175,7 @@ def main() -> None:
     args = parser.parse_args()
     sets = [gather(casie_candidates(*CASIE)), gather(multilingual_candidates(*MULTILINGUAL))]
     model = train(sets)
-    print(json.dumps({key: value for key, value in model.items() if key not in ("weights", "bias")}, indent=1))
-    args.out.write_text(json.dumps(model) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    write_model(model, args.out)
 
 
 if __name__ == "__main__":

@@ -216,6 +216,13 @@ def choose_thresholds(probability: np.ndarray, rules: np.ndarray, y: np.ndarray,
     return best, best_f1
 
 
+def write_model(model: dict, out: Path) -> None:
+    """Print what a fitted model says of itself (its figures, not its weights) and write it to ``out``."""
+    print(json.dumps({key: value for key, value in model.items() if key not in ("weights", "bias")}, indent=1))
+    out.write_text(json.dumps(model) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+
+
 def file_record(path: Path) -> dict[str, str]:
     name = str(path.resolve().relative_to(SHARED)) if path.resolve().is_relative_to(SHARED) else path.name
     return {"file": name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
@@ -319,9 +326,7 @@ def main() -> None:
                                          for name, found in validation["by_set"].items()}}), flush=True)
         return
     model = train(sets, groups, args.veto_only)
-    print(json.dumps({key: value for key, value in model.items() if key not in ("weights", "bias")}, indent=1))
-    args.out.write_text(json.dumps(model) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    write_model(model, args.out)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,14 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from cybertrack.embeddings import embed
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.frames import document_facts
 from cybertrack.model import Evidence, Frame, Victim
 from cybertrack.resolve import resolve
-from cybertrack.same_incident import PAIR_FEATURES, pair_features, same_incident_model
+from cybertrack.same_incident import PAIR_FEATURES, pair_features, report_vector, same_incident_model
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 
 # One invented attack told in English and Italian, and a different story about the same company.
@@ -23,15 +24,23 @@ HARBOUR_EN = ("Hackers encrypted the servers of Kettleby Shipping, the Rotterdam
               "terminals for three days.")
 HARBOUR_IT = ("Un attacco ransomware ha cifrato i server di Kettleby Shipping, l'azienda di trasporti di Rotterdam, "
               "bloccando i terminal portuali per tre giorni.")
-IN_PASSING = ("A ransomware gang shut down the billing systems of the Lisbon water utility; like the Kettleby Shipping "
-              "case last year, it began with a phishing e-mail.")
+IN_PASSING = ("Una banda di ransomware ha bloccato i sistemi di fatturazione dell'azienda idrica di Lisbona; come nel "
+              "caso Kettleby Shipping dell'anno scorso, tutto è iniziato con un'e-mail di phishing.")
+PORT_LEAD_EN = "Rotterdam freight firm Kettleby Shipping hit by ransomware. Port terminals halted for three days."
+PORT_LEAD_IT = "Ransomware contro Kettleby Shipping a Rotterdam: terminal portuali fermi per tre giorni."
 NAMES = {"org:kettleby shipping": 0.6, "org:rotterdam": 0.4}
 
 
 def report(document: str, sentence: str, names: dict[str, float], victims: list[Victim] | None = None,
-           **fields) -> Frame:
+           language: str = "en", **fields) -> Frame:
     evidence = [Evidence(document, 0, len(sentence), sentence)]
-    return Frame(document=document, victims=victims or [], evidence=evidence, names=dict(names), **fields)
+    return Frame(document=document, victims=victims or [], evidence=evidence, names=dict(names), language=language,
+                 **fields)
+
+
+def vectors_of(*reports: Frame) -> list[np.ndarray]:
+    """Each report's vector, its one sentence standing for its article's lead too."""
+    return [report_vector(v) for v in embed([r.evidence[0].sentence for r in reports])]
 
 
 def test_an_article_s_names_are_weighed_by_how_often_it_names_them() -> None:
@@ -46,32 +55,52 @@ def test_an_article_s_names_are_weighed_by_how_often_it_names_them() -> None:
 def test_pair_features_say_what_two_reports_share() -> None:
     victim = Victim("Kettleby Shipping", "org:kettleby shipping")
     a = report("a.txt", HARBOUR_EN, NAMES, [victim], actors=["Mirefang"], vulnerabilities=["CVE-2024-0001"])
-    b = report("b.txt", HARBOUR_IT, {"org:kettleby shipping": 0.5, "org:hamburg": 0.5}, [victim], actors=["Mirefang"])
-    vectors = embed([HARBOUR_EN, HARBOUR_IT])
-    features = dict(zip(PAIR_FEATURES, pair_features(a, vectors[0], b, vectors[1]), strict=True))
-    assert features["same_victim"] == 1.0 and features["same_actor"] == 1.0 and features["same_cve"] == 0.0
+    b = report("b.txt", HARBOUR_IT, {"org:kettleby shipping": 0.5, "org:hamburg": 0.5}, [victim], "it",
+               actors=["Mirefang"])
+    sentences = embed([HARBOUR_EN, HARBOUR_IT, PORT_LEAD_EN, PORT_LEAD_IT])
+    vector_a, vector_b = report_vector(sentences[0], sentences[2]), report_vector(sentences[1], sentences[3])
+    features = dict(zip(PAIR_FEATURES, pair_features(a, vector_a, b, vector_b), strict=True))
+    assert features["same_victim"] == 1.0 and features["other_victims"] == 0.0
+    assert features["same_actor"] == 1.0 and features["same_cve"] == 0.0
     assert features["shared_names"] == 1 / 3 and features["names_weight"] == 0.5
-    assert features["similarity"] > 0.5  # the same story in two languages reads alike
+    assert features["sentence_similarity"] == pytest.approx(float(sentences[0] @ sentences[1]), abs=1e-6)
+    assert features["lead_similarity"] == pytest.approx(float(sentences[2] @ sentences[3]), abs=1e-6)
+    assert features["sentence_similarity"] > 0.5  # the same story in two languages reads alike
+
+
+def test_reports_naming_different_victims_say_so() -> None:
+    a = report("a.txt", HARBOUR_EN, NAMES, [Victim("Kettleby Shipping", "org:kettleby shipping")])
+    b = report("b.txt", IN_PASSING, NAMES, [Victim("Lisbon water utility", "org:lisbon water utility")], "it")
+    vector_a, vector_b = vectors_of(a, b)
+    features = dict(zip(PAIR_FEATURES, pair_features(a, vector_a, b, vector_b), strict=True))
+    assert features["same_victim"] == 0.0 and features["other_victims"] == 1.0
 
 
 def test_two_languages_naming_the_same_company_are_one_incident_without_a_victim_in_either() -> None:
     """Neither report cast a victim in a sentence, but both keep naming the company and read alike."""
-    english, italian = report("en.txt", HARBOUR_EN, NAMES), report("it.txt", HARBOUR_IT, NAMES)
-    [incident] = resolve([english, italian])
+    english, italian = report("en.txt", HARBOUR_EN, NAMES), report("it.txt", HARBOUR_IT, NAMES, language="it")
+    [incident] = resolve([english, italian], vectors_of(english, italian))
     assert sorted(incident.documents) == ["en.txt", "it.txt"]
+
+
+def test_within_one_language_the_model_never_merges() -> None:
+    """Two reports in one language that share no victim: the rules decide there, and they find none."""
+    first, second = report("a.txt", HARBOUR_EN, NAMES), report("b.txt", HARBOUR_EN.replace("three", "two"), NAMES)
+    assert len(resolve([first, second], vectors_of(first, second))) == 2
 
 
 def test_a_report_that_names_the_company_in_passing_stays_apart() -> None:
     attack = report("en.txt", HARBOUR_EN, NAMES)
-    water = report("water.txt", IN_PASSING, {"org:lisbon water utility": 0.8, "org:kettleby shipping": 0.2})
-    assert len(resolve([attack, water])) == 2
+    names = {"org:lisbon water utility": 0.8, "org:kettleby shipping": 0.2}
+    water = report("water.txt", IN_PASSING, names, language="it")
+    assert len(resolve([attack, water], vectors_of(attack, water))) == 2
 
 
 def test_reports_that_read_alike_but_are_dated_years_apart_stay_apart() -> None:
     """Two attacks on one company: the model's likeness never outweighs contradicting dates."""
     english = report("en.txt", HARBOUR_EN, NAMES, first_seen="2019-05")
-    italian = report("it.txt", HARBOUR_IT, NAMES, first_seen="2023-02")
-    assert len(resolve([english, italian])) == 2
+    italian = report("it.txt", HARBOUR_IT, NAMES, language="it", first_seen="2023-02")
+    assert len(resolve([english, italian], vectors_of(english, italian))) == 2
 
 
 def test_the_model_file_says_what_it_was_fitted_on() -> None:
@@ -80,7 +109,7 @@ def test_the_model_file_says_what_it_was_fitted_on() -> None:
     assert model["features"] == list(PAIR_FEATURES)
     assert model["threshold"] == same_incident_model().threshold
     validation = model["cross_validation"]
-    assert validation["across_languages"]["precision"] >= 0.9  # what the model is for: reports in two languages
+    assert validation["across_languages"]["precision"] >= 0.9  # the threshold was chosen to keep it so
     assert np.isclose(model["threshold"], validation["threshold"])
 
 

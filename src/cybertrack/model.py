@@ -143,6 +143,7 @@ class Frame:
     evidence: list[Evidence] = field(default_factory=list)
     first_seen_estimated: bool = False  # no date in the text: first_seen is the month the article was published
     names: dict[str, float] = field(default_factory=dict)  # the article's names (keys) and their share of its mentions
+    language: str | None = None  # the article's language (None in frames stored before it was kept)
 
 
 @dataclass
@@ -186,7 +187,7 @@ class Document:
     note: str | None = None
     frames: tuple[Frame, ...] = ()
     vulnerabilities: tuple[str, ...] = ()  # every CVE the article names, in an incident or not
-    frame_vectors: tuple = ()  # per frame, its embedding (numpy float32) for resolving, or None if never compared
+    frame_vectors: tuple = ()  # per frame, its report vector (same_incident.report_vector) or None if never compared
     minhash: bytes | None = None  # near-duplicate signature (see store.neardup), None for texts too short to judge
 
 

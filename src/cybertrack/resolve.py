@@ -1,18 +1,20 @@
 """Frames from many articles and languages → incidents.
 
-Two frames report the same incident when the same-incident model (`same_incident`) says so: it weighs a shared victim
-(by its language-neutral key, so "ministero degli interni" meets "Interior Ministry"), CVE, actor, the names both
-articles keep coming back to, and how alike they read (multilingual sentence embeddings). A report joins the incident
-whose reports it matches best on average (average link: one weak likeness to one report never pulls it in, so one
-weak link cannot chain three incidents together), and never one whose dates contradict its own (nor one that began
-after it was already disclosed, nor one years before the fresh news it tells) or that puts its victim in another
-country. Candidates come from an index on victim keys, CVEs, actors and names, never from comparing every pair.
-Frames of one article are never merged with each other: the extractor already decided they are different incidents.
-The result depends only on the set of frames, so resolving again gives the same incidents.
+Two frames report the same incident when they name the same victim (by its language-neutral key, so "ministero degli
+interni" meets "Interior Ministry") or the same CVE and read alike (multilingual sentence embeddings); where they
+share neither, the same-incident model (`same_incident`) decides from what they do share: an actor, the names both
+articles keep coming back to, and how alike they read. A report joins the incident it matches best, by the model's
+mean over the incident's recent reports (average link: one weak likeness to one report never pulls it in, so one
+weak link cannot chain incidents together), and never one whose dates contradict its own (nor one that began after
+it was already disclosed, nor one years before the fresh news it tells) or that puts its victim in another country.
+Candidates come from an index on victim keys, CVEs, actors and names, never from comparing every pair. Frames of
+one article are never merged with each other: the extractor already decided they are different incidents. The
+result depends only on the set of frames, so resolving again gives the same incidents.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 from collections import defaultdict
@@ -24,7 +26,14 @@ from cybertrack.annotate.dates import Reference, earliest, later_than
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Incident, Victim
-from cybertrack.same_incident import SameIncidentModel, pair_features, same_incident_model, victims_match
+from cybertrack.same_incident import (
+    SENTENCES,
+    SameIncidentModel,
+    pair_features,
+    report_vector,
+    same_incident_model,
+    victims_match,
+)
 
 SAME_VICTIM = 2.0
 SAME_CVE = 1.5
@@ -81,7 +90,8 @@ class _Cluster:
 
     @property
     def centroid(self) -> np.ndarray:
-        total = np.sum(self.vectors, axis=0)
+        """The mean direction of its reports' sentences."""
+        total = np.sum(self.vectors, axis=0)[SENTENCES]
         return total / (np.linalg.norm(total) or 1.0)
 
 
@@ -177,7 +187,7 @@ def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     score = SAME_VICTIM if any(victims_match(v, w) for v in frame.victims for w in cluster.victims) else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
-    similarity = float(vector @ cluster.centroid)
+    similarity = float(vector[SENTENCES] @ cluster.centroid)
     shared = set(frame.actors) & cluster.actors
     if shared:
         score += SAME_ACTOR
@@ -213,28 +223,36 @@ def _link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncide
     return float(model.probability(np.asarray(features)).mean())
 
 
-def _score(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
-    """How surely the frame joins the incident: the rules' score where they hold, else the model's average link
-    scaled onto the rules' scale (its threshold meets ``MIN_SCORE``), so a rule's join outranks a model's."""
-    rules = _rule_score(frame, vector, cluster)
-    if rules >= MIN_SCORE:
-        return rules
-    return MIN_SCORE * _link(frame, vector, cluster, model) / model.threshold
+def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
+    """The model's average link, for an incident told only in other languages than the frame's (0 otherwise). Within
+    one language, reports of one incident name their victim alike and the rules find them; there the model's
+    cross-validated precision on the training pairs was far too low to trust it."""
+    return _link(frame, vector, cluster, model) if _told_only_in_other_languages(frame, cluster) else 0.0
+
+
+def _told_only_in_other_languages(frame: Frame, cluster: _Cluster) -> bool:
+    return frame.language is not None and all(
+        other.language is not None and other.language != frame.language for other in cluster.frames)
 
 
 def _frame_text(frame: Frame) -> str:
     return " ".join(e.sentence for e in frame.evidence[:4])
 
 
-def frame_vectors(frames: list[Frame]) -> list[np.ndarray | None]:
-    """What the frames say, as multilingual embeddings: computed once, where the frames are made, and stored.
+def frame_vectors(frames: list[Frame], lead: str | None = None) -> list[np.ndarray | None]:
+    """What the frames say, as `report_vector`s: the embedding of each frame's sentences and of its article's
+    ``lead`` (its headline and opening), computed once, where the frames are made, and stored.
 
     A frame without block keys (no victim, CVE, actor or name) is never a candidate for another, so it is compared
     with nothing and gets no vector (None): the embedding is the costliest step there is."""
     comparable = [i for i, f in enumerate(frames) if block_keys(f)]
     vectors: list[np.ndarray | None] = [None] * len(frames)
-    for i, vector in zip(comparable, embed([_frame_text(frames[i]) for i in comparable]), strict=True):
-        vectors[i] = vector
+    if not comparable:
+        return vectors
+    embedded = embed([_frame_text(frames[i]) for i in comparable] + ([lead] if lead else []))
+    lead_vector = embedded[len(comparable)] if lead else None
+    for i, vector in zip(comparable, embedded[:len(comparable)], strict=True):
+        vectors[i] = report_vector(vector, lead_vector)
     return vectors
 
 
@@ -250,8 +268,8 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
     frames, known = [frames[i] for i in order], [known[i] for i in order]
     missing = [i for i, v in enumerate(known) if v is None]
     for i, vector in zip(missing, frame_vectors([frames[i] for i in missing]), strict=True):
-        known[i] = np.zeros(EMBEDDING_SIZE, dtype=np.float32) if vector is None else vector
-    vectors = np.asarray(known, dtype=np.float32)
+        known[i] = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32) if vector is None else vector
+    vectors = np.asarray([report_vector(v) for v in known], dtype=np.float32)
     model = same_incident_model()
     clusters: list[_Cluster] = []
     index: dict[str, dict[int, None]] = defaultdict(dict)  # key -> its clusters, the most recently joined last
@@ -266,19 +284,23 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
     for i, frame in enumerate(frames):
         by_document[frame.document].append(i)
     for positions in by_document.values():
-        pairs = []
-        for i in positions:
-            candidates = {c for key in block_keys(frames[i])
+        candidates = {i: {c for key in block_keys(frames[i])
                           for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
-            pairs += [(_score(frames[i], vectors[i], clusters[c], model), i, c) for c in candidates]
+                      for i in positions}
         taken_frames: set[int] = set()
         taken_clusters: set[int] = set()
-        for score, i, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-            if score < MIN_SCORE or i in taken_frames or c in taken_clusters:
-                continue
-            taken_frames.add(i)
-            taken_clusters.add(c)
-            join(c, i)
+        # The rules first; the model only for the frames and incidents they leave, so a shared victim always wins.
+        for score_of, threshold in ((_rule_score, MIN_SCORE), (functools.partial(_model_link, model=model),
+                                                               model.threshold)):
+            pairs = [(score_of(frames[i], vectors[i], clusters[c]), i, c)
+                     for i in positions if i not in taken_frames
+                     for c in candidates[i] if c not in taken_clusters]
+            for score, i, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+                if score < threshold or i in taken_frames or c in taken_clusters:
+                    continue
+                taken_frames.add(i)
+                taken_clusters.add(c)
+                join(c, i)
         for i in positions:
             if i not in taken_frames:
                 clusters.append(_Cluster())

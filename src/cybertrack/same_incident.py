@@ -6,7 +6,8 @@ both articles keep coming back to (see `extract.article_names`), and how alike t
 report pairs of multilingual-train (same incident or not, within and across languages) and the pairs of casie-train's
 separate stories that share a key, gives the probability that a pair is one incident; `data/same_incident.json` holds
 its weights, the threshold chosen by cross-validation on those sets, and the sha256 of what they were fitted on.
-The hard vetoes (two countries for one victim, contradicting dates) stay in the resolver: no score outweighs them.
+The vectors are those of the report's sentences and of its article's lead (`report_vector`). The hard vetoes (two
+countries for one victim, contradicting dates) stay in the resolver: no score outweighs them.
 """
 
 from __future__ import annotations
@@ -18,10 +19,22 @@ from importlib import resources
 
 import numpy as np
 
+from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.model import Frame, Victim
 
-PAIR_FEATURES = ("same_victim", "same_cve", "same_actor", "shared_names", "names_weight", "similarity")
+PAIR_FEATURES = ("same_victim", "other_victims", "same_cve", "same_actor", "shared_names", "names_weight",
+                 "sentence_similarity", "lead_similarity")
 _NAMES_COUNTED = 3  # a third shared name adds little: an article names the victim, its country and its attacker
+SENTENCES, LEAD = slice(0, EMBEDDING_SIZE), slice(EMBEDDING_SIZE, 2 * EMBEDDING_SIZE)
+
+
+def report_vector(sentences: np.ndarray, lead: np.ndarray | None = None) -> np.ndarray:
+    """What a report says, as one stored vector: the embedding of its own sentences, then that of its article's lead
+    (its headline and opening). The sentences tell one article's frames apart; the lead tells best which incident an
+    article reports. A report whose lead is unknown (stored before leads were kept) stands in its sentences for it."""
+    if sentences.shape[0] == 2 * EMBEDDING_SIZE:
+        return sentences
+    return np.concatenate([sentences, sentences if lead is None else lead]).astype(np.float32)
 
 
 def victims_match(a: Victim, b: Victim) -> bool:
@@ -35,15 +48,20 @@ def victims_match(a: Victim, b: Victim) -> bool:
 
 
 def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray) -> list[float]:
-    """What two reports share, in the order of ``PAIR_FEATURES``."""
+    """What two reports share, in the order of ``PAIR_FEATURES``; the vectors are `report_vector`s. Two reports that
+    each name who was hit, and name different victims, are told apart by ``other_victims``: a ministry and a railway
+    attacked in one country are named beside the same places and officials, yet are two incidents."""
     shared = a.names.keys() & b.names.keys()
+    same_victim = any(victims_match(v, w) for v in a.victims for w in b.victims)
     return [
-        float(any(victims_match(v, w) for v in a.victims for w in b.victims)),
+        float(same_victim),
+        float(bool(a.victims and b.victims) and not same_victim),
         float(bool(set(a.vulnerabilities) & set(b.vulnerabilities))),
         float(bool(set(a.actors) & set(b.actors))),
         min(len(shared), _NAMES_COUNTED) / _NAMES_COUNTED,
         sum(min(a.names[key], b.names[key]) for key in shared),
-        float(vector_a @ vector_b),
+        float(vector_a[SENTENCES] @ vector_b[SENTENCES]),
+        float(vector_a[LEAD] @ vector_b[LEAD]),
     ]
 
 

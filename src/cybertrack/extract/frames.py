@@ -466,7 +466,7 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
 
 def _frame(document: str, draft: _Draft, language: str, published: str | None, reference: Reference | None,
            background: set[int], deadline: Deadline) -> Frame:
-    frame = Frame(document=document, victims=list(draft.victims.values()))
+    frame = Frame(document=document, victims=list(draft.victims.values()), language=language)
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
         deadline.check("extract")

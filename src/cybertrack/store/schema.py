@@ -63,7 +63,8 @@ frames = Table(
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("payload", Text, nullable=False),
-    Column("vector", LargeBinary, doc="float32 embedding of the frame's sentences, for resolution"),
+    Column("vector", LargeBinary,
+           doc="float32 embeddings of the frame's sentences and its article's lead, for resolution"),
 )
 
 # Incidents are rebuilt from all frames by the resolver; the JSON is the `Incident` without its frames.
