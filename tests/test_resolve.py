@@ -202,14 +202,14 @@ def test_a_victim_in_the_news_for_years_costs_a_bounded_number_of_comparisons(mo
     import cybertrack.resolve as resolution
 
     calls = 0
-    score = resolution._score
+    score = resolution._rule_score
 
     def counted(*args):
         nonlocal calls
         calls += 1
         return score(*args)
 
-    monkeypatch.setattr(resolution, "_score", counted)
+    monkeypatch.setattr(resolution, "_rule_score", counted)
     reports = 400
     frames = [frame(f"{n:04d}.txt", SENTENCES["water"], [WATER], first_seen=f"{1000 + n}-01-01")
               for n in range(reports)]  # a year apart each: none is the same incident
@@ -226,6 +226,6 @@ def test_frames_that_can_meet_no_other_get_no_embedding() -> None:
 
     keyless = frame("x.txt", "Officials said systems were restored after the incident.", [])
     vectors = frame_vectors([keyless, english()])
-    assert vectors[0] is None and vectors[1] is not None and vectors[1].shape == (512,)
+    assert vectors[0] is None and vectors[1] is not None and vectors[1].shape == (1024,)  # sentences, then lead
     incidents = resolve([keyless, english(), italian()], [None, vectors[1], None])
     assert membership(incidents) == {frozenset({"x.txt"}), frozenset({"en.txt", "it.txt"})}

@@ -29,6 +29,7 @@ from cybertrack.model import Claim, Frame, Incident, Victim
 from cybertrack.same_incident import (
     SENTENCES,
     SameIncidentModel,
+    opens_article,
     pair_features,
     report_vector,
     same_incident_model,
@@ -96,10 +97,15 @@ class _Cluster:
 
 
 def block_keys(frame: Frame) -> set[str]:
-    """Index keys: a victim's key, its key with the country left open, each CVE, each actor and each name the
-    article keeps coming back to (candidates only: the same-incident model decides)."""
+    """Index keys: a victim's key, its key with the country left open, each CVE, each actor, each name the article
+    keeps coming back to, and the month the frame dates the attack to and the one after, so that reports of adjacent
+    months meet (candidates only: the rules or the same-incident model decide). The month is what brings together
+    reports in two languages that name their victim differently ("Regione Lazio", "Region Latium")."""
     keys = {f"cve:{cve}" for cve in frame.vulnerabilities} | {f"actor:{actor}" for actor in frame.actors}
     keys |= {f"name:{name}" for name in frame.names}
+    if frame.first_seen and len(frame.first_seen) >= 7:
+        year, month = int(frame.first_seen[:4]), int(frame.first_seen[5:7])
+        keys |= {f"month:{year:04d}-{month:02d}", f"month:{year + month // 12:04d}-{month % 12 + 1:02d}"}
     for victim in frame.victims:
         keys.add(f"victim:{victim.key}")
         if "/" in victim.key:
@@ -240,19 +246,20 @@ def _frame_text(frame: Frame) -> str:
 
 
 def frame_vectors(frames: list[Frame], lead: str | None = None) -> list[np.ndarray | None]:
-    """What the frames say, as `report_vector`s: the embedding of each frame's sentences and of its article's
-    ``lead`` (its headline and opening), computed once, where the frames are made, and stored.
+    """What one article's frames say, as `report_vector`s: the embedding of each frame's sentences and of the
+    article's ``lead`` (its headline and opening), computed once, where the frames are made, and stored. The lead tells
+    of the incident the article opens with, so only the frame that opens it gets it (`opens_article`); another stands
+    in its own sentences for it.
 
-    A frame without block keys (no victim, CVE, actor or name) is never a candidate for another, so it is compared
-    with nothing and gets no vector (None): the embedding is the costliest step there is."""
+    A frame without block keys (no victim, CVE, actor, name or month) is never a candidate for another, so it is
+    compared with nothing and gets no vector (None): the embedding is the costliest step there is."""
     comparable = [i for i, f in enumerate(frames) if block_keys(f)]
     vectors: list[np.ndarray | None] = [None] * len(frames)
     if not comparable:
         return vectors
     embedded = embed([_frame_text(frames[i]) for i in comparable] + ([lead] if lead else []))
-    lead_vector = embedded[len(comparable)] if lead else None
     for i, vector in zip(comparable, embedded[:len(comparable)], strict=True):
-        vectors[i] = report_vector(vector, lead_vector)
+        vectors[i] = report_vector(vector, embedded[-1] if lead and opens_article(frames[i], frames) else None)
     return vectors
 
 
@@ -289,11 +296,14 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
                       for i in positions}
         taken_frames: set[int] = set()
         taken_clusters: set[int] = set()
-        # The rules first; the model only for the frames and incidents they leave, so a shared victim always wins.
-        for score_of, threshold in ((_rule_score, MIN_SCORE), (functools.partial(_model_link, model=model),
-                                                               model.threshold)):
+        # The rules first; the model only for what they leave, so a shared victim always wins. The model reads what
+        # an article as a whole says (its lead, its names), which speaks only for the frame the article opens with.
+        siblings = [frames[i] for i in positions]
+        opening = {i for i in positions if opens_article(frames[i], siblings)}
+        for score_of, threshold, judged in ((_rule_score, MIN_SCORE, set(positions)),
+                                            (functools.partial(_model_link, model=model), model.threshold, opening)):
             pairs = [(score_of(frames[i], vectors[i], clusters[c]), i, c)
-                     for i in positions if i not in taken_frames
+                     for i in judged - taken_frames
                      for c in candidates[i] if c not in taken_clusters]
             for score, i, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
                 if score < threshold or i in taken_frames or c in taken_clusters:

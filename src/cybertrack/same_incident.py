@@ -22,8 +22,8 @@ import numpy as np
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.model import Frame, Victim
 
-PAIR_FEATURES = ("same_victim", "other_victims", "same_cve", "same_actor", "shared_names", "names_weight",
-                 "sentence_similarity", "lead_similarity")
+PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "shared_names",
+                 "names_weight", "sentence_similarity", "lead_similarity")
 _NAMES_COUNTED = 3  # a third shared name adds little: an article names the victim, its country and its attacker
 SENTENCES, LEAD = slice(0, EMBEDDING_SIZE), slice(EMBEDDING_SIZE, 2 * EMBEDDING_SIZE)
 
@@ -47,6 +47,16 @@ def victims_match(a: Victim, b: Victim) -> bool:
     return what_a == what_b and "?" in (country_a, country_b)
 
 
+def opens_article(frame: Frame, siblings: list[Frame]) -> bool:
+    """The frame is one its article opens with (its first sentence comes first among ``siblings``, the frames of its
+    article): the one its lead speaks of, and so the one the model may judge by what the article as a whole says (its
+    lead, its names). Two frames opening on one sentence both do."""
+    def start(f: Frame) -> int:
+        return f.evidence[0].start if f.evidence else 0
+
+    return start(frame) == min(map(start, siblings))
+
+
 def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray) -> list[float]:
     """What two reports share, in the order of ``PAIR_FEATURES``; the vectors are `report_vector`s. Two reports that
     each name who was hit, and name different victims, are told apart by ``other_victims``: a ministry and a railway
@@ -56,6 +66,7 @@ def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray
     return [
         float(same_victim),
         float(bool(a.victims and b.victims) and not same_victim),
+        max((name_likeness(v.name, w.name) for v in a.victims for w in b.victims), default=0.0),
         float(bool(set(a.vulnerabilities) & set(b.vulnerabilities))),
         float(bool(set(a.actors) & set(b.actors))),
         min(len(shared), _NAMES_COUNTED) / _NAMES_COUNTED,
@@ -63,6 +74,20 @@ def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray
         float(vector_a[SENTENCES] @ vector_b[SENTENCES]),
         float(vector_a[LEAD] @ vector_b[LEAD]),
     ]
+
+
+def name_likeness(a: str, b: str) -> float:
+    """How alike two names are spelt, 0 to 1 (Jaccard of their letter trigrams): a name crosses languages nearly
+    unchanged or changed in its ending ("Regione Lazio", "Region Latium"), and an unrelated victim shares almost no
+    trigram with it ("Microsoft Exchange", "Ministry of Defence")."""
+    grams_a, grams_b = _trigrams(a), _trigrams(b)
+    return len(grams_a & grams_b) / len(grams_a | grams_b) if grams_a and grams_b else 0.0
+
+
+def _trigrams(name: str) -> set[str]:
+    letters = " ".join("".join(ch if ch.isalnum() else " " for ch in name.casefold()).split())
+    padded = f" {letters} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)} if letters else set()
 
 
 @dataclass(frozen=True)
