@@ -95,9 +95,9 @@ def test_only_the_frame_an_article_opens_with_is_judged_by_its_lead() -> None:
     first = report("a.txt", HARBOUR_EN, NAMES)
     later = Frame(document="a.txt", evidence=[Evidence("a.txt", 400, 400 + len(IN_PASSING), IN_PASSING)])
     assert opens_article(first, [first, later]) and not opens_article(later, [first, later])
-    vectors = frame_vectors([first, later], PORT_LEAD_EN)
     lead = embed([PORT_LEAD_EN])[0]
-    assert np.allclose(vectors[0][LEAD], lead, atol=1e-5)
+    vectors = frame_vectors([first, later], lead)
+    assert np.array_equal(vectors[0][LEAD], lead)
     assert vectors[1] is None  # no key at all: compared with nothing
 
 

@@ -18,7 +18,7 @@ from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, UNLIMITED, Deadline
 from cybertrack.clean import clean
 from cybertrack.clean.minimum import too_short
 from cybertrack.extract.frames import extract, type_frames
-from cybertrack.extract.reporting import lead, reports_attack
+from cybertrack.extract.reporting import lead_vector, reports_attack
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
 from cybertrack.model import Document, SourceItem
@@ -136,7 +136,7 @@ class Pipeline:
             with self._stage("extract", deadline):
                 type_frames(found)  # only now: typing the frames of a dropped article would be wasted
         with self._stage("embed", deadline):
-            vectors = tuple(frame_vectors(frames, lead(title, cleaned.text))) if frames else ()
+            vectors = tuple(frame_vectors(frames, lead_vector(title, cleaned.text))) if frames else ()
         with self._stage("signature", deadline):
             minhash = neardup.signature(cleaned.text)
         return Document(

@@ -245,21 +245,18 @@ def _frame_text(frame: Frame) -> str:
     return " ".join(e.sentence for e in frame.evidence[:4])
 
 
-def frame_vectors(frames: list[Frame], lead: str | None = None) -> list[np.ndarray | None]:
-    """What one article's frames say, as `report_vector`s: the embedding of each frame's sentences and of the
-    article's ``lead`` (its headline and opening), computed once, where the frames are made, and stored. The lead tells
-    of the incident the article opens with, so only the frame that opens it gets it (`opens_article`); another stands
-    in its own sentences for it.
+def frame_vectors(frames: list[Frame], lead: np.ndarray | None = None) -> list[np.ndarray | None]:
+    """What one article's frames say, as `report_vector`s: the embedding of each frame's sentences and the article's
+    ``lead`` vector (the embedding of its headline and opening, see `extract.reporting.lead_vector`), computed once,
+    where the frames are made, and stored. The lead tells of the incident the article opens with, so only the frame
+    that opens it gets it (`opens_article`); another stands in its own sentences for it.
 
     A frame without block keys (no victim, CVE, actor, name or month) is never a candidate for another, so it is
     compared with nothing and gets no vector (None): the embedding is the costliest step there is."""
     comparable = [i for i, f in enumerate(frames) if block_keys(f)]
     vectors: list[np.ndarray | None] = [None] * len(frames)
-    if not comparable:
-        return vectors
-    embedded = embed([_frame_text(frames[i]) for i in comparable] + ([lead] if lead else []))
-    for i, vector in zip(comparable, embedded[:len(comparable)], strict=True):
-        vectors[i] = report_vector(vector, embedded[-1] if lead and opens_article(frames[i], frames) else None)
+    for i, vector in zip(comparable, embed([_frame_text(frames[i]) for i in comparable]), strict=True):
+        vectors[i] = report_vector(vector, lead if opens_article(frames[i], frames) else None)
     return vectors
 
 

@@ -46,9 +46,16 @@ def logistic(vectors: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarra
     return 1.0 / (1.0 + np.exp(-(vectors @ weights + bias)))
 
 
+@functools.lru_cache(maxsize=2)
+def lead_vector(title: str | None, text: str) -> np.ndarray:
+    """The embedding of the article's lead. The attack gate reads it and so does resolution (see
+    `resolve.frame_vectors`); kept for the article at hand so that it is embedded once, not twice."""
+    return embed([lead(title, text)])[0]
+
+
 def attack_probability(title: str | None, text: str) -> float:
     weights, bias, _ = _model()
-    return float(logistic(embed([lead(title, text)]), weights, bias)[0])
+    return float(logistic(lead_vector(title, text)[None, :], weights, bias)[0])
 
 
 def reports_attack(title: str | None, text: str) -> bool:
