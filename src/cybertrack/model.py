@@ -109,6 +109,7 @@ class Victim:
     key: str
     country: str | None = None
     sector: str | None = None
+    generic: bool = False  # named by a sector noun only ("banks", "the hospitals"): a kind of victim, not one
 
 
 @dataclass(frozen=True)

@@ -106,11 +106,17 @@ def block_keys(frame: Frame) -> set[str]:
     if frame.first_seen and len(frame.first_seen) >= 7:
         year, month = int(frame.first_seen[:4]), int(frame.first_seen[5:7])
         keys |= {f"month:{year:04d}-{month:02d}", f"month:{year + month // 12:04d}-{month % 12 + 1:02d}"}
-    for victim in frame.victims:
+    for victim in _identified(frame.victims):
         keys.add(f"victim:{victim.key}")
         if "/" in victim.key:
             keys.add(f"victim:?/{victim.key.split('/', 1)[1]}")
     return keys
+
+
+def _identified(victims: list[Victim]) -> list[Victim]:
+    """The victims that identify one organisation: not those named by a sector noun only. "Banks in the UAE" in two
+    articles are rarely the same banks, and "hospitals" nearly never the same hospitals."""
+    return [victim for victim in victims if not victim.generic]
 
 
 def _dates_compatible(a: set[str], b: set[str]) -> bool:
@@ -184,13 +190,14 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
 
 
 def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
-    """A shared victim or CVE, with the incident's reports reading alike on average (the rule that came before the
-    model, kept because a victim's key or a CVE shared with agreeing dates is the surest sign there is)."""
+    """A shared victim (one organisation, not a sector: `_identified`) or CVE, with the incident's reports reading
+    alike: a victim's key or a CVE shared with agreeing dates is the surest sign there is."""
     if frame.document in cluster.documents or _countries_conflict(frame, cluster):
         return 0.0
     if not _dates_agree(frame, cluster):
         return 0.0
-    score = SAME_VICTIM if any(victims_match(v, w) for v in frame.victims for w in cluster.victims) else 0.0
+    shared_victim = any(victims_match(v, w) for v in _identified(frame.victims) for w in _identified(cluster.victims))
+    score = SAME_VICTIM if shared_victim else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
     similarity = float(vector[SENTENCES] @ cluster.centroid)

@@ -42,6 +42,7 @@ REPORTING_VERB = re.compile(
     r"\s*(?:,[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|found|discovered|detected|warned|observed|"
     r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
+STATE_SECTOR = "government"  # the sector of state bodies: parliament, government, presidency
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
 _DEFINITE = re.compile(r"(?:\b(?:the|le|la|les|il|lo|der|die|das|de|het|el)\s+|\b[lL]['’])$", re.IGNORECASE)
@@ -218,7 +219,7 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
                 continue
             name = facts.text[head.start:chunk.end]
             key = name_key(chunk.text) if kind == "place_heads" else name_key(name)
-            sector = "government" if kind == "place_heads" else str(head.values[0])
+            sector = STATE_SECTOR if kind == "place_heads" else str(head.values[0])
             code = next((c.code for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end), None)
             found.append(Candidate(head.start, chunk.end, Victim(name, f"org:{key}", code, sector), False))
             occupied.append((head.start, chunk.end))
@@ -252,7 +253,9 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
             candidates.append(Candidate(min(start, country.start), end, department(portfolio, code), generic=False))
             continue
         sector = str(noun.values[0])
-        victim = Victim(text, f"{code or '?'}/{sector}:{name_key(noun.text)}", code, sector)
+        # A state body is one per country ("the Belgian parliament"); any other sector noun names a kind of victim.
+        victim = Victim(text, f"{code or '?'}/{sector}:{name_key(noun.text)}", code, sector,
+                        generic=sector != STATE_SECTOR)
         candidates.append(Candidate(start, noun.end, victim, generic=True))
     return candidates
 
@@ -278,8 +281,14 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
 def candidates(facts: SentenceFacts) -> list[Candidate]:
     institutions = _institution_victims(facts)
     named = institutions + _headed_victims(facts, institutions)
-    named += _name_victims(facts, named)
+    named += [c for c in _name_victims(facts, named) if not _attacker_word(facts, c)]
     return named + _generic_victims(facts, named)
+
+
+def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """A capitalised word that only says who attacks ("Cybercriminals stole ...", "Hackers ..."): the language's
+    attacker nouns name the other side, never a victim."""
+    return any(m.start <= candidate.start and candidate.end <= m.end for m in facts.cues.get("attacker_noun", []))
 
 
 def possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
