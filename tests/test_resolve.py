@@ -229,3 +229,33 @@ def test_frames_that_can_meet_no_other_get_no_embedding() -> None:
     assert vectors[0] is None and vectors[1] is not None and vectors[1].shape == (1024,)  # sentences, then lead
     incidents = resolve([keyless, english(), italian()], [None, vectors[1], None])
     assert membership(incidents) == {frozenset({"x.txt"}), frozenset({"en.txt", "it.txt"})}
+
+
+def test_victims_named_by_a_sector_noun_only_do_not_join_two_reports() -> None:
+    """"Banks in Qatar" in two articles are rarely the same banks; the Belgian parliament is one parliament."""
+    banks = Victim("Qatari banks", "QA/finance:banks", "QA", "finance", generic=True)
+    first = frame("a.txt", "Hackers drained accounts at Qatari banks in a week of fraud.", [banks])
+    second = frame("b.txt", "A phishing wave hit customers of Qatari banks this spring.", [banks])
+    assert membership(resolve([first, second])) == {frozenset({"a.txt"}), frozenset({"b.txt"})}
+    parliament = Victim("Belgian parliament", "BE/government:parliament", "BE", "government")
+    first = frame("a.txt", "A DDoS attack took the Belgian parliament's website offline.", [parliament])
+    second = frame("b.txt", "The Belgian parliament was knocked offline by a flood of traffic.", [parliament])
+    assert membership(resolve([first, second])) == {frozenset({"a.txt", "b.txt"})}
+
+
+def test_a_sector_noun_is_generic_and_a_state_body_is_not() -> None:
+    from cybertrack.extract.frames import document_facts
+    from cybertrack.extract.victims import candidates
+
+    [facts] = document_facts("Hackers attacked banks in Qatar and the Qatari parliament.", "en", "2024-01-01")
+    generic = {c.victim.key: c.victim.generic for c in candidates(facts)}
+    assert any(key.endswith(":banks") and is_generic for key, is_generic in generic.items())
+    assert any(key.endswith(":parliament") and not is_generic for key, is_generic in generic.items())
+
+
+def test_an_attacker_noun_at_the_start_of_a_sentence_is_no_victim() -> None:
+    from cybertrack.extract.frames import document_facts
+    from cybertrack.extract.victims import candidates
+
+    [facts] = document_facts("Cybercriminals stole the records of the Lakeside Clinic.", "en", "2024-01-01")
+    assert [c.victim.name for c in candidates(facts)] == ["Lakeside Clinic"]
