@@ -259,3 +259,12 @@ def test_an_attacker_noun_at_the_start_of_a_sentence_is_no_victim() -> None:
 
     [facts] = document_facts("Cybercriminals stole the records of the Lakeside Clinic.", "en", "2024-01-01")
     assert [c.victim.name for c in candidates(facts)] == ["Lakeside Clinic"]
+
+
+def test_a_join_keeps_what_the_reports_shared() -> None:
+    [incident] = resolve([english(), italian()])
+    [link] = incident.links
+    assert link.document == "it.txt" and link.joined == ("en.txt",)
+    assert link.by == "rules" and link.victims == ("BE/ministry:interior",) and link.probability is None
+    assert -1.0 <= link.similarity <= 1.0
+    assert resolve([english()])[0].links == []

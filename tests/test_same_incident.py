@@ -115,6 +115,9 @@ def test_two_languages_naming_the_same_company_are_one_incident_without_a_victim
     english, italian = report("en.txt", HARBOUR_EN, NAMES), report("it.txt", HARBOUR_IT, NAMES, language="it")
     [incident] = resolve([english, italian], vectors_of(english, italian))
     assert sorted(incident.documents) == ["en.txt", "it.txt"]
+    [link] = incident.links  # and it says so, with the names both share and the model's probability
+    assert link.by == "same-incident model" and link.names == ("org:kettleby shipping", "org:rotterdam")
+    assert link.probability >= same_incident_model().threshold
 
 
 def test_within_one_language_the_model_never_merges() -> None:

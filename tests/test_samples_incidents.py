@@ -36,3 +36,20 @@ def test_each_sample_claim_cites_a_sentence_of_its_document(cli):
     for claim in claims:
         start, end = claim["offsets"]
         assert texts[claim["document"]][start:end] == claim["evidence"]
+
+
+def test_each_merge_keeps_why_and_the_cli_explains_it(cli):
+    found = _incidents_by_documents(cli)
+    railway = found[frozenset({"02_railway-wiper-sandworm.en.txt", "04_attributions-veldmark.fr.txt",
+                               "05_bahn-angriff-ermittlungen.de.txt"})]
+    links = railway["links"]
+    assert len(links) == len(railway["documents"]) - 1  # every report after the first says why it joined
+    german = next(link for link in links if link["document"].endswith("05_bahn-angriff-ermittlungen.de.txt"))
+    assert german["by"] == "rules" and "org:vnr" in german["victims"] and "Sandworm" in german["actors"]
+    assert all(Path(d).name in {Path(x).name for x in railway["documents"]} for d in german["joined"])
+    shown = cli("incidents", "--explain", railway["id"])
+    assert shown.exit_code == 0
+    assert "05_bahn-angriff-ermittlungen.de.txt joined" in shown.output and "victim org:vnr" in shown.output
+    assert shown.output.count("\n") < 20  # that incident alone
+    unknown = cli("incidents", "--explain", "inc-nothing")
+    assert unknown.exit_code == 1 and "no incident 'inc-nothing'" in unknown.output

@@ -258,3 +258,13 @@ def test_documents_whose_ids_hold_url_characters_open_from_their_incident(tmp_pa
         opened = client.get(link.replace("&amp;", "&"))
         assert opened.status_code == 200, link
         assert "Veldmark Water Authority" in opened.text
+
+
+def test_incident_page_says_why_its_reports_are_one_incident(client):
+    incidents = client.get("/api/incidents", params={"country": "BE"}).json()["incidents"]
+    merged = next(i for i in incidents if len(i["documents"]) > 1)
+    page = client.get(f"/incidents/{merged['id']}").text
+    assert "Why these reports are one incident" in page
+    section = page.split('id="links"')[1].split("</ol>")[0]
+    assert section.count("<li>") == len(merged["links"]) == len(merged["documents"]) - 1
+    assert " joined " in section and "sentences alike" in section

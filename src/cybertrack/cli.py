@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from cybertrack import __version__
 from cybertrack.budget import DEFAULT_ARTICLE_BUDGET
+from cybertrack.explain import explained
 from cybertrack.export.json_export import build_export
 from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.ingest.reading import DEFAULT_MAX_BYTES
@@ -208,12 +209,18 @@ def tail(source_id: str, width: int) -> str:
 @main.command()
 @db_option
 @click.option("--claims/--no-claims", default=True, show_default=True, help="Show who attributes or denies what.")
-def incidents(db: str | None, claims: bool) -> None:
+@click.option("--explain", metavar="ID", default=None,
+              help="Show only incident ID, and why each of its reports joined it.")
+def incidents(db: str | None, claims: bool, explain: str | None) -> None:
     """List the incidents: first seen, types, victims, actors, states, and the reports behind them."""
     found, state = _read(db, lambda store: (store.all_incidents(), store.resolution_state()))
     if not state.current:
         click.echo("warning: the incidents do not yet reflect every stored article (an ingest was interrupted "
                    "before resolving); run `cybertrack resolve`", err=True)
+    if explain is not None:
+        found = [incident for incident in found if incident["id"] == explain]
+        if not found:
+            raise click.ClickException(f"no incident {explain!r}; `cybertrack incidents` lists their ids")
     for incident in found:
         click.echo(f"{incident['first_seen'] or '?':<10} {incident['title']}  [{', '.join(incident['types'])}]")
         facts = {
@@ -231,6 +238,11 @@ def incidents(db: str | None, claims: bool) -> None:
             hedge = " (hedged)" if claim["hedged"] else ""
             click.echo(f"           claim: {claim['claimant']} {claim['stance']} "
                        f"{', '.join(claim['attributed_to'])}{hedge}")
+        if explain is not None:
+            click.echo(f"           id: {incident['id']}")
+            click.echo(f"           {incident['documents'][0]} opened it")
+            for link in incident.get("links", []):
+                click.echo(f"           {explained(link)}")
     click.echo(f"{len(found)} incidents", err=True)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,29 @@ class Frame:
     language: str | None = None  # the article's language (None in frames stored before it was kept)
 
 
+class JoinedBy(StrEnum):
+    """What made a report join an incident (see `resolve`)."""
+
+    RULES = "rules"  # a shared victim or CVE, or one catalogued actor and a story that reads alike
+    MODEL = "same-incident model"  # reports in other languages, judged by what they share (`same_incident`)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why a report joined its incident, kept so that an analyst can check it: what it shared with the incident's
+    reports at the moment it joined them."""
+
+    document: str  # the report that joined
+    joined: tuple[str, ...]  # the incident's reports it joined
+    by: JoinedBy
+    similarity: float  # how alike its sentences read to theirs (cosine, -1 to 1)
+    victims: tuple[str, ...] = ()  # the victims (keys) it shares with them
+    vulnerabilities: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()  # the names both articles keep coming back to
+    probability: float | None = None  # the same-incident model's mean over the reports, when it decided
+
+
 @dataclass
 class Incident:
     """One attack as all the articles that report it tell it, merged from their frames."""
@@ -169,6 +193,7 @@ class Incident:
     discovered: str | None = None
     disclosed: str | None = None
     first_seen_estimated: bool = False  # none of its reports dates it: first_seen is the earliest publication month
+    links: list[Link] = field(default_factory=list)  # why each report after the first joined it
 
 
 @dataclass(frozen=True)

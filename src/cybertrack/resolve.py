@@ -25,7 +25,7 @@ import numpy as np
 from cybertrack.annotate.dates import Reference, earliest, later_than
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.knowledge.base import knowledge_base
-from cybertrack.model import Claim, Frame, Incident, Victim
+from cybertrack.model import Claim, Frame, Incident, JoinedBy, Link, Victim
 from cybertrack.same_incident import (
     SENTENCES,
     SameIncidentModel,
@@ -72,6 +72,8 @@ class _Cluster:
     estimates: set[str] = field(default_factory=set)  # the publication months of its reports that give none
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
     vectors: list[np.ndarray] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # the names its reports' articles keep coming back to
+    links: list[Link] = field(default_factory=list)  # why each report after the first joined
 
     def add(self, frame: Frame, vector: np.ndarray) -> None:
         self.frames.append(frame)
@@ -80,6 +82,7 @@ class _Cluster:
         self.victims += frame.victims
         self.cves |= set(frame.vulnerabilities)
         self.actors |= set(frame.actors)
+        self.names |= frame.names.keys()
         own = _own_date(frame)
         if own:
             self.dates.add(own)
@@ -243,6 +246,18 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     return _link(frame, vector, cluster, model) if _told_only_in_other_languages(frame, cluster) else 0.0
 
 
+def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, score: float) -> Link:
+    """What the frame shares with the incident it joins, as it joins it."""
+    victims = {v.key for v in _identified(frame.victims) for w in _identified(cluster.victims) if victims_match(v, w)}
+    return Link(
+        document=frame.document, joined=tuple(sorted(cluster.documents)), by=by,
+        similarity=round(float(vector[SENTENCES] @ cluster.centroid), 3), victims=tuple(sorted(victims)),
+        vulnerabilities=tuple(sorted(set(frame.vulnerabilities) & cluster.cves)),
+        actors=tuple(sorted(set(frame.actors) & cluster.actors)),
+        names=tuple(sorted(frame.names.keys() & cluster.names)),
+        probability=round(score, 3) if by is JoinedBy.MODEL else None)
+
+
 def _told_only_in_other_languages(frame: Frame, cluster: _Cluster) -> bool:
     return frame.language is not None and all(
         other.language is not None and other.language != frame.language for other in cluster.frames)
@@ -304,8 +319,9 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
         # an article as a whole says (its lead, its names), which speaks only for the frame the article opens with.
         siblings = [frames[i] for i in positions]
         opening = {i for i in positions if opens_article(frames[i], siblings)}
-        for score_of, threshold, judged in ((_rule_score, MIN_SCORE, set(positions)),
-                                            (functools.partial(_model_link, model=model), model.threshold, opening)):
+        for score_of, threshold, judged, by in (
+                (_rule_score, MIN_SCORE, set(positions), JoinedBy.RULES),
+                (functools.partial(_model_link, model=model), model.threshold, opening, JoinedBy.MODEL)):
             pairs = [(score_of(frames[i], vectors[i], clusters[c]), i, c)
                      for i in judged - taken_frames
                      for c in candidates[i] if c not in taken_clusters]
@@ -314,6 +330,7 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
                     continue
                 taken_frames.add(i)
                 taken_clusters.add(c)
+                clusters[c].links.append(_why(frames[i], vectors[i], clusters[c], by, score))
                 join(c, i)
         for i in positions:
             if i not in taken_frames:
@@ -376,6 +393,7 @@ def _incident(cluster: _Cluster) -> Incident:
         discovered=earliest([f.discovered for f in frames if f.discovered]),
         disclosed=min((f.disclosed for f in frames if f.disclosed), default=None),
         first_seen_estimated=not own and bool(estimates),
+        links=list(cluster.links),
     )
 
 

@@ -72,7 +72,7 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
         "victims": incident["victims"], "actors": actors, "states": incident["states"],
         "vulnerabilities": incident["vulnerabilities"], "products": incident["products"],
         "malware": incident["malware"], "techniques": incident["techniques"], "claims": claims,
-        "assertions": assertions,
+        "assertions": assertions, "links": incident.get("links", []),
     }
 
 

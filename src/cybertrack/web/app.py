@@ -25,6 +25,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from cybertrack import __version__
+from cybertrack.explain import explained
 from cybertrack.export.json_export import build_export
 from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.knowledge.base import Entry, knowledge_base
@@ -64,6 +65,7 @@ def create_app(db: str | None, ingest_token: str | None = None, allow_private_ad
     app.add_middleware(SecurityHeaders)
     templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     templates.env.tests["web_url"] = is_web_url
+    templates.env.filters["explained"] = explained
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     app.include_router(taxii_router(store))
 
