@@ -268,3 +268,10 @@ def test_a_join_keeps_what_the_reports_shared() -> None:
     assert link.by == "rules" and link.victims == ("BE/ministry:interior",) and link.probability is None
     assert -1.0 <= link.similarity <= 1.0
     assert resolve([english()])[0].links == []
+
+
+def test_an_incident_knows_which_report_named_each_victim_and_actor() -> None:
+    spoken = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], actors=["APT29"])
+    [incident] = resolve([spoken, italian()])
+    assert incident.victim_reports == {"BE/ministry:interior": ["en.txt", "it.txt"]}
+    assert incident.actor_reports == {"APT29": ["en.txt"]}  # the Italian report never names it

@@ -53,3 +53,15 @@ def test_each_merge_keeps_why_and_the_cli_explains_it(cli):
     assert shown.output.count("\n") < 20  # that incident alone
     unknown = cli("incidents", "--explain", "inc-nothing")
     assert unknown.exit_code == 1 and "no incident 'inc-nothing'" in unknown.output
+
+
+def test_each_victim_and_actor_says_which_reports_name_it(cli):
+    found = _incidents_by_documents(cli)
+    for incident in found.values():
+        documents = set(incident["documents"])
+        for fact in incident["victims"] + incident["actors"]:
+            assert fact["reports"] and set(fact["reports"]) <= documents, fact
+    railway = found[frozenset({"02_railway-wiper-sandworm.en.txt", "04_attributions-veldmark.fr.txt",
+                               "05_bahn-angriff-ermittlungen.de.txt"})]
+    sandworm = next(a for a in railway["actors"] if a["name"] == "Sandworm")
+    assert any(d.endswith("05_bahn-angriff-ermittlungen.de.txt") for d in sandworm["reports"])

@@ -194,6 +194,8 @@ class Incident:
     disclosed: str | None = None
     first_seen_estimated: bool = False  # none of its reports dates it: first_seen is the earliest publication month
     links: list[Link] = field(default_factory=list)  # why each report after the first joined it
+    victim_reports: dict[str, list[str]] = field(default_factory=dict)  # victim key -> the reports that name it
+    actor_reports: dict[str, list[str]] = field(default_factory=dict)  # actor -> the reports that name it
 
 
 @dataclass(frozen=True)

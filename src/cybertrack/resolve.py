@@ -394,6 +394,11 @@ def _incident(cluster: _Cluster) -> Incident:
         disclosed=min((f.disclosed for f in frames if f.disclosed), default=None),
         first_seen_estimated=not own and bool(estimates),
         links=list(cluster.links),
+        victim_reports={victim.key: _unique(f.document for f in frames
+                                            if any(victims_match(victim, v) for v in f.victims))
+                        for victim in victims},
+        actor_reports={actor: _unique(f.document for f in frames if actor in f.actors)
+                       for actor in _unique(a for f in frames for a in f.actors)},
     )
 
 

@@ -53,14 +53,18 @@ def stream_export(connection: Connection, texts: bool) -> dict:
 
 def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
     """The README's incident shape: actors with their aliases and the knowledge base's country, kept apart from the
-    states the claims name; claims with their evidence sentence; documents including near-duplicate copies.
+    states the claims name; victims and actors each with the reports that name them; claims with their evidence
+    sentence; documents including near-duplicate copies.
     What the article itself asserts, with nobody named as saying it, is listed as ``assertions``, not as claims."""
     kb = knowledge_base()
     actors = []
     for name in incident["actors"]:
         actor = kb.actor(name)
         actors.append({"name": name, "aliases": sorted(actor.aliases - {name}) if actor else [],
-                       "country": actor.country if actor else None, "country_source": "knowledge base"})
+                       "country": actor.country if actor else None, "country_source": "knowledge base",
+                       "reports": incident.get("actor_reports", {}).get(name, [])})
+    victims = [{**victim, "reports": incident.get("victim_reports", {}).get(victim["key"], [])}
+               for victim in incident["victims"]]
     claims = [_claim(c) for c in incident["claims"] if c["claimant"] != ARTICLE_CLAIMANT]
     assertions = [_claim(c) for c in incident["claims"] if c["claimant"] == ARTICLE_CLAIMANT]
     documents = [d for doc in incident["documents"] for d in (doc, *copies.get(doc, []))]
@@ -69,7 +73,7 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
         "types": incident["types"], "documents": documents,
         "first_seen": incident["first_seen"], "discovered": incident["discovered"], "disclosed": incident["disclosed"],
         "first_seen_estimated": incident.get("first_seen_estimated", False),
-        "victims": incident["victims"], "actors": actors, "states": incident["states"],
+        "victims": victims, "actors": actors, "states": incident["states"],
         "vulnerabilities": incident["vulnerabilities"], "products": incident["products"],
         "malware": incident["malware"], "techniques": incident["techniques"], "claims": claims,
         "assertions": assertions, "links": incident.get("links", []),
