@@ -73,11 +73,13 @@ class _Cluster:
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
     vectors: list[np.ndarray] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # the names its reports' articles keep coming back to
+    sentence_sum: np.ndarray = field(default_factory=lambda: np.zeros(EMBEDDING_SIZE, dtype=np.float32))
     links: list[Link] = field(default_factory=list)  # why each report after the first joined
 
     def add(self, frame: Frame, vector: np.ndarray) -> None:
         self.frames.append(frame)
         self.vectors.append(vector)
+        self.sentence_sum = self.sentence_sum + vector[SENTENCES]
         self.documents.add(frame.document)
         self.victims += frame.victims
         self.cves |= set(frame.vulnerabilities)
@@ -95,25 +97,34 @@ class _Cluster:
     @property
     def centroid(self) -> np.ndarray:
         """The mean direction of its reports' sentences."""
-        total = np.sum(self.vectors, axis=0)[SENTENCES]
-        return total / (np.linalg.norm(total) or 1.0)
+        return self.sentence_sum / (np.linalg.norm(self.sentence_sum) or 1.0)
 
 
-def block_keys(frame: Frame) -> set[str]:
-    """Index keys: a victim's key, its key with the country left open, each CVE, each actor, each name the article
-    keeps coming back to, and the month the frame dates the attack to and the one after, so that reports of adjacent
-    months meet (candidates only: the rules or the same-incident model decide). The month is what brings together
-    reports in two languages that name their victim differently ("Regione Lazio", "Region Latium")."""
+def rule_keys(frame: Frame) -> set[str]:
+    """The keys the rules join on: a victim's key, its key with the country left open, each CVE and each actor."""
     keys = {f"cve:{cve}" for cve in frame.vulnerabilities} | {f"actor:{actor}" for actor in frame.actors}
-    keys |= {f"name:{name}" for name in frame.names}
-    if frame.first_seen and len(frame.first_seen) >= 7:
-        year, month = int(frame.first_seen[:4]), int(frame.first_seen[5:7])
-        keys |= {f"month:{year:04d}-{month:02d}", f"month:{year + month // 12:04d}-{month % 12 + 1:02d}"}
     for victim in _identified(frame.victims):
         keys.add(f"victim:{victim.key}")
         if "/" in victim.key:
             keys.add(f"victim:?/{victim.key.split('/', 1)[1]}")
     return keys
+
+
+def model_keys(frame: Frame) -> set[str]:
+    """The keys that bring reports in two languages together for the same-incident model: the names the article
+    keeps coming back to, and the month the frame dates the attack to and the one after (so that reports of adjacent
+    months meet). The month is what finds reports that name their victim differently ("Regione Lazio", "Region
+    Latium")."""
+    keys = {f"name:{name}" for name in frame.names}
+    if frame.first_seen and len(frame.first_seen) >= 7:
+        year, month = int(frame.first_seen[:4]), int(frame.first_seen[5:7])
+        keys |= {f"month:{year:04d}-{month:02d}", f"month:{year + month // 12:04d}-{month % 12 + 1:02d}"}
+    return keys
+
+
+def block_keys(frame: Frame) -> set[str]:
+    """Every index key of the frame (candidates only: the rules or the same-incident model decide)."""
+    return rule_keys(frame) | model_keys(frame)
 
 
 def _identified(victims: list[Victim]) -> list[Victim]:
@@ -309,21 +320,24 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, frame in enumerate(frames):
         by_document[frame.document].append(i)
+
+    def reach(keys: set[str]) -> set[int]:
+        """The incidents most recently joined under each key."""
+        return {c for key in keys for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
+
     for positions in by_document.values():
-        candidates = {i: {c for key in block_keys(frames[i])
-                          for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
-                      for i in positions}
         taken_frames: set[int] = set()
         taken_clusters: set[int] = set()
         # The rules first; the model only for what they leave, so a shared victim always wins. The model reads what
         # an article as a whole says (its lead, its names), which speaks only for the frame the article opens with.
         siblings = [frames[i] for i in positions]
         opening = {i for i in positions if opens_article(frames[i], siblings)}
-        for score_of, threshold, judged, by in (
-                (_rule_score, MIN_SCORE, set(positions), JoinedBy.RULES),
-                (functools.partial(_model_link, model=model), model.threshold, opening, JoinedBy.MODEL)):
+        for score_of, threshold, candidates, by in (
+                (_rule_score, MIN_SCORE, {i: reach(rule_keys(frames[i])) for i in positions}, JoinedBy.RULES),
+                (functools.partial(_model_link, model=model), model.threshold,
+                 {i: reach(block_keys(frames[i])) for i in opening if frames[i].language}, JoinedBy.MODEL)):
             pairs = [(score_of(frames[i], vectors[i], clusters[c]), i, c)
-                     for i in judged - taken_frames
+                     for i in candidates.keys() - taken_frames
                      for c in candidates[i] if c not in taken_clusters]
             for score, i, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
                 if score < threshold or i in taken_frames or c in taken_clusters:
