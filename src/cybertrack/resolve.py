@@ -206,9 +206,7 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
 def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     """A shared victim (one organisation, not a sector: `_identified`) or CVE, with the incident's reports reading
     alike: a victim's key or a CVE shared with agreeing dates is the surest sign there is."""
-    if frame.document in cluster.documents or _countries_conflict(frame, cluster):
-        return 0.0
-    if not _dates_agree(frame, cluster):
+    if _vetoed(frame, cluster):
         return 0.0
     shared_victim = any(victims_match(v, w) for v in _identified(frame.victims) for w in _identified(cluster.victims))
     score = SAME_VICTIM if shared_victim else 0.0
@@ -231,30 +229,24 @@ def _catalogued(actors: set[str]) -> bool:
     return any(name in kb.actors or name in kb.agencies for name in actors)
 
 
-def _catalogued(actors: set[str]) -> bool:
-    """A threat actor or state agency the knowledge base catalogues. A ransomware gang's reports all read alike
-    whichever of its many victims they are about, and so may a group known only by the name one article gives it:
-    those reports are one incident only through a shared victim or CVE."""
-    kb = knowledge_base()
-    return any(name in kb.actors or name in kb.agencies for name in actors)
+def _vetoed(frame: Frame, cluster: _Cluster) -> bool:
+    """Whatever the reports share, the frame never joins an incident that already has a report from its article, or
+    whose dates or countries contradict its own."""
+    return (frame.document in cluster.documents or _countries_conflict(frame, cluster)
+            or not _dates_agree(frame, cluster))
 
 
-def _link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
-    """The mean probability that the frame and each of the incident's recent reports tell one incident; 0 when the
-    incident already has a report from the frame's article, or its dates or countries contradict the frame's."""
-    if frame.document in cluster.documents or _countries_conflict(frame, cluster) or not _dates_agree(frame, cluster):
+def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
+    """The mean probability that the frame and each of the incident's recent reports tell one incident (its average
+    link), for an incident told only in other languages than the frame's; 0 otherwise. Within one language, reports
+    of one incident name their victim alike and the rules find them; there the model's cross-validated precision on
+    the training pairs was far too low to trust it."""
+    if not _told_only_in_other_languages(frame, cluster) or _vetoed(frame, cluster):
         return 0.0
     recent = slice(-LINKED_REPORTS, None)
     features = [pair_features(frame, vector, other, other_vector)
                 for other, other_vector in zip(cluster.frames[recent], cluster.vectors[recent], strict=True)]
     return float(model.probability(np.asarray(features)).mean())
-
-
-def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
-    """The model's average link, for an incident told only in other languages than the frame's (0 otherwise). Within
-    one language, reports of one incident name their victim alike and the rules find them; there the model's
-    cross-validated precision on the training pairs was far too low to trust it."""
-    return _link(frame, vector, cluster, model) if _told_only_in_other_languages(frame, cluster) else 0.0
 
 
 def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, score: float) -> Link:

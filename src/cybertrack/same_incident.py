@@ -3,9 +3,9 @@
 What two reports share is weighed, not ruled: a victim (by its language-neutral key), a CVE, an actor, the names
 both articles keep coming back to (see `extract.article_names`), and how alike their leads and sentences read
 (multilingual embeddings). A logistic regression over those, fitted by `scripts/train_same_incident.py` on the
-report pairs of multilingual-train (same incident or not, within and across languages) and the pairs of casie-train's
-separate stories that share a key, gives the probability that a pair is one incident; `data/same_incident.json` holds
-its weights, the threshold chosen by cross-validation on those sets, and the sha256 of what they were fitted on.
+report pairs across languages of multilingual-train (the only pairs the resolver asks it about), gives the probability
+that a pair is one incident; `data/same_incident.json` holds its weights, the threshold chosen by cross-validation on
+those pairs, and the sha256 of what they were fitted on.
 The vectors are those of the report's sentences and of its article's lead (`report_vector`). The hard vetoes (two
 countries for one victim, contradicting dates) stay in the resolver: no score outweighs them.
 """
@@ -20,6 +20,7 @@ from importlib import resources
 import numpy as np
 
 from cybertrack.embeddings import EMBEDDING_SIZE
+from cybertrack.extract.reporting import logistic
 from cybertrack.model import Frame, Victim
 
 PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "shared_names",
@@ -97,7 +98,7 @@ class SameIncidentModel:
     threshold: float  # an incident takes a report when their pairs' mean probability reaches it
 
     def probability(self, features: np.ndarray) -> np.ndarray:
-        return 1.0 / (1.0 + np.exp(-(features @ self.weights + self.bias)))
+        return logistic(features, self.weights, self.bias)
 
 
 @functools.cache
