@@ -235,7 +235,7 @@ def incidents(db: str | None, claims: bool, explain: str | None) -> None:
             if value:
                 click.echo(f"           {label}: {value}")
         for claim in incident["claims"] if claims else []:
-            hedge = " (hedged)" if claim["hedged"] else ""
+            hedge = f" ({claim['certainty']})" if claim["hedged"] else ""
             click.echo(f"           claim: {claim['claimant']} {claim['stance']} "
                        f"{', '.join(claim['attributed_to'])}{hedge}")
         if explain is not None:

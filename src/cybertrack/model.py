@@ -113,17 +113,66 @@ class Victim:
     generic: bool = False  # named by a sector noun only ("banks", "the hospitals"): a kind of victim, not one
 
 
+class Stance(StrEnum):
+    """What a claim says of the attackers it names."""
+
+    ATTRIBUTES = "attributes"  # they did it
+    CLAIMS_RESPONSIBILITY = "claims-responsibility"  # a group says it did it itself
+    DENIES = "denies"  # the accused says it did not
+    DISPUTES = "disputes"  # someone else says the attribution does not hold ("no evidence", "ruled out")
+    UNCONFIRMED = "unconfirmed"  # speculation ("too early to say whether"), kept with its evidence, never asserted
+
+    @property
+    def asserts(self) -> bool:
+        """Names who did it, rather than who did not, or nobody yet."""
+        return self in (Stance.ATTRIBUTES, Stance.CLAIMS_RESPONSIBILITY)
+
+    @property
+    def rejects(self) -> bool:
+        return self in (Stance.DENIES, Stance.DISPUTES)
+
+
+class Certainty(StrEnum):
+    """How sure the claimant says it is, from the hedge that says so ("believed", "may")."""
+
+    CONFIRMED = "confirmed"
+    LIKELY = "likely"  # "believed", "probably", "with high confidence", "99.9 %"
+    POSSIBLE = "possible"  # "may", "could", "suspected", "allegedly"
+
+
+class ClaimantKind(StrEnum):
+    """What kind of party makes a claim."""
+
+    STATE = "state"  # a country speaking as such ("Belgium", "the Kremlin" is an institution)
+    INSTITUTION = "institution"  # a government, ministry, agency, police, prosecutor, embassy
+    PERSON = "person"  # somebody named or described by role ("the minister", "a spokesperson")
+    VENDOR = "vendor"  # a security vendor or CERT
+    ORGANISATION = "organisation"  # any other body named: the victim firm, a university, a party
+    MEDIA = "media"  # a news outlet
+    GROUP = "group"  # the attackers themselves
+    ARTICLE = "article"  # nobody named: the article asserts it
+
+
 @dataclass(frozen=True)
 class Claim:
     """Somebody says who did it (or denies it). Attribution is a claim, never a fact."""
 
     claimant: str
-    stance: str  # "attributes" or "denies"
+    stance: Stance
     attributed_to: tuple[str, ...]  # actor names and ISO country codes
-    hedged: bool
+    certainty: Certainty
     date: str | None
     evidence: Evidence
     speaks_for: str | None = None  # the state whose government makes the claim (a country, its ministries)
+    claimant_kind: ClaimantKind = ClaimantKind.INSTITUTION
+    mention: str = ""  # the claimant as the sentence writes it ("le ministère néerlandais des Affaires étrangères")
+    cue: str = ""  # the words that set the stance ("attributed", "denied", "claimed responsibility")
+    certainty_cue: str = ""  # the words that set the certainty ("believed"), empty when confirmed
+    about: tuple[str, ...] = ()  # the victims its own clause names, when the sentence names several
+
+    @property
+    def hedged(self) -> bool:
+        return self.certainty is not Certainty.CONFIRMED
 
 
 @dataclass

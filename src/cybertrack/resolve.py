@@ -389,7 +389,7 @@ def _incident(cluster: _Cluster) -> Incident:
         types=types,
         victims=victims,
         actors=_unique(a for f in frames for a in f.actors),
-        states=_unique(t for c in claims if c.stance == "attributes" for t in c.attributed_to if len(t) == 2),
+        states=_unique(t for c in claims if c.stance.asserts for t in c.attributed_to if len(t) == 2),
         vulnerabilities=_unique(v for f in frames for v in f.vulnerabilities),
         products=_unique(p for f in frames for p in f.products),
         malware=_unique(m for f in frames for m in f.malware),

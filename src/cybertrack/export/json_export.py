@@ -82,9 +82,11 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
 
 def _claim(claim: dict) -> dict:
     evidence = claim["evidence"]
-    return {"claimant": claim["claimant"], "stance": claim["stance"], "attributed_to": claim["attributed_to"],
-            "hedged": claim["hedged"], "date": claim["date"], "document": evidence["document"],
-            "evidence": evidence["sentence"], "offsets": [evidence["start"], evidence["end"]]}
+    return {"claimant": claim["claimant"], "claimant_kind": claim.get("claimant_kind"), "stance": claim["stance"],
+            "attributed_to": claim["attributed_to"], "certainty": claim["certainty"], "hedged": claim["hedged"],
+            "certainty_cue": claim.get("certainty_cue", ""), "cue": claim.get("cue", ""), "date": claim["date"],
+            "document": evidence["document"], "evidence": evidence["sentence"],
+            "offsets": [evidence["start"], evidence["end"]]}
 
 
 def write_json(export: dict, out: TextIO) -> None:

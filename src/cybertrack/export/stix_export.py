@@ -24,6 +24,7 @@ from typing import TextIO
 from cybertrack import __version__
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.links import web_url
+from cybertrack.model import Stance
 
 NAMESPACE = uuid.UUID("2b1f4d8e-6c1a-5e0b-9a43-1f7a2c6d3e55")
 # Objects carry the date of the earliest article behind them; without any, this fixed date keeps exports identical.
@@ -215,8 +216,7 @@ class StixBuilder:
         return [target for target in targets if target in self.shared]
 
     def _note(self, objects: dict[str, str], incident_id: str, claim: dict) -> None:
-        verb = "attributes the incident to" if claim["stance"] == "attributes" else "denies responsibility of"
-        abstract = f"{claim['claimant']} {verb} {', '.join(claim['attributed_to'])}"
+        abstract = f"{claim['claimant']} {_VERBS[claim['stance']]} {', '.join(claim['attributed_to'])}"
         when = _when(claim["date"])
         start, end = claim["offsets"]
         note = stable_id("note", f"{incident_id}|{claim['document']}#{start}-{end}|{claim['claimant']}|"
@@ -224,11 +224,17 @@ class StixBuilder:
         if note not in objects:
             objects[note] = _serialized(
                 "note", note, created_by_ref=AUTHOR, created=stix_time(when), modified=stix_time(when),
-                abstract=abstract + (" (hedged)" if claim["hedged"] else ""), content=claim["evidence"],
+                abstract=abstract + (f" ({claim['certainty']})" if claim["hedged"] else ""), content=claim["evidence"],
                 authors=[claim["claimant"]], object_refs=[incident_id, *self._named_actors(claim)],
                 external_references=[self._source(claim["document"], description=f"characters {start}-{end}")],
                 x_cybertrack_stance=claim["stance"], x_cybertrack_attributed_to=claim["attributed_to"],
-                x_cybertrack_hedged=claim["hedged"])
+                x_cybertrack_hedged=claim["hedged"], x_cybertrack_certainty=claim["certainty"])
+
+
+# a note's abstract, per stance: "NCSC attributes the incident to APT28"
+_VERBS = {Stance.ATTRIBUTES: "attributes the incident to", Stance.CLAIMS_RESPONSIBILITY: "claims the incident as",
+          Stance.DENIES: "denies the responsibility of", Stance.DISPUTES: "disputes the responsibility of",
+          Stance.UNCONFIRMED: "does not confirm the responsibility of"}
 
 
 def _claims(incident: dict) -> list[dict]:

@@ -1,11 +1,20 @@
 """Attribution claims: who says an attack was done by whom, or denies it, and how sure they are.
 
-A claim needs a cue ("attributed to", "accusé", "negando") and a target (a known actor,
-or a state named on the attacker's side: "Chinese hackers", "accused China"). The
-claimant is who speaks: "according to X", the subject before the cue, the speaker of
-a reporting verb, or the speaker named in the next sentence ("..., said the minister").
-A claim nobody in the text makes is the article's own and is kept with the claimant
-"(article)": its state still counts as claimed, and hedged.
+A claim needs a cue and a target. The cue sets the stance:
+
+- "attributed to", "accusé", "steckt hinter": the claimant *attributes* the attack;
+- "claimed responsibility", "rivendica", "bekannte sich": a group *claims responsibility* for its own attack;
+- "denied", "smentisce": the accused *denies*; "no evidence", "ruled out": anyone else *disputes*;
+- "too early to say whether", "non è chiaro": speculation, kept as *unconfirmed*, never asserted.
+
+The target is a known actor, a group the sentence casts as acting, or a state named on the attacker's side ("Chinese
+hackers", "accused China"): never the victim's country ("China hacked Ukraine"), a hacktivist's sympathy
+("pro-Russian hacktivists") or a country inside a name ("Cuba ransomware"). Hedges set the certainty ("believed":
+likely; "may": possible). The claimant is who speaks: "according to X", the subject before the cue, the speaker of
+a reporting verb, or the speaker named in the next sentence ("..., said the minister"); never a pronoun. A claim
+nobody in the text makes is the article's own, kept with the claimant "(article)".
+
+All the words are data, per language, in ``lang/<code>/claims.toml``.
 """
 
 from __future__ import annotations
@@ -13,27 +22,40 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cybertrack.extract.attackers import compared
-from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.attackers import compared, sentence_attackers
+from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.institutions import portfolios
-from cybertrack.extract.names import stop_words
+from cybertrack.extract.names import NameChunk, stop_words
 from cybertrack.extract.victims import english_adjective, name_key, plausible_name
+from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_name
-from cybertrack.lang import words
-from cybertrack.model import Claim, Evidence
+from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import LANGUAGES, words
+from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Stance
 
 ARTICLE_CLAIMANT = "(article)"
-_PERCENT = re.compile(r"\b\d{1,3}(?:[.,]\d+)?\s?%")
+_PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _ARTICLES = words("grammar", "articles")
 _SUBJECT_WORDS = 6
 # what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
 _CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar", "conjunctions")))
 _LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
-_ACCORDING = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words('grammar', 'according_to'))))})\s*$",
-                        re.IGNORECASE)
+_CLAUSE_OPENING = re.compile(r"[:—–]\s|\(\w+\)\s")  # "Original Story: ...", "OSLO (Reuters) — ..."
+_SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
+_ACCORDING = re.compile(
+    rf"\b(?:{'|'.join(map(re.escape, sorted(words('grammar', 'according_to'))))})\s*$", re.IGNORECASE)
+_AGENT = re.compile(r"^\s*(?:by|par|door|von|da|dal|dalla|dai|por|del)\s+(?:the\s+|le\s+|la\s+|les\s+|l'|de\s+|het\s+|"
+                    r"der\s+|die\s+|dem\s+|il\s+|lo\s+|gli\s+|el\s+|los\s+)?", re.IGNORECASE)
 _RIGHT_CONNECTORS = words("grammar", "name_connectors")
 _PREPOSITIONS = words("grammar", "prepositions")
+# "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
+# words) is the one blamed
+_TARGET_AFTER_CUE_WORDS = 1
+_APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
+_BLAME_GAP_WORDS = 4  # "the Darkside ransomware is responsible": a family this close to an attribution cue is blamed
+_OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
+_PRO = re.compile(r"(?:^|[\s(])(?:pro|filo|anti)[-‑]?\s?$", re.IGNORECASE)  # "pro-Russian", "filorussi"
 
 
 @dataclass(frozen=True)
@@ -42,11 +64,36 @@ class Speaker:
     end: int
     name: str
     country: str | None
+    kind: ClaimantKind = ClaimantKind.INSTITUTION
     state: bool = False  # the speaker is a country itself ("Belgium says")
 
+    def mention(self, facts: SentenceFacts) -> str:
+        return facts.text[self.start:self.end]
 
-def _speakers(facts: SentenceFacts) -> list[Speaker]:
-    """Everything in the sentence that could be speaking: departments, names, states, role phrases."""
+
+@dataclass(frozen=True)
+class _Cue:
+    """The words that set a claim's stance; ``reported`` when they are only a reporting verb ("said")."""
+
+    stance: Stance
+    match: Match
+    reported: bool = False
+
+    @property
+    def names_the_culprit_first(self) -> bool:
+        """ "Iran was behind", "LockBit est responsable": the cue's subject is the one blamed, not the one speaking."""
+        return any(word.casefold() in _CULPRIT_WORDS for word in self.match.text.split())
+
+
+def _function_words() -> frozenset[str]:
+    return frozenset().union(*(stop_words(language) for language in LANGUAGES))
+
+
+_FUNCTION_WORDS = _function_words()
+
+
+def _speakers(facts: SentenceFacts, targets: list[_Target]) -> list[Speaker]:
+    """Everything in the sentence that could be speaking: departments, actors, names, states, role phrases."""
     found: list[Speaker] = []
     for institution in facts.institutions:
         country = next((c for c in facts.countries if abs(c.end - institution.start) <= 2
@@ -55,30 +102,69 @@ def _speakers(facts: SentenceFacts) -> list[Speaker]:
         adjective = english_adjective(country.code) if country else None
         name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
         found.append(Speaker(institution.start, institution.end, name, country.code if country else None))
-    taken = [(s.start, s.end) for s in found] + [(a.start, a.end) for a in facts.actors]
-    taken += [(d.start, d.end) for d in facts.dates]
+    for actor in facts.actors:
+        found.append(Speaker(actor.start, actor.end, str(actor.values[0].key), None, ClaimantKind.GROUP))
+    taken = [(s.start, s.end) for s in found] + [(d.start, d.end) for d in facts.dates]
+    media = facts.cues.get("media", [])
     for chunk in facts.names:
         inside = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
-        if any(chunk.start < e and s < chunk.end for s, e in taken) or not plausible_name(facts, chunk):
+        if any(chunk.start < e and s < chunk.end for s, e in taken) \
+                or not (plausible_name(facts, chunk) or _opens_with_speaker(facts, chunk)):
             continue
+        if chunk.text.casefold() in _FUNCTION_WORDS:
+            continue  # "Il", "A": a capitalised function word opening the sentence speaks for nobody
         if any(c.start < chunk.end and chunk.start < c.end for c in facts.countries if c not in inside):
             continue  # "Gli Stati Uniti" read as "Uniti": the country's own name is better
         if len(inside) == 1 and (inside[0].start, inside[0].end) == (chunk.start, chunk.end):
             continue  # the country itself, below
-        found.append(Speaker(chunk.start, chunk.end, chunk.text, inside[0].code if inside else None))
+        kind = _name_kind(facts, chunk, media, targets)
+        found.append(Speaker(chunk.start, chunk.end, chunk.text, inside[0].code if inside else None, kind))
     for country in facts.countries:
         if country.form == "adjective" or country.attacker_side:
             continue
         if not any(s.start <= country.start and country.end <= s.end for s in found):
-            found.append(Speaker(country.start, country.end, country_name(country.code, "en"), country.code, True))
+            name = country.text if country.form == "capital" else country_name(country.code, "en")  # "Moscow"
+            found.append(Speaker(country.start, country.end, name, country.code,
+                                 ClaimantKind.STATE, True))
     for noun in facts.cues.get("claimant_noun", []):
         if any(noun.start < s.end and s.start < noun.end for s in found):
             continue
         start, end = _expand_phrase(facts, noun.start, noun.end)
         inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
-        found.append(Speaker(start, end, facts.text[start:end], inside))
+        found.append(Speaker(start, end, facts.text[start:end], inside, _noun_kind(noun)))
     speakers = [s for s in found if not _after_preposition(facts.text, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targets: list[_Target]) -> ClaimantKind:
+    named = [t for t in targets if chunk.start <= t.start < chunk.end]
+    if named:
+        return ClaimantKind.INSTITUTION if any(t.agency for t in named) else ClaimantKind.GROUP
+    if any(chunk.start <= m.start and m.end <= chunk.end for m in media):
+        return ClaimantKind.MEDIA
+    if any(chunk.start <= p.start and p.end <= chunk.end for p in facts.producers):
+        return ClaimantKind.VENDOR
+    nouns = facts.cues.get("claimant_noun", [])
+    if any(_noun_kind(n) is ClaimantKind.PERSON and (0 <= chunk.start - n.end <= 2 or 0 <= n.start - chunk.end <= 2)
+           for n in nouns):
+        return ClaimantKind.PERSON  # "Interior Minister Anna Reyes", "Anna Reyes, the minister"
+    return ClaimantKind.ORGANISATION
+
+
+def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "Rheinmetall confirmed": one word opening the sentence, right before a reporting verb, names who speaks
+    even when it is also a common word."""
+    return chunk.sentence_start and chunk.text.casefold() not in _FUNCTION_WORDS and any(
+        0 <= m.start - chunk.end <= 1 for m in facts.cues.get("speech", []))
+
+
+_PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
+_CULPRIT_WORDS = frozenset(w.casefold() for w in words("claims", "culprit_words"))
+_EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
+
+
+def _noun_kind(noun: Match) -> ClaimantKind:
+    return ClaimantKind.PERSON if noun.text.casefold() in _PERSON_NOUNS else ClaimantKind.INSTITUTION
 
 
 def _after_preposition(text: str, start: int) -> bool:
@@ -91,17 +177,16 @@ def _after_preposition(text: str, start: int) -> bool:
 def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int]:
     """Grow a role noun into its phrase ("foreign ministry spokesperson", "portavoce dell'ambasciata cinese")."""
     text = facts.text
-    stops = stop_words("en") | stop_words("it") | stop_words("fr") | stop_words("de") | stop_words("es") \
-        | stop_words("nl")
     nouns = [(m.start, m.end) for kind in ("claimant_noun", "sector") for m in facts.cues.get(kind, [])]
-    words = list(re.finditer(r"[\w\-]+['’]?", text))
-    for word in reversed([w for w in words if w.end() <= start][-3:]):
+    tokens = list(re.finditer(r"[\w\-]+['’]?", text))
+    for word in reversed([w for w in tokens if w.end() <= start][-3:]):
         lower = word.group().lower()
-        if text[word.end():start].strip() or (lower in stops and (word.group().islower() or lower in _ARTICLES)):
+        if text[word.end():start].strip() or (lower in _FUNCTION_WORDS
+                                              and (word.group().islower() or lower in _ARTICLES)):
             break  # a capitalised word is part of a name, unless it is an article opening the sentence
         start = word.start()
     after_connector = False
-    for word in [w for w in words if w.start() >= end][:5]:
+    for word in [w for w in tokens if w.start() >= end][:5]:
         if text[end:word.start()].strip():
             break
         lower = word.group().lower()
@@ -117,30 +202,213 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
     return start, end
 
 
-def _targets(facts: SentenceFacts, cue_end: int, exclude: set[str]) -> list[str]:
-    actors = [str(e.key) for m in facts.actors if not compared(facts, m) for e in m.values]
-    states = [c.code for c in facts.countries if c.attacker_side and c.code not in exclude]
-    states += [c.code for c in facts.countries
-               if c.start >= cue_end and c.form in {"name", "capital"} and c.code not in exclude
-               and len(facts.text[cue_end:c.start].split()) <= 4]
-    return list(dict.fromkeys(actors + states))
+def _stance_cue(facts: SentenceFacts) -> _Cue | None:
+    """The cue that decides the stance, strongest first: a denial or dispute outweighs the attribution it answers
+    ("denied being behind"), and a group's own claim outweighs the reporting verb around it."""
+    for kind, stance in (("denial", Stance.DENIES), ("dispute", Stance.DISPUTES),
+                         ("responsibility", Stance.CLAIMS_RESPONSIBILITY), ("attribution", Stance.ATTRIBUTES)):
+        found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])]
+        if found:
+            return _Cue(stance, found[0])
+    if facts.is_attack and facts.has("speech"):  # "Check Point said Chinese hackers attacked ..."
+        return _Cue(Stance.ATTRIBUTES, facts.cues["speech"][0], reported=True)
+    return None
 
 
-def _claimant(facts: SentenceFacts, speakers: list[Speaker], cue_start: int) -> Speaker | None:
-    """ "according to X", "X said" / "said X", or else the subject: the first speaker, early, before the cue."""
+@dataclass(frozen=True)
+class _Target:
+    """Who a claim names, and where the sentence names it."""
+
+    start: int
+    end: int
+    name: str
+    agency: bool = False  # a state's service ("GRU", "BSI"): the one blamed, or the one speaking
+
+    @property
+    def state(self) -> bool:
+        return len(self.name) == 2
+
+
+def _acting(facts: SentenceFacts) -> list[_Target]:
+    """The actors the sentence names as acting, where it names them: catalogued actors, gangs, the groups it names
+    with a group noun, agencies (with the state they serve), the others it casts as attackers. Each place in the
+    sentence names one actor ("the Black Basta group" is not also "BlackBasta"), and a country is a state, below."""
+    found = [_Target(m.start, m.end, str(e.key)) for m in facts.actors if not compared(facts, m) for e in m.values]
+    found += _blamed_families(facts)
+    others = _named_crews(facts)
+    kb = knowledge_base()
+    for match in kb.find_agencies(facts.text) if facts.text.strip() else []:
+        for entry in match.values:  # "the Russian military intelligence service GRU": an agency a claim names
+            agency = kb.agencies[str(entry.key)]  # type: ignore[attr-defined]
+            others.append(_Target(match.start, match.end, agency.name, agency=True))
+            if agency.country:
+                found.append(_Target(match.start, match.end, agency.country, agency=True))
+    for acting in sentence_attackers(facts):
+        start = facts.text.find(acting.name)
+        start, end = (start, start + len(acting.name)) if start >= 0 else (len(facts.text), len(facts.text))
+        others.append(_Target(start, end, acting.name))
+        if acting.state:
+            found.append(_Target(start, end, acting.state))
+    countries = [(c.start, c.end) for c in facts.countries]
+    for other in others:
+        taken = [(t.start, t.end) for t in found if not t.state] + countries
+        if not any(other.start < end and start < other.end for start, end in taken) \
+                and name_key(other.name) not in {name_key(t.name) for t in found}:
+            found.append(other)
+    return found
+
+
+def _blamed_families(facts: SentenceFacts) -> list[_Target]:
+    """ "the Darkside ransomware is responsible", "attributed to the LockBit ransomware": a malware family a claim
+    blames stands for the gang that runs it."""
+    kb = knowledge_base()
+    cues = facts.cues.get("attribution", []) + facts.cues.get("responsibility", [])
+    found = []
+    for match in facts.software:
+        families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
+        if families and any((_content_words_between(facts.text, match.end, cue.start) <= 1
+                            and len(facts.text[match.end:cue.start].split()) <= _BLAME_GAP_WORDS)
+                            or _content_words_between(facts.text, cue.end, match.start) <= 1 for cue in cues):
+            found.append(_Target(match.start, match.end, kb.gang(families[0]).name))
+    return found
+
+
+def _named_crews(facts: SentenceFacts) -> list[_Target]:
+    """ "the Conti ransomware gang", "la banda Black Basta": a name next to a group noun is a group's, catalogued or
+    not (one word may stand between a name and the noun after it: "ransomware")."""
+    nouns = facts.cues.get("group_noun", [])
+    found = []
+    for chunk in facts.names:
+        if chunk.text.casefold() in _FUNCTION_WORDS:
+            continue  # a common word is a name here too: "the Conti gang"
+        if any((_close(facts.text, chunk.end, n.start, 1) and n.start > chunk.end)
+               or (_close(facts.text, n.end, chunk.start, 0) and n.end <= chunk.start) for n in nouns):
+            found.append(_Target(chunk.start, chunk.end, chunk.text))
+    return found
+
+
+def _close(text: str, start: int, end: int, most: int) -> bool:
+    """``start`` comes before ``end``, at most ``most`` words before, in one clause."""
+    gap = text[start:end]
+    return end >= start and len(gap.split()) <= most and not re.search(r"[.;:]", gap)
+
+
+def _states(facts: SentenceFacts, cue: _Cue, context_states: list[str], actors: list[_Target]) -> list[_Target]:
+    """States named on the attacker's side ("Chinese hackers"); named as a state next to the cue, a link to the
+    attackers or an attacker ("hackers working for the North Korean government", "APT28, a unit of Russian military
+    intelligence"); named right after the cue ("accused China") or as its subject ("Iran was behind"). A denial or
+    dispute names a state by its adjective too, with what it had no part in ("denied any Russian involvement"), or
+    when the article accused that state before."""
+    found = []
+    links = [*([] if cue.reported else [cue.match]), *facts.cues.get("agency_link", []), *actors]
+    involvement = facts.cues.get("involvement", []) if cue.stance.rejects else []
+    for country in facts.countries:
+        if _PRO.search(facts.text[max(0, country.start - 6):country.start]) or _names_something(facts, country):
+            continue  # "pro-Russian hacktivists", "the Cuba ransomware": a sympathy or a name, not a state
+        answered = cue.stance.rejects and (country.code in context_states or any(
+            _close(facts.text, country.end, n.start, 1) or _close(facts.text, n.end, country.start, 1)
+            for n in involvement))
+        forms = {"name", "capital", "adjective"} if answered else {"name", "capital"}
+        blamed = not cue.reported and country.form in forms and (
+            _content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
+            or (cue.names_the_culprit_first and _subject_of(facts.text, country, cue.match)))
+        if country.attacker_side or blamed or _as_a_state(facts, country, links):
+            found.append(_Target(country.start, country.end, country.code))
+    return found
+
+
+def _content_words_between(text: str, start: int, end: int) -> float:
+    """How many words other than function words stand between two places, in one clause (infinite otherwise):
+    "accusó este jueves a Rusia" has one ("jueves")."""
+    gap = text[start:end]
+    if end < start or re.search(r"[.;:]", gap):
+        return float("inf")
+    return sum(1 for word in re.findall(r"\w+", gap) if word.casefold() not in _FUNCTION_WORDS)
+
+
+def _subject_of(text: str, country: CountryMention, cue: Match) -> bool:
+    """ "Iran was behind", "North Korea is responsible": the country right before the cue, with only function words
+    between ("U.S. officials believe" has a noun between: the officials speak)."""
+    return country.end <= cue.start and _content_words_between(text, country.end, cue.start) == 0 \
+        and len(text[country.end:cue.start].split()) <= 1
+
+
+def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match | _Target]) -> bool:
+    """ "the North Korean government", "il governo russo", "Russia's military intelligence", next to a claim's cue
+    or a link to the attackers ("working for"): the state itself stands behind the attack. Elsewhere ("targeted the
+    Russian military") it is the victim."""
+    text = facts.text
+    for noun in facts.cues.get("state_noun", []):
+        if not (_close(text, country.end, noun.start, 2) or _close(text, noun.end, country.start, 2)):
+            continue
+        start, end = min(noun.start, country.start), max(noun.end, country.end)
+        if any((_close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start])
+               or (_close(text, end, link.start, 2) and "," not in text[end:link.start]) for link in links):
+            return True
+    return False
+
+
+def _names_something(facts: SentenceFacts, country: CountryMention) -> bool:
+    """ "Cuba ransomware", "Cuba gang": a country's name right before an attack or attacker word names a gang or its
+    malware ("Chinese hackers" is an adjective, and "China-backed" a compound)."""
+    if country.form != "name":
+        return False
+    return any(0 < m.start - country.end <= 1 for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, []))
+
+
+def _claimant(facts: SentenceFacts, speakers: list[Speaker], cue: _Cue) -> Speaker | None:
+    """ "according to X", "X said" / "said X", or else the subject: the first speaker, early, before the cue. The
+    subject of the claim's own verb comes first when the reporting verb only follows it ("the embassy rejected the
+    allegations, saying Beijing had nothing to do with it"). A role is named by whom it works for ("researchers at
+    Kestrel Point")."""
+    found = _speaker(facts, speakers, cue)
+    return _employer(facts, speakers, found) if found else None
+
+
+def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: _Cue) -> Speaker | None:
     for speaker in speakers:
         if _ACCORDING.search(facts.text[:speaker.start]):
             return speaker
-    for speech in facts.cues.get("speech", []):
-        before = [s for s in speakers if 0 <= speech.start - s.end <= 3]
-        after = [s for s in speakers if 0 <= s.start - speech.end <= 12]
+    # a group attributes no attack but its own; it may deny any
+    people = speakers if cue.stance.rejects else [s for s in speakers if s.kind is not ClaimantKind.GROUP]
+    subject = _subject(facts.text, people, cue.match.start)
+    if subject and cue.names_the_culprit_first and _content_words_between(facts.text, subject.end,
+                                                                          cue.match.start) <= 1:
+        subject = None  # "the Conti gang was responsible": the subject is the one blamed
+    speech = facts.cues.get("speech", [])
+    if subject and cue.stance.rejects and speech and speech[0].start > cue.match.end:
+        return subject
+    for verb in speech:
+        before = [s for s in speakers if 0 <= verb.start - s.end <= 3]
+        after = [s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS]
         if before:
             return _head_of_list(facts.text, speakers, before[-1])
         if after:
             return after[0]
-    if speakers and speakers[0].end <= cue_start and len(facts.text[:speakers[0].start].split()) <= _SUBJECT_WORDS:
-        return speakers[0]
+    return subject
+
+
+def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | None:
+    """The first speaker of the clause the cue is in, a few words into it: "Original Story: The European Union ...
+    are blaming" is the Union's, "THE HAGUE, Netherlands (AP) — The ministry accused" the ministry's."""
+    opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, 0, cue_start)), default=0)
+    for speaker in speakers:
+        if opening <= speaker.start and speaker.end <= cue_start:
+            return speaker if len(text[opening:speaker.start].split()) <= _SUBJECT_WORDS else None
     return None
+
+
+def _employer(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -> Speaker:
+    """ "Researchers at Kestrel Point", "Sicherheitsforscher der Firma Corvid Security": the organisation a person's
+    role phrase names right after it speaks for them."""
+    if speaker.kind is not ClaimantKind.PERSON or facts.text[speaker.start:speaker.end][:1].isupper() is False:
+        return speaker
+    for other in speakers:
+        gap = facts.text[speaker.end:other.start]
+        if other.start >= speaker.end and other.kind in _EMPLOYERS and len(gap.split()) <= 4 \
+                and not re.search(r"[,.;:]", gap) and gap.split() and gap.split()[0].casefold() in _PREPOSITIONS:
+            return other
+    return speaker
 
 
 def _head_of_list(text: str, speakers: list[Speaker], last: Speaker) -> Speaker:
@@ -158,41 +426,139 @@ def _named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
     """ "..." — "Ha affermato il ministro degli Esteri.": a short sentence that only says who spoke."""
     if next_facts is None or not next_facts.has("speech") or len(next_facts.text.split()) > _SPEAKER_LINE_WORDS:
         return None
-    if next_facts.is_attack or next_facts.has("attribution") or next_facts.has("denial"):
+    if next_facts.is_attack or _stance_cue(next_facts) is not None:
         return None
-    later = _speakers(next_facts)
+    later = _speakers(next_facts, [])
     return later[0] if later else None
+
+
+def _self_claimant(facts: SentenceFacts, cue: Match, targets: list[_Target]) -> _Target | None:
+    """The group claiming its own attack: named right after the cue as its agent ("claimed by LockBit",
+    "revendiquée par Rhysida"), or else the first group named before the cue, as its subject."""
+    groups = [t for t in targets if len(t.name) > 2]
+    agent = _AGENT.match(facts.text[cue.end:])
+    if agent:
+        after = [t for t in groups if t.start >= cue.end and t.start - cue.end <= agent.end() + 2]
+        if after:
+            return after[0]
+    before = [t for t in groups if t.start < cue.start]
+    return before[0] if before else None
+
+
+def _certainty(facts: SentenceFacts) -> tuple[Certainty, str]:
+    """How sure the sentence says it is, and the words that say so: "may" outweighs "believed"."""
+    hedges = facts.cues.get("hedge", [])
+    for level in (Certainty.POSSIBLE, Certainty.LIKELY):
+        found = [m for m in hedges if level.value in m.values]
+        if found:
+            return level, found[0].text
+    percent = _PERCENT.search(facts.text)
+    if percent and int(percent.group(1)) < 100:
+        return Certainty.LIKELY, percent.group(0)
+    return Certainty.CONFIRMED, ""
+
+
+def _speculative(facts: SentenceFacts, targets: list[_Target]) -> bool:
+    """ "too early to say whether the group had any link to APT29": speculation that comes before what it names
+    is the sentence's point (after it, "a claim that could not be verified" only weakens the claim)."""
+    first = min((t.start for t in targets), default=len(facts.text))
+    return any(m.start < first for m in facts.cues.get("speculation", []))
+
+
+def _clauses(facts: SentenceFacts, targets: list[_Target], speaker: Speaker | None) -> list[tuple[list[_Target], str]]:
+    """The targets clause by clause, with the words each clause adds about its victim: "LockBit for the ministry and
+    Black Basta for the railway" is two claims. One clause, the whole sentence, when it names one actor, or lists
+    several together ("APT29 and Sandworm")."""
+    spoken = (speaker.start, speaker.end) if speaker else (0, 0)
+    actors = sorted({t.start: t for t in targets if not t.state and not spoken[0] <= t.start < spoken[1]}.values(),
+                    key=lambda t: t.start)
+    if len({t.name for t in actors}) < 2:
+        return [(targets, "")]
+    clauses = []
+    for i, actor in enumerate(actors):
+        end = actors[i + 1].start if i + 1 < len(actors) else len(facts.text)
+        states = [s for s in targets if s.state and actor.start <= s.start < end]
+        clauses.append(([actor, *states], facts.text[actor.end:end]))
+    if not all(_content_words(about) for _, about in clauses[:-1]):
+        return [(targets, "")]
+    return clauses
+
+
+def _content_words(text: str) -> bool:
+    return any(word.casefold() not in _FUNCTION_WORDS for word in re.findall(r"\w+", text))
+
+
+def _rejected(targets: list[_Target], speaker: Speaker | None, cue: _Cue,
+              context_states: list[str]) -> tuple[Stance, list[_Target]]:
+    """What a denial or dispute rejects, and which it is: the accused (a state, its ministry, the group) denies; anyone
+    else disputes. A state's denial rejects its own state's part ("the Kremlin denied any involvement"; "China's
+    embassy rejected Belgium's claims" names the accuser, not the accused); a denial that names nobody rejects what
+    the article accused before."""
+    named = list(dict.fromkeys(t.name for t in targets))
+    if speaker is not None and speaker.country and cue.stance is Stance.DENIES:
+        named = [speaker.country] + [name for name in named if not _is_state(name)]
+    named = named or context_states
+    accused = speaker is not None and (speaker.country in named or speaker.name in named
+                                       or speaker.kind is ClaimantKind.GROUP)
+    stance = Stance.DENIES if accused else Stance.DISPUTES
+    return stance, [_Target(0, 0, name) for name in named]
+
+
+def _is_state(name: str) -> bool:
+    return len(name) == 2
 
 
 def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
                     next_facts: SentenceFacts | None, context_states: list[str]) -> list[Claim]:
-    """The claim a sentence makes, if any. Without an attribution word, a speaker who reports an attack by a named
-    actor or by a state's hackers ("Check Point said Chinese hackers ...") attributes it too."""
-    denial = facts.cues.get("denial", [])
-    attribution = facts.cues.get("attribution", [])
-    reported = [] if denial or attribution or not facts.is_attack else facts.cues.get("speech", [])
-    if not (denial or attribution or reported):
+    """The claims a sentence makes, if any. ``context_states`` are the states the article accused before this
+    sentence: a denial that names nobody ("Moscow denied any involvement") answers them."""
+    cue = _stance_cue(facts)
+    if cue is None:
         return []
-    cue = (denial or attribution or reported)[0]
-    speakers = _speakers(facts)
-    speaker = _claimant(facts, speakers, cue.start) or _named_in_next(next_facts)
-    if reported and (speaker is None or not (facts.actors or any(c.attacker_side for c in facts.countries))):
-        return []
-    exclude = {speaker.country} if speaker and speaker.country and not denial else set()
-    targets = _targets(facts, cue.end, exclude)
-    if denial:
-        stance = "denies"
-        own = [speaker.country] if speaker and speaker.country else []
-        targets = list(dict.fromkeys(own + [t for t in targets if len(t) == 2] or context_states))
+    actors = _acting(facts)
+    targets = actors + _states(facts, cue, context_states, [a for a in actors if not a.state])
+    stance = cue.stance
+    speaker: Speaker | None
+    if stance is Stance.CLAIMS_RESPONSIBILITY:
+        group = _self_claimant(facts, cue.match, targets)
+        if group is None:
+            return []
+        speaker = Speaker(group.start, group.end, group.name, None, ClaimantKind.GROUP)
+        targets = [group]
     else:
-        stance = "attributes"
-    if not targets:
-        return []
-    hedged = facts.has("hedge") or bool(_PERCENT.search(facts.text))
+        speaker = _claimant(facts, _speakers(facts, targets), cue) or _named_in_next(next_facts)
+        if speaker is not None and speaker.kind is not ClaimantKind.GROUP:
+            targets = [t for t in targets if not speaker.start <= t.start < speaker.end]  # "the BSI said": not blamed
+        if cue.reported and (speaker is None or not targets):
+            return []  # a reporting verb alone claims nothing unless a speaker reports a named attacker
+    if stance.rejects:
+        stance, targets = _rejected(targets, speaker, cue, context_states)
+        clauses = [(targets, "")]
+    else:
+        exclude = {speaker.country} if speaker and speaker.country else set()
+        targets = [t for t in targets if t.name not in exclude]
+        clauses = _clauses(facts, targets, speaker)
+    if _speculative(facts, targets):
+        stance = Stance.UNCONFIRMED
+    claimant = speaker.name if speaker else ARTICLE_CLAIMANT
+    own = [t for t in targets if not t.state and speaker is not None and speaker.start <= t.start < speaker.end] \
+        or [t for t in targets if not t.state and name_key(t.name) == name_key(claimant)]
+    if stance is Stance.ATTRIBUTES and speaker is not None and speaker.kind is ClaimantKind.GROUP and own:
+        stance = Stance.CLAIMS_RESPONSIBILITY  # "Cl0p confirmed it was responsible"
+        clauses = [(own[:1], "")]
+        claimant = own[0].name
+    certainty, hedge = _certainty(facts)
     date = facts.dates[0].value if facts.dates else published
     evidence = Evidence(document, facts.start, facts.end, facts.raw)
-    claimant = speaker.name if speaker else ARTICLE_CLAIMANT
-    if name_key(claimant) in {name_key(t) for t in targets}:
-        return []
-    speaks_for = speaker.country if speaker and (speaker.state or "Ministry of" in speaker.name) else None
-    return [Claim(claimant, stance, tuple(targets), hedged, date, evidence, speaks_for)]
+    mention = speaker.mention(facts) if speaker else ""
+    kind = speaker.kind if speaker else ClaimantKind.ARTICLE
+    speaks_for = speaker.country if speaker and speaker.kind in (ClaimantKind.STATE, ClaimantKind.INSTITUTION) \
+        else None
+    claims = []
+    for clause_targets, about in clauses:
+        names = tuple(dict.fromkeys(t.name for t in clause_targets))
+        if not names or (stance is Stance.ATTRIBUTES and name_key(claimant) in map(name_key, names)):
+            continue
+        claims.append(Claim(claimant, stance, names, certainty, date, evidence, speaks_for, kind, mention,
+                            cue.match.text, hedge, (about.strip(" ,.;"),) if about else ()))
+    return claims

@@ -32,7 +32,13 @@ class Cues:
         sections: dict[str, dict] = {
             "attack": lex["attack_types"], "sector": lex["sectors"], "technique": lex["techniques"],
             "hypothetical": {"hypothetical": lex["hypothetical"]}, "attribution": {"attribution": lex["attribution"]},
-            "denial": {"denial": lex["denial"]}, "hedge": {"hedge": lex["hedges"]}, "speech": {"speech": lex["speech"]},
+            "denial": {"denial": lex["denial"]}, "speech": {"speech": lex["speech"]},
+            # a hedge's group is how sure it makes a claim: "likely" ("believed", "probably") or "possible" ("may")
+            "hedge": {"likely": lex["likely"], "possible": lex["possible"]},
+            "responsibility": {"responsibility": lex["responsibility"]}, "dispute": {"dispute": lex["dispute"]},
+            "speculation": {"speculation": lex["speculation"]}, "state_noun": {"state_noun": lex["state_nouns"]},
+            "group_noun": {"group_noun": lex["group_nouns"]},
+            "involvement": {"involvement": lex["involvement_nouns"]},
             "attacker_noun": {"attacker_noun": roles["attacker_nouns"]},
             "claimant_noun": {"claimant_noun": roles["claimant_nouns"]},
             "media": {"media": roles["media"]},

@@ -36,7 +36,7 @@ from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import Candidate, candidates, department, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
-from cybertrack.model import Claim, Evidence, Frame, Victim
+from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Stance, Victim
 
 CONTEXT_SENTENCES = 3
 ARTICLE_COUNTRY_MENTIONS = 2
@@ -163,20 +163,31 @@ def _claims(document: str, facts: list[SentenceFacts], published: str | None,
         next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
         for claim in sentence_claims(sentence, document, published, next_facts, states):
             found.append((sentence.index, claim))
-            if claim.stance == "attributes":
+            if claim.stance.asserts:
                 states += [t for t in claim.attributed_to if len(t) == 2]
     return found
 
 
 def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple[int, Claim]]) -> None:
-    """An attribution belongs to the frames of its sentence; a denial answers the first frame accusing that state."""
+    """An attribution belongs to the frames of its sentence, or, when its clause names a victim ("Sandworm for the
+    railway"), to the frames of that victim; a denial answers the first frame accusing what it denies."""
     for index, claim in claims:
         holders = [f for f, d in zip(frames, drafts, strict=True) if any(s.index == index for s in d.sentences)]
-        if claim.stance == "denies":
+        if claim.stance.rejects:
             accused = [f for f in frames if _accusations(f, claim)]
             holders = sorted(accused, key=lambda f: (-_accusations(f, claim), -len(f.evidence)))[:1] or holders[:1]
+        elif claim.about:
+            holders = [f for f in frames if _names_a_victim(claim.about[0], f)] or holders
         for frame in holders:
             frame.claims.append(claim)
+
+
+def _names_a_victim(clause: str, frame: Frame) -> bool:
+    """ "for the attack on the ministry": the clause names one of the frame's victims, by name or by its sector."""
+    sectors = {str(group) for m in cues().find_all(clause)["sector"] for group in m.values}
+    key = f" {name_key(clause)} "
+    return any((victim.sector in sectors) or (len(name_key(victim.name)) >= 4 and f" {name_key(victim.name)} " in key)
+               for victim in frame.victims)
 
 
 def _compatible(dates_a: set[str], dates_b: set[str]) -> bool:
@@ -474,8 +485,10 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
         for acting in sentence_attackers(sentence):
             frame.actors.append(acting.name)
             if acting.state:  # a state agency acting: the article itself attributes the attack to its state
-                frame.claims.append(Claim(ARTICLE_CLAIMANT, "attributes", (acting.name, acting.state), False,
-                                          published, Evidence(document, sentence.start, sentence.end, sentence.raw)))
+                frame.claims.append(Claim(ARTICLE_CLAIMANT, Stance.ATTRIBUTES, (acting.name, acting.state),
+                                          Certainty.CONFIRMED, published,
+                                          Evidence(document, sentence.start, sentence.end, sentence.raw),
+                                          claimant_kind=ClaimantKind.ARTICLE))
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]
         frame.techniques += sentence.techniques
         for mention in sentence.vulnerabilities:
@@ -509,15 +522,15 @@ def _without(claim: Claim, actors: set[str]) -> Claim | None:
 
 
 def _accusations(frame: Frame, denial: Claim) -> int:
-    return sum(1 for c in frame.claims if c.stance == "attributes" and set(c.attributed_to) & set(denial.attributed_to))
+    return sum(1 for c in frame.claims if c.stance.asserts and set(c.attributed_to) & set(denial.attributed_to))
 
 
 def _unique_claims(claims: list[Claim]) -> list[Claim]:
     """One claim per claimant, stance and target; one denial per state in an article (its fullest wording)."""
     unique: dict[tuple, Claim] = {}
     for claim in claims:
-        if claim.stance == "denies":
-            key: tuple = ("denies", claim.attributed_to)
+        if claim.stance is Stance.DENIES:
+            key: tuple = (claim.stance, claim.attributed_to)
             kept = unique.get(key)
             if kept is None or ((kept.claimant == ARTICLE_CLAIMANT or len(claim.claimant) > len(kept.claimant)) \
                     and claim.claimant != ARTICLE_CLAIMANT):

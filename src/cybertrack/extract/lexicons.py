@@ -1,8 +1,9 @@
 """The extractor's word lists, kept as data in the language packs (``cybertrack/lang/<code>/``).
 
 ``attack.toml`` holds what signals an attack and its type, and what makes a sentence hypothetical;
-``claims.toml`` holds attribution, denial, hedging and reporting words, the sector nouns of victims, and the
-plain-language phrases of ATT&CK techniques. Adding a language means adding its pack, not code.
+``claims.toml`` holds the words of claims (attribution, responsibility, denial, dispute, speculation, hedges that
+make a claim likely or possible, reporting verbs), the sector nouns of victims, and the plain-language phrases of
+ATT&CK techniques. Adding a language means adding its pack, not code.
 """
 
 from __future__ import annotations

@@ -87,15 +87,27 @@ class Database:
             yield connection
 
     def _check_columns(self) -> None:
-        """A database made by an older release lacks columns this one writes: say so, instead of failing mid-batch."""
+        """A database made by an older release lacks columns this one writes. Optional ones are added (every older
+        row reads as empty there); a missing required one is reported, instead of failing mid-batch."""
         inspector = inspect(self.engine)
         for table in metadata.sorted_tables:
             present = {column["name"] for column in inspector.get_columns(table.name)}
-            missing = [column.name for column in table.columns if column.name not in present]
-            if missing:
+            missing = [column for column in table.columns if column.name not in present]
+            required = [column.name for column in missing if not column.nullable]
+            if required:
                 raise StoreError(
                     f"the database {self.url} was made by an older cybertrack (table {table.name} lacks "
-                    f"{', '.join(missing)}); ingest the articles again into a new database")
+                    f"{', '.join(required)}); ingest the articles again into a new database")
+            if missing:
+                self._add_columns(table.name, missing)
+
+    def _add_columns(self, table: str, columns: list) -> None:
+        preparer = self.engine.dialect.identifier_preparer
+        with self.writing() as connection:
+            for column in columns:
+                kind = column.type.compile(dialect=self.engine.dialect)
+                connection.exec_driver_sql(f"ALTER TABLE {preparer.quote(table)} ADD COLUMN "
+                                           f"{preparer.quote(column.name)} {kind}")
 
     def _configure_sqlite(self, lock_timeout: float) -> None:
         """Pragmas, and transactions begun by us rather than by the sqlite3 module: it would open them only at the

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
-from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
+from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Incident, Stance, Victim
 from cybertrack.store.schema import claims, documents, frames, incident_documents, incidents
 
 
@@ -27,11 +27,21 @@ def frame_from_json(text: str) -> Frame:
     data = json.loads(text)
     data["victims"] = [Victim(**v) for v in data["victims"]]
     data["evidence"] = [Evidence(**e) for e in data["evidence"]]
-    data["claims"] = [
-        Claim(**{**c, "attributed_to": tuple(c["attributed_to"]), "evidence": Evidence(**c["evidence"])})
-        for c in data["claims"]
-    ]
+    data["claims"] = [claim_from_json(c) for c in data["claims"]]
     return Frame(**data)
+
+
+def claim_from_json(data: dict) -> Claim:
+    """A stored claim; one stored before claims had a certainty was "hedged" or not, read as possible or confirmed."""
+    fields = dict(data)
+    hedged = fields.pop("hedged", False)
+    fields["certainty"] = Certainty(fields.get("certainty") or (Certainty.POSSIBLE if hedged else Certainty.CONFIRMED))
+    fields["stance"] = Stance(fields["stance"])
+    fields["claimant_kind"] = ClaimantKind(fields.get("claimant_kind") or ClaimantKind.INSTITUTION)
+    fields["attributed_to"] = tuple(fields["attributed_to"])
+    fields["about"] = tuple(fields.get("about", ()))
+    fields["evidence"] = Evidence(**fields["evidence"])
+    return Claim(**fields)
 
 
 _FORGET_FRAMES = delete(frames).where(frames.c.document_id == bindparam("document_id"))
@@ -82,7 +92,8 @@ def replace_incidents(connection: Connection, resolved: list[Incident]) -> None:
 
 def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:
     return {"incident_id": incident_id, "claimant": claim.claimant, "stance": claim.stance,
-            "attributed_to": json.dumps(list(claim.attributed_to)), "hedged": claim.hedged, "date": claim.date,
+            "attributed_to": json.dumps(list(claim.attributed_to)), "hedged": claim.hedged,
+            "certainty": claim.certainty, "date": claim.date,
             "document_id": ids[claim.evidence.document], "sentence_start": claim.evidence.start,
             "sentence_end": claim.evidence.end, "sentence": claim.evidence.sentence}
 
@@ -110,4 +121,14 @@ def iter_incidents(connection: Connection, batch: int = 500) -> Iterator[dict]:
         ids = [row.id for row in order[start:start + batch]]
         found = dict(connection.execute(_PAYLOADS, {"ids": ids}).all())
         for incident_id in ids:
-            yield json.loads(found[incident_id])
+            yield incident_from_json(found[incident_id])
+
+
+def incident_from_json(text: str) -> dict:
+    """A stored incident as plain data, each claim with its certainty and whether that is hedged (older rows held
+    only the latter)."""
+    data = json.loads(text)
+    for claim in data["claims"]:
+        claim.setdefault("certainty", Certainty.POSSIBLE if claim.get("hedged") else Certainty.CONFIRMED)
+        claim["hedged"] = claim["certainty"] != Certainty.CONFIRMED
+    return data
