@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cybertrack.model import Certainty, Stance
 from tests.conftest import SEEDS, SEEDS_GOLD, SHARED, Cli, require_shared
 
 SCORER = SHARED / "eval" / "score_seeds.py"
@@ -84,7 +85,8 @@ def test_export_incidents_cite_their_documents(seeds) -> None:
         for claim in incident["claims"] + incident["assertions"]:
             claims += 1
             assert claim["claimant"]
-            assert claim["stance"] in {"attributes", "denies"}
+            assert claim["stance"] in {stance.value for stance in Stance}
+            assert claim["certainty"] in {certainty.value for certainty in Certainty}
             assert claim["attributed_to"] and all(isinstance(t, str) and t for t in claim["attributed_to"])
             assert claim["document"] in incident["documents"]
             text = documents[claim["document"]]["text"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from cybertrack.model import Claim, Evidence, Frame, Incident, Victim
+from cybertrack.model import Certainty, Claim, Evidence, Frame, Incident, Stance, Victim
 from cybertrack.resolve import resolve
 
 INTERIOR_EN = Victim("Interior Ministry", "BE/ministry:interior", "BE", "government")
@@ -154,7 +154,7 @@ def test_incident_ids_are_unique() -> None:
 
 def claim(claimant: str, stance: str, *targets: str, document: str = "en.txt") -> Claim:
     sentence = f"{claimant} spoke about the attack on the Interior Ministry."
-    return Claim(claimant, stance, targets, hedged=False, date=None,
+    return Claim(claimant, Stance(stance), targets, certainty=Certainty.CONFIRMED, date=None,
                  evidence=Evidence(document, 0, len(sentence), sentence))
 
 
@@ -187,7 +187,7 @@ def test_one_party_making_one_claim_in_two_reports_is_one_claim():
 
     def frame(document: str, claimant: str) -> Frame:
         evidence = Evidence(document, 0, 40, "Veldmark blamed APT29 for the intrusion.")
-        claim = Claim(claimant, "attributes", ("APT29",), False, None, evidence, speaks_for="VM")
+        claim = Claim(claimant, Stance.ATTRIBUTES, ("APT29",), Certainty.CONFIRMED, None, evidence, speaks_for="VM")
         return Frame(document=document, victims=[victim], claims=[claim], evidence=[evidence])
 
     incidents = resolve([frame("a.txt", "Veldmark"), frame("b.txt", "Veldmark Ministry of Foreign Affairs")])

@@ -175,6 +175,22 @@ class Claim:
         return self.certainty is not Certainty.CONFIRMED
 
 
+class ConflictKind(StrEnum):
+    """How two claims about one incident disagree."""
+
+    DIFFERENT_ATTACKERS = "different-attackers"  # they name attackers that cannot both be right
+    DENIED = "denied"  # an attribution, and the accused's denial
+    DISPUTED = "disputed"  # an attribution, and somebody else's dispute of it
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two claims about one incident that disagree: what an analyst has to weigh before trusting either."""
+
+    kind: ConflictKind
+    claims: tuple[Claim, Claim]
+
+
 @dataclass
 class Frame:
     """One incident as one article reports it, every field backed by the sentences in ``evidence``."""
@@ -243,6 +259,7 @@ class Incident:
     disclosed: str | None = None
     first_seen_estimated: bool = False  # none of its reports dates it: first_seen is the earliest publication month
     links: list[Link] = field(default_factory=list)  # why each report after the first joined it
+    conflicts: list[Conflict] = field(default_factory=list)  # claims that disagree
     victim_reports: dict[str, list[str]] = field(default_factory=dict)  # victim key -> the reports that name it
     actor_reports: dict[str, list[str]] = field(default_factory=dict)  # actor -> the reports that name it
 

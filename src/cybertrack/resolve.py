@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from cybertrack.annotate.dates import Reference, earliest, later_than
+from cybertrack.conflicts import conflicts
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Incident, JoinedBy, Link, Victim
@@ -395,6 +396,7 @@ def _incident(cluster: _Cluster) -> Incident:
         malware=_unique(m for f in frames for m in f.malware),
         techniques=_unique(t for f in frames for t in f.techniques),
         claims=claims,
+        conflicts=conflicts(claims, _state_of),
         first_seen=earliest(own) or min(estimates, default=None),
         discovered=earliest([f.discovered for f in frames if f.discovered]),
         disclosed=min((f.disclosed for f in frames if f.disclosed), default=None),
@@ -406,6 +408,11 @@ def _incident(cluster: _Cluster) -> Incident:
         actor_reports={actor: _unique(f.document for f in frames if actor in f.actors)
                        for actor in _unique(a for f in frames for a in f.actors)},
     )
+
+
+def _state_of(actor: str) -> str | None:
+    known = knowledge_base().actor(actor)
+    return known.country if known else None
 
 
 def _one_per_party(claims: list[Claim]) -> list[Claim]:

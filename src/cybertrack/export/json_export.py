@@ -77,6 +77,8 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
         "vulnerabilities": incident["vulnerabilities"], "products": incident["products"],
         "malware": incident["malware"], "techniques": incident["techniques"], "claims": claims,
         "assertions": assertions, "links": incident.get("links", []),
+        "conflicts": [{"kind": conflict["kind"], "claims": [_claim(c) for c in conflict["claims"]]}
+                      for conflict in incident["conflicts"]],
     }
 
 

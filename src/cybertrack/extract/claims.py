@@ -20,7 +20,7 @@ All the words are data, per language, in ``lang/<code>/claims.toml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cybertrack.extract.attackers import compared, sentence_attackers
 from cybertrack.extract.facts import CountryMention, SentenceFacts
@@ -37,10 +37,14 @@ ARTICLE_CLAIMANT = "(article)"
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _ARTICLES = words("grammar", "articles")
 _SUBJECT_WORDS = 6
+_VERB_GAP_WORDS = 2  # "the Kremlin has firmly denied": a subject this close before the cue is its subject
 # what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
 _CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar", "conjunctions")))
 _LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
+_ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
+_ACCORDING_CUE = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words('grammar', 'according_to'))))})\b",
+                            re.IGNORECASE)
 _CLAUSE_OPENING = re.compile(r"[:—–]\s|\(\w+\)\s")  # "Original Story: ...", "OSLO (Reuters) — ..."
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
 _ACCORDING = re.compile(
@@ -123,8 +127,7 @@ def _speakers(facts: SentenceFacts, targets: list[_Target]) -> list[Speaker]:
         if country.form == "adjective" or country.attacker_side:
             continue
         if not any(s.start <= country.start and country.end <= s.end for s in found):
-            name = country.text if country.form == "capital" else country_name(country.code, "en")  # "Moscow"
-            found.append(Speaker(country.start, country.end, name, country.code,
+            found.append(Speaker(country.start, country.end, country_name(country.code, "en"), country.code,
                                  ClaimantKind.STATE, True))
     for noun in facts.cues.get("claimant_noun", []):
         if any(noun.start < s.end and s.start < noun.end for s in found):
@@ -137,7 +140,7 @@ def _speakers(facts: SentenceFacts, targets: list[_Target]) -> list[Speaker]:
 
 
 def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targets: list[_Target]) -> ClaimantKind:
-    named = [t for t in targets if chunk.start <= t.start < chunk.end]
+    named = [t for t in targets if chunk.start <= t.start < chunk.end and not t.state]
     if named:
         return ClaimantKind.INSTITUTION if any(t.agency for t in named) else ClaimantKind.GROUP
     if any(chunk.start <= m.start and m.end <= chunk.end for m in media):
@@ -160,6 +163,7 @@ def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
 
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
 _CULPRIT_WORDS = frozenset(w.casefold() for w in words("claims", "culprit_words"))
+_THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
 _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
 
 
@@ -262,7 +266,7 @@ def _blamed_families(facts: SentenceFacts) -> list[_Target]:
     """ "the Darkside ransomware is responsible", "attributed to the LockBit ransomware": a malware family a claim
     blames stands for the gang that runs it."""
     kb = knowledge_base()
-    cues = facts.cues.get("attribution", []) + facts.cues.get("responsibility", [])
+    cues = [m for kind in ("attribution", "responsibility", "denial", "dispute") for m in facts.cues.get(kind, [])]
     found = []
     for match in facts.software:
         families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
@@ -293,7 +297,7 @@ def _close(text: str, start: int, end: int, most: int) -> bool:
     return end >= start and len(gap.split()) <= most and not re.search(r"[.;:]", gap)
 
 
-def _states(facts: SentenceFacts, cue: _Cue, context_states: list[str], actors: list[_Target]) -> list[_Target]:
+def _states(facts: SentenceFacts, cue: _Cue, accused: list[str], actors: list[_Target]) -> list[_Target]:
     """States named on the attacker's side ("Chinese hackers"); named as a state next to the cue, a link to the
     attackers or an attacker ("hackers working for the North Korean government", "APT28, a unit of Russian military
     intelligence"); named right after the cue ("accused China") or as its subject ("Iran was behind"). A denial or
@@ -301,18 +305,19 @@ def _states(facts: SentenceFacts, cue: _Cue, context_states: list[str], actors: 
     when the article accused that state before."""
     found = []
     links = [*([] if cue.reported else [cue.match]), *facts.cues.get("agency_link", []), *actors]
+    culprit_cues = [cue.match] if cue.names_the_culprit_first else []
     involvement = facts.cues.get("involvement", []) if cue.stance.rejects else []
     for country in facts.countries:
         if _PRO.search(facts.text[max(0, country.start - 6):country.start]) or _names_something(facts, country):
             continue  # "pro-Russian hacktivists", "the Cuba ransomware": a sympathy or a name, not a state
-        answered = cue.stance.rejects and (country.code in context_states or any(
+        answered = cue.stance.rejects and (country.code in accused or any(
             _close(facts.text, country.end, n.start, 1) or _close(facts.text, n.end, country.start, 1)
             for n in involvement))
         forms = {"name", "capital", "adjective"} if answered else {"name", "capital"}
         blamed = not cue.reported and country.form in forms and (
             _content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
             or (cue.names_the_culprit_first and _subject_of(facts.text, country, cue.match)))
-        if country.attacker_side or blamed or _as_a_state(facts, country, links):
+        if country.attacker_side or blamed or _as_a_state(facts, country, links, culprit_cues):
             found.append(_Target(country.start, country.end, country.code))
     return found
 
@@ -333,17 +338,19 @@ def _subject_of(text: str, country: CountryMention, cue: Match) -> bool:
         and len(text[country.end:cue.start].split()) <= 1
 
 
-def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match | _Target]) -> bool:
-    """ "the North Korean government", "il governo russo", "Russia's military intelligence", next to a claim's cue
-    or a link to the attackers ("working for"): the state itself stands behind the attack. Elsewhere ("targeted the
-    Russian military") it is the victim."""
+def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match | _Target],
+                before: list[Match]) -> bool:
+    """ "the North Korean government", "il governo russo", "Russia's military intelligence", after a claim's cue or a
+    link to the attackers ("working for"), or right before a cue that names the culprit first ("the Russian state was
+    behind", in ``before``): the state itself stands behind the attack. Elsewhere it speaks ("El Gobierno de Chile
+    acusó") or is the victim ("targeted the Russian military")."""
     text = facts.text
     for noun in facts.cues.get("state_noun", []):
         if not (_close(text, country.end, noun.start, 2) or _close(text, noun.end, country.start, 2)):
             continue
         start, end = min(noun.start, country.start), max(noun.end, country.end)
-        if any((_close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start])
-               or (_close(text, end, link.start, 2) and "," not in text[end:link.start]) for link in links):
+        if any(_close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
+                or any(_close(text, end, cue.start, 2) and "," not in text[end:cue.start] for cue in before):
             return True
     return False
 
@@ -369,6 +376,10 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: _Cue) -> Speake
     for speaker in speakers:
         if _ACCORDING.search(facts.text[:speaker.start]):
             return speaker
+    for according in _ACCORDING_CUE.finditer(facts.text):
+        named = _according_to(facts, speakers, according.end())
+        if named:
+            return named
     # a group attributes no attack but its own; it may deny any
     people = speakers if cue.stance.rejects else [s for s in speakers if s.kind is not ClaimantKind.GROUP]
     subject = _subject(facts.text, people, cue.match.start)
@@ -379,7 +390,8 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: _Cue) -> Speake
     if subject and cue.stance.rejects and speech and speech[0].start > cue.match.end:
         return subject
     for verb in speech:
-        before = [s for s in speakers if 0 <= verb.start - s.end <= 3]
+        before = [s for s in speakers if 0 <= verb.start - s.end <= 3  # a group after the cue is the one blamed
+                  and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
         after = [s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS]
         if before:
             return _head_of_list(facts.text, speakers, before[-1])
@@ -388,25 +400,59 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: _Cue) -> Speake
     return subject
 
 
-def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | None:
-    """The first speaker of the clause the cue is in, a few words into it: "Original Story: The European Union ...
-    are blaming" is the Union's, "THE HAGUE, Netherlands (AP) — The ministry accused" the ministry's."""
-    opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, 0, cue_start)), default=0)
+def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
+    """ "Selon le Centre national de cybersécurité du Veldmark (NCCV)": the phrase from the first capitalised word
+    after "according to" to the end of the first speaker a few words on, in one clause."""
+    words_after = list(re.finditer(r"[\w'’-]+", facts.text[start:]))
+    opening = next((start + w.start() for w in words_after[:3] if w.group()[:1].isupper()), None)
+    if opening is None:
+        return None
     for speaker in speakers:
-        if opening <= speaker.start and speaker.end <= cue_start:
+        gap = facts.text[opening:speaker.start]
+        if speaker.start >= opening and len(gap.split()) <= _ACCORDING_WORDS and not re.search(r"[,;:.]", gap):
+            return replace(speaker, start=opening, name=facts.text[opening:speaker.end]) if speaker.start > opening \
+                and speaker.kind is not ClaimantKind.STATE else speaker
+    return None
+
+
+def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | None:
+    """Who the cue's verb is about: the speaker right before it ("le gang LockBit a nié", "Die Bundesregierung
+    macht"), or else the first speaker of the clause the cue is in, a few words into it ("Original Story: The
+    European Union ... are blaming" is the Union's, "THE HAGUE, Netherlands (AP) — The ministry accused" the
+    ministry's)."""
+    before = [s for s in speakers if s.end <= cue_start]
+    nearest = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # the longest phrase ending there
+    if nearest and len(text[nearest.end:cue_start].split()) <= _VERB_GAP_WORDS \
+            and not re.search(r"[,;:]", text[nearest.end:cue_start]):
+        return _head_of_complement(text, before, nearest)
+    opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, 0, cue_start)), default=0)
+    for speaker in before:
+        if opening <= speaker.start:
             return speaker if len(text[opening:speaker.start].split()) <= _SUBJECT_WORDS else None
     return None
+
+
+def _head_of_complement(text: str, speakers: list[Speaker], speaker: Speaker) -> Speaker:
+    """ "le ministère des Affaires étrangères de Veldmark", "the Ministry of Defence of Colombia": a name joined to the
+    one before it by "de", "of", "van" completes it; the one before is who speaks."""
+    for earlier in sorted((s for s in speakers if s.end <= speaker.start), key=lambda s: -s.end):
+        gap = text[earlier.end:speaker.start].split()
+        if gap and all(word.casefold() in _RIGHT_CONNECTORS for word in gap):
+            return earlier
+        break
+    return speaker
 
 
 def _employer(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -> Speaker:
     """ "Researchers at Kestrel Point", "Sicherheitsforscher der Firma Corvid Security": the organisation a person's
     role phrase names right after it speaks for them."""
-    if speaker.kind is not ClaimantKind.PERSON or facts.text[speaker.start:speaker.end][:1].isupper() is False:
+    if speaker.kind is not ClaimantKind.PERSON:
         return speaker
     for other in speakers:
-        gap = facts.text[speaker.end:other.start]
-        if other.start >= speaker.end and other.kind in _EMPLOYERS and len(gap.split()) <= 4 \
-                and not re.search(r"[,.;:]", gap) and gap.split() and gap.split()[0].casefold() in _PREPOSITIONS:
+        gap = facts.text[speaker.end:other.start].split()
+        if other.start >= speaker.end and other.kind in _EMPLOYERS and 0 < len(gap) <= 4 \
+                and not re.search(r"[,.;:]", " ".join(gap)) \
+                and (gap[0].casefold() in _PREPOSITIONS or gap[0].casefold() in _ARTICLES):
             return other
     return speaker
 
@@ -470,15 +516,15 @@ def _clauses(facts: SentenceFacts, targets: list[_Target], speaker: Speaker | No
     Black Basta for the railway" is two claims. One clause, the whole sentence, when it names one actor, or lists
     several together ("APT29 and Sandworm")."""
     spoken = (speaker.start, speaker.end) if speaker else (0, 0)
-    actors = sorted({t.start: t for t in targets if not t.state and not spoken[0] <= t.start < spoken[1]}.values(),
-                    key=lambda t: t.start)
+    actors = sorted({t.start: t for t in targets if not t.state and not t.agency
+                     and not spoken[0] <= t.start < spoken[1]}.values(), key=lambda t: t.start)
     if len({t.name for t in actors}) < 2:
         return [(targets, "")]
     clauses = []
-    for i, actor in enumerate(actors):
+    for i, actor in enumerate(actors):  # the states and agencies an actor's clause names go with it
         end = actors[i + 1].start if i + 1 < len(actors) else len(facts.text)
-        states = [s for s in targets if s.state and actor.start <= s.start < end]
-        clauses.append(([actor, *states], facts.text[actor.end:end]))
+        backers = [s for s in targets if (s.state or s.agency) and actor.start <= s.start < end]
+        clauses.append(([actor, *backers], facts.text[actor.end:end]))
     if not all(_content_words(about) for _, about in clauses[:-1]):
         return [(targets, "")]
     return clauses
@@ -489,18 +535,23 @@ def _content_words(text: str) -> bool:
 
 
 def _rejected(targets: list[_Target], speaker: Speaker | None, cue: _Cue,
-              context_states: list[str]) -> tuple[Stance, list[_Target]]:
-    """What a denial or dispute rejects, and which it is: the accused (a state, its ministry, the group) denies; anyone
-    else disputes. A state's denial rejects its own state's part ("the Kremlin denied any involvement"; "China's
-    embassy rejected Belgium's claims" names the accuser, not the accused); a denial that names nobody rejects what
-    the article accused before."""
+              accused: list[str]) -> tuple[Stance, list[_Target]]:
+    """What a denial or dispute rejects, and which it is. A state's denial rejects its own state's part ("the Kremlin
+    denied any involvement"; "China's embassy rejected Belgium's claims" names the accuser, not the accused); one
+    that names nobody rejects what the article accused before (``accused``). A denial is the accused's unless the
+    speaker is known to be someone else (another state, a vendor, a newspaper); a dispute ("no evidence") is somebody
+    else's unless the accused says it."""
     named = list(dict.fromkeys(t.name for t in targets))
     if speaker is not None and speaker.country and cue.stance is Stance.DENIES:
         named = [speaker.country] + [name for name in named if not _is_state(name)]
-    named = named or context_states
-    accused = speaker is not None and (speaker.country in named or speaker.name in named
-                                       or speaker.kind is ClaimantKind.GROUP)
-    stance = Stance.DENIES if accused else Stance.DISPUTES
+    named = named or accused
+    if speaker is None:
+        is_accused = False
+    elif cue.stance is Stance.DENIES:
+        is_accused = speaker.country in named if speaker.country else speaker.kind not in _THIRD_PARTIES
+    else:
+        is_accused = speaker.country in named or speaker.name in named or speaker.kind is ClaimantKind.GROUP
+    stance = Stance.DENIES if is_accused else Stance.DISPUTES
     return stance, [_Target(0, 0, name) for name in named]
 
 
@@ -509,14 +560,14 @@ def _is_state(name: str) -> bool:
 
 
 def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
-                    next_facts: SentenceFacts | None, context_states: list[str]) -> list[Claim]:
-    """The claims a sentence makes, if any. ``context_states`` are the states the article accused before this
-    sentence: a denial that names nobody ("Moscow denied any involvement") answers them."""
+                    next_facts: SentenceFacts | None, accused: list[str]) -> list[Claim]:
+    """The claims a sentence makes, if any. ``accused`` are the states the article accused before this sentence, or
+    failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them."""
     cue = _stance_cue(facts)
     if cue is None:
         return []
     actors = _acting(facts)
-    targets = actors + _states(facts, cue, context_states, [a for a in actors if not a.state])
+    targets = actors + _states(facts, cue, accused, [a for a in actors if not a.state])
     stance = cue.stance
     speaker: Speaker | None
     if stance is Stance.CLAIMS_RESPONSIBILITY:
@@ -532,7 +583,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         if cue.reported and (speaker is None or not targets):
             return []  # a reporting verb alone claims nothing unless a speaker reports a named attacker
     if stance.rejects:
-        stance, targets = _rejected(targets, speaker, cue, context_states)
+        stance, targets = _rejected(targets, speaker, cue, accused)
         clauses = [(targets, "")]
     else:
         exclude = {speaker.country} if speaker and speaker.country else set()

@@ -129,7 +129,7 @@ def extract(document: str, text: str, language: str, published: str | None,
     drafts = _fold_generic(_group(facts, deadline))
     background = background_sentences(facts, language)
     frames = [_frame(document, draft, language, published, reference, background, deadline) for draft in drafts]
-    _assign_claims(frames, drafts, _claims(document, facts, published, deadline))
+    _assign_claims(frames, drafts, _indexed_claims(document, facts, published, deadline))
     unspelled = initials_only(facts)
     names = article_names(facts) if frames else {}
     for frame in frames:
@@ -154,40 +154,79 @@ def extract_frames(document: str, text: str, language: str, published: str | Non
     return extract(document, text, language, published).frames
 
 
-def _claims(document: str, facts: list[SentenceFacts], published: str | None,
-            deadline: Deadline) -> list[tuple[int, Claim]]:
+def claims_of(document: str, facts: list[SentenceFacts], published: str | None, deadline: Deadline) -> list[Claim]:
+    """Every claim an article's sentences make, once each, whichever frames they end up in."""
+    return _unique_claims([claim for _, claim in _indexed_claims(document, facts, published, deadline)])
+
+
+def _indexed_claims(document: str, facts: list[SentenceFacts], published: str | None,
+                    deadline: Deadline) -> list[tuple[int, Claim]]:
     found: list[tuple[int, Claim]] = []
     states: list[str] = []
+    actors: list[str] = []
     for sentence in facts:
         deadline.check("extract")
         next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
-        for claim in sentence_claims(sentence, document, published, next_facts, states):
+        for claim in sentence_claims(sentence, document, published, next_facts, states or actors):
             found.append((sentence.index, claim))
             if claim.stance.asserts:
-                states += [t for t in claim.attributed_to if len(t) == 2]
+                states += [t for t in claim.attributed_to if len(t) == 2 and t not in states]
+                actors += [t for t in claim.attributed_to if len(t) > 2 and t not in actors]
     return found
 
 
 def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple[int, Claim]]) -> None:
     """An attribution belongs to the frames of its sentence, or, when its clause names a victim ("Sandworm for the
-    railway"), to the frames of that victim; a denial answers the first frame accusing what it denies."""
+    railway"), to the frames of that victim; a denial answers the first frame accusing what it denies. Where the
+    sentence is shared by frames with actors of their own, each frame holds the claim about its own actors."""
+    own = _own_actors(frames, drafts)
+    placed = {}
+    for _, claim in claims:  # first the claims whose clause names their victim: they say whose actor is whose
+        if claim.about and claim.stance.asserts:
+            placed[id(claim)] = [f for f in frames if _names_a_victim(claim.about[0], f)]
+            for frame in placed[id(claim)]:
+                own[id(frame)] |= {t for t in claim.attributed_to if len(t) > 2}
     for index, claim in claims:
         holders = [f for f, d in zip(frames, drafts, strict=True) if any(s.index == index for s in d.sentences)]
         if claim.stance.rejects:
             accused = [f for f in frames if _accusations(f, claim)]
             holders = sorted(accused, key=lambda f: (-_accusations(f, claim), -len(f.evidence)))[:1] or holders[:1]
-        elif claim.about:
-            holders = [f for f in frames if _names_a_victim(claim.about[0], f)] or holders
-        for frame in holders:
-            frame.claims.append(claim)
+        holders = placed.get(id(claim)) or holders
+        for frame, part in _split_by_actor(claim, holders, own):
+            frame.claims.append(part)
+
+
+def _own_actors(frames: list[Frame], drafts: list[_Draft]) -> dict[int, set[str]]:
+    """Per frame (by ``id``), the actors named in sentences no other frame shares."""
+    shared = Counter(s.index for d in drafts for s in d.sentences)
+    return {id(f): {str(e.key) for s in d.sentences if shared[s.index] == 1 for m in s.actors for e in m.values}
+            for f, d in zip(frames, drafts, strict=True)}
+
+
+def _split_by_actor(claim: Claim, holders: list[Frame], own: dict[int, set[str]]) -> list[tuple[Frame, Claim]]:
+    """ "The government accuses APT29 and Sandworm", in an article whose frames are APT29's attack on the ministry and
+    Sandworm's on the railway: each frame holds the claim about its own actor, and a frame whose own actors the claim
+    does not name holds none of it. A claim about actors no frame has of its own stays whole, in every frame."""
+    actors = [t for t in claim.attributed_to if len(t) > 2]
+    if not claim.stance.asserts or not actors or len(holders) < 2:
+        return [(frame, claim) for frame in holders]
+    states = tuple(t for t in claim.attributed_to if len(t) == 2)
+    mine = {id(frame): [t for t in actors if t in own.get(id(frame), set())] for frame in holders}
+    if not any(mine.values()):
+        return [(frame, claim) for frame in holders]
+    return [(frame, claim if mine[id(frame)] == actors else replace(claim, attributed_to=(*mine[id(frame)], *states)))
+            for frame in holders if mine[id(frame)]]
 
 
 def _names_a_victim(clause: str, frame: Frame) -> bool:
     """ "for the attack on the ministry": the clause names one of the frame's victims, by name or by its sector."""
     sectors = {str(group) for m in cues().find_all(clause)["sector"] for group in m.values}
-    key = f" {name_key(clause)} "
-    return any((victim.sector in sectors) or (len(name_key(victim.name)) >= 4 and f" {name_key(victim.name)} " in key)
-               for victim in frame.victims)
+    said = set(name_key(clause).split())
+    for victim in frame.victims:
+        words = [w for w in name_key(victim.name).split() if len(w) >= 3]
+        if victim.sector in sectors or (words and 2 * sum(w in said for w in words) >= len(words)):
+            return True  # "the water board" names the Ardmore Water Board
+    return False
 
 
 def _compatible(dates_a: set[str], dates_b: set[str]) -> bool:

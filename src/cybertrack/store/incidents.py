@@ -128,7 +128,8 @@ def incident_from_json(text: str) -> dict:
     """A stored incident as plain data, each claim with its certainty and whether that is hedged (older rows held
     only the latter)."""
     data = json.loads(text)
-    for claim in data["claims"]:
+    data.setdefault("conflicts", [])
+    for claim in data["claims"] + [c for conflict in data["conflicts"] for c in conflict["claims"]]:
         claim.setdefault("certainty", Certainty.POSSIBLE if claim.get("hedged") else Certainty.CONFIRMED)
         claim["hedged"] = claim["certainty"] != Certainty.CONFIRMED
     return data

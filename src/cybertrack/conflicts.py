@@ -1,0 +1,47 @@
+"""Claims about one incident that disagree: different attackers named, or an attribution met by a denial or dispute.
+
+Analysts weigh attributions against each other; a database that lists claims side by side without saying where they
+clash leaves that to be noticed. Two claims name *different attackers* when no attacker, and no state behind one,
+is common to both: "APT29" and "Russia" agree (the knowledge base says whom APT29 serves), "LockBit" and "Black Basta"
+do not. Speculation (``unconfirmed``) asserts nothing and clashes with nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from cybertrack.model import Claim, ClaimantKind, Conflict, ConflictKind, Stance
+
+#: The state an actor works for, if known ("APT29" -> "RU"); states themselves are two-letter codes.
+StateOf = Callable[[str], str | None]
+
+
+def sides(claim: Claim, state_of: StateOf) -> frozenset[str]:
+    """Everyone a claim names as the attacker, with the states behind the actors it names."""
+    named = set(claim.attributed_to)
+    named |= {state for target in claim.attributed_to if len(target) > 2 and (state := state_of(target))}
+    return frozenset(named)
+
+
+def conflicts(claims: list[Claim], state_of: StateOf) -> list[Conflict]:
+    """Every pair of ``claims`` that disagrees, once, in the order the claims come. What an article asserts with
+    nobody named as saying it is not a party's claim, and clashes with nothing."""
+    found = []
+    parties = [c for c in claims if c.claimant_kind is not ClaimantKind.ARTICLE]
+    for first, second in itertools.combinations(parties, 2):
+        kind = _disagreement(first, second, state_of)
+        if kind is not None:
+            found.append(Conflict(kind, (first, second)))
+    return found
+
+
+def _disagreement(first: Claim, second: Claim, state_of: StateOf) -> ConflictKind | None:
+    shared = bool(sides(first, state_of) & sides(second, state_of))
+    if first.stance.asserts and second.stance.asserts:
+        return None if shared else ConflictKind.DIFFERENT_ATTACKERS
+    rejection = next((c for c in (first, second) if c.stance.rejects), None)
+    assertion = next((c for c in (first, second) if c.stance.asserts), None)
+    if rejection is None or assertion is None or not shared:
+        return None
+    return ConflictKind.DENIED if rejection.stance is Stance.DENIES else ConflictKind.DISPUTED
