@@ -19,6 +19,7 @@ from tests.conftest import SEEDS, Cli, hostile_id, require_shared, served
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +119,30 @@ def test_script_in_an_article_never_runs(browser, hostile_db):
         assert "<script>alert('text')</script>" in page.locator("article.clean").inner_text()
         assert refused == []
         page.close()
+
+
+@pytest.fixture(scope="module")
+def samples_site(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "samples.db"
+    samples = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in {".txt", ".html"})
+    assert Cli(db)("ingest", *samples).exit_code == 0
+    with served(create_app(str(db))) as base:
+        yield base
+
+
+def test_an_incident_whose_claims_disagree_shows_the_conflict(browser, samples_site):
+    """The demo's ministry incident: the government attributes it to APT29, the accused's embassy denies it."""
+    refused: list[str] = []
+    page = _page(browser, refused)
+    page.goto(samples_site + "/")
+    page.locator("#incidents a.incident", has_text="Ministry of Interior").first.click()
+    table = page.locator("table#conflicts")
+    table.wait_for()
+    rows = table.locator("tbody tr")
+    assert rows.count() >= 1
+    texts = rows.all_inner_texts()
+    assert any("denied" in row and "APT29" in row and "denies" in row for row in texts)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "conflicts.png"), full_page=True)
+    assert refused == []
+    page.close()

@@ -407,8 +407,8 @@ def test_claim_nobody_makes_is_the_articles_own_and_hedged(text: str, language: 
 @pytest.mark.parametrize(("text", "language", "claimant", "state"), [
     ("The Chinese embassy denied the accusations.", "en", "Chinese embassy", "CN"),
     ("The Chinese embassy in Veldmark denied the accusations.", "en", "Chinese embassy", "CN"),
-    ("Moscow denied any involvement.", "en", "Russia", "RU"),
-    ("The Kremlin denied any involvement.", "en", "Russia", "RU"),
+    ("Moscow denied any involvement.", "en", "Moscow", "RU"),  # a capital speaks for its state as written
+    ("The Kremlin denied any involvement.", "en", "Kremlin", "RU"),
     ("L'ambassade chinoise a démenti ces accusations.", "fr", "ambassade chinoise", "CN"),
     ("L'ambassade de Chine a démenti ces accusations.", "fr", "ambassade de Chine", "CN"),
     ("De Chinese ambassade ontkende de beschuldigingen.", "nl", "Chinese ambassade", "CN"),

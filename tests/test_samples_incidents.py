@@ -65,3 +65,48 @@ def test_each_victim_and_actor_says_which_reports_name_it(cli):
                                "05_bahn-angriff-ermittlungen.de.txt"})]
     sandworm = next(a for a in railway["actors"] if a["name"] == "Sandworm")
     assert any(d.endswith("05_bahn-angriff-ermittlungen.de.txt") for d in sandworm["reports"])
+
+
+def _claims_by_incident(cli) -> tuple[dict, dict, dict]:
+    found = _incidents_by_documents(cli)
+    interior = found[frozenset({"01_interior-ministry-apt29.en.txt", "04_attributions-veldmark.fr.txt"})]
+    railway = found[frozenset({"02_railway-wiper-sandworm.en.txt", "04_attributions-veldmark.fr.txt",
+                               "05_bahn-angriff-ermittlungen.de.txt"})]
+    port = found[frozenset({"03_port-ddos-hijacked-accounts.en.html"})]
+    return interior, railway, port
+
+
+def test_too_early_to_say_attributes_nothing(cli):
+    """ "it was too early to say whether the group had any link to APT29 or Sandworm" is speculation: kept as
+    unconfirmed with its sentence, never as an attribution, and no state or conflict comes of it."""
+    _, _, port = _claims_by_incident(cli)
+    speculation = [c for c in port["claims"] if "too early to say" in c["evidence"]]
+    assert speculation and all(c["stance"] == "unconfirmed" for c in speculation)
+    assert not [c for c in port["claims"] if c["stance"] in {"attributes", "claims-responsibility"}]
+    assert port["states"] == [] and port["conflicts"] == []
+
+
+def test_the_embassy_denial_in_french_is_a_denial(cli):
+    """ "L'ambassade du pays mis en cause a dénoncé des accusations « sans fondement »": the accused's embassy denies
+    what the article accused, and the incident shows the clash with the attributions it answers."""
+    interior, _, _ = _claims_by_incident(cli)
+    denials = [c for c in interior["claims"] if c["stance"] == "denies" and "ambassade" in c["evidence"]]
+    assert len(denials) == 1
+    assert "APT29" in denials[0]["attributed_to"]
+    assert any(conflict["kind"] == "denied" and denials[0] in conflict["claims"] for conflict in interior["conflicts"])
+
+
+def test_a_split_attribution_gives_each_incident_its_own_actor(cli):
+    """The French article's government accuses "APT29 et Sandworm", and names APT29 for the ministry and Sandworm for
+    the railway: the ministry's incident holds the claims about APT29 only, the railway's about Sandworm only."""
+    interior, railway, _ = _claims_by_incident(cli)
+    french = "04_attributions-veldmark.fr.txt"
+
+    def from_the_french_article(incident: dict) -> list[dict]:
+        return [c for c in incident["claims"] if c["stance"] == "attributes" and c["document"].endswith(french)]
+
+    assert {tuple(c["attributed_to"]) for c in from_the_french_article(interior)} == {("APT29",)}
+    assert {tuple(c["attributed_to"]) for c in from_the_french_article(railway)} == {("Sandworm",)}
+    government = [c for c in from_the_french_article(interior) + from_the_french_article(railway)
+                  if c["claimant"] == "gouvernement"]
+    assert len(government) == 2

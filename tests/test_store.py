@@ -122,3 +122,19 @@ def test_a_database_from_an_older_release_is_refused_with_a_clear_message(tmp_pa
         connection.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY, source_id VARCHAR(2048))")
     with pytest.raises(StoreError, match=r"older cybertrack.*documents lacks"):
         Database(str(path))
+
+
+def test_a_database_without_the_claims_certainty_gains_the_column_and_keeps_its_rows(tmp_path):
+    """Claims gained a certainty after the first releases: an older database opens, gets the column (empty in its
+    rows), and every claim it stored stays."""
+    path = tmp_path / "before-certainty.db"
+    sample = Path(__file__).resolve().parents[1] / "samples" / "04_attributions-veldmark.fr.txt"
+    assert Cli(path)("ingest", str(sample)).exit_code == 0
+    with sqlite3.connect(path) as connection:
+        stored = connection.execute("SELECT claimant, stance FROM claims ORDER BY id").fetchall()
+        connection.execute("ALTER TABLE claims DROP COLUMN certainty")
+    assert stored
+    Database(str(path))
+    with sqlite3.connect(path) as connection:
+        assert "certainty" in {row[1] for row in connection.execute("PRAGMA table_info(claims)")}
+        assert connection.execute("SELECT claimant, stance FROM claims ORDER BY id").fetchall() == stored

@@ -9,9 +9,14 @@ do not. Speculation (``unconfirmed``) asserts nothing and clashes with nothing.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 
 from cybertrack.model import Claim, ClaimantKind, Conflict, ConflictKind, Stance
+
+_SHARED_NAME_WORDS = 2
+_GENERIC_WORDS = frozenset({"the", "and", "for", "ministry", "minister", "government", "foreign", "affairs", "national",
+                            "state", "agency", "office"})  # words many parties' names share
 
 #: The state an actor works for, if known ("APT29" -> "RU"); states themselves are two-letter codes.
 StateOf = Callable[[str], str | None]
@@ -22,6 +27,21 @@ def sides(claim: Claim, state_of: StateOf) -> frozenset[str]:
     named = set(claim.attributed_to)
     named |= {state for target in claim.attributed_to if len(target) > 2 and (state := state_of(target))}
     return frozenset(named)
+
+
+def same_party(first: Claim, second: Claim) -> bool:
+    """One party's one claim worded twice: the same stance about the same attackers (or some of them), by claimants
+    named alike ("the Belgian cyber security agency" and "Centre for Cyber Security Belgium (CCB)" share three
+    words)."""
+    targets = set(first.attributed_to), set(second.attributed_to)
+    if first.stance is not second.stance or not (targets[0] <= targets[1] or targets[1] <= targets[0]):
+        return False
+    shared = _content_words(first.claimant) & _content_words(second.claimant)
+    return len(shared) >= _SHARED_NAME_WORDS
+
+
+def _content_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"\w{3,}", name.casefold()) if w not in _GENERIC_WORDS}
 
 
 def conflicts(claims: list[Claim], state_of: StateOf) -> list[Conflict]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from cybertrack.annotate.dates import Reference, earliest, later_than
-from cybertrack.conflicts import conflicts
+from cybertrack.conflicts import conflicts, same_party
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Incident, JoinedBy, Link, Victim
@@ -421,7 +421,13 @@ def _one_per_party(claims: list[Claim]) -> list[Claim]:
     kept: dict[tuple, Claim] = {}
     for claim in claims:
         party = claim.speaks_for or claim.claimant.casefold()
-        kept.setdefault((party, claim.stance, frozenset(claim.attributed_to)), claim)
+        key = (party, claim.stance, frozenset(claim.attributed_to))
+        twin = next((k for k, other in kept.items() if same_party(claim, other)), None)
+        if twin is not None:  # the fuller wording of one party's claim stays ("APT31, China" over "China")
+            if len(claim.attributed_to) > len(kept[twin].attributed_to):
+                kept[twin] = claim
+        elif key not in kept:
+            kept[key] = claim
     return list(kept.values())
 
 

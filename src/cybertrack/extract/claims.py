@@ -45,13 +45,14 @@ _SPEAKER_LINE_WORDS = 10
 _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
 _ACCORDING_CUE = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words('grammar', 'according_to'))))})\b",
                             re.IGNORECASE)
-_CLAUSE_OPENING = re.compile(r"[:—–]\s|\(\w+\)\s")  # "Original Story: ...", "OSLO (Reuters) — ..."
+_CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Original Story: ...", "OSLO (Reuters) — ..."
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
 _ACCORDING = re.compile(
     rf"\b(?:{'|'.join(map(re.escape, sorted(words('grammar', 'according_to'))))})\s*$", re.IGNORECASE)
 _AGENT = re.compile(r"^\s*(?:by|par|door|von|da|dal|dalla|dai|por|del)\s+(?:the\s+|le\s+|la\s+|les\s+|l'|de\s+|het\s+|"
                     r"der\s+|die\s+|dem\s+|il\s+|lo\s+|gli\s+|el\s+|los\s+)?", re.IGNORECASE)
 _RIGHT_CONNECTORS = words("grammar", "name_connectors")
+_AGENT_END = re.compile(r"\b(?:by|par|door|von|da|dal|dalla|dai|dagli|por)$", re.IGNORECASE)  # "carried out by"
 _PREPOSITIONS = words("grammar", "prepositions")
 # "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
 # words) is the one blamed
@@ -59,6 +60,8 @@ _TARGET_AFTER_CUE_WORDS = 1
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
 _BLAME_GAP_WORDS = 4  # "the Darkside ransomware is responsible": a family this close to an attribution cue is blamed
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
+_NATIONALITY_WORDS = 3  # "russische Hacker-Gruppe „Wizard Spider“": a nationality this close to a group is its own
+_STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|étatique)", re.IGNORECASE)
 _PRO = re.compile(r"(?:^|[\s(])(?:pro|filo|anti)[-‑]?\s?$", re.IGNORECASE)  # "pro-Russian", "filorussi"
 
 
@@ -122,12 +125,16 @@ def _speakers(facts: SentenceFacts, targets: list[_Target]) -> list[Speaker]:
         if len(inside) == 1 and (inside[0].start, inside[0].end) == (chunk.start, chunk.end):
             continue  # the country itself, below
         kind = _name_kind(facts, chunk, media, targets)
-        found.append(Speaker(chunk.start, chunk.end, chunk.text, inside[0].code if inside else None, kind))
+        served = next((t.name for t in targets if t.agency and t.state and chunk.start <= t.start < chunk.end), None)
+        country = inside[0].code if inside else served  # "the AIVD" speaks for the Netherlands
+        found.append(Speaker(chunk.start, chunk.end, chunk.text, country, kind))
     for country in facts.countries:
         if country.form == "adjective" or country.attacker_side:
             continue
         if not any(s.start <= country.start and country.end <= s.end for s in found):
-            found.append(Speaker(country.start, country.end, country_name(country.code, "en"), country.code,
+            # a capital speaks for its state as written ("Moscow denied"); a country by its English name
+            name = country.text if country.form == "capital" else country_name(country.code, "en")
+            found.append(Speaker(country.start, country.end, name, country.code,
                                  ClaimantKind.STATE, True))
     for noun in facts.cues.get("claimant_noun", []):
         if any(noun.start < s.end and s.start < noun.end for s in found):
@@ -162,6 +169,7 @@ def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
 
 
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
+_LOWER_CASE_GROUP_NOUNS = frozenset(n for n in words("claims", "group_nouns") if n.islower())
 _CULPRIT_WORDS = frozenset(w.casefold() for w in words("claims", "culprit_words"))
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
 _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
@@ -233,26 +241,29 @@ class _Target:
         return len(self.name) == 2
 
 
-def _acting(facts: SentenceFacts) -> list[_Target]:
+def _acting(facts: SentenceFacts, cue: _Cue) -> list[_Target]:
     """The actors the sentence names as acting, where it names them: catalogued actors, gangs, the groups it names
     with a group noun, agencies (with the state they serve), the others it casts as attackers. Each place in the
     sentence names one actor ("the Black Basta group" is not also "BlackBasta"), and a country is a state, below."""
     found = [_Target(m.start, m.end, str(e.key)) for m in facts.actors if not compared(facts, m) for e in m.values]
-    found += _blamed_families(facts)
+    found += _blamed_families(facts, cue)
     others = _named_crews(facts)
     kb = knowledge_base()
     for match in kb.find_agencies(facts.text) if facts.text.strip() else []:
-        for entry in match.values:  # "the Russian military intelligence service GRU": an agency a claim names
+        if not _blamed(facts, match, cue):
+            continue
+        for entry in match.values:  # "the Russian military intelligence service GRU": an agency a claim blames
             agency = kb.agencies[str(entry.key)]  # type: ignore[attr-defined]
             others.append(_Target(match.start, match.end, agency.name, agency=True))
             if agency.country:
                 found.append(_Target(match.start, match.end, agency.country, agency=True))
-    for acting in sentence_attackers(facts):
+    for acting in [] if cue.reported else sentence_attackers(facts):  # a reporting verb reports known names only
         start = facts.text.find(acting.name)
-        start, end = (start, start + len(acting.name)) if start >= 0 else (len(facts.text), len(facts.text))
-        others.append(_Target(start, end, acting.name))
+        if start < 0:
+            continue  # a gang named after the family the sentence names ("Samas-Samsam" for "SamSam"): found above
+        others.append(_Target(start, start + len(acting.name), acting.name))
         if acting.state:
-            found.append(_Target(start, end, acting.state))
+            found.append(_Target(start, start + len(acting.name), acting.state))
     countries = [(c.start, c.end) for c in facts.countries]
     for other in others:
         taken = [(t.start, t.end) for t in found if not t.state] + countries
@@ -262,33 +273,65 @@ def _acting(facts: SentenceFacts) -> list[_Target]:
     return found
 
 
-def _blamed_families(facts: SentenceFacts) -> list[_Target]:
-    """ "the Darkside ransomware is responsible", "attributed to the LockBit ransomware": a malware family a claim
-    blames stands for the gang that runs it."""
+def _blamed_families(facts: SentenceFacts, cue: _Cue) -> list[_Target]:
+    """ "the Darkside ransomware is responsible", "attributed to the LockBit ransomware": a ransomware family a claim
+    blames stands for the gang that runs it ("the WannaCry attack was attributed to ..." names the attack, not who
+    did it)."""
     kb = knowledge_base()
-    cues = [m for kind in ("attribution", "responsibility", "denial", "dispute") for m in facts.cues.get(kind, [])]
     found = []
     for match in facts.software:
         families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
-        if families and any((_content_words_between(facts.text, match.end, cue.start) <= 1
-                            and len(facts.text[match.end:cue.start].split()) <= _BLAME_GAP_WORDS)
-                            or _content_words_between(facts.text, cue.end, match.start) <= 1 for cue in cues):
-            found.append(_Target(match.start, match.end, kb.gang(families[0]).name))
+        gang = kb.gang(families[0]) if families else None
+        if gang is not None and "ransomware" in gang.galaxies and _blamed(facts, match, cue, agent_only=True):
+            found.append(_Target(match.start, match.end, gang.name))
     return found
+
+
+def _blamed(facts: SentenceFacts, match: Match, cue: _Cue, agent_only: bool = False) -> bool:
+    """Named as the one a cue of the claim blames (the claim's own cue or another of its kind later in the sentence:
+    "LockBit was behind the first, while Black Basta was responsible for the second"): right after a cue that ends
+    with its agent or object ("carried out by", "attributed to", "accused"; with ``agent_only``, only its agent:
+    "messages tied to Locky" are the family's, not an attack it is blamed for), or right before one that names the
+    culprit first ("... was behind"), or after a link to attackers ("run by")."""
+    if cue.reported:
+        return False
+    kinds = {Stance.ATTRIBUTES: "attribution", Stance.CLAIMS_RESPONSIBILITY: "responsibility",
+             Stance.DENIES: "denial", Stance.DISPUTES: "dispute"}
+    cues = [cue, *(_Cue(cue.stance, m) for m in facts.cues.get(kinds[cue.stance], []) if m != cue.match)]
+    linked = any(_content_words_between(facts.text, link.end, match.start) <= 1
+                 for link in facts.cues.get("agency_link", []))
+    return linked or any(_blamed_by(facts.text, match, one, agent_only) for one in cues)
+
+
+def _blamed_by(text: str, match: Match, cue: _Cue, agent_only: bool) -> bool:
+    after = _content_words_between(text, cue.match.end, match.start) <= _TARGET_AFTER_CUE_WORDS + 1 \
+        and (not agent_only or bool(_AGENT_END.search(cue.match.text)))
+    before = (cue.names_the_culprit_first or cue.stance is not Stance.ATTRIBUTES) \
+        and _content_words_between(text, match.end, cue.match.start) <= 1 \
+        and len(text[match.end:cue.match.start].split()) <= _BLAME_GAP_WORDS
+    return after or before
 
 
 def _named_crews(facts: SentenceFacts) -> list[_Target]:
     """ "the Conti ransomware gang", "la banda Black Basta": a name next to a group noun is a group's, catalogued or
     not (one word may stand between a name and the noun after it: "ransomware")."""
-    nouns = facts.cues.get("group_noun", [])
+    nouns = [n for n in facts.cues.get("group_noun", []) if not _capitalised_common_noun(n)]
+    kb = knowledge_base()
     found = []
     for chunk in facts.names:
         if chunk.text.casefold() in _FUNCTION_WORDS:
             continue  # a common word is a name here too: "the Conti gang"
         if any((_close(facts.text, chunk.end, n.start, 1) and n.start > chunk.end)
                or (_close(facts.text, n.end, chunk.start, 0) and n.end <= chunk.start) for n in nouns):
-            found.append(_Target(chunk.start, chunk.end, chunk.text))
+            known = kb.actor(chunk.text)  # "the SamSam group" is the catalogue's Samas-Samsam
+            found.append(_Target(chunk.start, chunk.end, known.name if known else chunk.text))
     return found
+
+
+def _capitalised_common_noun(noun: Match) -> bool:
+    """ "CSIS Security Group": a group noun its languages write in lower case, capitalised, ends a firm's name (German
+    capitalises every noun, so "Gruppe" is listed capitalised and stays a group noun)."""
+    return noun.text[:1].isupper() and noun.text.casefold() in _LOWER_CASE_GROUP_NOUNS
 
 
 def _close(text: str, start: int, end: int, most: int) -> bool:
@@ -317,9 +360,20 @@ def _states(facts: SentenceFacts, cue: _Cue, accused: list[str], actors: list[_T
         blamed = not cue.reported and country.form in forms and (
             _content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
             or (cue.names_the_culprit_first and _subject_of(facts.text, country, cue.match)))
-        if country.attacker_side or blamed or _as_a_state(facts, country, links, culprit_cues):
+        if _as_a_state(facts, country, links, culprit_cues) or blamed \
+                or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
             found.append(_Target(country.start, country.end, country.code))
     return found
+
+
+def _nationality_of_a_named_group(facts: SentenceFacts, country: CountryMention, actors: list[_Target]) -> bool:
+    """ "die russische Hacker-Gruppe Wizard Spider", "les hacktivistes russes de NoName057(16)": the nationality of a
+    group the sentence names is where the group is from, not a state behind it, unless the text says the state
+    backs it ("the Chinese state-sponsored group APT31")."""
+    if _STATE_BACKED.match(facts.text[country.end:country.end + 24]):
+        return False
+    return any(_close(facts.text, country.end, actor.start, _NATIONALITY_WORDS)
+               or _close(facts.text, actor.end, country.start, _NATIONALITY_WORDS) for actor in actors)
 
 
 def _content_words_between(text: str, start: int, end: int) -> float:
@@ -424,7 +478,7 @@ def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | No
     nearest = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # the longest phrase ending there
     if nearest and len(text[nearest.end:cue_start].split()) <= _VERB_GAP_WORDS \
             and not re.search(r"[,;:]", text[nearest.end:cue_start]):
-        return _head_of_complement(text, before, nearest)
+        return _head_of_list(text, before, _head_of_complement(text, before, nearest))
     opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, 0, cue_start)), default=0)
     for speaker in before:
         if opening <= speaker.start:
@@ -505,29 +559,44 @@ def _certainty(facts: SentenceFacts) -> tuple[Certainty, str]:
 
 
 def _speculative(facts: SentenceFacts, targets: list[_Target]) -> bool:
-    """ "too early to say whether the group had any link to APT29": speculation that comes before what it names
-    is the sentence's point (after it, "a claim that could not be verified" only weakens the claim)."""
+    """ "too early to say whether the group had any link to APT29": speculation that comes before what it names, in
+    its clause, is the sentence's point (after it, "a claim that could not be verified" only weakens the claim; and
+    "it remains unclear who did it, ..., a hacker allegedly sponsored by China" asserts the allegation after it)."""
     first = min((t.start for t in targets), default=len(facts.text))
-    return any(m.start < first for m in facts.cues.get("speculation", []))
+    return any(m.start < first and not re.search(r"[,;:]", facts.text[m.end:first])
+               for m in facts.cues.get("speculation", []))
 
 
-def _clauses(facts: SentenceFacts, targets: list[_Target], speaker: Speaker | None) -> list[tuple[list[_Target], str]]:
-    """The targets clause by clause, with the words each clause adds about its victim: "LockBit for the ministry and
-    Black Basta for the railway" is two claims. One clause, the whole sentence, when it names one actor, or lists
-    several together ("APT29 and Sandworm")."""
+def _clauses(facts: SentenceFacts, targets: list[_Target], speaker: Speaker | None,
+             cue: _Cue) -> list[tuple[list[_Target], str]]:
+    """The targets clause by clause, with the words each clause says about its victim. The victim comes after its
+    actor ("APT28 for the health ministry and Sandworm for NordTV") or before it ("attribue l'intrusion au ministère
+    à APT29 et le sabotage de la compagnie à Sandworm", "Rhodalis a été attaqué par LockBit et Pharmaline par Black
+    Basta"): which, the words between the claim's opening (after its cue and claimant) and the first actor say. One
+    clause, the whole sentence, when the sentence names one actor, or lists several together ("APT29 and
+    Sandworm")."""
     spoken = (speaker.start, speaker.end) if speaker else (0, 0)
     actors = sorted({t.start: t for t in targets if not t.state and not t.agency
                      and not spoken[0] <= t.start < spoken[1]}.values(), key=lambda t: t.start)
     if len({t.name for t in actors}) < 2:
         return [(targets, "")]
+    opening = max(spoken[1], cue.match.end if cue.match.end <= actors[0].start else 0)
+    victim_first = _names_a_victim_here(facts, opening, actors[0].start)
     clauses = []
     for i, actor in enumerate(actors):  # the states and agencies an actor's clause names go with it
         end = actors[i + 1].start if i + 1 < len(actors) else len(facts.text)
         backers = [s for s in targets if (s.state or s.agency) and actor.start <= s.start < end]
-        clauses.append(([actor, *backers], facts.text[actor.end:end]))
-    if not all(_content_words(about) for _, about in clauses[:-1]):
+        about = facts.text[(actors[i - 1].end if i else opening):actor.start] if victim_first \
+            else facts.text[actor.end:end]
+        clauses.append(([actor, *backers], about))
+    if not all(_content_words(about) for _, about in (clauses if victim_first else clauses[:-1])):
         return [(targets, "")]
     return clauses
+
+
+def _names_a_victim_here(facts: SentenceFacts, start: int, end: int) -> bool:
+    """A name or a sector noun ("Rhodalis", "le ministère") between ``start`` and ``end``."""
+    return any(start <= m.start and m.end <= end for m in [*facts.names, *facts.cues.get("sector", [])])
 
 
 def _content_words(text: str) -> bool:
@@ -544,7 +613,8 @@ def _rejected(targets: list[_Target], speaker: Speaker | None, cue: _Cue,
     named = list(dict.fromkeys(t.name for t in targets))
     if speaker is not None and speaker.country and cue.stance is Stance.DENIES:
         named = [speaker.country] + [name for name in named if not _is_state(name)]
-    named = named or accused
+    if cue.stance is Stance.DENIES:  # "no evidence that data was taken" disputes nothing it does not name
+        named = named or accused
     if speaker is None:
         is_accused = False
     elif cue.stance is Stance.DENIES:
@@ -566,7 +636,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     cue = _stance_cue(facts)
     if cue is None:
         return []
-    actors = _acting(facts)
+    actors = _acting(facts, cue)
     targets = actors + _states(facts, cue, accused, [a for a in actors if not a.state])
     stance = cue.stance
     speaker: Speaker | None
@@ -588,7 +658,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     else:
         exclude = {speaker.country} if speaker and speaker.country else set()
         targets = [t for t in targets if t.name not in exclude]
-        clauses = _clauses(facts, targets, speaker)
+        clauses = _clauses(facts, targets, speaker, cue)
     if _speculative(facts, targets):
         stance = Stance.UNCONFIRMED
     claimant = speaker.name if speaker else ARTICLE_CLAIMANT
