@@ -170,6 +170,7 @@ def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
 
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
 _LOWER_CASE_GROUP_NOUNS = frozenset(n for n in words("claims", "group_nouns") if n.islower())
+_SUBJECT_PRONOUNS = frozenset(words("grammar", "subject_pronouns"))
 _CULPRIT_WORDS = frozenset(w.casefold() for w in words("claims", "culprit_words"))
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
 _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
@@ -629,10 +630,33 @@ def _is_state(name: str) -> bool:
     return len(name) == 2
 
 
+def reported_speaker(facts: SentenceFacts) -> Speaker | None:
+    """Who a sentence reports as speaking ("..., said Rickey Gevers"), for a next sentence that refers back to them."""
+    speech = facts.cues.get("speech", [])
+    if not speech:
+        return None
+    found = _claimant(facts, _speakers(facts, []), _Cue(Stance.ATTRIBUTES, speech[0], reported=True))
+    return found if found is not None and found.kind is not ClaimantKind.GROUP else None
+
+
+def _named_before(facts: SentenceFacts, previous: Speaker | None) -> Speaker | None:
+    """ "Hij noemt Rusland en Iran als mogelijke daders", "Añadió que ...": a sentence that opens with a pronoun, or
+    with its verb, speaks with the voice of the speaker the sentence before named."""
+    if previous is None:
+        return None
+    opening = facts.text.split()[:1]
+    first = opening[0].strip("\"'“”«»„").casefold() if opening else ""
+    if first in _SUBJECT_PRONOUNS or any(m.start == 0 for m in facts.cues.get("speech", [])):
+        return replace(previous, start=0, end=0)
+    return None
+
+
 def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
-                    next_facts: SentenceFacts | None, accused: list[str]) -> list[Claim]:
+                    next_facts: SentenceFacts | None, accused: list[str],
+                    previous: Speaker | None = None) -> list[Claim]:
     """The claims a sentence makes, if any. ``accused`` are the states the article accused before this sentence, or
-    failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them."""
+    failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them.
+    ``previous`` is who the sentence before reported as speaking, for a sentence that says "he" or only "added"."""
     cue = _stance_cue(facts)
     if cue is None:
         return []
@@ -644,10 +668,12 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         group = _self_claimant(facts, cue.match, targets)
         if group is None:
             return []
-        speaker = Speaker(group.start, group.end, group.name, None, ClaimantKind.GROUP)
+        # the group as the sentence names it ("REvil"), the catalogue's name in the target ("Sodinokibi")
+        speaker = Speaker(group.start, group.end, facts.text[group.start:group.end], None, ClaimantKind.GROUP)
         targets = [group]
     else:
-        speaker = _claimant(facts, _speakers(facts, targets), cue) or _named_in_next(next_facts)
+        speaker = _claimant(facts, _speakers(facts, targets), cue) or _named_in_next(next_facts) \
+            or _named_before(facts, previous)
         if speaker is not None and speaker.kind is not ClaimantKind.GROUP:
             targets = [t for t in targets if not speaker.start <= t.start < speaker.end]  # "the BSI said": not blamed
         if cue.reported and (speaker is None or not targets):
@@ -667,11 +693,11 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     if stance is Stance.ATTRIBUTES and speaker is not None and speaker.kind is ClaimantKind.GROUP and own:
         stance = Stance.CLAIMS_RESPONSIBILITY  # "Cl0p confirmed it was responsible"
         clauses = [(own[:1], "")]
-        claimant = own[0].name
+        claimant = facts.text[own[0].start:own[0].end] or own[0].name
     certainty, hedge = _certainty(facts)
     date = facts.dates[0].value if facts.dates else published
     evidence = Evidence(document, facts.start, facts.end, facts.raw)
-    mention = speaker.mention(facts) if speaker else ""
+    mention = (speaker.mention(facts) or speaker.name) if speaker else ""
     kind = speaker.kind if speaker else ClaimantKind.ARTICLE
     speaks_for = speaker.country if speaker and speaker.kind in (ClaimantKind.STATE, ClaimantKind.INSTITUTION) \
         else None
