@@ -405,7 +405,7 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
             continue
         start, end = min(noun.start, country.start), max(noun.end, country.end)
         if any(_close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
-                or any(_close(text, end, cue.start, 2) and "," not in text[end:cue.start] for cue in before):
+                or any(_close(text, end, cue.start, 3) and "," not in text[end:cue.start] for cue in before):
             return True
     return False
 
