@@ -31,7 +31,7 @@ def sides(claim: Claim, state_of: StateOf) -> frozenset[str]:
 
 def same_party(first: Claim, second: Claim) -> bool:
     """One party's one claim worded twice: the same stance about the same attackers (or some of them), by claimants
-    named alike ("the Belgian cyber security agency" and "Centre for Cyber Security Belgium (CCB)" share three
+    named alike ("the Veldmark cyber security centre" and "National Cyber Security Centre of Veldmark" share three
     words)."""
     targets = set(first.attributed_to), set(second.attributed_to)
     if first.stance is not second.stance or not (targets[0] <= targets[1] or targets[1] <= targets[0]):

@@ -45,7 +45,7 @@ _SPEAKER_LINE_WORDS = 10
 _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
 _ACCORDING_CUE = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words('grammar', 'according_to'))))})\b",
                             re.IGNORECASE)
-_CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Original Story: ...", "OSLO (Reuters) — ..."
+_CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
 _ACCORDING = re.compile(
     rf"\b(?:{'|'.join(map(re.escape, sorted(words('grammar', 'according_to'))))})\s*$", re.IGNORECASE)
@@ -58,9 +58,9 @@ _PREPOSITIONS = words("grammar", "prepositions")
 # words) is the one blamed
 _TARGET_AFTER_CUE_WORDS = 1
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
-_BLAME_GAP_WORDS = 4  # "the Darkside ransomware is responsible": a family this close to an attribution cue is blamed
+_BLAME_GAP_WORDS = 4  # "the Medusa ransomware was behind it": a family this close to an attribution cue is blamed
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
-_NATIONALITY_WORDS = 3  # "russische Hacker-Gruppe „Wizard Spider“": a nationality this close to a group is its own
+_NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
 _STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|étatique)", re.IGNORECASE)
 _PRO = re.compile(r"(?:^|[\s(])(?:pro|filo|anti)[-‑]?\s?$", re.IGNORECASE)  # "pro-Russian", "filorussi"
 
@@ -162,7 +162,7 @@ def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targe
 
 
 def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "Rheinmetall confirmed": one word opening the sentence, right before a reporting verb, names who speaks
+    """ "Brightwater confirmed": one word opening the sentence, right before a reporting verb, names who speaks
     even when it is also a common word."""
     return chunk.sentence_start and chunk.text.casefold() not in _FUNCTION_WORDS and any(
         0 <= m.start - chunk.end <= 1 for m in facts.cues.get("speech", []))
@@ -261,7 +261,7 @@ def _acting(facts: SentenceFacts, cue: _Cue) -> list[_Target]:
     for acting in [] if cue.reported else sentence_attackers(facts):  # a reporting verb reports known names only
         start = facts.text.find(acting.name)
         if start < 0:
-            continue  # a gang named after the family the sentence names ("Samas-Samsam" for "SamSam"): found above
+            continue  # a gang the catalogue names after the family the sentence names: found above
         others.append(_Target(start, start + len(acting.name), acting.name))
         if acting.state:
             found.append(_Target(start, start + len(acting.name), acting.state))
@@ -275,7 +275,7 @@ def _acting(facts: SentenceFacts, cue: _Cue) -> list[_Target]:
 
 
 def _blamed_families(facts: SentenceFacts, cue: _Cue) -> list[_Target]:
-    """ "the Darkside ransomware is responsible", "attributed to the LockBit ransomware": a ransomware family a claim
+    """ "the Medusa ransomware was behind it", "carried out by the LockBit ransomware": a ransomware family a claim
     blames stands for the gang that runs it ("the WannaCry attack was attributed to ..." names the attack, not who
     did it)."""
     kb = knowledge_base()
@@ -292,7 +292,7 @@ def _blamed(facts: SentenceFacts, match: Match, cue: _Cue, agent_only: bool = Fa
     """Named as the one a cue of the claim blames (the claim's own cue or another of its kind later in the sentence:
     "LockBit was behind the first, while Black Basta was responsible for the second"): right after a cue that ends
     with its agent or object ("carried out by", "attributed to", "accused"; with ``agent_only``, only its agent:
-    "messages tied to Locky" are the family's, not an attack it is blamed for), or right before one that names the
+    "files linked to Medusa" are the family's, not an attack it is blamed for), or right before one that names the
     culprit first ("... was behind"), or after a link to attackers ("run by")."""
     if cue.reported:
         return False
@@ -324,14 +324,14 @@ def _named_crews(facts: SentenceFacts) -> list[_Target]:
             continue  # a common word is a name here too: "the Conti gang"
         if any((_close(facts.text, chunk.end, n.start, 1) and n.start > chunk.end)
                or (_close(facts.text, n.end, chunk.start, 0) and n.end <= chunk.start) for n in nouns):
-            known = kb.actor(chunk.text)  # "the SamSam group" is the catalogue's Samas-Samsam
+            known = kb.actor(chunk.text)  # a group the catalogue knows by another name is named as it names it
             found.append(_Target(chunk.start, chunk.end, known.name if known else chunk.text))
     return found
 
 
 def _capitalised_common_noun(noun: Match) -> bool:
-    """ "CSIS Security Group": a group noun its languages write in lower case, capitalised, ends a firm's name (German
-    capitalises every noun, so "Gruppe" is listed capitalised and stays a group noun)."""
+    """ "Kestrel Security Group": a group noun its languages write in lower case, capitalised, ends a firm's name
+    (German capitalises every noun, so "Gruppe" is listed capitalised and stays a group noun)."""
     return noun.text[:1].isupper() and noun.text.casefold() in _LOWER_CASE_GROUP_NOUNS
 
 
@@ -368,7 +368,7 @@ def _states(facts: SentenceFacts, cue: _Cue, accused: list[str], actors: list[_T
 
 
 def _nationality_of_a_named_group(facts: SentenceFacts, country: CountryMention, actors: list[_Target]) -> bool:
-    """ "die russische Hacker-Gruppe Wizard Spider", "les hacktivistes russes de NoName057(16)": the nationality of a
+    """ "die russische Hackergruppe Nachtfalke", "les hacktivistes russes de NoName057(16)": the nationality of a
     group the sentence names is where the group is from, not a state behind it, unless the text says the state
     backs it ("the Chinese state-sponsored group APT31")."""
     if _STATE_BACKED.match(facts.text[country.end:country.end + 24]):
@@ -472,8 +472,8 @@ def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> 
 
 def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | None:
     """Who the cue's verb is about: the speaker right before it ("le gang LockBit a nié", "Die Bundesregierung
-    macht"), or else the first speaker of the clause the cue is in, a few words into it ("Original Story: The
-    European Union ... are blaming" is the Union's, "THE HAGUE, Netherlands (AP) — The ministry accused" the
+    macht"), or else the first speaker of the clause the cue is in, a few words into it ("Update: The Council of
+    Veldmark ... is blaming" is the Council's, "VALMONT, Veldmark (AP) — The ministry accused" the
     ministry's)."""
     before = [s for s in speakers if s.end <= cue_start]
     nearest = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # the longest phrase ending there
@@ -631,7 +631,7 @@ def _is_state(name: str) -> bool:
 
 
 def reported_speaker(facts: SentenceFacts) -> Speaker | None:
-    """Who a sentence reports as speaking ("..., said Rickey Gevers"), for a next sentence that refers back to them."""
+    """Who a sentence reports as speaking ("..., said Anna Reyes"), for a next sentence that refers back to them."""
     speech = facts.cues.get("speech", [])
     if not speech:
         return None
@@ -640,7 +640,7 @@ def reported_speaker(facts: SentenceFacts) -> Speaker | None:
 
 
 def _named_before(facts: SentenceFacts, previous: Speaker | None) -> Speaker | None:
-    """ "Hij noemt Rusland en Iran als mogelijke daders", "Añadió que ...": a sentence that opens with a pronoun, or
+    """ "Zij wijst China aan als dader", "Agregó que ...": a sentence that opens with a pronoun, or
     with its verb, speaks with the voice of the speaker the sentence before named."""
     if previous is None:
         return None
@@ -668,7 +668,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         group = _self_claimant(facts, cue.match, targets)
         if group is None:
             return []
-        # the group as the sentence names it ("REvil"), the catalogue's name in the target ("Sodinokibi")
+        # the group as the sentence names it, the catalogue's name in the target ("Cl0p" claims, for "Clop")
         speaker = Speaker(group.start, group.end, facts.text[group.start:group.end], None, ClaimantKind.GROUP)
         targets = [group]
     else:
