@@ -183,8 +183,12 @@ def _noun_kind(noun: Match) -> ClaimantKind:
 def _after_preposition(text: str, start: int) -> bool:
     """ "in Albania", "to Parliament": a name inside a prepositional phrase is not the one speaking
     ("according to X" is the exception: X is)."""
-    before = text[:start].split()
-    return bool(before) and before[-1].lower() in _PREPOSITIONS and not _ACCORDING.search(text[:start])
+    head = text[:start].rstrip()
+    words_before = head.split()
+    if len(words_before) >= 2 and words_before[-1].lower() in _ARTICLES:  # "auf die Wiener Privatbank"
+        head = head[:len(head) - len(words_before[-1])].rstrip()
+        words_before = words_before[:-1]
+    return bool(words_before) and words_before[-1].lower() in _PREPOSITIONS and not _ACCORDING.search(head)
 
 
 def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int]:
@@ -456,18 +460,24 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: _Cue) -> Speake
 
 
 def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
-    """ "Selon le Centre national de cybersécurité du Veldmark (NCCV)": the phrase from the first capitalised word
-    after "according to" to the end of the first speaker a few words on, in one clause."""
+    """ "Selon le Centre national de cybersécurité du Veldmark (NCCV)", "nach Angaben des Verfassungsschutzes": the
+    phrase from the first capitalised word after "according to" to the end of the first speaker a few lower-case
+    words on, in one clause; or that capitalised word alone, when no speaker follows it so."""
     words_after = list(re.finditer(r"[\w'’-]+", facts.text[start:]))
-    opening = next((start + w.start() for w in words_after[:3] if w.group()[:1].isupper()), None)
-    if opening is None:
+    opening_word = next((w for w in words_after[:3] if w.group()[:1].isupper()), None)
+    if opening_word is None:
         return None
+    opening = start + opening_word.start()
     for speaker in speakers:
-        gap = facts.text[opening:speaker.start]
-        if speaker.start >= opening and len(gap.split()) <= _ACCORDING_WORDS and not re.search(r"[,;:.]", gap):
+        gap = facts.text[opening:speaker.start].split()[1:]  # the words after the opening one
+        if speaker.start >= opening and len(gap) <= _ACCORDING_WORDS and not re.search(r"[,;:.]", " ".join(gap)) \
+                and all(word.islower() or word.casefold() in _RIGHT_CONNECTORS for word in gap):
             return replace(speaker, start=opening, name=facts.text[opening:speaker.end]) if speaker.start > opening \
                 and speaker.kind is not ClaimantKind.STATE else speaker
-    return None
+    word = opening_word.group()
+    if word.casefold() in _FUNCTION_WORDS or any(s.start == opening for s in speakers):
+        return None
+    return Speaker(opening, opening + len(word), word, None, ClaimantKind.INSTITUTION)
 
 
 def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | None:
