@@ -269,7 +269,7 @@ def _acting(facts: SentenceFacts, cue: _Cue) -> list[_Target]:
         others.append(_Target(start, start + len(acting.name), acting.name))
         if acting.state:
             found.append(_Target(start, start + len(acting.name), acting.state))
-    countries = [(c.start, c.end) for c in facts.countries]
+    countries = [(c.start, c.end) for c in facts.countries if not _names_something(facts, c)]  # not "Cuba gang"
     for other in others:
         taken = [(t.start, t.end) for t in found if not t.state] + countries
         if not any(other.start < end and start < other.end for start, end in taken) \
@@ -287,7 +287,9 @@ def _blamed_families(facts: SentenceFacts, cue: _Cue) -> list[_Target]:
     for match in facts.software:
         families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
         gang = kb.gang(families[0]) if families else None
-        if gang is not None and "ransomware" in gang.galaxies and _blamed(facts, match, cue, agent_only=True):
+        claims_itself = cue.stance is Stance.CLAIMS_RESPONSIBILITY  # "Black Basta put the firm on its leak site"
+        if gang is not None and "ransomware" in gang.galaxies \
+                and (claims_itself or _blamed(facts, match, cue, agent_only=True)):
             found.append(_Target(match.start, match.end, gang.name))
     return found
 
@@ -326,8 +328,16 @@ def _named_crews(facts: SentenceFacts) -> list[_Target]:
     for chunk in facts.names:
         if chunk.text.casefold() in _FUNCTION_WORDS:
             continue  # a common word is a name here too: "the Conti gang"
-        if any((_close(facts.text, chunk.end, n.start, 1) and n.start > chunk.end)
+        # "Northvale Power au groupe Sandworm": a group noun after a function word names the next name, not this one
+        if any((_close(facts.text, chunk.end, n.start, 1) and n.start > chunk.end
+                and not _content_words_between(facts.text, chunk.end, n.start) < len(
+                    facts.text[chunk.end:n.start].split()))
                or (_close(facts.text, n.end, chunk.start, 0) and n.end <= chunk.start) for n in nouns):
+            family = next((m for m in facts.software if m.start < chunk.end and chunk.start < m.end), None)
+            if family is not None:  # "il gruppo Black Basta", where the names read only "Black": the family's name
+                key = next((str(e.key) for e in family.values if getattr(e, "kind", None) == "malware"), family.text)
+                found.append(_Target(family.start, family.end, kb.gang(key).name))
+                continue
             known = kb.actor(chunk.text)  # a group the catalogue knows by another name is named as it names it
             found.append(_Target(chunk.start, chunk.end, known.name if known else chunk.text))
     return found
@@ -463,18 +473,18 @@ def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> 
     """ "Selon le Centre national de cybersécurité du Veldmark (NCCV)", "nach Angaben des Verfassungsschutzes": the
     phrase from the first capitalised word after "according to" to the end of the first speaker a few lower-case
     words on, in one clause; or that capitalised word alone, when no speaker follows it so."""
-    words_after = list(re.finditer(r"[\w'’-]+", facts.text[start:]))
-    opening_word = next((w for w in words_after[:3] if w.group()[:1].isupper()), None)
+    words_after = list(re.finditer(r"(?:\w+['’])?([\w-]+)", facts.text[start:]))  # "l'Agenzia": the noun
+    opening_word = next((w for w in words_after[:3] if w.group(1)[:1].isupper()), None)
     if opening_word is None:
         return None
-    opening = start + opening_word.start()
+    opening = start + opening_word.start(1)
     for speaker in speakers:
         gap = facts.text[opening:speaker.start].split()[1:]  # the words after the opening one
         if speaker.start >= opening and len(gap) <= _ACCORDING_WORDS and not re.search(r"[,;:.]", " ".join(gap)) \
                 and all(word.islower() or word.casefold() in _RIGHT_CONNECTORS for word in gap):
             return replace(speaker, start=opening, name=facts.text[opening:speaker.end]) if speaker.start > opening \
                 and speaker.kind is not ClaimantKind.STATE else speaker
-    word = opening_word.group()
+    word = opening_word.group(1)
     if word.casefold() in _FUNCTION_WORDS or any(s.start == opening for s in speakers):
         return None
     return Speaker(opening, opening + len(word), word, None, ClaimantKind.INSTITUTION)
@@ -553,7 +563,8 @@ def _self_claimant(facts: SentenceFacts, cue: Match, targets: list[_Target]) -> 
         if after:
             return after[0]
     before = [t for t in groups if t.start < cue.start]
-    return before[0] if before else None
+    after = [t for t in groups if t.start >= cue.end and not re.search(r"[.;]", facts.text[cue.end:t.start])]
+    return before[0] if before else (after[0] if after else None)  # "Auf ihrer Leak-Seite führt die Gruppe X ..."
 
 
 def _certainty(facts: SentenceFacts) -> tuple[Certainty, str]:
