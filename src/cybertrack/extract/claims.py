@@ -454,7 +454,9 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: _Cue) -> Speake
     subject = _subject(facts.text, people, cue.match.start)
     if subject and cue.names_the_culprit_first and _content_words_between(facts.text, subject.end,
                                                                           cue.match.start) <= 1:
-        subject = None  # "the Conti gang was responsible": the subject is the one blamed
+        # "the Conti gang was responsible": the subject is the one blamed; the one who says so comes first
+        earlier = [s for s in people if s.end <= subject.start]
+        subject = _subject(facts.text, earlier, subject.start) if earlier else None
     speech = facts.cues.get("speech", [])
     if subject and cue.stance.rejects and speech and speech[0].start > cue.match.end:
         return subject
