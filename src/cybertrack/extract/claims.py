@@ -37,6 +37,7 @@ ARTICLE_CLAIMANT = "(article)"
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _ARTICLES = words("grammar", "articles")
 _SUBJECT_WORDS = 6
+_EMPLOYER_WORDS = 6  # "investigadores de la firma de ciberseguridad Sentinela Labs"
 _VERB_GAP_WORDS = 2  # "the Kremlin has firmly denied": a subject this close before the cue is its subject
 # what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
 _CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar", "conjunctions")))
@@ -185,10 +186,14 @@ def _after_preposition(text: str, start: int) -> bool:
     ("according to X" is the exception: X is)."""
     head = text[:start].rstrip()
     words_before = head.split()
-    if len(words_before) >= 2 and words_before[-1].lower() in _ARTICLES:  # "auf die Wiener Privatbank"
-        head = head[:len(head) - len(words_before[-1])].rstrip()
-        words_before = words_before[:-1]
-    return bool(words_before) and words_before[-1].lower() in _PREPOSITIONS and not _ACCORDING.search(head)
+    if not words_before:
+        return False
+    if words_before[-1].lower() in _PREPOSITIONS:  # "a Roma" ("a" is an English article too: prepositions first)
+        return not _ACCORDING.search(head)
+    if len(words_before) >= 2 and words_before[-1].lower() in _ARTICLES \
+            and words_before[-2].lower() in _PREPOSITIONS:  # "auf die Wiener Privatbank"
+        return not _ACCORDING.search(head[:len(head) - len(words_before[-1])].rstrip())
+    return False
 
 
 def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int]:
@@ -269,7 +274,14 @@ def _acting(facts: SentenceFacts, cue: _Cue) -> list[_Target]:
         others.append(_Target(start, start + len(acting.name), acting.name))
         if acting.state:
             found.append(_Target(start, start + len(acting.name), acting.state))
-    countries = [(c.start, c.end) for c in facts.countries if not _names_something(facts, c)]  # not "Cuba gang"
+    nouns = facts.cues.get("group_noun", [])
+    for country in facts.countries:  # "the Cuba ransomware gang", "die Gruppe Cuba": a gang named like a country
+        if _names_something(facts, country) and any(
+                _close(facts.text, country.end, n.start, 1) or _close(facts.text, n.end, country.start, 0)
+                for n in nouns):
+            known = kb.actor(country.text)
+            others.append(_Target(country.start, country.end, known.name if known else country.text))
+    countries = [(c.start, c.end) for c in facts.countries if not _names_something(facts, c)]
     for other in others:
         taken = [(t.start, t.end) for t in found if not t.state] + countries
         if not any(other.start < end and start < other.end for start, end in taken) \
@@ -429,7 +441,9 @@ def _names_something(facts: SentenceFacts, country: CountryMention) -> bool:
     malware ("Chinese hackers" is an adjective, and "China-backed" a compound)."""
     if country.form != "name":
         return False
-    return any(0 < m.start - country.end <= 1 for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, []))
+    after = [m for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, [])]
+    return any(0 < m.start - country.end <= 1 for m in after) \
+        or any(0 <= country.start - m.end <= 1 for m in facts.cues.get("group_noun", []))  # "Ransomware-Gruppe Cuba"
 
 
 def _claimant(facts: SentenceFacts, speakers: list[Speaker], cue: _Cue) -> Speaker | None:
@@ -514,8 +528,8 @@ def _head_of_complement(text: str, speakers: list[Speaker], speaker: Speaker) ->
     one before it by "de", "of", "van" completes it; the one before is who speaks."""
     for earlier in sorted((s for s in speakers if s.end <= speaker.start), key=lambda s: -s.end):
         gap = text[earlier.end:speaker.start].split()
-        if gap and all(word.casefold() in _RIGHT_CONNECTORS for word in gap):
-            return earlier
+        if gap and all(word.casefold() in _RIGHT_CONNECTORS or word.casefold() in _PREPOSITIONS for word in gap):
+            return earlier  # "l'ambasciata cinese a Roma": the embassy in Rome speaks
         break
     return speaker
 
@@ -527,7 +541,7 @@ def _employer(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -
         return speaker
     for other in speakers:
         gap = facts.text[speaker.end:other.start].split()
-        if other.start >= speaker.end and other.kind in _EMPLOYERS and 0 < len(gap) <= 4 \
+        if other.start >= speaker.end and other.kind in _EMPLOYERS and 0 < len(gap) <= _EMPLOYER_WORDS \
                 and not re.search(r"[,.;:]", " ".join(gap)) \
                 and (gap[0].casefold() in _PREPOSITIONS or gap[0].casefold() in _ARTICLES):
             return other
