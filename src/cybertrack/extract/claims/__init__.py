@@ -1,0 +1,101 @@
+"""Attribution claims: who says an attack was done by whom, or denies it, and how sure they are.
+
+A claim needs a cue and a target. The cue sets the stance:
+
+- "attributed to", "accusé", "steckt hinter": the claimant *attributes* the attack;
+- "claimed responsibility", "rivendica", "bekannte sich": a group *claims responsibility* for its own attack;
+- "denied", "smentisce": the accused *denies*; "no evidence", "ruled out": anyone else *disputes*;
+- "too early to say whether", "non è chiaro": speculation, kept as *unconfirmed*, never asserted.
+
+The target is a known actor, a group the sentence casts as acting, or a state named on the attacker's side ("Chinese
+hackers", "accused China"): never the victim's country ("China hacked Ukraine"), a hacktivist's sympathy
+("pro-Russian hacktivists") or a country inside a name ("Cuba ransomware"). Hedges set the certainty ("believed":
+likely; "may": possible). The claimant is who speaks: "according to X", the subject before the cue, the speaker of
+a reporting verb, or the speaker named in the next sentence ("..., said the minister"); never a pronoun. A claim
+nobody in the text makes is the article's own, kept with the claimant "(article)".
+
+All the words are data, per language, in ``lang/<code>/claims.toml``.
+
+The steps, one module each: ``stance`` (the cue, certainty, speculation, denial or dispute), ``speakers`` (who
+claims), ``targets`` (whom it blames), over the plain types in ``parts`` and the word lists in ``wording``.
+"""
+
+from __future__ import annotations
+
+from cybertrack.extract.claims.parts import Speaker
+from cybertrack.extract.claims.speakers import (
+    find_claimant,
+    named_before,
+    named_in_next,
+    possible_speakers,
+    reported_speaker,
+)
+from cybertrack.extract.claims.stance import certainty_of, rejected, speculative, stance_cue
+from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
+from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.victims import name_key
+from cybertrack.model import Claim, ClaimantKind, Evidence, Stance
+
+__all__ = ["ARTICLE_CLAIMANT", "reported_speaker", "sentence_claims"]
+
+ARTICLE_CLAIMANT = "(article)"
+
+
+def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
+                    next_facts: SentenceFacts | None, accused: list[str],
+                    previous: Speaker | None = None) -> list[Claim]:
+    """The claims a sentence makes, if any. ``accused`` are the states the article accused before this sentence, or
+    failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them.
+    ``previous`` is who the sentence before reported as speaking, for a sentence that says "he" or only "added"."""
+    cue = stance_cue(facts)
+    if cue is None:
+        return []
+    actors = blamed_actors(facts, cue)
+    targets = actors + blamed_states(facts, cue, accused, [a for a in actors if not a.state])
+    stance = cue.stance
+    speaker: Speaker | None
+    if stance is Stance.CLAIMS_RESPONSIBILITY:
+        group = self_claimant(facts, cue.match, targets)
+        if group is None:
+            return []
+        # the group as the sentence names it, the catalogue's name in the target ("Cl0p" claims, for "Clop")
+        speaker = Speaker(group.start, group.end, facts.text[group.start:group.end], None, ClaimantKind.GROUP)
+        targets = [group]
+    else:
+        speaker = find_claimant(facts, possible_speakers(facts, targets), cue) or named_in_next(next_facts) \
+            or named_before(facts, previous)
+        if speaker is not None and speaker.kind is not ClaimantKind.GROUP:
+            targets = [t for t in targets if not speaker.start <= t.start < speaker.end]  # "the BSI said": not blamed
+        if cue.reported and (speaker is None or not targets):
+            return []  # a reporting verb alone claims nothing unless a speaker reports a named attacker
+    if stance.rejects:
+        stance, targets = rejected(targets, speaker, cue, accused)
+        clauses = [(targets, "")]
+    else:
+        exclude = {speaker.country} if speaker and speaker.country else set()
+        targets = [t for t in targets if t.name not in exclude]
+        clauses = split_into_clauses(facts, targets, speaker, cue)
+    if speculative(facts, targets):
+        stance = Stance.UNCONFIRMED
+    claimant = speaker.name if speaker else ARTICLE_CLAIMANT
+    own = [t for t in targets if not t.state and speaker is not None and speaker.start <= t.start < speaker.end] \
+        or [t for t in targets if not t.state and name_key(t.name) == name_key(claimant)]
+    if stance is Stance.ATTRIBUTES and speaker is not None and speaker.kind is ClaimantKind.GROUP and own:
+        stance = Stance.CLAIMS_RESPONSIBILITY  # "Cl0p confirmed it was responsible"
+        clauses = [(own[:1], "")]
+        claimant = facts.text[own[0].start:own[0].end] or own[0].name
+    certainty, hedge = certainty_of(facts)
+    date = facts.dates[0].value if facts.dates else published
+    evidence = Evidence(document, facts.start, facts.end, facts.raw)
+    mention = (speaker.mention(facts) or speaker.name) if speaker else ""
+    kind = speaker.kind if speaker else ClaimantKind.ARTICLE
+    speaks_for = speaker.country if speaker and speaker.kind in (ClaimantKind.STATE, ClaimantKind.INSTITUTION) \
+        else None
+    claims = []
+    for clause_targets, about in clauses:
+        names = tuple(dict.fromkeys(t.name for t in clause_targets))
+        if not names or (stance is Stance.ATTRIBUTES and name_key(claimant) in map(name_key, names)):
+            continue
+        claims.append(Claim(claimant, stance, names, certainty, date, evidence, speaks_for, kind, mention,
+                            cue.match.text, hedge, (about.strip(" ,.;"),) if about else ()))
+    return claims

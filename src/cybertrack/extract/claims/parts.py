@@ -1,0 +1,56 @@
+"""What the steps of claim finding hand each other: who may be speaking, who may be blamed, and the cue that sets a
+claim's stance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cybertrack.extract.facts import SentenceFacts
+from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import words
+from cybertrack.model import ClaimantKind, Stance
+
+CULPRIT_WORDS = frozenset(w.casefold() for w in words("claims", "culprit_words"))
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who may be speaking, where the sentence names them, and the state they speak for, if any."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    kind: ClaimantKind = ClaimantKind.INSTITUTION
+    state: bool = False  # the speaker is a country itself ("Belgium says")
+
+    def mention(self, facts: SentenceFacts) -> str:
+        return facts.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class StanceCue:
+    """The words that set a claim's stance; ``reported`` when they are only a reporting verb ("said")."""
+
+    stance: Stance
+    match: Match
+    reported: bool = False
+
+    @property
+    def names_the_culprit_first(self) -> bool:
+        """ "Iran was behind", "LockBit est responsable": the cue's subject is the one blamed, not the one speaking."""
+        return any(word.casefold() in CULPRIT_WORDS for word in self.match.text.split())
+
+
+@dataclass(frozen=True)
+class Target:
+    """Who a claim names, and where the sentence names it."""
+
+    start: int
+    end: int
+    name: str
+    agency: bool = False  # a state's service ("GRU", "BSI"): the one blamed, or the one speaking
+
+    @property
+    def state(self) -> bool:
+        return len(self.name) == 2

@@ -1,0 +1,302 @@
+"""Who makes a claim: "according to X", the speaker of a reporting verb, the subject of the claim's own verb, the
+employer of a role ("researchers at X"), or the speaker the sentence before named ("He added ..."); never a pronoun
+or a function word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
+from cybertrack.extract.claims.stance import stance_cue
+from cybertrack.extract.claims.wording import (
+    ACCORDING_BEFORE,
+    ACCORDING_CUE,
+    ARTICLES,
+    CONNECTORS,
+    FUNCTION_WORDS,
+    PREPOSITIONS,
+    content_words_between,
+)
+from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.institutions import portfolios
+from cybertrack.extract.names import NameChunk
+from cybertrack.extract.victims import english_adjective, plausible_name
+from cybertrack.knowledge.countries import country_name
+from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import words
+from cybertrack.model import ClaimantKind, Stance
+
+_SUBJECT_WORDS = 6
+_EMPLOYER_WORDS = 6  # "investigadores de la firma de ciberseguridad Sentinela Labs"
+_VERB_GAP_WORDS = 2  # "the Kremlin has firmly denied": a subject this close before the cue is its subject
+# what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
+_CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar", "conjunctions")))
+_LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
+_SPEAKER_LINE_WORDS = 10
+_ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
+_CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
+_SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
+_PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
+_SUBJECT_PRONOUNS = frozenset(words("grammar", "subject_pronouns"))
+_EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
+
+
+def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speaker]:
+    """Everything in the sentence that could be speaking: departments, actors, names, states, role phrases."""
+    found: list[Speaker] = []
+    for institution in facts.institutions:
+        country = next((c for c in facts.countries if abs(c.end - institution.start) <= 2
+                        or 0 <= c.start - institution.end <= 4), None)
+        portfolio = portfolios()[institution.portfolios[0]]
+        adjective = english_adjective(country.code) if country else None
+        name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
+        found.append(Speaker(institution.start, institution.end, name, country.code if country else None))
+    for actor in facts.actors:
+        found.append(Speaker(actor.start, actor.end, str(actor.values[0].key), None, ClaimantKind.GROUP))
+    taken = [(s.start, s.end) for s in found] + [(d.start, d.end) for d in facts.dates]
+    media = facts.cues.get("media", [])
+    for chunk in facts.names:
+        inside = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
+        if any(chunk.start < e and s < chunk.end for s, e in taken) \
+                or not (plausible_name(facts, chunk) or _opens_with_speaker(facts, chunk)):
+            continue
+        if chunk.text.casefold() in FUNCTION_WORDS:
+            continue  # "Il", "A": a capitalised function word opening the sentence speaks for nobody
+        if any(c.start < chunk.end and chunk.start < c.end for c in facts.countries if c not in inside):
+            continue  # "Gli Stati Uniti" read as "Uniti": the country's own name is better
+        if len(inside) == 1 and (inside[0].start, inside[0].end) == (chunk.start, chunk.end):
+            continue  # the country itself, below
+        kind = _name_kind(facts, chunk, media, targets)
+        served = next((t.name for t in targets if t.agency and t.state and chunk.start <= t.start < chunk.end), None)
+        country = inside[0].code if inside else served  # "the AIVD" speaks for the Netherlands
+        found.append(Speaker(chunk.start, chunk.end, chunk.text, country, kind))
+    for country in facts.countries:
+        if country.form == "adjective" or country.attacker_side:
+            continue
+        if not any(s.start <= country.start and country.end <= s.end for s in found):
+            # a capital speaks for its state as written ("Moscow denied"); a country by its English name
+            name = country.text if country.form == "capital" else country_name(country.code, "en")
+            found.append(Speaker(country.start, country.end, name, country.code,
+                                 ClaimantKind.STATE, True))
+    for noun in facts.cues.get("claimant_noun", []):
+        if any(noun.start < s.end and s.start < noun.end for s in found):
+            continue
+        start, end = _expand_phrase(facts, noun.start, noun.end)
+        inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
+        found.append(Speaker(start, end, facts.text[start:end], inside, _noun_kind(noun)))
+    speakers = [s for s in found if not _after_preposition(facts.text, s.start)]
+    return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targets: list[Target]) -> ClaimantKind:
+    named = [t for t in targets if chunk.start <= t.start < chunk.end and not t.state]
+    if named:
+        return ClaimantKind.INSTITUTION if any(t.agency for t in named) else ClaimantKind.GROUP
+    if any(chunk.start <= m.start and m.end <= chunk.end for m in media):
+        return ClaimantKind.MEDIA
+    if any(chunk.start <= p.start and p.end <= chunk.end for p in facts.producers):
+        return ClaimantKind.VENDOR
+    nouns = facts.cues.get("claimant_noun", [])
+    if any(_noun_kind(n) is ClaimantKind.PERSON and (0 <= chunk.start - n.end <= 2 or 0 <= n.start - chunk.end <= 2)
+           for n in nouns):
+        return ClaimantKind.PERSON  # "Interior Minister Anna Reyes", "Anna Reyes, the minister"
+    return ClaimantKind.ORGANISATION
+
+
+def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "Brightwater confirmed": one word opening the sentence, right before a reporting verb, names who speaks
+    even when it is also a common word."""
+    return chunk.sentence_start and chunk.text.casefold() not in FUNCTION_WORDS and any(
+        0 <= m.start - chunk.end <= 1 for m in facts.cues.get("speech", []))
+
+
+def _noun_kind(noun: Match) -> ClaimantKind:
+    return ClaimantKind.PERSON if noun.text.casefold() in _PERSON_NOUNS else ClaimantKind.INSTITUTION
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """ "in Albania", "to Parliament": a name inside a prepositional phrase is not the one speaking
+    ("according to X" is the exception: X is)."""
+    head = text[:start].rstrip()
+    words_before = head.split()
+    if not words_before:
+        return False
+    if words_before[-1].lower() in PREPOSITIONS:  # "a Roma" ("a" is an English article too: prepositions first)
+        return not ACCORDING_BEFORE.search(head)
+    if len(words_before) >= 2 and words_before[-1].lower() in ARTICLES \
+            and words_before[-2].lower() in PREPOSITIONS:  # "auf die Wiener Privatbank"
+        return not ACCORDING_BEFORE.search(head[:len(head) - len(words_before[-1])].rstrip())
+    return False
+
+
+def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int]:
+    """Grow a role noun into its phrase ("foreign ministry spokesperson", "portavoce dell'ambasciata cinese")."""
+    text = facts.text
+    nouns = [(m.start, m.end) for kind in ("claimant_noun", "sector") for m in facts.cues.get(kind, [])]
+    tokens = list(re.finditer(r"[\w\-]+['’]?", text))
+    for word in reversed([w for w in tokens if w.end() <= start][-3:]):
+        lower = word.group().lower()
+        if text[word.end():start].strip() or (lower in FUNCTION_WORDS
+                                              and (word.group().islower() or lower in ARTICLES)):
+            break  # a capitalised word is part of a name, unless it is an article opening the sentence
+        start = word.start()
+    after_connector = False
+    for word in [w for w in tokens if w.start() >= end][:5]:
+        if text[end:word.start()].strip():
+            break
+        lower = word.group().lower()
+        is_country = any(c.start == word.start() for c in facts.countries)
+        is_noun = any(s <= word.start() < e for s, e in nouns)
+        if lower in CONNECTORS or lower.endswith(("'", "’")):
+            after_connector = True
+        elif not (is_country or (after_connector and (word.group()[0].isupper() or is_noun))):
+            break
+        end = word.end()
+    while text[start:end].split() and text[start:end].split()[-1].lower() in CONNECTORS:
+        end = start + text[start:end].rstrip().rfind(" ")
+    return start, end
+
+
+def find_claimant(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> Speaker | None:
+    """ "according to X", "X said" / "said X", or else the subject: the first speaker, early, before the cue. The
+    subject of the claim's own verb comes first when the reporting verb only follows it ("the embassy rejected the
+    allegations, saying Beijing had nothing to do with it"). A role is named by whom it works for ("researchers at
+    Kestrel Point")."""
+    found = _speaker(facts, speakers, cue)
+    return _employer(facts, speakers, found) if found else None
+
+
+def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> Speaker | None:
+    for speaker in speakers:
+        if ACCORDING_BEFORE.search(facts.text[:speaker.start]):
+            return speaker
+    for according in ACCORDING_CUE.finditer(facts.text):
+        named = _according_to(facts, speakers, according.end())
+        if named:
+            return named
+    # a group attributes no attack but its own; it may deny any
+    people = speakers if cue.stance.rejects else [s for s in speakers if s.kind is not ClaimantKind.GROUP]
+    subject = _subject(facts.text, people, cue.match.start)
+    if subject and cue.names_the_culprit_first and content_words_between(facts.text, subject.end,
+                                                                          cue.match.start) <= 1:
+        # "the Conti gang was responsible": the subject is the one blamed; the one who says so comes first
+        earlier = [s for s in people if s.end <= subject.start]
+        subject = _subject(facts.text, earlier, subject.start) if earlier else None
+    speech = facts.cues.get("speech", [])
+    if subject and cue.stance.rejects and speech and speech[0].start > cue.match.end:
+        return subject
+    for verb in speech:
+        before = [s for s in speakers if 0 <= verb.start - s.end <= 3  # a group after the cue is the one blamed
+                  and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
+        after = [s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS]
+        if before:
+            return _head_of_list(facts.text, speakers, before[-1])
+        if after:
+            return after[0]
+    return subject
+
+
+def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
+    """ "Selon le Centre national de cybersécurité du Veldmark (NCCV)", "nach Angaben des Verfassungsschutzes": the
+    phrase from the first capitalised word after "according to" to the end of the first speaker a few lower-case
+    words on, in one clause; or that capitalised word alone, when no speaker follows it so."""
+    words_after = list(re.finditer(r"(?:\w+['’])?([\w-]+)", facts.text[start:]))  # "l'Agenzia": the noun
+    opening_word = next((w for w in words_after[:3] if w.group(1)[:1].isupper()), None)
+    if opening_word is None:
+        return None
+    opening = start + opening_word.start(1)
+    for speaker in speakers:
+        gap = facts.text[opening:speaker.start].split()[1:]  # the words after the opening one
+        if speaker.start >= opening and len(gap) <= _ACCORDING_WORDS and not re.search(r"[,;:.]", " ".join(gap)) \
+                and all(word.islower() or word.casefold() in CONNECTORS for word in gap):
+            return replace(speaker, start=opening, name=facts.text[opening:speaker.end]) if speaker.start > opening \
+                and speaker.kind is not ClaimantKind.STATE else speaker
+    word = opening_word.group(1)
+    if word.casefold() in FUNCTION_WORDS or any(s.start == opening for s in speakers):
+        return None
+    return Speaker(opening, opening + len(word), word, None, ClaimantKind.INSTITUTION)
+
+
+def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | None:
+    """Who the cue's verb is about: the speaker right before it ("le gang LockBit a nié", "Die Bundesregierung
+    macht"), or else the first speaker of the clause the cue is in, a few words into it ("Update: The Council of
+    Veldmark ... is blaming" is the Council's, "VALMONT, Veldmark (AP) — The ministry accused" the
+    ministry's)."""
+    before = [s for s in speakers if s.end <= cue_start]
+    nearest = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # the longest phrase ending there
+    if nearest and len(text[nearest.end:cue_start].split()) <= _VERB_GAP_WORDS \
+            and not re.search(r"[,;:]", text[nearest.end:cue_start]):
+        return _head_of_list(text, before, _head_of_complement(text, before, nearest))
+    opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, 0, cue_start)), default=0)
+    for speaker in before:
+        if opening <= speaker.start:
+            return speaker if len(text[opening:speaker.start].split()) <= _SUBJECT_WORDS else None
+    return None
+
+
+def _head_of_complement(text: str, speakers: list[Speaker], speaker: Speaker) -> Speaker:
+    """ "le ministère des Affaires étrangères de Veldmark", "the Ministry of Defence of Colombia": a name joined to the
+    one before it by "de", "of", "van" completes it; the one before is who speaks."""
+    for earlier in sorted((s for s in speakers if s.end <= speaker.start), key=lambda s: -s.end):
+        gap = text[earlier.end:speaker.start].split()
+        if gap and all(word.casefold() in CONNECTORS or word.casefold() in PREPOSITIONS for word in gap):
+            return earlier  # "l'ambasciata cinese a Roma": the embassy in Rome speaks
+        break
+    return speaker
+
+
+def _employer(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -> Speaker:
+    """ "Researchers at Kestrel Point", "Sicherheitsforscher der Firma Corvid Security": the organisation a person's
+    role phrase names right after it speaks for them."""
+    if speaker.kind is not ClaimantKind.PERSON:
+        return speaker
+    for other in speakers:
+        gap = facts.text[speaker.end:other.start].split()
+        if other.start >= speaker.end and other.kind in _EMPLOYERS and 0 < len(gap) <= _EMPLOYER_WORDS \
+                and not re.search(r"[,.;:]", " ".join(gap)) \
+                and (gap[0].casefold() in PREPOSITIONS or gap[0].casefold() in ARTICLES):
+            return other
+    return speaker
+
+
+def _head_of_list(text: str, speakers: list[Speaker], last: Speaker) -> Speaker:
+    """ "the FPS Foreign Affairs, Foreign Trade and Development Cooperation wrote": a name listed in parts is
+    named by its first part."""
+    head = last
+    for speaker in reversed([s for s in speakers if s.end <= last.start]):
+        if not _LIST_GLUE.fullmatch(text[speaker.end:head.start]):
+            break
+        head = speaker
+    return head
+
+
+def named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
+    """ "..." — "Ha affermato il ministro degli Esteri.": a short sentence that only says who spoke."""
+    if next_facts is None or not next_facts.has("speech") or len(next_facts.text.split()) > _SPEAKER_LINE_WORDS:
+        return None
+    if next_facts.is_attack or stance_cue(next_facts) is not None:
+        return None
+    later = possible_speakers(next_facts, [])
+    return later[0] if later else None
+
+
+def reported_speaker(facts: SentenceFacts) -> Speaker | None:
+    """Who a sentence reports as speaking ("..., said Anna Reyes"), for a next sentence that refers back to them."""
+    speech = facts.cues.get("speech", [])
+    if not speech:
+        return None
+    found = find_claimant(facts, possible_speakers(facts, []), StanceCue(Stance.ATTRIBUTES, speech[0], reported=True))
+    return found if found is not None and found.kind is not ClaimantKind.GROUP else None
+
+
+def named_before(facts: SentenceFacts, previous: Speaker | None) -> Speaker | None:
+    """ "Zij wijst China aan als dader", "Agregó que ...": a sentence that opens with a pronoun, or
+    with its verb, speaks with the voice of the speaker the sentence before named."""
+    if previous is None:
+        return None
+    opening = facts.text.split()[:1]
+    first = opening[0].strip("\"'“”«»„").casefold() if opening else ""
+    if first in _SUBJECT_PRONOUNS or any(m.start == 0 for m in facts.cues.get("speech", [])):
+        return replace(previous, start=0, end=0)
+    return None

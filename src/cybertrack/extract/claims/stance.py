@@ -1,0 +1,75 @@
+"""How a sentence claims: the cue that sets its stance, how sure it says it is, whether it only speculates, and
+whether a denial is the accused's or somebody else's dispute."""
+
+from __future__ import annotations
+
+import re
+
+from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
+from cybertrack.extract.facts import SentenceFacts
+from cybertrack.model import Certainty, ClaimantKind, Stance
+
+_PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
+_OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
+_THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
+
+
+def stance_cue(facts: SentenceFacts) -> StanceCue | None:
+    """The cue that decides the stance, strongest first: a denial or dispute outweighs the attribution it answers
+    ("denied being behind"), and a group's own claim outweighs the reporting verb around it."""
+    for kind, stance in (("denial", Stance.DENIES), ("dispute", Stance.DISPUTES),
+                         ("responsibility", Stance.CLAIMS_RESPONSIBILITY), ("attribution", Stance.ATTRIBUTES)):
+        found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])]
+        if found:
+            return StanceCue(stance, found[0])
+    if facts.is_attack and facts.has("speech"):  # "Check Point said Chinese hackers attacked ..."
+        return StanceCue(Stance.ATTRIBUTES, facts.cues["speech"][0], reported=True)
+    return None
+
+
+def certainty_of(facts: SentenceFacts) -> tuple[Certainty, str]:
+    """How sure the sentence says it is, and the words that say so: "may" outweighs "believed"."""
+    hedges = facts.cues.get("hedge", [])
+    for level in (Certainty.POSSIBLE, Certainty.LIKELY):
+        found = [m for m in hedges if level.value in m.values]
+        if found:
+            return level, found[0].text
+    percent = _PERCENT.search(facts.text)
+    if percent and int(percent.group(1)) < 100:
+        return Certainty.LIKELY, percent.group(0)
+    return Certainty.CONFIRMED, ""
+
+
+def speculative(facts: SentenceFacts, targets: list[Target]) -> bool:
+    """ "too early to say whether the group had any link to APT29": speculation that comes before what it names, in
+    its clause, is the sentence's point (after it, "a claim that could not be verified" only weakens the claim; and
+    "it remains unclear who did it, ..., a hacker allegedly sponsored by China" asserts the allegation after it)."""
+    first = min((t.start for t in targets), default=len(facts.text))
+    return any(m.start < first and not re.search(r"[,;:]", facts.text[m.end:first])
+               for m in facts.cues.get("speculation", []))
+
+
+def rejected(targets: list[Target], speaker: Speaker | None, cue: StanceCue,
+              accused: list[str]) -> tuple[Stance, list[Target]]:
+    """What a denial or dispute rejects, and which it is. A state's denial rejects its own state's part ("the Kremlin
+    denied any involvement"; "China's embassy rejected Belgium's claims" names the accuser, not the accused); one
+    that names nobody rejects what the article accused before (``accused``). A denial is the accused's unless the
+    speaker is known to be someone else (another state, a vendor, a newspaper); a dispute ("no evidence") is somebody
+    else's unless the accused says it."""
+    named = list(dict.fromkeys(t.name for t in targets))
+    if speaker is not None and speaker.country and cue.stance is Stance.DENIES:
+        named = [speaker.country] + [name for name in named if not is_state(name)]
+    if cue.stance is Stance.DENIES:  # "no evidence that data was taken" disputes nothing it does not name
+        named = named or accused
+    if speaker is None:
+        is_accused = False
+    elif cue.stance is Stance.DENIES:
+        is_accused = speaker.country in named if speaker.country else speaker.kind not in _THIRD_PARTIES
+    else:
+        is_accused = speaker.country in named or speaker.name in named or speaker.kind is ClaimantKind.GROUP
+    stance = Stance.DENIES if is_accused else Stance.DISPUTES
+    return stance, [Target(0, 0, name) for name in named]
+
+
+def is_state(name: str) -> bool:
+    return len(name) == 2

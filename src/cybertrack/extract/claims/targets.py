@@ -1,0 +1,258 @@
+"""Whom a claim blames: catalogued actors, groups named with a group noun, ransomware families' gangs and agencies a
+cue blames, and states on the attacker's side; never the victim's country, a group's nationality or a country inside
+a name. A sentence that blames several actors for several victims is cut into clauses."""
+
+from __future__ import annotations
+
+import re
+
+from cybertrack.extract.attackers import compared, sentence_attackers
+from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
+from cybertrack.extract.claims.wording import FUNCTION_WORDS, close, content_words_between, has_content_words
+from cybertrack.extract.facts import CountryMention, SentenceFacts
+from cybertrack.extract.victims import name_key
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import words
+from cybertrack.model import Stance
+
+_AGENT = re.compile(r"^\s*(?:by|par|door|von|da|dal|dalla|dai|por|del)\s+(?:the\s+|le\s+|la\s+|les\s+|l'|de\s+|het\s+|"
+                    r"der\s+|die\s+|dem\s+|il\s+|lo\s+|gli\s+|el\s+|los\s+)?", re.IGNORECASE)
+
+
+_AGENT_END = re.compile(r"\b(?:by|par|door|von|da|dal|dalla|dai|dagli|por)$", re.IGNORECASE)  # "carried out by"
+# "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
+# words) is the one blamed
+_TARGET_AFTER_CUE_WORDS = 1
+_APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
+_BLAME_GAP_WORDS = 4  # "the Medusa ransomware was behind it": a family this close to an attribution cue is blamed
+_NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
+_STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|étatique)", re.IGNORECASE)
+_PRO = re.compile(r"(?:^|[\s(])(?:pro|filo|anti)[-‑]?\s?$", re.IGNORECASE)  # "pro-Russian", "filorussi"
+_LOWER_CASE_GROUP_NOUNS = frozenset(n for n in words("claims", "group_nouns") if n.islower())
+
+
+def blamed_actors(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
+    """The actors the sentence names as acting, where it names them: catalogued actors, gangs, the groups it names
+    with a group noun, agencies (with the state they serve), the others it casts as attackers. Each place in the
+    sentence names one actor ("the Black Basta group" is not also "BlackBasta"), and a country is a state, below."""
+    found = [Target(m.start, m.end, str(e.key)) for m in facts.actors if not compared(facts, m) for e in m.values]
+    found += _blamed_families(facts, cue)
+    others = _named_crews(facts)
+    kb = knowledge_base()
+    for match in kb.find_agencies(facts.text) if facts.text.strip() else []:
+        if not _blamed(facts, match, cue):
+            continue
+        for entry in match.values:  # "the Russian military intelligence service GRU": an agency a claim blames
+            agency = kb.agencies[str(entry.key)]  # type: ignore[attr-defined]
+            others.append(Target(match.start, match.end, agency.name, agency=True))
+            if agency.country:
+                found.append(Target(match.start, match.end, agency.country, agency=True))
+    for acting in [] if cue.reported else sentence_attackers(facts):  # a reporting verb reports known names only
+        start = facts.text.find(acting.name)
+        if start < 0:
+            continue  # a gang the catalogue names after the family the sentence names: found above
+        others.append(Target(start, start + len(acting.name), acting.name))
+        if acting.state:
+            found.append(Target(start, start + len(acting.name), acting.state))
+    nouns = facts.cues.get("group_noun", [])
+    for country in facts.countries:  # "the Cuba ransomware gang", "die Gruppe Cuba": a gang named like a country
+        if _names_something(facts, country) and any(
+                close(facts.text, country.end, n.start, 1) or close(facts.text, n.end, country.start, 0)
+                for n in nouns):
+            known = kb.actor(country.text)
+            others.append(Target(country.start, country.end, known.name if known else country.text))
+    countries = [(c.start, c.end) for c in facts.countries if not _names_something(facts, c)]
+    for other in others:
+        taken = [(t.start, t.end) for t in found if not t.state] + countries
+        if not any(other.start < end and start < other.end for start, end in taken) \
+                and name_key(other.name) not in {name_key(t.name) for t in found}:
+            found.append(other)
+    return found
+
+
+def _blamed_families(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
+    """ "the Medusa ransomware was behind it", "carried out by the LockBit ransomware": a ransomware family a claim
+    blames stands for the gang that runs it ("the WannaCry attack was attributed to ..." names the attack, not who
+    did it)."""
+    kb = knowledge_base()
+    found = []
+    for match in facts.software:
+        families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
+        gang = kb.gang(families[0]) if families else None
+        claims_itself = cue.stance is Stance.CLAIMS_RESPONSIBILITY  # "Black Basta put the firm on its leak site"
+        if gang is not None and "ransomware" in gang.galaxies \
+                and (claims_itself or _blamed(facts, match, cue, agent_only=True)):
+            found.append(Target(match.start, match.end, gang.name))
+    return found
+
+
+def _blamed(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: bool = False) -> bool:
+    """Named as the one a cue of the claim blames (the claim's own cue or another of its kind later in the sentence:
+    "LockBit was behind the first, while Black Basta was responsible for the second"): right after a cue that ends
+    with its agent or object ("carried out by", "attributed to", "accused"; with ``agent_only``, only its agent:
+    "files linked to Medusa" are the family's, not an attack it is blamed for), or right before one that names the
+    culprit first ("... was behind"), or after a link to attackers ("run by")."""
+    if cue.reported:
+        return False
+    kinds = {Stance.ATTRIBUTES: "attribution", Stance.CLAIMS_RESPONSIBILITY: "responsibility",
+             Stance.DENIES: "denial", Stance.DISPUTES: "dispute"}
+    cues = [cue, *(StanceCue(cue.stance, m) for m in facts.cues.get(kinds[cue.stance], []) if m != cue.match)]
+    linked = any(content_words_between(facts.text, link.end, match.start) <= 1
+                 for link in facts.cues.get("agency_link", []))
+    return linked or any(_blamed_by(facts.text, match, one, agent_only) for one in cues)
+
+
+def _blamed_by(text: str, match: Match, cue: StanceCue, agent_only: bool) -> bool:
+    after = content_words_between(text, cue.match.end, match.start) <= _TARGET_AFTER_CUE_WORDS + 1 \
+        and (not agent_only or bool(_AGENT_END.search(cue.match.text)))
+    before = (cue.names_the_culprit_first or cue.stance is not Stance.ATTRIBUTES) \
+        and content_words_between(text, match.end, cue.match.start) <= 1 \
+        and len(text[match.end:cue.match.start].split()) <= _BLAME_GAP_WORDS
+    return after or before
+
+
+def _named_crews(facts: SentenceFacts) -> list[Target]:
+    """ "the Conti ransomware gang", "la banda Black Basta": a name next to a group noun is a group's, catalogued or
+    not (one word may stand between a name and the noun after it: "ransomware")."""
+    nouns = [n for n in facts.cues.get("group_noun", []) if not _capitalised_common_noun(n)]
+    kb = knowledge_base()
+    found = []
+    for chunk in facts.names:
+        if chunk.text.casefold() in FUNCTION_WORDS:
+            continue  # a common word is a name here too: "the Conti gang"
+        # "Northvale Power au groupe Sandworm": a group noun after a function word names the next name, not this one
+        if any((close(facts.text, chunk.end, n.start, 1) and n.start > chunk.end
+                and not content_words_between(facts.text, chunk.end, n.start) < len(
+                    facts.text[chunk.end:n.start].split()))
+               or (close(facts.text, n.end, chunk.start, 0) and n.end <= chunk.start) for n in nouns):
+            family = next((m for m in facts.software if m.start < chunk.end and chunk.start < m.end), None)
+            if family is not None:  # "il gruppo Black Basta", where the names read only "Black": the family's name
+                key = next((str(e.key) for e in family.values if getattr(e, "kind", None) == "malware"), family.text)
+                found.append(Target(family.start, family.end, kb.gang(key).name))
+                continue
+            known = kb.actor(chunk.text)  # a group the catalogue knows by another name is named as it names it
+            found.append(Target(chunk.start, chunk.end, known.name if known else chunk.text))
+    return found
+
+
+def _capitalised_common_noun(noun: Match) -> bool:
+    """ "Kestrel Security Group": a group noun its languages write in lower case, capitalised, ends a firm's name
+    (German capitalises every noun, so "Gruppe" is listed capitalised and stays a group noun)."""
+    return noun.text[:1].isupper() and noun.text.casefold() in _LOWER_CASE_GROUP_NOUNS
+
+
+def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], actors: list[Target]) -> list[Target]:
+    """States named on the attacker's side ("Chinese hackers"); named as a state next to the cue, a link to the
+    attackers or an attacker ("hackers working for the North Korean government", "APT28, a unit of Russian military
+    intelligence"); named right after the cue ("accused China") or as its subject ("Iran was behind"). A denial or
+    dispute names a state by its adjective too, with what it had no part in ("denied any Russian involvement"), or
+    when the article accused that state before."""
+    found = []
+    links = [*([] if cue.reported else [cue.match]), *facts.cues.get("agency_link", []), *actors]
+    culprit_cues = [cue.match] if cue.names_the_culprit_first else []
+    involvement = facts.cues.get("involvement", []) if cue.stance.rejects else []
+    for country in facts.countries:
+        if _PRO.search(facts.text[max(0, country.start - 6):country.start]) or _names_something(facts, country):
+            continue  # "pro-Russian hacktivists", "the Cuba ransomware": a sympathy or a name, not a state
+        answered = cue.stance.rejects and (country.code in accused or any(
+            close(facts.text, country.end, n.start, 1) or close(facts.text, n.end, country.start, 1)
+            for n in involvement))
+        forms = {"name", "capital", "adjective"} if answered else {"name", "capital"}
+        blamed = not cue.reported and country.form in forms and (
+            content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
+            or (cue.names_the_culprit_first and _subject_of(facts.text, country, cue.match)))
+        if _as_a_state(facts, country, links, culprit_cues) or blamed \
+                or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
+            found.append(Target(country.start, country.end, country.code))
+    return found
+
+
+def _nationality_of_a_named_group(facts: SentenceFacts, country: CountryMention, actors: list[Target]) -> bool:
+    """ "die russische Hackergruppe Nachtfalke", "les hacktivistes russes de NoName057(16)": the nationality of a
+    group the sentence names is where the group is from, not a state behind it, unless the text says the state
+    backs it ("the Chinese state-sponsored group APT31")."""
+    if _STATE_BACKED.match(facts.text[country.end:country.end + 24]):
+        return False
+    return any(close(facts.text, country.end, actor.start, _NATIONALITY_WORDS)
+               or close(facts.text, actor.end, country.start, _NATIONALITY_WORDS) for actor in actors)
+
+
+def _subject_of(text: str, country: CountryMention, cue: Match) -> bool:
+    """ "Iran was behind", "North Korea is responsible": the country right before the cue, with only function words
+    between ("U.S. officials believe" has a noun between: the officials speak)."""
+    return country.end <= cue.start and content_words_between(text, country.end, cue.start) == 0 \
+        and len(text[country.end:cue.start].split()) <= 1
+
+
+def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match | Target],
+                before: list[Match]) -> bool:
+    """ "the North Korean government", "il governo russo", "Russia's military intelligence", after a claim's cue or a
+    link to the attackers ("working for"), or right before a cue that names the culprit first ("the Russian state was
+    behind", in ``before``): the state itself stands behind the attack. Elsewhere it speaks ("El Gobierno de Chile
+    acusó") or is the victim ("targeted the Russian military")."""
+    text = facts.text
+    for noun in facts.cues.get("state_noun", []):
+        if not (close(text, country.end, noun.start, 2) or close(text, noun.end, country.start, 2)):
+            continue
+        start, end = min(noun.start, country.start), max(noun.end, country.end)
+        if any(close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
+                or any(close(text, end, cue.start, 3) and "," not in text[end:cue.start] for cue in before):
+            return True
+    return False
+
+
+def _names_something(facts: SentenceFacts, country: CountryMention) -> bool:
+    """ "Cuba ransomware", "Cuba gang": a country's name right before an attack or attacker word names a gang or its
+    malware ("Chinese hackers" is an adjective, and "China-backed" a compound)."""
+    if country.form != "name":
+        return False
+    after = [m for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, [])]
+    return any(0 < m.start - country.end <= 1 for m in after) \
+        or any(0 <= country.start - m.end <= 1 for m in facts.cues.get("group_noun", []))  # "Ransomware-Gruppe Cuba"
+
+
+def self_claimant(facts: SentenceFacts, cue: Match, targets: list[Target]) -> Target | None:
+    """The group claiming its own attack: named right after the cue as its agent ("claimed by LockBit",
+    "revendiquée par Rhysida"), or else the first group named before the cue, as its subject."""
+    groups = [t for t in targets if len(t.name) > 2]
+    agent = _AGENT.match(facts.text[cue.end:])
+    if agent:
+        after = [t for t in groups if t.start >= cue.end and t.start - cue.end <= agent.end() + 2]
+        if after:
+            return after[0]
+    before = [t for t in groups if t.start < cue.start]
+    after = [t for t in groups if t.start >= cue.end and not re.search(r"[.;]", facts.text[cue.end:t.start])]
+    return before[0] if before else (after[0] if after else None)  # "Auf ihrer Leak-Seite führt die Gruppe X ..."
+
+
+def split_into_clauses(facts: SentenceFacts, targets: list[Target], speaker: Speaker | None,
+             cue: StanceCue) -> list[tuple[list[Target], str]]:
+    """The targets clause by clause, with the words each clause says about its victim. The victim comes after its
+    actor ("APT28 for the health ministry and Sandworm for NordTV") or before it ("attribue l'intrusion au ministère
+    à APT29 et le sabotage de la compagnie à Sandworm", "Rhodalis a été attaqué par LockBit et Pharmaline par Black
+    Basta"): which, the words between the claim's opening (after its cue and claimant) and the first actor say. One
+    clause, the whole sentence, when the sentence names one actor, or lists several together ("APT29 and
+    Sandworm")."""
+    spoken = (speaker.start, speaker.end) if speaker else (0, 0)
+    actors = sorted({t.start: t for t in targets if not t.state and not t.agency
+                     and not spoken[0] <= t.start < spoken[1]}.values(), key=lambda t: t.start)
+    if len({t.name for t in actors}) < 2:
+        return [(targets, "")]
+    opening = max(spoken[1], cue.match.end if cue.match.end <= actors[0].start else 0)
+    victim_first = _names_a_victim_here(facts, opening, actors[0].start)
+    clauses = []
+    for i, actor in enumerate(actors):  # the states and agencies an actor's clause names go with it
+        end = actors[i + 1].start if i + 1 < len(actors) else len(facts.text)
+        backers = [s for s in targets if (s.state or s.agency) and actor.start <= s.start < end]
+        about = facts.text[(actors[i - 1].end if i else opening):actor.start] if victim_first \
+            else facts.text[actor.end:end]
+        clauses.append(([actor, *backers], about))
+    if not all(has_content_words(about) for _, about in (clauses if victim_first else clauses[:-1])):
+        return [(targets, "")]
+    return clauses
+
+
+def _names_a_victim_here(facts: SentenceFacts, start: int, end: int) -> bool:
+    """A name or a sector noun ("Rhodalis", "le ministère") between ``start`` and ``end``."""
+    return any(start <= m.start and m.end <= end for m in [*facts.names, *facts.cues.get("sector", [])])

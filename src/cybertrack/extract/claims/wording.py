@@ -1,0 +1,42 @@
+"""The wording every step of claim finding reads: function words, prepositions, name connectors, "according to",
+and how far apart two places in a sentence are, in words."""
+
+from __future__ import annotations
+
+import re
+
+from cybertrack.extract.names import stop_words
+from cybertrack.lang import LANGUAGES, words
+
+ARTICLES = words("grammar", "articles")
+CONNECTORS = words("grammar", "name_connectors")
+PREPOSITIONS = words("grammar", "prepositions")
+_ACCORDING = "|".join(map(re.escape, sorted(words("grammar", "according_to"))))
+ACCORDING_BEFORE = re.compile(rf"\b(?:{_ACCORDING})\s*$", re.IGNORECASE)  # "... according to" right before a name
+ACCORDING_CUE = re.compile(rf"\b(?:{_ACCORDING})\b", re.IGNORECASE)  # "according to", "selon", "laut" anywhere
+
+
+def _function_words() -> frozenset[str]:
+    return frozenset().union(*(stop_words(language) for language in LANGUAGES))
+
+
+FUNCTION_WORDS = _function_words()
+
+
+def close(text: str, start: int, end: int, most: int) -> bool:
+    """``start`` comes before ``end``, at most ``most`` words before, in one clause."""
+    gap = text[start:end]
+    return end >= start and len(gap.split()) <= most and not re.search(r"[.;:]", gap)
+
+
+def content_words_between(text: str, start: int, end: int) -> float:
+    """How many words other than function words stand between two places, in one clause (infinite otherwise):
+    "accusó este jueves a Rusia" has one ("jueves")."""
+    gap = text[start:end]
+    if end < start or re.search(r"[.;:]", gap):
+        return float("inf")
+    return sum(1 for word in re.findall(r"\w+", gap) if word.casefold() not in FUNCTION_WORDS)
+
+
+def has_content_words(text: str) -> bool:
+    return any(word.casefold() not in FUNCTION_WORDS for word in re.findall(r"\w+", text))
