@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cybertrack import lang
+from cybertrack.extract.cues import cues
 from cybertrack.extract.lexicons import lexicons
 
 PACKAGE = Path(lang.__file__).resolve().parents[1]
@@ -73,3 +74,13 @@ def test_a_pack_missing_a_part_is_reported(tmp_path):
     done = _run(root, "from cybertrack.lang import missing_parts\nprint('\\n'.join(missing_parts()))")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["it: no attack.toml", "nl: roles.toml has no began"]
+
+
+def test_a_split_verb_is_a_cue_only_with_its_particle_in_the_clause():
+    """ "wies … zurück" in the German pack: the verb counts where its particle follows in the same clause, and the
+    match is the verb, so what it names right after still reads as its object."""
+    found = cues().find_all("Die Botschaft wies die Vorwürfe entschieden zurück.")["denial"]
+    assert [m.text for m in found] == ["wies"]
+    assert cues().find_all("Er wies auf die Lücke hin. Zurück blieb der Schaden.")["denial"] == []
+    blamed = cues().find_all("Die Regierung macht Russland für den Angriff verantwortlich.")["attribution"]
+    assert "macht" in [m.text for m in blamed]

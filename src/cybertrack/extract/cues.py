@@ -8,11 +8,15 @@ language almost never occurs by chance at word boundaries.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from cybertrack.extract.lexicons import LANGUAGES, lexicons
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
 from cybertrack.lang import topic
+
+SPLIT = "…"  # in a lexicon phrase, the words a split verb puts between its parts ("wies … zurück")
+_SPLIT_REACH = 120  # characters between the parts of a split verb, in one clause
 
 
 @dataclass(frozen=True)
@@ -50,19 +54,37 @@ class Cues:
             sections[kind] = {kind: actors[kind]}
         self.kinds = tuple(sections)
         self._matcher = PhraseMatcher()
+        self._split: list[tuple[re.Pattern[str], Cue]] = []
         for kind, groups in sections.items():
             for group, by_language in groups.items():
                 phrases = by_language if isinstance(by_language, list) else [
                     p for language in LANGUAGES for p in by_language.get(language, [])]
                 for phrase in phrases:
+                    if SPLIT in phrase:
+                        self._split.append((_split_pattern(phrase), Cue(kind, group)))
+                        continue
                     # "DoS", "DDoS": written with inner capitals, they must be matched as written ("dos" is "two")
                     self._matcher.add(phrase, Cue(kind, group), case_sensitive=sum(c.isupper() for c in phrase) >= 2)
 
     def find_all(self, text: str) -> dict[str, list[Match]]:
         """Matches per kind (every kind present, possibly empty); a match's values are its groups."""
         found = self._matcher.find_grouped(text, lambda cue: cue.kind)  # type: ignore[attr-defined]
-        return {kind: [Match(m.start, m.end, m.text, tuple(dict.fromkeys(c.group for c in m.values)))
-                       for m in found.get(kind, [])] for kind in self.kinds}
+        matches = {kind: [Match(m.start, m.end, m.text, tuple(dict.fromkeys(c.group for c in m.values)))
+                          for m in found.get(kind, [])] for kind in self.kinds}
+        for pattern, cue in self._split:
+            for m in pattern.finditer(text):
+                matches[cue.kind].append(Match(m.start(), m.end(), m.group(), (cue.group,)))
+        for kind in {cue.kind for _, cue in self._split}:
+            matches[kind].sort(key=lambda m: (m.start, -m.end))
+        return matches
+
+
+def _split_pattern(phrase: str) -> re.Pattern[str]:
+    """ "macht … verantwortlich": the verb, matched where its particle or complement follows later in the clause
+    (German and Dutch split their verbs: "macht Russland für den Angriff verantwortlich", "wees de beschuldigingen
+    af"). The match is the verb alone, so what the claim names right after it still reads as its object."""
+    head, tail = (part.strip() for part in phrase.split(SPLIT, 1))
+    return re.compile(rf"\b{re.escape(head)}\b(?=[^.;:!?]{{1,{_SPLIT_REACH}}}?\b{re.escape(tail)}\b)", re.IGNORECASE)
 
 
 @functools.cache
