@@ -169,6 +169,8 @@ class Claim:
     cue: str = ""  # the words that set the stance ("attributed", "denied", "claimed responsibility")
     certainty_cue: str = ""  # the words that set the certainty ("believed"), empty when confirmed
     about: tuple[str, ...] = ()  # the victims its own clause names, when the sentence names several
+    role: str = ""  # a person claimant's role ("Finance Minister"), where the sentence gives it
+    organisation: str = ""  # the body a person claimant speaks for ("St Brendan's Hospital"), where given
 
     @property
     def hedged(self) -> bool:

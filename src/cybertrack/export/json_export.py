@@ -84,7 +84,9 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
 
 def _claim(claim: dict) -> dict:
     evidence = claim["evidence"]
-    return {"claimant": claim["claimant"], "claimant_kind": claim.get("claimant_kind"), "stance": claim["stance"],
+    return {"claimant": claim["claimant"], "claimant_kind": claim.get("claimant_kind"),
+            "claimant_role": claim.get("role", ""), "claimant_organisation": claim.get("organisation", ""),
+            "stance": claim["stance"],
             "attributed_to": claim["attributed_to"], "certainty": claim["certainty"], "hedged": claim["hedged"],
             "certainty_cue": claim.get("certainty_cue", ""), "cue": claim.get("cue", ""), "date": claim["date"],
             "document": evidence["document"], "evidence": evidence["sentence"],

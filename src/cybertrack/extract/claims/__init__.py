@@ -27,6 +27,7 @@ from cybertrack.extract.claims.speakers import (
     find_claimant,
     named_before,
     named_in_next,
+    organisation_of,
     possible_speakers,
     reported_speaker,
 )
@@ -54,6 +55,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     targets = actors + blamed_states(facts, cue, accused, [a for a in actors if not a.state])
     stance = cue.stance
     speaker: Speaker | None
+    organisation = ""
     if stance is Stance.CLAIMS_RESPONSIBILITY:
         group = self_claimant(facts, cue.match, targets)
         if group is None:
@@ -62,8 +64,9 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         speaker = Speaker(group.start, group.end, facts.text[group.start:group.end], None, ClaimantKind.GROUP)
         targets = [group]
     else:
-        speaker = find_claimant(facts, possible_speakers(facts, targets), cue) or named_in_next(next_facts) \
-            or named_before(facts, previous)
+        speakers = possible_speakers(facts, targets)
+        speaker = find_claimant(facts, speakers, cue) or named_in_next(next_facts) or named_before(facts, previous)
+        organisation = organisation_of(facts, speakers, speaker) if speaker is not None else ""
         if speaker is not None and speaker.kind is not ClaimantKind.GROUP:
             targets = [t for t in targets if not speaker.start <= t.start < speaker.end]  # "the BSI said": not blamed
         if cue.reported and (speaker is None or not targets):
@@ -97,5 +100,6 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         if not names or (stance is Stance.ATTRIBUTES and name_key(claimant) in map(name_key, names)):
             continue
         claims.append(Claim(claimant, stance, names, certainty, date, evidence, speaks_for, kind, mention,
-                            cue.match.text, hedge, (about.strip(" ,.;"),) if about else ()))
+                            cue.match.text, hedge, (about.strip(" ,.;"),) if about else (),
+                            speaker.role if speaker else "", organisation))
     return claims

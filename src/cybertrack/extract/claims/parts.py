@@ -23,6 +23,7 @@ class Speaker:
     country: str | None
     kind: ClaimantKind = ClaimantKind.INSTITUTION
     state: bool = False  # the speaker is a country itself ("Belgium says")
+    role: str = ""  # a person's role as the sentence gives it ("Finance Minister")
 
     def mention(self, facts: SentenceFacts) -> str:
         return facts.text[self.start:self.end]

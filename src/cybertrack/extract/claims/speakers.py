@@ -70,7 +70,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         kind = _name_kind(facts, chunk, media, targets)
         served = next((t.name for t in targets if t.agency and t.state and chunk.start <= t.start < chunk.end), None)
         country = inside[0].code if inside else served  # "the AIVD" speaks for the Netherlands
-        found.append(Speaker(chunk.start, chunk.end, chunk.text, country, kind))
+        found.append(_person(facts, Speaker(chunk.start, chunk.end, chunk.text, country, kind)))
     for country in facts.countries:
         if country.form == "adjective" or country.attacker_side:
             continue
@@ -87,6 +87,22 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         found.append(Speaker(start, end, facts.text[start:end], inside, _noun_kind(noun)))
     speakers = [s for s in found if not _after_preposition(facts.text, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _person(facts: SentenceFacts, speaker: Speaker) -> Speaker:
+    """A person named with their role: "Finance Minister Oskar Lind" is Oskar Lind, whose role is "Finance Minister";
+    "the minister, Anna Morel" is Anna Morel, the minister. Anyone else is left as named."""
+    nouns = [n for n in facts.cues.get("claimant_noun", []) if _noun_kind(n) is ClaimantKind.PERSON]
+    text = facts.text
+    for noun in nouns:
+        if speaker.start <= noun.start and noun.end < speaker.end:  # the role opens the name
+            name = text[noun.end:speaker.end].strip(" ,")
+            if name[:1].isupper():
+                return replace(speaker, name=name, kind=ClaimantKind.PERSON, role=text[speaker.start:noun.end])
+        if 0 <= speaker.start - noun.end <= 2 and speaker.kind is ClaimantKind.PERSON:  # "the minister, Anna Morel"
+            start, end = _expand_phrase(facts, noun.start, noun.end)
+            return replace(speaker, role=text[start:end])
+    return speaker
 
 
 def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targets: list[Target]) -> ClaimantKind:
@@ -161,10 +177,23 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
 def find_claimant(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> Speaker | None:
     """ "according to X", "X said" / "said X", or else the subject: the first speaker, early, before the cue. The
     subject of the claim's own verb comes first when the reporting verb only follows it ("the embassy rejected the
-    allegations, saying Beijing had nothing to do with it"). A role is named by whom it works for ("researchers at
-    Kestrel Point")."""
+    allegations, saying Beijing had nothing to do with it"). A role is the person named beside it ("la ministre de
+    l'Intérieur, Anne Morel"), or else whom it works for ("researchers at Kestrel Point")."""
     found = _speaker(facts, speakers, cue)
-    return _employer(facts, speakers, found) if found else None
+    if found is None:
+        return None
+    return _named_beside(facts, speakers, found) or _employer(facts, speakers, found)
+
+
+def _named_beside(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) -> Speaker | None:
+    """ "la ministre de l'Intérieur, Anne Morel,": a person's role with their name set off by a comma after it."""
+    if role.kind is not ClaimantKind.PERSON or role.role or facts.text[role.start:role.end][:1].isupper():
+        return None  # not a role phrase ("Anna Reyes", "Interior Minister Anna Reyes" is a name with its role)
+    for other in speakers:
+        if other.start > role.end and re.fullmatch(r"\s*,\s*", facts.text[role.end:other.start]) \
+                and other.kind in (ClaimantKind.PERSON, ClaimantKind.ORGANISATION) and other.name[:1].isupper():
+            return replace(other, kind=ClaimantKind.PERSON, role=facts.text[role.start:role.end])
+    return None
 
 
 def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> Speaker | None:
@@ -244,6 +273,19 @@ def _head_of_complement(text: str, speakers: list[Speaker], speaker: Speaker) ->
             return earlier  # "l'ambasciata cinese a Roma": the embassy in Rome speaks
         break
     return speaker
+
+
+def organisation_of(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -> str:
+    """The body a named person speaks for, named right after them or their role ("Paul Okafor, IT director at St
+    Brendan's Hospital"), a preposition first."""
+    if speaker.kind is not ClaimantKind.PERSON or speaker.end == 0:  # not a person, or named sentences before
+        return ""
+    for other in speakers:
+        gap = facts.text[speaker.end:other.start].split()
+        if other.start >= speaker.end and other.kind in _EMPLOYERS and 0 < len(gap) <= _EMPLOYER_WORDS \
+                and not re.search(r"[.;:]", " ".join(gap)) and gap[-1].casefold() in PREPOSITIONS | ARTICLES:
+            return other.name
+    return ""
 
 
 def _employer(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -> Speaker:
