@@ -12,11 +12,14 @@ import itertools
 import re
 from collections.abc import Callable
 
+from cybertrack.extract.claims.wording import FUNCTION_WORDS
+from cybertrack.lang import words
 from cybertrack.model import Claim, ClaimantKind, Conflict, ConflictKind, Stance
 
 _SHARED_NAME_WORDS = 2
-_GENERIC_WORDS = frozenset({"the", "and", "for", "ministry", "minister", "government", "foreign", "affairs", "national",
-                            "state", "agency", "office"})  # words many parties' names share
+# words many parties' names share, in every language: function words, role and institution nouns, state nouns
+_GENERIC_WORDS = FUNCTION_WORDS | {
+    w.casefold() for w in words("roles", "claimant_nouns") | words("claims", "state_nouns")}
 
 #: The state an actor works for, if known ("APT29" -> "RU"); states themselves are two-letter codes.
 StateOf = Callable[[str], str | None]

@@ -61,14 +61,21 @@ def _lower_case_crew_nouns() -> frozenset[str]:
     return frozenset(p for p in words("actors", "crew_after") if p.islower())
 
 
-def sentence_attackers(facts: SentenceFacts) -> list[Acting]:
-    """Every actor the sentence casts as acting, in this order: catalogued actors, gangs, agencies, the others."""
+def sentence_attackers(facts: SentenceFacts, agencies: list[Match] | None = None) -> list[Acting]:
+    """Every actor the sentence casts as acting, in this order: catalogued actors, gangs, agencies, the others.
+    ``agencies`` are the sentence's agency names, when the caller has found them already."""
     found = [Acting(str(e.key)) for m in facts.actors if not compared(facts, m) for e in m.values]
     found += [Acting(name) for name in acting_gangs(facts)]
-    agencies = knowledge_base().find_agencies(facts.text) if facts.text.strip() else []
+    if agencies is None:
+        agencies = sentence_agencies(facts)
     found += acting_agencies(facts, agencies)
     found += [Acting(name) for name in unknown_attackers(facts, agencies)]
     return list(dict.fromkeys(found))
+
+
+def sentence_agencies(facts: SentenceFacts) -> list[Match]:
+    """The state agencies the sentence names ("the GRU", "the BSI")."""
+    return knowledge_base().find_agencies(facts.text) if facts.text.strip() else []
 
 
 def initials_only(sentences: list[SentenceFacts]) -> set[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cybertrack.extract.lexicons import LANGUAGES, lexicons
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
-from cybertrack.lang import topic
+from cybertrack.lang import alternation, topic
 
 SPLIT = "…"  # in a lexicon phrase, the words a split verb puts between its parts ("wies … zurück")
 _SPLIT_REACH = 120  # characters between the parts of a split verb, in one clause
@@ -55,6 +55,7 @@ class Cues:
         self.kinds = tuple(sections)
         self._matcher = PhraseMatcher()
         self._split: list[tuple[re.Pattern[str], Cue]] = []
+        heads: set[str] = set()
         for kind, groups in sections.items():
             for group, by_language in groups.items():
                 phrases = by_language if isinstance(by_language, list) else [
@@ -62,20 +63,23 @@ class Cues:
                 for phrase in phrases:
                     if SPLIT in phrase:
                         self._split.append((_split_pattern(phrase), Cue(kind, group)))
+                        heads.add(phrase.split(SPLIT)[0].strip())
                         continue
                     # "DoS", "DDoS": written with inner capitals, they must be matched as written ("dos" is "two")
                     self._matcher.add(phrase, Cue(kind, group), case_sensitive=sum(c.isupper() for c in phrase) >= 2)
+        self._split_heads = re.compile(rf"\b(?:{alternation(heads)})\b", re.IGNORECASE) if heads else None
 
     def find_all(self, text: str) -> dict[str, list[Match]]:
         """Matches per kind (every kind present, possibly empty); a match's values are its groups."""
         found = self._matcher.find_grouped(text, lambda cue: cue.kind)  # type: ignore[attr-defined]
         matches = {kind: [Match(m.start, m.end, m.text, tuple(dict.fromkeys(c.group for c in m.values)))
                           for m in found.get(kind, [])] for kind in self.kinds}
-        for pattern, cue in self._split:
-            for m in pattern.finditer(text):
-                matches[cue.kind].append(Match(m.start(), m.end(), m.group(), (cue.group,)))
-        for kind in {cue.kind for _, cue in self._split}:
-            matches[kind].sort(key=lambda m: (m.start, -m.end))
+        if self._split_heads is not None and self._split_heads.search(text):  # most sentences hold no split verb
+            for pattern, cue in self._split:
+                for m in pattern.finditer(text):
+                    matches[cue.kind].append(Match(m.start(), m.end(), m.group(), (cue.group,)))
+            for kind in {cue.kind for _, cue in self._split}:
+                matches[kind].sort(key=lambda m: (m.start, -m.end))
         return matches
 
 

@@ -27,7 +27,7 @@ from cybertrack.extract.article_names import article_names
 from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types
 from cybertrack.extract.attackers import initials_only, sentence_attackers
-from cybertrack.extract.claims import ARTICLE_CLAIMANT, reported_speaker, sentence_claims
+from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
@@ -164,13 +164,11 @@ def _indexed_claims(document: str, facts: list[SentenceFacts], published: str | 
     found: list[tuple[int, Claim]] = []
     states: list[str] = []
     actors: list[str] = []
-    previous = None
     for sentence in facts:
         deadline.check("extract")
         next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
-        claims = sentence_claims(sentence, document, published, next_facts, states or actors, previous)
-        previous = reported_speaker(sentence)
-        for claim in claims:
+        previous = facts[sentence.index - 1] if sentence.index else None
+        for claim in sentence_claims(sentence, document, published, next_facts, states or actors, previous):
             found.append((sentence.index, claim))
             if claim.stance.asserts:
                 states += [t for t in claim.attributed_to if len(t) == 2 and t not in states]

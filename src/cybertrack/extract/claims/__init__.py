@@ -29,7 +29,6 @@ from cybertrack.extract.claims.speakers import (
     named_in_next,
     organisation_of,
     possible_speakers,
-    reported_speaker,
 )
 from cybertrack.extract.claims.stance import certainty_of, rejected, speculative, stance_cue
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
@@ -37,17 +36,17 @@ from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.victims import name_key
 from cybertrack.model import Claim, ClaimantKind, Evidence, Stance
 
-__all__ = ["ARTICLE_CLAIMANT", "reported_speaker", "sentence_claims"]
+__all__ = ["ARTICLE_CLAIMANT", "sentence_claims"]
 
 ARTICLE_CLAIMANT = "(article)"
 
 
 def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
                     next_facts: SentenceFacts | None, accused: list[str],
-                    previous: Speaker | None = None) -> list[Claim]:
+                    previous: SentenceFacts | None = None) -> list[Claim]:
     """The claims a sentence makes, if any. ``accused`` are the states the article accused before this sentence, or
     failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them.
-    ``previous`` is who the sentence before reported as speaking, for a sentence that says "he" or only "added"."""
+    ``previous`` is the sentence before, whose speaker a sentence that says "he" or only "added" speaks for."""
     cue = stance_cue(facts)
     if cue is None:
         return []

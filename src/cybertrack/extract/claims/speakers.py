@@ -323,22 +323,21 @@ def named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
     return later[0] if later else None
 
 
-def reported_speaker(facts: SentenceFacts) -> Speaker | None:
-    """Who a sentence reports as speaking ("..., said Anna Reyes"), for a next sentence that refers back to them."""
-    speech = facts.cues.get("speech", [])
-    if not speech:
-        return None
-    found = find_claimant(facts, possible_speakers(facts, []), StanceCue(Stance.ATTRIBUTES, speech[0], reported=True))
-    return found if found is not None and found.kind is not ClaimantKind.GROUP else None
-
-
-def named_before(facts: SentenceFacts, previous: Speaker | None) -> Speaker | None:
-    """ "Zij wijst China aan als dader", "Agregó que ...": a sentence that opens with a pronoun, or
-    with its verb, speaks with the voice of the speaker the sentence before named."""
+def named_before(facts: SentenceFacts, previous: SentenceFacts | None) -> Speaker | None:
+    """ "Zij wijst China aan als dader", "Agregó que ...": a sentence that opens with a pronoun, or with its verb,
+    speaks with the voice of the speaker the sentence before reported ("..., said Anna Reyes"). That sentence is
+    read only then."""
     if previous is None:
         return None
     opening = facts.text.split()[:1]
     first = opening[0].strip("\"'“”«»„").casefold() if opening else ""
-    if first in _SUBJECT_PRONOUNS or any(m.start == 0 for m in facts.cues.get("speech", [])):
-        return replace(previous, start=0, end=0)
-    return None
+    if first not in _SUBJECT_PRONOUNS and not any(m.start == 0 for m in facts.cues.get("speech", [])):
+        return None
+    speech = previous.cues.get("speech", [])
+    if not speech:
+        return None
+    found = find_claimant(previous, possible_speakers(previous, []),
+                          StanceCue(Stance.ATTRIBUTES, speech[0], reported=True))
+    if found is None or found.kind is ClaimantKind.GROUP:
+        return None
+    return replace(found, name=found.name or previous.text[found.start:found.end], start=0, end=0)

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import re
 
-from cybertrack.extract.attackers import compared, sentence_attackers
+from cybertrack.extract.attackers import compared, sentence_agencies, sentence_attackers
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
-from cybertrack.extract.claims.wording import FUNCTION_WORDS, close, content_words_between, has_content_words
+from cybertrack.extract.claims.wording import (
+    ARTICLES,
+    FUNCTION_WORDS,
+    close,
+    content_words_between,
+    has_content_words,
+)
 from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
@@ -16,11 +22,10 @@ from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import words
 from cybertrack.model import Stance
 
-_AGENT = re.compile(r"^\s*(?:by|par|door|von|da|dal|dalla|dai|por|del)\s+(?:the\s+|le\s+|la\s+|les\s+|l'|de\s+|het\s+|"
-                    r"der\s+|die\s+|dem\s+|il\s+|lo\s+|gli\s+|el\s+|los\s+)?", re.IGNORECASE)
-
-
-_AGENT_END = re.compile(r"\b(?:by|par|door|von|da|dal|dalla|dai|dagli|por)$", re.IGNORECASE)  # "carried out by"
+_AGENTS = "|".join(map(re.escape, sorted(words("grammar", "agent_words"), key=len, reverse=True)))
+_ARTICLE = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
+_AGENT = re.compile(rf"^\s*(?:{_AGENTS})\s+(?:(?:{_ARTICLE})\s+|l')?", re.IGNORECASE)  # "claimed by the ..."
+_AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
 # "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
 # words) is the one blamed
 _TARGET_AFTER_CUE_WORDS = 1
@@ -40,7 +45,8 @@ def blamed_actors(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
     found += _blamed_families(facts, cue)
     others = _named_crews(facts)
     kb = knowledge_base()
-    for match in kb.find_agencies(facts.text) if facts.text.strip() else []:
+    agencies = sentence_agencies(facts)
+    for match in agencies:
         if not _blamed(facts, match, cue):
             continue
         for entry in match.values:  # "the Russian military intelligence service GRU": an agency a claim blames
@@ -48,7 +54,7 @@ def blamed_actors(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
             others.append(Target(match.start, match.end, agency.name, agency=True))
             if agency.country:
                 found.append(Target(match.start, match.end, agency.country, agency=True))
-    for acting in [] if cue.reported else sentence_attackers(facts):  # a reporting verb reports known names only
+    for acting in [] if cue.reported else sentence_attackers(facts, agencies):  # a reporting verb: known names only
         start = facts.text.find(acting.name)
         if start < 0:
             continue  # a gang the catalogue names after the family the sentence names: found above
@@ -77,10 +83,10 @@ def _blamed_families(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
     did it)."""
     kb = knowledge_base()
     found = []
+    claims_itself = cue.stance is Stance.CLAIMS_RESPONSIBILITY  # "Black Basta put the firm on its leak site"
     for match in facts.software:
         families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
         gang = kb.gang(families[0]) if families else None
-        claims_itself = cue.stance is Stance.CLAIMS_RESPONSIBILITY  # "Black Basta put the firm on its leak site"
         if gang is not None and "ransomware" in gang.galaxies \
                 and (claims_itself or _blamed(facts, match, cue, agent_only=True)):
             found.append(Target(match.start, match.end, gang.name))
@@ -122,10 +128,9 @@ def _named_crews(facts: SentenceFacts) -> list[Target]:
         if chunk.text.casefold() in FUNCTION_WORDS:
             continue  # a common word is a name here too: "the Conti gang"
         # "Northvale Power au groupe Sandworm": a group noun after a function word names the next name, not this one
-        if any((close(facts.text, chunk.end, n.start, 1) and n.start > chunk.end
-                and not content_words_between(facts.text, chunk.end, n.start) < len(
-                    facts.text[chunk.end:n.start].split()))
-               or (close(facts.text, n.end, chunk.start, 0) and n.end <= chunk.start) for n in nouns):
+        if any((n.start > chunk.end and close(facts.text, chunk.end, n.start, 1)
+                and not _has_function_words(facts.text[chunk.end:n.start]))
+               or (n.end <= chunk.start and close(facts.text, n.end, chunk.start, 0)) for n in nouns):
             family = next((m for m in facts.software if m.start < chunk.end and chunk.start < m.end), None)
             if family is not None:  # "il gruppo Black Basta", where the names read only "Black": the family's name
                 key = next((str(e.key) for e in family.values if getattr(e, "kind", None) == "malware"), family.text)
@@ -134,6 +139,10 @@ def _named_crews(facts: SentenceFacts) -> list[Target]:
             known = kb.actor(chunk.text)  # a group the catalogue knows by another name is named as it names it
             found.append(Target(chunk.start, chunk.end, known.name if known else chunk.text))
     return found
+
+
+def _has_function_words(text: str) -> bool:
+    return any(word.casefold() in FUNCTION_WORDS for word in text.split())
 
 
 def _capitalised_common_noun(noun: Match) -> bool:
