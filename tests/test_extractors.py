@@ -671,3 +671,15 @@ def test_dates_go_to_the_nearer_of_began_and_discovered():
             "It was in March 2021 that the staff discovered this intrusion, which began in the spring of 2019.")
     frames = extract_frames("doc", text, "en", PUBLISHED)
     assert [(f.first_seen, f.discovered) for f in frames] == [("2019", "2021-03")]
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Schweden macht Iran für einen Angriff auf das Parlament verantwortlich.", "de", "Parlament"),
+    ("La Suède accuse l'Iran d'une attaque contre le parlement.", "fr", "parlement"),
+    ("The group targeted research institutes across the region last spring.", "en", "research institutes"),
+])
+def test_a_sector_noun_s_modifiers_stop_at_the_cue_and_the_language_s_function_words(text, language, name) -> None:
+    """The words before a sector noun are its modifiers ("military research institutes") only up to a function word
+    of the sentence's own language or a cue: "für einen Angriff auf das Parlament" is no parliament's name, and
+    with the cue outside the name, the cue casts it."""
+    assert name in victim_names(text, language)

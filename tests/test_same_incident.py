@@ -86,6 +86,30 @@ def test_reports_naming_different_victims_say_so() -> None:
     assert features["victim_name_likeness"] < 0.1
 
 
+def test_an_outbreak_told_without_a_common_victim_shares_its_malware_country_type_and_month() -> None:
+    """Reports of one outbreak in two languages may cast no victim alike; what they share besides is said."""
+    a = report("a.txt", HARBOUR_EN, {"NL/ministry:health": 0.5}, malware=["Gloomcrypt"], types=["ransomware"],
+               first_seen="2024-03-02")
+    b = report("b.txt", HARBOUR_IT, {}, [Victim("ospedale", "NL/healthcare:ospedale", "NL", "healthcare", True)], "it",
+               malware=["Gloomcrypt"], types=["ransomware", "other"], first_seen="2024-04")
+    vector_a, vector_b = vectors_of(a, b)
+    features = dict(zip(PAIR_FEATURES, pair_features(a, vector_a, b, vector_b), strict=True))
+    assert features["same_malware"] == features["same_country"] == features["same_type"] == 1.0
+    assert features["close_dates"] == 1.0
+    assert "malware:Gloomcrypt" in block_keys(a) & block_keys(b)
+
+
+def test_reports_sharing_only_other_or_nothing_do_not_say_they_share() -> None:
+    a = report("a.txt", HARBOUR_EN, {}, types=["other"], first_seen="2024-01", malware=["Gloomcrypt"])
+    b = report("b.txt", HARBOUR_IT, {}, language="it", types=["other"], first_seen="2024-06", malware=["Palecrypt"])
+    undated = report("c.txt", HARBOUR_IT, {}, language="it")
+    vector_a, vector_b, vector_c = vectors_of(a, b, undated)
+    features = dict(zip(PAIR_FEATURES, pair_features(a, vector_a, b, vector_b), strict=True))
+    assert features["same_malware"] == features["same_country"] == features["same_type"] == 0.0
+    assert features["close_dates"] == 0.0  # five months apart
+    assert dict(zip(PAIR_FEATURES, pair_features(a, vector_a, undated, vector_c), strict=True))["close_dates"] == 0.0
+
+
 def test_a_name_spelt_another_way_in_another_language_is_alike() -> None:
     assert name_likeness("Regione Lazio", "Lazio Region") > 0.5
     assert name_likeness("Regione Lazio", "Region Latium") > 0.25 > name_likeness("Regione Lazio", "Ferrari")
@@ -118,6 +142,17 @@ def test_two_languages_naming_the_same_company_are_one_incident_without_a_victim
     [link] = incident.links  # and it says so, with the names both share and the model's probability
     assert link.by == "same-incident model" and link.names == ("org:kettleby shipping", "org:rotterdam")
     assert link.probability >= same_incident_model().threshold
+
+
+def test_a_report_joins_an_incident_told_in_its_own_language_too_by_the_reports_in_the_others() -> None:
+    """An incident already told in English and Italian takes a second Italian report: the model weighs it against
+    the English report only (it judges pairs across languages), and the rules found nothing for the Italian pair."""
+    english = report("en.txt", HARBOUR_EN, NAMES)
+    italian = report("it.txt", HARBOUR_IT, NAMES, language="it")
+    again = report("it2.txt", HARBOUR_IT.replace("tre giorni", "72 ore"), NAMES, language="it")
+    [incident] = resolve([english, italian, again], vectors_of(english, italian, again))
+    assert sorted(incident.documents) == ["en.txt", "it.txt", "it2.txt"]
+    assert {link.by for link in incident.links} == {"same-incident model"}
 
 
 def test_within_one_language_the_model_never_merges() -> None:

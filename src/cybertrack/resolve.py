@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from cybertrack.annotate.dates import Reference, earliest, later_than
+from cybertrack.annotate.dates import Reference, earliest, later_than, months_apart
 from cybertrack.conflicts import conflicts, same_party
 from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.knowledge.base import knowledge_base
@@ -113,10 +113,10 @@ def rule_keys(frame: Frame) -> set[str]:
 
 def model_keys(frame: Frame) -> set[str]:
     """The keys that bring reports in two languages together for the same-incident model: the names the article
-    keeps coming back to, and the month the frame dates the attack to and the one after (so that reports of adjacent
-    months meet). The month is what finds reports that name their victim differently ("Regione Lazio", "Region
-    Latium")."""
-    keys = {f"name:{name}" for name in frame.names}
+    keeps coming back to, the malware it names (an outbreak's reports may name no victim alike), and the month the
+    frame dates the attack to and the one after (so that reports of adjacent months meet). The month is what finds
+    reports that name their victim differently ("Regione Lazio", "Region Latium")."""
+    keys = {f"name:{name}" for name in frame.names} | {f"malware:{name}" for name in frame.malware}
     if frame.first_seen and len(frame.first_seen) >= 7:
         year, month = int(frame.first_seen[:4]), int(frame.first_seen[5:7])
         keys |= {f"month:{year:04d}-{month:02d}", f"month:{year + month // 12:04d}-{month % 12 + 1:02d}"}
@@ -139,17 +139,7 @@ def _dates_compatible(a: set[str], b: set[str]) -> bool:
     date it by the attack, its discovery or its claim, weeks apart ("2014-11-24" and "2014-12-19")."""
     if not a or not b:
         return True
-    return any(_months_apart(x, y) <= DATE_TOLERANCE_MONTHS for x in a for y in b)
-
-
-def _months_apart(a: str, b: str) -> int:
-    """Months between two ISO prefixes, each a span ("2019" is January to December): 0 when they overlap."""
-    def span(value: str) -> tuple[int, int]:
-        year = int(value[:4]) * 12
-        return (year + int(value[5:7]) - 1,) * 2 if len(value) >= 7 else (year, year + 11)
-
-    (start_a, end_a), (start_b, end_b) = span(a), span(b)
-    return max(start_b - end_a, start_a - end_b, 0)
+    return any(months_apart(x, y) <= DATE_TOLERANCE_MONTHS for x in a for y in b)
 
 
 def _own_date(frame: Frame) -> str | None:
@@ -182,11 +172,11 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
 def _fresh_news_of(dates: set[str], estimate: str) -> bool:
     """A report whose only date is its publication month (``estimate``), telling the attack as fresh news, can be
     about an attack of one of ``dates``: one lies within ``FRESH_NEWS_MONTHS`` of it."""
-    return any(_months_apart(date, estimate) <= FRESH_NEWS_MONTHS for date in dates)
+    return any(months_apart(date, estimate) <= FRESH_NEWS_MONTHS for date in dates)
 
 
 def _begins_after(date: str, bound: str) -> bool:
-    return later_than(date, bound) and _months_apart(date, bound) > DATE_TOLERANCE_MONTHS
+    return later_than(date, bound) and months_apart(date, bound) > DATE_TOLERANCE_MONTHS
 
 
 def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
@@ -238,15 +228,19 @@ def _vetoed(frame: Frame, cluster: _Cluster) -> bool:
 
 
 def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
-    """The mean probability that the frame and each of the incident's recent reports tell one incident (its average
-    link), for an incident told only in other languages than the frame's; 0 otherwise. Within one language, reports
-    of one incident name their victim alike and the rules find them; there the model's cross-validated precision on
-    the training pairs was far too low to trust it."""
-    if not _told_only_in_other_languages(frame, cluster) or _vetoed(frame, cluster):
+    """The mean probability that the frame and each of the incident's recent reports in other languages tell one
+    incident (its average link over them); 0 when the incident has none. The model judges pairs across languages
+    only: within one language, reports of one incident name their victim alike and the rules find them, and there the
+    model's cross-validated precision on the training pairs was far too low to trust it. An incident told in the
+    frame's language as well is judged by its reports in the others, so a third German report of an incident already
+    told in German and English is weighed against the English one."""
+    if frame.language is None or _vetoed(frame, cluster):
         return 0.0
-    recent = slice(-LINKED_REPORTS, None)
-    features = [pair_features(frame, vector, other, other_vector)
-                for other, other_vector in zip(cluster.frames[recent], cluster.vectors[recent], strict=True)]
+    others = [(other, other_vector) for other, other_vector in zip(cluster.frames, cluster.vectors, strict=True)
+              if other.language is not None and other.language != frame.language][-LINKED_REPORTS:]
+    if not others:
+        return 0.0
+    features = [pair_features(frame, vector, other, other_vector) for other, other_vector in others]
     return float(model.probability(np.asarray(features)).mean())
 
 
@@ -260,11 +254,6 @@ def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, scor
         actors=tuple(sorted(set(frame.actors) & cluster.actors)),
         names=tuple(sorted(frame.names.keys() & cluster.names)),
         probability=round(score, 3) if by is JoinedBy.MODEL else None)
-
-
-def _told_only_in_other_languages(frame: Frame, cluster: _Cluster) -> bool:
-    return frame.language is not None and all(
-        other.language is not None and other.language != frame.language for other in cluster.frames)
 
 
 def _frame_text(frame: Frame) -> str:

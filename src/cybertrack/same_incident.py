@@ -1,11 +1,13 @@
 """Do two reports tell the same incident? A model fitted on labelled pairs, read by the resolver.
 
-What two reports share is weighed, not ruled: a victim (by its language-neutral key), a CVE, an actor, the names
-both articles keep coming back to (see `extract.article_names`), and how alike their leads and sentences read
-(multilingual embeddings). A logistic regression over those, fitted by `scripts/train_same_incident.py` on the
-report pairs across languages of multilingual-train (the only pairs the resolver asks it about), gives the probability
-that a pair is one incident; `data/same_incident.json` holds its weights, the threshold chosen by cross-validation on
-those pairs, and the sha256 of what they were fitted on.
+What two reports share is weighed, not ruled: a victim (by its language-neutral key), a CVE, an actor, a malware
+family, the victims' country, the kind of attack, dates a month apart, the names both articles keep coming back to
+(see `extract.article_names`), and how alike their leads and sentences read (multilingual embeddings). Reports of an
+outbreak (WannaCry, NotPetya) often name no victim alike across languages, yet share the rest. A logistic regression
+over those, fitted by `scripts/train_same_incident.py` on the report pairs across languages of multilingual-train (the
+only pairs the resolver asks it about), gives the probability that a pair is one incident; `data/same_incident.json`
+holds its weights, the threshold chosen by cross-validation on those pairs, and the sha256 of what they were fitted
+on.
 The vectors are those of the report's sentences and of its article's lead (`report_vector`). The hard vetoes (two
 countries for one victim, contradicting dates) stay in the resolver: no score outweighs them.
 """
@@ -19,12 +21,15 @@ from importlib import resources
 
 import numpy as np
 
+from cybertrack.annotate.dates import months_apart
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.extract.reporting import logistic
 from cybertrack.model import Frame, Victim
 
-PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "shared_names",
-                 "names_weight", "sentence_similarity", "lead_similarity")
+PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "same_malware",
+                 "same_country", "same_type", "close_dates", "shared_names", "names_weight", "sentence_similarity",
+                 "lead_similarity")
+_CLOSE_MONTHS = 1  # reports of one incident date it by the attack, its discovery or its claim, weeks apart
 _NAMES_COUNTED = 3  # a third shared name adds little: an article names the victim, its country and its attacker
 SENTENCES, LEAD = slice(0, EMBEDDING_SIZE), slice(EMBEDDING_SIZE, 2 * EMBEDDING_SIZE)
 
@@ -70,11 +75,30 @@ def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray
         max((name_likeness(v.name, w.name) for v in a.victims for w in b.victims), default=0.0),
         float(bool(set(a.vulnerabilities) & set(b.vulnerabilities))),
         float(bool(set(a.actors) & set(b.actors))),
+        float(bool(set(a.malware) & set(b.malware))),
+        float(bool(victim_countries(a) & victim_countries(b))),
+        float(bool(set(a.types) & set(b.types) - {"other"})),
+        float(close_dates(a, b)),
         min(len(shared), _NAMES_COUNTED) / _NAMES_COUNTED,
         sum(min(a.names[key], b.names[key]) for key in shared),
         float(vector_a[SENTENCES] @ vector_b[SENTENCES]),
         float(vector_a[LEAD] @ vector_b[LEAD]),
     ]
+
+
+def victim_countries(frame: Frame) -> set[str]:
+    """The countries of the report's victims, and of the bodies its article keeps naming ("EE/ministry:foreign
+    affairs"): an outbreak's reports that name no victim alike may still name its country's bodies."""
+    keys = [victim.key for victim in frame.victims] + list(frame.names)
+    return {victim.country for victim in frame.victims if victim.country} | {
+        key.split("/", 1)[0] for key in keys if "/" in key and not key.startswith("?/")}
+
+
+def close_dates(a: Frame, b: Frame) -> bool:
+    """Both reports date the attack (by their text or, failing that, their publication month) within a month or so
+    of each other. Undated reports are not close: the resolver's vetoes keep contradicting dates apart, this says
+    only that the dates agree."""
+    return bool(a.first_seen and b.first_seen) and months_apart(a.first_seen, b.first_seen) <= _CLOSE_MONTHS
 
 
 def name_likeness(a: str, b: str) -> float:

@@ -86,6 +86,16 @@ def later_than(value: str, bound: str) -> bool:
     return value[:common] > bound[:common]
 
 
+def months_apart(a: str, b: str) -> int:
+    """Months between two ISO prefixes, each a span ("2019" is January to December): 0 when they overlap."""
+    def span(value: str) -> tuple[int, int]:
+        year = int(value[:4]) * 12
+        return (year + int(value[5:7]) - 1,) * 2 if len(value) >= 7 else (year, year + 11)
+
+    (start_a, end_a), (start_b, end_b) = span(a), span(b)
+    return max(start_b - end_a, start_a - end_b, 0)
+
+
 def earliest(values: list[str]) -> str | None:
     """The earliest date, refined by the finer ones it contains: "2019" and "2019-04" give "2019-04" (the same
     time, told more precisely), "2018" and "2019-04" give "2018"."""

@@ -51,6 +51,7 @@ class SentenceFacts:
     end: int
     text: str
     raw: str
+    language: str = "en"  # the article's language: the function words of the sentence are that language's
     actors: list[Match] = field(default_factory=list)
     software: list[Match] = field(default_factory=list)
     producers: list[Match] = field(default_factory=list)  # security vendors and CERTs: reporters, never victims
@@ -104,7 +105,7 @@ def sentence_facts(
     """The facts of the sentence ``text``, which begins at ``start`` in its document. Offsets are those of the
     sentence's normalised view, ``facts.text``."""
     raw, text = text, normalise(text).text
-    facts = SentenceFacts(index=index, start=start, end=start + len(raw), text=text, raw=raw)
+    facts = SentenceFacts(index=index, start=start, end=start + len(raw), text=text, raw=raw, language=language)
     facts.cues = cues.find_all(text)
     for match in kb.find(text):
         entries = [v for v in match.values if isinstance(v, Entry)]

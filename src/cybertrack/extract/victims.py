@@ -261,8 +261,11 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
 
 
 def _extend_left(facts: SentenceFacts, start: int) -> int:
-    """Take in the modifiers before a sector noun: "military research and development institutes"."""
-    stops = stop_words("en")
+    """Take in the modifiers before a sector noun: "military research and development institutes". A function word
+    of the sentence's language ends them, and so does a cue ("an attack on the parliament" is not the name of a
+    parliament)."""
+    stops = stop_words(facts.language)
+    cue_words = [(m.start, m.end) for kind, found in facts.cues.items() if kind != "sector" for m in found]
     words = list(_WORD.finditer(facts.text[:start]))
     position = start
     for word in reversed(words[-5:]):
@@ -271,6 +274,8 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
             break
         lower = word.group().lower()
         if lower in stops and lower not in {"and", "et", "en", "und", "e", "y"}:
+            break
+        if any(cue_start < word.end() and word.start() < cue_end for cue_start, cue_end in cue_words):
             break
         position = word.start()
     while facts.text[position:start].lower().startswith(("and ", "et ", "en ", "und ", "e ", "y ")):
