@@ -110,6 +110,23 @@ def test_reports_sharing_only_other_or_nothing_do_not_say_they_share() -> None:
     assert dict(zip(PAIR_FEATURES, pair_features(a, vector_a, undated, vector_c), strict=True))["close_dates"] == 0.0
 
 
+def test_reports_published_years_apart_say_so_even_undated() -> None:
+    """One company attacked in 2019 and again in 2023: neither report dates the attack, their publication does."""
+    earlier = report("a.txt", HARBOUR_EN, NAMES, disclosed="2019-09-24")
+    later = report("b.txt", HARBOUR_IT, NAMES, language="it", disclosed="2023-05")
+    soon = report("c.txt", HARBOUR_IT, NAMES, language="it", disclosed="2019-10")
+    unknown = report("d.txt", HARBOUR_IT, NAMES, language="it")
+    vectors = vectors_of(earlier, later, soon, unknown)
+
+    def years(other: Frame, vector: np.ndarray) -> float:
+        features = dict(zip(PAIR_FEATURES, pair_features(earlier, vectors[0], other, vector), strict=True))
+        return features["years_between_reports"]
+
+    assert years(later, vectors[1]) == 1.0  # three years and more are all "far apart"
+    assert years(soon, vectors[2]) == pytest.approx(1 / 36)  # a month
+    assert years(unknown, vectors[3]) == 0.0
+
+
 def test_a_name_spelt_another_way_in_another_language_is_alike() -> None:
     assert name_likeness("Regione Lazio", "Lazio Region") > 0.5
     assert name_likeness("Regione Lazio", "Region Latium") > 0.25 > name_likeness("Regione Lazio", "Ferrari")

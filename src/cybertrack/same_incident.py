@@ -1,13 +1,13 @@
 """Do two reports tell the same incident? A model fitted on labelled pairs, read by the resolver.
 
 What two reports share is weighed, not ruled: a victim (by its language-neutral key), a CVE, an actor, a malware
-family, the victims' country, the kind of attack, dates a month apart, the names both articles keep coming back to
-(see `extract.article_names`), and how alike their leads and sentences read (multilingual embeddings). Reports of an
-outbreak (WannaCry, NotPetya) often name no victim alike across languages, yet share the rest. A logistic regression
-over those, fitted by `scripts/train_same_incident.py` on the report pairs across languages of multilingual-train (the
-only pairs the resolver asks it about), gives the probability that a pair is one incident; `data/same_incident.json`
-holds its weights, the threshold chosen by cross-validation on those pairs, and the sha256 of what they were fitted
-on.
+family, the victims' country, the kind of attack, dates a month apart, how far apart they came out, the names both
+articles keep coming back to (see `extract.article_names`), and how alike their leads and sentences read
+(multilingual embeddings). Reports of an outbreak (WannaCry, NotPetya) often name no victim alike across languages,
+yet share the rest. A logistic regression over those, fitted by `scripts/train_same_incident.py` on the report pairs
+across languages of multilingual-train (the only pairs the resolver asks it about), gives the probability that a
+pair is one incident; `data/same_incident.json` holds its weights, the threshold chosen by cross-validation on those
+pairs, and the sha256 of what they were fitted on.
 The vectors are those of the report's sentences and of its article's lead (`report_vector`). The hard vetoes (two
 countries for one victim, contradicting dates) stay in the resolver: no score outweighs them.
 """
@@ -27,8 +27,9 @@ from cybertrack.extract.reporting import logistic
 from cybertrack.model import Frame, Victim
 
 PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "same_malware",
-                 "same_country", "same_type", "close_dates", "shared_names", "names_weight", "sentence_similarity",
-                 "lead_similarity")
+                 "same_country", "same_type", "close_dates", "years_between_reports", "shared_names", "names_weight",
+                 "sentence_similarity", "lead_similarity")
+_FAR_YEARS = 3  # reports this many years apart are as far apart as any
 _CLOSE_MONTHS = 1  # reports of one incident date it by the attack, its discovery or its claim, weeks apart
 _NAMES_COUNTED = 3  # a third shared name adds little: an article names the victim, its country and its attacker
 SENTENCES, LEAD = slice(0, EMBEDDING_SIZE), slice(EMBEDDING_SIZE, 2 * EMBEDDING_SIZE)
@@ -79,6 +80,7 @@ def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray
         float(bool(victim_countries(a) & victim_countries(b))),
         float(bool(set(a.types) & set(b.types) - {"other"})),
         float(close_dates(a, b)),
+        years_between_reports(a, b),
         min(len(shared), _NAMES_COUNTED) / _NAMES_COUNTED,
         sum(min(a.names[key], b.names[key]) for key in shared),
         float(vector_a[SENTENCES] @ vector_b[SENTENCES]),
@@ -99,6 +101,15 @@ def close_dates(a: Frame, b: Frame) -> bool:
     of each other. Undated reports are not close: the resolver's vetoes keep contradicting dates apart, this says
     only that the dates agree."""
     return bool(a.first_seen and b.first_seen) and months_apart(a.first_seen, b.first_seen) <= _CLOSE_MONTHS
+
+
+def years_between_reports(a: Frame, b: Frame) -> float:
+    """How far apart the two reports were published (or disclosed), in years, up to ``_FAR_YEARS``; 0 when either
+    date is unknown. The news of one incident comes out within months; one victim attacked twice (a company hit in
+    2019 and again in 2023) is told in reports years apart, even where neither dates the attack itself."""
+    if not (a.disclosed and b.disclosed):
+        return 0.0
+    return min(months_apart(a.disclosed, b.disclosed) / 12, _FAR_YEARS) / _FAR_YEARS
 
 
 def name_likeness(a: str, b: str) -> float:
