@@ -683,3 +683,21 @@ def test_a_sector_noun_s_modifiers_stop_at_the_cue_and_the_language_s_function_w
     of the sentence's own language or a cue: "für einen Angriff auf das Parlament" is no parliament's name, and
     with the cue outside the name, the cue casts it."""
     assert name in victim_names(text, language)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Der Rüstungskonzern Kordmetall wurde von Hackern angegriffen.", "org:kordmetall"),
+    ("Ein Cyberangriff auf das Unternehmen Veldsoft legte tausende Firmen lahm.", "org:veldsoft"),
+])
+def test_a_german_name_is_keyed_without_the_common_noun_describing_it(text: str, key: str) -> None:
+    """ "Rüstungskonzern Kordmetall" is Kordmetall, the key its reports in every other language give it."""
+    assert key in [c.victim.key for c in victims_in(facts_of(text, "de"))]
+
+
+def test_a_describing_noun_stays_where_what_follows_is_a_place() -> None:
+    """ "Universität Mannheim" is a university, not the city; "Verwaltung von Sevilla" links them by a little word."""
+    text = "Die Universität Mannheim wurde von Hackern angegriffen."
+    found = [c.victim.key for c in victims_in(facts_of(text, "de"))]
+    assert found == ["org:universitat mannheim"]
+    found = [c.victim.key for c in victims_in(facts_of("Die Verwaltung von Sevilla wurde gehackt.", "de"))]
+    assert found == ["org:verwaltung von sevilla"]

@@ -198,7 +198,8 @@ def test_the_model_file_says_what_it_was_fitted_on() -> None:
     assert model["features"] == list(PAIR_FEATURES)
     assert model["threshold"] == same_incident_model().threshold
     validation = model["cross_validation"]
-    assert validation["pairs"]["precision"] >= 0.9  # the threshold was chosen to keep it so
+    pairs = validation["pairs"]
+    assert pairs["precision"] > pairs["recall"] > 0.5  # the threshold was chosen weighing precision twice
     assert np.isclose(model["threshold"], validation["threshold"])
 
 

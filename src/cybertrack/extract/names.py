@@ -52,6 +52,9 @@ class NameChunk:
     end: int
     text: str
     sentence_start: bool  # the chunk begins the sentence, so its capital letter proves little
+    # characters of a leading common noun that describes the name after it ("Rüstungskonzern Rheinmetall",
+    # "Softwareanbieter Kaseya"): the name itself is ``text[descriptor:]``
+    descriptor: int = 0
 
 
 @functools.cache
@@ -105,14 +108,17 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             run[0] = (run[0][0] + cut, run[0][1], run[0][2][cut:])
         while run and (run[-1][2].lower() in _CONNECTORS or (run[-1][2].lower() in stops and len(run) > 1)):
             run = run[:-1]
+        descriptor = 0
         if run and language in _TAGGED_LANGUAGES:
-            run = _proper_part(run, _proper_starts(sentence, language))
+            proper = _proper_starts(sentence, language)
+            run = _proper_part(run, proper)
+            descriptor = _descriptor(run, proper)
         if run and run[-1][2].endswith(("'s", "’s")):  # "Belgium’s foreign ministry": the name is "Belgium"
             run[-1] = (run[-1][0], run[-1][1] - 2, run[-1][2][:-2])
         if run:
             start, end = run[0][0], run[-1][1]
             opens = _opens_sentence(sentence, start)
-            chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens))
+            chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens, descriptor))
         i = max(j, i + 1)
     return chunks
 
@@ -192,6 +198,16 @@ def _proper_part(run: list[tuple[int, int, str]], proper: frozenset[int]) -> lis
     while (owner := _owned_from(run, proper)) is not None:
         run = run[owner:]
     return run if any(_names_something(token, proper) for token in run) else []
+
+
+def _descriptor(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int:
+    """How many characters of the run are common nouns describing the name right after them, in apposition
+    ("Rüstungskonzern Rheinmetall", "Sportwagenhersteller Ferrari"): 0 when the run opens with its name, or when a
+    little word links them ("Verwaltung von Sevilla" is the administration, not Seville)."""
+    first = next((i for i, token in enumerate(run) if _names_something(token, proper)), 0)
+    if first == 0 or any(token[2].lower() in _CONNECTORS for token in run[:first]):
+        return 0
+    return run[first][0] - run[0][0]
 
 
 def _owned_from(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int | None:

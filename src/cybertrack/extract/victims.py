@@ -25,6 +25,7 @@ from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.institutions import portfolio_of, portfolios
 from cybertrack.extract.names import NameChunk, stop_words
+from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.model import Victim
@@ -171,7 +172,7 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         if covered >= len(chunk.text.replace(" ", "")) - 1:
             continue  # only a country or nationality: handled as a state, not an organisation
         code = next((c.code for c in countries if not c.attacker_side), None)
-        key = name_key(_without_place_head(facts, chunk.start, chunk.text))
+        key = name_key(_without_place_head(facts, chunk.start, _without_descriptor(chunk)))
         if chunk.text.lower() in place_names():
             continue  # "Europe", "California": where it happened, not who
         if len(key) < _MIN_NAME_CHARACTERS:
@@ -183,6 +184,13 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         candidates.append(Candidate(chunk.start, end, Victim(facts.text[chunk.start:end], f"org:{key}", code, None),
                                     False))
     return candidates
+
+
+def _without_descriptor(chunk: NameChunk) -> str:
+    """The name without the common noun describing it ("Rüstungskonzern Rheinmetall" is Rheinmetall in every
+    language), unless what remains is a place: "Universität Mannheim" is a university, not the city."""
+    name = chunk.text[chunk.descriptor:]
+    return chunk.text if name.lower() in place_names() or name in knowledge_base().places else name
 
 
 def _without_place_head(facts: SentenceFacts, start: int, name: str) -> str:
