@@ -701,3 +701,15 @@ def test_a_describing_noun_stays_where_what_follows_is_a_place() -> None:
     assert found == ["org:universitat mannheim"]
     found = [c.victim.key for c in victims_in(facts_of("Die Verwaltung von Sevilla wurde gehackt.", "de"))]
     assert found == ["org:verwaltung von sevilla"]
+
+
+def test_an_actor_s_target_profile_is_no_incident_of_its_own() -> None:
+    """The sentence listing whom the group goes after (several sectors) is background on the reported attack's actor,
+    not another incident; a generic victim with its own actor and no such list still is one."""
+    text = ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday. "
+            "APT28 has also been seen in attacks that targeted hospitals, universities, banks and ministries.")
+    frames = extract_frames("d", text, "en", "2024-05-01")
+    assert [[v.name for v in f.victims] for f in frames] == [["Kettleby Shipping"]]
+    text = ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday. "
+            "Separately, Sandworm targeted hospitals.")
+    assert len(extract_frames("d", text, "en", "2024-05-01")) == 2

@@ -492,10 +492,15 @@ def _introduces_incident(facts: SentenceFacts, candidate: Candidate) -> bool:
     return False
 
 
+_PROFILE_SECTORS = 3  # "research institutes, universities, NGOs and defence firms": whom an actor targets
+
+
 def _distinctive(draft: _Draft) -> bool:
     """A generic victim's frame is an incident of its own when it has its own named actor, vulnerability or date;
-    otherwise it is a summary of the article's main story ("an attack on a politician")."""
-    return any(s.actors or s.vulnerabilities or s.dates for s in draft.sentences)
+    otherwise it is a summary of the article's main story ("an attack on a politician"). A sentence that lists
+    several sectors tells whom an actor goes after, its target profile, and is no incident of its own either."""
+    return any((s.actors or s.vulnerabilities or s.dates) and len(s.cues.get("sector", [])) < _PROFILE_SECTORS
+               for s in draft.sentences)
 
 
 def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
