@@ -713,3 +713,16 @@ def test_an_actor_s_target_profile_is_no_incident_of_its_own() -> None:
     text = ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday. "
             "Separately, Sandworm targeted hospitals.")
     assert len(extract_frames("d", text, "en", "2024-05-01")) == 2
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Hacker griffen die Universität Mannheim an.", "de", "Universität Mannheim"),
+    ("Eine Hackergruppe legte das Klinikum Lutrecht für Tage lahm.", "de", "Klinikum Lutrecht"),
+    ("Hackers vielen het ziekenhuis Sint-Anna aan.", "nl", "ziekenhuis Sint-Anna"),
+    ("Een hack legde de gemeente Lutrecht dagenlang plat.", "nl", "gemeente Lutrecht"),
+])
+def test_a_split_attack_verb_casts_what_stands_between_its_parts(text: str, language: str, name: str) -> None:
+    """German and Dutch split "angreifen", "lahmlegen", "aanvallen", "platleggen" around their object."""
+    facts = facts_of(text, language)
+    assert facts.cues["attack"]
+    assert name in victim_names(text, language)
