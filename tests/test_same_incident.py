@@ -172,6 +172,38 @@ def test_a_report_joins_an_incident_told_in_its_own_language_too_by_the_reports_
     assert {link.by for link in incident.links} == {"same-incident model"}
 
 
+def test_an_incident_split_by_the_order_reports_came_in_is_joined_again() -> None:
+    """The Italian report comes after a weak English one it does not match, and before the English report that
+    tells its story: it starts an incident of its own, the two English reports join by their victim, and the second
+    round joins the two incidents, since on average the Italian report matches theirs."""
+    victim = Victim("Kettleby Shipping", "org:kettleby shipping")
+    weak = ("Kettleby Shipping said on Friday that its quarterly freight volumes rose, and that a breach earlier "
+            "this year cost it a week.")
+    first = report("a_en.txt", weak, {"org:kettleby shipping": 1.0}, [victim])
+    italian = report("b_it.txt", HARBOUR_IT, NAMES, language="it")
+    english = report("c_en.txt", HARBOUR_EN, NAMES, [victim])
+    vectors = vectors_of(first, italian, english)
+    model = same_incident_model()
+    [alone] = model.probability(np.asarray([pair_features(first, vectors[0], italian, vectors[1])]))
+    assert alone < model.threshold  # so the Italian report could not join the first English one on its own
+    [incident] = resolve([first, italian, english], vectors)
+    assert sorted(incident.documents) == ["a_en.txt", "b_it.txt", "c_en.txt"]
+    assert any(link.document == "b_it.txt" and link.by == "same-incident model" for link in incident.links)
+
+
+def test_incidents_naming_different_victims_are_not_joined_in_the_second_round() -> None:
+    """As above, but the Italian report names whom it hit, and that is another company: the two incidents share a
+    story's words and no victim, so they stay two."""
+    victim = Victim("Kettleby Shipping", "org:kettleby shipping")
+    weak = ("Kettleby Shipping said on Friday that its quarterly freight volumes rose, and that a breach earlier "
+            "this year cost it a week.")
+    first = report("a_en.txt", weak, {"org:kettleby shipping": 1.0}, [victim])
+    italian = report("b_it.txt", HARBOUR_IT, NAMES, [Victim("Porto di Lutrecht", "org:porto di lutrecht")], "it")
+    english = report("c_en.txt", HARBOUR_EN, NAMES, [victim])
+    incidents = resolve([first, italian, english], vectors_of(first, italian, english))
+    assert sorted(sorted(i.documents) for i in incidents) == [["a_en.txt", "c_en.txt"], ["b_it.txt"]]
+
+
 def test_within_one_language_the_model_never_merges() -> None:
     """Two reports in one language that share no victim: the rules decide there, and they find none."""
     first, second = report("a.txt", HARBOUR_EN, NAMES), report("b.txt", HARBOUR_EN.replace("three", "two"), NAMES)

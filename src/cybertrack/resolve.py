@@ -7,7 +7,10 @@ articles keep coming back to, and how alike they read. A report joins the incide
 mean over the incident's recent reports (average link: one weak likeness to one report never pulls it in, so one
 weak link cannot chain incidents together), and never one whose dates contradict its own (nor one that began after
 it was already disclosed, nor one years before the fresh news it tells) or that puts its victim in another country.
-Candidates come from an index on victim keys, CVEs, actors and names, never from comparing every pair. Frames of
+A second round joins the incidents one event was split into by the order its reports came in, on the same average
+link over their reports in different languages, and never two that each name whom they hit and share no victim
+(`_join_split_incidents`). Candidates come from an index on victim keys, CVEs, actors, malware and names, never from
+comparing every pair. Frames of
 one article are never merged with each other: the extractor already decided they are different incidents. The
 result depends only on the set of frames, so resolving again gives the same incidents.
 """
@@ -51,6 +54,7 @@ FRESH_NEWS_MONTHS = 12
 # Incidents compared per block key, the most recently joined first: a victim in the news for years ("Microsoft")
 # gathers thousands of incidents, and comparing each new report with all of them made resolution quadratic.
 CANDIDATES_PER_KEY = 64
+_JOINING_PAIRS = 2  # pairs of reports two incidents are joined on, at the least (`_cluster_link`)
 LINKED_REPORTS = 32  # an incident's most recent reports that a new report is compared with (its average link)
 TYPE_LABELS = {
     "espionage": "Cyber-espionage", "data-breach": "Data breach", "ransomware": "Ransomware attack",
@@ -299,6 +303,7 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
             index[key].pop(c, None)
             index[key][c] = None
 
+    openers: set[int] = set()  # the frames (by id) their articles open with: the ones the model may judge
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, frame in enumerate(frames):
         by_document[frame.document].append(i)
@@ -332,6 +337,8 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
             if i not in taken_frames:
                 clusters.append(_Cluster())
                 join(len(clusters) - 1, i)
+        openers |= {id(frames[i]) for i in opening}
+    clusters = _join_split_incidents(clusters, openers, index, model)
     incidents = [_incident(cluster) for cluster in clusters]
     seen: dict[str, int] = {}
     for incident in incidents:  # two frames can open on one sentence (one per victim)
@@ -339,6 +346,67 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
         if seen[incident.id] > 1:
             incident.id = f"{incident.id}-{seen[incident.id]}"
     return incidents
+
+
+def _join_split_incidents(clusters: list[_Cluster], openers: set[int], index: dict[str, dict[int, None]],
+                          model: SameIncidentModel) -> list[_Cluster]:
+    """Join the incidents that one event was split into. A report joins the one incident it matches best as it
+    comes, so two reports in one language can start an incident before the reports in other languages that tie it
+    to another incident of the same event arrive (MOVEit told twice in Dutch and Spanish, and apart in Italian and
+    French). Two incidents are joined when the mean probability over the pairs of their opening reports in
+    different languages reaches the model's threshold (average link: one close pair among many far ones joins
+    nothing), nothing vetoes it (dates, countries, a shared article), and they share an index key; the surest pair
+    first, each incident joined at most once a round, until a round joins none."""
+    alive = set(range(len(clusters)))
+    while True:
+        scored = []
+        for a in sorted(alive):
+            keys = {key for frame in clusters[a].frames if id(frame) in openers for key in block_keys(frame)}
+            near = {c for key in keys for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
+            for b in sorted(near & alive):
+                if b > a and (link := _cluster_link(clusters[a], clusters[b], openers, model)) >= model.threshold:
+                    scored.append((link, a, b))
+        joined: set[int] = set()
+        for link, a, b in sorted(scored, key=lambda found: (-found[0], found[1], found[2])):
+            if a in joined or b in joined:
+                continue
+            joined |= {a, b}
+            target, source = clusters[a], clusters[b]
+            for frame, vector in zip(source.frames, source.vectors, strict=True):
+                target.links.append(Link(
+                    document=frame.document, joined=tuple(sorted(target.documents)), by=JoinedBy.MODEL,
+                    similarity=round(float(vector[SENTENCES] @ target.centroid), 3),
+                    names=tuple(sorted(frame.names.keys() & target.names)), probability=round(link, 3)))
+                target.add(frame, vector)
+            target.links += source.links
+            alive.discard(b)
+            for key in {key for frame in source.frames for key in block_keys(frame)}:
+                index[key].pop(b, None)
+                index[key][a] = None
+        if not joined:
+            return [clusters[c] for c in sorted(alive)]
+
+
+def _cluster_link(a: _Cluster, b: _Cluster, openers: set[int], model: SameIncidentModel) -> float:
+    """The mean probability over the pairs of the two incidents' opening reports in different languages (their
+    average link); 0 when something vetoes joining them, or when fewer than ``_JOINING_PAIRS`` pairs would decide:
+    one pair alone is the single link that chains incidents, and the first round has judged each report already."""
+    mine = [(f, v) for f, v in zip(a.frames, a.vectors, strict=True) if id(f) in openers][-LINKED_REPORTS:]
+    theirs = [(f, v) for f, v in zip(b.frames, b.vectors, strict=True) if id(f) in openers][-LINKED_REPORTS:]
+    pairs = [(f, v, g, w) for f, v in mine for g, w in theirs
+             if f.language and g.language and f.language != g.language]
+    if len(pairs) < _JOINING_PAIRS or a.documents & b.documents or _different_events(a, b) \
+            or any(_vetoed(frame, a) for frame in b.frames):
+        return 0.0
+    return float(model.probability(np.asarray([pair_features(*pair) for pair in pairs])).mean())
+
+
+def _different_events(a: _Cluster, b: _Cluster) -> bool:
+    """Each incident names whom it hit, and they share no victim: two events (a wiper on a railway, a DDoS on a
+    port), however alike the stories around them read. The first round may still join such reports one by one,
+    where the model reads them as one story; joining whole incidents asks more."""
+    mine, theirs = _identified(a.victims), _identified(b.victims)
+    return bool(mine and theirs) and not any(victims_match(v, w) for v in mine for w in theirs)
 
 
 def _unique(values) -> list:
