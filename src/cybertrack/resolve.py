@@ -4,15 +4,14 @@ Two frames report the same incident when they name the same victim (by its langu
 interni" meets "Interior Ministry") or the same CVE and read alike (multilingual sentence embeddings); where they
 share neither, the same-incident model (`same_incident`) decides from what they do share: an actor, the names both
 articles keep coming back to, and how alike they read. A report joins the incident it matches best, by the model's
-mean over the incident's recent reports (average link: one weak likeness to one report never pulls it in, so one
-weak link cannot chain incidents together), and never one whose dates contradict its own (nor one that began after
-it was already disclosed, nor one years before the fresh news it tells) or that puts its victim in another country.
-A second round joins the incidents one event was split into by the order its reports came in, on the same average
-link over their reports in different languages, and never two that each name whom they hit and share no victim
+mean over the incident's recent reports (average link: one weak likeness to one report never pulls it in, so one weak
+link cannot chain incidents together), and never one whose dates contradict its own (nor one that began after it was
+already disclosed, nor one years before the fresh news it tells) or that puts its victim in another country. A second
+round joins the incidents one event was split into by the order its reports came in, on the same average link over
+their reports in different languages, and never two that each name whom they hit and share no victim
 (`_join_split_incidents`). Candidates come from an index on victim keys, CVEs, actors, malware and names, never from
-comparing every pair. Frames of
-one article are never merged with each other: the extractor already decided they are different incidents. The
-result depends only on the set of frames, so resolving again gives the same incidents.
+comparing every pair. Frames of one article are never merged with each other: the extractor already decided they are
+different incidents. The result depends only on the set of frames, so resolving again gives the same incidents.
 """
 
 from __future__ import annotations
