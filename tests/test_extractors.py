@@ -726,3 +726,16 @@ def test_a_split_attack_verb_casts_what_stands_between_its_parts(text: str, lang
     facts = facts_of(text, language)
     assert facts.cues["attack"]
     assert name in victim_names(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("De aanval op het Duitse het Duitse bedrijf trof duizenden klanten.", "nl"),
+    ("The attack hit French and German firms across the region.", "en"),
+])
+def test_a_nationality_adjective_alone_names_no_victim(text: str, language: str) -> None:
+    """ "Duitse", "French and German" say where the victims are from; they are no organisation's name."""
+    assert not [c for c in victims_in(facts_of(text, language)) if c.victim.key.startswith("org:")]
+
+
+def test_a_name_that_begins_with_a_nationality_is_still_a_name() -> None:
+    assert "Norwegian Refugee Council" in victim_names("The Norwegian Refugee Council was hacked last week.")
