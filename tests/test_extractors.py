@@ -739,3 +739,10 @@ def test_a_nationality_adjective_alone_names_no_victim(text: str, language: str)
 
 def test_a_name_that_begins_with_a_nationality_is_still_a_name() -> None:
     assert "Norwegian Refugee Council" in victim_names("The Norwegian Refugee Council was hacked last week.")
+
+
+def test_a_country_named_in_a_denial_is_not_the_victim_s() -> None:
+    """The embassy that denies speaks for the accused: its country is not where the parliament is."""
+    text = "The Chinese embassy denied any role in the cyberattack on the parliament."
+    [frame] = extract_frames("d", text, "en", "2024-05-01")
+    assert [(v.name, v.country) for v in frame.victims] == [("parliament", None)]

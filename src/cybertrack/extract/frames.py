@@ -397,8 +397,11 @@ def _attacker_countries(facts: list[SentenceFacts]) -> set[str]:
 
 def _context_country(facts: list[SentenceFacts], index: int, attackers: set[str]) -> str | None:
     """The country the text is about at this point: the last one named, and not as the attacker's, in this sentence
-    or the three before."""
+    or the three before. A country a denying sentence names is the accused's ("the Chinese embassy denied any role in
+    the attack on the parliament"), as for `_article_country`."""
     for sentence in reversed(facts[max(0, index - CONTEXT_SENTENCES):index + 1]):
+        if sentence.has("denial"):
+            continue
         for country in reversed(sentence.countries):
             if country.code not in attackers and country.form in {"name", "adjective"}:
                 return country.code
