@@ -15,12 +15,12 @@ an incident name their victim alike, and the rules on shared victims and CVEs de
 why casie-train, all in English, gives no pairs here: fitted on its separate stories as well, the model's
 cross-validated precision within one language was 0.15, and across languages its probabilities were out of scale.
 
-The regularisation is the one with the lowest log-loss, and the threshold the one with the highest F-beta (beta 0.5,
-precision weighing twice what recall does), on 5-fold cross-validated probabilities where all reports of one incident,
-in every language, stay in one fold (log-loss rather than the recall at that precision: with a few dozen pairs of one
-incident, the recall jumps from one regularisation to the next). The weights are then fitted on every pair and written
-with what they were fitted on (file names, sha256, pair counts) and the cross-validated figures. The same data gives
-the same file.
+The cross-validation is repeated on ``REPEATS`` splits into 5 folds, where all reports of one incident, in every
+language, stay in one fold. The regularisation is the strongest whose mean log-loss lies within one standard error of
+the best, and the threshold the one with the highest F-beta (beta 0.5, precision weighing twice what recall does)
+averaged over the splits: one split's curve is jagged with a few dozen pairs of one incident, and the choice jumped
+between refits. The weights are then fitted on every pair and written with what they were fitted on (file names,
+sha256, pair counts) and the cross-validated figures. The same data gives the same file.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from cybertrack.same_incident import PAIR_FEATURES, pair_features
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "cybertrack" / "data" / "same_incident.json"
 FOLDS = 5
+REPEATS = 5  # the cross-validation is repeated on as many splits into folds, and its figures averaged
 L2_GRID = (0.01, 0.1, 1.0, 10.0, 30.0, 100.0)
 THRESHOLDS = [round(0.01 + 0.01 * i, 2) for i in range(95)]
 # A false merge spreads one report's actors and victims to another that never named them: precision weighs twice
@@ -66,7 +67,7 @@ class Pairs:
     files: list[Path]
     x: list[list[float]] = field(default_factory=list)
     y: list[float] = field(default_factory=list)
-    folds: list[tuple[int, int]] = field(default_factory=list)  # the fold of each report of the pair
+    groups: list[tuple[str, str]] = field(default_factory=list)  # the fold group (incident) of each report
 
 
 def reports(articles: Path) -> list[Report]:
@@ -87,9 +88,10 @@ def reports(articles: Path) -> list[Report]:
     return found
 
 
-def fold_of(group: str) -> int:
-    """A fixed fold per group (an incident, or an article of none), whatever order the articles come in."""
-    return int(hashlib.sha256(group.encode()).hexdigest(), 16) % FOLDS
+def fold_of(group: str, repeat: int) -> int:
+    """A fixed fold per group (an incident, or an article of none) in each repeat of the cross-validation, whatever
+    order the articles come in."""
+    return int(hashlib.sha256(f"{repeat}:{group}".encode()).hexdigest(), 16) % FOLDS
 
 
 def pairs_of(name: str, files: list[Path], found: list[Report], incidents: dict[str, set[str]],
@@ -110,7 +112,7 @@ def pairs_of(name: str, files: list[Path], found: list[Report], incidents: dict[
                 continue
             pairs.x.append(pair_features(a.frame, a.vector, b.frame, b.vector))
             pairs.y.append(float(bool(same)))
-            pairs.folds.append((fold_of(group[a.article]), fold_of(group[b.article])))
+            pairs.groups.append((group[a.article], group[b.article]))
     return pairs
 
 
@@ -152,36 +154,49 @@ def log_loss(probability: np.ndarray, y: np.ndarray) -> float:
     return float(-np.mean(y * np.log(clipped) + (1 - y) * np.log(1 - clipped)))
 
 
-def precision_weighted_threshold(probability: np.ndarray, y: np.ndarray) -> float:
-    """The threshold with the highest F-beta (``BETA``: precision counts twice) on the cross-validated pairs, the
-    highest of those tied. A fixed floor on pair precision made the choice jump from one refit to the next: with a
-    few dozen pairs of one incident the precision curve is jagged, and the first threshold above the floor moved
-    from 0.41 to 0.76 when one victim's key changed."""
-    def f_beta(threshold: float) -> float:
+def precision_weighted_threshold(probabilities: list[np.ndarray], y: np.ndarray) -> float:
+    """The threshold with the highest F-beta (``BETA``: precision counts twice), averaged over the repeats of the
+    cross-validation, the highest of those tied. With a few dozen pairs of one incident one split's curve is jagged:
+    a floor on its precision, or its own best F-beta, jumped from 0.37 to 0.5 or 0.76 when one victim's key changed;
+    the mean over several splits moves far less."""
+    def f_beta(probability: np.ndarray, threshold: float) -> float:
         found = figures(probability >= threshold, y)
         precision, recall = found["precision"], found["recall"]
         weight = BETA * BETA
         return (1 + weight) * precision * recall / (weight * precision + recall) if precision + recall else 0.0
 
-    return max(THRESHOLDS, key=lambda threshold: (round(f_beta(threshold), 4), threshold))
+    return max(THRESHOLDS, key=lambda threshold: (round(float(np.mean([f_beta(p, threshold) for p in probabilities])),
+                                                        4), threshold))
+
+
+def one_standard_error(tried: dict[float, tuple[float, float, list[np.ndarray]]]) -> float:
+    """The strongest regularisation whose mean log-loss lies within one standard error (over the repeats) of the
+    best: two strengths a hair apart in log-loss gave probabilities on very different scales (0.1 against 1.0), and
+    with them thresholds of 0.95 and 0.35; the simpler model of those that fit as well is the steadier choice."""
+    best = min(tried, key=lambda l2: tried[l2][0])
+    return max(l2 for l2, (loss, _, _) in tried.items() if loss <= tried[best][0] + tried[best][1])
 
 
 def train(pairs: Pairs) -> dict:
-    x, y, folds = np.asarray(pairs.x, dtype=np.float64), np.asarray(pairs.y), np.asarray(pairs.folds)
+    x, y = np.asarray(pairs.x, dtype=np.float64), np.asarray(pairs.y)
+    folds = [np.asarray([(fold_of(a, repeat), fold_of(b, repeat)) for a, b in pairs.groups])
+             for repeat in range(REPEATS)]
     tried = {}
     for l2 in L2_GRID:
-        probability = out_of_fold(x, y, folds, l2)
-        tried[l2] = (log_loss(probability, y), probability)
-    l2 = min(L2_GRID, key=lambda value: tried[value][0])
-    probability = tried[l2][1]
-    threshold = precision_weighted_threshold(probability, y)
+        probabilities = [out_of_fold(x, y, repeat_folds, l2) for repeat_folds in folds]
+        losses = [log_loss(p, y) for p in probabilities]
+        tried[l2] = (float(np.mean(losses)), float(np.std(losses) / np.sqrt(len(losses))), probabilities)
+    l2 = one_standard_error(tried)
+    probabilities = tried[l2][2]
+    threshold = precision_weighted_threshold(probabilities, y)
+    pooled = np.concatenate(probabilities)
     validation = {
-        "folds": FOLDS, "l2": l2, "threshold": threshold,
-        "tried": {str(k): {"log_loss": round(v[0], 5)} for k, v in tried.items()},
-        "pairs": figures(probability >= threshold, y),
-        "note": "pairs of reports (frames of two articles in different languages); out-of-fold figures, with l2 and "
-                "threshold chosen on these folds, so a little optimistic; the resolver takes the mean probability "
-                "over an incident's recent reports, not one pair's",
+        "folds": FOLDS, "repeats": REPEATS, "l2": l2, "threshold": threshold,
+        "tried": {str(k): {"log_loss": round(v[0], 5), "standard_error": round(v[1], 5)} for k, v in tried.items()},
+        "pairs": figures(pooled >= threshold, np.tile(y, REPEATS)) | {"pairs": len(y), "same": int(y.sum())},
+        "note": "pairs of reports (frames of two articles in different languages); out-of-fold figures pooled over "
+                "the repeats, with l2 and threshold chosen on these folds, so a little optimistic; the resolver "
+                "takes the mean probability over an incident's recent reports, not one pair's",
     }
     weights, bias = fit(x, y, l2)
     return {
