@@ -54,7 +54,11 @@ FRESH_NEWS_MONTHS = 12
 # gathers thousands of incidents, and comparing each new report with all of them made resolution quadratic.
 CANDIDATES_PER_KEY = 64
 _JOINING_PAIRS = 2  # pairs of reports two incidents are joined on, at the least (`_cluster_link`)
-LINKED_REPORTS = 32  # an incident's most recent reports that a new report is compared with (its average link)
+# An incident's most recent reports in other languages that a new report is compared with (its average link), and
+# its most recent opening reports that a second-round join weighs: a few tell the story as well as hundreds, at a
+# fraction of the cost on a large multilingual incident.
+LINKED_REPORTS = 8
+JOINING_CANDIDATES = 8  # the incidents a second-round join weighs for each, those whose reports read most alike
 TYPE_LABELS = {
     "espionage": "Cyber-espionage", "data-breach": "Data breach", "ransomware": "Ransomware attack",
     "phishing": "Phishing", "ddos": "DDoS attack", "defacement": "Defacement", "wiper": "Wiper attack",
@@ -350,26 +354,33 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
 def _join_split_incidents(clusters: list[_Cluster], openers: set[int], index: dict[str, dict[int, None]],
                           model: SameIncidentModel) -> list[_Cluster]:
     """Join the incidents that one event was split into. A report joins the one incident it matches best as it
-    comes, so two reports in one language can start an incident before the reports in other languages that tie it
-    to another incident of the same event arrive (MOVEit told twice in Dutch and Spanish, and apart in Italian and
-    French). Two incidents are joined when the mean probability over the pairs of their opening reports in
+    comes, so two reports in one language can start an incident before the reports in other languages that tie it to
+    another incident of the same event arrive (MOVEit told twice in Dutch and Spanish, and apart in Italian and
+    French). Two incidents are joined when the mean probability over the pairs of their recent opening reports in
     different languages reaches the model's threshold (average link: one close pair among many far ones joins
-    nothing), nothing vetoes it (dates, countries, a shared article), and they share an index key; the surest pair
-    first, each incident joined at most once a round, until a round joins none."""
+    nothing), nothing vetoes it (dates, countries, a shared article), and they share an index key other than a month
+    (the parts of one event share a name, an actor, a malware or a CVE; a month gathers every incident of that
+    month), among the ``JOINING_CANDIDATES`` whose reports read most alike (comparing every incident that shares a
+    name was most of the time resolution took on a large multilingual stream); the surest pair first, each incident
+    joined at most once a round, until a round joins none. After the first round only the incidents a join changed
+    are compared again."""
     alive = set(range(len(clusters)))
-    while True:
-        scored = []
-        for a in sorted(alive):
-            keys = {key for frame in clusters[a].frames if id(frame) in openers for key in block_keys(frame)}
+    changed = set(alive)
+    while changed:
+        openings = {c: _recent_openers(clusters[c], openers) for c in alive}
+        candidates: set[tuple[int, int]] = set()
+        for a in sorted(changed & alive):
+            keys = {key for frame, _ in openings[a] for key in block_keys(frame) if not key.startswith("month:")}
             near = {c for key in keys for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
-            for b in sorted(near & alive):
-                if b > a and (link := _cluster_link(clusters[a], clusters[b], openers, model)) >= model.threshold:
-                    scored.append((link, a, b))
-        joined: set[int] = set()
+            nearest = sorted(near & alive - {a}, key=lambda b: (-float(clusters[a].centroid @ clusters[b].centroid), b))
+            candidates |= {(min(a, b), max(a, b)) for b in nearest[:JOINING_CANDIDATES]}
+        scored = [(link, a, b) for a, b in sorted(candidates)
+                  if (link := _cluster_link(clusters[a], clusters[b], openings[a], openings[b], model)) > 0]
+        changed = set()
         for link, a, b in sorted(scored, key=lambda found: (-found[0], found[1], found[2])):
-            if a in joined or b in joined:
+            if a in changed or b in changed:
                 continue
-            joined |= {a, b}
+            changed |= {a, b}
             target, source = clusters[a], clusters[b]
             for frame, vector in zip(source.frames, source.vectors, strict=True):
                 target.links.append(Link(
@@ -382,22 +393,31 @@ def _join_split_incidents(clusters: list[_Cluster], openers: set[int], index: di
             for key in {key for frame in source.frames for key in block_keys(frame)}:
                 index[key].pop(b, None)
                 index[key][a] = None
-        if not joined:
-            return [clusters[c] for c in sorted(alive)]
+        changed &= alive
+    return [clusters[c] for c in sorted(alive)]
 
 
-def _cluster_link(a: _Cluster, b: _Cluster, openers: set[int], model: SameIncidentModel) -> float:
-    """The mean probability over the pairs of the two incidents' opening reports in different languages (their
-    average link); 0 when something vetoes joining them, or when fewer than ``_JOINING_PAIRS`` pairs would decide:
-    one pair alone is the single link that chains incidents, and the first round has judged each report already."""
-    mine = [(f, v) for f, v in zip(a.frames, a.vectors, strict=True) if id(f) in openers][-LINKED_REPORTS:]
-    theirs = [(f, v) for f, v in zip(b.frames, b.vectors, strict=True) if id(f) in openers][-LINKED_REPORTS:]
+def _recent_openers(cluster: _Cluster, openers: set[int]) -> list[tuple[Frame, np.ndarray]]:
+    """The incident's most recent reports that open their articles, with their vectors: what a second-round join
+    weighs (at most ``LINKED_REPORTS`` of them, so that joining two incidents of hundreds of reports stays cheap)."""
+    found = [(f, v) for f, v in zip(cluster.frames, cluster.vectors, strict=True) if id(f) in openers]
+    return found[-LINKED_REPORTS:]
+
+
+def _cluster_link(a: _Cluster, b: _Cluster, mine: list[tuple[Frame, np.ndarray]],
+                  theirs: list[tuple[Frame, np.ndarray]], model: SameIncidentModel) -> float:
+    """The mean probability over the pairs of the two incidents' opening reports (``mine``, ``theirs``) in different
+    languages (their average link) when it reaches the model's threshold and nothing vetoes joining them; else 0.
+    Fewer than ``_JOINING_PAIRS`` pairs never decide: one pair alone is the single link that chains incidents, and
+    the first round has judged each report already."""
     pairs = [(f, v, g, w) for f, v in mine for g, w in theirs
              if f.language and g.language and f.language != g.language]
-    if len(pairs) < _JOINING_PAIRS or a.documents & b.documents or _different_events(a, b) \
-            or any(_vetoed(frame, a) for frame in b.frames):
+    if len(pairs) < _JOINING_PAIRS or a.documents & b.documents:
         return 0.0
-    return float(model.probability(np.asarray([pair_features(*pair) for pair in pairs])).mean())
+    link = float(model.probability(np.asarray([pair_features(*pair) for pair in pairs])).mean())
+    if link < model.threshold or _different_events(a, b) or any(_vetoed(frame, a) for frame in b.frames):
+        return 0.0
+    return link
 
 
 def _different_events(a: _Cluster, b: _Cluster) -> bool:

@@ -120,10 +120,11 @@ def name_likeness(a: str, b: str) -> float:
     return len(grams_a & grams_b) / len(grams_a | grams_b) if grams_a and grams_b else 0.0
 
 
-def _trigrams(name: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def _trigrams(name: str) -> frozenset[str]:
     letters = " ".join("".join(ch if ch.isalnum() else " " for ch in name.casefold()).split())
     padded = f" {letters} "
-    return {padded[i:i + 3] for i in range(len(padded) - 2)} if letters else set()
+    return frozenset(padded[i:i + 3] for i in range(len(padded) - 2)) if letters else frozenset()
 
 
 @dataclass(frozen=True)
