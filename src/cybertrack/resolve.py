@@ -53,7 +53,7 @@ FRESH_NEWS_MONTHS = 12
 # Incidents compared per block key, the most recently joined first: a victim in the news for years ("Microsoft")
 # gathers thousands of incidents, and comparing each new report with all of them made resolution quadratic.
 CANDIDATES_PER_KEY = 64
-_JOINING_PAIRS = 2  # pairs of reports two incidents are joined on, at the least (`_cluster_link`)
+JOINING_PAIRS = 2  # pairs of reports two incidents are joined on, at the least (`_cluster_link`)
 # An incident's most recent reports in other languages that a new report is compared with (its average link), and
 # its most recent opening reports that a second-round join weighs: a few tell the story as well as hundreds, at a
 # fraction of the cost on a large multilingual incident.
@@ -366,16 +366,22 @@ def _join_split_incidents(clusters: list[_Cluster], openers: set[int], index: di
     are compared again."""
     alive = set(range(len(clusters)))
     changed = set(alive)
+    openings: dict[int, list[tuple[Frame, np.ndarray]]] = {}  # per incident, its recent opening reports
+
+    def opening(c: int) -> list[tuple[Frame, np.ndarray]]:
+        if c not in openings:
+            openings[c] = _recent_openers(clusters[c], openers)
+        return openings[c]
+
     while changed:
-        openings = {c: _recent_openers(clusters[c], openers) for c in alive}
         candidates: set[tuple[int, int]] = set()
         for a in sorted(changed & alive):
-            keys = {key for frame, _ in openings[a] for key in block_keys(frame) if not key.startswith("month:")}
+            keys = {key for frame, _ in opening(a) for key in block_keys(frame) if not key.startswith("month:")}
             near = {c for key in keys for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
             nearest = sorted(near & alive - {a}, key=lambda b: (-float(clusters[a].centroid @ clusters[b].centroid), b))
             candidates |= {(min(a, b), max(a, b)) for b in nearest[:JOINING_CANDIDATES]}
         scored = [(link, a, b) for a, b in sorted(candidates)
-                  if (link := _cluster_link(clusters[a], clusters[b], openings[a], openings[b], model)) > 0]
+                  if (link := _cluster_link(clusters[a], clusters[b], opening(a), opening(b), model)) > 0]
         changed = set()
         for link, a, b in sorted(scored, key=lambda found: (-found[0], found[1], found[2])):
             if a in changed or b in changed:
@@ -383,13 +389,11 @@ def _join_split_incidents(clusters: list[_Cluster], openers: set[int], index: di
             changed |= {a, b}
             target, source = clusters[a], clusters[b]
             for frame, vector in zip(source.frames, source.vectors, strict=True):
-                target.links.append(Link(
-                    document=frame.document, joined=tuple(sorted(target.documents)), by=JoinedBy.MODEL,
-                    similarity=round(float(vector[SENTENCES] @ target.centroid), 3),
-                    names=tuple(sorted(frame.names.keys() & target.names)), probability=round(link, 3)))
+                target.links.append(_why(frame, vector, target, JoinedBy.MODEL, link))
                 target.add(frame, vector)
             target.links += source.links
             alive.discard(b)
+            openings.pop(a, None)
             for key in {key for frame in source.frames for key in block_keys(frame)}:
                 index[key].pop(b, None)
                 index[key][a] = None
@@ -408,11 +412,11 @@ def _cluster_link(a: _Cluster, b: _Cluster, mine: list[tuple[Frame, np.ndarray]]
                   theirs: list[tuple[Frame, np.ndarray]], model: SameIncidentModel) -> float:
     """The mean probability over the pairs of the two incidents' opening reports (``mine``, ``theirs``) in different
     languages (their average link) when it reaches the model's threshold and nothing vetoes joining them; else 0.
-    Fewer than ``_JOINING_PAIRS`` pairs never decide: one pair alone is the single link that chains incidents, and
+    Fewer than ``JOINING_PAIRS`` pairs never decide: one pair alone is the single link that chains incidents, and
     the first round has judged each report already."""
     pairs = [(f, v, g, w) for f, v in mine for g, w in theirs
              if f.language and g.language and f.language != g.language]
-    if len(pairs) < _JOINING_PAIRS or a.documents & b.documents:
+    if len(pairs) < JOINING_PAIRS or a.documents & b.documents:
         return 0.0
     link = float(model.probability(np.asarray([pair_features(*pair) for pair in pairs])).mean())
     if link < model.threshold or _different_events(a, b) or any(_vetoed(frame, a) for frame in b.frames):

@@ -54,32 +54,34 @@ class Cues:
             sections[kind] = {kind: actors[kind]}
         self.kinds = tuple(sections)
         self._matcher = PhraseMatcher()
-        self._split: list[tuple[re.Pattern[str], Cue]] = []
-        heads: set[str] = set()
+        self._split: dict[str, list[tuple[re.Pattern[str], Cue]]] = {}  # a split verb's first word -> its patterns
         for kind, groups in sections.items():
             for group, by_language in groups.items():
                 phrases = by_language if isinstance(by_language, list) else [
                     p for language in LANGUAGES for p in by_language.get(language, [])]
                 for phrase in phrases:
                     if SPLIT in phrase:
-                        self._split.append((_split_pattern(phrase), Cue(kind, group)))
-                        heads.add(phrase.split(SPLIT)[0].strip())
+                        head = phrase.split(SPLIT)[0].strip().casefold()
+                        self._split.setdefault(head, []).append((_split_pattern(phrase), Cue(kind, group)))
                         continue
                     # "DoS", "DDoS": written with inner capitals, they must be matched as written ("dos" is "two")
                     self._matcher.add(phrase, Cue(kind, group), case_sensitive=sum(c.isupper() for c in phrase) >= 2)
-        self._split_heads = re.compile(rf"\b(?:{alternation(heads)})\b", re.IGNORECASE) if heads else None
+        self._split_heads = re.compile(rf"\b(?:{alternation(self._split)})\b", re.IGNORECASE) if self._split else None
 
     def find_all(self, text: str) -> dict[str, list[Match]]:
         """Matches per kind (every kind present, possibly empty); a match's values are its groups."""
         found = self._matcher.find_grouped(text, lambda cue: cue.kind)  # type: ignore[attr-defined]
         matches = {kind: [Match(m.start, m.end, m.text, tuple(dict.fromkeys(c.group for c in m.values)))
                           for m in found.get(kind, [])] for kind in self.kinds}
-        if self._split_heads is not None and self._split_heads.search(text):  # most sentences hold no split verb
-            for pattern, cue in self._split:
-                for m in pattern.finditer(text):
-                    matches[cue.kind].append(Match(m.start(), m.end(), m.group(), (cue.group,)))
-            for kind in {cue.kind for _, cue in self._split}:
-                matches[kind].sort(key=lambda m: (m.start, -m.end))
+        # most sentences hold no split verb's first word, and those that do hold one or two of them
+        heads = {" ".join(m.group().split()).casefold() for m in self._split_heads.finditer(text)} \
+            if self._split_heads else set()
+        split = [(pattern, cue) for head in sorted(heads) for pattern, cue in self._split[head]]
+        for pattern, cue in split:
+            for m in pattern.finditer(text):
+                matches[cue.kind].append(Match(m.start(), m.end(), m.group(), (cue.group,)))
+        for kind in {cue.kind for _, cue in split}:
+            matches[kind].sort(key=lambda m: (m.start, -m.end))
         return matches
 
 

@@ -163,14 +163,11 @@ def _only_nationalities(facts: SentenceFacts, chunk: NameChunk) -> bool:
     """Every word of the chunk is a nationality adjective or a little word between them: an adjective says where
     the victim is from ("het Amerikaanse bedrijf"), and the noun it qualifies, when there is one, is the victim."""
     adjectives = [c for c in facts.countries if c.form == "adjective" and chunk.start <= c.start < chunk.end]
-    if not adjectives:
-        return False
-    rest = facts.text[chunk.start:chunk.end]
-    for adjective in sorted(adjectives, key=lambda c: c.start, reverse=True):
-        start, end = adjective.start - chunk.start, adjective.end - chunk.start
-        rest = rest[:start] + " " + rest[end:]
     stops = stop_words(facts.language)
-    return all(word.lower() in stops for word in _WORD.findall(rest))
+    return bool(adjectives) and all(
+        word.group().lower() in stops
+        or any(c.start <= chunk.start + word.start() and chunk.start + word.end() <= c.end for c in adjectives)
+        for word in _WORD.finditer(chunk.text))
 
 
 def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
