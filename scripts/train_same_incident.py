@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 from train_role_model import MULTILINGUAL, file_record, write_model
 
-from cybertrack.extract.reporting import fit, logistic
+from cybertrack.extract.reporting import fit, logistic, one_standard_error
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.sources import iter_items
 from cybertrack.model import Frame, ItemError
@@ -169,14 +169,6 @@ def precision_weighted_threshold(probabilities: list[np.ndarray], y: np.ndarray)
                                                         4), threshold))
 
 
-def one_standard_error(tried: dict[float, tuple[float, float, list[np.ndarray]]]) -> float:
-    """The strongest regularisation whose mean log-loss lies within one standard error (over the repeats) of the
-    best: two strengths a hair apart in log-loss gave probabilities on very different scales (0.1 against 1.0), and
-    with them thresholds of 0.95 and 0.35; the simpler model of those that fit as well is the steadier choice."""
-    best = min(tried, key=lambda l2: tried[l2][0])
-    return max(l2 for l2, (loss, _, _) in tried.items() if loss <= tried[best][0] + tried[best][1])
-
-
 def train(pairs: Pairs) -> dict:
     x, y = np.asarray(pairs.x, dtype=np.float64), np.asarray(pairs.y)
     folds = [np.asarray([(fold_of(a, repeat), fold_of(b, repeat)) for a, b in pairs.groups])
@@ -185,8 +177,8 @@ def train(pairs: Pairs) -> dict:
     for l2 in L2_GRID:
         probabilities = [out_of_fold(x, y, repeat_folds, l2) for repeat_folds in folds]
         losses = [log_loss(p, y) for p in probabilities]
-        tried[l2] = (float(np.mean(losses)), float(np.std(losses) / np.sqrt(len(losses))), probabilities)
-    l2 = one_standard_error(tried)
+        tried[l2] = (float(np.mean(losses)), float(np.std(losses) / np.sqrt(len(losses))), probabilities, losses)
+    l2 = one_standard_error({value: losses for value, (_, _, _, losses) in tried.items()})
     probabilities = tried[l2][2]
     threshold = precision_weighted_threshold(probabilities, y)
     pooled = np.concatenate(probabilities)

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cybertrack.extract.reporting import fit, logistic, out_of_fold, reports_attack
+from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold, reports_attack
 from tests.conftest import SHARED, require_shared
 from tests.fitted_models import MEASURING_SETS, assert_close, retrained
 
@@ -111,3 +111,10 @@ def test_gate_tells_an_attack_from_advice_in_every_language(language: str) -> No
     attack, advice = ATTACKS_AND_ADVICE[language]
     assert reports_attack(None, attack)
     assert not reports_attack(None, advice)
+
+
+def test_the_strongest_regularisation_that_fits_as_well_is_chosen() -> None:
+    """Mean log-loss over repeated splits: 1.0 is best, 3.0 lies within its standard error, 10.0 does not."""
+    losses = {0.1: [0.40, 0.42, 0.41], 1.0: [0.30, 0.34, 0.32], 3.0: [0.325, 0.325, 0.325], 10.0: [0.50, 0.52, 0.51]}
+    assert one_standard_error(losses) == 3.0
+    assert one_standard_error({1.0: [0.3, 0.3], 3.0: [0.31, 0.31]}) == 1.0  # no spread: only the best qualifies

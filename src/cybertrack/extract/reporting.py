@@ -62,6 +62,16 @@ def reports_attack(title: str | None, text: str) -> bool:
     return attack_probability(title, text) >= _model()[2]
 
 
+def one_standard_error(losses: dict[float, list[float]]) -> float:
+    """The strongest regularisation whose mean cross-validated log-loss lies within one standard error (over the
+    repeated splits) of the best. Strengths a hair apart in fit give probabilities on different scales, and with
+    them different thresholds; of those that fit as well, the simpler model is the steadier choice."""
+    mean = {l2: float(np.mean(values)) for l2, values in losses.items()}
+    error = {l2: float(np.std(values) / np.sqrt(len(values))) for l2, values in losses.items()}
+    best = min(mean, key=mean.__getitem__)
+    return max(l2 for l2 in mean if mean[l2] <= mean[best] + error[best])
+
+
 def fit(x: np.ndarray, y: np.ndarray, l2: float, tolerance: float = 1e-9) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression by Newton's method (a few hundred articles: no library needed).
 
