@@ -746,3 +746,14 @@ def test_a_country_named_in_a_denial_is_not_the_victim_s() -> None:
     text = "The Chinese embassy denied any role in the cyberattack on the parliament."
     [frame] = extract_frames("d", text, "en", "2024-05-01")
     assert [(v.name, v.country) for v in frame.victims] == [("parliament", None)]
+
+
+def test_a_country_a_claim_accuses_is_never_the_victim_s() -> None:
+    """The article names Russia more than any other country, but as the accused of its claims: the assembly it says
+    was hacked is not placed in Russia (before, the article's most named country became the victim's)."""
+    text = ("Estonia accuses Russia of hacking the Korvan Assembly. Russia is behind this activity, the foreign "
+            "minister said. Russian diplomats were summoned on Monday. The Korvan Assembly was attacked on 24 May in "
+            "what it called a concerted cyber attack, and e-mail accounts of members were breached.")
+    victims = [v for frame in extract_frames("doc", text, "en", "2024-06-01") for v in frame.victims]
+    assert [v.name for v in victims] == ["Korvan Assembly"]
+    assert victims[0].country != "RU"

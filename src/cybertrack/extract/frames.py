@@ -126,10 +126,11 @@ def extract(document: str, text: str, language: str, published: str | None,
         inferred = reference_date(text, language)
         reference = Reference(inferred, guessed=True) if inferred else None
     facts = document_facts(text, language, reference, deadline)
-    drafts = _fold_generic(_group(facts, deadline))
+    claims = _indexed_claims(document, facts, published, deadline)
+    drafts = _fold_generic(_group(facts, deadline, _accused_states(claims)))
     background = background_sentences(facts, language)
     frames = [_frame(document, draft, language, published, reference, background, deadline) for draft in drafts]
-    _assign_claims(frames, drafts, _indexed_claims(document, facts, published, deadline))
+    _assign_claims(frames, drafts, claims)
     unspelled = initials_only(facts)
     names = article_names(facts) if frames else {}
     for frame in frames:
@@ -253,9 +254,16 @@ def reporting_nearby(facts: list[SentenceFacts], index: int) -> bool:
     return any(f.is_attack for f in facts[max(0, index - 1):index + 2])
 
 
-def _group(facts: list[SentenceFacts], deadline: Deadline) -> list[_Draft]:
-    """Sentences naming a victim open or join that victim's frame; the others join the frame they talk about."""
-    attackers = _attacker_countries(facts)
+def _accused_states(claims: list[tuple[int, Claim]]) -> set[str]:
+    """The states the article's claims say did it ("Noruega acusa a Rusia", "Russia is behind the intrusion")."""
+    return {target for _, claim in claims if claim.stance.asserts for target in claim.attributed_to if len(target) == 2}
+
+
+def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
+           ) -> list[_Draft]:
+    """Sentences naming a victim open or join that victim's frame; the others join the frame they talk about. A
+    country on the attacker's side, or one a claim of the article accuses (``accused``), is never a victim's."""
+    attackers = _attacker_countries(facts) | accused
     drafts: list[_Draft] = []
     owner: dict[int, list[_Draft]] = {}
     acronyms = _acronyms(facts)
