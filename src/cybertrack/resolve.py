@@ -36,8 +36,10 @@ from cybertrack.same_incident import (
     pair_features,
     report_vector,
     same_incident_model,
+    same_victim_key,
     victims_match,
 )
+from cybertrack.victim_identity import distinctive_words
 
 SAME_VICTIM = 2.0
 SAME_CVE = 1.5
@@ -109,12 +111,16 @@ class _Cluster:
 
 
 def rule_keys(frame: Frame) -> set[str]:
-    """The keys the rules join on: a victim's key, its key with the country left open, each CVE and each actor."""
+    """The keys the rules join on: a victim's key, its key with the country left open, the distinctive words of its
+    name (so that "Verwaltung von Lutrecht" meets "Ayuntamiento de Lutrecht": `victim_identity`), each CVE and each
+    actor."""
     keys = {f"cve:{cve}" for cve in frame.vulnerabilities} | {f"actor:{actor}" for actor in frame.actors}
     for victim in _identified(frame.victims):
         keys.add(f"victim:{victim.key}")
         if "/" in victim.key:
             keys.add(f"victim:?/{victim.key.split('/', 1)[1]}")
+        else:
+            keys |= {f"victim-word:{word}" for word in distinctive_words(victim.name)}
     return keys
 
 
@@ -439,7 +445,7 @@ def _unique(values) -> list:
 def _merge_victims(frames: list[Frame]) -> list[Victim]:
     merged: list[Victim] = []
     for victim in (v for f in frames for v in f.victims):
-        same = next((i for i, m in enumerate(merged) if victims_match(m, victim)), None)
+        same = next((i for i, m in enumerate(merged) if same_victim_key(m, victim)), None)
         if same is None:
             merged.append(victim)
         elif merged[same].country is None and victim.country:

@@ -25,6 +25,7 @@ from cybertrack.annotate.dates import months_apart
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.extract.reporting import logistic
 from cybertrack.model import Frame, Victim
+from cybertrack.victim_identity import same_organisation
 
 PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "same_malware",
                  "same_country", "same_type", "close_dates", "years_between_reports", "shared_names", "names_weight",
@@ -45,7 +46,14 @@ def report_vector(sentences: np.ndarray, lead: np.ndarray | None = None) -> np.n
 
 
 def victims_match(a: Victim, b: Victim) -> bool:
-    """One victim: the same key, or the same key where one report does not know the country ("?/ministry:interior")."""
+    """Two reports' victims are one organisation: `same_victim_key`, or the same name in other words around it
+    (`victim_identity.same_organisation`: "Verwaltung von Lutrecht", "Ayuntamiento de Lutrecht"). Enough to weigh two
+    reports as one incident; an incident still lists both names, since "Lutrecht FC" would pass too."""
+    return same_victim_key(a, b) or same_organisation(a, b)
+
+
+def same_victim_key(a: Victim, b: Victim) -> bool:
+    """The same key, or the same key where one report does not know the country ("?/ministry:interior")."""
     if a.key == b.key:
         return True
     if "/" not in a.key or "/" not in b.key:

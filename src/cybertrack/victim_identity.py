@@ -1,0 +1,63 @@
+"""Is the victim one report names the organisation another names? Read from the words of their names.
+
+Victim keys are built from each report's own wording, so one organisation comes out under several keys across
+languages and outlets: "Ayuntamiento de Lutrecht" and "Verwaltung von Lutrecht", "Parlamento Veldstorting" and
+"Veldstorting", "Korvan Health Service (KHS)" and "KHS". What stays the same is the word that names it: the proper
+noun, not the institution word around it ("Ayuntamiento", "Verwaltung", "Parlament" are sector or place words in the
+language packs), not the people of it ("Korvan users"), not the country ("Irish", "norwegische"), not a common word
+("Health", "Service", "Chief"). Two named victims are one organisation when the distinctive words of one are all
+among those of the other.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cybertrack.extract.cues import cues
+from cybertrack.extract.names import stop_words
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.common_words import word_frequency
+from cybertrack.lang import LANGUAGES
+from cybertrack.model import Victim
+
+# A word at least this frequent in one of the supported languages is a common word, not a name ("Health" 5.4,
+# "Service" 5.3, "Paul" 5.0); city and company names stay below it ("Sevilla" 4.7, "Atlanta" 4.4, "Uber" 4.1).
+COMMON_NAME_WORD_ZIPF = 5.0
+# The lexicons of words that say what a victim is, not which one: sectors and institutions, place heads ("city",
+# "gemeente"), products, media, claimants, states, groups, and the people of an organisation ("users", "klanten").
+_KIND_WORDS = ("sector", "place_heads", "product_nouns", "media", "claimant_noun", "state_noun", "group_noun",
+               "people_of")
+_WORD = re.compile(r"\w+")
+
+
+def same_organisation(a: Victim, b: Victim) -> bool:
+    """Both are named organisations (not sector nouns), and the distinctive words of one are all words of the
+    other."""
+    if a.generic or b.generic:
+        return False
+    words_a, words_b = distinctive_words(a.name), distinctive_words(b.name)
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
+@functools.lru_cache(maxsize=65536)
+def distinctive_words(name: str) -> frozenset[str]:
+    """The words of ``name`` that name its organisation, case-folded: neither institution, sector, country nor
+    common words. "Korvan Health Service (KHS)" gives {"korvan", "khs"}; "Norwegian parliament" nothing."""
+    found = cues().find_all(name)
+    covered = [(m.start, m.end) for kind in _KIND_WORDS for m in found[kind]]
+    covered += [(m.start, m.end) for m in knowledge_base().find(name)
+                if any(getattr(value, "kind", "") == "country" for value in m.values)]
+    words = set()
+    for word in _WORD.finditer(name):
+        text = word.group()
+        if any(start <= word.start() < end for start, end in covered) or text.casefold() in _stop_words():
+            continue
+        if len(text) >= 3 and not text.isdigit() and word_frequency(text) < COMMON_NAME_WORD_ZIPF:
+            words.add(text.casefold())
+    return frozenset(words)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(word for language in LANGUAGES for word in stop_words(language))

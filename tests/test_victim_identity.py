@@ -1,0 +1,53 @@
+"""One organisation named in other words: what the resolver weighs as the same victim across reports.
+
+Every name here is invented (Lutrecht, Korvan, Veldmark); none comes from the evaluation corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cybertrack.model import Frame, Victim
+from cybertrack.resolve import rule_keys
+from cybertrack.same_incident import same_victim_key, victims_match
+from cybertrack.victim_identity import distinctive_words, same_organisation
+
+
+def org(name: str) -> Victim:
+    return Victim(name, "org:" + name.lower())
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("Ayuntamiento de Lutrecht", {"lutrecht"}),  # the institution word is a sector word of the Spanish pack
+    ("Verwaltung von Lutrecht", {"lutrecht"}),
+    ("Korvan Health Service (KHS)", {"korvan", "khs"}),  # "Health", "Service": common words
+    ("Norwegian parliament", set()),  # a country and an institution: nothing names one body
+    ("Korvan Motors users", {"korvan", "motors"}),  # "users" are the people of it, not its name
+])
+def test_the_words_that_name_an_organisation(name: str, words: set[str]) -> None:
+    assert distinctive_words(name) == words
+
+
+def test_one_organisation_named_around_the_same_name_is_one_victim() -> None:
+    assert same_organisation(org("Ayuntamiento de Lutrecht"), org("Verwaltung von Lutrecht"))
+    assert same_organisation(org("Korvan Health Service (KHS)"), org("KHS"))
+    assert victims_match(org("Parlamento Veldstorting"), org("Veldstorting"))
+
+
+def test_different_organisations_and_sector_nouns_are_not() -> None:
+    assert not same_organisation(org("Ayuntamiento de Lutrecht"), org("Ayuntamiento de Korvan"))
+    assert not same_organisation(org("Norwegian parliament"), org("Danish parliament"))
+    generic = Victim("Lutrecht hospitals", "NL/healthcare:hospitals", "NL", "healthcare", generic=True)
+    assert not same_organisation(generic, org("Lutrecht"))
+
+
+def test_an_incident_lists_both_names_the_keys_differ() -> None:
+    """Weighing two reports as one incident is not merging their names: "Lutrecht FC" would pass the word test."""
+    assert victims_match(org("Lutrecht FC"), org("Ayuntamiento de Lutrecht"))
+    assert not same_victim_key(org("Lutrecht FC"), org("Ayuntamiento de Lutrecht"))
+
+
+def test_reports_naming_one_organisation_in_other_words_meet_in_the_index() -> None:
+    spanish = Frame(document="es.txt", victims=[org("Ayuntamiento de Lutrecht")])
+    german = Frame(document="de.txt", victims=[org("Verwaltung von Lutrecht")])
+    assert "victim-word:lutrecht" in rule_keys(spanish) & rule_keys(german)
