@@ -36,6 +36,8 @@ def test_one_organisation_named_around_the_same_name_is_one_victim() -> None:
 
 def test_different_organisations_and_sector_nouns_are_not() -> None:
     assert not same_organisation(org("Ayuntamiento de Lutrecht"), org("Ayuntamiento de Korvan"))
+    assert not same_organisation(org("Stadtwerke Lutrecht"), org("Banque de Lutrecht"))  # a city's utility, a bank
+    assert same_organisation(org("Stadt Lutrecht"), org("gemeente Lutrecht"))  # the city, in two languages
     assert not same_organisation(org("Norwegian parliament"), org("Danish parliament"))
     generic = Victim("Lutrecht hospitals", "NL/healthcare:hospitals", "NL", "healthcare", generic=True)
     assert not same_organisation(generic, org("Lutrecht"))

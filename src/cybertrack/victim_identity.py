@@ -32,12 +32,24 @@ _WORD = re.compile(r"\w+")
 
 
 def same_organisation(a: Victim, b: Victim) -> bool:
-    """Both are named organisations (not sector nouns), and the distinctive words of one are all words of the
-    other."""
+    """Both are named organisations (not sector nouns), the distinctive words of one are all words of the other, and
+    their names do not say they are of different sectors: "Stadtwerke Lutrecht" (energy) and "Banque de Lutrecht"
+    (finance) share only their city's name."""
     if a.generic or b.generic:
         return False
     words_a, words_b = distinctive_words(a.name), distinctive_words(b.name)
-    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+    if not (words_a and words_b and (words_a <= words_b or words_b <= words_a)):
+        return False
+    sectors_a, sectors_b = sectors(a.name), sectors(b.name)
+    return not (sectors_a and sectors_b) or bool(sectors_a & sectors_b)
+
+
+@functools.lru_cache(maxsize=65536)
+def sectors(name: str) -> frozenset[str]:
+    """The sectors the words of ``name`` say it belongs to; a place head ("Stadt", "gemeente") is government."""
+    found = cues().find_all(name)
+    named = {group for m in found["sector"] for group in m.values}
+    return frozenset(named | ({"government"} if found["place_heads"] else set()))
 
 
 @functools.lru_cache(maxsize=65536)
