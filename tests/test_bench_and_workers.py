@@ -79,3 +79,25 @@ def test_the_bench_command_prints_load_time_throughput_stages_and_memory(tmp_pat
     assert all("peak RSS" in line for line in runs) and "extract" in result.output and "store" in result.output
     wrong = CliRunner().invoke(main, ["bench", str(corpus), "--inputs", "pdf"])
     assert wrong.exit_code == 2 and "unknown input 'pdf'" in wrong.output
+
+
+def test_ingest_uses_every_core_unless_told(tmp_path):
+    """The default is the cores this process may run on; a user may still ask for one process, never for none."""
+    import json
+    import os
+
+    from click.testing import CliRunner
+
+    from cybertrack.cli import main
+    from cybertrack.runner import default_workers
+
+    assert default_workers() == len(os.sched_getaffinity(0))
+    assert "the number of cores" in CliRunner().invoke(main, ["ingest", "--help"]).output
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    database = str(tmp_path / "default.db")
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", database, "-q"])
+    assert result.exit_code == 0, result.output
+    assert len(DocumentStore(Database(database)).all_incidents()) == len(_incidents(tmp_path, "one", 1))
+    refused = CliRunner().invoke(main, ["ingest", str(corpus), "--db", database, "--workers", "0"])
+    assert refused.exit_code == 2 and "0 is not in the range" in refused.output

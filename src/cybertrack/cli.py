@@ -24,7 +24,7 @@ from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.ingest.reading import DEFAULT_MAX_BYTES
 from cybertrack.model import IngestSummary
 from cybertrack.pipeline import Pipeline
-from cybertrack.runner import DEFAULT_BATCH_SIZE, run_ingest
+from cybertrack.runner import DEFAULT_BATCH_SIZE, default_workers, run_ingest
 from cybertrack.store import Database, DocumentStore, StoreError, default_db_path
 from cybertrack.store.database import DEFAULT_LOCK_TIMEOUT
 
@@ -90,8 +90,8 @@ def main() -> None:
 @private_addresses_option
 @click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles written per database transaction.")
-@click.option("--workers", type=int, default=1, show_default=True,
-              help="Processes that clean and extract articles in parallel (each loads its own models).")
+@click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="the number of cores",
+              help="Processes that clean and extract articles in parallel.")
 @click.option("--article-budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_ARTICLE_BUDGET,
               show_default=True, metavar="SECONDS",
               help="Time one article may take to clean and extract; an article over it is reported and skipped.")

@@ -7,6 +7,7 @@ server's ingest form drive exactly the same loop.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +33,15 @@ def _ignore(_source_id: str, _message: str) -> None:
 Outcome = Document | ItemError
 
 _worker_pipeline: Pipeline | None = None
+
+
+def default_workers() -> int:
+    """The cores this process may run on: a user who does not say gets the whole machine (workers fork from the
+    parent after its models are loaded, so even one article costs no more with them)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _start_worker(pipeline: Pipeline) -> None:
