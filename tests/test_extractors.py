@@ -757,3 +757,10 @@ def test_a_country_a_claim_accuses_is_never_the_victim_s() -> None:
     victims = [v for frame in extract_frames("doc", text, "en", "2024-06-01") for v in frame.victims]
     assert [v.name for v in victims] == ["Korvan Assembly"]
     assert victims[0].country != "RU"
+
+
+def test_names_in_one_enumeration_with_a_victim_are_victims_too() -> None:
+    """"Attacked X and the logistics firm Y": the cue casts the name next to it, and the enumeration the other."""
+    text = "Hackers attacked the Ardmore Water Board and the logistics firm Calder Freight on Monday."
+    victims = {v.name for frame in extract_frames("doc", text, "en", "2024-05-01") for v in frame.victims}
+    assert {"Ardmore Water Board", "Calder Freight"} <= victims

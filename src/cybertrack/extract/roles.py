@@ -46,6 +46,7 @@ from cybertrack.extract.victims import (
 )
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import LANGUAGES, pack
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
 _NEAR_CHARS = 25
@@ -53,6 +54,8 @@ _PUNCTUATION = re.compile(r"[.;:!?,()]")
 _OPENING = " \"“”‘’'«»(-–—"
 _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
+_DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
+_NOT_ENUMERATION = re.compile(r"[.;:!?()\[\]]")
 
 
 def _near_before(facts: SentenceFacts, kind: str, start: int) -> bool:
@@ -223,10 +226,41 @@ def victim_probabilities(facts: SentenceFacts, found: list[Candidate],
 
 def cast_by_rules(facts: SentenceFacts, found: list[Candidate]) -> list[bool]:
     """Whether a cue rule casts each candidate as a victim ("an attack on X", "X was hacked", "X's servers", the
-    subject of an attack sentence)."""
+    subject of an attack sentence), or the candidate stands in one enumeration with one a rule casts ("attacks on X,
+    Y and the logistics firm Z")."""
     context = Context(facts, found)
-    return [after_victim_cue(facts, c) or before_victim_cue(facts, c) or possessor_of_systems(facts, c)
+    cast = [after_victim_cue(facts, c) or before_victim_cue(facts, c) or possessor_of_systems(facts, c)
             or attack_subject(facts, c, context.first) for c in found]
+    changed = any(cast)
+    while changed:
+        changed = False
+        for i, candidate in enumerate(found):
+            if not cast[i] and any(cast[j] and _coordinated(facts, candidate, other) for j, other in enumerate(found)):
+                cast[i] = changed = True
+    return cast
+
+
+def _coordinated(facts: SentenceFacts, a: Candidate, b: Candidate) -> bool:
+    """Two candidates of one enumeration: between them a comma alone, or a conjunction of the sentence's language
+    with at most ``_DESCRIBING_WORDS`` lower-case words ("and the logistics firm", "et la ville de"). A comma and
+    words is an apposition ("Jan Peeters, a Veldmark MP"), which says who the name is, not who else was hit."""
+    first, second = sorted((a, b), key=lambda c: c.start)
+    if first.end > second.start:
+        return False
+    gap = facts.text[first.end:second.start]
+    if _NOT_ENUMERATION.search(gap):
+        return False
+    conjunctions = _conjunctions(facts.language)
+    tokens = gap.replace(",", " , ").split()
+    others = [t for t in tokens if t != "," and t.lower() not in conjunctions]
+    if not any(t.lower() in conjunctions for t in tokens):
+        return tokens == [","]
+    return len(others) <= _DESCRIBING_WORDS and all(t[:1].islower() for t in others)
+
+
+@functools.cache
+def _conjunctions(language: str) -> frozenset[str]:
+    return frozenset(pack(language if language in LANGUAGES else "en", "grammar")["conjunctions"])
 
 
 def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) -> list[Candidate]:
