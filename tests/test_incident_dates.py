@@ -283,3 +283,21 @@ def test_fresh_news_years_after_an_attack_on_the_same_victim_is_another_incident
     fresh = report("b", first_seen="2023-05", first_seen_estimated=True, disclosed="2023-05")
     incidents = resolve([old, fresh][::order])
     assert sorted(i.documents for i in incidents) == [["a"], ["b"]]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "A ransomware attack by the Korvan gang, which has hit hospitals since 2014, shut down the Veldmark Water "
+           "Authority on 12 January 2017."),
+    ("de", "Ein Ransomware-Angriff der seit 2014 aktiven Korvan-Bande legte am 12. Januar 2017 die Stadtwerke Lutrecht "
+           "lahm."),
+])
+def test_a_bare_older_year_beside_the_attack_s_day_does_not_date_it(language: str, text: str) -> None:
+    [frame] = extract_frames("doc", text, language, "2017-01-20")
+    assert frame.first_seen == "2017-01-12"
+
+
+def test_an_old_breach_disclosed_now_keeps_its_year() -> None:
+    """The day it was said sets no floor: the breach is older than the news of it."""
+    text = "A ransomware attack hit the Veldmark Water Authority in 2015, the authority said on 12 January 2017."
+    [frame] = extract_frames("doc", text, "en", "2017-01-20")
+    assert frame.first_seen == "2015"
