@@ -5,6 +5,7 @@ a name. A sentence that blames several actors for several victims is cut into cl
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from cybertrack.extract.attackers import compared, sentence_agencies, sentence_attackers
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
@@ -16,6 +17,7 @@ from cybertrack.extract.claims.wording import (
     has_content_words,
 )
 from cybertrack.extract.facts import CountryMention, SentenceFacts
+from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
@@ -124,7 +126,7 @@ def _named_crews(facts: SentenceFacts) -> list[Target]:
     nouns = [n for n in facts.cues.get("group_noun", []) if not _capitalised_common_noun(n)]
     kb = knowledge_base()
     found = []
-    for chunk in facts.names:
+    for chunk in (_after_leading_noun(facts, chunk, nouns) for chunk in facts.names):
         if chunk.text.casefold() in FUNCTION_WORDS:
             continue  # a common word is a name here too: "the Conti gang"
         # "Northvale Power au groupe Sandworm": a group noun after a function word names the next name, not this one
@@ -139,6 +141,17 @@ def _named_crews(facts: SentenceFacts) -> list[Target]:
             known = kb.actor(chunk.text)  # a group the catalogue knows by another name is named as it names it
             found.append(Target(chunk.start, chunk.end, known.name if known else chunk.text))
     return found
+
+
+def _after_leading_noun(facts: SentenceFacts, chunk: NameChunk, nouns: list[Match]) -> NameChunk:
+    """German writes its group nouns capitalised, so a name chunk may begin with one ("Gruppe Cl0p",
+    "Ransomware-Gruppe Rhysida"): the name is what follows the noun, and the noun stands right before it."""
+    for noun in nouns:
+        if noun.start == chunk.start and noun.end < chunk.end:
+            start = noun.end + len(facts.text[noun.end:chunk.end]) - len(facts.text[noun.end:chunk.end].lstrip())
+            if start < chunk.end:
+                return replace(chunk, text=facts.text[start:chunk.end], start=start, descriptor=0)
+    return chunk
 
 
 def _has_function_words(text: str) -> bool:
