@@ -53,3 +53,22 @@ def test_reports_naming_one_organisation_in_other_words_meet_in_the_index() -> N
     spanish = Frame(document="es.txt", victims=[org("Ayuntamiento de Lutrecht")])
     german = Frame(document="de.txt", victims=[org("Verwaltung von Lutrecht")])
     assert "victim-word:lutrecht" in rule_keys(spanish) & rule_keys(german)
+
+
+def test_an_incident_says_which_report_named_each_wording() -> None:
+    """Two reports of one attack, naming the city's administration in their own words: one incident, and each name
+    carries only the report that used it."""
+    from cybertrack.model import Evidence
+    from cybertrack.resolve import resolve
+
+    def report(document: str, sentence: str, victim: Victim, language: str) -> Frame:
+        return Frame(document=document, victims=[victim], language=language, first_seen="2024-03",
+                     evidence=[Evidence(document, 0, len(sentence), sentence)])
+
+    spanish = report("es.txt", "Un ataque de ransomware paralizó el Ayuntamiento de Lutrecht el lunes.",
+                     org("Ayuntamiento de Lutrecht"), "es")
+    german = report("de.txt", "Ein Ransomware-Angriff legte am Montag die Verwaltung von Lutrecht lahm.",
+                    org("Verwaltung von Lutrecht"), "de")
+    [incident] = resolve([spanish, german])
+    assert incident.victim_reports == {"org:ayuntamiento de lutrecht": ["es.txt"],
+                                       "org:verwaltung von lutrecht": ["de.txt"]}

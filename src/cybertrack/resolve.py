@@ -489,7 +489,7 @@ def _incident(cluster: _Cluster) -> Incident:
         first_seen_estimated=not own and bool(estimates),
         links=list(cluster.links),
         victim_reports={victim.key: _unique(f.document for f in frames
-                                            if any(victims_match(victim, v) for v in f.victims))
+                                            if any(same_victim_key(victim, v) for v in f.victims))
                         for victim in victims},
         actor_reports={actor: _unique(f.document for f in frames if actor in f.actors)
                        for actor in _unique(a for f in frames for a in f.actors)},

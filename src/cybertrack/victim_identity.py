@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from cybertrack.extract.cues import cues
 from cybertrack.extract.names import stop_words
@@ -37,25 +38,32 @@ def same_organisation(a: Victim, b: Victim) -> bool:
     (finance) share only their city's name."""
     if a.generic or b.generic:
         return False
-    words_a, words_b = distinctive_words(a.name), distinctive_words(b.name)
+    read_a, read_b = read_name(a.name), read_name(b.name)
+    words_a, words_b = read_a.distinctive, read_b.distinctive
     if not (words_a and words_b and (words_a <= words_b or words_b <= words_a)):
         return False
-    sectors_a, sectors_b = sectors(a.name), sectors(b.name)
-    return not (sectors_a and sectors_b) or bool(sectors_a & sectors_b)
+    return not (read_a.sectors and read_b.sectors) or bool(read_a.sectors & read_b.sectors)
 
 
-@functools.lru_cache(maxsize=65536)
-def sectors(name: str) -> frozenset[str]:
-    """The sectors the words of ``name`` say it belongs to; a place head ("Stadt", "gemeente") is government."""
-    found = cues().find_all(name)
-    named = {group for m in found["sector"] for group in m.values}
-    return frozenset(named | ({"government"} if found["place_heads"] else set()))
+@dataclass(frozen=True)
+class NameWords:
+    """What the words of a victim's name say: those that name its organisation, case-folded, and the sectors the
+    others put it in (a place head, "Stadt" or "gemeente", is government)."""
+
+    distinctive: frozenset[str]
+    sectors: frozenset[str]
 
 
-@functools.lru_cache(maxsize=65536)
 def distinctive_words(name: str) -> frozenset[str]:
-    """The words of ``name`` that name its organisation, case-folded: neither institution, sector, country nor
-    common words. "Korvan Health Service (KHS)" gives {"korvan", "khs"}; "Norwegian parliament" nothing."""
+    """The words of ``name`` that name its organisation: "Korvan Health Service (KHS)" gives {"korvan", "khs"};
+    "Norwegian parliament" nothing."""
+    return read_name(name).distinctive
+
+
+@functools.lru_cache(maxsize=65536)
+def read_name(name: str) -> NameWords:
+    """The name's words read once against the lexicons: neither institution, sector, people, country nor common
+    words are distinctive."""
     found = cues().find_all(name)
     covered = [(m.start, m.end) for kind in _KIND_WORDS for m in found[kind]]
     covered += [(m.start, m.end) for m in knowledge_base().find(name)
@@ -67,7 +75,10 @@ def distinctive_words(name: str) -> frozenset[str]:
             continue
         if len(text) >= 3 and not text.isdigit() and word_frequency(text) < COMMON_NAME_WORD_ZIPF:
             words.add(text.casefold())
-    return frozenset(words)
+    sectors = {group for m in found["sector"] for group in m.values}
+    if found["place_heads"]:
+        sectors.add("government")
+    return NameWords(frozenset(words), frozenset(sectors))
 
 
 @functools.cache

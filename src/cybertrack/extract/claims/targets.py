@@ -148,7 +148,7 @@ def _after_leading_noun(facts: SentenceFacts, chunk: NameChunk, nouns: list[Matc
     "Ransomware-Gruppe Rhysida"): the name is what follows the noun, and the noun stands right before it."""
     for noun in nouns:
         if noun.start == chunk.start and noun.end < chunk.end:
-            start = noun.end + len(facts.text[noun.end:chunk.end]) - len(facts.text[noun.end:chunk.end].lstrip())
+            start = chunk.end - len(facts.text[noun.end:chunk.end].lstrip())
             if start < chunk.end:
                 return replace(chunk, text=facts.text[start:chunk.end], start=start, descriptor=0)
     return chunk
