@@ -15,6 +15,7 @@ from cybertrack.extract.frames import document_facts, extract_frames
 from cybertrack.extract.institutions import find_institutions, portfolio_of
 from cybertrack.extract.names import name_chunks
 from cybertrack.extract.roles import victims_in
+from cybertrack.extract.victims import candidates, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame
 
@@ -176,6 +177,30 @@ def test_possessive_is_dropped(text: str) -> None:
 
 def test_trailing_connector_before_a_lowercase_word_is_not_kept() -> None:
     assert chunk_texts("Hackers targeted the Veldmark Bank of commerce.", "en")[-1] == "Veldmark Bank"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # the acronym's letters reach back over "and": one name
+    ("Korvan Freight told the Lutrecht Securities and Exchange Board (LSEB) at once.",
+     ["Korvan Freight", "Lutrecht Securities and Exchange Board (LSEB)"]),
+    ("Criminals reached the Office of Water and Power Supply (WPS) last week.",
+     ["Office of Water and Power Supply (WPS)"]),
+    # without an acronym, or with one that names only the second, "and" joins two names
+    ("Criminals hit Korvan Bank and Veldmark Insurance last week.", ["Korvan Bank", "Veldmark Insurance"]),
+    ("Criminals hit Korvan Bank and Veldmark Insurance (VIN) last week.",
+     ["Korvan Bank", "Veldmark Insurance (VIN)"]),
+])
+def test_and_inside_a_name_only_when_its_acronym_spans_it(text: str, names: list[str]) -> None:
+    assert [name for name in chunk_texts(text, "en") if name != "Criminals"] == names
+
+
+def test_a_name_with_a_two_letter_acronym_is_a_candidate() -> None:
+    """The acronym is a name's identity only from three letters up; "(VL)" must not make "Veldmark Logistics" a
+    two-letter word that is dropped as too short."""
+    names = [c.victim.name for c in candidates(facts_of("Attackers hit Veldmark Logistics (VL) last week."))]
+    assert names == ["Veldmark Logistics (VL)"]
+    assert name_key("Veldmark Logistics (VL)") == "veldmark logistics vl"
+    assert name_key("Veldmark National Railways (VNR)") == "vnr"
 
 
 def test_chunk_offsets_are_shifted() -> None:

@@ -93,8 +93,9 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             token = tokens[j][2]
             if _is_capitalised(token) or token.startswith("("):
                 j += 1
-            elif token.lower() in _CONNECTORS and token.lower() not in _COORDINATORS and j + 1 < len(tokens) \
-                    and _is_capitalised(tokens[j + 1][2]) and sentence[tokens[j][1]:tokens[j + 1][0]].strip() == "":
+            elif token.lower() in _CONNECTORS and j + 1 < len(tokens) and _is_capitalised(tokens[j + 1][2]) \
+                    and sentence[tokens[j][1]:tokens[j + 1][0]].strip() == "" \
+                    and (token.lower() not in _COORDINATORS or _acronym_spans(tokens, i, j)):
                 j += 2
             else:
                 break
@@ -121,6 +122,24 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens, descriptor))
         i = max(j, i + 1)
     return chunks
+
+
+def _acronym_spans(tokens: list[tuple[int, int, str]], first: int, coordinator: int) -> bool:
+    """Whether the coordinator at ``coordinator`` sits inside one name, as its acronym in parentheses shows: the
+    initials of the capitalised words before the acronym end with its letters, and those words reach back over the
+    coordinator ("Securities and Exchange Commission (SEC)", "Department of Health and Human Services (HHS)")."""
+    k = coordinator + 1
+    while k < len(tokens) and k - first < 2 * _MAX_TOKENS and not tokens[k][2].startswith("("):
+        if not (_is_capitalised(tokens[k][2]) or tokens[k][2].lower() in _CONNECTORS):
+            return False
+        k += 1
+    if k == len(tokens) or not tokens[k][2].startswith("("):
+        return False
+    acronym = tokens[k][2][1:-1]
+    words = [(index, token[0]) for index, (_, _, token) in enumerate(tokens[first:k], first) if _is_capitalised(token)]
+    named = words[-len(acronym):]
+    return len(named) == len(acronym) and "".join(initial for _, initial in named) == acronym \
+        and named[0][0] < coordinator
 
 
 class _Tagger(HanoverTagger.HanoverTagger):

@@ -74,9 +74,10 @@ def english_adjective(code: str) -> str | None:
 
 def name_key(name: str) -> str:
     """Language- and punctuation-neutral form of an organisation's name. An acronym given in parentheses is the
-    name's identity across languages: "Veldmark National Railways (VNR)" and "Veldmarker Staatsbahn (VNR)"."""
+    name's identity across languages: "Veldmark National Railways (VNR)" and "Veldmarker Staatsbahn (VNR)". A
+    two-letter one is too short to be anyone's identity (and would read as a word like "IT"): the name is kept."""
     acronym = _ACRONYM.search(name)
-    if acronym:
+    if acronym and len(acronym.group(1)) >= _MIN_NAME_CHARACTERS:
         return acronym.group(1).casefold()
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
