@@ -66,3 +66,11 @@ def test_the_key_changes_with_the_data_it_depends_on(monkeypatch: pytest.MonkeyP
     before = cache.build_key()
     monkeypatch.setattr(cache, "DATA_PACKAGES", (*cache.DATA_PACKAGES, "pytest"))
     assert cache.build_key() != before
+
+
+def test_tables_of_different_names_are_kept_apart(folder: Path) -> None:
+    """The common words and the knowledge base share the cache folder; storing one must not drop the other."""
+    assert cache.load_or_build(lambda: {"kind": "knowledge"}) == {"kind": "knowledge"}
+    assert cache.load_or_build(lambda: {"kind": "words"}, "common-words") == {"kind": "words"}
+    assert cache.load_or_build(lambda: pytest.fail("the knowledge table was dropped")) == {"kind": "knowledge"}
+    assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["common", "knowledge"]

