@@ -13,8 +13,8 @@ import json
 import math
 from importlib import resources
 
-from wordfreq import cB_to_freq, freq_to_zipf, get_frequency_list, lossy_tokenize, zipf_frequency
-from wordfreq.numbers import smash_numbers
+from wordfreq import cB_to_freq, freq_to_zipf, get_frequency_list, lossy_tokenize
+from wordfreq.numbers import digit_freq, smash_numbers
 
 from cybertrack.knowledge.cache import load_or_build
 from cybertrack.lang import LANGUAGES as SUPPORTED_LANGUAGES
@@ -46,21 +46,23 @@ def word_frequency(word: str) -> float:
 
 
 def _zipf(word: str, language: str) -> float:
-    """wordfreq's own reckoning (tokens as it splits them, 1/f = 1/f1 + 1/f2 + ... for several, three significant
-    digits) over the common tokens alone: a token below the floor takes the whole word below it."""
+    """wordfreq's own reckoning (tokens as it splits them, digits as its model of digit strings, 1/f = 1/f1 + 1/f2 +
+    ... for several, three significant digits) over the common tokens alone: a token below the floor takes the whole
+    word below it. It never loads wordfreq's full lists: in a worker, that took 1.3 s out of the articles' time."""
     tokens = lossy_tokenize(word, language)
     if not tokens:
         return 0.0
     table = _common_tokens()[language]
     one_over = 0.0
     for token in tokens:
-        if smash_numbers(token) != token:  # digits have a frequency model of their own: ask wordfreq
-            zipf = zipf_frequency(word, language)
-            return zipf if zipf >= FLOOR_ZIPF else 0.0
-        centibels = table.get(token)
+        smashed = smash_numbers(token)  # digits count as 0s, then by wordfreq's model of digit strings
+        centibels = table.get(smashed)
         if centibels is None:
             return 0.0
-        one_over += 1.0 / cB_to_freq(-centibels)
+        frequency = cB_to_freq(-centibels)
+        if smashed != token:
+            frequency *= digit_freq(token)
+        one_over += 1.0 / frequency
     frequency = 1.0 / one_over
     frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)
     zipf = round(freq_to_zipf(frequency), 2)
