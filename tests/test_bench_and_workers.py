@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cybertrack.bench import html_items, items_for, news_page, run, stream_items
+from cybertrack.budget import OverBudget
 from cybertrack.model import ItemError, SourceItem
 from cybertrack.pipeline import Pipeline
 from cybertrack.runner import run_ingest
@@ -101,3 +104,26 @@ def test_ingest_uses_every_core_unless_told(tmp_path):
     assert len(DocumentStore(Database(database)).all_incidents()) == len(_incidents(tmp_path, "one", 1))
     refused = CliRunner().invoke(main, ["ingest", str(corpus), "--db", database, "--workers", "0"])
     assert refused.exit_code == 2 and "0 is not in the range" in refused.output
+
+
+def test_one_article_is_read_in_this_process_without_a_warm_up(tmp_path):
+    """A one-article run loads only what its article needs, in this process; a longer one warms up and forks."""
+    item = SourceItem(ARTICLES[0]["id"], "jsonl", text=ARTICLES[0]["text"], title=ARTICLES[0]["title"])
+    alone = Pipeline()
+    summary = run_ingest(iter([item]), DocumentStore(Database(str(tmp_path / "one.db"))), alone, workers=2)
+    assert summary.ingested == ["a0"] and summary.seconds["load"] == 0.0 and not alone._warm
+    several = Pipeline()
+    items = [SourceItem(a["id"], "jsonl", text=a["text"], title=a["title"]) for a in ARTICLES[:2]]
+    summary = run_ingest(iter(items), DocumentStore(Database(str(tmp_path / "two.db"))), several, workers=2)
+    assert summary.ingested == ["a0", "a1"] and several._warm
+
+
+def test_an_article_over_budget_before_the_warm_up_is_tried_again_after_it():
+    """The budget is for the article's work, not for loading models: a cold pipeline warms up and tries again; an
+    article over the budget the second time is refused."""
+    item = SourceItem(ARTICLES[0]["id"], "jsonl", text=ARTICLES[0]["text"], title=ARTICLES[0]["title"])
+    cold = Pipeline(article_budget=1e-9)
+    with pytest.raises(OverBudget):
+        cold.process(item)
+    assert cold._warm  # it warmed up before the second try
+    assert Pipeline(article_budget=60).process(item).frames

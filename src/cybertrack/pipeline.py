@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import cached_property
 
 from cybertrack.annotate.language import LanguageIdentifier
-from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, UNLIMITED, Deadline
+from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, UNLIMITED, Deadline, OverBudget
 from cybertrack.clean import clean
 from cybertrack.clean.minimum import too_short
 from cybertrack.extract.frames import extract, type_frames
@@ -92,7 +92,9 @@ class Pipeline:
 
     def warm_up(self) -> float:
         """Load every model now and return the seconds it took (none the second time): the stage timings then measure
-        the work, and worker processes forked afterwards share the loaded models."""
+        the work, and worker processes forked afterwards share the loaded models. A run in one process needs none:
+        there, each model loads when a stage first needs it, and an article that does not need one never loads it
+        (the full language models for short texts, the German tagger), which is what makes a one-article run fast."""
         if self._warm:
             return 0.0
         started = time.perf_counter()
@@ -104,7 +106,16 @@ class Pipeline:
         return time.perf_counter() - started
 
     def process(self, item: SourceItem) -> Document:
-        return self._process(item, Deadline(self.article_budget))
+        """The article, cleaned and read. Models load when a stage first needs them; an article that runs over its
+        budget before ``warm_up`` has run is tried once more after it, since the budget is for the article's work,
+        not for loading the models (a crafted page is over it the second time too)."""
+        try:
+            return self._process(item, Deadline(self.article_budget))
+        except OverBudget:
+            if self._warm:
+                raise
+            self.warm_up()
+            return self._process(item, Deadline(self.article_budget))
 
     def _process(self, item: SourceItem, deadline: Deadline) -> Document:
         title, published, author, note = item.title, item.published, item.author, item.note

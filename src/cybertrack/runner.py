@@ -6,6 +6,7 @@ server's ingest form drive exactly the same loop.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import time
@@ -37,7 +38,7 @@ _worker_pipeline: Pipeline | None = None
 
 def default_workers() -> int:
     """The cores this process may run on: a user who does not say gets the whole machine (workers fork from the
-    parent after its models are loaded, so even one article costs no more with them)."""
+    parent after its models are loaded; a run of one article stays in this process, see `run_ingest`)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
@@ -115,10 +116,14 @@ def run_ingest(
     """
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
-    summary.seconds["load"] += pipeline.warm_up()
+    items = iter(items)
+    first = list(itertools.islice(items, 2))
+    items = itertools.chain(first, items)
+    if workers > 1 and len(first) > 1:  # one article is read in this process, with no models loaded for nothing
+        summary.seconds["load"] += pipeline.warm_up()  # before forking: the workers share what it loaded
     spent_before = pipeline.seconds.copy()  # a pipeline kept between runs (the web server's) has counted others
     pending: list[Document] = []
-    if workers > 1:
+    if workers > 1 and len(first) > 1:
         outcomes: Iterable[SourceItem | Outcome] = _in_parallel(items, workers, pipeline, summary.seconds)
     else:
         outcomes = items
