@@ -127,7 +127,7 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
 def _acronym_spans(tokens: list[tuple[int, int, str]], first: int, coordinator: int) -> bool:
     """Whether the coordinator at ``coordinator`` sits inside one name, as its acronym in parentheses shows: the
     initials of the capitalised words before the acronym end with its letters, and those words reach back over the
-    coordinator ("Securities and Exchange Commission (SEC)", "Department of Health and Human Services (HHS)")."""
+    coordinator ("Lutrecht Securities and Exchange Board (LSEB)", "Office of Water and Power Supply (WPS)")."""
     k = coordinator + 1
     while k < len(tokens) and k - first < 2 * _MAX_TOKENS and not tokens[k][2].startswith("("):
         if not (_is_capitalised(tokens[k][2]) or tokens[k][2].lower() in _CONNECTORS):
