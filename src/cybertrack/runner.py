@@ -119,11 +119,12 @@ def run_ingest(
     items = iter(items)
     first = list(itertools.islice(items, 2))
     items = itertools.chain(first, items)
-    if workers > 1 and len(first) > 1:  # one article is read in this process, with no models loaded for nothing
+    parallel = workers > 1 and len(first) > 1  # one article is read in this process, with no models loaded for nothing
+    if parallel:
         summary.seconds["load"] += pipeline.warm_up()  # before forking: the workers share what it loaded
     spent_before = pipeline.seconds.copy()  # a pipeline kept between runs (the web server's) has counted others
     pending: list[Document] = []
-    if workers > 1 and len(first) > 1:
+    if parallel:
         outcomes: Iterable[SourceItem | Outcome] = _in_parallel(items, workers, pipeline, summary.seconds)
     else:
         outcomes = items

@@ -46,7 +46,7 @@ from cybertrack.extract.victims import (
 )
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, pack
+from cybertrack.lang import words
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
 _NEAR_CHARS = 25
@@ -241,26 +241,22 @@ def cast_by_rules(facts: SentenceFacts, found: list[Candidate]) -> list[bool]:
 
 
 def _coordinated(facts: SentenceFacts, a: Candidate, b: Candidate) -> bool:
-    """Two candidates of one enumeration: between them a comma alone, or a conjunction of the sentence's language
-    with at most ``_DESCRIBING_WORDS`` lower-case words ("and the logistics firm", "et la ville de"). A comma and
-    words is an apposition ("Jan Peeters, a Veldmark MP"), which says who the name is, not who else was hit."""
+    """Two candidates of one enumeration: between them a comma alone, or a conjunction (of any supported language,
+    as every lexicon is read) with at most ``_DESCRIBING_WORDS`` lower-case words ("and the logistics firm", "et la
+    ville de"). A comma and words is an apposition ("Jan Peeters, a Veldmark MP"), which says who the name is, not who
+    else was hit."""
     first, second = sorted((a, b), key=lambda c: c.start)
     if first.end > second.start:
         return False
     gap = facts.text[first.end:second.start]
     if _NOT_ENUMERATION.search(gap):
         return False
-    conjunctions = _conjunctions(facts.language)
+    conjunctions = words("grammar", "conjunctions")
     tokens = gap.replace(",", " , ").split()
     others = [t for t in tokens if t != "," and t.lower() not in conjunctions]
     if not any(t.lower() in conjunctions for t in tokens):
         return tokens == [","]
     return len(others) <= _DESCRIBING_WORDS and all(t[:1].islower() for t in others)
-
-
-@functools.cache
-def _conjunctions(language: str) -> frozenset[str]:
-    return frozenset(pack(language if language in LANGUAGES else "en", "grammar")["conjunctions"])
 
 
 def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) -> list[Candidate]:
