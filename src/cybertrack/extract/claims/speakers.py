@@ -37,6 +37,7 @@ _SPEAKER_LINE_WORDS = 10
 _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
 _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
+_SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
 _SUBJECT_PRONOUNS = frozenset(words("grammar", "subject_pronouns"))
 _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
@@ -218,12 +219,31 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> S
     for verb in speech:
         before = [s for s in speakers if 0 <= verb.start - s.end <= 3  # a group after the cue is the one blamed
                   and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
-        after = [s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS]
-        if before:
+        named_after = [s for s in people if s.start >= verb.end and _speaks_after(facts, verb.end, s.start)]
+        if before and not (named_after and "," in facts.text[before[-1].end:verb.start]):
             return _head_of_list(facts.text, speakers, before[-1])
+        after = named_after or [s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS]
         if after:
             return after[0]
     return subject
+
+
+def _speaks_after(facts: SentenceFacts, verb_end: int, start: int) -> bool:
+    """The speaker named after the reporting verb, as every language may put it ("..., meldt De Gelderse Bode",
+    "..., informó el viernes el diario El Heraldo", "a déclaré mercredi le porte-parole"): only articles, a date, or a
+    noun for who speaks (a role, a newspaper) stand between them; not "that" ("dijo que Ferrari": Ferrari is what was
+    said). Such a speaker outranks a name before the verb and a comma: that name ends what was reported."""
+    spans = [(d.start, d.end) for d in facts.dates]
+    spans += [(m.start, m.end) for kind in ("claimant_noun", "media") for m in facts.cues.get(kind, [])]
+    spans += [(m.start, m.end) for m in facts.cues.get("sector", []) if str(m.values[0]) == "media"]
+    words_between = list(re.finditer(r"\S+", facts.text[verb_end:start]))
+    if len(words_between) > _SPEAKER_AFTER_WORDS:
+        return False
+    for word in words_between:
+        at = verb_end + word.start()
+        if not (word.group().casefold() in ARTICLES or any(a <= at < b for a, b in spans)):
+            return False
+    return True
 
 
 def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
