@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
+from cybertrack.extract.claims.wording import ACCORDING_CUE
 from cybertrack.extract.facts import SentenceFacts
+from cybertrack.knowledge.matcher import Match
 from cybertrack.model import Certainty, ClaimantKind, Stance
 
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
@@ -24,6 +26,10 @@ def stance_cue(facts: SentenceFacts) -> StanceCue | None:
             return StanceCue(stance, found[0])
     if facts.is_attack and facts.has("speech"):  # "Check Point said Chinese hackers attacked ..."
         return StanceCue(Stance.ATTRIBUTES, facts.cues["speech"][0], reported=True)
+    according = ACCORDING_CUE.search(facts.text) if facts.is_attack else None
+    if according:  # "Russian military hackers, according to the SBU, took down ..."
+        return StanceCue(Stance.ATTRIBUTES, Match(according.start(), according.end(), according.group(), ()),
+                         reported=True)
     return None
 
 

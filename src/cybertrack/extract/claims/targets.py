@@ -184,10 +184,18 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
         blamed = not cue.reported and country.form in forms and (
             content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
             or (cue.names_the_culprit_first and _subject_of(facts.text, country, cue.match)))
-        if _as_a_state(facts, country, links, culprit_cues) or blamed \
+        if _as_a_state(facts, country, links, culprit_cues) or blamed or _served(facts, country) \
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
             found.append(Target(country.start, country.end, country.code))
     return found
+
+
+def _served(facts: SentenceFacts, country: CountryMention) -> bool:
+    """ "hackers working for Beijing", "pirates à la solde de Pékin", "hacker al servizio di Pechino": a state, by its
+    name or capital, right after a link that puts attackers under it."""
+    return country.form in {"name", "capital"} and any(
+        close(facts.text, link.end, country.start, 1) and "," not in facts.text[link.end:country.start]
+        for link in facts.cues.get("agency_link", []))
 
 
 def _nationality_of_a_named_group(facts: SentenceFacts, country: CountryMention, actors: list[Target]) -> bool:
