@@ -205,3 +205,17 @@ def test_a_group_named_for_comparison_is_attributed_nothing(language, text):
     frames = extract_frames("doc", text, language, PUBLISHED)
     assert not {"APT41", "Lazarus Group"} & {t for frame in frames for claim in frame.claims
                                              for t in claim.attributed_to}
+
+
+@pytest.mark.parametrize(("language", "text", "actor"), [
+    ("en", "The gang calls themselves the \"Korvan Crime Family\" and demands a ransom from the city.",
+     "Korvan Crime Family"),
+    ("en", "A hacker going by the handle \"Vexlar77\" was wiping open databases and leaving ransom notes.", "Vexlar77"),
+    ("fr", "Un pirate se faisant appeler « Brumaire » a dérobé les données de la mairie de Lutrecht.", "Brumaire"),
+    ("es", "Un grupo que se hace llamar «Marea Negra» atacó los servidores del ayuntamiento de Lutrecht.",
+     "Marea Negra"),
+])
+def test_the_name_a_crew_gives_itself_is_an_attacker(language, text, actor):
+    """ "calls itself X", "goes by the handle X": the name or handle an attacker goes by, in every language."""
+    facts = document_facts(text, language, "2024-03-01")
+    assert actor in [acting.name for sentence in facts for acting in sentence_attackers(sentence)]
