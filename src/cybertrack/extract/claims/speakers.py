@@ -220,6 +220,11 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> S
         before = [s for s in speakers if 0 <= verb.start - s.end <= 3  # a group after the cue is the one blamed
                   and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
         named_after = [s for s in people if s.start >= verb.end and _speaks_after(facts, verb.end, s.start)]
+        phrase = _according_to(facts, people, verb.end)  # "a affirmé le Service de sécurité d'Ukraine (SBU)"
+        if phrase is not None and any(phrase.end == s.end for s in people) and phrase.start >= verb.end \
+                and _speaks_after(facts, verb.end, phrase.start) \
+                and (not named_after or phrase.start <= named_after[0].start):
+            named_after = [phrase]  # a phrase that ends in a speaker, not a capitalised word alone ("Tuesday")
         if before and not (named_after and "," in facts.text[before[-1].end:verb.start]):
             return _head_of_list(facts.text, speakers, before[-1])
         after = named_after or [s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS]
