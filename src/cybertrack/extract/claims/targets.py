@@ -34,7 +34,9 @@ _TARGET_AFTER_CUE_WORDS = 1
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
 _BLAME_GAP_WORDS = 4  # "the Medusa ransomware was behind it": a family this close to an attribution cue is blamed
 _NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
-_STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|étatique)", re.IGNORECASE)
+# "the Chinese state-sponsored group", "nordkoreanische Staatshacker", "Noord-Koreaanse staatshackers"
+_STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|staats|étatique)",
+                           re.IGNORECASE)
 _PRO = re.compile(r"(?:^|[\s(])(?:pro|filo|anti)[-‑]?\s?$", re.IGNORECASE)  # "pro-Russian", "filorussi"
 _LOWER_CASE_GROUP_NOUNS = frozenset(n for n in words("claims", "group_nouns") if n.islower())
 
