@@ -25,10 +25,12 @@ demo: install
 	@echo "Serving the incidents at http://127.0.0.1:$(PORT)/ (API docs at /docs, TAXII at /taxii2/); Ctrl-C stops."
 	$(BIN)/cybertrack serve --db $(DB) --port $(PORT)
 
-# the browser tests need Debian's chromium: scripts/ensure-chromium installs it when it is missing
+# the browser tests need Debian's chromium and the store tests a PostgreSQL server: scripts/ensure-chromium and
+# scripts/ensure-postgres install them when they are missing
 test: install
 	$(BIN)/ruff check src tests scripts bench
 	scripts/ensure-chromium
+	scripts/ensure-postgres
 	$(BIN)/python -m pytest
 
 lint: install

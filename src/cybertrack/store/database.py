@@ -14,6 +14,7 @@ from cybertrack.store.resolution_state import ensure_state, has_state
 from cybertrack.store.schema import metadata
 
 DEFAULT_LOCK_TIMEOUT = 10.0
+WRITE_LOCK = 0x63797472  # the advisory lock cybertrack's writers take in turn on PostgreSQL ("cytr")
 
 
 class StoreError(Exception):
@@ -38,7 +39,7 @@ def explain(error: SQLAlchemyError, url: str) -> StoreError:
     lowered = message.lower()
     if "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
         return StoreError(f"the database {url} is read-only: {message}")
-    if "locked" in lowered or "busy" in lowered:
+    if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
         return StoreError(f"the database {url} is locked by another writer; try again when it has finished")
     if "unable to open" in lowered:
         return StoreError(f"cannot open the database {url}: {message}")
@@ -50,7 +51,12 @@ class Database:
 
     def __init__(self, db: str | None = None, lock_timeout: float = DEFAULT_LOCK_TIMEOUT):
         self.url = database_url(db)
-        self.engine: Engine = create_engine(self.url, future=True)
+        self.lock_timeout = lock_timeout
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except (ImportError, SQLAlchemyError) as e:  # no driver for the URL's database, or a URL it cannot read
+            raise StoreError(f"cannot open the database {self.url}: {e} (for PostgreSQL: pip install "
+                             "'cybertrack[postgres]', and a URL like postgresql+psycopg://user@host/db)") from None
         if self.engine.dialect.name == "sqlite":
             self._configure_sqlite(lock_timeout)
         try:
@@ -78,7 +84,16 @@ class Database:
         with self.engine.connect() as connection:
             connection.execution_options(writer=True)
             with connection.begin():
+                if self.engine.dialect.name == "postgresql":
+                    self._take_write_lock(connection)
                 yield connection
+
+    def _take_write_lock(self, connection: Connection) -> None:
+        """PostgreSQL lets writers run side by side; cybertrack's writers read what they then write (is this source
+        stored? which frames to resolve?), so they take turns, as on SQLite: one transaction-scoped advisory lock,
+        released at commit or rollback, waited for up to the lock timeout. Readers never take it."""
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(self.lock_timeout * 1000)}ms'")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:
