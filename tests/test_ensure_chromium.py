@@ -14,35 +14,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.stand_ins import ID, SUDO, apt_get, run_script
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "ensure-chromium"
 
-STAND_INS = {
-    "apt-get": 'echo "${DEBIAN_FRONTEND:-} apt-get $*" >> "$CALLS"\n'
-               '[ "$1" != install ] && exit 0\n'
-               '[ -n "${APT_FAILS:-}" ] && exit 100\n'
-               'echo > "$CHROMIUM" && /bin/chmod +x "$CHROMIUM"\n',
-    "sudo": 'echo "sudo $*" >> "$CALLS"\n[ "$1" = -n ] && shift\nexec "$@"\n',
-    "id": 'echo "$FAKE_UID"\n',
-}
+STAND_INS = {"apt-get": apt_get('echo > "$CHROMIUM" && /bin/chmod +x "$CHROMIUM"'), "sudo": SUDO, "id": ID}
 
 
 def _run(tmp_path: Path, *, commands: tuple[str, ...], uid: int = 0, chromium: Path | None = None,
          apt_fails: bool = False) -> tuple[subprocess.CompletedProcess, list[str], Path]:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    for name in commands:
-        stand_in = bin_dir / name
-        stand_in.write_text("#!/bin/bash\n" + STAND_INS[name], encoding="utf-8")
-        stand_in.chmod(0o755)
-    (bin_dir / "env").symlink_to("/usr/bin/env")
     chromium = chromium or tmp_path / "usr-bin-chromium"
-    calls = tmp_path / "calls"
-    environment = {"PATH": str(bin_dir), "CHROMIUM": str(chromium), "CALLS": str(calls), "FAKE_UID": str(uid),
-                   **({"APT_FAILS": "1"} if apt_fails else {})}
-    done = subprocess.run(["/bin/bash", str(SCRIPT)], env=environment, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=60)
-    return done, calls.read_text().splitlines() if calls.exists() else [], chromium
+    done, calls = run_script(SCRIPT, tmp_path, {name: STAND_INS[name] for name in commands}, uid=uid,
+                             apt_fails=apt_fails, environment={"CHROMIUM": str(chromium)})
+    return done, calls, chromium
 
 
 def test_does_nothing_when_chromium_is_there(tmp_path):

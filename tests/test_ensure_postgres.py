@@ -10,39 +10,24 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from tests.stand_ins import ID, SUDO, apt_get, run_script
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "ensure-postgres"
 
-STAND_INS = {
-    "apt-get": 'echo "${DEBIAN_FRONTEND:-} apt-get $*" >> "$CALLS"\n'
-               '[ "$1" != install ] && exit 0\n'
-               '[ -n "${APT_FAILS:-}" ] && exit 100\n'
-               '/bin/mkdir -p "$BINDIR" && echo > "$BINDIR/initdb" && /bin/chmod +x "$BINDIR/initdb"\n',
-    "sudo": 'echo "sudo $*" >> "$CALLS"\n[ "$1" = -n ] && shift\nexec "$@"\n',
-    "id": 'echo "$FAKE_UID"\n',
-}
+STAND_INS = {"apt-get": apt_get('/bin/mkdir -p "$BINDIR" && echo > "$BINDIR/initdb"'), "sudo": SUDO, "id": ID}
 
 
 def _run(tmp_path: Path, *, commands: tuple[str, ...], uid: int = 0, installed: bool = False,
          apt_fails: bool = False) -> tuple[subprocess.CompletedProcess, list[str], Path]:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    for name in commands:
-        stand_in = bin_dir / name
-        stand_in.write_text("#!/bin/bash\n" + STAND_INS[name], encoding="utf-8")
-        stand_in.chmod(0o755)
-    (bin_dir / "env").symlink_to("/usr/bin/env")
     postgres = tmp_path / "postgresql" / "15" / "bin"
     if installed:
         postgres.mkdir(parents=True)
         (postgres / "initdb").write_text("")
-    calls = tmp_path / "calls"
-    environment = {"PATH": str(bin_dir), "PG_BINDIRS": str(tmp_path / "postgresql" / "*" / "bin"),
-                   "BINDIR": str(postgres), "CALLS": str(calls), "FAKE_UID": str(uid),
-                   **({"APT_FAILS": "1"} if apt_fails else {})}
-    done = subprocess.run(["/bin/bash", str(SCRIPT)], env=environment, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=60)
-    return done, calls.read_text().splitlines() if calls.exists() else [], postgres
+    done, calls = run_script(SCRIPT, tmp_path, {name: STAND_INS[name] for name in commands}, uid=uid,
+                             apt_fails=apt_fails, environment={"PG_BINDIRS": str(tmp_path / "postgresql" / "*" / "bin"),
+                                                               "BINDIR": str(postgres)})
+    return done, calls, postgres
 
 
 def test_does_nothing_when_postgresql_is_there(tmp_path):
@@ -67,3 +52,10 @@ def test_without_root_or_sudo_it_says_what_to_run_and_fails(tmp_path):
 def test_a_failed_install_is_reported(tmp_path):
     done, _, _ = _run(tmp_path, commands=("apt-get", "id"), apt_fails=True)
     assert done.returncode == 1 and "apt-get install postgresql failed" in done.stderr
+
+
+def test_make_test_ensures_postgresql_before_pytest():
+    planned = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    steps = planned.splitlines()
+    ensure = next(i for i, step in enumerate(steps) if "scripts/ensure-postgres" in step)
+    assert ensure < next(i for i, step in enumerate(steps) if "pytest" in step)
