@@ -210,7 +210,7 @@ def test_a_group_named_for_comparison_is_attributed_nothing(language, text):
 @pytest.mark.parametrize(("language", "text", "actor"), [
     ("en", "The gang calls themselves the \"Korvan Crime Family\" and demands a ransom from the city.",
      "Korvan Crime Family"),
-    ("en", "A hacker going by the handle \"Vexlar77\" was wiping open databases and leaving ransom notes.", "Vexlar77"),
+    ("en", "An intruder who goes by the handle \"Vexlar77\" wiped open databases and left ransom notes.", "Vexlar77"),
     ("fr", "Un pirate se faisant appeler « Brumaire » a dérobé les données de la mairie de Lutrecht.", "Brumaire"),
     ("es", "Un grupo que se hace llamar «Marea Negra» atacó los servidores del ayuntamiento de Lutrecht.",
      "Marea Negra"),
