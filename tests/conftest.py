@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from cybertrack.cli import main
+from tests.postgres_server import new_database, postgres_server
 
 # the knowledge-base cache of this test session, never the user's: a stale or foreign cache must not decide a test
 os.environ["CYBERTRACK_CACHE_DIR"] = tempfile.mkdtemp(prefix="cybertrack-test-cache-")
@@ -24,6 +25,25 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 CASIE = SHARED / "corpus" / "casie-dev" / "articles.jsonl"
 SEEDS_GOLD = SHARED / "eval" / "seeds_gold.json"
+
+
+# the stores the store, export and web tests run on: a SQLite file, and a database on a real PostgreSQL server
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    """One throwaway PostgreSQL server for the whole session, started the first time a test needs it."""
+    with postgres_server() as url:
+        yield url
+
+
+def fresh_database(request: pytest.FixtureRequest, backend: str, folder: Path, name: str) -> str:
+    """A new, empty database on ``backend``: a SQLite file in ``folder``, or a database named ``name`` on the
+    session's PostgreSQL server."""
+    if backend == "sqlite":
+        return str(folder / f"{name}.db")
+    return new_database(request.getfixturevalue("postgres_server_url"), name)
 
 
 def require_shared() -> None:

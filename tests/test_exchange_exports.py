@@ -18,13 +18,15 @@ from cybertrack.export.misp_export import build_misp
 from cybertrack.export.stix_export import build_stix, stix_objects
 from cybertrack.web.app import create_app
 from cybertrack.web.taxii import COLLECTION_ID
-from tests.conftest import HOSTILE_ARTICLE, SEEDS, Cli, require_shared
+from tests.conftest import BACKENDS, HOSTILE_ARTICLE, SEEDS, Cli, fresh_database, require_shared
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory) -> Cli:
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeds(request, tmp_path_factory) -> Cli:
+    """The seed articles ingested once into each kind of database."""
     require_shared()
-    cli = Cli(tmp_path_factory.mktemp("exports") / "seeds.db")
+    folder = tmp_path_factory.mktemp("exports")
+    cli = Cli(fresh_database(request, request.param, folder, "exchange_exports_seeds"), folder)
     assert cli("ingest", str(SEEDS)).exit_code == 0
     return cli
 

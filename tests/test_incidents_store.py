@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cybertrack.model import Certainty, Stance
-from tests.conftest import SEEDS, SEEDS_GOLD, SHARED, Cli, require_shared
+from tests.conftest import BACKENDS, SEEDS, SEEDS_GOLD, SHARED, Cli, fresh_database, require_shared
 
 SCORER = SHARED / "eval" / "score_seeds.py"
 
@@ -38,11 +38,13 @@ A criminal gang demanded a ransom of two million euros in bitcoin. The ministry 
 """
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory) -> tuple[Cli, dict, str]:
-    """The seed articles ingested once: the CLI bound to their database, the export, the ingest output."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeds(request, tmp_path_factory) -> tuple[Cli, dict, str]:
+    """The seed articles ingested once into each kind of database: the CLI bound to it, the export, the ingest
+    output."""
     require_shared()
-    cli = Cli(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    folder = tmp_path_factory.mktemp("seeds")
+    cli = Cli(fresh_database(request, request.param, folder, "incidents_store_seeds"), folder)
     result = cli("ingest", str(SEEDS), "-q")
     assert result.exit_code == 0, result.output
     return cli, cli.export(), result.output

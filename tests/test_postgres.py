@@ -11,7 +11,6 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -21,19 +20,13 @@ from fastapi.testclient import TestClient
 from cybertrack.store.database import WRITE_LOCK
 from cybertrack.web.app import create_app
 from tests.conftest import CASIE, SEEDS, Cli, require_shared
-from tests.postgres_server import new_database, postgres_server
+from tests.postgres_server import new_database
 from tests.test_store import ARTICLE
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with postgres_server() as url:
-        yield url
-
-
 @pytest.fixture
-def database(server: str, request: pytest.FixtureRequest) -> str:
-    return new_database(server, re.sub(r"\W+", "_", request.node.name).lower()[:60])
+def database(postgres_server_url: str, request: pytest.FixtureRequest) -> str:
+    return new_database(postgres_server_url, re.sub(r"\W+", "_", request.node.name).lower()[:60])
 
 
 def _plain(url: str) -> str:

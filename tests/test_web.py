@@ -14,14 +14,16 @@ from sqlalchemy import create_engine
 from taxii2client.v21 import Server, as_pages
 
 from cybertrack.web.app import create_app
-from tests.conftest import SEEDS, Cli, hostile_id, require_shared, served
+from tests.conftest import BACKENDS, SEEDS, Cli, fresh_database, hostile_id, require_shared, served
 
 
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeds_db(request, tmp_path_factory) -> str:
+    """The seed articles ingested once into each kind of database; its path or URL."""
     require_shared()
-    db = tmp_path_factory.mktemp("web") / "seeds.db"
-    assert Cli(db)("ingest", str(SEEDS)).exit_code == 0
+    folder = tmp_path_factory.mktemp("web")
+    db = fresh_database(request, request.param, folder, "web_seeds")
+    assert Cli(db, folder)("ingest", str(SEEDS)).exit_code == 0
     return db
 
 
