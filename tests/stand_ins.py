@@ -35,3 +35,11 @@ def run_script(script: Path, tmp_path: Path, stand_ins: dict[str, str], *, uid: 
     done = subprocess.run(["/bin/bash", str(script)], env=environment, stdin=subprocess.DEVNULL,
                           capture_output=True, text=True, timeout=60)
     return done, calls.read_text().splitlines() if calls.exists() else []
+
+
+def make_test_runs_before_pytest(root: Path, step: str) -> bool:
+    """`make test` runs ``step`` (a command it names) before pytest, by `make -n`'s plan."""
+    planned = subprocess.run(["make", "-n", "test"], cwd=root, capture_output=True, text=True, check=True).stdout
+    steps = planned.splitlines()
+    return next(i for i, line in enumerate(steps) if step in line) < next(
+        i for i, line in enumerate(steps) if "pytest" in line)

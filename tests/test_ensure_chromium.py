@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.stand_ins import ID, SUDO, apt_get, run_script
+from tests.stand_ins import ID, SUDO, apt_get, make_test_runs_before_pytest, run_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "ensure-chromium"
@@ -68,9 +68,6 @@ def test_a_failed_install_stops_make_test_with_the_reason(tmp_path):
 
 
 def test_make_test_ensures_chromium_before_pytest_and_ci_has_no_twin_of_it():
-    planned = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    steps = planned.splitlines()
-    ensure = next(i for i, step in enumerate(steps) if "scripts/ensure-chromium" in step)
-    assert ensure < next(i for i, step in enumerate(steps) if "pytest" in step)
+    assert make_test_runs_before_pytest(ROOT, "scripts/ensure-chromium")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get" not in ci and "make test" in ci

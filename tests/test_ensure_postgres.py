@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.stand_ins import ID, SUDO, apt_get, run_script
+from tests.stand_ins import ID, SUDO, apt_get, make_test_runs_before_pytest, run_script
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "ensure-postgres"
@@ -55,7 +55,4 @@ def test_a_failed_install_is_reported(tmp_path):
 
 
 def test_make_test_ensures_postgresql_before_pytest():
-    planned = subprocess.run(["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    steps = planned.splitlines()
-    ensure = next(i for i, step in enumerate(steps) if "scripts/ensure-postgres" in step)
-    assert ensure < next(i for i, step in enumerate(steps) if "pytest" in step)
+    assert make_test_runs_before_pytest(ROOT, "scripts/ensure-postgres")
