@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Column, Connection, Engine, Table, create_engine, event, inspect
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from cybertrack.store import migrations
 from cybertrack.store.resolution_state import ensure_state, has_state
 from cybertrack.store.schema import metadata
 
@@ -61,19 +62,40 @@ class Database:
             self._configure_sqlite(lock_timeout)
         try:
             with self.reading() as connection:
-                complete = self._schema_complete(connection)
-            if not complete:  # written only when missing, so a read-only database still opens for reading
-                with self.writing() as connection:  # processes starting together on a new file take turns
-                    metadata.create_all(connection)
-                    ensure_state(connection)
-            self._check_columns()
+                ready = self._up_to_date(connection)
+            if not ready:  # written only when needed, so an up-to-date read-only database still opens for reading
+                with self.writing() as connection:  # processes starting together take turns; the first does the work
+                    self._bring_up_to_date(connection)
         except OperationalError as e:
             raise explain(e, self.url) from None
 
     @staticmethod
-    def _schema_complete(connection: Connection) -> bool:
-        present = set(inspect(connection).get_table_names())
-        return all(table.name in present for table in metadata.sorted_tables) and has_state(connection)
+    def _up_to_date(connection: Connection) -> bool:
+        """Every table and column of today's schema is there, and the database records the last migration."""
+        inspector = inspect(connection)
+        present = set(inspector.get_table_names())
+        if not all(table.name in present for table in metadata.sorted_tables) or not has_state(connection):
+            return False
+        if any(_missing_columns(inspector, table) for table in metadata.sorted_tables):
+            return False
+        return migrations.revision_of(connection) == migrations.HEAD
+
+    def _bring_up_to_date(self, connection: Connection) -> None:
+        """Today's tables for an empty database; for one an older release made, the tables and optional columns it
+        lacks, then the migrations since the revision it records (see `store.migrations`)."""
+        if self._up_to_date(connection):  # another process did it while this one waited for the lock
+            return
+        if "documents" not in inspect(connection).get_table_names():
+            metadata.create_all(connection)
+            ensure_state(connection)
+            migrations.stamp(connection, migrations.HEAD)
+            return
+        self._add_missing_columns(connection)
+        metadata.create_all(connection)  # the tables added by releases since it was made
+        ensure_state(connection)
+        if migrations.revision_of(connection) is None:
+            migrations.stamp(connection, migrations.BASELINE)
+        migrations.upgrade(connection)
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[Connection]:
@@ -101,27 +123,21 @@ class Database:
         with self.engine.connect() as connection, connection.begin():
             yield connection
 
-    def _check_columns(self) -> None:
-        """A database made by an older release lacks columns this one writes. Optional ones are added (every older
-        row reads as empty there); a missing required one is reported, instead of failing mid-batch."""
-        inspector = inspect(self.engine)
+    def _add_missing_columns(self, connection: Connection) -> None:
+        """A database made by a release before migrations lacks columns this one writes. Optional ones are added
+        (every older row reads as empty there); a missing required one is reported, instead of failing mid-batch."""
+        inspector = inspect(connection)
+        preparer = self.engine.dialect.identifier_preparer
         for table in metadata.sorted_tables:
-            present = {column["name"] for column in inspector.get_columns(table.name)}
-            missing = [column for column in table.columns if column.name not in present]
+            missing = _missing_columns(inspector, table)
             required = [column.name for column in missing if not column.nullable]
             if required:
                 raise StoreError(
                     f"the database {self.url} was made by an older cybertrack (table {table.name} lacks "
                     f"{', '.join(required)}); ingest the articles again into a new database")
-            if missing:
-                self._add_columns(table.name, missing)
-
-    def _add_columns(self, table: str, columns: list) -> None:
-        preparer = self.engine.dialect.identifier_preparer
-        with self.writing() as connection:
-            for column in columns:
+            for column in missing:
                 kind = column.type.compile(dialect=self.engine.dialect)
-                connection.exec_driver_sql(f"ALTER TABLE {preparer.quote(table)} ADD COLUMN "
+                connection.exec_driver_sql(f"ALTER TABLE {preparer.quote(table.name)} ADD COLUMN "
                                            f"{preparer.quote(column.name)} {kind}")
 
     def _configure_sqlite(self, lock_timeout: float) -> None:
@@ -144,3 +160,11 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _missing_columns(inspector, table: Table) -> list[Column]:
+    """The columns of ``table`` the database lacks; none when it lacks the whole table (it is created whole)."""
+    if table.name not in inspector.get_table_names():
+        return []
+    present = {column["name"] for column in inspector.get_columns(table.name)}
+    return [column for column in table.columns if column.name not in present]

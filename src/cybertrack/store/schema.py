@@ -101,6 +101,7 @@ claims = Table(
     Column("sentence_start", Integer, nullable=False, doc="offsets of the evidence sentence in the clean text"),
     Column("sentence_end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),
+    Index("ix_claims_stance", "stance"),  # migration 0002
 )
 
 # One row: how far the frames have changed and how far the incidents reflect them. Every document write moves
