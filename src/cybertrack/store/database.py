@@ -8,6 +8,7 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Column, Connection, Engine, Table, create_engine, event, inspect
+from sqlalchemy.engine import Inspector
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from cybertrack.store import migrations
@@ -78,7 +79,7 @@ class Database:
             return False
         if any(_missing_columns(inspector, table) for table in metadata.sorted_tables):
             return False
-        return migrations.revision_of(connection) == migrations.HEAD
+        return migrations.revision_of(connection, present) == migrations.HEAD
 
     def _bring_up_to_date(self, connection: Connection) -> None:
         """Today's tables for an empty database; for one an older release made, the tables and optional columns it
@@ -162,7 +163,7 @@ class Database:
         self.engine.dispose()
 
 
-def _missing_columns(inspector, table: Table) -> list[Column]:
+def _missing_columns(inspector: Inspector, table: Table) -> list[Column]:
     """The columns of ``table`` the database lacks; none when it lacks the whole table (it is created whole)."""
     if table.name not in inspector.get_table_names():
         return []

@@ -219,36 +219,37 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> S
     for verb in speech:
         before = [s for s in speakers if 0 <= verb.start - s.end <= 3  # a group after the cue is the one blamed
                   and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
-        named_after = [s for s in people if s.start >= verb.end and _speaks_after(facts, verb.end, s.start)]
-        phrase = _according_to(facts, people, verb.end)  # "a affirmé le Service de sécurité d'Ukraine (SBU)"
-        if phrase is not None and any(phrase.end == s.end for s in people) and phrase.start >= verb.end \
-                and _speaks_after(facts, verb.end, phrase.start) \
-                and (not named_after or phrase.start <= named_after[0].start):
-            named_after = [phrase]  # a phrase that ends in a speaker, not a capitalised word alone ("Tuesday")
+        named_after = _named_after(facts, people, verb.end)
         if before and not (named_after and "," in facts.text[before[-1].end:verb.start]):
             return _head_of_list(facts.text, speakers, before[-1])
-        after = named_after or [s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS]
+        after = named_after or next((s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS), None)
         if after:
-            return after[0]
+            return after
     return subject
 
 
-def _speaks_after(facts: SentenceFacts, verb_end: int, start: int) -> bool:
+def _named_after(facts: SentenceFacts, people: list[Speaker], verb_end: int) -> Speaker | None:
     """The speaker named after the reporting verb, as every language may put it ("..., meldt De Gelderse Bode",
-    "..., informó el viernes el diario El Heraldo", "a déclaré mercredi le porte-parole"): only articles, a date, or a
-    noun for who speaks (a role, a newspaper) stand between them; not "that" ("dijo que Ferrari": Ferrari is what was
-    said). Such a speaker outranks a name before the verb and a comma: that name ends what was reported."""
-    spans = [(d.start, d.end) for d in facts.dates]
-    spans += [(m.start, m.end) for kind in ("claimant_noun", "media") for m in facts.cues.get(kind, [])]
-    spans += [(m.start, m.end) for m in facts.cues.get("sector", []) if str(m.values[0]) == "media"]
-    words_between = list(re.finditer(r"\S+", facts.text[verb_end:start]))
-    if len(words_between) > _SPEAKER_AFTER_WORDS:
-        return False
-    for word in words_between:
-        at = verb_end + word.start()
-        if not (word.group().casefold() in ARTICLES or any(a <= at < b for a, b in spans)):
-            return False
-    return True
+    "..., informó el viernes el diario El Heraldo", "a affirmé lundi le Service de sécurité d'Ukraine (SBU)"): only
+    articles, a date, or a noun for who speaks (a role, a newspaper) stand between them; not "that" ("dijo que
+    Ferrari": Ferrari is what was said). A name with lower-case words in it is read as after "according to", when it
+    ends in a speaker (a capitalised word alone, "Tuesday", is none). Such a speaker outranks a name before the verb
+    and a comma: that name ends what was reported."""
+    allowed = [(d.start, d.end) for d in facts.dates]
+    allowed += [(m.start, m.end) for kind in ("claimant_noun", "media") for m in facts.cues.get(kind, [])]
+    allowed += [(m.start, m.end) for m in facts.cues.get("sector", []) if str(m.values[0]) == "media"]
+
+    def only_allowed_before(start: int) -> bool:
+        words_between = list(re.finditer(r"\S+", facts.text[verb_end:start]))
+        return len(words_between) <= _SPEAKER_AFTER_WORDS and all(
+            word.group().casefold() in ARTICLES or any(a <= verb_end + word.start() < b for a, b in allowed)
+            for word in words_between)
+
+    phrase = _according_to(facts, people, verb_end)
+    found = [phrase] if phrase is not None and phrase.start >= verb_end and any(phrase.end == s.end for s in people) \
+        and only_allowed_before(phrase.start) else []
+    found += [s for s in people if s.start >= verb_end and only_allowed_before(s.start)]
+    return min(found, key=lambda s: s.start, default=None)  # the whole phrase where both start at one word
 
 
 def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:

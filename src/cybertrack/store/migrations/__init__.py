@@ -14,8 +14,12 @@ new ``HEAD``; a test checks that ``HEAD`` is the folder's head.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, inspect, text
+
+if TYPE_CHECKING:  # Alembic is imported only when a database needs a migration
+    from alembic.config import Config
 
 HEAD = "0002"
 BASELINE = "0001"  # the schema of the releases before migrations
@@ -23,9 +27,10 @@ SCRIPTS = Path(__file__).resolve().parent
 VERSION_TABLE = "alembic_version"
 
 
-def revision_of(connection: Connection) -> str | None:
-    """The revision the database records, or None when it records none (empty, or made before migrations)."""
-    if VERSION_TABLE not in inspect(connection).get_table_names():
+def revision_of(connection: Connection, tables: set[str] | None = None) -> str | None:
+    """The revision the database records, or None when it records none (empty, or made before migrations).
+    ``tables``: the database's table names, when the caller has them already."""
+    if VERSION_TABLE not in (inspect(connection).get_table_names() if tables is None else tables):
         return None
     return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
@@ -44,7 +49,7 @@ def upgrade(connection: Connection) -> None:
     command.upgrade(_config(connection), "head")
 
 
-def _config(connection: Connection):
+def _config(connection: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()
