@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
@@ -48,6 +49,8 @@ def test_a_new_database_is_made_at_the_head_revision(tmp_path: Path) -> None:
     database = Database(str(tmp_path / "new.db"))
     with database.reading() as connection:
         assert migrations.revision_of(connection) == migrations.HEAD
+        # recorded as Alembic records it: Alembic reads the same revision
+        assert MigrationContext.configure(connection).get_current_revision() == migrations.HEAD
     assert "ix_claims_stance" in _indexes(database.url)
 
 

@@ -6,7 +6,7 @@ take turns:
 - one made before migrations existed (no ``alembic_version`` table) first gains the optional columns it lacks, as
   such databases always did, is stamped ``0001`` (the schema of the last release without migrations), then upgraded;
 - any other is upgraded from the revision it records.
-Alembic is imported only when a database needs one of these, so opening an up-to-date database costs nothing more.
+Alembic is imported only to run migrations: opening an up-to-date database, or making a new one, never loads it.
 A schema change is a new file in ``versions/`` (``alembic revision`` with this folder as its script location) and a
 new ``HEAD``; a test checks that ``HEAD`` is the folder's head.
 """
@@ -16,7 +16,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    delete,
+    insert,
+    inspect,
+    text,
+)
 
 if TYPE_CHECKING:  # Alembic is imported only when a database needs a migration
     from alembic.config import Config
@@ -35,11 +46,17 @@ def revision_of(connection: Connection, tables: set[str] | None = None) -> str |
     return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
+# Alembic's own version table, as Alembic defines it: a new database records its revision without importing Alembic
+# (its import leaves tens of thousands of objects in every process, which forked workers then carry and collect)
+_VERSIONS = Table(VERSION_TABLE, MetaData(), Column("version_num", String(32), nullable=False),
+                  PrimaryKeyConstraint("version_num", name=f"{VERSION_TABLE}_pkc"))
+
+
 def stamp(connection: Connection, revision: str) -> None:
     """Record ``revision`` without running anything: the tables already are as it describes."""
-    from alembic import command
-
-    command.stamp(_config(connection), revision)
+    _VERSIONS.create(connection, checkfirst=True)
+    connection.execute(delete(_VERSIONS))
+    connection.execute(insert(_VERSIONS).values(version_num=revision))
 
 
 def upgrade(connection: Connection) -> None:
