@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import TextIO
 
 from sqlalchemy import Connection
@@ -10,8 +11,8 @@ from sqlalchemy import Connection
 from cybertrack.extract.claims import ARTICLE_CLAIMANT
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.store import DocumentStore
-from cybertrack.store.documents import iter_documents
-from cybertrack.store.incidents import iter_incidents
+from cybertrack.store.documents import documents_by_source, iter_documents, near_duplicates_of
+from cybertrack.store.incidents import incidents_by_id, iter_incidents
 
 
 def build_export(store: DocumentStore) -> dict:
@@ -29,26 +30,46 @@ def stream_export(connection: Connection, texts: bool) -> dict:
     """The export for one pass over its incidents, read from ``connection`` as they are iterated; without ``texts``
     the documents' text is None. The TAXII collection, built again at every ingest, reads it so: one incident at a
     time, and no article text."""
-    documents = [
-        {
-            "id": row["source_id"],
-            "url": row["url"],
-            "title": row["title"],
-            "language": row["language"],
-            "published": row["published"],
-            "author": row["author"],
-            "text": row["clean_text"] if texts else None,
-            "vulnerabilities": json.loads(row["vulnerabilities"] or "[]"),
-            "duplicate_of": row["duplicate_of"],
-        }
-        for row in iter_documents(connection, texts)
-    ]
+    documents = list(iter_exported_documents(connection, texts))
     copies: dict[str, list[str]] = {}
     for document in documents:
         if document["duplicate_of"]:
             copies.setdefault(document["duplicate_of"], []).append(document["id"])
     incidents = (_incident(incident, copies) for incident in iter_incidents(connection))
     return {"documents": documents, "incidents": incidents}
+
+
+def iter_exported_documents(connection: Connection, texts: bool) -> Iterator[dict]:
+    """Every document as the export writes it, oldest first; without ``texts`` its text is None."""
+    return (_document(row, texts) for row in iter_documents(connection, texts))
+
+
+def _document(row: dict, texts: bool) -> dict:
+    return {
+        "id": row["source_id"],
+        "url": row["url"],
+        "title": row["title"],
+        "language": row["language"],
+        "published": row["published"],
+        "author": row["author"],
+        "text": row["clean_text"] if texts else None,
+        "vulnerabilities": json.loads(row["vulnerabilities"] or "[]"),
+        "duplicate_of": row["duplicate_of"],
+    }
+
+
+def exported_incidents(connection: Connection, ids: list[str]) -> list[dict]:
+    """Those incidents as the export writes them, in the order of ``ids`` (an unknown id is left out): what one page
+    of the web or the API shows, read without the rest of the export."""
+    stored = incidents_by_id(connection, ids)
+    copies = near_duplicates_of(connection, [d for incident in stored.values() for d in incident["documents"]])
+    return [_incident(stored[i], copies) for i in ids if i in stored]
+
+
+def exported_documents(connection: Connection, source_ids: list[str], texts: bool) -> dict[str, dict]:
+    """Those documents as the export writes them, by id; an unknown id is left out."""
+    return {source_id: _document(row, texts)
+            for source_id, row in documents_by_source(connection, source_ids, texts).items()}
 
 
 def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:

@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from cybertrack.store import migrations
 from cybertrack.store.resolution_state import ensure_state, has_state
 from cybertrack.store.schema import metadata
+from cybertrack.store.search import create_search_indexes
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 WRITE_LOCK = 0x63797472  # the advisory lock cybertrack's writers take in turn on PostgreSQL ("cytr")
@@ -88,6 +89,7 @@ class Database:
             return
         if "documents" not in inspect(connection).get_table_names():
             metadata.create_all(connection)
+            create_search_indexes(connection)
             ensure_state(connection)
             migrations.stamp(connection, migrations.HEAD)
             return

@@ -177,6 +177,15 @@ class DocumentStore:
         except SQLAlchemyError as e:
             raise explain(e, self.database.url) from None
 
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """One consistent snapshot for several reads; a database failure becomes a one-line `StoreError`."""
+        try:
+            with self.database.reading() as connection:
+                yield connection
+        except SQLAlchemyError as e:
+            raise explain(e, self.database.url) from None
+
     def read(self, reader: Callable[[Connection], T]) -> T:
         """Run ``reader`` on a connection of its own; a database failure becomes a one-line `StoreError`."""
         try:
@@ -204,6 +213,30 @@ def iter_documents(connection: Connection, texts: bool = True) -> Iterator[dict]
     columns = documents.c if texts else [c for c in documents.c if c.name not in _TEXTS]
     for row in connection.execute(select(*columns).order_by(documents.c.id)).mappings():
         yield {**row, "duplicate_of": source_ids.get(row["duplicate_of"])}
+
+
+def documents_by_source(connection: Connection, source_ids: list[str], texts: bool = True) -> dict[str, dict]:
+    """The documents of those source ids, as `iter_documents` gives them, by source id: what one page shows."""
+    original = documents.alias("original")
+    columns = documents.c if texts else [c for c in documents.c if c.name not in _TEXTS]
+    found = connection.execute(
+        select(*[c for c in columns if c.name != "duplicate_of"], original.c.source_id.label("duplicate_of"))
+        .outerjoin(original, documents.c.duplicate_of == original.c.id)
+        .where(documents.c.source_id.in_(source_ids))).mappings()
+    return {row["source_id"]: dict(row) for row in found}
+
+
+def near_duplicates_of(connection: Connection, source_ids: list[str]) -> dict[str, list[str]]:
+    """The near-duplicate copies of those documents, oldest first, by the source id of the story they repeat."""
+    original = documents.alias("original")
+    found = connection.execute(
+        select(original.c.source_id, documents.c.source_id.label("copy"))
+        .join(original, documents.c.duplicate_of == original.c.id)
+        .where(original.c.source_id.in_(source_ids)).order_by(documents.c.id))
+    copies: dict[str, list[str]] = {}
+    for row in found:
+        copies.setdefault(row.source_id, []).append(row.copy)
+    return copies
 
 
 def _write_resolution(connection: Connection, resolved: list[Incident], version: int) -> int:

@@ -16,6 +16,7 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Incident, Stance, Victim
+from cybertrack.store.read_model import replace_read_side
 from cybertrack.store.schema import claims, documents, frames, incident_documents, incidents
 
 
@@ -73,14 +74,15 @@ def read_frames(connection: Connection) -> tuple[list[Frame], list[np.ndarray | 
 
 
 def replace_incidents(connection: Connection, resolved: list[Incident]) -> None:
-    """Replace every stored incident, its document links and its claims with ``resolved``."""
+    """Replace every stored incident, its document links, its claims and its read side (`store.read_model`) with
+    ``resolved``."""
     ids = dict(connection.execute(select(documents.c.source_id, documents.c.id)).all())
     connection.execute(delete(claims))
     connection.execute(delete(incident_documents))
     connection.execute(delete(incidents))
+    data = [incident_data(incident) for incident in resolved]
     # Each table in one statement for all incidents: building a statement per incident cost more than writing it.
-    rows = [{"id": incident.id, "title": incident.title, "first_seen": incident.first_seen,
-             "payload": incident_to_json(incident)} for incident in resolved]
+    rows = [incident_row(item) for item in data]
     links = [{"incident_id": incident.id, "document_id": ids[d]}
              for incident in resolved for d in incident.documents if d in ids]
     claim_rows = [_claim_row(incident.id, claim, ids)
@@ -88,6 +90,14 @@ def replace_incidents(connection: Connection, resolved: list[Incident]) -> None:
     for table, values in ((incidents, rows), (incident_documents, links), (claims, claim_rows)):
         if values:
             connection.execute(insert(table), values)
+    replace_read_side(connection, data)
+
+
+def incident_row(data: dict) -> dict:
+    """The ``incidents`` row of an incident's plain data (`incident_data`)."""
+    return {"id": data["id"], "title": data["title"], "first_seen": data["first_seen"],
+            "payload": json.dumps(data, ensure_ascii=False), "reports": len(data["documents"]),
+            "sort_title": data["title"].casefold()}
 
 
 def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:
@@ -98,10 +108,11 @@ def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:
             "sentence_end": claim.evidence.end, "sentence": claim.evidence.sentence}
 
 
-def incident_to_json(incident: Incident) -> str:
+def incident_data(incident: Incident) -> dict:
+    """The incident as stored: plain data, without its frames."""
     data = dataclasses.asdict(dataclasses.replace(incident, frames=[]))  # not a deep copy of frames only to drop them
     del data["frames"]
-    return json.dumps(data, ensure_ascii=False)
+    return data
 
 
 _PAYLOADS = select(incidents.c.id, incidents.c.payload).where(incidents.c.id.in_(bindparam("ids", expanding=True)))
@@ -122,6 +133,12 @@ def iter_incidents(connection: Connection, batch: int = 500) -> Iterator[dict]:
         found = dict(connection.execute(_PAYLOADS, {"ids": ids}).all())
         for incident_id in ids:
             yield incident_from_json(found[incident_id])
+
+
+def incidents_by_id(connection: Connection, ids: list[str]) -> dict[str, dict]:
+    """The stored incidents of those ids, as `incident_from_json` reads them; an unknown id is left out."""
+    return {incident_id: incident_from_json(payload)
+            for incident_id, payload in connection.execute(_PAYLOADS, {"ids": ids}).all()}
 
 
 def incident_from_json(text: str) -> dict:

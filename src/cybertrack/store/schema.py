@@ -75,6 +75,42 @@ incidents = Table(
     Column("title", Text, nullable=False),
     Column("first_seen", String(32), index=True),
     Column("payload", Text, nullable=False),
+    Column("reports", Integer, index=True, doc="how many articles report it: the list's sort by reports"),
+    Column("sort_title", Text, index=True, doc="the title case-folded: the list's sort by title"),
+)
+
+# The read side (see `store.read_model`): what the list page and the API filter, count and search incidents by,
+# written with the incidents so that a page is a few indexed queries, not a pass over every incident's JSON.
+# One row per incident and value: its victims' countries, its actors (and, case-folded, their names and aliases),
+# the states its claims name, its kinds of attack.
+incident_facets = Table(
+    "incident_facets",
+    metadata,
+    Column("incident_id", String(32), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False),
+    Column("facet", String(16), nullable=False, doc="a read_model.Facet"),
+    Column("value", Text, nullable=False),
+    Index("ix_incident_facets_lookup", "facet", "value", "incident_id"),
+    Index("ix_incident_facets_incident", "incident_id"),
+)
+
+# The words an incident is found by (its title, summary, victims, actors and their aliases), indexed for full-text
+# search by `store.search`: SQLite's FTS5 or PostgreSQL's text search.
+incident_search = Table(
+    "incident_search",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("incident_id", String(32), ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("body", Text, nullable=False),
+)
+
+# Which actor hit which victim in how many incidents: the list page's graph, its strongest edges first.
+actor_victim_edges = Table(
+    "actor_victim_edges",
+    metadata,
+    Column("actor", Text, nullable=False),
+    Column("victim", Text, nullable=False),
+    Column("incidents", Integer, nullable=False),
+    Index("ix_actor_victim_edges_incidents", "incidents"),
 )
 
 incident_documents = Table(

@@ -23,10 +23,11 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
+from sqlalchemy import Connection
 
 from cybertrack import __version__
 from cybertrack.explain import explained
-from cybertrack.export.json_export import build_export
+from cybertrack.export.json_export import exported_documents, exported_incidents
 from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.knowledge.base import Entry, knowledge_base
 from cybertrack.links import is_web_url
@@ -34,13 +35,24 @@ from cybertrack.model import SourceItem
 from cybertrack.pipeline import Pipeline
 from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore, StoreError
-from cybertrack.web.queries import IncidentFilter, counts, select
+from cybertrack.store.search import documents_matching
+from cybertrack.web.queries import (
+    IncidentFilter,
+    actors,
+    described_documents,
+    facet_counts,
+    find_incidents,
+    graph,
+    incidents_of_actor,
+    timeline,
+)
 from cybertrack.web.security import SecurityHeaders
 from cybertrack.web.taxii import taxii_router
 
 PACKAGE = Path(str(resources.files("cybertrack.web")))
 # how long a client should wait when the database is busy: about a lock's or a pool's wait
 RETRY_AFTER_SECONDS = 5
+SEARCH_DOCUMENTS = 100  # articles a search lists, best first
 HIGHLIGHT = re.compile(r"([0-9]{1,9})-([0-9]{1,9})")  # ASCII digits only: str.isdigit() also takes "²"
 
 log = logging.getLogger(__name__)
@@ -78,14 +90,11 @@ def create_app(db: str | None, ingest_token: str | None = None, allow_private_ad
         return JSONResponse({"detail": "the database is busy or unavailable; try again shortly"}, status_code=503,
                             headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
-    def export() -> dict:
-        return build_export(store)
-
-    def find_incident(incident_id: str) -> dict:
-        incident = next((i for i in export()["incidents"] if i["id"] == incident_id), None)
-        if incident is None:
+    def find_incident(connection: Connection, incident_id: str) -> dict:
+        found = exported_incidents(connection, [incident_id])
+        if not found:
             raise HTTPException(404, f"no incident {incident_id}")
-        return incident
+        return found[0]
 
     def filters(country: str | None, actor: str | None, state: str | None, type: str | None, since: str | None,
                 until: str | None, q: str | None, sort: str, order: str, page: int) -> IncidentFilter:
@@ -97,32 +106,34 @@ def create_app(db: str | None, ingest_token: str | None = None, allow_private_ad
     def incident_list(request: Request, country: str = "", actor: str = "", state: str = "", type: str = "",
                       since: str = "", until: str = "", q: str = "", sort: str = "first_seen", order: str = "desc",
                       page: int = 1):
-        incidents = export()["incidents"]
         chosen = filters(country, actor, state, type, since, until, q, sort, order, page)
+        with store.reading() as connection:
+            shown = {"page": find_incidents(connection, chosen), "facets": facet_counts(connection),
+                     "timeline": timeline(connection), "graph": graph(connection)}
         return templates.TemplateResponse(request, "incidents.html", {
-            "page": select(incidents, chosen), "facets": counts(incidents), "chosen": chosen,
-            "timeline": _timeline(incidents), "graph": _graph(incidents), "ingest": app.state.ingest_enabled})
+            **shown, "chosen": chosen, "ingest": app.state.ingest_enabled})
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def incident_page(request: Request, incident_id: str):
-        incident = find_incident(incident_id)
-        documents = {d["id"]: d for d in export()["documents"]}
+        with store.reading() as connection:
+            incident = find_incident(connection, incident_id)
+            documents = exported_documents(connection, incident["documents"], texts=False)
         return templates.TemplateResponse(request, "incident.html", {"incident": incident, "documents": documents})
 
     @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str):
-        incidents = [i for i in export()["incidents"] if name in {a["name"] for a in i["actors"]}]
+        incidents = store.read(lambda connection: incidents_of_actor(connection, name))
         known = knowledge_base().actor(name)
         if not incidents and known is None:
             raise HTTPException(404, f"no actor {name}")
         claimed = sorted({s for i in incidents for s in i["states"]})
         return templates.TemplateResponse(request, "actor.html", {
-            "name": name, "actor": known, "incidents": sorted(incidents, key=lambda i: i["first_seen"] or ""),
+            "name": name, "actor": known, "incidents": incidents,
             "claimed_states": claimed})
 
     @app.get("/documents/{document_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, document_id: str, highlight: str = ""):
-        document = next((d for d in export()["documents"] if d["id"] == document_id), None)
+        document = store.read(lambda c: exported_documents(c, [document_id], texts=True)).get(document_id)
         if document is None:
             raise HTTPException(404, f"no document {document_id}")
         return templates.TemplateResponse(request, "document.html", {
@@ -174,33 +185,28 @@ def create_app(db: str | None, ingest_token: str | None = None, allow_private_ad
     def api_incidents(country: str = "", actor: str = "", state: str = "", type: str = "", since: str = "",
                       until: str = "", q: str = "", sort: str = "first_seen", order: str = "desc",
                       page: int = Query(1, ge=1)):
-        found = select(export()["incidents"], filters(country, actor, state, type, since, until, q, sort, order,
-                                                      page))
+        chosen = filters(country, actor, state, type, since, until, q, sort, order, page)
+        found = store.read(lambda connection: find_incidents(connection, chosen))
         return {"total": found.total, "page": found.page, "pages": found.pages, "incidents": found.items}
 
     @app.get("/api/incidents/{incident_id}", tags=["api"], summary="One incident with its claims and evidence")
     def api_incident(incident_id: str):
-        return find_incident(incident_id)
+        return store.read(lambda connection: find_incident(connection, incident_id))
 
     @app.get("/api/actors", tags=["api"], summary="Actors seen in incidents, with their incident counts")
     def api_actors():
-        actors: dict[str, dict] = {}
-        for incident in export()["incidents"]:
-            for actor in incident["actors"]:
-                entry = actors.setdefault(actor["name"], {**actor, "incidents": []})
-                entry["incidents"].append(incident["id"])
-        return {"actors": sorted(actors.values(), key=lambda a: (-len(a["incidents"]), a["name"]))}
+        return {"actors": store.read(actors)}
 
     @app.get("/api/documents", tags=["api"], summary="Stored documents, without their text")
     def api_documents():
-        return {"documents": [{k: v for k, v in d.items() if k != "text"} for d in export()["documents"]]}
+        return {"documents": store.read(described_documents)}
 
-    @app.get("/api/search", tags=["api"], summary="Free-text search over incidents and documents")
+    @app.get("/api/search", tags=["api"],
+             summary=f"Full-text search: the first page of matching incidents, and up to {SEARCH_DOCUMENTS} articles")
     def api_search(q: str = Query(..., min_length=2)):
-        data, needle = export(), q.casefold()
-        return {"incidents": select(data["incidents"], IncidentFilter(q=q, page=1)).items,
-                "documents": [d["id"] for d in data["documents"]
-                              if needle in (d["title"] or "").casefold() or needle in d["text"].casefold()]}
+        with store.reading() as connection:
+            return {"incidents": find_incidents(connection, IncidentFilter(q=q, page=1)).items,
+                    "documents": documents_matching(connection, q, SEARCH_DOCUMENTS)}
 
     return app
 
@@ -260,22 +266,3 @@ def _mentions(text: str, start: int, end: int) -> list[tuple[str, str]]:
     if position < end:
         pieces.append(("text", text[position:end]))
     return pieces
-
-
-def _timeline(incidents: list[dict]) -> list[dict]:
-    by_year: dict[str, int] = {}
-    for incident in incidents:
-        if incident["first_seen"]:
-            year = incident["first_seen"][:4]
-            by_year[year] = by_year.get(year, 0) + 1
-    return [{"year": y, "count": n} for y, n in sorted(by_year.items())]
-
-
-def _graph(incidents: list[dict]) -> list[dict]:
-    edges: dict[tuple[str, str], int] = {}
-    for incident in incidents:
-        for actor in incident["actors"]:
-            for victim in incident["victims"]:
-                key = (actor["name"], victim["name"])
-                edges[key] = edges.get(key, 0) + 1
-    return [{"actor": a, "victim": v, "incidents": n} for (a, v), n in sorted(edges.items())]

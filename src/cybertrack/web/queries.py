@@ -1,60 +1,41 @@
-"""Reading incidents for the web pages and the API: filters, sorting, pages.
+"""Reading incidents for the web pages and the API: filters, facets, sorting, pages and search, in SQL.
 
-The store hands back every incident as plain data (the JSON export's shape); filtering here keeps
-the web layer a thin view over the same data the exports write.
+Every answer is a few queries on the read side's indexed tables (`store.read_model`, `store.search`): the page's
+incident ids are chosen in the database, and only those incidents are read and shaped as the JSON export writes them.
+Nothing here reads every incident, so a page costs the same on a hundred incidents and on a hundred thousand.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement, Connection, func, select
+
+from cybertrack.export.json_export import exported_incidents, iter_exported_documents
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.store.read_model import Facet
+from cybertrack.store.schema import actor_victim_edges, incident_facets, incidents
+from cybertrack.store.search import incidents_matching
+
 PAGE_SIZE = 25
-SORTS = {"first_seen": lambda i: (i["first_seen"] or ""), "title": lambda i: i["title"].casefold(),
-         "reports": lambda i: len(i["documents"])}
+FACET_VALUES = 50  # per facet on the list page: a person picks from a list this long, not from thousands
+GRAPH_EDGES = 100  # the strongest actor→victim edges drawn on the list page
+SORTS = {"first_seen": incidents.c.first_seen, "title": incidents.c.sort_title, "reports": incidents.c.reports}
+LISTED_FACETS = (Facet.COUNTRY, Facet.ACTOR, Facet.STATE, Facet.TYPE)
 
 
 @dataclass(frozen=True)
 class IncidentFilter:
     country: str | None = None  # victim country, ISO alpha-2
-    actor: str | None = None
+    actor: str | None = None  # a name or alias, in any case
     state: str | None = None  # sponsor state per the claims
     type: str | None = None
     since: str | None = None  # first seen on or after (ISO prefix)
     until: str | None = None
-    q: str | None = None  # free text in title, summary, victims, actors
+    q: str | None = None  # words of the title, summary, victims, actors
     sort: str = "first_seen"
     descending: bool = True
     page: int = 1
-
-    def matches(self, incident: dict) -> bool:
-        if self.country and self.country.upper() not in {v.get("country") for v in incident["victims"]}:
-            return False
-        if self.actor and self.actor.casefold() not in {_folded(a) for a in _actor_names(incident)}:
-            return False
-        if self.state and self.state.upper() not in incident["states"]:
-            return False
-        if self.type and self.type not in incident["types"]:
-            return False
-        first_seen = incident["first_seen"] or ""
-        if self.since and (not first_seen or first_seen < self.since):
-            return False
-        if self.until and (not first_seen or first_seen[:len(self.until)] > self.until):
-            return False
-        return not self.q or self.q.casefold() in _searchable(incident)
-
-
-def _folded(text: str) -> str:
-    return text.casefold()
-
-
-def _actor_names(incident: dict) -> list[str]:
-    return [name for actor in incident["actors"] for name in (actor["name"], *actor.get("aliases", []))]
-
-
-def _searchable(incident: dict) -> str:
-    parts = [incident["title"], incident["summary"], *(v["name"] for v in incident["victims"]),
-             *_actor_names(incident)]
-    return " ".join(parts).casefold()
 
 
 @dataclass(frozen=True)
@@ -65,22 +46,96 @@ class Page:
     pages: int
 
 
-def select(incidents: list[dict], chosen: IncidentFilter) -> Page:
-    found = [i for i in incidents if chosen.matches(i)]
-    key = SORTS.get(chosen.sort, SORTS["first_seen"])
-    found.sort(key=key, reverse=chosen.descending)
-    pages = max(1, -(-len(found) // PAGE_SIZE))
+def find_incidents(connection: Connection, chosen: IncidentFilter) -> Page:
+    """The page of incidents the filter chooses, sorted, and how many it chooses in all."""
+    conditions = _conditions(connection, chosen)
+    total = connection.execute(select(func.count()).select_from(incidents).where(*conditions)).scalar_one()
+    pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, chosen.page), pages)
-    return Page(found[(page - 1) * PAGE_SIZE:page * PAGE_SIZE], len(found), page, pages)
+    key = SORTS.get(chosen.sort, SORTS["first_seen"])
+    # undated (or unsorted) incidents last when the newest come first, first when the oldest do
+    order = key.desc().nulls_last() if chosen.descending else key.asc().nulls_first()
+    ids = connection.execute(select(incidents.c.id).where(*conditions).order_by(order, incidents.c.id)
+                             .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).scalars().all()
+    return Page(exported_incidents(connection, list(ids)), total, page, pages)
 
 
-def counts(incidents: list[dict]) -> dict[str, dict[str, int]]:
-    """How many incidents per victim country, actor, state and type: the list page's facets."""
-    facets: dict[str, dict[str, int]] = {"country": {}, "actor": {}, "state": {}, "type": {}}
-    for incident in incidents:
-        for key, values in (("country", {v.get("country") for v in incident["victims"]}),
-                            ("actor", {a["name"] for a in incident["actors"]}),
-                            ("state", set(incident["states"])), ("type", set(incident["types"]))):
-            for value in values - {None}:
-                facets[key][value] = facets[key].get(value, 0) + 1
-    return {k: dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for k, v in facets.items()}
+def _conditions(connection: Connection, chosen: IncidentFilter) -> list[ColumnElement[bool]]:
+    conditions = [incidents.c.id.in_(select(incident_facets.c.incident_id)
+                                     .where(incident_facets.c.facet == facet, incident_facets.c.value == value))
+                  for facet, value in ((Facet.COUNTRY, chosen.country and chosen.country.upper()),
+                                       (Facet.ACTOR_NAME, chosen.actor and chosen.actor.casefold()),
+                                       (Facet.STATE, chosen.state and chosen.state.upper()),
+                                       (Facet.TYPE, chosen.type)) if value]
+    if chosen.since:
+        conditions.append(incidents.c.first_seen >= chosen.since)
+    if chosen.until:  # "2021" takes every date of 2021
+        conditions.append(func.substr(incidents.c.first_seen, 1, len(chosen.until)) <= chosen.until)
+    if chosen.q:
+        conditions.append(incidents.c.id.in_(incidents_matching(connection, chosen.q)))
+    return conditions
+
+
+def incidents_of_actor(connection: Connection, name: str) -> list[dict]:
+    """The incidents an actor took part in, oldest first (undated first)."""
+    ids = connection.execute(
+        select(incidents.c.id).join(incident_facets, incident_facets.c.incident_id == incidents.c.id)
+        .where(incident_facets.c.facet == Facet.ACTOR, incident_facets.c.value == name)
+        .order_by(incidents.c.first_seen.asc().nulls_first(), incidents.c.id)).scalars().all()
+    return exported_incidents(connection, list(ids))
+
+
+def facet_counts(connection: Connection) -> dict[str, dict[str, int]]:
+    """How many incidents per victim country, actor, state and type, the most frequent ``FACET_VALUES`` of each:
+    the list page's facets."""
+    found = connection.execute(
+        select(incident_facets.c.facet, incident_facets.c.value, func.count().label("n"))
+        .where(incident_facets.c.facet.in_(LISTED_FACETS))
+        .group_by(incident_facets.c.facet, incident_facets.c.value))
+    facets: dict[str, list[tuple[str, int]]] = {facet.value: [] for facet in LISTED_FACETS}
+    for row in found:
+        facets[row.facet].append((row.value, row.n))
+    return {facet: dict(sorted(values, key=lambda kv: (-kv[1], kv[0]))[:FACET_VALUES])
+            for facet, values in facets.items()}
+
+
+def timeline(connection: Connection) -> list[dict]:
+    """Incidents first seen per year."""
+    year = func.substr(incidents.c.first_seen, 1, 4)
+    found = connection.execute(select(year.label("year"), func.count().label("n"))
+                               .where(incidents.c.first_seen.is_not(None)).group_by(year).order_by(year))
+    return [{"year": row.year, "count": row.n} for row in found]
+
+
+def graph(connection: Connection) -> list[dict]:
+    """The ``GRAPH_EDGES`` actor→victim edges seen in the most incidents, by actor and victim."""
+    table = actor_victim_edges
+    found = connection.execute(select(table.c.actor, table.c.victim, table.c.incidents)
+                               .order_by(table.c.incidents.desc(), table.c.actor, table.c.victim).limit(GRAPH_EDGES))
+    return sorted(({"actor": row.actor, "victim": row.victim, "incidents": row.incidents} for row in found),
+                  key=lambda edge: (edge["actor"], edge["victim"]))
+
+
+def described_documents(connection: Connection) -> list[dict]:
+    """Every stored article as the export describes it, without its text."""
+    return [{key: value for key, value in document.items() if key != "text"}
+            for document in iter_exported_documents(connection, texts=False)]
+
+
+def actors(connection: Connection) -> list[dict]:
+    """Every actor seen in an incident, with the knowledge base's aliases and country and its incidents' ids; the
+    most active first."""
+    found = connection.execute(select(incident_facets.c.value, incident_facets.c.incident_id)
+                               .where(incident_facets.c.facet == Facet.ACTOR)
+                               .order_by(incident_facets.c.value, incident_facets.c.incident_id))
+    ids: dict[str, list[str]] = {}
+    for row in found:
+        ids.setdefault(row.value, []).append(row.incident_id)
+    kb = knowledge_base()
+    listed = []
+    for name, incident_ids in ids.items():
+        known = kb.actor(name)
+        listed.append({"name": name, "aliases": sorted(known.aliases - {name}) if known else [],
+                       "country": known.country if known else None, "country_source": "knowledge base",
+                       "incidents": incident_ids})
+    return sorted(listed, key=lambda a: (-len(a["incidents"]), a["name"]))

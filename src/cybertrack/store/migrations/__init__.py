@@ -32,7 +32,7 @@ from sqlalchemy import (
 if TYPE_CHECKING:  # Alembic is imported only when a database needs a migration
     from alembic.config import Config
 
-HEAD = "0002"
+HEAD = "0003"
 BASELINE = "0001"  # the schema of the releases before migrations
 SCRIPTS = Path(__file__).resolve().parent
 VERSION_TABLE = "alembic_version"

@@ -1,0 +1,77 @@
+"""The read side: what the web pages and the API filter, count, sort and search incidents by, kept in indexed tables.
+
+The incidents are stored as JSON (`store.incidents`), which is what a page shows of one incident but no way to find
+one among a hundred thousand. So each incident is also written as rows: a facet row per value it can be filtered or
+counted by, its search text, and its share of the actor→victim graph. They are written in the transaction that
+writes the incidents, from the same plain data, so they never disagree with them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, insert
+
+from cybertrack.knowledge.base import knowledge_base
+from cybertrack.store.schema import actor_victim_edges, incident_facets, incident_search
+from cybertrack.store.search import refresh_incident_search
+
+
+class Facet(enum.StrEnum):
+    """What an incident is filtered and counted by on the list page."""
+
+    COUNTRY = "country"  # a victim's country, ISO alpha-2
+    ACTOR = "actor"  # an actor's name, as the incident lists it
+    ACTOR_NAME = "actor_name"  # an actor's name or alias, case-folded: what the actor filter matches
+    STATE = "state"  # a state the claims name, ISO alpha-2
+    TYPE = "type"  # a kind of attack
+
+
+@dataclass(frozen=True)
+class IncidentRows:
+    """One incident's rows on the read side."""
+
+    facets: list[tuple[Facet, str]]
+    search_text: str
+    edges: list[tuple[str, str]]  # (actor, victim) pairs
+
+
+def incident_rows(incident: dict) -> IncidentRows:
+    """The read side's rows of one incident, from its stored plain data (`store.incidents.incident_data`)."""
+    kb = knowledge_base()
+    actors: list[str] = incident["actors"]
+    aliases = {alias for name in actors if (known := kb.actor(name)) for alias in known.aliases}
+    victims = [victim["name"] for victim in incident["victims"]]
+    facets = [(Facet.COUNTRY, country) for country in _unique(v.get("country") for v in incident["victims"])]
+    facets += [(Facet.ACTOR, name) for name in _unique(actors)]
+    facets += [(Facet.ACTOR_NAME, name) for name in _unique(n.casefold() for n in (*actors, *sorted(aliases)))]
+    facets += [(Facet.STATE, state) for state in _unique(incident["states"])]
+    facets += [(Facet.TYPE, kind) for kind in _unique(incident["types"])]
+    words = [incident["title"], incident["summary"], *victims, *actors, *sorted(aliases)]
+    edges = [(actor, victim) for actor in _unique(actors) for victim in _unique(victims)]
+    return IncidentRows(facets, " ".join(w for w in words if w), edges)
+
+
+def replace_read_side(connection: Connection, incidents: Iterable[dict]) -> None:
+    """Write the read side of every incident anew: the incidents are replaced as a whole, and so is it."""
+    connection.execute(delete(incident_facets))
+    connection.execute(delete(incident_search))
+    connection.execute(delete(actor_victim_edges))
+    facets, texts, edges = [], [], Counter()
+    for incident in incidents:
+        rows = incident_rows(incident)
+        facets += [{"incident_id": incident["id"], "facet": facet, "value": value} for facet, value in rows.facets]
+        texts.append({"incident_id": incident["id"], "body": rows.search_text})
+        edges.update(rows.edges)
+    edge_rows = [{"actor": actor, "victim": victim, "incidents": n} for (actor, victim), n in edges.items()]
+    for table, values in ((incident_facets, facets), (incident_search, texts), (actor_victim_edges, edge_rows)):
+        if values:
+            connection.execute(insert(table), values)
+    refresh_incident_search(connection)
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
