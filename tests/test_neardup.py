@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from datasketch import MinHash
 
-from cybertrack.store import neardup
+from cybertrack import neardup
 
 STORY = ("The Lutrecht water authority said on Tuesday that a ransomware attack had encrypted the servers that run "
          "its billing and its customer portal. Engineers at the Veldmark office restored the systems from backups "

@@ -17,10 +17,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-import cybertrack.store.documents
+import cybertrack.resolution
 from cybertrack.ingest import iter_items
 from cybertrack.model import SourceItem
 from cybertrack.pipeline import Pipeline
+from cybertrack.resolution import resolve_stored
 from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore
 from tests.conftest import CASIE, Cli, require_shared, served
@@ -67,7 +68,7 @@ def test_a_run_that_died_while_resolving_is_mended_by_the_next_run(cli: Cli, tmp
         raise SimulatedCrash
 
     with monkeypatch.context() as patch:
-        patch.setattr(cybertrack.store.documents, "resolve", crash)
+        patch.setattr(cybertrack.resolution, "resolve", crash)
         with pytest.raises(SimulatedCrash):
             run_ingest(items, store)
     assert len(unresolved(cli.db)) == 3  # the documents were committed, their incidents never written
@@ -185,7 +186,7 @@ def test_a_resolution_overtaken_by_a_new_article_does_not_write_stale_incidents(
     pipeline = Pipeline()
     store = DocumentStore(Database(str(db)))
     run_ingest([SourceItem(source_id="first", origin="text", text=article(TOWNS[0]))], store, pipeline)
-    real_resolve = cybertrack.store.documents.resolve
+    real_resolve = cybertrack.resolution.resolve
     overtaken: list[bool] = []
 
     def resolve_while_another_article_arrives(frames, vectors):
@@ -196,8 +197,8 @@ def test_a_resolution_overtaken_by_a_new_article_does_not_write_stale_incidents(
                        DocumentStore(Database(str(db))), pipeline)
         return incidents
 
-    monkeypatch.setattr(cybertrack.store.documents, "resolve", resolve_while_another_article_arrives)
-    assert store.resolve_incidents(force=True) == 2
+    monkeypatch.setattr(cybertrack.resolution, "resolve", resolve_while_another_article_arrives)
+    assert resolve_stored(store, force=True) == 2
     assert overtaken == [True]
     assert unresolved(db) == []
 

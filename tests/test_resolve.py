@@ -222,7 +222,7 @@ def test_a_victim_in_the_news_for_years_costs_a_bounded_number_of_comparisons(mo
 
 
 def test_frames_that_can_meet_no_other_get_no_embedding() -> None:
-    from cybertrack.resolve import frame_vectors
+    from cybertrack.same_incident import frame_vectors
 
     keyless = frame("x.txt", "Officials said systems were restored after the incident.", [])
     vectors = frame_vectors([keyless, english()])

@@ -11,14 +11,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from cybertrack.blocking import block_keys
 from cybertrack.embeddings import embed
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.frames import document_facts
 from cybertrack.model import Evidence, Frame, Victim
-from cybertrack.resolve import block_keys, frame_vectors, resolve
+from cybertrack.resolve import resolve
 from cybertrack.same_incident import (
     LEAD,
     PAIR_FEATURES,
+    frame_vectors,
     name_likeness,
     opens_article,
     pair_features,

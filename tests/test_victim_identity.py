@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from cybertrack.blocking import rule_keys
 from cybertrack.model import Frame, Victim
-from cybertrack.resolve import rule_keys
 from cybertrack.same_incident import same_victim_key, victims_match
 from cybertrack.victim_identity import distinctive_words, same_organisation
 

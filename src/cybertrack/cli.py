@@ -24,6 +24,7 @@ from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.ingest.reading import DEFAULT_MAX_BYTES
 from cybertrack.model import IngestSummary
 from cybertrack.pipeline import Pipeline
+from cybertrack.resolution import resolve_stored
 from cybertrack.runner import DEFAULT_BATCH_SIZE, default_workers, run_ingest
 from cybertrack.store import Database, DocumentStore, StoreError, default_db_path
 from cybertrack.store.database import DEFAULT_LOCK_TIMEOUT
@@ -153,7 +154,7 @@ def resolve(db: str | None, lock_timeout: float, if_needed: bool) -> None:
     """
     store = _open_store(db, lock_timeout)
     try:
-        count = store.resolve_incidents(force=not if_needed)
+        count = resolve_stored(store, force=not if_needed)
     except StoreError as e:
         click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_UNUSABLE)

@@ -284,7 +284,7 @@ class Document:
     frames: tuple[Frame, ...] = ()
     vulnerabilities: tuple[str, ...] = ()  # every CVE the article names, in an incident or not
     frame_vectors: tuple = ()  # per frame, its report vector (same_incident.report_vector) or None if never compared
-    minhash: bytes | None = None  # near-duplicate signature (see store.neardup), None for texts too short to judge
+    minhash: bytes | None = None  # near-duplicate signature (see cybertrack.neardup), None for texts too short to judge
 
 
 @dataclass

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 
+from cybertrack import neardup
 from cybertrack.annotate.language import LanguageIdentifier
 from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, UNLIMITED, Deadline, OverBudget
 from cybertrack.clean import clean
@@ -22,8 +23,7 @@ from cybertrack.extract.reporting import lead_vector, reports_attack
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
 from cybertrack.model import Document, SourceItem
-from cybertrack.resolve import frame_vectors
-from cybertrack.store import neardup
+from cybertrack.same_incident import frame_vectors
 
 TITLE_MAX_WORDS = 20
 # Invented articles that take every stage through its models (knowledge base, cue lexicons, date patterns of every

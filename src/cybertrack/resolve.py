@@ -25,13 +25,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from cybertrack.annotate.dates import Reference, earliest, later_than, months_apart
+from cybertrack.blocking import block_keys, identified, rule_keys
 from cybertrack.conflicts import conflicts, same_party
-from cybertrack.embeddings import EMBEDDING_SIZE, embed
+from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Incident, JoinedBy, Link, Victim
 from cybertrack.same_incident import (
     SENTENCES,
     SameIncidentModel,
+    frame_vectors,
     opens_article,
     pair_features,
     report_vector,
@@ -39,7 +41,6 @@ from cybertrack.same_incident import (
     same_victim_key,
     victims_match,
 )
-from cybertrack.victim_identity import distinctive_words
 
 SAME_VICTIM = 2.0
 SAME_CVE = 1.5
@@ -110,43 +111,6 @@ class _Cluster:
         return self.sentence_sum / (np.linalg.norm(self.sentence_sum) or 1.0)
 
 
-def rule_keys(frame: Frame) -> set[str]:
-    """The keys the rules join on: a victim's key, its key with the country left open, the distinctive words of its
-    name (so that "Verwaltung von Lutrecht" meets "Ayuntamiento de Lutrecht": `victim_identity`), each CVE and each
-    actor."""
-    keys = {f"cve:{cve}" for cve in frame.vulnerabilities} | {f"actor:{actor}" for actor in frame.actors}
-    for victim in _identified(frame.victims):
-        keys.add(f"victim:{victim.key}")
-        if "/" in victim.key:
-            keys.add(f"victim:?/{victim.key.split('/', 1)[1]}")
-        else:
-            keys |= {f"victim-word:{word}" for word in distinctive_words(victim.name)}
-    return keys
-
-
-def model_keys(frame: Frame) -> set[str]:
-    """The keys that bring reports in two languages together for the same-incident model: the names the article
-    keeps coming back to, the malware it names (an outbreak's reports may name no victim alike), and the month the
-    frame dates the attack to and the one after (so that reports of adjacent months meet). The month is what finds
-    reports that name their victim differently ("Regione Lazio", "Region Latium")."""
-    keys = {f"name:{name}" for name in frame.names} | {f"malware:{name}" for name in frame.malware}
-    if frame.first_seen and len(frame.first_seen) >= 7:
-        year, month = int(frame.first_seen[:4]), int(frame.first_seen[5:7])
-        keys |= {f"month:{year:04d}-{month:02d}", f"month:{year + month // 12:04d}-{month % 12 + 1:02d}"}
-    return keys
-
-
-def block_keys(frame: Frame) -> set[str]:
-    """Every index key of the frame (candidates only: the rules or the same-incident model decide)."""
-    return rule_keys(frame) | model_keys(frame)
-
-
-def _identified(victims: list[Victim]) -> list[Victim]:
-    """The victims that identify one organisation: not those named by a sector noun only. "Banks in the UAE" in two
-    articles are rarely the same banks, and "hospitals" nearly never the same hospitals."""
-    return [victim for victim in victims if not victim.generic]
-
-
 def _dates_compatible(a: set[str], b: set[str]) -> bool:
     """Some date of one lies within ``DATE_TOLERANCE_MONTHS`` of some date of the other: reports of one incident
     date it by the attack, its discovery or its claim, weeks apart ("2014-11-24" and "2014-12-19")."""
@@ -208,11 +172,11 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
 
 
 def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
-    """A shared victim (one organisation, not a sector: `_identified`) or CVE, with the incident's reports reading
-    alike: a victim's key or a CVE shared with agreeing dates is the surest sign there is."""
+    """A shared victim (one organisation, not a sector: `blocking.identified`) or CVE, with the incident's reports
+    reading alike: a victim's key or a CVE shared with agreeing dates is the surest sign there is."""
     if _vetoed(frame, cluster):
         return 0.0
-    shared_victim = any(victims_match(v, w) for v in _identified(frame.victims) for w in _identified(cluster.victims))
+    shared_victim = any(victims_match(v, w) for v in identified(frame.victims) for w in identified(cluster.victims))
     score = SAME_VICTIM if shared_victim else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
@@ -259,7 +223,7 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
 
 def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, score: float) -> Link:
     """What the frame shares with the incident it joins, as it joins it."""
-    victims = {v.key for v in _identified(frame.victims) for w in _identified(cluster.victims) if victims_match(v, w)}
+    victims = {v.key for v in identified(frame.victims) for w in identified(cluster.victims) if victims_match(v, w)}
     return Link(
         document=frame.document, joined=tuple(sorted(cluster.documents)), by=by,
         similarity=round(float(vector[SENTENCES] @ cluster.centroid), 3), victims=tuple(sorted(victims)),
@@ -267,25 +231,6 @@ def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, scor
         actors=tuple(sorted(set(frame.actors) & cluster.actors)),
         names=tuple(sorted(frame.names.keys() & cluster.names)),
         probability=round(score, 3) if by is JoinedBy.MODEL else None)
-
-
-def _frame_text(frame: Frame) -> str:
-    return " ".join(e.sentence for e in frame.evidence[:4])
-
-
-def frame_vectors(frames: list[Frame], lead: np.ndarray | None = None) -> list[np.ndarray | None]:
-    """What one article's frames say, as `report_vector`s: the embedding of each frame's sentences and the article's
-    ``lead`` vector (the embedding of its headline and opening, see `extract.reporting.lead_vector`), computed once,
-    where the frames are made, and stored. The lead tells of the incident the article opens with, so only the frame
-    that opens it gets it (`opens_article`); another stands in its own sentences for it.
-
-    A frame without block keys (no victim, CVE, actor, name or month) is never a candidate for another, so it is
-    compared with nothing and gets no vector (None): the embedding is the costliest step there is."""
-    comparable = [i for i, f in enumerate(frames) if block_keys(f)]
-    vectors: list[np.ndarray | None] = [None] * len(frames)
-    for i, vector in zip(comparable, embed([_frame_text(frames[i]) for i in comparable]), strict=True):
-        vectors[i] = report_vector(vector, lead if opens_article(frames[i], frames) else None)
-    return vectors
 
 
 def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None) -> list[Incident]:
@@ -434,7 +379,7 @@ def _different_events(a: _Cluster, b: _Cluster) -> bool:
     """Each incident names whom it hit, and they share no victim: two events (a wiper on a railway, a DDoS on a
     port), however alike the stories around them read. The first round may still join such reports one by one,
     where the model reads them as one story; joining whole incidents asks more."""
-    mine, theirs = _identified(a.victims), _identified(b.victims)
+    mine, theirs = identified(a.victims), identified(b.victims)
     return bool(mine and theirs) and not any(victims_match(v, w) for v in mine for w in theirs)
 
 

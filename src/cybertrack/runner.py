@@ -19,6 +19,7 @@ from threadpoolctl import threadpool_limits
 from cybertrack.ingest.errors import IngestError
 from cybertrack.model import Document, IngestSummary, ItemError, SourceItem
 from cybertrack.pipeline import Pipeline
+from cybertrack.resolution import resolve_stored
 from cybertrack.store import DocumentStore, StoreError
 
 DEFAULT_BATCH_SIZE = 100
@@ -158,7 +159,7 @@ def run_ingest(
                 flush()
         flush()
         started = time.perf_counter()  # also when nothing new came in: a run that crashed before may have left work
-        summary.incidents = store.resolve_incidents()
+        summary.incidents = resolve_stored(store)
         summary.seconds["resolve"] += time.perf_counter() - started
     except StoreError as e:
         summary.fatal = f"{e} ({len(pending)} processed articles of the last batch were not stored)"

@@ -22,7 +22,8 @@ from importlib import resources
 import numpy as np
 
 from cybertrack.annotate.dates import months_apart
-from cybertrack.embeddings import EMBEDDING_SIZE
+from cybertrack.blocking import block_keys
+from cybertrack.embeddings import EMBEDDING_SIZE, embed
 from cybertrack.extract.reporting import logistic
 from cybertrack.model import Frame, Victim
 from cybertrack.victim_identity import same_organisation
@@ -43,6 +44,25 @@ def report_vector(sentences: np.ndarray, lead: np.ndarray | None = None) -> np.n
     if sentences.shape[0] == 2 * EMBEDDING_SIZE:
         return sentences
     return np.concatenate([sentences, sentences if lead is None else lead]).astype(np.float32)
+
+
+def _frame_text(frame: Frame) -> str:
+    return " ".join(e.sentence for e in frame.evidence[:4])
+
+
+def frame_vectors(frames: list[Frame], lead: np.ndarray | None = None) -> list[np.ndarray | None]:
+    """What one article's frames say, as `report_vector`s: the embedding of each frame's sentences and the article's
+    ``lead`` vector (the embedding of its headline and opening, see `extract.reporting.lead_vector`), computed once,
+    where the frames are made, and stored. The lead tells of the incident the article opens with, so only the frame
+    that opens it gets it (`opens_article`); another stands in its own sentences for it.
+
+    A frame without block keys (no victim, CVE, actor, name or month) is never a candidate for another, so it is
+    compared with nothing and gets no vector (None): the embedding is the costliest step there is."""
+    comparable = [i for i, f in enumerate(frames) if block_keys(f)]
+    vectors: list[np.ndarray | None] = [None] * len(frames)
+    for i, vector in zip(comparable, embed([_frame_text(frames[i]) for i in comparable]), strict=True):
+        vectors[i] = report_vector(vector, lead if opens_article(frames[i], frames) else None)
+    return vectors
 
 
 def victims_match(a: Victim, b: Victim) -> bool:

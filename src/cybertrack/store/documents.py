@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
 
+import numpy as np
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 
-from cybertrack.model import Document, Incident
-from cybertrack.resolve import resolve
-from cybertrack.store import neardup
+from cybertrack import neardup
+from cybertrack.model import Document, Frame, Incident
 from cybertrack.store.collection import refresh_collection
 from cybertrack.store.database import Database, explain
 from cybertrack.store.incidents import all_incidents, read_frames, replace_frames, replace_incidents
@@ -41,9 +41,13 @@ _TEXTS = {"raw_text", "clean_text", "offsets", "removed", "minhash"}
 T = TypeVar("T")
 
 
-# Resolving reads the frames without the write lock (other writers go on meanwhile) and writes only if no frame
-# changed since; after this many tries it resolves holding the lock, so a busy database cannot starve it.
-OPTIMISTIC_RESOLVE_ATTEMPTS = 3
+@dataclass(frozen=True)
+class FrameSnapshot:
+    """The stored frames (with their vectors) as one transaction saw them, and the version of the frames it saw."""
+
+    version: int
+    frames: list[Frame]
+    vectors: list[np.ndarray | None]
 
 
 @dataclass(frozen=True)
@@ -151,31 +155,34 @@ class DocumentStore:
     def resolution_state(self) -> ResolutionState:
         return self.read(read_state)
 
-    def resolve_incidents(self, *, force: bool = False) -> int | None:
-        """Resolve every stored frame into incidents again, unless they are current (or ``force``); returns how many
-        incidents there are, or None when there was nothing to do.
-
-        The frames are read in one snapshot and resolved without the write lock; the incidents are written only if
-        no document changed meanwhile, else the work is redone (finally under the lock). So a resolution never
-        writes incidents older than the documents, and one interrupted by a crash is redone by the next run."""
+    def frames_to_resolve(self, *, force: bool = False) -> FrameSnapshot | None:
+        """Every stored frame, read in one snapshot without the write lock (other writers go on), with the version of
+        the frames it saw; None when the incidents reflect those frames already (unless ``force``)."""
         try:
-            for _ in range(OPTIMISTIC_RESOLVE_ATTEMPTS):
-                with self.database.reading() as connection:
-                    seen = read_state(connection)
-                    if seen.current and not force:
-                        return None
-                    found, vectors = read_frames(connection)
-                resolved = resolve(found, vectors)
-                del found, vectors
-                with self.database.writing() as connection:
-                    if read_state(connection).frames_version == seen.frames_version:
-                        return _write_resolution(connection, resolved, seen.frames_version)
-                del resolved
-            with self.database.writing() as connection:
+            with self.database.reading() as connection:
                 seen = read_state(connection)
-                return _write_resolution(connection, resolve(*read_frames(connection)), seen.frames_version)
+                if seen.current and not force:
+                    return None
+                return FrameSnapshot(seen.frames_version, *read_frames(connection))
         except SQLAlchemyError as e:
             raise explain(e, self.database.url) from None
+
+    def write_incidents(self, resolved: list[Incident], version: int) -> int | None:
+        """Store ``resolved``, made from the frames at ``version``, as the incidents, unless a document changed since
+        (then None: they would be older than the documents). Returns how many incidents there are."""
+        with self.transaction() as connection:
+            if read_state(connection).frames_version != version:
+                return None
+            return _write_resolution(connection, resolved, version)
+
+    @contextmanager
+    def frames_under_lock(self) -> Iterator[tuple[FrameSnapshot, Callable[[list[Incident]], int]]]:
+        """Every stored frame, read holding the write lock, and the function that stores the incidents made of them
+        in that same transaction: nothing can change in between, however busy the database is."""
+        with self.transaction() as connection:
+            seen = read_state(connection)
+            yield (FrameSnapshot(seen.frames_version, *read_frames(connection)),
+                   lambda resolved: _write_resolution(connection, resolved, seen.frames_version))
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

@@ -1,9 +1,9 @@
 """Frames and incidents in the database, as JSON of the model's dataclasses.
 
-Frames are written with their document, in the same transaction; incidents are
-rebuilt from all frames by the resolver at the end of each ingest (see
-``DocumentStore.resolve_incidents``), so the stored incidents reflect every stored article; the
-TAXII collection is refreshed from them in the same transaction (see `collection`).
+Frames are written with their document, in the same transaction; incidents are rebuilt from all frames by the
+resolver at the end of each ingest (see `cybertrack.resolution`), so the stored incidents reflect every stored
+article; their read side (`read_model`) and the TAXII collection (`collection`) are written from them in the same
+transaction.
 """
 
 from __future__ import annotations
