@@ -24,8 +24,9 @@ from cybertrack.ingest import SourceOptions, iter_items
 from cybertrack.ingest.reading import DEFAULT_MAX_BYTES
 from cybertrack.model import IngestSummary
 from cybertrack.pipeline import Pipeline
+from cybertrack.ray_engine import RayUnavailable
 from cybertrack.resolution import resolve_stored
-from cybertrack.runner import DEFAULT_BATCH_SIZE, default_workers, run_ingest
+from cybertrack.runner import DEFAULT_BATCH_SIZE, Engine, default_workers, run_ingest
 from cybertrack.store import Database, DocumentStore, StoreError, default_db_path
 from cybertrack.store.database import DEFAULT_LOCK_TIMEOUT
 
@@ -92,21 +93,27 @@ def main() -> None:
 @click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles written per database transaction.")
 @click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="the number of cores",
-              help="Processes that clean and extract articles in parallel.")
+              help="Processes (or Ray actors) that clean and extract articles in parallel.")
+@click.option("--engine", type=click.Choice([e.value for e in Engine]), default=Engine.PROCESS.value,
+              show_default=True, help="Where cleaning and extraction run: worker processes here, or a Ray cluster.")
+@click.option("--address", metavar="ray://HOST:10001",
+              help="The Ray cluster to run on (--engine ray); without it Ray starts on this machine.")
 @click.option("--article-budget", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_ARTICLE_BUDGET,
               show_default=True, metavar="SECONDS",
               help="Time one article may take to clean and extract; an article over it is reported and skipped.")
 @lock_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no per-item messages; only the summary.")
 def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: float, batch_size: int,
-           lock_timeout: float, quiet: bool, workers: int, allow_private_addresses: bool,
-           article_budget: float) -> None:
+           lock_timeout: float, quiet: bool, workers: int, engine: str, address: str | None,
+           allow_private_addresses: bool, article_budget: float) -> None:
     """Read articles from SOURCEs and store them cleaned.
 
     A SOURCE is a file (.txt, .html, .jsonl, .rss/.atom/.xml feed, .warc),
     a folder (read recursively), or an http(s) URL of a page or a feed.
     Articles already stored are recognised and not stored again.
     """
+    if address and engine != Engine.RAY:
+        raise click.UsageError("--address is the Ray cluster's: give it with --engine ray")
     store = _open_store(db, lock_timeout)
     items = iter_items(sources, SourceOptions(max_bytes=max_bytes, timeout=timeout,
                                               allow_private_addresses=allow_private_addresses))
@@ -116,8 +123,12 @@ def ingest(sources: tuple[str, ...], db: str | None, max_bytes: int, timeout: fl
             if not quiet:
                 progress.write(f"{source_id}: {message}", file=sys.stderr)
 
-        summary = run_ingest(progress, store, Pipeline(article_budget=article_budget), batch_size=batch_size,
-                             report=report, workers=workers)
+        try:
+            summary = run_ingest(progress, store, Pipeline(article_budget=article_budget), batch_size=batch_size,
+                                 report=report, workers=workers, engine=Engine(engine), address=address)
+        except RayUnavailable as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(EXIT_UNUSABLE)
     _print_summary(summary, store.database.url)
     if summary.fatal:
         click.echo(f"error: {summary.fatal}", err=True)
@@ -282,24 +293,27 @@ def serve(db: str | None, host: str, port: int, allow_ingest: bool, token: str |
 @click.option("--inputs", default="text,html", show_default=True,
               help="Comma-separated: text, html (articles wrapped in news pages), stream:N (N new mixed articles).")
 @click.option("--workers", default="1,2", show_default=True, help="Comma-separated worker counts to compare.")
-def bench(corpus: Path, inputs: str, workers: str) -> None:
+@click.option("--engine", type=click.Choice([e.value for e in Engine]), default=Engine.PROCESS.value,
+              show_default=True, help="ray: each run on the process pool, then on Ray actors started here.")
+def bench(corpus: Path, inputs: str, workers: str, engine: str) -> None:
     """Measure end-to-end throughput, time per stage and peak memory on CORPUS (a JSONL of articles).
 
     Every run ingests into a fresh temporary database. The models are loaded once first, and that time is shown
-    apart; worker processes are forked with them loaded. For a profile, run this under py-spy (see the README).
+    apart; worker processes are forked with them loaded. With --engine ray, every run is made on the process pool
+    and then on Ray, side by side. For a profile, run this under py-spy (see the README).
     """
     from cybertrack import bench as benchmark
 
     articles = benchmark.load_articles(corpus)
     click.echo(f"loading the knowledge base and models (once per process): {benchmark.load_models():.1f} s")
     for spec in [s.strip() for s in inputs.split(",") if s.strip()]:
+        if benchmark.items_for(spec, articles) is None:
+            raise click.BadParameter(f"unknown input {spec!r}", param_hint="--inputs")
         for n in [int(w) for w in workers.split(",") if w.strip()]:
-            items = benchmark.items_for(spec, articles)
-            if items is None:
-                raise click.BadParameter(f"unknown input {spec!r}", param_hint="--inputs")
-            shown = tqdm(items, desc=f"{spec}, {n} worker{'s' if n > 1 else ''}", unit=" articles", leave=False,
-                         file=sys.stderr, dynamic_ncols=True, disable=None)  # no bar when stderr is not a terminal
-            click.echo(benchmark.describe(benchmark.run(spec, shown, n)))
+            for on in (Engine.PROCESS, Engine.RAY) if engine == Engine.RAY else (Engine.PROCESS,):
+                shown = tqdm(benchmark.items_for(spec, articles), desc=f"{spec}, {n} worker{'s' if n > 1 else ''} ({on})", unit=" articles",
+                             leave=False, file=sys.stderr, dynamic_ncols=True, disable=None)  # no bar off a terminal
+                click.echo(benchmark.describe(benchmark.run(spec, shown, n, on)))
 
 
 @main.group()

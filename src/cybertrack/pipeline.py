@@ -22,7 +22,7 @@ from cybertrack.extract.frames import extract, type_frames
 from cybertrack.extract.reporting import lead_vector, reports_attack
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
-from cybertrack.model import Document, SourceItem
+from cybertrack.model import Document, ItemError, SourceItem
 from cybertrack.same_incident import frame_vectors
 
 TITLE_MAX_WORDS = 20
@@ -167,3 +167,13 @@ class Pipeline:
             vulnerabilities=tuple(found.vulnerabilities),
             minhash=neardup.to_bytes(minhash) if minhash is not None else None,
         )
+
+
+def process_item(pipeline: Pipeline, item: SourceItem) -> Document | ItemError:
+    """One item through the pipeline; what goes wrong with it is its error, never the run's."""
+    try:
+        return pipeline.process(item)
+    except IngestError as e:
+        return ItemError(item.source_id, str(e))
+    except Exception as e:  # a bug on one odd page must not cost the batch
+        return ItemError(item.source_id, f"internal error ({e.__class__.__name__}: {e}); please report it")

@@ -6,6 +6,7 @@ server's ingest form drive exactly the same loop.
 
 from __future__ import annotations
 
+import enum
 import itertools
 import multiprocessing
 import os
@@ -16,9 +17,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from threadpoolctl import threadpool_limits
 
-from cybertrack.ingest.errors import IngestError
 from cybertrack.model import Document, IngestSummary, ItemError, SourceItem
-from cybertrack.pipeline import Pipeline
+from cybertrack.pipeline import Pipeline, process_item
+from cybertrack.ray_engine import on_ray
 from cybertrack.resolution import resolve_stored
 from cybertrack.store import DocumentStore, StoreError
 
@@ -26,6 +27,13 @@ DEFAULT_BATCH_SIZE = 100
 IN_FLIGHT_PER_WORKER = 8
 
 Reporter = Callable[[str, str], None]
+
+
+class Engine(enum.StrEnum):
+    """Where cleaning and extraction run: forked worker processes on this machine, or a Ray cluster."""
+
+    PROCESS = "process"
+    RAY = "ray"
 
 
 def _ignore(_source_id: str, _message: str) -> None:
@@ -57,20 +65,11 @@ def _start_worker(pipeline: Pipeline) -> None:
     _worker_pipeline = pipeline
 
 
-def _process(pipeline: Pipeline, item: SourceItem) -> Outcome:
-    try:
-        return pipeline.process(item)
-    except IngestError as e:
-        return ItemError(item.source_id, str(e))
-    except Exception as e:  # a bug on one odd page must not cost the batch
-        return ItemError(item.source_id, f"internal error ({e.__class__.__name__}: {e}); please report it")
-
-
 def _work(item: SourceItem) -> tuple[Outcome, dict[str, float]]:
     """In a worker process: one item, and the time its stages took."""
     assert _worker_pipeline is not None
     before = dict(_worker_pipeline.seconds)
-    outcome = _process(_worker_pipeline, item)
+    outcome = process_item(_worker_pipeline, item)
     return outcome, {k: v - before.get(k, 0.0) for k, v in _worker_pipeline.seconds.items()}
 
 
@@ -106,6 +105,8 @@ def run_ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     report: Reporter = _ignore,
     workers: int = 1,
+    engine: Engine = Engine.PROCESS,
+    address: str | None = None,
 ) -> IngestSummary:
     """Process and store every item; a bad item is reported and skipped, never fatal.
 
@@ -114,19 +115,24 @@ def run_ingest(
     committed batches stored, and nothing committed before is touched. Incidents
     are resolved at the end whenever they lag behind the stored documents,
     including after an earlier run that crashed before resolving.
+    With ``Engine.RAY``, ``workers`` Ray actors clean and extract (on the cluster at ``address``, else on this
+    machine); storing and resolving stay here.
     """
     pipeline = pipeline or Pipeline()
     summary = IngestSummary()
     items = iter(items)
     first = list(itertools.islice(items, 2))
     items = itertools.chain(first, items)
-    parallel = workers > 1 and len(first) > 1  # one article is read in this process, with no models loaded for nothing
+    # one article is read in this process, with no models loaded for nothing
+    parallel = workers > 1 and len(first) > 1 and engine == Engine.PROCESS
     if parallel:
         summary.seconds["load"] += pipeline.warm_up()  # before forking: the workers share what it loaded
     spent_before = pipeline.seconds.copy()  # a pipeline kept between runs (the web server's) has counted others
     pending: list[Document] = []
-    if parallel:
-        outcomes: Iterable[SourceItem | Outcome] = _in_parallel(items, workers, pipeline, summary.seconds)
+    if engine == Engine.RAY:
+        outcomes: Iterable[SourceItem | Outcome] = on_ray(items, pipeline, workers, address, summary.seconds)
+    elif parallel:
+        outcomes = _in_parallel(items, workers, pipeline, summary.seconds)
     else:
         outcomes = items
 
@@ -149,7 +155,7 @@ def run_ingest(
 
     try:
         for item in outcomes:
-            outcome = _process(pipeline, item) if isinstance(item, SourceItem) else item
+            outcome = process_item(pipeline, item) if isinstance(item, SourceItem) else item
             if isinstance(outcome, ItemError):
                 summary.failed.append(outcome)
                 report(outcome.source_id, f"error: {outcome.reason}")
