@@ -118,7 +118,8 @@ def run(label: str, items: Iterator[SourceItem], workers: int, engine: Engine = 
         summary = run_ingest(items, store, workers=workers, engine=engine)
         elapsed = time.perf_counter() - started
         store.database.dispose()
-    return BenchResult(label if engine == Engine.PROCESS else f"{label} ray", workers, summary.total, elapsed, dict(summary.seconds), peak_rss_mb(),
+    shown = label if engine == Engine.PROCESS else f"{label} ray"
+    return BenchResult(shown, workers, summary.total, elapsed, dict(summary.seconds), peak_rss_mb(),
                        summary.incidents or 0)
 
 

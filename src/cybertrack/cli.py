@@ -311,8 +311,9 @@ def bench(corpus: Path, inputs: str, workers: str, engine: str) -> None:
             raise click.BadParameter(f"unknown input {spec!r}", param_hint="--inputs")
         for n in [int(w) for w in workers.split(",") if w.strip()]:
             for on in (Engine.PROCESS, Engine.RAY) if engine == Engine.RAY else (Engine.PROCESS,):
-                shown = tqdm(benchmark.items_for(spec, articles), desc=f"{spec}, {n} worker{'s' if n > 1 else ''} ({on})", unit=" articles",
-                             leave=False, file=sys.stderr, dynamic_ncols=True, disable=None)  # no bar off a terminal
+                label = f"{spec}, {n} worker{'s' if n > 1 else ''} ({on})"
+                shown = tqdm(benchmark.items_for(spec, articles), unit=" articles", desc=label, leave=False,
+                             file=sys.stderr, dynamic_ncols=True, disable=None)  # no bar off a terminal
                 click.echo(benchmark.describe(benchmark.run(spec, shown, n, on)))
 
 
