@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import socket
@@ -14,8 +15,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from sqlalchemy import create_engine, text
 
 from cybertrack.cli import main
+from cybertrack.store.database import database_url
 from tests.postgres_server import new_database, postgres_server
 
 # the knowledge-base cache of this test session, never the user's: a stale or foreign cache must not decide a test
@@ -72,6 +75,36 @@ class Cli:
 @pytest.fixture
 def cli(tmp_path: Path) -> Cli:
     return Cli(tmp_path / "cybertrack.db")
+
+
+_databases_made = itertools.count()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_cli(request: pytest.FixtureRequest, tmp_path: Path) -> Cli:
+    """A `Cli` on a new database of each kind: the test runs on SQLite and on PostgreSQL."""
+    name = f"store_{next(_databases_made)}"
+    return Cli(fresh_database(request, request.param, tmp_path, name), tmp_path)
+
+
+def execute(db: str | Path, sql: str) -> None:
+    """Run a statement on the database at ``db`` (a SQLite path or a URL) and commit it."""
+    engine = create_engine(database_url(str(db)))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+def rows(db: str | Path, sql: str) -> list[tuple]:
+    """What a query returns from the database at ``db`` (a SQLite path or a URL), read with SQLAlchemy."""
+    engine = create_engine(database_url(str(db)))
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(text(sql))]
+    finally:
+        engine.dispose()
 
 
 @contextlib.contextmanager

@@ -47,7 +47,8 @@ def test_each_bad_file_gets_its_own_clear_error(tmp_path: Path) -> None:
                                                                          str(folder / "nothing.html")]
 
 
-def test_cli_reports_every_failure_and_stores_the_rest(cli, tmp_path: Path) -> None:
+def test_cli_reports_every_failure_and_stores_the_rest(store_cli, tmp_path: Path) -> None:
+    cli = store_cli
     folder = tmp_path / "in"
     make_bad_folder(folder)
     result = cli("ingest", str(folder), "--max-bytes", str(10 * 1024 * 1024), "-q")
@@ -71,7 +72,8 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(cli, tmp_path: Path) 
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 40 * 1024  # KB on Linux
 
 
-def test_malformed_jsonl_line_is_reported_and_the_others_go_in(cli, tmp_path: Path) -> None:
+def test_malformed_jsonl_line_is_reported_and_the_others_go_in(store_cli, tmp_path: Path) -> None:
+    cli = store_cli
     path = tmp_path / "batch.jsonl"
     rows = [
         json.dumps({"id": "a-1", "url": "https://example.org/a", "title": "A", "published": "2024-03-01",
@@ -124,8 +126,9 @@ def test_ten_thousand_small_files_stream_with_flat_memory(cli, tmp_path: Path) -
 
 # --- one JSONL line at a time: types, storable text, and a line too long to hold ---------------------------
 
-def test_jsonl_fields_of_a_wrong_type_or_unstorable_text_fail_their_line_only(cli, tmp_path: Path) -> None:
+def test_jsonl_fields_of_a_wrong_type_or_unstorable_text_fail_their_line_only(store_cli, tmp_path: Path) -> None:
     """A list, an object or a string UTF-8 cannot hold fails its own line, never the batch or the run."""
+    cli = store_cli
     path = tmp_path / "batch.jsonl"
     rows = [
         json.dumps({"id": "good", "text": STORY}),

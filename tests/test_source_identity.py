@@ -21,7 +21,8 @@ def write_jsonl(path: Path, rows: list[dict]) -> Path:
     return path
 
 
-def test_same_file_name_in_two_folders_is_two_documents(cli, tmp_path: Path) -> None:
+def test_same_file_name_in_two_folders_is_two_documents(store_cli, tmp_path: Path) -> None:
+    cli = store_cli
     for site, story in (("siteA", WATER), ("siteB", PORT)):
         (tmp_path / site).mkdir()
         (tmp_path / site / "index.txt").write_text(story, encoding="utf-8")
@@ -32,7 +33,8 @@ def test_same_file_name_in_two_folders_is_two_documents(cli, tmp_path: Path) -> 
     assert docs == {str(tmp_path / "siteA" / "index.txt"): WATER, str(tmp_path / "siteB" / "index.txt"): PORT}
 
 
-def test_a_file_is_the_same_document_from_any_working_folder(cli, tmp_path: Path, monkeypatch) -> None:
+def test_a_file_is_the_same_document_from_any_working_folder(store_cli, tmp_path: Path, monkeypatch) -> None:
+    cli = store_cli
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "water.txt").write_text(WATER, encoding="utf-8")
     cli("ingest", str(tmp_path / "news"), "-q")
@@ -56,7 +58,8 @@ def test_jsonl_lines_are_named_by_their_file_and_id(tmp_path: Path) -> None:
     assert [Path(i.source_id).name for i in items[:3]] == ["a-1", "7", "a-1"]
 
 
-def test_a_repeated_id_in_one_jsonl_is_reported_and_the_first_line_kept(cli, tmp_path: Path) -> None:
+def test_a_repeated_id_in_one_jsonl_is_reported_and_the_first_line_kept(store_cli, tmp_path: Path) -> None:
+    cli = store_cli
     path = write_jsonl(tmp_path / "batch.jsonl", [
         {"id": "a-1", "text": WATER},
         {"id": "b-2", "text": PORT},
@@ -73,7 +76,8 @@ def test_a_repeated_id_in_one_jsonl_is_reported_and_the_first_line_kept(cli, tmp
     assert docs == {f"{path}/a-1": WATER, f"{path}/b-2": PORT, "https://news.example/rail": RAIL}
 
 
-def test_documents_listing_shows_the_tail_of_long_ids(cli, tmp_path: Path) -> None:
+def test_documents_listing_shows_the_tail_of_long_ids(store_cli, tmp_path: Path) -> None:
+    cli = store_cli
     folder = tmp_path / "a-folder-with-a-rather-long-name-to-push-the-id-over-forty-characters"
     folder.mkdir()
     path = write_jsonl(folder / "batch.jsonl", [{"id": "water-42", "title": "Water", "text": WATER}])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cybertrack.store import Database, StoreError
-from tests.conftest import CASIE, Cli, require_shared
+from tests.conftest import CASIE, Cli, execute, require_shared, rows
 
 ARTICLE = """Hackers hit the Northvale city council
 
@@ -26,18 +26,21 @@ to check their remote access logs for sign-ins from the contractor's accounts si
 """
 
 
-def test_reingesting_changes_nothing(cli: Cli, tmp_path: Path) -> None:
+def test_reingesting_changes_nothing(store_cli: Cli, tmp_path: Path) -> None:
+    cli = store_cli
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "northvale.txt").write_text(ARTICLE, encoding="utf-8")
     assert cli("ingest", str(tmp_path / "in"), "-q").exit_code == 0
-    first = sqlite3.connect(cli.db).execute("select id, clean_text, ingested_at from documents").fetchall()
+    first = rows(cli.db, "select id, clean_text, ingested_at from documents")
+    assert first
     result = cli("ingest", str(tmp_path / "in"), "-q")
     assert result.exit_code == 0
     assert "ingested 0, updated 0, already present 1," in result.output
-    assert sqlite3.connect(cli.db).execute("select id, clean_text, ingested_at from documents").fetchall() == first
+    assert rows(cli.db, "select id, clean_text, ingested_at from documents") == first
 
 
-def test_same_article_from_two_sources_is_linked_not_duplicated(cli: Cli, tmp_path: Path) -> None:
+def test_same_article_from_two_sources_is_linked_not_duplicated(store_cli: Cli, tmp_path: Path) -> None:
+    cli = store_cli
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "wire.txt").write_text(ARTICLE, encoding="utf-8")
@@ -53,7 +56,8 @@ def test_same_article_from_two_sources_is_linked_not_duplicated(cli: Cli, tmp_pa
     assert [(d["id"], d["duplicate_of"]) for d in docs] == [(portal, None), (wire, portal)]
 
 
-def test_distinct_articles_about_one_event_stay_apart(cli: Cli, tmp_path: Path) -> None:
+def test_distinct_articles_about_one_event_stay_apart(store_cli: Cli, tmp_path: Path) -> None:
+    cli = store_cli
     other = ("Northvale council attack: residents wait for permits\n\nResidents of Northvale queued outside the "
              "town hall on Wednesday to renew parking permits by hand, two days after a ransomware attack took "
              "the council's online services down. Shop owners complained that the paper process took hours, and "
@@ -65,7 +69,8 @@ def test_distinct_articles_about_one_event_stay_apart(cli: Cli, tmp_path: Path) 
     assert "ingested 2," in result.output and "near-duplicates 0" in result.output
 
 
-def test_changed_article_is_updated_in_place(cli: Cli, tmp_path: Path) -> None:
+def test_changed_article_is_updated_in_place(store_cli: Cli, tmp_path: Path) -> None:
+    cli = store_cli
     path = tmp_path / "story.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     cli("ingest", str(path), "-q")
@@ -76,11 +81,17 @@ def test_changed_article_is_updated_in_place(cli: Cli, tmp_path: Path) -> None:
     assert doc["text"].endswith("the council restored payroll on Friday.")
 
 
-def test_read_only_database_is_a_clear_error_and_stays_intact(cli: Cli, tmp_path: Path) -> None:
+def test_read_only_database_is_a_clear_error_and_stays_intact(store_cli: Cli, tmp_path: Path) -> None:
+    cli = store_cli
     (tmp_path / "one.txt").write_text(ARTICLE, encoding="utf-8")
     cli("ingest", str(tmp_path / "one.txt"), "-q")
     (tmp_path / "two.txt").write_text(ARTICLE.replace("Northvale", "Southport"), encoding="utf-8")
-    read_only = Cli(f"sqlite:///file:{cli.db}?mode=ro&uri=true", workdir=tmp_path)
+    if str(cli.db).startswith("postgresql"):  # every new session of the database is read-only
+        name = str(cli.db).rsplit("/", 1)[1]
+        execute(cli.db, f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+        read_only = cli
+    else:
+        read_only = Cli(f"sqlite:///file:{cli.db}?mode=ro&uri=true", workdir=tmp_path)
     result = read_only("ingest", str(tmp_path / "two.txt"), "-q")
     assert result.exit_code == 2
     assert "is read-only" in result.output
@@ -103,8 +114,9 @@ def test_database_locked_by_another_writer(cli: Cli, tmp_path: Path) -> None:
     assert [d["id"] for d in cli.export()["documents"]] == [str(tmp_path / "one.txt")]
 
 
-def test_casie_articles_all_stored_once(cli: Cli) -> None:
+def test_casie_articles_all_stored_once(store_cli: Cli) -> None:
     require_shared()
+    cli = store_cli
     first = cli("ingest", str(CASIE), "-q")
     assert first.exit_code == 0, first.output
     docs = cli.export()["documents"]

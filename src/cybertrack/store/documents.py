@@ -11,7 +11,14 @@ from typing import TypeVar
 
 import numpy as np
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
-from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
+from sqlalchemy.exc import (
+    InternalError,
+    NotSupportedError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+    StatementError,
+)
 
 from cybertrack import neardup
 from cybertrack.model import Document, Frame, Incident
@@ -36,6 +43,8 @@ _INSERT = insert(documents)
 _UPDATE = update(documents).where(documents.c.id == bindparam("existing_id"))
 _FORGET_BANDS = delete(document_bands).where(document_bands.c.document_id == bindparam("existing_id"))
 _INSERT_BANDS = insert(document_bands)
+# what the database says of itself (locked, read-only, gone), not of one document's values: the batch fails
+_DATABASE_FAILURES = (OperationalError, InternalError, ProgrammingError, NotSupportedError)
 _TEXTS = {"raw_text", "clean_text", "offsets", "removed", "minhash"}
 
 T = TypeVar("T")
@@ -86,7 +95,7 @@ class DocumentStore:
                     with connection.begin_nested():
                         outcomes.append(self.add(connection, doc))
                 except (StatementError, UnicodeError) as e:
-                    if isinstance(e, OperationalError):
+                    if isinstance(e, _DATABASE_FAILURES):
                         raise
                     outcomes.append(Outcome("refused", reason=f"the database refused it: {_first_line(e)}"))
             if any(outcome.status not in ("present", "refused") for outcome in outcomes):
