@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 
 from cybertrack.model import Certainty, Stance
 from tests.conftest import BACKENDS, SEEDS, SEEDS_GOLD, SHARED, Cli, fresh_database, require_shared
+from tests.conftest import rows as stored
 
 SCORER = SHARED / "eval" / "score_seeds.py"
 
@@ -160,16 +160,15 @@ def test_one_invented_attack_reported_in_english_and_french_is_one_incident(tmp_
         f"reports: {travail_fr}, {labour_en}" in listing.stdout
 
 
-def test_claims_are_queryable_in_their_own_table(tmp_path):
+def test_claims_are_queryable_in_their_own_table(store_cli):
     """Who attributes what, with the evidence offsets, straight from SQL (the web and API filter on it)."""
     require_shared()
-    db = tmp_path / "claims.db"
-    cli = Cli(db)
+    cli = store_cli
     assert cli("ingest", str(SEEDS)).exit_code == 0
-    with sqlite3.connect(db) as connection:
-        rows = connection.execute(
-            "SELECT c.claimant, c.stance, c.attributed_to, c.sentence_start, c.sentence_end, c.sentence, d.clean_text "
-            "FROM claims c JOIN documents d ON d.id = c.document_id").fetchall()
+    rows = stored(
+        cli.db, "SELECT c.claimant, c.stance, c.attributed_to, c.sentence_start, c.sentence_end, c.sentence, "
+        "d.clean_text FROM claims c JOIN documents d ON d.id = c.document_id")
+    assert rows
     assert any(stance == "denies" for _, stance, *_ in rows)
     assert any("CN" in json.loads(targets) for _, _, targets, *_ in rows)
     for _, _, _, start, end, sentence, text in rows:

@@ -3,8 +3,9 @@ how pages hold while an ingest adds objects, and how bad parameters are refused.
 
 from __future__ import annotations
 
+import itertools
 import json
-import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from taxii2client.v21 import Server, as_pages
 from cybertrack.export.stix_export import StixBuilder
 from cybertrack.web.app import create_app
 from cybertrack.web.taxii import COLLECTION_ID, TAXII
-from tests.conftest import Cli, served
+from tests.conftest import BACKENDS, Cli, execute, fresh_database, rows, served
 
 OBJECTS = f"/taxii2/cybertrack/collections/{COLLECTION_ID}/objects/"
 MANIFEST = f"/taxii2/cybertrack/collections/{COLLECTION_ID}/manifest/"
@@ -56,10 +57,23 @@ VELDMARK_FOLLOW_UP = article(
     "requests.")
 
 
-def ingest(db: Path, name: str, *articles: dict) -> None:
-    source = db.parent / f"{name}.jsonl"
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new database of each kind: every test that takes it runs on SQLite and on PostgreSQL."""
+    return fresh_database(request, request.param, tmp_path, f"taxii_{next(_made)}")
+
+
+_made = itertools.count()
+_sources: dict[str, Path] = {}
+
+
+def ingest(db: str, name: str, *articles: dict) -> None:
+    """Ingest ``articles`` as the JSON Lines file ``name``, beside the database's other sources: a source's id is its
+    path, and the first report's path names its incident."""
+    folder = _sources.setdefault(str(db), Path(tempfile.mkdtemp(prefix="taxii-sources-")))
+    source = folder / f"{name}.jsonl"
     source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-    result = Cli(db)("ingest", str(source))
+    result = Cli(db, folder)("ingest", str(source))
     assert result.exit_code == 0, result.output
 
 
@@ -83,8 +97,7 @@ def moment(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def test_polling_after_the_last_date_added_returns_what_changed_however_old_the_articles(tmp_path):
-    db = tmp_path / "poll.db"
+def test_polling_after_the_last_date_added_returns_what_changed_however_old_the_articles(db, tmp_path):
     ingest(db, "first", VELDMARK, ORSK)
     client = TestClient(create_app(str(db)))
     before, manifest_before = everything(client), manifest(client)
@@ -107,8 +120,7 @@ def test_polling_after_the_last_date_added_returns_what_changed_however_old_the_
     assert {i: d for i, d in new.items() if i not in news} == {i: d for i, d in old.items() if i not in news}
 
 
-def test_paging_with_next_while_an_ingest_adds_objects_returns_each_object_once(tmp_path):
-    db = tmp_path / "paging.db"
+def test_paging_with_next_while_an_ingest_adds_objects_returns_each_object_once(db, tmp_path):
     ingest(db, "first", VELDMARK, ORSK)
     client = TestClient(create_app(str(db)))
     pages = [client.get(OBJECTS, params={"limit": 5}).json()]
@@ -122,8 +134,7 @@ def test_paging_with_next_while_an_ingest_adds_objects_returns_each_object_once(
     assert seen == order, "pages follow the order of the dates added"
 
 
-def test_each_page_says_the_dates_added_of_its_first_and_last_object(tmp_path):
-    db = tmp_path / "headers.db"
+def test_each_page_says_the_dates_added_of_its_first_and_last_object(db, tmp_path):
     ingest(db, "first", VELDMARK, ORSK)
     ingest(db, "second", TARNOW)
     client = TestClient(create_app(str(db)))
@@ -145,13 +156,11 @@ def test_each_page_says_the_dates_added_of_its_first_and_last_object(tmp_path):
     assert client.get(OBJECTS, params={"added_after": max(added.values())}).json() == {"more": False, "objects": []}
 
 
-def test_dates_added_move_forward_even_when_the_clock_went_back(tmp_path):
-    db = tmp_path / "clock.db"
+def test_dates_added_move_forward_even_when_the_clock_went_back(db, tmp_path):
     ingest(db, "first", VELDMARK)
     ahead = "2999-01-01 00:00:00.000000"  # as if the clock had been far ahead when this object was added
-    with sqlite3.connect(db) as connection:
-        connection.execute("UPDATE collection_objects SET date_added = ? WHERE seq = (SELECT max(seq) FROM "
-                           "collection_objects)", (ahead,))
+    execute(db, f"UPDATE collection_objects SET date_added = '{ahead}' WHERE seq = (SELECT max(seq) FROM "
+                "collection_objects)")
     ingest(db, "second", TARNOW)
     client = TestClient(create_app(str(db)))
     polled = client.get(OBJECTS, params={"added_after": "2999-01-01T00:00:00Z"}).json()["objects"]
@@ -163,7 +172,7 @@ def test_dates_added_move_forward_even_when_the_clock_went_back(tmp_path):
 @pytest.fixture(scope="module")
 def polled_client(tmp_path_factory) -> TestClient:
     db = tmp_path_factory.mktemp("taxii") / "bad.db"
-    ingest(db, "first", VELDMARK, ORSK)
+    ingest(str(db), "first", VELDMARK, ORSK)
     return TestClient(create_app(str(db)), raise_server_exceptions=False)
 
 
@@ -186,26 +195,23 @@ def test_timestamps_with_an_offset_and_huge_limits_are_understood(polled_client)
     assert polled_client.get(OBJECTS, params={"added_after": "2999-12-31t00:00:00.123456789z"}).json()["objects"] == []
 
 
-def test_an_article_dated_in_free_text_is_ingested_and_served(tmp_path):
+def test_an_article_dated_in_free_text_is_ingested_and_served(db, tmp_path):
     """A JSON Lines source may write any date; the collection is refreshed at each ingest, so it must not stop it."""
-    db = tmp_path / "dates.db"
     ingest(db, "first", {**TARNOW, "published": "February 20, 2012"}, {**ORSK, "published": "2024-02-30"})
     polled = TestClient(create_app(str(db))).get(OBJECTS, params={"limit": 1000}).json()["objects"]
     assert sum(o["type"] == "incident" for o in polled) == 2
     stix = tmp_path / "bundle.json"
-    assert Cli(db)("export", "--format", "stix", "--output", str(stix)).exit_code == 0
+    assert Cli(db, tmp_path)("export", "--format", "stix", "--output", str(stix)).exit_code == 0
     assert {o["id"] for o in json.loads(stix.read_text(encoding="utf-8"))["objects"]} == {o["id"] for o in polled}
 
 
 def stored_objects(db: Path) -> dict[str, tuple[str, str]]:
     """Each object's payload and date added, as the collection table holds them."""
-    with sqlite3.connect(db) as connection:
-        rows = connection.execute("SELECT stix_id, payload, date_added FROM collection_objects").fetchall()
-    return {stix_id: (payload, date_added) for stix_id, payload, date_added in rows}
+    stored = rows(db, "SELECT stix_id, payload, date_added FROM collection_objects")
+    return {stix_id: (payload, date_added) for stix_id, payload, date_added in stored}
 
 
-def test_a_new_article_makes_only_its_incident_and_leaves_the_others_as_they_were(tmp_path, monkeypatch):
-    db = tmp_path / "incremental.db"
+def test_a_new_article_makes_only_its_incident_and_leaves_the_others_as_they_were(db, tmp_path, monkeypatch):
     ingest(db, "first", VELDMARK, ORSK)
     before = stored_objects(db)
     made = []
@@ -226,8 +232,7 @@ def test_a_new_article_makes_only_its_incident_and_leaves_the_others_as_they_wer
     assert min(after[stix_id][1] for stix_id in new) > max(date for _, date in before.values())
 
 
-def test_a_changed_incident_gets_a_new_modified_and_is_polled_again(tmp_path):
-    db = tmp_path / "modified.db"
+def test_a_changed_incident_gets_a_new_modified_and_is_polled_again(db, tmp_path):
     ingest(db, "first", VELDMARK, ORSK)
     client = TestClient(create_app(str(db)))
     before = everything(client)
@@ -248,8 +253,7 @@ def test_a_changed_incident_gets_a_new_modified_and_is_polled_again(tmp_path):
         stix2.parse(obj, allow_custom=True)
 
 
-def test_the_objects_of_a_vanished_incident_leave_the_collection(tmp_path):
-    db = tmp_path / "vanished.db"
+def test_the_objects_of_a_vanished_incident_leave_the_collection(db, tmp_path):
     ingest(db, "first", VELDMARK, TARNOW)
     client = TestClient(create_app(str(db)))
     tarnow = next(o["id"] for o in everything(client).values() if o["type"] == "incident" and "Tarnow" in o["name"])
@@ -261,32 +265,26 @@ def test_the_objects_of_a_vanished_incident_leave_the_collection(tmp_path):
     left = everything(client)
     assert tarnow not in left and not [o["id"] for o in left.values() if tarnow in json.dumps(o)]
     assert any(o["type"] == "incident" and "Veldmark" in o["name"] for o in left.values())
-    with sqlite3.connect(db) as connection:
-        held = {row[0] for row in connection.execute("SELECT incident_id FROM collection_incidents")}
+    held = {row[0] for row in rows(db, "SELECT incident_id FROM collection_incidents")}
     assert len(held) == 1
 
 
-def test_a_database_made_before_incident_fingerprints_keeps_its_collection_as_it_was(tmp_path):
-    db = tmp_path / "older.db"
+def test_a_database_made_before_incident_fingerprints_keeps_its_collection_as_it_was(db, tmp_path):
     ingest(db, "first", VELDMARK, ORSK)
-    with sqlite3.connect(db) as connection:
-        connection.execute("DROP TABLE collection_incidents")
+    execute(db, "DROP TABLE collection_incidents")
     before = stored_objects(db)
 
-    result = Cli(db)("resolve")
+    result = Cli(db, tmp_path)("resolve")
     assert result.exit_code == 0, result.output
     assert stored_objects(db) == before, "the objects made again are the same: nothing is added again"
-    with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT count(*) FROM collection_incidents").fetchone()[0] == 2
+    assert rows(db, "SELECT count(*) FROM collection_incidents") == [(2,)]
 
 
-def test_objects_missing_from_the_collection_are_made_again(tmp_path):
+def test_objects_missing_from_the_collection_are_made_again(db, tmp_path):
     """A collection emptied by hand (or restored from an older copy) is whole again at the next resolution, although
     no incident changed."""
-    db = tmp_path / "emptied.db"
     ingest(db, "first", VELDMARK, ORSK)
     before = {stix_id: json.loads(payload) for stix_id, (payload, _) in stored_objects(db).items()}
-    with sqlite3.connect(db) as connection:
-        connection.execute("DELETE FROM collection_objects WHERE payload LIKE '%\"type\": \"incident\"%'")
-    assert Cli(db)("resolve").exit_code == 0
+    execute(db, "DELETE FROM collection_objects WHERE payload LIKE '%\"type\": \"incident\"%'")
+    assert Cli(db, tmp_path)("resolve").exit_code == 0
     assert {stix_id: json.loads(payload) for stix_id, (payload, _) in stored_objects(db).items()} == before
