@@ -17,6 +17,8 @@ from cybertrack.export.json_export import build_export
 from cybertrack.model import Incident, Victim
 from cybertrack.store import Database, DocumentStore
 from cybertrack.store.incidents import replace_incidents
+from cybertrack.store.read_model import LISTED_NAMES
+from cybertrack.store.resolution_state import mark_resolved
 from cybertrack.store.search import documents_matching
 from cybertrack.web.queries import (
     FACET_VALUES,
@@ -26,6 +28,7 @@ from cybertrack.web.queries import (
     facet_counts,
     find_incidents,
     graph,
+    overview,
     timeline,
 )
 from tests.conftest import BACKENDS, SEEDS, Cli, fresh_database, require_shared
@@ -69,7 +72,13 @@ def test_every_facet_value_filters_to_exactly_the_incidents_the_export_gives_it(
                 found = _everything(connection, IncidentFilter(**{facet: value}))
                 assert sorted(i["id"] for i in found) == wanted
                 assert count == len(wanted)
-                assert found == [next(i for i in incidents if i["id"] == f["id"]) for f in found]  # the export's shape
+                for item in found:  # each a listing of the exported incident
+                    exported = next(i for i in incidents if i["id"] == item["id"])
+                    assert (item["title"], item["first_seen"], item["types"], item["states"]) == (
+                        exported["title"], exported["first_seen"], exported["types"], exported["states"])
+                    assert item["victims"] == [{k: v[k] for k in ("name", "country", "sector")}
+                                               for v in exported["victims"][:LISTED_NAMES]]
+                    assert item["claim_count"] == len(exported["claims"])
 
 
 def test_an_alias_in_any_case_finds_its_actor(seeds) -> None:
@@ -86,11 +95,14 @@ def test_an_alias_in_any_case_finds_its_actor(seeds) -> None:
 @pytest.mark.parametrize("descending", [True, False])
 def test_sorting_and_dates_agree_with_the_export(seeds, sort: str, descending: bool) -> None:
     store, export = seeds
+    copies = {d["id"] for d in export["documents"] if d["duplicate_of"]}
+    reports = {i["id"]: len(set(i["documents"]) - copies) for i in export["incidents"]}
     key = {"first_seen": lambda i: i["first_seen"] or "", "title": lambda i: i["title"].casefold(),
-           "reports": lambda i: len(set(i["documents"]))}[sort]
+           "reports": lambda i: reports[i["id"]]}[sort]
     with store.reading() as connection:
         found = _everything(connection, IncidentFilter(sort=sort, descending=descending))
         assert [key(i) for i in found] == sorted(map(key, export["incidents"]), reverse=descending)
+        assert all(i["reports"] == reports[i["id"]] for i in found)
         dated = sorted(i["first_seen"] for i in export["incidents"] if i["first_seen"])
         middle = dated[len(dated) // 2]
         since = _everything(connection, IncidentFilter(since=middle))
@@ -160,3 +172,24 @@ def test_hundreds_of_incidents_page_and_the_list_stays_readable(
         assert find_incidents(connection, IncidentFilter()).total == 3
         assert sum(facet_counts(connection)["country"].values()) == 3
         assert find_incidents(connection, IncidentFilter(q="stadtwerke 117")).total == 0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_overview_is_kept_until_the_incidents_are_written_again(
+        backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    store = DocumentStore(Database(fresh_database(request, backend, tmp_path, "read_side_overview")))
+    invented = _invented(12)
+    with store.transaction() as connection:
+        replace_incidents(connection, invented[:5])
+        mark_resolved(connection, 0)
+    with store.reading() as connection:
+        first = overview(connection)
+        assert overview(connection, first) is first  # nothing written since: the same object, no query run
+        assert sum(first.facets["country"].values()) == 5
+    with store.transaction() as connection:
+        replace_incidents(connection, invented)
+        mark_resolved(connection, 0)
+    with store.reading() as connection:
+        again = overview(connection, first)
+    assert again is not first and again.incidents_version > first.incidents_version
+    assert sum(again.facets["country"].values()) == 12 and sum(y["count"] for y in again.timeline) == 12

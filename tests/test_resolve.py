@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
+from cybertrack.explain import explained
 from cybertrack.model import Certainty, Claim, Evidence, Frame, Incident, Stance, Victim
-from cybertrack.resolve import resolve
+from cybertrack.resolve import LINK_REPORTS, resolve
 
 INTERIOR_EN = Victim("Interior Ministry", "BE/ministry:interior", "BE", "government")
 INTERIOR_IT = Victim("ministero degli interni", "BE/ministry:interior", "BE", "government")
@@ -268,6 +270,19 @@ def test_a_join_keeps_what_the_reports_shared() -> None:
     assert link.by == "rules" and link.victims == ("BE/ministry:interior",) and link.probability is None
     assert -1.0 <= link.similarity <= 1.0
     assert resolve([english()])[0].links == []
+
+
+def test_links_name_a_bounded_number_of_reports_and_count_the_rest() -> None:
+    """Each link names the incident's first reports only: an incident of many reports does not store, in every one
+    of its links, every report before it."""
+    reports = [frame(f"report-{n:02d}.txt", SENTENCES["en"], [INTERIOR_EN], types=["espionage"]) for n in range(12)]
+    [incident] = resolve(reports)
+    assert len(incident.links) == 11
+    assert max(len(link.joined) for link in incident.links) == LINK_REPORTS
+    assert sorted(link.incident_reports for link in incident.links) == list(range(1, 12))
+    last = max(incident.links, key=lambda link: link.incident_reports)
+    assert explained(dataclasses.asdict(last)).startswith(
+        f"{last.document} joined {', '.join(last.joined)} and {11 - LINK_REPORTS} more by rules")
 
 
 def test_an_incident_knows_which_report_named_each_victim_and_actor() -> None:

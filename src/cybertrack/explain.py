@@ -12,4 +12,6 @@ def explained(link: dict) -> str:
     shared.append(f"sentences alike {link['similarity']:.2f}")
     if link.get("probability") is not None:
         shared.append(f"model's probability {link['probability']:.2f}")
-    return f"{link['document']} joined {', '.join(link['joined'])} by {link['by']}: {'; '.join(shared)}"
+    others = link.get("incident_reports", 0) - len(link["joined"])
+    joined = ", ".join(link["joined"]) + (f" and {others} more" if others > 0 else "")
+    return f"{link['document']} joined {joined} by {link['by']}: {'; '.join(shared)}"

@@ -140,6 +140,10 @@ class Certainty(StrEnum):
     POSSIBLE = "possible"  # "may", "could", "suspected", "allegedly"
 
 
+# the claimant of what an article asserts with nobody named as saying it: exported as an assertion, not a claim
+ARTICLE_CLAIMANT = "(article)"
+
+
 class ClaimantKind(StrEnum):
     """What kind of party makes a claim."""
 
@@ -228,7 +232,7 @@ class Link:
     reports at the moment it joined them."""
 
     document: str  # the report that joined
-    joined: tuple[str, ...]  # the incident's reports it joined
+    joined: tuple[str, ...]  # the incident's first reports (at most `resolve.LINK_REPORTS`: links stay small)
     by: JoinedBy
     similarity: float  # how alike its sentences read to theirs (cosine, -1 to 1)
     victims: tuple[str, ...] = ()  # the victims (keys) it shares with them
@@ -236,6 +240,7 @@ class Link:
     actors: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # the names both articles keep coming back to
     probability: float | None = None  # the same-incident model's mean over the reports, when it decided
+    incident_reports: int = 0  # how many reports the incident had when it joined (0: stored before this was kept)
 
 
 @dataclass

@@ -56,6 +56,9 @@ FRESH_NEWS_MONTHS = 12
 # Incidents compared per block key, the most recently joined first: a victim in the news for years ("Microsoft")
 # gathers thousands of incidents, and comparing each new report with all of them made resolution quadratic.
 CANDIDATES_PER_KEY = 64
+# The reports a link names as those the report joined: the incident's first ones. Naming all of them made an incident's
+# links grow with the square of its reports (11 MB for one of 1,152 reports); the link counts the others.
+LINK_REPORTS = 5
 JOINING_PAIRS = 2  # pairs of reports two incidents are joined on, at the least (`_cluster_link`)
 # An incident's most recent reports in other languages that a new report is compared with (its average link), and
 # its most recent opening reports that a second-round join weighs: a few tell the story as well as hundreds, at a
@@ -225,12 +228,12 @@ def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, scor
     """What the frame shares with the incident it joins, as it joins it."""
     victims = {v.key for v in identified(frame.victims) for w in identified(cluster.victims) if victims_match(v, w)}
     return Link(
-        document=frame.document, joined=tuple(sorted(cluster.documents)), by=by,
+        document=frame.document, joined=tuple(_unique(f.document for f in cluster.frames)[:LINK_REPORTS]), by=by,
         similarity=round(float(vector[SENTENCES] @ cluster.centroid), 3), victims=tuple(sorted(victims)),
         vulnerabilities=tuple(sorted(set(frame.vulnerabilities) & cluster.cves)),
         actors=tuple(sorted(set(frame.actors) & cluster.actors)),
         names=tuple(sorted(frame.names.keys() & cluster.names)),
-        probability=round(score, 3) if by is JoinedBy.MODEL else None)
+        probability=round(score, 3) if by is JoinedBy.MODEL else None, incident_reports=len(cluster.documents))
 
 
 def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None) -> list[Incident]:

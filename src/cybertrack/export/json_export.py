@@ -8,8 +8,8 @@ from typing import TextIO
 
 from sqlalchemy import Connection
 
-from cybertrack.extract.claims import ARTICLE_CLAIMANT
 from cybertrack.knowledge.base import knowledge_base
+from cybertrack.model import ARTICLE_CLAIMANT
 from cybertrack.store import DocumentStore
 from cybertrack.store.documents import documents_by_source, iter_documents, near_duplicates_of
 from cybertrack.store.incidents import incidents_by_id, iter_incidents

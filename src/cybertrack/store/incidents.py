@@ -16,7 +16,7 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Incident, Stance, Victim
-from cybertrack.store.read_model import replace_read_side
+from cybertrack.store.read_model import listing, replace_read_side
 from cybertrack.store.schema import claims, documents, frames, incident_documents, incidents
 
 
@@ -97,7 +97,7 @@ def incident_row(data: dict) -> dict:
     """The ``incidents`` row of an incident's plain data (`incident_data`)."""
     return {"id": data["id"], "title": data["title"], "first_seen": data["first_seen"],
             "payload": json.dumps(data, ensure_ascii=False), "reports": len(data["documents"]),
-            "sort_title": data["title"].casefold()}
+            "sort_title": data["title"].casefold(), "listing": json.dumps(listing(data), ensure_ascii=False)}
 
 
 def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, insert
 
 from cybertrack.knowledge.base import knowledge_base
+from cybertrack.model import ARTICLE_CLAIMANT
 from cybertrack.store.schema import actor_victim_edges, incident_facets, incident_search
 from cybertrack.store.search import refresh_incident_search
+
+LISTED_NAMES = 10  # victims and actors a list shows of one incident
 
 
 class Facet(enum.StrEnum):
@@ -53,6 +56,24 @@ def incident_rows(incident: dict) -> IncidentRows:
     words = [incident["title"], incident["summary"], *victims, *actors, *sorted(aliases)]
     edges = [(actor, victim) for actor in _unique(actors) for victim in _unique(victims)]
     return IncidentRows(facets, " ".join(w for w in words if w), edges)
+
+
+def listing(incident: dict) -> dict:
+    """What a list of incidents shows of one (the list page, ``/api/incidents``, search): its dates, kinds, first
+    victims and actors, the states claimed, and how many reports and claims it has. An incident told by a thousand
+    reports lists as briefly as one told by one; `/api/incidents/ID` gives all of it."""
+    victims = incident["victims"]
+    return {
+        "id": incident["id"], "title": incident["title"], "summary": incident["summary"],
+        "first_seen": incident["first_seen"], "first_seen_estimated": incident.get("first_seen_estimated", False),
+        "types": incident["types"],
+        "victims": [{"name": v["name"], "country": v.get("country"), "sector": v.get("sector")}
+                    for v in victims[:LISTED_NAMES]],
+        "actors": [{"name": name} for name in incident["actors"][:LISTED_NAMES]],
+        "states": incident["states"], "reports": len(incident["documents"]), "victim_count": len(victims),
+        "actor_count": len(incident["actors"]),
+        "claim_count": sum(claim["claimant"] != ARTICLE_CLAIMANT for claim in incident["claims"]),
+    }
 
 
 def replace_read_side(connection: Connection, incidents: Iterable[dict]) -> None:

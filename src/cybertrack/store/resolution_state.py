@@ -60,4 +60,13 @@ def frames_changed(connection: Connection) -> None:
 
 
 def mark_resolved(connection: Connection, version: int) -> None:
-    connection.execute(update(resolution_state).where(_ROW).values(resolved_version=version))
+    """Record, in the transaction that wrote the incidents, the version of the frames they were made from; the
+    incidents' own version moves on (they may differ even from the same frames: another release's resolver)."""
+    connection.execute(update(resolution_state).where(_ROW).values(
+        resolved_version=version,
+        incidents_version=func.coalesce(resolution_state.c.incidents_version, 0) + 1))
+
+
+def incidents_version(connection: Connection) -> int:
+    """How many times the incidents were written: what was computed from them holds while it stays the same."""
+    return connection.execute(select(resolution_state.c.incidents_version).where(_ROW)).scalar() or 0

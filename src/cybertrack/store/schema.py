@@ -77,6 +77,7 @@ incidents = Table(
     Column("payload", Text, nullable=False),
     Column("reports", Integer, index=True, doc="how many articles report it: the list's sort by reports"),
     Column("sort_title", Text, index=True, doc="the title case-folded: the list's sort by title"),
+    Column("listing", Text, doc="JSON: what a list shows of it (`read_model.listing`), read without the payload"),
 )
 
 # The read side (see `store.read_model`): what the list page and the API filter, count and search incidents by,
@@ -149,6 +150,7 @@ resolution_state = Table(
     Column("id", Integer, primary_key=True),
     Column("frames_version", Integer, nullable=False),
     Column("resolved_version", Integer, nullable=False),
+    Column("incidents_version", Integer, doc="moves on at every write of the incidents: what the read side caches by"),
 )
 
 # The TAXII collection: every STIX object of the export, serialized, with the time it entered the collection in its

@@ -40,11 +40,9 @@ from cybertrack.web.queries import (
     IncidentFilter,
     actors,
     described_documents,
-    facet_counts,
     find_incidents,
-    graph,
     incidents_of_actor,
-    timeline,
+    overview,
 )
 from cybertrack.web.security import SecurityHeaders
 from cybertrack.web.taxii import taxii_router
@@ -108,10 +106,11 @@ def create_app(db: str | None, ingest_token: str | None = None, allow_private_ad
                       page: int = 1):
         chosen = filters(country, actor, state, type, since, until, q, sort, order, page)
         with store.reading() as connection:
-            shown = {"page": find_incidents(connection, chosen), "facets": facet_counts(connection),
-                     "timeline": timeline(connection), "graph": graph(connection)}
+            found = find_incidents(connection, chosen)
+            app.state.overview = shown = overview(connection, app.state.overview)
         return templates.TemplateResponse(request, "incidents.html", {
-            **shown, "chosen": chosen, "ingest": app.state.ingest_enabled})
+            "page": found, "facets": shown.facets, "timeline": shown.timeline, "graph": shown.graph,
+            "chosen": chosen, "ingest": app.state.ingest_enabled})
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def incident_page(request: Request, incident_id: str):
@@ -178,10 +177,12 @@ def create_app(db: str | None, ingest_token: str | None = None, allow_private_ad
         return templates.TemplateResponse(request, "ingested.html", {"result": result})
 
     app.state.ingest_enabled = ingest_token is not None
+    app.state.overview = None  # the list page's facets, timeline and graph, until the incidents are written again
     app.state.pipeline, app.state.pipeline_lock = None, threading.Lock()
 
     # -- JSON API ------------------------------------------------------------------------------------------------
-    @app.get("/api/incidents", tags=["api"], summary="Incidents, filtered, sorted and paged")
+    @app.get("/api/incidents", tags=["api"],
+             summary="Incidents, filtered, sorted and paged: each as a listing (/api/incidents/ID has all of it)")
     def api_incidents(country: str = "", actor: str = "", state: str = "", type: str = "", since: str = "",
                       until: str = "", q: str = "", sort: str = "first_seen", order: str = "desc",
                       page: int = Query(1, ge=1)):

@@ -1,19 +1,21 @@
 """Reading incidents for the web pages and the API: filters, facets, sorting, pages and search, in SQL.
 
 Every answer is a few queries on the read side's indexed tables (`store.read_model`, `store.search`): the page's
-incident ids are chosen in the database, and only those incidents are read and shaped as the JSON export writes them.
-Nothing here reads every incident, so a page costs the same on a hundred incidents and on a hundred thousand.
+incidents are chosen in the database, and only their listings (`read_model.listing`) are read. Nothing here reads
+every incident, nor the whole of any, so a page costs the same on a hundred incidents and on a hundred thousand.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, func, select
 
-from cybertrack.export.json_export import exported_incidents, iter_exported_documents
+from cybertrack.export.json_export import iter_exported_documents
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.store.read_model import Facet
+from cybertrack.store.resolution_state import incidents_version
 from cybertrack.store.schema import actor_victim_edges, incident_facets, incidents
 from cybertrack.store.search import incidents_matching
 
@@ -39,6 +41,16 @@ class IncidentFilter:
 
 
 @dataclass(frozen=True)
+class Overview:
+    """What the list page shows of all the incidents, whatever the filter: the facets, the timeline, the graph."""
+
+    incidents_version: int
+    facets: dict[str, dict[str, int]]
+    timeline: list[dict]
+    graph: list[dict]
+
+
+@dataclass(frozen=True)
 class Page:
     items: list[dict]
     total: int
@@ -55,9 +67,9 @@ def find_incidents(connection: Connection, chosen: IncidentFilter) -> Page:
     key = SORTS.get(chosen.sort, SORTS["first_seen"])
     # undated (or unsorted) incidents last when the newest come first, first when the oldest do
     order = key.desc().nulls_last() if chosen.descending else key.asc().nulls_first()
-    ids = connection.execute(select(incidents.c.id).where(*conditions).order_by(order, incidents.c.id)
-                             .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).scalars().all()
-    return Page(exported_incidents(connection, list(ids)), total, page, pages)
+    found = connection.execute(select(incidents.c.listing).where(*conditions).order_by(order, incidents.c.id)
+                               .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).scalars()
+    return Page([json.loads(item) for item in found], total, page, pages)
 
 
 def _conditions(connection: Connection, chosen: IncidentFilter) -> list[ColumnElement[bool]]:
@@ -77,12 +89,21 @@ def _conditions(connection: Connection, chosen: IncidentFilter) -> list[ColumnEl
 
 
 def incidents_of_actor(connection: Connection, name: str) -> list[dict]:
-    """The incidents an actor took part in, oldest first (undated first)."""
-    ids = connection.execute(
-        select(incidents.c.id).join(incident_facets, incident_facets.c.incident_id == incidents.c.id)
+    """The listings of the incidents an actor took part in, oldest first (undated first)."""
+    found = connection.execute(
+        select(incidents.c.listing).join(incident_facets, incident_facets.c.incident_id == incidents.c.id)
         .where(incident_facets.c.facet == Facet.ACTOR, incident_facets.c.value == name)
-        .order_by(incidents.c.first_seen.asc().nulls_first(), incidents.c.id)).scalars().all()
-    return exported_incidents(connection, list(ids))
+        .order_by(incidents.c.first_seen.asc().nulls_first(), incidents.c.id)).scalars()
+    return [json.loads(item) for item in found]
+
+
+def overview(connection: Connection, known: Overview | None = None) -> Overview:
+    """The list page's overview; ``known`` is given back as it is while the incidents have not been written since it
+    was made (the overview changes only with them)."""
+    version = incidents_version(connection)
+    if known is not None and known.incidents_version == version:
+        return known
+    return Overview(version, facet_counts(connection), timeline(connection), graph(connection))
 
 
 def facet_counts(connection: Connection) -> dict[str, dict[str, int]]:

@@ -34,11 +34,9 @@ from cybertrack.extract.claims.stance import certainty_of, rejected, speculative
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.victims import name_key
-from cybertrack.model import Claim, ClaimantKind, Evidence, Stance
+from cybertrack.model import ARTICLE_CLAIMANT, Claim, ClaimantKind, Evidence, Stance
 
 __all__ = ["ARTICLE_CLAIMANT", "sentence_claims"]
-
-ARTICLE_CLAIMANT = "(article)"
 
 
 def sentence_claims(facts: SentenceFacts, document: str, published: str | None,

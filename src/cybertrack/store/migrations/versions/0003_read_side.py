@@ -1,6 +1,6 @@
-"""The read side in SQL: incidents gain their report count and sortable title, and their facets, search text and
-graph edges are written from the stored incidents; the full-text indexes of incidents and articles are made and
-filled (`store.read_model`, `store.search`).
+"""The read side in SQL: incidents gain their report count, sortable title and listing, and their facets, search
+text and graph edges are written from the stored incidents; the full-text indexes of incidents and articles are made
+and filled (`store.read_model`, `store.search`).
 
 Revision ID: 0003
 Revises: 0002
@@ -27,11 +27,13 @@ def upgrade() -> None:
     inspector = sa.inspect(connection)
     columns = {column["name"] for column in inspector.get_columns("incidents")}
     indexes = {index["name"] for index in inspector.get_indexes("incidents")}
-    for name, kind in (("reports", sa.Integer()), ("sort_title", sa.Text())):
+    for name, kind in (("reports", sa.Integer()), ("sort_title", sa.Text()), ("listing", sa.Text())):
         if name not in columns:
             op.add_column("incidents", sa.Column(name, kind))
-        if f"ix_incidents_{name}" not in indexes:
+        if name != "listing" and f"ix_incidents_{name}" not in indexes:
             op.create_index(f"ix_incidents_{name}", "incidents", [name])
+    if "incidents_version" not in {column["name"] for column in inspector.get_columns("resolution_state")}:
+        op.add_column("resolution_state", sa.Column("incidents_version", sa.Integer()))
     for table in (incident_facets, incident_search, actor_victim_edges):
         table.create(connection, checkfirst=True)
     create_search_indexes(connection, rebuild=True)
@@ -39,7 +41,7 @@ def upgrade() -> None:
     for data in stored:
         row = incident_row(data)
         connection.execute(sa.update(incidents).where(incidents.c.id == data["id"])
-                           .values(reports=row["reports"], sort_title=row["sort_title"]))
+                           .values(reports=row["reports"], sort_title=row["sort_title"], listing=row["listing"]))
     replace_read_side(connection, stored)
 
 
@@ -54,5 +56,8 @@ def downgrade() -> None:
         op.execute("DROP INDEX IF EXISTS ix_documents_words")
     for table in ("actor_victim_edges", "incident_search", "incident_facets"):
         op.drop_table(table)
-    op.drop_column("incidents", "sort_title")
-    op.drop_column("incidents", "reports")
+    op.drop_column("resolution_state", "incidents_version")
+    op.drop_index("ix_incidents_sort_title", table_name="incidents")
+    op.drop_index("ix_incidents_reports", table_name="incidents")
+    for column in ("listing", "sort_title", "reports"):
+        op.drop_column("incidents", column)
