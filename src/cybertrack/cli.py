@@ -93,7 +93,7 @@ def main() -> None:
 @click.option("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles written per database transaction.")
 @click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="the number of cores",
-              help="Processes (or Ray actors) that clean and extract articles in parallel.")
+              help="Parallel workers: processes, or Ray actors.")
 @click.option("--engine", type=click.Choice([e.value for e in Engine]), default=Engine.PROCESS.value,
               show_default=True, help="Where cleaning and extraction run: worker processes here, or a Ray cluster.")
 @click.option("--address", metavar="ray://HOST:10001",
