@@ -193,3 +193,24 @@ def test_the_overview_is_kept_until_the_incidents_are_written_again(
         again = overview(connection, first)
     assert again is not first and again.incidents_version > first.incidents_version
     assert sum(again.facets["country"].values()) == 12 and sum(y["count"] for y in again.timeline) == 12
+
+
+def test_an_incident_of_many_reports_pages_what_a_person_reads(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from cybertrack.web.app import REPORTS_SHOWN, create_app
+
+    db = str(tmp_path / "many_reports.db")
+    store = DocumentStore(Database(db))
+    [big] = _invented(1)
+    big.documents = [f"report-{n:03d}" for n in range(REPORTS_SHOWN + 30)]
+    with store.transaction() as connection:
+        replace_incidents(connection, [big])
+        mark_resolved(connection, 0)
+    client = TestClient(create_app(db))
+    page = client.get(f"/incidents/{big.id}").text
+    reports = page.split("<h2>Reports</h2>")[1].split("</ul>")[0]
+    assert reports.count("<li>") == REPORTS_SHOWN and "report-099" in reports and "report-100" not in reports
+    assert "and 30 more reports" in page
+    assert len(client.get(f"/api/incidents/{big.id}").json()["documents"]) == REPORTS_SHOWN + 30
+    assert client.get("/api/incidents").json()["incidents"][0]["reports"] == REPORTS_SHOWN + 30

@@ -51,6 +51,7 @@ PACKAGE = Path(str(resources.files("cybertrack.web")))
 # how long a client should wait when the database is busy: about a lock's or a pool's wait
 RETRY_AFTER_SECONDS = 5
 SEARCH_DOCUMENTS = 100  # articles a search lists, best first
+REPORTS_SHOWN = 100  # reports (and reasons they joined) an incident page lists; the API has them all
 HIGHLIGHT = re.compile(r"([0-9]{1,9})-([0-9]{1,9})")  # ASCII digits only: str.isdigit() also takes "²"
 
 log = logging.getLogger(__name__)
@@ -116,8 +117,9 @@ def create_app(db: str | None, ingest_token: str | None = None, allow_private_ad
     def incident_page(request: Request, incident_id: str):
         with store.reading() as connection:
             incident = find_incident(connection, incident_id)
-            documents = exported_documents(connection, incident["documents"], texts=False)
-        return templates.TemplateResponse(request, "incident.html", {"incident": incident, "documents": documents})
+            documents = exported_documents(connection, incident["documents"][:REPORTS_SHOWN], texts=False)
+        return templates.TemplateResponse(request, "incident.html", {
+            "incident": incident, "documents": documents, "shown": REPORTS_SHOWN})
 
     @app.get("/actors/{name}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, name: str):
