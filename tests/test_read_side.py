@@ -140,13 +140,19 @@ def _invented(n: int) -> list[Incident]:
         techniques=[], claims=[], first_seen=f"20{10 + i % 12}-0{1 + i % 9}") for i in range(n)]
 
 
+def _write(store: DocumentStore, incidents: list[Incident]) -> None:
+    """Store ``incidents`` as a resolution does: the incidents and their read side, and a new incidents version."""
+    with store.transaction() as connection:
+        replace_incidents(connection, incidents)
+        mark_resolved(connection, 0)
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_hundreds_of_incidents_page_and_the_list_stays_readable(
         backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     store = DocumentStore(Database(fresh_database(request, backend, tmp_path, "read_side_many")))
     invented = _invented(260)
-    with store.transaction() as connection:
-        replace_incidents(connection, invented)
+    _write(store, invented)
     with store.reading() as connection:
         first = find_incidents(connection, IncidentFilter())
         assert (first.total, first.pages, len(first.items)) == (260, -(-260 // PAGE_SIZE), PAGE_SIZE)
@@ -166,8 +172,7 @@ def test_hundreds_of_incidents_page_and_the_list_stays_readable(
         crew = _everything(connection, IncidentFilter(actor="korvan crew 3", country="BE"))
         assert {i["id"] for i in crew} == {f"inc-{i:04d}" for i in range(260) if i % 10 == 3 and i % 7 == 1}
         assert [i["id"] for i in _everything(connection, IncidentFilter(q="stadtwerke 117"))] == ["inc-0117"]
-    with store.transaction() as connection:  # the read side is replaced with the incidents, never added to
-        replace_incidents(connection, invented[:3])
+    _write(store, invented[:3])  # the read side is replaced with the incidents, never added to
     with store.reading() as connection:
         assert find_incidents(connection, IncidentFilter()).total == 3
         assert sum(facet_counts(connection)["country"].values()) == 3
@@ -179,16 +184,12 @@ def test_the_overview_is_kept_until_the_incidents_are_written_again(
         backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
     store = DocumentStore(Database(fresh_database(request, backend, tmp_path, "read_side_overview")))
     invented = _invented(12)
-    with store.transaction() as connection:
-        replace_incidents(connection, invented[:5])
-        mark_resolved(connection, 0)
+    _write(store, invented[:5])
     with store.reading() as connection:
         first = overview(connection)
         assert overview(connection, first) is first  # nothing written since: the same object, no query run
         assert sum(first.facets["country"].values()) == 5
-    with store.transaction() as connection:
-        replace_incidents(connection, invented)
-        mark_resolved(connection, 0)
+    _write(store, invented)
     with store.reading() as connection:
         again = overview(connection, first)
     assert again is not first and again.incidents_version > first.incidents_version
@@ -204,9 +205,7 @@ def test_an_incident_of_many_reports_pages_what_a_person_reads(tmp_path: Path) -
     store = DocumentStore(Database(db))
     [big] = _invented(1)
     big.documents = [f"report-{n:03d}" for n in range(REPORTS_SHOWN + 30)]
-    with store.transaction() as connection:
-        replace_incidents(connection, [big])
-        mark_resolved(connection, 0)
+    _write(store, [big])
     client = TestClient(create_app(db))
     page = client.get(f"/incidents/{big.id}").text
     reports = page.split("<h2>Reports</h2>")[1].split("</ul>")[0]
