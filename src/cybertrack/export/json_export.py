@@ -77,13 +77,8 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
     states the claims name; victims and actors each with the reports that name them; claims with their evidence
     sentence; documents including near-duplicate copies.
     What the article itself asserts, with nobody named as saying it, is listed as ``assertions``, not as claims."""
-    kb = knowledge_base()
-    actors = []
-    for name in incident["actors"]:
-        actor = kb.actor(name)
-        actors.append({"name": name, "aliases": sorted(actor.aliases - {name}) if actor else [],
-                       "country": actor.country if actor else None, "country_source": "knowledge base",
-                       "reports": incident.get("actor_reports", {}).get(name, [])})
+    actors = [{**described_actor(name), "reports": incident.get("actor_reports", {}).get(name, [])}
+              for name in incident["actors"]]
     victims = [{**victim, "reports": incident.get("victim_reports", {}).get(victim["key"], [])}
                for victim in incident["victims"]]
     claims = [_claim(c) for c in incident["claims"] if c["claimant"] != ARTICLE_CLAIMANT]
@@ -101,6 +96,13 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
         "conflicts": [{"kind": conflict["kind"], "claims": [_claim(c) for c in conflict["claims"]]}
                       for conflict in incident["conflicts"]],
     }
+
+
+def described_actor(name: str) -> dict:
+    """An actor as the export names it: its aliases and country from the knowledge base (none if it is not there)."""
+    actor = knowledge_base().actor(name)
+    return {"name": name, "aliases": sorted(actor.aliases - {name}) if actor else [],
+            "country": actor.country if actor else None, "country_source": "knowledge base"}
 
 
 def _claim(claim: dict) -> dict:

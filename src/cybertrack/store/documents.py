@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 import numpy as np
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.exc import (
     InternalError,
     NotSupportedError,
@@ -225,21 +225,23 @@ def all_documents(connection: Connection) -> list[dict]:
 def iter_documents(connection: Connection, texts: bool = True) -> Iterator[dict]:
     """`all_documents` one at a time, as the database hands them; without ``texts``, only what describes each (no
     texts, offsets or signature): what the STIX objects need, built again at every ingest."""
-    source_ids = dict(connection.execute(select(documents.c.id, documents.c.source_id)).all())
-    columns = documents.c if texts else [c for c in documents.c if c.name not in _TEXTS]
-    for row in connection.execute(select(*columns).order_by(documents.c.id)).mappings():
-        yield {**row, "duplicate_of": source_ids.get(row["duplicate_of"])}
+    for row in connection.execute(_described(texts).order_by(documents.c.id)).mappings():
+        yield dict(row)
 
 
 def documents_by_source(connection: Connection, source_ids: list[str], texts: bool = True) -> dict[str, dict]:
     """The documents of those source ids, as `iter_documents` gives them, by source id: what one page shows."""
-    original = documents.alias("original")
-    columns = documents.c if texts else [c for c in documents.c if c.name not in _TEXTS]
-    found = connection.execute(
-        select(*[c for c in columns if c.name != "duplicate_of"], original.c.source_id.label("duplicate_of"))
-        .outerjoin(original, documents.c.duplicate_of == original.c.id)
-        .where(documents.c.source_id.in_(source_ids))).mappings()
+    found = connection.execute(_described(texts).where(documents.c.source_id.in_(source_ids))).mappings()
     return {row["source_id"]: dict(row) for row in found}
+
+
+def _described(texts: bool) -> Select:
+    """Documents (without ``texts``, without their texts, offsets and signature), ``duplicate_of`` as the source id
+    of the story a near-duplicate repeats."""
+    original = documents.alias("original")
+    columns = [c for c in documents.c if c.name != "duplicate_of" and (texts or c.name not in _TEXTS)]
+    return (select(*columns, original.c.source_id.label("duplicate_of"))
+            .outerjoin(original, documents.c.duplicate_of == original.c.id))
 
 
 def near_duplicates_of(connection: Connection, source_ids: list[str]) -> dict[str, list[str]]:

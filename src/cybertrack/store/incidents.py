@@ -96,8 +96,13 @@ def replace_incidents(connection: Connection, resolved: list[Incident]) -> None:
 def incident_row(data: dict) -> dict:
     """The ``incidents`` row of an incident's plain data (`incident_data`)."""
     return {"id": data["id"], "title": data["title"], "first_seen": data["first_seen"],
-            "payload": json.dumps(data, ensure_ascii=False), "reports": len(data["documents"]),
-            "sort_title": data["title"].casefold(), "listing": json.dumps(listing(data), ensure_ascii=False)}
+            "payload": json.dumps(data, ensure_ascii=False), **listed_columns(data)}
+
+
+def listed_columns(data: dict) -> dict:
+    """What lists sort an incident by and show of it (`read_model.listing`), in its row beside the payload."""
+    return {"reports": len(data["documents"]), "sort_title": data["title"].casefold(),
+            "listing": json.dumps(listing(data), ensure_ascii=False)}
 
 
 def _claim_row(incident_id: str, claim: Claim, ids: dict[str, int]) -> dict:

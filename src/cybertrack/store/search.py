@@ -93,8 +93,10 @@ def documents_matching(connection: Connection, query: str, limit: int) -> list[s
             {"words": _fts5_query(terms), "limit": limit})
     else:
         found = connection.execute(text(
-            f"SELECT source_id FROM documents WHERE to_tsvector('simple', {_DOCUMENT_TEXT})"
-            " @@ to_tsquery('simple', :words) ORDER BY id LIMIT :limit"), {"words": _tsquery(terms), "limit": limit})
+            f"SELECT source_id FROM documents, to_tsquery('simple', :words) AS query"
+            f" WHERE to_tsvector('simple', {_DOCUMENT_TEXT}) @@ query"
+            f" ORDER BY ts_rank(to_tsvector('simple', {_DOCUMENT_TEXT}), query) DESC, id LIMIT :limit"),
+            {"words": _tsquery(terms), "limit": limit})
     return list(found.scalars())
 
 

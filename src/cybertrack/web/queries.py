@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, func, select
 
-from cybertrack.export.json_export import iter_exported_documents
-from cybertrack.knowledge.base import knowledge_base
+from cybertrack.export.json_export import described_actor, iter_exported_documents
 from cybertrack.store.read_model import Facet
 from cybertrack.store.resolution_state import incidents_version
 from cybertrack.store.schema import actor_victim_edges, incident_facets, incidents
@@ -152,11 +151,5 @@ def actors(connection: Connection) -> list[dict]:
     ids: dict[str, list[str]] = {}
     for row in found:
         ids.setdefault(row.value, []).append(row.incident_id)
-    kb = knowledge_base()
-    listed = []
-    for name, incident_ids in ids.items():
-        known = kb.actor(name)
-        listed.append({"name": name, "aliases": sorted(known.aliases - {name}) if known else [],
-                       "country": known.country if known else None, "country_source": "knowledge base",
-                       "incidents": incident_ids})
+    listed = [{**described_actor(name), "incidents": incident_ids} for name, incident_ids in ids.items()]
     return sorted(listed, key=lambda a: (-len(a["incidents"]), a["name"]))

@@ -9,7 +9,7 @@ Revises: 0002
 import sqlalchemy as sa
 from alembic import op
 
-from cybertrack.store.incidents import incident_from_json, incident_row
+from cybertrack.store.incidents import incident_from_json, listed_columns
 from cybertrack.store.read_model import replace_read_side
 from cybertrack.store.schema import actor_victim_edges, incident_facets, incident_search, incidents
 from cybertrack.store.search import create_search_indexes
@@ -39,9 +39,7 @@ def upgrade() -> None:
     create_search_indexes(connection, rebuild=True)
     stored = [incident_from_json(payload) for payload in connection.execute(sa.select(incidents.c.payload)).scalars()]
     for data in stored:
-        row = incident_row(data)
-        connection.execute(sa.update(incidents).where(incidents.c.id == data["id"])
-                           .values(reports=row["reports"], sort_title=row["sort_title"], listing=row["listing"]))
+        connection.execute(sa.update(incidents).where(incidents.c.id == data["id"]).values(**listed_columns(data)))
     replace_read_side(connection, stored)
 
 
