@@ -119,11 +119,12 @@ def run_cybertrack(articles: list[dict]) -> SideRun:
 
 
 def warm_pipeline() -> Pipeline:
-    """A pipeline with every model loaded: its own `warm_up` where it has one, else a made-up article through it."""
+    """A pipeline with every model loaded: by its own `load` (or `warm_up`, as older versions call it) where it has
+    one, else by a made-up article through it."""
     pipeline = Pipeline()
-    warm_up = getattr(pipeline, "warm_up", None)
-    if callable(warm_up):
-        warm_up()
+    load = getattr(pipeline, "load", None) or getattr(pipeline, "warm_up", None)
+    if callable(load):
+        load()
     else:
         pipeline.process(SourceItem("warm-up", "text", text=WARM_UP, published="2024-03-04"))
         pipeline.seconds.clear()

@@ -34,6 +34,7 @@ from cybertrack.extract.attack_types import FEATURES, Proposal, proposal_vectors
 from cybertrack.extract.frames import document_facts, extract
 from cybertrack.extract.reporting import fit, one_standard_error, out_of_fold
 from cybertrack.pipeline import title_from_text
+from cybertrack.resources import Resources
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"
@@ -44,6 +45,7 @@ CASIE = (CORPUS / "casie-train" / "articles.jsonl", EVAL / "casie_train_gold.jso
 MULTILINGUAL = (CORPUS / "multilingual-train" / "articles.jsonl", EVAL / "multilingual_train_gold.json")
 OUT = Path(__file__).resolve().parent.parent / "src" / "cybertrack" / "extract" / "data" / "attack_types.json"
 JUDGED = ("ransomware", "data-breach", "phishing")
+RESOURCES = Resources()
 FOLDS, REPEATS = 5, 5  # the cross-validation is repeated on as many splits (seeds 0, 1, ...)
 L2_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 
@@ -69,13 +71,13 @@ def proposals(articles: Path, gold_types: dict[str, tuple[str, set[str]]]) -> li
         group, wanted = gold_types[article["id"]]
         language = article.get("language", "en")
         title = article.get("title") or title_from_text(article["text"])
-        cleaned = clean(article["text"], title)
+        cleaned = clean(article["text"], title, RESOURCES.encoder)
         reference = Reference.parse(article.get("published"))
         if reference is None:
             inferred = reference_date(cleaned.text, language)
             reference = Reference(inferred, guessed=True) if inferred else None
-        facts = {f.start: f for f in document_facts(cleaned.text, language, reference)}
-        for frame in extract(article["id"], cleaned.text, language, article.get("published")).frames:
+        facts = {f.start: f for f in document_facts(cleaned.text, language, reference, RESOURCES)}
+        for frame in extract(article["id"], cleaned.text, language, article.get("published"), RESOURCES).frames:
             sentences = [facts[e.start] for e in frame.evidence if e.start in facts]
             for kind, proposal in proposed_types(sentences, frame.victims).items():
                 if kind in JUDGED:
@@ -116,7 +118,7 @@ def article_f1(rows: list[Labelled], keep: np.ndarray, gold: dict[str, set[str]]
 def train(sets: dict[str, tuple[list[Labelled], dict[str, set[str]]]], sources: list[Path]) -> dict:
     rows = [row for found, _ in sets.values() for row in found]
     gold = {article: types for _, by_article in sets.values() for article, types in by_article.items()}
-    x = proposal_vectors([row.proposal for row in rows])
+    x = proposal_vectors([row.proposal for row in rows], RESOURCES.encoder)
     y = np.asarray([float(row.right) for row in rows])
     groups = [row.group for row in rows]
     probabilities = {l2: [out_of_fold(x, y, l2, groups, FOLDS, seed) for seed in range(REPEATS)] for l2 in L2_GRID}

@@ -40,11 +40,11 @@ from pathlib import Path
 import numpy as np
 
 from cybertrack.clean import clean
-from cybertrack.embeddings import embed
 from cybertrack.export.json_export import build_export, write_json
 from cybertrack.extract.reporting import LEAD_SENTENCES, fit, lead, logistic, out_of_fold
 from cybertrack.ingest import iter_items
 from cybertrack.pipeline import Pipeline, title_from_text
+from cybertrack.resources import Resources
 from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore
 
@@ -52,6 +52,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"
 TRAIN = (CORPUS / "casie-train" / "articles.jsonl", EVAL / "casie_train_gold.jsonl")
 CHECK = (CORPUS / "multilingual-train" / "articles.jsonl", EVAL / "multilingual_train_gold.json")
+RESOURCES = Resources()
 OUT = Path(__file__).resolve().parent.parent / "src" / "cybertrack" / "extract" / "data" / "report_classifier.json"
 FOLDS, SEED = 5, 0
 L2_GRID = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -91,7 +92,7 @@ def labelled_leads(articles: Path, gold: Path) -> Labelled:
         article = json.loads(line) if line.strip() else {}
         if article.get("id") in wanted:
             title = article.get("title") or title_from_text(article["text"])
-            leads.append(lead(title, clean(article["text"], title).text))
+            leads.append(lead(title, clean(article["text"], title, RESOURCES.encoder).text))
             languages.append(article.get("language", "en"))
             reports, group = wanted[article["id"]]
             groups.append(group)
@@ -153,7 +154,7 @@ def set_figures(probability: np.ndarray, data: Labelled, threshold: float) -> di
 def train(sets: list[Labelled], check: Labelled | None) -> tuple[dict, list[np.ndarray]]:
     """The weights file's content, and each training set's cross-validated probabilities. ``check`` is a labelled
     set the weights are not fitted on, scored with them: does the English training carry over to other languages?"""
-    x = np.vstack([embed(data.leads) for data in sets]).astype(np.float64)
+    x = np.vstack([RESOURCES.encoder.embed(data.leads) for data in sets]).astype(np.float64)
     y = np.concatenate([data.y for data in sets])
     groups = [group for data in sets for group in data.groups]
     losses = {l2: log_loss(out_of_fold(x, y, l2, groups, FOLDS, SEED), y) for l2 in L2_GRID}
@@ -180,7 +181,7 @@ def train(sets: list[Labelled], check: Labelled | None) -> tuple[dict, list[np.n
         "bias": round(float(bias), 6), "weights": [round(float(w), 6) for w in weights],
     }
     if check is not None:
-        check_probability = logistic(embed(check.leads).astype(np.float64), weights, bias)
+        check_probability = logistic(RESOURCES.encoder.embed(check.leads).astype(np.float64), weights, bias)
         model["checked_on"] = set_figures(check_probability, check, threshold) | {"note": "not fitted on"}
     return model, per_set
 
@@ -189,7 +190,7 @@ def measure(articles: Path, gold: Path, weights_file: Path) -> None:
     """The classifier's figures on a labelled set it was not fitted on; nothing is chosen from them."""
     model = json.loads(weights_file.read_text("utf-8"))
     data = labelled_leads(articles, gold)
-    probability = logistic(embed(data.leads).astype(np.float64), np.asarray(model["weights"]), model["bias"])
+    probability = logistic(RESOURCES.encoder.embed(data.leads).astype(np.float64), np.asarray(model["weights"]), model["bias"])
     print(f"{articles}: {len(data.y)} articles, {int(data.y.sum())} report an attack")
     print(json.dumps(set_figures(probability, data, model["threshold"])))
 
@@ -197,7 +198,7 @@ def measure(articles: Path, gold: Path, weights_file: Path) -> None:
 def score_end_to_end(data: Labelled, gate: Callable[[str | None, str], bool]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = DocumentStore(Database(str(Path(folder) / "crossval.db")))
-        run_ingest(iter_items([str(data.articles)]), store, Pipeline(attack_gate=gate))
+        run_ingest(iter_items([str(data.articles)]), store, Pipeline(RESOURCES, gate))
         export = Path(folder) / "export.json"
         with export.open("w", encoding="utf-8") as out:
             write_json(build_export(store), out)

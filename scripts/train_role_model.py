@@ -49,6 +49,7 @@ from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_
 from cybertrack.extract.roles import FEATURE_GROUPS, RULES, feature_names, features
 from cybertrack.extract.victims import candidates
 from cybertrack.pipeline import title_from_text
+from cybertrack.resources import Resources
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"
@@ -59,6 +60,7 @@ FOLDS, REPEATS = 5, 5  # the cross-validation is repeated on as many splits (see
 L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLDS = [round(0.05 + 0.01 * i, 2) for i in range(91)]
 NEVER = 1.01  # a threshold no probability reaches
+RESOURCES = Resources()
 ACTUAL = "Actual"
 # CASIE's Victim arguments also mark the machines an attack hit ("MongoDB", "servers", "Windows PCs"). Its gold lists
 # no machine as a victim, the multilingual gold neither, yet the seeds count the servers a campaign broke into as its
@@ -102,7 +104,7 @@ class _Builder:
             label: Callable[[int, int, str], bool | None]) -> None:
         """The candidates of the sentences the pipeline searches for victims; ``label(start, end, name)`` says
         whether the candidate at these offsets of ``text`` is a victim, or None to leave it out of the training."""
-        facts = document_facts(text, language, Reference.parse(published))
+        facts = document_facts(text, language, Reference.parse(published), RESOURCES)
         for sentence in facts:
             found = candidates(sentence) if reporting_nearby(facts, sentence.index) else []
             if not found:
@@ -181,7 +183,7 @@ def multilingual_candidates(articles: Path, gold_file: Path) -> Labelled:
             continue
         group, names = wanted[article["id"]]
         title = article.get("title") or title_from_text(article["text"])
-        found.add(article["id"], clean(article["text"], title).text, article["language"], article.get("published"),
+        found.add(article["id"], clean(article["text"], title, RESOURCES.encoder).text, article["language"], article.get("published"),
                   group, lambda s, e, name, names=names: bool(names) and names_match(name, names))
     return found.labelled("multilingual-train", [articles, gold_file])
 

@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, text
 
 from cybertrack.cli import main
+from cybertrack.resources import Resources
 from cybertrack.store.database import database_url
 from tests.postgres_server import new_database, postgres_server
 
@@ -32,6 +33,9 @@ SEEDS_GOLD = SHARED / "eval" / "seeds_gold.json"
 
 # the stores the store, export and web tests run on: a SQLite file, and a database on a real PostgreSQL server
 BACKENDS = ("sqlite", "postgresql")
+# The models the tests read with, loaded the first time a test needs one: one copy for the whole session, as a
+# process has one.
+RESOURCES = Resources()
 
 
 @pytest.fixture(scope="session")

@@ -11,12 +11,13 @@ from cybertrack.extract.lexicons import LANGUAGES
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.lang import topic
 from cybertrack.resolve import resolve
+from tests.conftest import RESOURCES
 
 PUBLISHED = "2024-03-05"
 
 
 def acting(sentence: str, language: str) -> list[Acting]:
-    return [a for facts in document_facts(sentence, language, PUBLISHED) for a in sentence_attackers(facts)]
+    return [a for facts in document_facts(sentence, language, PUBLISHED, RESOURCES) for a in sentence_attackers(facts)]
 
 
 def names_acting(sentence: str, language: str) -> list[str]:
@@ -36,7 +37,7 @@ def names_acting(sentence: str, language: str) -> list[str]:
 ])
 def test_a_ransomware_gang_that_acts_is_an_actor_and_its_malware_stays_malware(language, sentence, gang):
     assert names_acting(sentence, language) == [gang]
-    frames = extract_frames("doc", sentence, language, PUBLISHED)
+    frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
     if frames:  # where the sentence opens a frame, the family is its malware as well as its actor
         assert gang in frames[0].actors
         assert frames[0].malware
@@ -67,7 +68,8 @@ def test_a_gang_is_exported_with_every_galaxy_spelling_of_its_name():
 ])
 def test_a_hacktivist_group_acting_is_an_actor_by_its_whole_name(language, sentence, group):
     assert names_acting(sentence, language) == [group]
-    for frame in extract_frames("doc", sentence, language, PUBLISHED):  # "defaced" reports the attack, it names none
+    # "defaced" reports the attack, it names none
+    for frame in extract_frames("doc", sentence, language, PUBLISHED, RESOURCES):
         assert group in frame.actors
 
 
@@ -83,7 +85,7 @@ def test_a_state_agency_acting_is_an_actor_with_its_state(language, sentence, ag
 
 def test_an_agency_acting_gives_the_incident_its_state():
     text = "Hackers working for Russia's GRU broke into the network of the Veldmark Ministry of Defence."
-    incident, = resolve(extract_frames("doc", text, "en", PUBLISHED))
+    incident, = resolve(extract_frames("doc", text, "en", PUBLISHED, RESOURCES))
     assert "GRU" in incident.actors
     assert "RU" in incident.states
 
@@ -185,7 +187,7 @@ def test_a_group_named_as_having_used_the_code_before_is_no_actor():
 ])
 def test_initials_alone_do_not_name_an_actor(language, text):
     """ "TSB" is also The Shadow Brokers' initials: an article that never names the group in full is not about it."""
-    frames = extract_frames("doc", text, language, PUBLISHED)
+    frames = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert all("The Shadow Brokers" not in frame.actors for frame in frames)
     assert all("The Shadow Brokers" not in claim.attributed_to for frame in frames for claim in frame.claims)
 
@@ -193,7 +195,8 @@ def test_initials_alone_do_not_name_an_actor(language, text):
 def test_initials_name_the_actor_once_the_article_has_named_it_in_full():
     text = ("The Shadow Brokers leaked hacking tools stolen from the Veldmark Defence Agency. "
             "TSB said the hack of the Veldmark Defence Agency gave them the exploits.")
-    assert any("The Shadow Brokers" in frame.actors for frame in extract_frames("doc", text, "en", PUBLISHED))
+    frames = extract_frames("doc", text, "en", PUBLISHED, RESOURCES)
+    assert any("The Shadow Brokers" in frame.actors for frame in frames)
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -202,7 +205,7 @@ def test_initials_name_the_actor_once_the_article_has_named_it_in_full():
            "by a hacker crew known as the Lazarus Group."),
 ])
 def test_a_group_named_for_comparison_is_attributed_nothing(language, text):
-    frames = extract_frames("doc", text, language, PUBLISHED)
+    frames = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert not {"APT41", "Lazarus Group"} & {t for frame in frames for claim in frame.claims
                                              for t in claim.attributed_to}
 
@@ -217,5 +220,5 @@ def test_a_group_named_for_comparison_is_attributed_nothing(language, text):
 ])
 def test_the_name_a_crew_gives_itself_is_an_attacker(language, text, actor):
     """ "calls itself X", "goes by the handle X": the name or handle an attacker goes by, in every language."""
-    facts = document_facts(text, language, "2024-03-01")
+    facts = document_facts(text, language, "2024-03-01", RESOURCES)
     assert actor in [acting.name for sentence in facts for acting in sentence_attackers(sentence)]

@@ -13,7 +13,7 @@ import pytest
 
 from cybertrack.extract.article_victims import entity_feature_names, entity_features, is_named
 from cybertrack.extract.frames import extract_frames
-from tests.conftest import require_shared
+from tests.conftest import RESOURCES, require_shared
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ PUBLISHED = "2024-05-14"
 
 
 def victim_names(text: str, language: str) -> set[str]:
-    return {v.name for frame in extract_frames("doc", text, language, PUBLISHED) for v in frame.victims}
+    return {v.name for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims}
 
 
 # No sentence has a victim cue beside the name ("X was hacked", "an attack on X"): the name is the subject of

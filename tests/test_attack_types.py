@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from cybertrack.extract.frames import extract_frames
-from tests.conftest import SHARED, require_shared
+from tests.conftest import RESOURCES, SHARED, require_shared
 from tests.fitted_models import MEASURING_SETS, assert_close, retrained
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +26,7 @@ def shipped() -> dict:
 
 
 def types_of(text: str, language: str) -> list[str]:
-    [frame] = extract_frames("doc", text, language, PUBLISHED)
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     return frame.types
 
 

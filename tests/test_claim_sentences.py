@@ -26,6 +26,7 @@ from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.lang import LANGUAGES
 from cybertrack.model import Claim, Stance
+from tests.conftest import RESOURCES
 
 CASES = Path(__file__).parent / "claim_sentences"
 
@@ -85,7 +86,7 @@ def _describe(claims: list[Claim]) -> list[tuple]:
 
 @pytest.mark.parametrize(("language", "case"), _cases())
 def test_claims_of_a_sentence(language: str, case: dict) -> None:
-    facts = document_facts(case["text"], language, PUBLISHED)
+    facts = document_facts(case["text"], language, PUBLISHED, RESOURCES)
     found = [c for c in claims_of("case", facts, PUBLISHED, UNLIMITED) if c.stance is not Stance.UNCONFIRMED]
     wanted = case.get("claims", [])
     unmatched = list(found)
@@ -96,7 +97,7 @@ def test_claims_of_a_sentence(language: str, case: dict) -> None:
     assert not unmatched, f"unexpected {_describe(unmatched)}"
     placed = [claim for claim in wanted if "victim" in claim]
     if placed:
-        frames = extract("case", case["text"], language, PUBLISHED).frames
+        frames = extract("case", case["text"], language, PUBLISHED, RESOURCES).frames
         for claim in placed:
             holders = [f for f in frames if any(_matches(c, claim) for c in f.claims)]
             victims = [v.name for f in holders for v in f.victims]

@@ -7,10 +7,11 @@ import pytest
 from cybertrack.budget import UNLIMITED
 from cybertrack.extract.frames import claims_of, document_facts
 from cybertrack.model import ClaimantKind
+from tests.conftest import RESOURCES
 
 
 def only_claim(text: str, language: str):
-    claims = claims_of("case", document_facts(text, language, None), None, UNLIMITED)
+    claims = claims_of("case", document_facts(text, language, None, RESOURCES), None, UNLIMITED)
     assert len(claims) == 1, claims
     return claims[0]
 

@@ -12,6 +12,7 @@ import pytest
 from cybertrack.clean import clean
 from cybertrack.clean.boilerplate import boilerplate_reason
 from cybertrack.clean.cues import LANGUAGES, table
+from tests.conftest import RESOURCES
 
 # --------------------------------------------------------------------------------------------
 # The cue tables are data, and every kind speaks every language
@@ -315,21 +316,21 @@ PAGES: dict[str, tuple[str, list[str], list[str]]] = {
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_keeps_every_story_sentence(lang):
     page, story, _ = PAGES[lang]
-    text = clean(page).text
+    text = clean(page, None, RESOURCES.encoder).text
     assert [s for s in story if s not in text] == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_loses_its_furniture(lang):
     page, _, furniture = PAGES[lang]
-    text = clean(page).text
+    text = clean(page, None, RESOURCES.encoder).text
     assert [f for f in furniture if f in text] == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pieces_cut_from_a_sentence_map_back_to_the_page(lang):
     page, _, _ = PAGES[lang]
-    result = clean(page)
+    result = clean(page, None, RESOURCES.encoder)
     for span in result.offsets.spans:
         assert result.text[span.clean_start:span.clean_start + span.length] == \
             page[span.raw_start:span.raw_start + span.length]
@@ -339,15 +340,15 @@ def test_pieces_cut_from_a_sentence_map_back_to_the_page(lang):
 
 def test_ticker_is_cut_and_the_sentence_closes_without_a_gap():
     page = "Shares of Brenmoor Water (NASDAQ:BRW) fell after the attack.\n"
-    assert clean(page).text == "Shares of Brenmoor Water fell after the attack."
+    assert clean(page, None, RESOURCES.encoder).text == "Shares of Brenmoor Water fell after the attack."
     page = "The ministry posted the warning on Facebook (NASDAQ:FB).\n"
-    assert clean(page).text == "The ministry posted the warning on Facebook."
+    assert clean(page, None, RESOURCES.encoder).text == "The ministry posted the warning on Facebook."
 
 
 def test_embedded_post_signature_is_cut_from_the_sentence_it_runs_into():
     page = ("The outage was confirmed by the city on Saturday.\n"
             "— Brenmoor City (@BrenmoorCity) March 24, 2018 On Thursday, the police joined the investigation.\n")
-    text = clean(page).text
+    text = clean(page, None, RESOURCES.encoder).text
     assert "@BrenmoorCity" not in text
     assert "On Thursday, the police joined the investigation." in text
 
@@ -368,7 +369,7 @@ TEASER_THEN_STORY: dict[str, tuple[str, str]] = {
 @pytest.mark.parametrize("lang", sorted(TEASER_THEN_STORY))
 def test_story_sentence_after_a_teaser_in_one_paragraph_is_kept(lang):
     teaser, story = TEASER_THEN_STORY[lang]
-    text = clean(f"{teaser} {story}\n").text
+    text = clean(f"{teaser} {story}\n", None, RESOURCES.encoder).text
     assert story in text
     assert teaser not in text
 
@@ -378,7 +379,7 @@ def test_a_long_paragraph_that_ends_in_a_photo_credit_is_not_a_caption():
              "encrypted the servers. Investigators found that the intruders used a stolen password of a "
              "supplier. The council has since replaced every password and hired an outside firm to rebuild "
              "its systems, which it expects to take until the end of the year.")
-    text = clean(f"{story} (Photo: Jane Holloway)\n").text
+    text = clean(f"{story} (Photo: Jane Holloway)\n", None, RESOURCES.encoder).text
     assert story in text
 
 
@@ -423,5 +424,5 @@ CUT_OFF_ENDINGS: dict[str, tuple[list[str], str]] = {
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_cut_off_last_paragraph_of_the_story_is_kept(lang):
     story, cut_off = CUT_OFF_ENDINGS[lang]
-    text = clean("\n\n".join([*story, cut_off]) + "\n").text
+    text = clean("\n\n".join([*story, cut_off]) + "\n", None, RESOURCES.encoder).text
     assert cut_off in text

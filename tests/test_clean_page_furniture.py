@@ -8,6 +8,7 @@ import pytest
 
 from cybertrack.clean import clean
 from cybertrack.clean.boilerplate import boilerplate_reason
+from tests.conftest import RESOURCES
 
 FURNITURE: dict[str, dict[str, list[str]]] = {
     "en": {
@@ -131,7 +132,7 @@ def test_story_sentences_that_share_words_with_the_new_cues_stay(sentence: str) 
      ["Die Stadtwerke Falkenau sind seit Sonntag Ziel eines Cyberangriffs."], ["Datum 2024-03-12"]),
 ])
 def test_a_date_marker_glued_before_the_text_is_cut(page: str, story: list[str], furniture: list[str]) -> None:
-    text = clean(page).text
+    text = clean(page, None, RESOURCES.encoder).text
     assert all(s in text for s in story) and not any(f in text for f in furniture)
     assert text.startswith(story[0])
 
@@ -162,7 +163,7 @@ PAGES = {
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_a_block_of_short_lines_around_furniture_goes_and_the_story_stays(lang: str) -> None:
     page, furniture = PAGES[lang]
-    text = clean(page, title=page.splitlines()[0]).text
+    text = clean(page, page.splitlines()[0], RESOURCES.encoder).text
     story = [p for p in page.split("\n\n")[:3]]
     assert all(paragraph.strip() in text for paragraph in story)
     assert [f for f in furniture if f in text] == []
@@ -173,5 +174,5 @@ def test_a_short_heading_between_story_paragraphs_stays() -> None:
             "Brenmoor council said on Monday that a ransomware attack had shut down its payment systems.\n\n"
             "What happened\n\nThe attackers entered the network through a stolen password, the police said.\n\n"
             "Share\n\nNobody was hurt.\n")
-    text = clean(page, title="Brenmoor council hit by ransomware").text
+    text = clean(page, "Brenmoor council hit by ransomware", RESOURCES.encoder).text
     assert "What happened" in text and "Nobody was hurt." in text and "Brenmoor council hit by ransomware" in text

@@ -15,6 +15,7 @@ from cybertrack.clean import clean
 from cybertrack.clean.boilerplate import boilerplate_reason
 from cybertrack.clean.duplicates import repeated_sentences
 from cybertrack.model import CleanText
+from tests.conftest import RESOURCES
 
 LANGS = ("en", "fr", "nl", "de", "it", "es")
 
@@ -501,7 +502,7 @@ def cleaned() -> dict[str, tuple[str, CleanText]]:
     results = {}
     for lang, article in ARTICLES.items():
         raw = _raw(article)
-        results[lang] = (raw, clean(raw))
+        results[lang] = (raw, clean(raw, None, RESOURCES.encoder))
     return results
 
 
@@ -565,7 +566,7 @@ CAMELCASE_CLOSERS: dict[str, str] = {
 @pytest.mark.parametrize("lang", LANGS)
 def test_clean_keeps_a_closing_paragraph_that_opens_with_a_camelcase_name(lang):
     article = {**ARTICLES[lang], "story": [*ARTICLES[lang]["story"][:-1], [CAMELCASE_CLOSERS[lang]]]}
-    result = clean(_raw(article))
+    result = clean(_raw(article), None, RESOURCES.encoder)
     assert CAMELCASE_CLOSERS[lang] in result.text
     assert [r.reason for r in result.removed].count("glued story") == len(article["tail"])
 

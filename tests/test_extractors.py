@@ -18,6 +18,7 @@ from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victims import candidates, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame
+from tests.conftest import RESOURCES
 
 PUBLISHED = "2022-07-19"
 
@@ -49,7 +50,7 @@ def only_claim(text: str, language: str = "en", **kwargs) -> Claim:
 
 
 def frames_of(text: str, language: str) -> list[Frame]:
-    return extract_frames("doc", text, language, PUBLISHED)
+    return extract_frames("doc", text, language, PUBLISHED, RESOURCES)
 
 
 # --------------------------------------------------------------------------------------------- institutions
@@ -601,7 +602,7 @@ ADVICE = {
 
 @pytest.mark.parametrize("language", list(ADVICE))
 def test_advice_and_patch_text_gives_no_frame(language: str) -> None:
-    facts = document_facts(ADVICE[language], language, PUBLISHED)
+    facts = document_facts(ADVICE[language], language, PUBLISHED, RESOURCES)
     assert any(f.cues["attack"] for f in facts)  # the attack words are there, only hypothetical
     assert any(f.vulnerabilities for f in facts)
     assert not any(f.is_attack for f in facts)
@@ -694,7 +695,7 @@ def test_attackers_the_knowledge_base_does_not_know(sentence, expected):
 def test_dates_go_to_the_nearer_of_began_and_discovered():
     text = ("Hackers broke into the Veldmark Water Authority's network. "
             "It was in March 2021 that the staff discovered this intrusion, which began in the spring of 2019.")
-    frames = extract_frames("doc", text, "en", PUBLISHED)
+    frames = extract_frames("doc", text, "en", PUBLISHED, RESOURCES)
     assert [(f.first_seen, f.discovered) for f in frames] == [("2019", "2021-03")]
 
 
@@ -733,11 +734,11 @@ def test_an_actor_s_target_profile_is_no_incident_of_its_own() -> None:
     not another incident; a generic victim with its own actor and no such list still is one."""
     text = ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday. "
             "APT28 has also been seen in attacks that targeted hospitals, universities, banks and ministries.")
-    frames = extract_frames("d", text, "en", "2024-05-01")
+    frames = extract_frames("d", text, "en", "2024-05-01", RESOURCES)
     assert [[v.name for v in f.victims] for f in frames] == [["Kettleby Shipping"]]
     text = ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday. "
             "Separately, Sandworm targeted hospitals.")
-    assert len(extract_frames("d", text, "en", "2024-05-01")) == 2
+    assert len(extract_frames("d", text, "en", "2024-05-01", RESOURCES)) == 2
 
 
 @pytest.mark.parametrize(("text", "language", "name"), [
@@ -769,7 +770,7 @@ def test_a_name_that_begins_with_a_nationality_is_still_a_name() -> None:
 def test_a_country_named_in_a_denial_is_not_the_victim_s() -> None:
     """The embassy that denies speaks for the accused: its country is not where the parliament is."""
     text = "The Chinese embassy denied any role in the cyberattack on the parliament."
-    [frame] = extract_frames("d", text, "en", "2024-05-01")
+    [frame] = extract_frames("d", text, "en", "2024-05-01", RESOURCES)
     assert [(v.name, v.country) for v in frame.victims] == [("parliament", None)]
 
 
@@ -779,7 +780,7 @@ def test_a_country_a_claim_accuses_is_never_the_victim_s() -> None:
     text = ("Estonia accuses Russia of hacking the Korvan Assembly. Russia is behind this activity, the foreign "
             "minister said. Russian diplomats were summoned on Monday. The Korvan Assembly was attacked on 24 May in "
             "what it called a concerted cyber attack, and e-mail accounts of members were breached.")
-    victims = [v for frame in extract_frames("doc", text, "en", "2024-06-01") for v in frame.victims]
+    victims = [v for frame in extract_frames("doc", text, "en", "2024-06-01", RESOURCES) for v in frame.victims]
     assert [v.name for v in victims] == ["Korvan Assembly"]
     assert victims[0].country != "RU"
 
@@ -787,5 +788,5 @@ def test_a_country_a_claim_accuses_is_never_the_victim_s() -> None:
 def test_names_in_one_enumeration_with_a_victim_are_victims_too() -> None:
     """"Attacked X and the logistics firm Y": the cue casts the name next to it, and the enumeration the other."""
     text = "Hackers attacked the Ardmore Water Board and the logistics firm Calder Freight on Monday."
-    victims = {v.name for frame in extract_frames("doc", text, "en", "2024-05-01") for v in frame.victims}
+    victims = {v.name for frame in extract_frames("doc", text, "en", "2024-05-01", RESOURCES) for v in frame.victims}
     assert {"Ardmore Water Board", "Calder Freight"} <= victims

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from HanTa import HanoverTagger
 
-from cybertrack.extract.names import _TAG_TOKEN, _TAGGED_LANGUAGES, _proper_starts, _tagger
+from cybertrack.extract.names import _TAG_TOKEN, _TAGGED_LANGUAGES, _proper_starts, tagger
 
 MODEL = _TAGGED_LANGUAGES["de"]
 SENTENCES = [
@@ -29,17 +29,17 @@ def plain_tagger() -> HanoverTagger.HanoverTagger:
 def test_tags_are_hantas_own(sentence: str, plain_tagger: HanoverTagger.HanoverTagger) -> None:
     tokens = [t.group() for t in _TAG_TOKEN.finditer(sentence)]
     expected = [tag for _, _, tag in plain_tagger.tag_sent(tokens, taglevel=1)]
-    assert _tagger(MODEL).tag_sent(tokens, taglevel=0) == expected
-    assert _tagger(MODEL).tag_sent(tokens, taglevel=0) == expected  # the second time from what it remembered
+    assert tagger("de").tag_sent(tokens, taglevel=0) == expected
+    assert tagger("de").tag_sent(tokens, taglevel=0) == expected  # the second time from what it remembered
     for word in tokens:
-        assert _tagger(MODEL).tag_word(word) == plain_tagger.tag_word(word)
+        assert tagger("de").tag_word(word) == plain_tagger.tag_word(word)
 
 
 def test_a_word_outside_the_lexicon_is_analysed_once() -> None:
-    tagger = _tagger(MODEL)
+    german = tagger("de")
     _proper_starts.cache_clear()
     _proper_starts("Die Grauwolkenbande griff Veldmarkhausen an.", "de")
-    before = tagger._analyses.cache_info()
+    before = german._analyses.cache_info()
     _proper_starts("Veldmarkhausen meldete den Angriff der Grauwolkenbande.", "de")
-    after = tagger._analyses.cache_info()
+    after = german._analyses.cache_info()
     assert after.hits > before.hits  # "grauwolkenbande" and "veldmarkhausen" were not analysed again

@@ -14,7 +14,7 @@ from cybertrack.extract.frames import extract_frames
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Evidence, Frame, Victim
 from cybertrack.resolve import resolve
-from tests.conftest import Cli
+from tests.conftest import RESOURCES, Cli
 
 PUBLISHED = "2021-05-20"  # a Thursday
 
@@ -25,7 +25,7 @@ def _warm_knowledge_base() -> None:
 
 
 def only_frame(text: str, language: str, published: str | None = PUBLISHED) -> Frame:
-    [frame] = extract_frames("doc", text, language, published)
+    [frame] = extract_frames("doc", text, language, published, RESOURCES)
     return frame
 
 
@@ -84,7 +84,7 @@ def test_a_date_beside_an_older_event_never_dates_the_incident(language: str) ->
 def test_a_sentence_about_another_older_breach_is_not_this_incidents_date() -> None:
     text = ("Hackers stole customer records from Veldmark Bank on Monday. "
             "In 2003 the bank had suffered a similar breach.")
-    frames = extract_frames("doc", text, "en", PUBLISHED)
+    frames = extract_frames("doc", text, "en", PUBLISHED, RESOURCES)
     bank = next(f for f in frames if any(v.name == "Veldmark Bank" for v in f.victims))
     assert bank.first_seen == "2021-05-17"
 
@@ -142,7 +142,7 @@ def test_without_a_publication_date_there_is_no_estimate() -> None:
     ("fr", "La mairie de Lutrecht a indiqué mardi que des pirates avaient attaqué ses serveurs dimanche."),
 ])
 def test_the_day_it_was_said_is_when_it_was_disclosed(language: str, text: str) -> None:
-    [frame] = extract_frames("doc", text, language, PUBLISHED)
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert (frame.first_seen, frame.disclosed) == ("2021-05-16", "2021-05-18")
 
 
@@ -292,12 +292,12 @@ def test_fresh_news_years_after_an_attack_on_the_same_victim_is_another_incident
            "lahm."),
 ])
 def test_a_bare_older_year_beside_the_attack_s_day_does_not_date_it(language: str, text: str) -> None:
-    [frame] = extract_frames("doc", text, language, "2017-01-20")
+    [frame] = extract_frames("doc", text, language, "2017-01-20", RESOURCES)
     assert frame.first_seen == "2017-01-12"
 
 
 def test_an_old_breach_disclosed_now_keeps_its_year() -> None:
     """The day it was said sets no floor: the breach is older than the news of it."""
     text = "A ransomware attack hit the Veldmark Water Authority in 2015, the authority said on 12 January 2017."
-    [frame] = extract_frames("doc", text, "en", "2017-01-20")
+    [frame] = extract_frames("doc", text, "en", "2017-01-20", RESOURCES)
     assert frame.first_seen == "2015"

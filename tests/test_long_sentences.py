@@ -15,6 +15,7 @@ from cybertrack.model import Document, SourceItem
 from cybertrack.pipeline import Pipeline
 from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore
+from tests.conftest import RESOURCES
 
 STORY = ("The regional water authority of Eastmoor said on Tuesday that attackers had encrypted its billing "
          "servers. The authority restored the systems from backups and informed the data protection office.")
@@ -33,7 +34,7 @@ def crafted(unit: str, characters: int) -> str:
 @pytest.fixture(scope="module")
 def unbudgeted() -> Pipeline:
     pipeline = Pipeline(article_budget=None)
-    pipeline.warm_up()
+    pipeline.load()
     return pipeline
 
 
@@ -54,7 +55,7 @@ def test_a_crafted_40_kb_sentence_is_extracted_in_seconds(unbudgeted: Pipeline) 
 
 def test_a_sentence_over_the_cap_is_read_in_pieces_whose_evidence_is_where_it_says() -> None:
     text = crafted(CUES_AND_NAMES, 3 * MAX_SENTENCE_CHARS)
-    frames = extract("crafted", text, "en", "2024-05-01").frames
+    frames = extract("crafted", text, "en", "2024-05-01", RESOURCES).frames
     evidence = [e for frame in frames for e in frame.evidence]
     assert len({(e.start, e.end) for e in evidence}) >= 3
     for e in evidence:
@@ -64,7 +65,7 @@ def test_a_sentence_over_the_cap_is_read_in_pieces_whose_evidence_is_where_it_sa
 
 def test_a_megabyte_sentence_is_refused_within_its_budget() -> None:
     pipeline = Pipeline(article_budget=5)
-    pipeline.warm_up()
+    pipeline.load()
     item = SourceItem("crafted", "text", text=crafted(EVERYTHING, 1_000_000), published="2024-05-01")
     started = time.perf_counter()
     try:

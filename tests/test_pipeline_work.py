@@ -1,4 +1,4 @@
-"""The pipeline does no work whose result it throws away, and loads what it needs before the first article.
+"""The pipeline does no work whose result it throws away, and loads a model only when a stage first needs it.
 
 The articles are invented (the Veldmark Water Authority, the Stadtwerke Lutrecht).
 """
@@ -8,14 +8,12 @@ from __future__ import annotations
 import pytest
 
 from cybertrack import pipeline as pipeline_module
-from cybertrack.annotate import dates
 from cybertrack.extract.frames import extract_frames
-from cybertrack.extract.names import _proper_starts, _reading, _tagger
-from cybertrack.extract.victims import english_adjective
-from cybertrack.knowledge.base import knowledge_base
-from cybertrack.lang import LANGUAGES
+from cybertrack.extract.names import TAGGED_LANGUAGES, tagger
 from cybertrack.model import SourceItem
 from cybertrack.pipeline import Pipeline
+from cybertrack.resources import Resources
+from tests.conftest import RESOURCES
 
 TEXT = ("Hackers hit the Veldmark Water Authority with ransomware on Monday and encrypted its billing servers. "
         "The authority refused to pay the ransom and restored the servers from backups, officials said.")
@@ -26,22 +24,38 @@ ARTICLE = SourceItem("doc", "text", text=TEXT, title="Ransomware hits the Veldma
 def test_the_frames_of_a_dropped_article_are_not_typed(monkeypatch: pytest.MonkeyPatch) -> None:
     typed = []
     real = pipeline_module.type_frames
-    monkeypatch.setattr(pipeline_module, "type_frames", lambda found: typed.append(found) or real(found))
-    dropped = Pipeline(attack_gate=lambda title, text: False, article_budget=None).process(ARTICLE)
+    monkeypatch.setattr(pipeline_module, "type_frames",
+                        lambda found, encoder: typed.append(found) or real(found, encoder))
+    dropped = Pipeline(RESOURCES, lambda title, text: False, article_budget=None).process(ARTICLE)
     assert dropped.frames == () and typed == []  # the type model's embedding would have been wasted
-    kept = Pipeline(attack_gate=lambda title, text: True, article_budget=None).process(ARTICLE)
+    kept = Pipeline(RESOURCES, lambda title, text: True, article_budget=None).process(ARTICLE)
     assert len(typed) == 1
-    assert [f.types for f in kept.frames] == [f.types for f in extract_frames("doc", TEXT, "en", "2021-05-20")]
+    alone = extract_frames("doc", TEXT, "en", "2021-05-20", RESOURCES)
+    assert [f.types for f in kept.frames] == [f.types for f in alone]
     assert kept.frames[0].types == ["ransomware"]
 
 
-def test_warm_up_loads_what_the_first_articles_would_load() -> None:
-    """Worker processes fork from a warmed pipeline: what it left unloaded, each worker loaded again."""
-    for cache in (_tagger, _proper_starts, _reading, english_adjective, dates._compiled):
-        cache.cache_clear()  # as in a fresh process (other tests may have filled them)
-    knowledge_base().__dict__.pop("_families_by_key", None)
-    Pipeline().warm_up()
-    assert _tagger.cache_info().currsize == 1  # the German tagger's model
-    assert english_adjective.cache_info().currsize >= 1  # the country forms it reads
-    assert dates._compiled.cache_info().currsize == len(LANGUAGES)  # every language's date rules (datelines)
-    assert "_families_by_key" in knowledge_base().__dict__  # the ransomware gangs
+def test_one_article_loads_only_what_it_needs() -> None:
+    """A run of one English article reads none of the models kept for German or for short texts."""
+    tagger.cache_clear()  # as in a fresh process (other tests may have loaded it)
+    resources = Resources()
+    longer = SourceItem("doc", "text", title=ARTICLE.title, published=ARTICLE.published,
+                        text=TEXT + " The water supply itself was never at risk, the authority added on Tuesday.")
+    document = Pipeline(resources, article_budget=None).process(longer)
+    assert document.language == "en" and document.frames
+    assert resources.loaded() == {"knowledge", "cues", "languages", "encoder", "report_classifier"}
+    assert tagger.cache_info().currsize == 0
+    assert "_short_text_detector" not in resources.languages.__dict__  # the article is long enough for the other
+
+
+def test_loading_before_forking_reads_no_article() -> None:
+    """Worker processes fork from a loaded pipeline: every model is in memory, and no article was made up to get
+    there (the stage timings are still zero)."""
+    tagger.cache_clear()
+    pipeline = Pipeline(Resources())
+    assert pipeline.load() > 0
+    assert pipeline.resources.loaded() == {"knowledge", "cues", "languages", "encoder", "report_classifier"}
+    assert {"_long_text_detector", "_short_text_detector"} <= pipeline.resources.languages.__dict__.keys()
+    assert tagger.cache_info().currsize == len(TAGGED_LANGUAGES)
+    assert not pipeline.seconds
+    assert pipeline.load() == 0.0  # once

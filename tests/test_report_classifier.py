@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold, reports_attack
-from tests.conftest import SHARED, require_shared
+from cybertrack.extract.reporting import fit, lead, logistic, one_standard_error, out_of_fold
+from tests.conftest import RESOURCES, SHARED, require_shared
 from tests.fitted_models import MEASURING_SETS, assert_close, retrained
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -109,8 +109,13 @@ ATTACKS_AND_ADVICE = {
 @pytest.mark.parametrize("language", sorted(ATTACKS_AND_ADVICE))
 def test_gate_tells_an_attack_from_advice_in_every_language(language: str) -> None:
     attack, advice = ATTACKS_AND_ADVICE[language]
-    assert reports_attack(None, attack)
-    assert not reports_attack(None, advice)
+    assert reports_attack(attack)
+    assert not reports_attack(advice)
+
+
+def reports_attack(text: str) -> bool:
+    """What the pipeline's gate says of an article without a title."""
+    return RESOURCES.report_classifier.reports_attack(RESOURCES.encoder.embed([lead(None, text)])[0])
 
 
 def test_the_strongest_regularisation_that_fits_as_well_is_chosen() -> None:

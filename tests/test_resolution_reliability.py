@@ -157,7 +157,7 @@ def test_parallel_runs_in_one_process_resolve_every_article(tmp_path: Path) -> N
     """The same race without HTTP: six threads, each its own store, one shared pipeline (as the server has)."""
     db = tmp_path / "threads.db"
     pipeline = Pipeline()
-    pipeline.warm_up()
+    pipeline.load()
     errors: list[str] = []
 
     def ingest(town: str) -> None:

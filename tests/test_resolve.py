@@ -8,6 +8,7 @@ import itertools
 from cybertrack.explain import explained
 from cybertrack.model import Certainty, Claim, Evidence, Frame, Incident, Stance, Victim
 from cybertrack.resolve import LINK_REPORTS, resolve
+from tests.conftest import RESOURCES
 
 INTERIOR_EN = Victim("Interior Ministry", "BE/ministry:interior", "BE", "government")
 INTERIOR_IT = Victim("ministero degli interni", "BE/ministry:interior", "BE", "government")
@@ -227,7 +228,7 @@ def test_frames_that_can_meet_no_other_get_no_embedding() -> None:
     from cybertrack.same_incident import frame_vectors
 
     keyless = frame("x.txt", "Officials said systems were restored after the incident.", [])
-    vectors = frame_vectors([keyless, english()])
+    vectors = frame_vectors([keyless, english()], RESOURCES.encoder)
     assert vectors[0] is None and vectors[1] is not None and vectors[1].shape == (1024,)  # sentences, then lead
     incidents = resolve([keyless, english(), italian()], [None, vectors[1], None])
     assert membership(incidents) == {frozenset({"x.txt"}), frozenset({"en.txt", "it.txt"})}
@@ -249,7 +250,8 @@ def test_a_sector_noun_is_generic_and_a_state_body_is_not() -> None:
     from cybertrack.extract.frames import document_facts
     from cybertrack.extract.victims import candidates
 
-    [facts] = document_facts("Hackers attacked banks in Qatar and the Qatari parliament.", "en", "2024-01-01")
+    sentence = "Hackers attacked banks in Qatar and the Qatari parliament."
+    [facts] = document_facts(sentence, "en", "2024-01-01", RESOURCES)
     generic = {c.victim.key: c.victim.generic for c in candidates(facts)}
     assert any(key.endswith(":banks") and is_generic for key, is_generic in generic.items())
     assert any(key.endswith(":parliament") and not is_generic for key, is_generic in generic.items())
@@ -259,7 +261,7 @@ def test_an_attacker_noun_at_the_start_of_a_sentence_is_no_victim() -> None:
     from cybertrack.extract.frames import document_facts
     from cybertrack.extract.victims import candidates
 
-    [facts] = document_facts("Cybercriminals stole the records of the Lakeside Clinic.", "en", "2024-01-01")
+    [facts] = document_facts("Cybercriminals stole the records of the Lakeside Clinic.", "en", "2024-01-01", RESOURCES)
     assert [c.victim.name for c in candidates(facts)] == ["Lakeside Clinic"]
 
 

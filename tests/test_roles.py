@@ -14,7 +14,7 @@ import pytest
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.names import name_chunks
 from cybertrack.extract.roles import FEATURE_GROUPS
-from tests.conftest import require_shared
+from tests.conftest import RESOURCES, require_shared
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,7 +23,7 @@ PUBLISHED = "2023-03-14"
 
 
 def victims(text: str, language: str) -> list[str]:
-    return [v.name for frame in extract_frames("doc", text, language, PUBLISHED) for v in frame.victims]
+    return [v.name for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims]
 
 
 @pytest.mark.parametrize(("text", "language", "victim"), [
@@ -42,7 +42,7 @@ def test_the_place_under_a_head_is_the_victim_in_every_language() -> None:
     keys = {v.key for text, language in [
         ("Des pirates informatiques ont paralysé les serveurs de la ville de Lutrèche lundi.", "fr"),
         ("Hackers hit the city of Lutrèche with ransomware on Monday.", "en"),
-    ] for frame in extract_frames("doc", text, language, PUBLISHED) for v in frame.victims}
+    ] for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims}
     assert keys == {"org:lutreche"}
 
 

@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 
 from cybertrack.blocking import block_keys
-from cybertrack.embeddings import embed
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.frames import document_facts
 from cybertrack.model import Evidence, Frame, Victim
@@ -27,6 +26,7 @@ from cybertrack.same_incident import (
     report_vector,
     same_incident_model,
 )
+from tests.conftest import RESOURCES
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 
 # One invented attack told in English and Italian, and a different story about the same company.
@@ -50,13 +50,13 @@ def report(document: str, sentence: str, names: dict[str, float], victims: list[
 
 def vectors_of(*reports: Frame) -> list[np.ndarray]:
     """Each report's vector, its one sentence standing for its article's lead too."""
-    return [report_vector(v) for v in embed([r.evidence[0].sentence for r in reports])]
+    return [report_vector(v) for v in RESOURCES.encoder.embed([r.evidence[0].sentence for r in reports])]
 
 
 def test_an_article_s_names_are_weighed_by_how_often_it_names_them() -> None:
     text = ("Hackers broke into Kettleby Shipping on Monday. Kettleby Shipping said its terminals were down. "
             "A spokesperson for Kettleby Shipping told Reuters the attack was contained.")
-    names = article_names(document_facts(text, "en", "2024-03-01"))
+    names = article_names(document_facts(text, "en", "2024-03-01", RESOURCES))
     assert next(iter(names)) == "org:kettleby shipping"
     assert names["org:kettleby shipping"] > 0.5 > names.get("org:reuters", 0.0)
     assert abs(sum(names.values()) - 1.0) < 1e-3  # shares, rounded to four places
@@ -67,7 +67,7 @@ def test_pair_features_say_what_two_reports_share() -> None:
     a = report("a.txt", HARBOUR_EN, NAMES, [victim], actors=["Mirefang"], vulnerabilities=["CVE-2024-0001"])
     b = report("b.txt", HARBOUR_IT, {"org:kettleby shipping": 0.5, "org:hamburg": 0.5}, [victim], "it",
                actors=["Mirefang"])
-    sentences = embed([HARBOUR_EN, HARBOUR_IT, PORT_LEAD_EN, PORT_LEAD_IT])
+    sentences = RESOURCES.encoder.embed([HARBOUR_EN, HARBOUR_IT, PORT_LEAD_EN, PORT_LEAD_IT])
     vector_a, vector_b = report_vector(sentences[0], sentences[2]), report_vector(sentences[1], sentences[3])
     features = dict(zip(PAIR_FEATURES, pair_features(a, vector_a, b, vector_b), strict=True))
     assert features["same_victim"] == 1.0 and features["other_victims"] == 0.0
@@ -138,8 +138,8 @@ def test_only_the_frame_an_article_opens_with_is_judged_by_its_lead() -> None:
     first = report("a.txt", HARBOUR_EN, NAMES)
     later = Frame(document="a.txt", evidence=[Evidence("a.txt", 400, 400 + len(IN_PASSING), IN_PASSING)])
     assert opens_article(first, [first, later]) and not opens_article(later, [first, later])
-    lead = embed([PORT_LEAD_EN])[0]
-    vectors = frame_vectors([first, later], lead)
+    lead = RESOURCES.encoder.embed([PORT_LEAD_EN])[0]
+    vectors = frame_vectors([first, later], RESOURCES.encoder, lead)
     assert np.array_equal(vectors[0][LEAD], lead)
     assert vectors[1] is None  # no key at all: compared with nothing
 

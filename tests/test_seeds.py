@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEEDS, SEEDS_GOLD, require_shared
+from tests.conftest import RESOURCES, SEEDS, SEEDS_GOLD, require_shared
 
 GOLD = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))["documents"] if SEEDS_GOLD.exists() else {}
 
@@ -53,7 +53,7 @@ def test_every_raw_sentence_is_kept_or_has_a_reason(tmp_path) -> None:
     require_shared()
     for path in sorted(SEEDS.glob("*.txt")):
         raw = path.read_text(encoding="utf-8")
-        result = clean(raw)
+        result = clean(raw, None, RESOURCES.encoder)
         covered = sorted([(s.raw_start, s.raw_start + s.length) for s in result.offsets.spans]
                          + [(r.raw_start, r.raw_end) for r in result.removed])
         leftover = []

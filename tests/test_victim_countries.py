@@ -16,6 +16,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.places import places_in
 from cybertrack.lang import LANGUAGES, topic
 from cybertrack.model import Victim
+from tests.conftest import RESOURCES
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +120,7 @@ def test_no_country_from_the_attacker_or_from_words_that_do_not_tie_it(places: d
 
 def test_enumerated_places_make_co_victims_of_a_generic_victim() -> None:
     text = "The group targeted hospitals in Austria, Estonia and Portugal with ransomware."
-    facts = document_facts(text, "en", "2024-03-01")
+    facts = document_facts(text, "en", "2024-03-01", RESOURCES)
     start = facts[0].text.index("hospitals")
     generic = Candidate(start, start + len("hospitals"), Victim("hospitals", "?/health:hospitals", None, "health"),
                         generic=True)
@@ -130,7 +131,7 @@ def test_enumerated_places_make_co_victims_of_a_generic_victim() -> None:
 
 def test_a_named_victim_takes_the_country_another_sentence_gives_it() -> None:
     text = "Norvale Logistics, based in Toronto, ships parcels.\nNorvale Logistics was hit by ransomware on Monday."
-    facts = document_facts(text, "en", "2024-03-01")
+    facts = document_facts(text, "en", "2024-03-01", RESOURCES)
     start = facts[1].text.index("Norvale Logistics")
     named = Candidate(start, start + 17, Victim("Norvale Logistics", "org:norvale logistics"), generic=False)
     placed, others = _with_context_country(named, facts, 1, set(), [])
@@ -167,7 +168,7 @@ def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifie
 def test_a_named_victim_with_no_country_of_its_own_takes_the_one_the_article_is_about() -> None:
     text = ("Le groupe Norvale a été victime d'un rançongiciel.\nLes autorités françaises enquêtent.\n"
             "L'attaque est la plus grave contre une entreprise française cette année.")
-    facts = document_facts(text, "fr", "2024-03-01")
+    facts = document_facts(text, "fr", "2024-03-01", RESOURCES)
     named = Candidate(3, 15, Victim("groupe Norvale", "org:groupe norvale"), generic=False)
     placed, _ = _with_context_country(named, facts, 0, set(), [])
     assert placed.victim.country == "FR"
@@ -176,7 +177,7 @@ def test_a_named_victim_with_no_country_of_its_own_takes_the_one_the_article_is_
 def test_the_accused_state_is_not_the_country_the_article_is_about() -> None:
     text = ("Norvale Pictures was hit by a destructive attack.\nThe United States blamed North Korea for the attack.\n"
             "North Korea denied any involvement in the attack.\nNorth Korea called the accusation a fabrication.")
-    facts = document_facts(text, "en", "2024-03-01")
+    facts = document_facts(text, "en", "2024-03-01", RESOURCES)
     named = Candidate(0, 15, Victim("Norvale Pictures", "org:norvale pictures"), generic=False)
     placed, _ = _with_context_country(named, facts, 0, set(), [])
     assert placed.victim.country != "KP"

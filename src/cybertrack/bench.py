@@ -97,11 +97,6 @@ def items_for(spec: str, articles: list[dict]) -> Iterator[SourceItem] | None:
     return None
 
 
-def load_models() -> float:
-    """Load the knowledge base and the models into this process (workers fork from it); the seconds it took."""
-    return Pipeline().warm_up()
-
-
 def peak_rss_mb() -> float:
     """The largest resident size of this process or any worker it ran, in MB."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -109,13 +104,15 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024
 
 
-def run(label: str, items: Iterator[SourceItem], workers: int, engine: Engine = Engine.PROCESS) -> BenchResult:
-    """Ingest ``items`` into a fresh temporary database. On Ray the time includes starting Ray on this machine and
-    its actors loading their models: what a user of ``--engine ray`` waits for."""
+def run(label: str, items: Iterator[SourceItem], workers: int, pipeline: Pipeline,
+        engine: Engine = Engine.PROCESS) -> BenchResult:
+    """Ingest ``items`` into a fresh temporary database with ``pipeline``, its models loaded before (worker processes
+    fork from it). On Ray the time includes starting Ray on this machine and its actors loading their models: what a
+    user of ``--engine ray`` waits for."""
     with tempfile.TemporaryDirectory() as folder:
         store = DocumentStore(Database(str(Path(folder) / "bench.db")))
         started = time.perf_counter()
-        summary = run_ingest(items, store, workers=workers, engine=engine)
+        summary = run_ingest(items, store, pipeline, workers=workers, engine=engine)
         elapsed = time.perf_counter() - started
         store.database.dispose()
     shown = label if engine == Engine.PROCESS else f"{label} ray"

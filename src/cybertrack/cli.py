@@ -305,7 +305,8 @@ def bench(corpus: Path, inputs: str, workers: str, engine: str) -> None:
     from cybertrack import bench as benchmark
 
     articles = benchmark.load_articles(corpus)
-    click.echo(f"loading the knowledge base and models (once per process): {benchmark.load_models():.1f} s")
+    pipeline = Pipeline()
+    click.echo(f"loading the knowledge base and models (once per process): {pipeline.load():.1f} s")
     for spec in [s.strip() for s in inputs.split(",") if s.strip()]:
         if benchmark.items_for(spec, articles) is None:
             raise click.BadParameter(f"unknown input {spec!r}", param_hint="--inputs")
@@ -314,7 +315,7 @@ def bench(corpus: Path, inputs: str, workers: str, engine: str) -> None:
                 label = f"{spec}, {n} worker{'s' if n > 1 else ''} ({on})"
                 shown = tqdm(benchmark.items_for(spec, articles), unit=" articles", desc=label, leave=False,
                              file=sys.stderr, dynamic_ncols=True, disable=None)  # no bar off a terminal
-                click.echo(benchmark.describe(benchmark.run(spec, shown, n, on)))
+                click.echo(benchmark.describe(benchmark.run(spec, shown, n, pipeline, on)))
 
 
 @main.group()

@@ -11,38 +11,22 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cached_property
+
+import numpy as np
 
 from cybertrack import neardup
-from cybertrack.annotate.language import LanguageIdentifier
-from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, UNLIMITED, Deadline, OverBudget
+from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, Deadline, OverBudget
 from cybertrack.clean import clean
 from cybertrack.clean.minimum import too_short
 from cybertrack.extract.frames import extract, type_frames
-from cybertrack.extract.reporting import lead_vector, reports_attack
+from cybertrack.extract.reporting import lead
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
 from cybertrack.model import Document, ItemError, SourceItem
+from cybertrack.resources import Resources
 from cybertrack.same_incident import frame_vectors
 
 TITLE_MAX_WORDS = 20
-# Invented articles that take every stage through its models (knowledge base, cue lexicons, date patterns of every
-# language, embeddings, classifier, both language detectors, German tagger, ransomware gangs, country adjectives), so
-# that loading them happens in ``warm_up``, not in the first article of each worker process. The first is short, so
-# that the detector for short texts loads every language's full model.
-_WARM_UP = (
-    SourceItem("warm-up", "text", title="Ministry hit by cyberattack",
-               text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
-                    "The ministry blamed APT28 for the attack, which exploited CVE-2021-44228."),
-    SourceItem("warm-up-long", "text", title="Ransomware hits city council",
-               text="Hackers attacked the Ministry of the Interior on Monday, officials said.\n"
-                    "Tuesday, 4 March 2025 10:15\n"
-                    "The LockBit ransomware gang also encrypted the servers of the city council of Lyon, France, and "
-                    "of the German Ministry of Defence, which blamed the gang for the attack."),
-    SourceItem("warm-up-de", "text", title="Cyberangriff auf die Stadtverwaltung",
-               text="Unbekannte Hacker haben am Montag die Stadtverwaltung Potsdam angegriffen, teilte die Polizei "
-                    "mit.\nDie Server der Stadt waren tagelang verschlüsselt."),
-)
 
 
 def content_hash(text: str) -> str:
@@ -62,20 +46,22 @@ AttackGate = Callable[[str | None, str], bool]
 
 
 class Pipeline:
-    """Holds what is costly to load (the language models) for the life of a process.
+    """Runs the stages over one item at a time with the ``resources`` it is handed (a fresh `Resources` if none),
+    which load when a stage first needs them.
 
-    ``attack_gate(title, clean_text)`` decides whether an article reports an attack at all; its frames are dropped
-    when it says no. The default is the trained classifier; evaluation passes cross-validated predictions instead.
+    ``attack_gate(title, clean_text)``, when given, decides whether an article reports an attack at all in place of
+    the trained classifier (evaluation passes cross-validated decisions); its frames are dropped when it says no.
     ``article_budget`` is the time one article may take, in seconds (None: no limit); an article over it raises
     ``OverBudget``, an ``IngestError``, at the next stage or sentence.
     """
 
-    def __init__(self, attack_gate: AttackGate = reports_attack,
+    def __init__(self, resources: Resources | None = None, attack_gate: AttackGate | None = None,
                  article_budget: float | None = DEFAULT_ARTICLE_BUDGET) -> None:
+        self.resources = resources or Resources()
         self.attack_gate = attack_gate
         self.article_budget = article_budget
         self.seconds: Counter[str] = Counter()  # time spent per stage, for the benchmark
-        self._warm = False
+        self._loaded = False
 
     @contextmanager
     def _stage(self, name: str, deadline: Deadline) -> Iterator[None]:
@@ -86,36 +72,34 @@ class Pipeline:
             self.seconds[name] += time.perf_counter() - started
         deadline.check(name)
 
-    @cached_property
-    def _languages(self) -> LanguageIdentifier:
-        return LanguageIdentifier()
-
-    def warm_up(self) -> float:
-        """Load every model now and return the seconds it took (none the second time): the stage timings then measure
-        the work, and worker processes forked afterwards share the loaded models. A run in one process needs none:
-        there, each model loads when a stage first needs it, and an article that does not need one never loads it
-        (the full language models for short texts, the German tagger), which is what makes a one-article run fast."""
-        if self._warm:
+    def load(self) -> float:
+        """Load every resource now and return the seconds it took (none the second time): the stage timings then
+        measure the work, and worker processes forked afterwards share the loaded models. A run in one process needs
+        none: there, each resource loads when a stage first needs it, and an article that needs none of some never
+        loads them (the models lingua keeps for short texts, the German tagger), which is what makes a one-article run
+        fast."""
+        if self._loaded:
             return 0.0
-        started = time.perf_counter()
-        spent = self.seconds.copy()
-        for item in _WARM_UP:
-            self._process(item, UNLIMITED)  # loading the models is not the article's time
-        self.seconds = spent
-        self._warm = True
-        return time.perf_counter() - started
+        seconds = self.resources.load()
+        self._loaded = True
+        return seconds
 
     def process(self, item: SourceItem) -> Document:
-        """The article, cleaned and read. Models load when a stage first needs them; an article that runs over its
-        budget before ``warm_up`` has run is tried once more after it, since the budget is for the article's work,
-        not for loading the models (a crafted page is over it the second time too)."""
+        """The article, cleaned and read. An article that runs over its budget before `load` has run is tried once
+        more after it, since the budget is for the article's work, not for loading the models (a crafted page is over
+        it the second time too)."""
         try:
             return self._process(item, Deadline(self.article_budget))
         except OverBudget:
-            if self._warm:
+            if self._loaded:
                 raise
-            self.warm_up()
+            self.load()
             return self._process(item, Deadline(self.article_budget))
+
+    def _reports_attack(self, title: str | None, text: str, lead_vector: np.ndarray) -> bool:
+        if self.attack_gate is not None:
+            return self.attack_gate(title, text)
+        return self.resources.report_classifier.reports_attack(lead_vector)
 
     def _process(self, item: SourceItem, deadline: Deadline) -> Document:
         title, published, author, note = item.title, item.published, item.author, item.note
@@ -128,26 +112,28 @@ class Pipeline:
         else:
             raw = item.text or ""
             title = title or title_from_text(raw)
+        encoder = self.resources.encoder
         with self._stage("clean", deadline):
-            cleaned = clean(raw, title)
+            cleaned = clean(raw, title, encoder)
         if not cleaned.text.strip():
             where = "the HTML page" if item.html is not None else "the text"
             raise IngestError(f"no article text found in {where} (only page furniture)")
         if reason := too_short(cleaned.text):
             raise IngestError(reason)
         with self._stage("language", deadline):
-            language = self._languages.identify(cleaned.text)
+            language = self.resources.languages.identify(cleaned.text)
         with self._stage("extract", deadline):
-            found = extract(item.source_id, cleaned.text, language, published, deadline, typed=False)
+            found = extract(item.source_id, cleaned.text, language, published, self.resources, deadline, typed=False)
         frames = found.frames
         with self._stage("classify", deadline):
-            if frames and not self.attack_gate(title, cleaned.text):
+            lead_vector = encoder.embed([lead(title, cleaned.text)])[0] if frames else None
+            if lead_vector is not None and not self._reports_attack(title, cleaned.text, lead_vector):
                 frames = []  # the attack words are about risks, patches or advice, not an attack that happened
         if frames:
             with self._stage("extract", deadline):
-                type_frames(found)  # only now: typing the frames of a dropped article would be wasted
+                type_frames(found, encoder)  # only now: typing the frames of a dropped article would be wasted
         with self._stage("embed", deadline):
-            vectors = tuple(frame_vectors(frames, lead_vector(title, cleaned.text))) if frames else ()
+            vectors = tuple(frame_vectors(frames, encoder, lead_vector)) if frames else ()
         with self._stage("signature", deadline):
             minhash = neardup.signature(cleaned.text)
         return Document(

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from cybertrack.model import Document, ItemError, SourceItem
-from cybertrack.pipeline import Pipeline, process_item
+from cybertrack.pipeline import AttackGate, Pipeline, process_item
 
 ITEMS_PER_TASK = 8  # items an actor takes at once: a call's overhead is spread, an actor's queue stays short
 TASKS_IN_FLIGHT_PER_ACTOR = 2  # while one batch is worked on, the next is on its way
@@ -82,12 +82,12 @@ def _collect(ray, entry: tuple[list[ItemError | int], object], seconds: Counter[
 class PipelineActor:
     """One pipeline on a Ray worker, its models loaded once, when the actor starts."""
 
-    def __init__(self, attack_gate: float, article_budget: float):
+    def __init__(self, attack_gate: AttackGate | None, article_budget: float | None):
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(limits=1)  # the actors fill the cores already (see `runner._start_worker`)
-        self.pipeline = Pipeline(attack_gate, article_budget)
-        self.pipeline.warm_up()
+        self.pipeline = Pipeline(None, attack_gate, article_budget)
+        self.pipeline.load()
 
     def process(self, items: list[SourceItem]) -> list[tuple[Outcome, dict[str, float]]]:
         """Each item's outcome, and the time its stages took."""

@@ -30,6 +30,7 @@ from cybertrack.conflicts import conflicts, same_party
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Incident, JoinedBy, Link, Victim
+from cybertrack.resources import Resources
 from cybertrack.same_incident import (
     SENTENCES,
     SameIncidentModel,
@@ -236,9 +237,11 @@ def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, scor
         probability=round(score, 3) if by is JoinedBy.MODEL else None, incident_reports=len(cluster.documents))
 
 
-def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None) -> list[Incident]:
+def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None,
+            resources: Resources | None = None) -> list[Incident]:
     """Group frames into incidents; the result does not depend on the order the frames come in. ``vectors`` are the
-    frames' embeddings where known (missing ones are computed)."""
+    frames' embeddings where known; missing ones (frames stored by a release that kept none) are computed with the
+    encoder of ``resources``, which then loads (a fresh `Resources` if none is given)."""
     if not frames:
         return []
     known = vectors or [None] * len(frames)
@@ -246,10 +249,13 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None)
                                                       if frames[i].evidence else 0,
                                                       sorted(v.key for v in frames[i].victims)))
     frames, known = [frames[i] for i in order], [known[i] for i in order]
-    missing = [i for i, v in enumerate(known) if v is None]
-    for i, vector in zip(missing, frame_vectors([frames[i] for i in missing]), strict=True):
-        known[i] = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32) if vector is None else vector
-    vectors = np.asarray([report_vector(v) for v in known], dtype=np.float32)
+    missing = [i for i, v in enumerate(known) if v is None and block_keys(frames[i])]  # the others get none
+    if missing:
+        encoder = (resources or Resources()).encoder
+        for i, vector in zip(missing, frame_vectors([frames[i] for i in missing], encoder), strict=True):
+            known[i] = vector
+    nothing = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32)
+    vectors = np.asarray([report_vector(nothing if v is None else v) for v in known], dtype=np.float32)
     model = same_incident_model()
     clusters: list[_Cluster] = []
     index: dict[str, dict[int, None]] = defaultdict(dict)  # key -> its clusters, the most recently joined last

@@ -80,7 +80,7 @@ def _in_parallel(items: Iterable[SourceItem | ItemError], workers: int, pipeline
     if "fork" in multiprocessing.get_all_start_methods():
         context, given = multiprocessing.get_context("fork"), pipeline
     else:  # spawned workers inherit nothing: each gets a fresh pipeline, same gate and budget, and loads its models
-        context, given = multiprocessing.get_context(), Pipeline(pipeline.attack_gate, pipeline.article_budget)
+        context, given = multiprocessing.get_context(), Pipeline(None, pipeline.attack_gate, pipeline.article_budget)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(given,)) as pool:
         for item in items:
             pending.append(item if isinstance(item, ItemError) else pool.submit(_work, item))
@@ -126,7 +126,7 @@ def run_ingest(
     # one article is read in this process, with no models loaded for nothing
     parallel = workers > 1 and len(first) > 1 and engine == Engine.PROCESS
     if parallel:
-        summary.seconds["load"] += pipeline.warm_up()  # before forking: the workers share what it loaded
+        summary.seconds["load"] += pipeline.load()  # before forking: the workers share what it loaded
     spent_before = pipeline.seconds.copy()  # a pipeline kept between runs (the web server's) has counted others
     pending: list[Document] = []
     if engine == Engine.RAY:
@@ -165,7 +165,7 @@ def run_ingest(
                 flush()
         flush()
         started = time.perf_counter()  # also when nothing new came in: a run that crashed before may have left work
-        summary.incidents = resolve_stored(store)
+        summary.incidents = resolve_stored(store, resources=pipeline.resources)
         summary.seconds["resolve"] += time.perf_counter() - started
     except StoreError as e:
         summary.fatal = f"{e} ({len(pending)} processed articles of the last batch were not stored)"

@@ -23,7 +23,7 @@ import numpy as np
 
 from cybertrack.annotate.dates import months_apart
 from cybertrack.blocking import block_keys
-from cybertrack.embeddings import EMBEDDING_SIZE, embed
+from cybertrack.embeddings import EMBEDDING_SIZE, SentenceEncoder
 from cybertrack.extract.reporting import logistic
 from cybertrack.model import Frame, Victim
 from cybertrack.victim_identity import same_organisation
@@ -50,9 +50,10 @@ def _frame_text(frame: Frame) -> str:
     return " ".join(e.sentence for e in frame.evidence[:4])
 
 
-def frame_vectors(frames: list[Frame], lead: np.ndarray | None = None) -> list[np.ndarray | None]:
+def frame_vectors(frames: list[Frame], encoder: SentenceEncoder, lead: np.ndarray | None = None) \
+        -> list[np.ndarray | None]:
     """What one article's frames say, as `report_vector`s: the embedding of each frame's sentences and the article's
-    ``lead`` vector (the embedding of its headline and opening, see `extract.reporting.lead_vector`), computed once,
+    ``lead`` vector (the embedding of its headline and opening, `extract.reporting.lead`), computed once,
     where the frames are made, and stored. The lead tells of the incident the article opens with, so only the frame
     that opens it gets it (`opens_article`); another stands in its own sentences for it.
 
@@ -60,7 +61,7 @@ def frame_vectors(frames: list[Frame], lead: np.ndarray | None = None) -> list[n
     compared with nothing and gets no vector (None): the embedding is the costliest step there is."""
     comparable = [i for i, f in enumerate(frames) if block_keys(f)]
     vectors: list[np.ndarray | None] = [None] * len(frames)
-    for i, vector in zip(comparable, embed([_frame_text(frames[i]) for i in comparable]), strict=True):
+    for i, vector in zip(comparable, encoder.embed([_frame_text(frames[i]) for i in comparable]), strict=True):
         vectors[i] = report_vector(vector, lead if opens_article(frames[i], frames) else None)
     return vectors
 

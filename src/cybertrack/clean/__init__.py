@@ -14,6 +14,7 @@ from cybertrack.clean.boilerplate import LEAD_MAX_WORDS, boilerplate_reason, is_
 from cybertrack.clean.duplicates import repeated_sentences
 from cybertrack.clean.inline import furniture_inside
 from cybertrack.clean.tail import Block, glued_tail_start
+from cybertrack.embeddings import SentenceEncoder
 from cybertrack.model import CleanText, OffsetMap, Removal, Span
 
 LINK_LIST_MAX_WORDS = 20
@@ -149,9 +150,9 @@ def _is_sentence(text: str) -> bool:
         and text.lstrip()[:1].isupper()
 
 
-def _mark_glued_tail(paragraphs: list[_Paragraph], title: str | None) -> None:
+def _mark_glued_tail(paragraphs: list[_Paragraph], title: str | None, encoder: SentenceEncoder) -> None:
     blocks = [Block(" ".join(s.text for s in p.kept), furniture=not p.kept) for p in paragraphs]
-    for paragraph in paragraphs[glued_tail_start(blocks, title):]:
+    for paragraph in paragraphs[glued_tail_start(blocks, encoder, title):]:
         for s in paragraph.kept:
             s.dropped = "glued story"
 
@@ -185,11 +186,12 @@ def _assemble(raw: str, paragraphs: list[_Paragraph]) -> CleanText:
     return CleanText("".join(parts), OffsetMap(tuple(spans)), tuple(removed))
 
 
-def clean(raw: str, title: str | None = None) -> CleanText:
-    """The story of ``raw`` without page noise, with a map back to ``raw``."""
+def clean(raw: str, title: str | None, encoder: SentenceEncoder) -> CleanText:
+    """The story of ``raw`` without page noise, with a map back to ``raw``. The ``encoder`` tells a story's last
+    paragraphs from the teasers of other stories glued after it (`tail`)."""
     paragraphs = _paragraphs(raw)
     _mark_furniture(paragraphs)
     _mark_furniture_blocks(paragraphs, title)
-    _mark_glued_tail(paragraphs, title)
+    _mark_glued_tail(paragraphs, title, encoder)
     _mark_repeats(paragraphs)
     return _assemble(raw, paragraphs)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cybertrack.embeddings import embed
+from cybertrack.embeddings import SentenceEncoder
 
 OFF_TOPIC = 0.30
 MIN_TEASER_WORDS = 12
@@ -55,7 +55,7 @@ def is_heading(text: str) -> bool:
     return len(text.split()) <= 4 and not text.rstrip().endswith(_TERMINAL)
 
 
-def glued_tail_start(blocks: list[Block], title: str | None = None) -> int:
+def glued_tail_start(blocks: list[Block], encoder: SentenceEncoder, title: str | None = None) -> int:
     """Index of the first block of the glued tail (``len(blocks)`` when there is none).
 
     Furniture and short headings inside the tail go with it; they never end it.
@@ -67,11 +67,11 @@ def glued_tail_start(blocks: list[Block], title: str | None = None) -> int:
     if body[-1] not in teasers:
         return len(blocks)
     lead = " ".join(filter(None, [title, *(blocks[i].text for i in body[:3])]))
-    lead_vector = embed([" ".join(lead.split()[:LEAD_WORDS])])[0]
+    lead_vector = encoder.embed([" ".join(lead.split()[:LEAD_WORDS])])[0]
 
     def glued(i: int) -> bool:
         """Embedded one block at a time, walking back: the walk usually stops at the first block it meets."""
-        return i in teasers and float(embed([blocks[i].text])[0] @ lead_vector) < OFF_TOPIC
+        return i in teasers and float(encoder.embed([blocks[i].text])[0] @ lead_vector) < OFF_TOPIC
 
     for n, i in enumerate(reversed(body[2:])):
         if not glued(i):

@@ -25,7 +25,7 @@ from importlib import resources
 
 import numpy as np
 
-from cybertrack.embeddings import EMBEDDING_SIZE, embed
+from cybertrack.embeddings import EMBEDDING_SIZE, SentenceEncoder
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.reporting import logistic
 from cybertrack.knowledge.base import knowledge_base
@@ -76,21 +76,21 @@ def proposed_types(sentences: list[SentenceFacts], victims: list[Victim]) -> dic
     return found
 
 
-def proposal_vectors(proposals: list[Proposal]) -> np.ndarray:
+def proposal_vectors(proposals: list[Proposal], encoder: SentenceEncoder) -> np.ndarray:
     """What the model reads: each proposal's sentence embedding followed by its other features."""
     if not proposals:
         return np.zeros((0, EMBEDDING_SIZE + len(FEATURES)))
-    sentences = embed([p.first_sentence for p in proposals]).astype(np.float64)
+    sentences = encoder.embed([p.first_sentence for p in proposals]).astype(np.float64)
     return np.hstack([sentences, np.asarray([p.features for p in proposals], dtype=np.float64)])
 
 
-def frame_types(frames: list[tuple[list[SentenceFacts], list[Victim]]]) -> list[list[str]]:
+def frame_types(frames: list[tuple[list[SentenceFacts], list[Victim]]], encoder: SentenceEncoder) -> list[list[str]]:
     """Each frame's types (given by its sentences and victims), in the order its sentences name them; "other" when
     no specific type holds. One article's frames are judged together: their sentences are embedded in one batch."""
     weights, bias, threshold, judged = _model()
     proposed = [{kind: p for kind, p in proposed_types(*frame).items() if kind != "other"} for frame in frames]
     asked = [(i, kind) for i, found in enumerate(proposed) for kind in found if kind in judged]
-    vectors = proposal_vectors([proposed[i][kind] for i, kind in asked])
+    vectors = proposal_vectors([proposed[i][kind] for i, kind in asked], encoder)
     probability = dict(zip(asked, logistic(vectors, weights, bias), strict=True))
     kept = [[kind for kind in found if probability.get((i, kind), 1.0) >= threshold]
             for i, found in enumerate(proposed)]

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from cybertrack.annotate.dates import Reference
 from cybertrack.annotate.reference_date import reference_date
@@ -37,6 +38,10 @@ from cybertrack.extract.victims import Candidate, candidates, department, name_k
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Stance, Victim
+
+if TYPE_CHECKING:  # the resources are handed in; importing them here would import this module again
+    from cybertrack.embeddings import SentenceEncoder
+    from cybertrack.resources import Resources
 
 CONTEXT_SENTENCES = 3
 ARTICLE_COUNTRY_MENTIONS = 2
@@ -69,9 +74,9 @@ class _Draft:
             self.sentences.append(facts)
 
 
-def document_facts(text: str, language: str, published: str | Reference | None,
+def document_facts(text: str, language: str, published: str | Reference | None, resources: Resources,
                    deadline: Deadline = UNLIMITED) -> list[SentenceFacts]:
-    kb, lexicon = knowledge_base(), cues()
+    kb, lexicon = resources.knowledge, resources.cues
     base = published if isinstance(published, Reference) else Reference.parse(published)
     spans = [piece for line in _lines(text) for span in sentence_spans(text, *line) for piece in _pieces(text, *span)]
     found = []
@@ -115,7 +120,7 @@ class Extraction:
     type_evidence: list[tuple[list[SentenceFacts], list[Victim]]]
 
 
-def extract(document: str, text: str, language: str, published: str | None,
+def extract(document: str, text: str, language: str, published: str | None, resources: Resources,
             deadline: Deadline = UNLIMITED, typed: bool = True) -> Extraction:
     """One pass over an article's sentences. Relative dates are read against its publication date or, when it has
     none, against the date its own weekdays or dateline give away (a guess: no day is counted from it).
@@ -125,7 +130,7 @@ def extract(document: str, text: str, language: str, published: str | None,
     if reference is None:
         inferred = reference_date(text, language)
         reference = Reference(inferred, guessed=True) if inferred else None
-    facts = document_facts(text, language, reference, deadline)
+    facts = document_facts(text, language, reference, resources, deadline)
     claims = _indexed_claims(document, facts, published, deadline)
     drafts = _fold_generic(_group(facts, deadline, _accused_states(claims)))
     background = background_sentences(facts, language)
@@ -141,18 +146,18 @@ def extract(document: str, text: str, language: str, published: str | None,
     found = Extraction(frames, list(dict.fromkeys(cves)),
                        [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)])
     if typed:
-        type_frames(found)
+        type_frames(found, resources.encoder)
     return found
 
 
-def type_frames(found: Extraction) -> None:
+def type_frames(found: Extraction, encoder: SentenceEncoder) -> None:
     """Give each frame its attack types; one article's frames are judged together (one embedding batch)."""
-    for frame, types in zip(found.frames, frame_types(found.type_evidence), strict=True):
+    for frame, types in zip(found.frames, frame_types(found.type_evidence, encoder), strict=True):
         frame.types = types
 
 
-def extract_frames(document: str, text: str, language: str, published: str | None) -> list[Frame]:
-    return extract(document, text, language, published).frames
+def extract_frames(document: str, text: str, language: str, published: str | None, resources: Resources) -> list[Frame]:
+    return extract(document, text, language, published, resources).frames
 
 
 def claims_of(document: str, facts: list[SentenceFacts], published: str | None, deadline: Deadline) -> list[Claim]:

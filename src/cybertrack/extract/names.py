@@ -156,9 +156,13 @@ class _Tagger(HanoverTagger.HanoverTagger):
         return self._analyses(word)
 
 
+TAGGED_LANGUAGES = frozenset(_TAGGED_LANGUAGES)
+
+
 @functools.cache
-def _tagger(model: str) -> HanoverTagger.HanoverTagger:
-    return _Tagger(model)
+def tagger(language: str) -> HanoverTagger.HanoverTagger:
+    """The language's tagger, loaded once per process (1 s for German) and only for an article in that language."""
+    return _Tagger(_TAGGED_LANGUAGES[language])
 
 
 @functools.lru_cache(maxsize=256)
@@ -170,7 +174,7 @@ def _proper_starts(sentence: str, language: str) -> frozenset[int]:
     tokens = list(_TAG_TOKEN.finditer(sentence))
     if not tokens:
         return frozenset()
-    tags = _tagger(_TAGGED_LANGUAGES[language]).tag_sent([t.group() for t in tokens], taglevel=0)  # no lemmas
+    tags = tagger(language).tag_sent([t.group() for t in tokens], taglevel=0)  # no lemmas
     first = next((t.start() for t in tokens if t.group()[0].isalnum()), -1)
     heads = _place_heads(language)
     found = set()
@@ -193,7 +197,7 @@ def _proper_starts(sentence: str, language: str) -> frozenset[int]:
 def _reading(word: str, language: str) -> tuple[str, float]:
     """The tagger's likeliest tag for a word on its own, with its log-probability: words of its lexicon score about
     -7 to -15, words it only guesses below ``_KNOWN_WORD_SCORE``."""
-    readings = _tagger(_TAGGED_LANGUAGES[language]).tag_word(word) if word else []
+    readings = tagger(language).tag_word(word) if word else []
     return (readings[0][0], float(readings[0][1])) if readings else ("", float("-inf"))
 
 

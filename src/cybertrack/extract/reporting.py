@@ -16,14 +16,13 @@ fit on.
 
 from __future__ import annotations
 
-import functools
 import json
-from importlib import resources
+from dataclasses import dataclass
+from importlib.resources import files
 
 import numpy as np
 
 from cybertrack.annotate.sentences import sentence_spans
-from cybertrack.embeddings import embed
 
 LEAD_SENTENCES = 3
 LEAD_CHARS = 3000  # far more than the words the embedding reads; spares splitting a whole long article
@@ -35,31 +34,31 @@ def lead(title: str | None, text: str) -> str:
     return f"{title}. {opening}" if title and not text.startswith(title) else opening
 
 
-@functools.cache
-def _model() -> tuple[np.ndarray, float, float]:
-    data = json.loads((resources.files("cybertrack.extract") / "data" / "report_classifier.json").read_text("utf-8"))
-    return np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"])
+@dataclass(frozen=True)
+class ReportClassifier:
+    """The fitted gate: weights over the embedding of an article's lead, and the threshold chosen for them."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls) -> ReportClassifier:
+        """The weights `scripts/train_report_classifier.py` wrote into the package."""
+        data = json.loads((files("cybertrack.extract") / "data" / "report_classifier.json").read_text("utf-8"))
+        return cls(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"]))
+
+    def probability(self, lead_vector: np.ndarray) -> float:
+        """The probability that the article whose lead is embedded as ``lead_vector`` reports an attack."""
+        return float(logistic(lead_vector[None, :], self.weights, self.bias)[0])
+
+    def reports_attack(self, lead_vector: np.ndarray) -> bool:
+        return self.probability(lead_vector) >= self.threshold
 
 
 def logistic(vectors: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
     """The probability that each embedded lead reports an attack."""
     return 1.0 / (1.0 + np.exp(-(vectors @ weights + bias)))
-
-
-@functools.lru_cache(maxsize=2)
-def lead_vector(title: str | None, text: str) -> np.ndarray:
-    """The embedding of the article's lead. The attack gate reads it and so does resolution (see
-    `resolve.frame_vectors`); kept for the article at hand so that it is embedded once, not twice."""
-    return embed([lead(title, text)])[0]
-
-
-def attack_probability(title: str | None, text: str) -> float:
-    weights, bias, _ = _model()
-    return float(logistic(lead_vector(title, text)[None, :], weights, bias)[0])
-
-
-def reports_attack(title: str | None, text: str) -> bool:
-    return attack_probability(title, text) >= _model()[2]
 
 
 def one_standard_error(losses: dict[float, list[float]]) -> float:

@@ -223,7 +223,7 @@ def _pipeline(app: FastAPI) -> Pipeline:
     with app.state.pipeline_lock:
         if app.state.pipeline is None:
             pipeline = Pipeline()
-            pipeline.warm_up()
+            pipeline.load()
             app.state.pipeline = pipeline
     return app.state.pipeline
 
