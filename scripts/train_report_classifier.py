@@ -190,7 +190,8 @@ def measure(articles: Path, gold: Path, weights_file: Path) -> None:
     """The classifier's figures on a labelled set it was not fitted on; nothing is chosen from them."""
     model = json.loads(weights_file.read_text("utf-8"))
     data = labelled_leads(articles, gold)
-    probability = logistic(RESOURCES.encoder.embed(data.leads).astype(np.float64), np.asarray(model["weights"]), model["bias"])
+    vectors = RESOURCES.encoder.embed(data.leads).astype(np.float64)
+    probability = logistic(vectors, np.asarray(model["weights"]), model["bias"])
     print(f"{articles}: {len(data.y)} articles, {int(data.y.sum())} report an attack")
     print(json.dumps(set_figures(probability, data, model["threshold"])))
 

@@ -183,8 +183,9 @@ def multilingual_candidates(articles: Path, gold_file: Path) -> Labelled:
             continue
         group, names = wanted[article["id"]]
         title = article.get("title") or title_from_text(article["text"])
-        found.add(article["id"], clean(article["text"], title, RESOURCES.encoder).text, article["language"], article.get("published"),
-                  group, lambda s, e, name, names=names: bool(names) and names_match(name, names))
+        text = clean(article["text"], title, RESOURCES.encoder).text
+        found.add(article["id"], text, article["language"], article.get("published"), group,
+                  lambda s, e, name, names=names: bool(names) and names_match(name, names))
     return found.labelled("multilingual-train", [articles, gold_file])
 
 

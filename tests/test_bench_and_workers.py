@@ -12,6 +12,7 @@ from cybertrack.model import ItemError, SourceItem
 from cybertrack.pipeline import Pipeline
 from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore
+from tests.conftest import RESOURCES
 
 ARTICLES = [
     {"id": f"a{i}", "title": f"Ransomware attack hits Veldmark Water Authority {i}",
@@ -50,7 +51,7 @@ def test_a_stream_is_made_of_new_articles():
 
 
 def test_a_bench_run_reports_throughput_and_memory():
-    result = run("text", items_for("text", ARTICLES), workers=1)
+    result = run("text", items_for("text", ARTICLES), workers=1, pipeline=Pipeline(RESOURCES))
     assert result.articles == 4 and result.per_second > 0 and result.peak_rss_mb > 50
 
 
@@ -106,24 +107,25 @@ def test_ingest_uses_every_core_unless_told(tmp_path):
     assert refused.exit_code == 2 and "0 is not in the range" in refused.output
 
 
-def test_one_article_is_read_in_this_process_without_a_warm_up(tmp_path):
-    """A one-article run loads only what its article needs, in this process; a longer one warms up and forks."""
+def test_one_article_is_read_in_this_process_without_loading_everything(tmp_path):
+    """A one-article run loads only what its article needs, in this process; a longer one loads every model and
+    forks."""
     item = SourceItem(ARTICLES[0]["id"], "jsonl", text=ARTICLES[0]["text"], title=ARTICLES[0]["title"])
     alone = Pipeline()
     summary = run_ingest(iter([item]), DocumentStore(Database(str(tmp_path / "one.db"))), alone, workers=2)
-    assert summary.ingested == ["a0"] and summary.seconds["load"] == 0.0 and not alone._warm
+    assert summary.ingested == ["a0"] and summary.seconds["load"] == 0.0 and not alone.preloaded
     several = Pipeline()
     items = [SourceItem(a["id"], "jsonl", text=a["text"], title=a["title"]) for a in ARTICLES[:2]]
     summary = run_ingest(iter(items), DocumentStore(Database(str(tmp_path / "two.db"))), several, workers=2)
-    assert summary.ingested == ["a0", "a1"] and several._warm
+    assert summary.ingested == ["a0", "a1"] and several.preloaded
 
 
-def test_an_article_over_budget_before_the_warm_up_is_tried_again_after_it():
-    """The budget is for the article's work, not for loading models: a cold pipeline warms up and tries again; an
+def test_an_article_over_budget_before_the_models_are_loaded_is_tried_again_after_loading():
+    """The budget is for the article's work, not for loading models: a cold pipeline loads them all and tries again; an
     article over the budget the second time is refused."""
     item = SourceItem(ARTICLES[0]["id"], "jsonl", text=ARTICLES[0]["text"], title=ARTICLES[0]["title"])
     cold = Pipeline(article_budget=1e-9)
     with pytest.raises(OverBudget):
         cold.process(item)
-    assert cold._warm  # it warmed up before the second try
+    assert cold.preloaded  # it loaded every model before the second try
     assert Pipeline(article_budget=60).process(item).frames

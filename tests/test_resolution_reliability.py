@@ -189,8 +189,8 @@ def test_a_resolution_overtaken_by_a_new_article_does_not_write_stale_incidents(
     real_resolve = cybertrack.resolution.resolve
     overtaken: list[bool] = []
 
-    def resolve_while_another_article_arrives(frames, vectors):
-        incidents = real_resolve(frames, vectors)
+    def resolve_while_another_article_arrives(frames, vectors, resources):
+        incidents = real_resolve(frames, vectors, resources)
         if not overtaken:
             overtaken.append(True)
             run_ingest([SourceItem(source_id="second", origin="text", text=article(TOWNS[1]))],

@@ -61,7 +61,7 @@ class Pipeline:
         self.attack_gate = attack_gate
         self.article_budget = article_budget
         self.seconds: Counter[str] = Counter()  # time spent per stage, for the benchmark
-        self._loaded = False
+        self.preloaded = False  # `load` has run
 
     @contextmanager
     def _stage(self, name: str, deadline: Deadline) -> Iterator[None]:
@@ -78,10 +78,10 @@ class Pipeline:
         none: there, each resource loads when a stage first needs it, and an article that needs none of some never
         loads them (the models lingua keeps for short texts, the German tagger), which is what makes a one-article run
         fast."""
-        if self._loaded:
+        if self.preloaded:
             return 0.0
         seconds = self.resources.load()
-        self._loaded = True
+        self.preloaded = True
         return seconds
 
     def process(self, item: SourceItem) -> Document:
@@ -91,7 +91,7 @@ class Pipeline:
         try:
             return self._process(item, Deadline(self.article_budget))
         except OverBudget:
-            if self._loaded:
+            if self.preloaded:
                 raise
             self.load()
             return self._process(item, Deadline(self.article_budget))

@@ -1,11 +1,15 @@
 """Cleaning and extraction on a Ray cluster: `cybertrack ingest --engine ray [--address ray://HOST:10001]`.
 
-A backfill of years of news is more than one machine's cores. Ray spreads the pipeline over a cluster: a pool of
-actors, each holding one `Pipeline` whose models it loads once, takes the items in small batches. The driver (the
-`cybertrack ingest` process) reads the sources, and stores the results through the same batched writes as the
-process pool (`runner.run_ingest`), into the shared database: PostgreSQL when the workers are on other machines.
-Results come back in the order of the items, with a bounded number of batches in flight, so memory stays flat and a
-run gives the very incidents the in-process pipeline gives.
+A backfill of years of news is more than one machine's cores. Ray Data spreads the pipeline over a cluster: the items
+become a dataset mapped, a few at a time, by a pool of actors, each holding one `Pipeline` whose models it loads once
+(`map_batches` with a callable class). The driver (the `cybertrack ingest` process) reads the sources, and stores the
+results through the same batched writes as the process pool (`runner.run_ingest`), into the shared database:
+PostgreSQL when the workers are on other machines. The dataset keeps the order of the items, so a run gives the very
+incidents the in-process pipeline gives.
+
+The items reach Ray in windows of ``WINDOW`` (a dataset is made from a list, and a backfill's sources are read as a
+stream): the driver holds one window at a time, and each window's actors load the models again, a few seconds
+against the minutes a window takes.
 
 Ray is optional (``pip install 'cybertrack[ray]'``) and imported only here; without an address, Ray starts on this
 machine with ``workers`` CPUs.
@@ -14,14 +18,15 @@ machine with ``workers`` CPUs.
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from cybertrack.model import Document, ItemError, SourceItem
 from cybertrack.pipeline import AttackGate, Pipeline, process_item
 
-ITEMS_PER_TASK = 8  # items an actor takes at once: a call's overhead is spread, an actor's queue stays short
-TASKS_IN_FLIGHT_PER_ACTOR = 2  # while one batch is worked on, the next is on its way
+ITEMS_PER_BATCH = 8  # items an actor takes at once: a call's overhead is spread, and the work stays evenly dealt
+WINDOW = 5_000  # items per dataset: at 20 articles/s an actor works minutes on its share, and loads its models once
 
 Outcome = Document | ItemError
 
@@ -43,43 +48,39 @@ def on_ray(items: Iterable[SourceItem | ItemError], pipeline: Pipeline, workers:
         except (ConnectionError, RuntimeError, ValueError) as e:
             raise RayUnavailable(f"cannot reach the Ray cluster at {address or 'this machine'}: {e}") from None
     try:
-        actor = ray.remote(num_cpus=1)(PipelineActor)
-        actors = [actor.remote(pipeline.attack_gate, pipeline.article_budget) for _ in range(workers)]
-        yield from _ordered(ray, actors, items, seconds)
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True  # the incidents must not depend on which actor is faster
+        context.enable_progress_bars = False  # `ingest` shows its own
+        items = iter(items)
+        while window := list(itertools.islice(items, WINDOW)):
+            yield from _window(ray, window, pipeline, workers, seconds)
     finally:
         if started_here:
             ray.shutdown()
 
 
-def _ordered(ray, actors: list, items: Iterable[SourceItem | ItemError], seconds: Counter[str]) -> Iterator[Outcome]:
-    """Batches dealt round-robin to the actors, collected in the order they were dealt."""
-    in_flight: list[tuple[list[ItemError | int], object]] = []
-    turn = itertools.cycle(actors)
-    items = iter(items)
-    while batch := list(itertools.islice(items, ITEMS_PER_TASK)):
-        work = [item for item in batch if isinstance(item, SourceItem)]
-        # an item that failed before the pipeline (unreadable) keeps its place; the rest are numbered
-        places = [item if isinstance(item, ItemError) else i for i, item in enumerate(batch)]
-        in_flight.append((places, next(turn).process.remote(work) if work else None))
-        if len(in_flight) >= TASKS_IN_FLIGHT_PER_ACTOR * len(actors):
-            yield from _collect(ray, in_flight.pop(0), seconds)
-    while in_flight:
-        yield from _collect(ray, in_flight.pop(0), seconds)
+def _window(ray, window: list[SourceItem | ItemError], pipeline: Pipeline, workers: int,
+            seconds: Counter[str]) -> Iterator[Outcome]:
+    """The window's outcomes in its order; an item that failed before the pipeline (unreadable) keeps its place."""
+    work = [item for item in window if isinstance(item, SourceItem)]
+    done: Iterator[Outcome] = iter(())
+    if work:
+        dataset = ray.data.from_items([{"item": pickle.dumps(item)} for item in work]).map_batches(
+            PipelineWorker, fn_constructor_args=(pipeline.attack_gate, pipeline.article_budget),
+            batch_size=ITEMS_PER_BATCH, concurrency=min(workers, len(work)), num_cpus=1, batch_format="numpy")
+        done = _unpacked(dataset.iter_rows(), seconds)
+    for item in window:
+        yield item if isinstance(item, ItemError) else next(done)
 
 
-def _collect(ray, entry: tuple[list[ItemError | int], object], seconds: Counter[str]) -> Iterator[Outcome]:
-    places, future = entry
-    done = iter(ray.get(future) if future is not None else [])
-    for place in places:
-        if isinstance(place, ItemError):
-            yield place
-            continue
-        outcome, spent = next(done)
+def _unpacked(rows: Iterable[dict], seconds: Counter[str]) -> Iterator[Outcome]:
+    for row in rows:
+        outcome, spent = pickle.loads(row["outcome"])
         seconds.update(spent)
         yield outcome
 
 
-class PipelineActor:
+class PipelineWorker:
     """One pipeline on a Ray worker, its models loaded once, when the actor starts."""
 
     def __init__(self, attack_gate: AttackGate | None, article_budget: float | None):
@@ -89,19 +90,21 @@ class PipelineActor:
         self.pipeline = Pipeline(None, attack_gate, article_budget)
         self.pipeline.load()
 
-    def process(self, items: list[SourceItem]) -> list[tuple[Outcome, dict[str, float]]]:
-        """Each item's outcome, and the time its stages took."""
+    def __call__(self, batch: dict) -> dict:
+        """Each item's outcome and the time its stages took, pickled: a `Document` is no table column."""
         results = []
-        for item in items:
+        for blob in batch["item"]:
             before = dict(self.pipeline.seconds)
-            outcome = process_item(self.pipeline, item)
-            results.append((outcome, {k: v - before.get(k, 0.0) for k, v in self.pipeline.seconds.items()}))
-        return results
+            outcome = process_item(self.pipeline, pickle.loads(blob))
+            spent = {k: v - before.get(k, 0.0) for k, v in self.pipeline.seconds.items()}
+            results.append(pickle.dumps((outcome, spent)))
+        return {"outcome": results}
 
 
 def _ray():
     try:
         import ray
+        import ray.data
     except ImportError:
-        raise RayUnavailable("the Ray engine needs Ray: pip install 'cybertrack[ray]'") from None
+        raise RayUnavailable("the Ray engine needs Ray Data: pip install 'cybertrack[ray]'") from None
     return ray
