@@ -55,7 +55,8 @@ def test_loading_before_forking_reads_no_article() -> None:
     pipeline = Pipeline(Resources())
     assert pipeline.load() > 0
     assert pipeline.resources.loaded() == {"knowledge", "cues", "languages", "encoder", "report_classifier"}
-    assert {"_long_text_detector", "_short_text_detector"} <= pipeline.resources.languages.__dict__.keys()
+    assert "_long_text_detector" in pipeline.resources.languages.__dict__
+    assert "_short_text_detector" not in pipeline.resources.languages.__dict__  # 250 MB for texts few runs meet
     assert tagger.cache_info().currsize == len(TAGGED_LANGUAGES)
     assert not pipeline.seconds
     assert pipeline.load() == 0.0  # once

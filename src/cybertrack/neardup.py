@@ -10,11 +10,12 @@ every process the 0.75 s of importing datasketch and the scipy it pulls in.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 
 import numpy as np
+
+from cybertrack.tables import table
 
 NUM_PERM = 64
 BANDS = 16
@@ -26,7 +27,7 @@ _SEED = 1
 _FINALIZER = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)  # MurmurHash3's 32-bit finalizer: shifts and multipliers
 
 
-@functools.cache
+@table
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """The ``a`` (odd) and ``b`` of each permutation, drawn as datasketch draws them for the seed."""
     generator = np.random.RandomState(_SEED)

@@ -4,7 +4,9 @@ A `Pipeline` is given a `Resources` and passes each stage what it needs: the lan
 stage, the sentence encoder to cleaning (teasers glued to a story), to the attack gate and to typing, the knowledge
 base and the cue lexicons to extraction. Each is loaded the first time a stage asks for it, so a run of one English
 article never loads the German tagger or the models lingua keeps for short texts. `load` loads everything at once:
-a process pool calls it before it forks its workers, which then share one copy instead of each loading its own.
+a process pool calls it before it forks its workers, which then share one copy instead of each loading its own. The
+smaller tables the stages build from packaged data (date rules, place names, lexicons) are registered in `tables`,
+and `load` builds them too.
 
 The knowledge base and the cue lexicons are the process's own (`knowledge_base`, `cues`): the resolver, the web
 pages and the exports read the same ones, and a second copy would cost a hundred megabytes for nothing.
@@ -21,6 +23,7 @@ from cybertrack.extract.cues import Cues, cues
 from cybertrack.extract.names import TAGGED_LANGUAGES, tagger
 from cybertrack.extract.reporting import ReportClassifier
 from cybertrack.knowledge.base import KnowledgeBase, knowledge_base
+from cybertrack.tables import build_tables
 
 
 class Resources:
@@ -52,10 +55,12 @@ class Resources:
                 if name in self.__dict__}
 
     def load(self) -> float:
-        """Load every resource now, and the taggers of the languages that have one; the seconds it took."""
+        """Load every resource now, the taggers of the languages that have one, and the tables the stages build from
+        packaged data (`tables`); the seconds it took."""
         started = time.perf_counter()
         _ = self.knowledge, self.cues, self.encoder, self.report_classifier
         self.languages.load()
         for language in TAGGED_LANGUAGES:
             tagger(language)
+        build_tables()
         return time.perf_counter() - started

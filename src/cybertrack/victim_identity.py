@@ -21,6 +21,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.lang import LANGUAGES
 from cybertrack.model import Victim
+from cybertrack.tables import table
 
 # A word at least this frequent in one of the supported languages is a common word, not a name ("Health" 5.4,
 # "Service" 5.3, "Paul" 5.0); city and company names stay below it ("Sevilla" 4.7, "Atlanta" 4.4, "Uber" 4.1).
@@ -81,6 +82,6 @@ def read_name(name: str) -> NameWords:
     return NameWords(frozenset(words), frozenset(sectors))
 
 
-@functools.cache
+@table
 def _stop_words() -> frozenset[str]:
     return frozenset(word for language in LANGUAGES for word in stop_words(language))

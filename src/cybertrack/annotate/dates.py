@@ -20,7 +20,6 @@ week") to the month only.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from babel import Locale
 from babel.dates import get_day_names, get_month_names
 
 from cybertrack.lang import LANGUAGES, pack
+from cybertrack.tables import language_table
 
 # A year-less date may lie this far after the base (news announces what is coming).
 _AHEAD = timedelta(days=62)
@@ -369,7 +369,7 @@ def _cldr_relative(code: str) -> dict[tuple[str, int], tuple[str, ...]]:
     return found
 
 
-@functools.cache
+@language_table
 def _compiled(code: str) -> tuple[_Vocab, tuple[_Rule, ...], frozenset[str]]:
     """The language's vocabulary, its rules, and the names (months, weekdays, units of time) of which every match of
     a rule other than the relative phrases holds one, unless it holds a digit: most sentences have neither, and

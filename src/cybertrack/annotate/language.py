@@ -28,30 +28,22 @@ def _builder() -> LanguageDetectorBuilder:
 
 
 class LanguageIdentifier:
-    """Two detectors, each built the first time a text needs it. lingua reads a language's models the first time a
-    detector meets a text that may be in it; with ``preloaded`` every model is read when the detector is built (what a
-    process pool wants before it forks its workers, see `Resources.load`)."""
-
-    def __init__(self, preloaded: bool = False) -> None:
-        self.preloaded = preloaded
-
-    def _detector(self, builder: LanguageDetectorBuilder):
-        return (builder.with_preloaded_language_models() if self.preloaded else builder).build()
+    """Two detectors, each built the first time a text needs it. The one for texts of ``LONG_TEXT_CHARS`` or more,
+    which nearly every article is, reads trigram models only (30 MB for the twelve languages), all of them when it is
+    built. The one for shorter texts (a feed item's one-line summary) reads every n-gram model (about 250 MB); lingua
+    reads them as texts need them, so a run that meets no short text never loads them."""
 
     @cached_property
     def _long_text_detector(self):
-        return self._detector(_builder().with_low_accuracy_mode())
+        return _builder().with_low_accuracy_mode().with_preloaded_language_models().build()
 
     @cached_property
     def _short_text_detector(self):
-        return self._detector(_builder())
+        return _builder().build()
 
     def load(self) -> None:
-        """Both detectors, now."""
-        self.__dict__.pop("_long_text_detector", None)
-        self.__dict__.pop("_short_text_detector", None)
-        self.preloaded = True
-        _ = self._long_text_detector, self._short_text_detector
+        """The detector for articles, now (see `Resources.load`)."""
+        _ = self._long_text_detector
 
     def identify(self, text: str) -> str:
         """ISO 639-1 code of the text's language, or ``und``."""

@@ -10,20 +10,20 @@ stands in: news rarely dates anything after the day it is written.
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 
 from babel.dates import get_day_names
 
 from cybertrack.annotate.dates import find_dates
+from cybertrack.tables import language_table
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LOOKAHEAD_YEARS = 3
 _WEEKDAY_WINDOW = 20
 
 
-@functools.cache
+@language_table
 def _weekdays(language: str) -> dict[str, int]:
     """Weekday name (lower case) -> Monday=0 ... Sunday=6, in the language and in English."""
     names: dict[str, int] = {}

@@ -9,13 +9,13 @@ so "By The Numbers" stays a heading while "By Jane Doe" goes.
 
 from __future__ import annotations
 
-import functools
 import re
 
 import stopwordsiso
 
 from cybertrack.clean.cues import LANGUAGES, cue, names
 from cybertrack.clean.datelines import is_dateline
+from cybertrack.tables import table
 
 BYLINE_MAX_WORDS = 10
 BIO_MAX_WORDS = 25
@@ -42,7 +42,7 @@ _SLASH_AGENCY = re.compile(rf"\w/\s?(?:{_AGENCY})\W{{0,3}}$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?]['\"”»)]*$")
 
 
-@functools.cache
+@table
 def _function_words() -> frozenset[str]:
     return frozenset(stopwordsiso.stopwords(list(LANGUAGES)))
 

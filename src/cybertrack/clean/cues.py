@@ -8,10 +8,10 @@ another by chance.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
+from cybertrack import tables
 from cybertrack.lang import LANGUAGES, topic
 
 __all__ = ["LANGUAGES", "fold", "table"]
@@ -28,7 +28,7 @@ def fold(text: str) -> str:
     return text.strip(" \"'“”«»-–—•·|>")
 
 
-@functools.cache
+@tables.table
 def table() -> dict:
     return topic("furniture")
 

@@ -23,7 +23,6 @@ chosen too (`scripts/train_article_victims.py` cross-validates that very decisio
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.reporting import logistic
 from cybertrack.extract.roles import feature_names, features
 from cybertrack.extract.victims import Candidate
+from cybertrack.tables import table
 
 _MENTIONS_SCALE = math.log1p(10)
 ARTICLE_FEATURES = ("mentions", "share_of_mentions", "most_mentioned", "names_in_article")
@@ -78,7 +78,7 @@ class ArticleVictimModel:
     threshold: float
 
 
-@functools.cache
+@table
 def _model() -> ArticleVictimModel:
     data = json.loads((resources.files("cybertrack.extract") / "data" / "article_victims.json").read_text("utf-8"))
     if data["features"] != entity_feature_names():

@@ -16,7 +16,6 @@ from and are kept as proposed.
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 from collections import Counter
@@ -30,6 +29,7 @@ from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.reporting import logistic
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Victim
+from cybertrack.tables import table
 
 LEAD_SENTENCES = 3
 FEATURES = ("log_sentences", "share_of_attack_sentences", "in_lead", "beside_victim", "log_first_index",
@@ -97,7 +97,7 @@ def frame_types(frames: list[tuple[list[SentenceFacts], list[Victim]]], encoder:
     return [types or ["other"] for types in kept]
 
 
-@functools.cache
+@table
 def _model() -> tuple[np.ndarray, float, float, frozenset[str]]:
     data = json.loads((resources.files("cybertrack.extract") / "data" / "attack_types.json").read_text("utf-8"))
     return (np.asarray(data["weights"], dtype=np.float64), float(data["bias"]), float(data["threshold"]),

@@ -19,7 +19,6 @@ breaks the link, so "hackers penetrated Tesla's console" casts nobody. The cue w
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -30,6 +29,7 @@ from cybertrack.extract.victims import name_key, plausible_name
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import words
+from cybertrack.tables import table
 
 _APPOSITION = 6
 _COMPARISON_GAP = 6  # "similar to those used by APT41", "previously used by a hacker collective known as Lazarus"
@@ -49,14 +49,14 @@ class Acting:
     state: str | None = None
 
 
-@functools.cache
+@table
 def _gap_words() -> frozenset[str]:
     """The words that may stand between a cue and the name it casts (the actor cues themselves are matched with every
     other cue, in ``SentenceFacts.cues``)."""
     return frozenset(w.casefold() for phrase in words("actors", "gap_words") for w in phrase.split())
 
 
-@functools.cache
+@table
 def _lower_case_crew_nouns() -> frozenset[str]:
     return frozenset(p for p in words("actors", "crew_after") if p.islower())
 

@@ -12,7 +12,6 @@ attack yields no frame at all, which is what keeps teasers and commentary out.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -38,6 +37,7 @@ from cybertrack.extract.victims import Candidate, candidates, department, name_k
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Stance, Victim
+from cybertrack.tables import table
 
 if TYPE_CHECKING:  # the resources are handed in; importing them here would import this module again
     from cybertrack.embeddings import SentenceEncoder
@@ -568,7 +568,7 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
     return frame
 
 
-@functools.cache
+@table
 def _vulnerabilities_by_cve() -> dict[str, NamedVulnerability]:
     return {cve: v for v in named_vulnerabilities() for cve in v.cves}
 

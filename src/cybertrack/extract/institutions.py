@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from cybertrack.lang import LANGUAGES, alternation, topic, words
+from cybertrack.tables import table
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def _data() -> dict:
     return topic("institutions")
 
 
-@functools.cache
+@table
 def portfolios() -> dict[str, Portfolio]:
     return {key: Portfolio(key, value["name"], value["sector"]) for key, value in _data()["portfolios"].items()}
 
@@ -51,7 +52,7 @@ class _Patterns:
     triggers: tuple[str, ...]  # lower-cased words one of which every match contains: most sentences have none
 
 
-@functools.cache
+@table
 def _patterns() -> _Patterns:
     data = _data()
     heads = words("institutions", "heads")

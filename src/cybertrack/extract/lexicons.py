@@ -8,14 +8,13 @@ ATT&CK techniques. Adding a language means adding its pack, not code.
 
 from __future__ import annotations
 
-import functools
-
 from cybertrack.lang import LANGUAGES, topic
+from cybertrack.tables import table
 
 __all__ = ["LANGUAGES", "lexicons"]
 
 
-@functools.cache
+@table
 def lexicons() -> dict[str, dict]:
     """Every section of the attack and claim lexicons: ``lexicons()["denial"]["fr"]`` is a list of phrases."""
     return {**topic("attack"), **topic("claims")}

@@ -24,6 +24,7 @@ import stopwordsiso
 from HanTa import HanoverTagger
 
 from cybertrack.lang import pack
+from cybertrack.tables import language_table
 
 _TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)|&")
 _ELIDED = re.compile(r"^(?:[lLdD]|dell|all|dall|nell|sull)['’](?=\w)")  # "l'Hôpital", "dell'Ospedale"
@@ -57,7 +58,7 @@ class NameChunk:
     descriptor: int = 0
 
 
-@functools.cache
+@language_table
 def stop_words(language: str) -> frozenset[str]:
     words = set(stopwordsiso.stopwords("en"))
     if language in {"fr", "nl", "de", "it", "es"}:
@@ -201,7 +202,7 @@ def _reading(word: str, language: str) -> tuple[str, float]:
     return (readings[0][0], float(readings[0][1])) if readings else ("", float("-inf"))
 
 
-@functools.cache
+@language_table
 def _place_heads(language: str) -> frozenset[str]:
     """The nouns that name an administration by the place after them ("Stadt", "Gemeinde"): the packs' roles.toml."""
     return frozenset(head for head in pack(language, "roles")["place_heads"] if " " not in head)

@@ -22,7 +22,6 @@ per-article figures the thresholds are chosen by do not see the incidents it spl
 from __future__ import annotations
 
 import bisect
-import functools
 import json
 import math
 import re
@@ -47,6 +46,7 @@ from cybertrack.extract.victims import (
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import words
+from cybertrack.tables import table
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
 _NEAR_CHARS = 25
@@ -203,7 +203,7 @@ class RoleModel:
     alone: float  # any candidate is taken from this probability up
 
 
-@functools.cache
+@table
 def _model() -> RoleModel:
     data = json.loads((resources.files("cybertrack.extract") / "data" / "role_model.json").read_text("utf-8"))
     groups = tuple(data["groups"])

@@ -16,7 +16,6 @@ Countries the sentence puts on the attacker's side ("Chinese hackers") never cou
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import TypeVar
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.knowledge.places import places_in
 from cybertrack.lang import alternation, words
+from cybertrack.tables import table
 
 T = TypeVar("T")
 MAX_WORDS_BEFORE = 3
@@ -43,7 +43,7 @@ class _Located:
     code: str
 
 
-@functools.cache
+@table
 def _links() -> dict[str, re.Pattern[str]]:
     seat, of, joined = (alternation(words("places", section)) for section in ("seat", "of", "and"))
     return {

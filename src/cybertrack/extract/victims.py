@@ -29,6 +29,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.model import Victim
+from cybertrack.tables import table
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _PUNCTUATION = re.compile(r"[.;:!?,]")
@@ -129,7 +130,7 @@ def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
     return spans
 
 
-@functools.cache
+@table
 def _calendar_words() -> frozenset[str]:
     words: set[str] = set()
     for language in ("en", "fr", "nl", "de", "it", "es"):

@@ -18,13 +18,14 @@ from wordfreq.numbers import digit_freq, smash_numbers
 
 from cybertrack.knowledge.cache import load_or_build
 from cybertrack.lang import LANGUAGES as SUPPORTED_LANGUAGES
+from cybertrack.tables import table
 
 # Zipf 3.5 is roughly "once per 300,000 words": "equation" (4.0) and "agent" (4.8) are above it,
 # names the news uses as names ("Lazarus" 3.3, "Hafnium" 1.9, "Turla" 1.1) are below.
 COMMON_WORD_ZIPF = 3.5
 
 
-@functools.cache
+@table
 def stop_list() -> dict[str, str]:
     """Lower-cased name -> why it must never be matched."""
     entries = json.loads((resources.files("cybertrack.knowledge") / "data" / "stoplist.json").read_text("utf-8"))
@@ -69,7 +70,7 @@ def _zipf(word: str, language: str) -> float:
     return zipf if zipf >= FLOOR_ZIPF else 0.0
 
 
-@functools.cache
+@table
 def _common_tokens() -> dict[str, dict[str, int]]:
     """Per supported language, its tokens at or above the floor and their rank in centibels, kept in the user's cache
     folder between runs (see `cache.py`)."""

@@ -45,6 +45,7 @@ import babel
 import pycountry
 
 from cybertrack.lang import LANGUAGES
+from cybertrack.tables import table
 
 # Preference when one text is several kinds of form for one country ("Luxembourg", "Singapore").
 _KINDS = ("name", "adjective", "capital")
@@ -117,7 +118,7 @@ def capital_of(code: str) -> str | None:
     return _misp_capitals().get(code.upper())
 
 
-@functools.cache
+@table
 def country_forms() -> tuple[CountryForm, ...]:
     """Every surface form of every country in the supported languages, ready for a phrase matcher."""
     raw = [*_names(), *_adjectives(), *_capitals()]
@@ -209,7 +210,7 @@ def _table() -> dict[str, dict[str, dict[str, list[str]]]]:
     return json.loads(files("cybertrack.knowledge").joinpath("data", "country_forms.json").read_text("utf-8"))
 
 
-@functools.cache
+@table
 def _misp_capitals() -> dict[str, str]:
     spec = importlib.util.find_spec("pymispgalaxies")
     if spec is None or not spec.submodule_search_locations:
@@ -225,7 +226,7 @@ def _misp_capitals() -> dict[str, str]:
     return capitals
 
 
-@functools.cache
+@table
 def place_names() -> frozenset[str]:
     """Lower-cased names of world regions (CLDR, via babel, in the six languages) and of the states, provinces and
     regions inside countries (ISO 3166-2, via pycountry): places, never organisations."""

@@ -29,6 +29,7 @@ from importlib import resources
 
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
 from cybertrack.lang import LANGUAGES, pack
+from cybertrack.tables import table
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def named_vulnerabilities() -> tuple[NamedVulnerability, ...]:
     )
 
 
-@functools.cache
+@table
 def _name_matcher() -> PhraseMatcher:
     matcher = PhraseMatcher()
     for vulnerability in named_vulnerabilities():
@@ -88,7 +89,7 @@ def _name_matcher() -> PhraseMatcher:
     return matcher
 
 
-@functools.cache
+@table
 def _vulnerability_word_matcher() -> PhraseMatcher:
     matcher = PhraseMatcher()
     for language in LANGUAGES:  # words saying that a sentence is about a vulnerability, from the language packs
