@@ -73,11 +73,10 @@ class Pipeline:
         deadline.check(name)
 
     def load(self) -> float:
-        """Load every resource now and return the seconds it took (none the second time): the stage timings then
-        measure the work, and worker processes forked afterwards share the loaded models. A run in one process needs
-        none: there, each resource loads when a stage first needs it, and an article that needs none of some never
-        loads them (the models lingua keeps for short texts, the German tagger), which is what makes a one-article run
-        fast."""
+        """Load every resource now (see `Resources.load`) and return the seconds it took (none the second time): the
+        stage timings then measure the work, and worker processes forked afterwards share the loaded models. A run in
+        one process needs none: there, each resource loads when a stage first needs it, and what its articles do not
+        need never loads (the German tagger for English news), which is what makes a one-article run fast."""
         if self.preloaded:
             return 0.0
         seconds = self.resources.load()

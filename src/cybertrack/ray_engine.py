@@ -18,6 +18,7 @@ machine with ``workers`` CPUs.
 from __future__ import annotations
 
 import itertools
+import logging
 import pickle
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -51,6 +52,7 @@ def on_ray(items: Iterable[SourceItem | ItemError], pipeline: Pipeline, workers:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # the incidents must not depend on which actor is faster
         context.enable_progress_bars = False  # `ingest` shows its own
+        logging.getLogger("ray.data").setLevel(logging.WARNING)  # nor does it tell of each dataset it starts
         items = iter(items)
         while window := list(itertools.islice(items, WINDOW)):
             yield from _window(ray, window, pipeline, workers, seconds)
@@ -67,7 +69,8 @@ def _window(ray, window: list[SourceItem | ItemError], pipeline: Pipeline, worke
     if work:
         dataset = ray.data.from_items([{"item": pickle.dumps(item)} for item in work]).map_batches(
             PipelineWorker, fn_constructor_args=(pipeline.attack_gate, pipeline.article_budget),
-            batch_size=ITEMS_PER_BATCH, concurrency=min(workers, len(work)), num_cpus=1, batch_format="numpy")
+            batch_size=ITEMS_PER_BATCH, compute=ray.data.ActorPoolStrategy(size=min(workers, len(work))), num_cpus=1,
+            batch_format="numpy")
         done = _unpacked(dataset.iter_rows(), seconds)
     for item in window:
         yield item if isinstance(item, ItemError) else next(done)
