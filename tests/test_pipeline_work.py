@@ -8,8 +8,11 @@ from __future__ import annotations
 import pytest
 
 from cybertrack import pipeline as pipeline_module
+from cybertrack.annotate import dates
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.names import TAGGED_LANGUAGES, tagger
+from cybertrack.knowledge.countries import place_names
+from cybertrack.lang import LANGUAGES
 from cybertrack.model import SourceItem
 from cybertrack.pipeline import Pipeline
 from cybertrack.resources import Resources
@@ -51,9 +54,12 @@ def test_one_article_loads_only_what_it_needs() -> None:
 def test_loading_before_forking_reads_no_article() -> None:
     """Worker processes fork from a loaded pipeline: every model is in memory, and no article was made up to get
     there (the stage timings are still zero)."""
-    tagger.cache_clear()
+    for table in (tagger, dates._compiled, place_names):
+        table.cache_clear()  # as in a fresh process
     pipeline = Pipeline(Resources())
     assert pipeline.load() > 0
+    assert dates._compiled.cache_info().currsize == len(LANGUAGES)  # every language's date rules (datelines)
+    assert place_names.cache_info().currsize == 1  # a table of the victims' extractor
     assert pipeline.resources.loaded() == {"knowledge", "cues", "languages", "encoder", "report_classifier"}
     assert "_long_text_detector" in pipeline.resources.languages.__dict__
     assert "_short_text_detector" not in pipeline.resources.languages.__dict__  # 250 MB for texts few runs meet
