@@ -790,3 +790,18 @@ def test_names_in_one_enumeration_with_a_victim_are_victims_too() -> None:
     text = "Hackers attacked the Ardmore Water Board and the logistics firm Calder Freight on Monday."
     victims = {v.name for frame in extract_frames("doc", text, "en", "2024-05-01", RESOURCES) for v in frame.victims}
     assert {"Ardmore Water Board", "Calder Freight"} <= victims
+
+
+@pytest.mark.parametrize(("language", "sentence", "kept", "never"), [
+    ("en", "A new ransomware strain has hit Windows and Linux in recent weeks, encrypting files.", set(),
+     {"Windows", "Linux"}),
+    ("fr", "Le rançongiciel a frappé Windows et Linux ces dernières semaines.", set(), {"Windows", "Linux"}),
+    ("en", "Hackers targeted Windows Management Instrumentation in the attack on the Korvan water board.", set(),
+     {"Windows Management Instrumentation"}),
+    ("en", "The malware attacked Android users in Veldmark last month.", {"Android users"}, set()),
+])
+def test_platforms_and_techniques_are_never_victims_but_their_users_are(language, sentence, kept, never):
+    """ATT&CK's platforms and technique names are what was attacked, not who: they neither become victims nor key
+    an incident that unrelated articles then join."""
+    names = {v.name for frame in extract_frames("doc", sentence, language, PUBLISHED, RESOURCES) for v in frame.victims}
+    assert kept <= names and not names & never

@@ -33,7 +33,7 @@ from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
 from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
-from cybertrack.extract.victims import Candidate, candidates, department, name_key
+from cybertrack.extract.victims import Candidate, candidates, department, is_technology, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Stance, Victim
@@ -338,9 +338,10 @@ def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
-    if any(not c.generic for victims in cast.values() for c in victims):
-        return cast
-    return article_victims(facts, mentions) or cast
+    if not any(not c.generic for victims in cast.values() for c in victims):
+        cast = article_victims(facts, mentions) or cast
+    return {index: kept for index, victims in cast.items()
+            if (kept := [c for c in victims if not is_technology(by_index[index], c)])}
 
 
 def _keep_to_own_clauses(drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> None:

@@ -313,6 +313,15 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
     return named + _generic_victims(facts, named)
 
 
+def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "Windows", "Linux", "Windows Management Instrumentation": a platform or a technique (ATT&CK names them:
+    `KnowledgeBase.technology`) is what was attacked on someone's machines, not who was hit. Only the whole name
+    counts: "Android users" are victims, and so is the "Linux Foundation". Judged after the role models, which weigh a
+    candidate among all those of its sentence, as they were fitted to."""
+    name = " ".join(facts.text[candidate.start:candidate.end].casefold().split())
+    return not candidate.generic and name in knowledge_base().technology
+
+
 def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A capitalised word that only says who attacks ("Cybercriminals stole ...", "Hackers ..."): the language's
     attacker nouns name the other side, never a victim."""

@@ -21,7 +21,7 @@ from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
 from cybertrack.knowledge.places import build_place_countries
 from cybertrack.knowledge.software import Software, load_software
-from cybertrack.knowledge.techniques import Technique, load_techniques
+from cybertrack.knowledge.techniques import Technique, load_platforms, load_techniques
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
 
 _APT_NUMBER = re.compile(r"^APT\s?-?(\d+)$", re.IGNORECASE)
@@ -54,6 +54,9 @@ class KnowledgeBase:
         self._add_producers()
         self._add_agencies()
         self.places = build_place_countries()  # city or region -> its country: read around victims, never matched
+        # what software and methods are called, case-folded: ATT&CK's platforms and technique names
+        self.technology = frozenset(p.casefold() for p in load_platforms()) \
+            | frozenset(t.name.casefold() for t in self.techniques.values())
 
     # -- building ---------------------------------------------------------------------------------------------
     def _acceptable(self, name: str) -> bool:

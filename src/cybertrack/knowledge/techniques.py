@@ -33,3 +33,10 @@ def load_techniques() -> dict[str, Technique]:
         if isinstance(external, str) and _TECHNIQUE_ID.match(external):
             techniques[external] = Technique(external, _ID_SUFFIX.sub("", cluster.value).strip())
     return techniques
+
+
+def load_platforms() -> frozenset[str]:
+    """The platforms ATT&CK's techniques run on ("Windows", "Linux", "macOS", "Android", "Office 365", "ESXi"):
+    software that is attacked on its users' machines, never an organisation that was hit."""
+    return frozenset(str(platform) for cluster in load_galaxy("mitre-attack-pattern")
+                     for platform in cluster.meta.get("mitre_platforms") or ())
