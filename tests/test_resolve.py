@@ -292,3 +292,20 @@ def test_an_incident_knows_which_report_named_each_victim_and_actor() -> None:
     [incident] = resolve([spoken, italian()])
     assert incident.victim_reports == {"BE/ministry:interior": ["en.txt", "it.txt"]}
     assert incident.actor_reports == {"APT29": ["en.txt"]}  # the Italian report never names it
+
+
+def test_a_state_body_of_no_known_country_joins_no_two_reports() -> None:
+    """ "The parliament" in two articles that never say whose is nobody in particular; "the Belgian parliament" is one
+    parliament, and its two reports are one incident."""
+    from cybertrack.extract.frames import extract_frames
+
+    def reports(body: str) -> list[Frame]:
+        return [*extract_frames("a.txt", f"Ransomware hit {body} on Monday, encrypting its servers, officials said.",
+                                "en", "2024-03-05", RESOURCES),
+                *extract_frames("b.txt", f"A cyberattack on {body} paralysed its email system on Tuesday, the speaker "
+                                "said.", "en", "2024-03-07", RESOURCES)]
+
+    unknown, belgian = reports("the parliament"), reports("the Belgian parliament")
+    assert all(v.generic for f in unknown for v in f.victims if v.key.endswith("parliament"))
+    assert len(resolve(unknown, resources=RESOURCES)) == 2
+    assert len(resolve(belgian, resources=RESOURCES)) == 1
