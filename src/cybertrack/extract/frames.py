@@ -33,7 +33,7 @@ from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
 from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
-from cybertrack.extract.victims import STATE_SECTOR, Candidate, candidates, department, is_technology, name_key
+from cybertrack.extract.victims import Candidate, candidates, department, identifies, is_technology, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Stance, Victim
@@ -472,12 +472,13 @@ def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | N
 
 
 def _placed(victim: Victim, code: str) -> Victim:
-    """The victim in a country: a department is renamed for it, a generic victim keyed by it, an organisation keeps
-    its key (its name is its identity)."""
+    """The victim in a country: a department is renamed for it, a victim named by a sector noun keyed by it (a state
+    body is then one organisation: `victims.identifies`), an organisation keeps its key (its name is its identity)."""
     if victim.key.startswith("?/ministry:"):
         return department(victim.key.split(":", 1)[1], code)
     if victim.key.startswith("?/"):
-        return replace(victim, key=f"{code}/{victim.key[2:]}", country=code)
+        identified = identifies(victim.sector, code)
+        return replace(victim, key=f"{code}/{victim.key[2:]}", country=code, generic=not identified)
     return replace(victim, country=code)
 
 
@@ -537,18 +538,9 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     return strong
 
 
-def _identifying(victim: Victim) -> Victim:
-    """A state body is one per country ("the Belgian parliament" is one parliament), but one whose country the article
-    never gives ("the government", "governments", "the county") is nobody in particular: generic, so it never joins
-    two reports into one incident (on CASIE-train, "governments" joined a phishing round-up to a WannaCry story)."""
-    if victim.key.startswith(f"?/{STATE_SECTOR}:") and not victim.generic:
-        return replace(victim, generic=True)
-    return victim
-
-
 def _frame(document: str, draft: _Draft, language: str, published: str | None, reference: Reference | None,
            background: set[int], deadline: Deadline) -> Frame:
-    frame = Frame(document=document, victims=[_identifying(v) for v in draft.victims.values()], language=language)
+    frame = Frame(document=document, victims=list(draft.victims.values()), language=language)
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
         deadline.check("extract")

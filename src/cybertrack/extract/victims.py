@@ -276,11 +276,18 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
             candidates.append(Candidate(min(start, country.start), end, department(portfolio, code), generic=False))
             continue
         sector = str(noun.values[0])
-        # A state body is one per country ("the Belgian parliament"); any other sector noun names a kind of victim.
         victim = Victim(text, f"{code or '?'}/{sector}:{name_key(noun.text)}", code, sector,
-                        generic=sector != STATE_SECTOR)
+                        generic=not identifies(sector, code))
         candidates.append(Candidate(start, noun.end, victim, generic=True))
     return candidates
+
+
+def identifies(sector: str | None, code: str | None) -> bool:
+    """Whether a victim named by a sector noun is one organisation. A state body is one per country ("the Belgian
+    parliament" is one parliament), so it is once its country is known; before, "the government" is nobody in
+    particular, and so is any other sector noun ("hospitals"): neither joins two reports into one incident (on
+    CASIE-train, "governments" had joined a phishing round-up to a WannaCry story)."""
+    return sector == STATE_SECTOR and code is not None
 
 
 def _extend_left(facts: SentenceFacts, start: int) -> int:
