@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from cybertrack.annotate.sentences import after_dateline
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
@@ -805,3 +806,44 @@ def test_platforms_and_techniques_are_never_victims_but_their_users_are(language
     an incident that unrelated articles then join."""
     names = {v.name for frame in extract_frames("doc", sentence, language, PUBLISHED, RESOURCES) for v in frame.victims}
     assert kept <= names and not names & never
+
+
+@pytest.mark.parametrize(("line", "story"), [
+    ("ASHBURY — Brindle Health paid a ransom to the hackers.", "Brindle Health paid"),
+    ("PORT KESTREL, Va. - An attack on computers at Oakridge High School", "An attack on"),
+    ("VELDMARK CITY (Reuters) - Korvan Airways said on Wednesday", "Korvan Airways said"),
+    ("(TNS) -- LUTRECHT, Tenn. — The city was the victim of a cyber-attack.", "The city was"),
+    ("LUTRECHT (ANP) – Veldmark heeft de afgelopen weken last gehad van aanvallen.", "Veldmark heeft"),
+])
+def test_a_dateline_belongs_to_no_sentence(line, story):
+    """A wire's dateline is no part of the story's first sentence: its capitals would be read as the sentence's
+    first name, where its subject stands."""
+    assert line[after_dateline(line, 0, len(line)):].startswith(story)
+
+
+@pytest.mark.parametrize("line", ["NHS - the health service was hit.", "Korvan Airways - the carrier said",
+                                  "The attack — a ransomware strike — hit Lutrecht."])
+def test_a_sentence_opening_with_a_name_or_an_acronym_has_no_dateline(line):
+    assert after_dateline(line, 0, len(line)) == 0
+
+
+def test_a_dateline_does_not_hide_the_victim_that_opens_the_story():
+    text = "ASHBURY — Brindle Health paid a ransom to hackers to regain access to its computer systems."
+    names = {v.name for frame in extract_frames("doc", text, "en", PUBLISHED, RESOURCES) for v in frame.victims}
+    assert names == {"Brindle Health"}
+
+
+@pytest.mark.parametrize(("language", "text", "victim", "person"), [
+    ("en", "Ransomware hit the computers of Brindle Health, Brindle Health CEO Mara Quill said on Monday.",
+     "Brindle Health", "Mara Quill"),
+    ("en", "Ransomware hit the computers of Ashbury County, Ashbury County Manager Dena Korvan said.",
+     "Ashbury County", "Dena Korvan"),
+    ("de", "Hacker legten die Systeme der Stadtwerke Lutrecht lahm, sagte Stadtwerke Lutrecht Geschäftsführer "
+           "Jonas Veld.", "Stadtwerke Lutrecht", "Jonas Veld"),
+])
+def test_a_person_named_with_a_title_is_not_the_victim_but_their_organisation_is(language, text, victim, person):
+    """ "Brindle Health CEO Mara Quill": the name after a title is a person who speaks for the victim, and the words
+    before the title name the organisation."""
+    names = {v.name for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims}
+    assert victim in names
+    assert not any(person in name for name in names)

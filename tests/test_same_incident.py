@@ -179,8 +179,8 @@ def test_an_incident_split_by_the_order_reports_came_in_is_joined_again() -> Non
     tells its story: it starts an incident of its own, the two English reports join by their victim, and the second
     round joins the two incidents, since on average the Italian report matches theirs."""
     victim = Victim("Kettleby Shipping", "org:kettleby shipping")
-    weak = ("Kettleby Shipping said on Friday that its quarterly freight volumes rose by a tenth, and that a breach "
-            "earlier this year cost it a week of business.")
+    weak = ("Kettleby Shipping said on Friday that its freight volumes rose by a tenth this quarter, and that a "
+            "breach earlier this year cost it a week of business.")
     first = report("a_en.txt", weak, {"org:kettleby shipping": 1.0}, [victim])
     italian = report("b_it.txt", HARBOUR_IT, NAMES, language="it")
     english = report("c_en.txt", HARBOUR_EN, NAMES, [victim])

@@ -14,6 +14,16 @@ import re
 import blingfire
 import numpy as np
 
+# A wire or local paper's dateline before its first sentence: "GREENFIELD —", "HONG KONG (Reuters) -",
+# "CHESAPEAKE, Va. -", "(TNS) -- SPRING HILL, Tenn. —", "COPENHAGUE, Dinamarca (AP) —". The place is written in
+# capitals (four letters at least, so that an acronym opening a sentence is no dateline), a region and an agency may
+# follow it, and a dash ends it.
+_DATELINE = re.compile(
+    r"\s*(?:\([A-Z][\w.]{1,15}\)\s*(?:--|[—–-])\s*)?"  # a syndicate before the place: "(TNS) --"
+    r"[A-Z][A-Z.'’-]*(?:\s[A-Z][A-Z.'’-]*){0,3}(?<=[A-Z.]{4})"  # the place, in capitals
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # its region or country: ", Va.", ", Netherlands"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?"  # the agency: "(Reuters)", "(AP)"
+    r"(?:--|[—–-])\s+(?=\S)")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
 _MONTH_START = re.compile(
     r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
@@ -34,6 +44,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         else:
             spans.append((a, b))
     return [(start + a, start + b) for a, b in spans]
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where the story of the line ``text[start:end]`` begins: after the dateline a wire or a local paper opens it
+    with ("BALTIMORE — The hack that ..."), which belongs to no sentence: its capitals would be read as a name, the
+    sentence's first, where the subject of the sentence stands."""
+    found = _DATELINE.match(text, start, end)
+    return found.end() if found else start
 
 
 def _sentence_offsets(text: str) -> list[tuple[int, int]]:

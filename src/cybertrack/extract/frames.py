@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from cybertrack.annotate.dates import Reference
 from cybertrack.annotate.reference_date import reference_date
-from cybertrack.annotate.sentences import sentence_spans
+from cybertrack.annotate.sentences import after_dateline, sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.article_victims import article_victims
@@ -78,7 +78,8 @@ def document_facts(text: str, language: str, published: str | Reference | None, 
                    deadline: Deadline = UNLIMITED) -> list[SentenceFacts]:
     kb, lexicon = resources.knowledge, resources.cues
     base = published if isinstance(published, Reference) else Reference.parse(published)
-    spans = [piece for line in _lines(text) for span in sentence_spans(text, *line) for piece in _pieces(text, *span)]
+    spans = [piece for start, end in _lines(text)
+             for span in sentence_spans(text, after_dateline(text, start, end), end) for piece in _pieces(text, *span)]
     found = []
     for i, (s, e) in enumerate(spans):
         deadline.check("extract")
