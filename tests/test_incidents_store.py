@@ -91,6 +91,7 @@ def test_export_incidents_cite_their_documents(seeds) -> None:
             assert claim["certainty"] in {certainty.value for certainty in Certainty}
             assert claim["attributed_to"] and all(isinstance(t, str) and t for t in claim["attributed_to"])
             assert claim["document"] in incident["documents"]
+            assert set(claim["reported_in"]) <= set(incident["documents"]) - {claim["document"]}
             text = documents[claim["document"]]["text"]
             assert claim["evidence"] and claim["evidence"] in text
             start, end = claim["offsets"]

@@ -193,9 +193,14 @@ def test_one_party_making_one_claim_in_two_reports_is_one_claim():
         claim = Claim(claimant, Stance.ATTRIBUTES, ("APT29",), Certainty.CONFIRMED, None, evidence, speaks_for="VM")
         return Frame(document=document, victims=[victim], claims=[claim], evidence=[evidence])
 
-    incidents = resolve([frame("a.txt", "Veldmark"), frame("b.txt", "Veldmark Ministry of Foreign Affairs")])
+    incidents = resolve([frame("a.txt", "Veldmark"), frame("b.txt", "Veldmark Ministry of Foreign Affairs"),
+                         frame("c.txt", "Veldmark")])
     assert len(incidents) == 1
     assert [c.claimant for c in incidents[0].claims] == ["Veldmark"]
+    # every report that found the claim is kept with it: each of them, in whatever language, found it
+    [kept] = incidents[0].claims
+    assert {kept.evidence.document, *kept.reported_in} == {"a.txt", "b.txt", "c.txt"}
+    assert kept.evidence.document not in kept.reported_in
 
 
 def test_a_victim_in_the_news_for_years_costs_a_bounded_number_of_comparisons(monkeypatch) -> None:

@@ -175,6 +175,7 @@ class Claim:
     about: tuple[str, ...] = ()  # the victims its own clause names, when the sentence names several
     role: str = ""  # a person claimant's role ("Finance Minister"), where the sentence gives it
     organisation: str = ""  # the body a person claimant speaks for ("St Brendan's Hospital"), where given
+    reported_in: tuple[str, ...] = ()  # the other reports (documents) of the incident that carry the same claim
 
     @property
     def hedged(self) -> bool:

@@ -20,7 +20,7 @@ import functools
 import hashlib
 import itertools
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -457,17 +457,24 @@ def _state_of(actor: str) -> str | None:
 
 def _one_per_party(claims: list[Claim]) -> list[Claim]:
     """The same party making the same claim in several reports is one claim (its first wording kept): "Belgium" and
-    "the Belgian Ministry of Foreign Affairs" attributing the attack to China are the Belgian government's claim."""
+    "the Belgian Ministry of Foreign Affairs" attributing the attack to China are the Belgian government's claim. The
+    claim kept lists the other reports that carry it (``reported_in``): each of them found it."""
     kept: dict[tuple, Claim] = {}
     for claim in claims:
         party = claim.speaks_for or claim.claimant.casefold()
         key = (party, claim.stance, frozenset(claim.attributed_to))
         twin = next((k for k, other in kept.items() if same_party(claim, other)), None)
-        if twin is not None:  # the fuller wording of one party's claim stays ("APT31, China" over "China")
-            if len(claim.attributed_to) > len(kept[twin].attributed_to):
-                kept[twin] = claim
-        elif key not in kept:
+        if twin is None:
+            twin = key if key in kept else None
+        if twin is None:
             kept[key] = claim
+            continue
+        # the fuller wording of one party's claim stays ("APT31, China" over "China")
+        first, second = (claim, kept[twin]) if len(claim.attributed_to) > len(kept[twin].attributed_to) \
+            else (kept[twin], claim)
+        documents = [second.evidence.document, *second.reported_in, *first.reported_in]
+        kept[twin] = replace(first, reported_in=tuple(dict.fromkeys(
+            d for d in documents if d != first.evidence.document)))
     return list(kept.values())
 
 

@@ -113,7 +113,7 @@ def _claim(claim: dict) -> dict:
             "attributed_to": claim["attributed_to"], "certainty": claim["certainty"], "hedged": claim["hedged"],
             "certainty_cue": claim.get("certainty_cue", ""), "cue": claim.get("cue", ""), "date": claim["date"],
             "document": evidence["document"], "evidence": evidence["sentence"],
-            "offsets": [evidence["start"], evidence["end"]]}
+            "offsets": [evidence["start"], evidence["end"]], "reported_in": claim.get("reported_in", [])}
 
 
 def write_json(export: dict, out: TextIO) -> None:

@@ -41,6 +41,7 @@ def claim_from_json(data: dict) -> Claim:
     fields["claimant_kind"] = ClaimantKind(fields.get("claimant_kind") or ClaimantKind.INSTITUTION)
     fields["attributed_to"] = tuple(fields["attributed_to"])
     fields["about"] = tuple(fields.get("about", ()))
+    fields["reported_in"] = tuple(fields.get("reported_in", ()))
     fields["evidence"] = Evidence(**fields["evidence"])
     return Claim(**fields)
 
