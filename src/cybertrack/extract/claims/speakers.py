@@ -38,6 +38,7 @@ _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark
 _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
+_MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
 _SUBJECT_PRONOUNS = frozenset(words("grammar", "subject_pronouns"))
 _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
@@ -70,7 +71,8 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
             continue  # the country itself, below
         kind = _name_kind(facts, chunk, media, targets)
         served = next((t.name for t in targets if t.agency and t.state and chunk.start <= t.start < chunk.end), None)
-        country = inside[0].code if inside else served  # "the AIVD" speaks for the Netherlands
+        # "the AIVD" speaks for the Netherlands, and so does "the Dutch intelligence agency AIVD"
+        country = inside[0].code if inside else served or _country_before(facts, chunk.start)
         found.append(_person(facts, Speaker(chunk.start, chunk.end, chunk.text, country, kind)))
     for country in facts.countries:
         if country.form == "adjective" or country.attacker_side:
@@ -88,6 +90,21 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         found.append(Speaker(start, end, facts.text[start:end], inside, _noun_kind(noun)))
     speakers = [s for s in found if not _after_preposition(facts.text, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _country_before(facts: SentenceFacts, start: int) -> str | None:
+    """The country of a nationality that opens the phrase a name ends ("the Dutch intelligence agency AIVD", "the
+    Veldmark data protection authority CNPD"): only role and sector nouns stand between them, so the nationality is
+    the speaker's own, never the state the claim blames."""
+    nouns = [(m.start, m.end) for kind in ("claimant_noun", "sector", "state_noun") for m in facts.cues.get(kind, [])]
+    for country in facts.countries:
+        if country.end > start or country.form != "adjective" or start - country.end > _MODIFIER_CHARACTERS:
+            continue
+        words = list(re.finditer(r"\S+", facts.text[country.end:start]))  # none: "l'agenzia olandese AIVD"
+        if all(any(s <= country.end + w.start() and country.end + w.end() <= e for s, e in nouns)
+                         for w in words):
+            return country.code
+    return None
 
 
 def _person(facts: SentenceFacts, speaker: Speaker) -> Speaker:
