@@ -21,8 +21,9 @@ from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import words
+from cybertrack.lang import LANGUAGES, alternation, pack, words
 from cybertrack.model import Stance
+from cybertrack.tables import language_table
 
 _AGENTS = "|".join(map(re.escape, sorted(words("grammar", "agent_words"), key=len, reverse=True)))
 _ARTICLE = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
@@ -110,16 +111,35 @@ def _blamed(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: bool
     cues = [cue, *(StanceCue(cue.stance, m) for m in facts.cues.get(kinds[cue.stance], []) if m != cue.match)]
     linked = any(content_words_between(facts.text, link.end, match.start) <= 1
                  for link in facts.cues.get("agency_link", []))
-    return linked or any(_blamed_by(facts.text, match, one, agent_only) for one in cues)
+    return linked or any(_blamed_by(facts, match, one, agent_only) for one in cues)
 
 
-def _blamed_by(text: str, match: Match, cue: StanceCue, agent_only: bool) -> bool:
+def _blamed_by(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: bool) -> bool:
+    text = facts.text
     after = content_words_between(text, cue.match.end, match.start) <= _TARGET_AFTER_CUE_WORDS + 1 \
         and (not agent_only or bool(_AGENT_END.search(cue.match.text)))
+    gap_end = _before_complement(facts, match.end, cue.match.start) if cue.names_the_culprit_first \
+        else cue.match.start
     before = (cue.names_the_culprit_first or cue.stance is not Stance.ATTRIBUTES) \
-        and content_words_between(text, match.end, cue.match.start) <= 1 \
-        and len(text[match.end:cue.match.start].split()) <= _BLAME_GAP_WORDS
+        and content_words_between(text, match.end, gap_end) <= 1 \
+        and len(text[match.end:gap_end].split()) <= _BLAME_GAP_WORDS
     return after or before
+
+
+@language_table
+def _complements(language: str) -> re.Pattern[str] | None:
+    """The prepositions that open a clause-final culprit cue's complement (``claims.toml``: German "für")."""
+    found = pack(language if language in LANGUAGES else "en", "claims")["culprit_complements"]
+    return re.compile(rf"(?<!\w)(?:{alternation(found)})(?!\w)", re.IGNORECASE) if found else None
+
+
+def _before_complement(facts: SentenceFacts, start: int, end: int) -> int:
+    """Where the words between a culprit (ending at ``start``) and the cue that names it first (at ``end``) end: at
+    the cue, or where the cue's own complement opens when the language puts it between them ("das russische Militär
+    [für den Angriff] verantwortlich", "LockBit is [voor de aanval] verantwoordelijk")."""
+    complement = _complements(facts.language)
+    found = complement.search(facts.text, start, end) if complement and start < end else None
+    return found.start() if found else end
 
 
 def _named_crews(facts: SentenceFacts) -> list[Target]:
@@ -185,7 +205,7 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
         forms = {"name", "capital", "adjective"} if answered else {"name", "capital"}
         blamed = not cue.reported and country.form in forms and (
             content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
-            or (cue.names_the_culprit_first and _subject_of(facts.text, country, cue.match)))
+            or (cue.names_the_culprit_first and _subject_of(facts, country, cue)))
         if _as_a_state(facts, country, links, culprit_cues) or blamed or _served(facts, country) \
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
             found.append(Target(country.start, country.end, country.code))
@@ -210,11 +230,13 @@ def _nationality_of_a_named_group(facts: SentenceFacts, country: CountryMention,
                or close(facts.text, actor.end, country.start, _NATIONALITY_WORDS) for actor in actors)
 
 
-def _subject_of(text: str, country: CountryMention, cue: Match) -> bool:
-    """ "Iran was behind", "North Korea is responsible": the country right before the cue, with only function words
-    between ("U.S. officials believe" has a noun between: the officials speak)."""
-    return country.end <= cue.start and content_words_between(text, country.end, cue.start) == 0 \
-        and len(text[country.end:cue.start].split()) <= 1
+def _subject_of(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -> bool:
+    """ "Iran was behind", "North Korea is responsible", "Russland ist für den Angriff verantwortlich": the country
+    right before the cue (or its complement), with only function words between ("U.S. officials believe" has a noun
+    between: the officials speak)."""
+    end = _before_complement(facts, country.end, cue.match.start)
+    return country.end <= end and content_words_between(facts.text, country.end, end) == 0 \
+        and len(facts.text[country.end:end].split()) <= 1
 
 
 def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match | Target],
@@ -229,7 +251,8 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
             continue
         start, end = min(noun.start, country.start), max(noun.end, country.end)
         if any(close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
-                or any(close(text, end, cue.start, 3) and "," not in text[end:cue.start] for cue in before):
+                or any(close(text, end, gap_end, 3) and "," not in text[end:gap_end]
+                       for cue in before if (gap_end := _before_complement(facts, end, cue.start)) >= end):
             return True
     return False
 
