@@ -847,3 +847,23 @@ def test_a_person_named_with_a_title_is_not_the_victim_but_their_organisation_is
     names = {v.name for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims}
     assert victim in names
     assert not any(person in name for name in names)
+
+
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    ("en", "Hackers breached the systems of Brindle Health on Sunday. The company said the Lapsus$ group was behind "
+           "the attack.", "Brindle Health"),
+    ("de", "Hacker haben die Systeme der Stadtwerke Lutrecht verschlüsselt. Das Unternehmen erklärte, die Gruppe "
+           "LockBit stecke hinter dem Angriff.", "Stadtwerke Lutrecht"),
+    ("fr", "Des pirates ont paralysé les serveurs de Korvan Logistique. L'entreprise a indiqué que le groupe LockBit "
+           "était derrière l'attaque.", "Korvan Logistique"),
+    ("nl", "Hackers hebben de systemen van Veldmark Transport platgelegd. Het bedrijf meldt dat de groep LockBit achter "
+           "de aanval zit.", "Veldmark Transport"),
+    ("fr", "Des pirates ont paralysé les serveurs de Korvan Logistique. Selon l'entreprise américaine, les pirates de "
+           "LockBit seraient à l'origine de l'attaque.", "Korvan Logistique"),
+])
+def test_the_company_that_speaks_is_the_organisation_the_report_is_about(language, text, victim):
+    """ "..., the company said": the bare noun refers back to the one organisation the frame names as hit."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [v.name for v in frame.victims] == [victim]
+    assert [(c.claimant, c.attributed_to) for c in frame.claims] == [(victim, ("LockBit",) if language != "en"
+                                                                      else ("LAPSUS",))]

@@ -45,6 +45,7 @@ class Cues:
             "involvement": {"involvement": lex["involvement_nouns"]},
             "attacker_noun": {"attacker_noun": roles["attacker_nouns"]},
             "claimant_noun": {"claimant_noun": roles["claimant_nouns"]},
+            "company_noun": {"company_noun": roles["company_nouns"]},  # "the company said": see frames._named_company
             "media": {"media": roles["media"]},
         }
         for kind in ("victim_before", "victim_after", "began", "discovered", "people_of", "attacker_before",

@@ -28,6 +28,7 @@ from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types
 from cybertrack.extract.attackers import initials_only, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
+from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
@@ -35,7 +36,9 @@ from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import Candidate, candidates, department, identifies, is_technology, name_key
 from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
+from cybertrack.lang import words
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Stance, Victim
 from cybertrack.tables import table
 
@@ -201,7 +204,31 @@ def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple
             holders = sorted(accused, key=lambda f: (-_accusations(f, claim), -len(f.evidence)))[:1] or holders[:1]
         holders = placed.get(id(claim)) or holders
         for frame, part in _split_by_actor(claim, holders, own):
-            frame.claims.append(part)
+            frame.claims.append(_named_company(part, frame))
+
+
+def _named_company(claim: Claim, frame: Frame) -> Claim:
+    """ "..., the company said": a report refers back to the organisation it is about by a bare noun (the packs'
+    ``company_nouns``), and when the frame names one organisation hit, that is who speaks."""
+    named = {v.name for v in frame.victims if v.key.startswith("org:") and not v.generic}
+    # "l'entreprise américaine", "Selon l'entreprise": the noun, without function words and nationalities
+    said = [w for w in name_key(claim.claimant).split()
+            if len(w) > 1 and w not in FUNCTION_WORDS and w not in _nationalities()]
+    if len(named) != 1 or " ".join(said) not in _company_nouns():
+        return claim
+    return replace(claim, claimant=named.pop(), claimant_kind=ClaimantKind.ORGANISATION, speaks_for=None)
+
+
+@table
+def _company_nouns() -> frozenset[str]:
+    return frozenset(name_key(noun) for noun in words("roles", "company_nouns"))
+
+
+@table
+def _nationalities() -> frozenset[str]:
+    """Every one-word country adjective of every language, as keys ("americaine", "deutsche")."""
+    return frozenset(key for form in country_forms() if form.kind == "adjective"
+                     and " " not in (key := name_key(form.text)))
 
 
 def _own_actors(frames: list[Frame], drafts: list[_Draft]) -> dict[int, set[str]]:

@@ -32,6 +32,7 @@ from cybertrack.extract.claims.speakers import (
 )
 from cybertrack.extract.claims.stance import certainty_of, rejected, speculative, stance_cue
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
+from cybertrack.extract.claims.wording import ACCORDING_OPENING
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.victims import name_key
 from cybertrack.model import ARTICLE_CLAIMANT, Claim, ClaimantKind, Evidence, Stance
@@ -77,7 +78,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         clauses = split_into_clauses(facts, targets, speaker, cue)
     if speculative(facts, targets):
         stance = Stance.UNCONFIRMED
-    claimant = speaker.name if speaker else ARTICLE_CLAIMANT
+    claimant = ACCORDING_OPENING.sub("", speaker.name) if speaker else ARTICLE_CLAIMANT  # not "Selon l'entreprise"
     own = [t for t in targets if not t.state and speaker is not None and speaker.start <= t.start < speaker.end] \
         or [t for t in targets if not t.state and name_key(t.name) == name_key(claimant)]
     if stance is Stance.ATTRIBUTES and speaker is not None and speaker.kind is ClaimantKind.GROUP and own:

@@ -82,7 +82,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
             name = country.text if country.form == "capital" else country_name(country.code, "en")
             found.append(Speaker(country.start, country.end, name, country.code,
                                  ClaimantKind.STATE, True))
-    for noun in facts.cues.get("claimant_noun", []):
+    for noun in facts.cues.get("claimant_noun", []) + facts.cues.get("company_noun", []):
         if any(noun.start < s.end and s.start < noun.end for s in found):
             continue
         start, end = _expand_phrase(facts, noun.start, noun.end)

@@ -153,7 +153,8 @@ def _named_crews(facts: SentenceFacts) -> list[Target]:
             continue  # a common word is a name here too: "the Conti gang"
         # "Northvale Power au groupe Sandworm": a group noun after a function word names the next name, not this one
         if any((n.start > chunk.end and close(facts.text, chunk.end, n.start, 1)
-                and not _has_function_words(facts.text[chunk.end:n.start]))
+                and not _has_function_words(facts.text[chunk.end:n.start])
+                and not _stance_word_between(facts, chunk.end, n.start))
                or (n.end <= chunk.start and close(facts.text, n.end, chunk.start, 0)) for n in nouns):
             family = next((m for m in facts.software if m.start < chunk.end and chunk.start < m.end), None)
             if family is not None:  # "il gruppo Black Basta", where the names read only "Black": the family's name
@@ -174,6 +175,15 @@ def _after_leading_noun(facts: SentenceFacts, chunk: NameChunk, nouns: list[Matc
             if start < chunk.end:
                 return replace(chunk, text=facts.text[start:chunk.end], start=start, descriptor=0)
     return chunk
+
+
+_STANCE_KINDS = ("attribution", "denial", "speech", "responsibility", "dispute")
+
+
+def _stance_word_between(facts: SentenceFacts, start: int, end: int) -> bool:
+    """ "Uber blames hacking group Lapsus$": the word between a name and a group noun is the claim's verb, so the
+    name is who speaks, not the group's."""
+    return any(start <= m.start and m.end <= end for kind in _STANCE_KINDS for m in facts.cues.get(kind, []))
 
 
 def _has_function_words(text: str) -> bool:
