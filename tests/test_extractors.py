@@ -867,3 +867,16 @@ def test_the_company_that_speaks_is_the_organisation_the_report_is_about(languag
     assert [v.name for v in frame.victims] == [victim]
     assert [(c.claimant, c.attributed_to) for c in frame.claims] == [(victim, ("LockBit",) if language != "en"
                                                                       else ("LAPSUS",))]
+
+
+@pytest.mark.parametrize(("language", "text", "vendor"), [
+    ("en", "Hackers breached Kaseya and pushed ransomware to the customers of its software.", "Kaseya"),
+    ("es", "Las autoridades de Veldmark investigan el ciberataque a SolarWinds, que afectó a miles de clientes.",
+     "SolarWinds"),
+    ("fr", "Le piratage de SolarWinds a touché des milliers de clients de l'éditeur.", "SolarWinds"),
+])
+def test_the_vendor_a_supply_chain_attack_is_named_after_is_its_victim(language, text, vendor):
+    """ "SolarWinds", "Kaseya" are words for a kind of attack (a supply-chain attack is known by its vendor) and the
+    name of the vendor it hit first: the name stays a victim."""
+    names = {v.name for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims}
+    assert vendor in names

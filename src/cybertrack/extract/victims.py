@@ -28,6 +28,7 @@ from cybertrack.extract.names import NameChunk, stop_words
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
+from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import LANGUAGES, alternation, pack
 from cybertrack.model import Victim
 from cybertrack.tables import language_table, table
@@ -150,8 +151,8 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
     if len(tokens) == 1 and not chunk.text.isupper() and _DEFINITE.search(facts.text[:chunk.start]) \
             and word_frequency(tokens[0]) >= COMMON_WORD_ZIPF:
         return False  # "the Department's network", "l'État": a common noun standing for an institution
-    if any(m.start <= chunk.start and chunk.end <= m.end for kind in ("attack", "sector", "technique")
-           for m in facts.cues.get(kind, [])):
+    if any(m.start <= chunk.start and chunk.end <= m.end and not _vendor_of_supply_chain_attack(kind, m)
+           for kind in ("attack", "sector", "technique") for m in facts.cues.get(kind, [])):
         return False  # "Ransomware", "Phishing", "Hospitals" opening a sentence are words, not names
     if chunk.sentence_start and len(tokens) == 1 and word_frequency(tokens[0]) >= COMMON_WORD_ZIPF - 0.5:
         return False
@@ -160,6 +161,12 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
     if _only_nationalities(facts, chunk):
         return False  # "Estlandse", "Amerikaanse het Amerikaanse": where something is from, not what it is
     return not any(c.attacker_side and chunk.start <= c.start < chunk.end for c in facts.countries)
+
+
+def _vendor_of_supply_chain_attack(kind: str, cue: Match) -> bool:
+    """ "SolarWinds", "Kaseya": a supply-chain attack is known by the vendor whose product carried it, and the name
+    is the vendor's, its first victim, as well as a word for the kind of attack."""
+    return kind == "attack" and "supply-chain" in cue.values and cue.text[:1].isupper()
 
 
 def _only_nationalities(facts: SentenceFacts, chunk: NameChunk) -> bool:
