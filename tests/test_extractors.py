@@ -810,9 +810,9 @@ def test_platforms_and_techniques_are_never_victims_but_their_users_are(language
 
 @pytest.mark.parametrize(("line", "story"), [
     ("ASHBURY — Brindle Health paid a ransom to the hackers.", "Brindle Health paid"),
-    ("PORT KESTREL, Va. - An attack on computers at Oakridge High School", "An attack on"),
+    ("PORT KESTREL, Va. - Ransomware locked the servers of Oakridge High School", "Ransomware locked"),
     ("VELDMARK CITY (Reuters) - Korvan Airways said on Wednesday", "Korvan Airways said"),
-    ("(TNS) -- LUTRECHT, Tenn. — The city was the victim of a cyber-attack.", "The city was"),
+    ("(TNS) -- LUTRECHT, Tenn. — Officials in the town restored their e-mail on Friday.", "Officials in"),
     ("LUTRECHT (ANP) – Veldmark heeft de afgelopen weken last gehad van aanvallen.", "Veldmark heeft"),
 ])
 def test_a_dateline_belongs_to_no_sentence(line, story):
@@ -828,7 +828,7 @@ def test_a_sentence_opening_with_a_name_or_an_acronym_has_no_dateline(line):
 
 
 def test_a_dateline_does_not_hide_the_victim_that_opens_the_story():
-    text = "ASHBURY — Brindle Health paid a ransom to hackers to regain access to its computer systems."
+    text = "ASHBURY — Brindle Health has told all of its staff to change their passwords after a ransomware attack."
     names = {v.name for frame in extract_frames("doc", text, "en", PUBLISHED, RESOURCES) for v in frame.victims}
     assert names == {"Brindle Health"}
 
@@ -836,8 +836,8 @@ def test_a_dateline_does_not_hide_the_victim_that_opens_the_story():
 @pytest.mark.parametrize(("language", "text", "victim", "person"), [
     ("en", "Ransomware hit the computers of Brindle Health, Brindle Health CEO Mara Quill said on Monday.",
      "Brindle Health", "Mara Quill"),
-    ("en", "Ransomware hit the computers of Ashbury County, Ashbury County Manager Dena Korvan said.",
-     "Ashbury County", "Dena Korvan"),
+    ("en", "Ransomware hit the computers of Ashbury County, Ashbury County Manager Lena Korvan said.",
+     "Ashbury County", "Lena Korvan"),
     ("de", "Hacker legten die Systeme der Stadtwerke Lutrecht lahm, sagte Stadtwerke Lutrecht Geschäftsführer "
            "Jonas Veld.", "Stadtwerke Lutrecht", "Jonas Veld"),
 ])
@@ -856,10 +856,10 @@ def test_a_person_named_with_a_title_is_not_the_victim_but_their_organisation_is
            "LockBit stecke hinter dem Angriff.", "Stadtwerke Lutrecht"),
     ("fr", "Des pirates ont paralysé les serveurs de Korvan Logistique. L'entreprise a indiqué que le groupe LockBit "
            "était derrière l'attaque.", "Korvan Logistique"),
-    ("nl", "Hackers hebben de systemen van Veldmark Transport platgelegd. Het bedrijf meldt dat de groep LockBit achter "
-           "de aanval zit.", "Veldmark Transport"),
-    ("fr", "Des pirates ont paralysé les serveurs de Korvan Logistique. Selon l'entreprise américaine, les pirates de "
-           "LockBit seraient à l'origine de l'attaque.", "Korvan Logistique"),
+    ("nl", "Hackers hebben de systemen van Veldmark Transport platgelegd. Het bedrijf meldt dat de groep LockBit "
+           "achter de aanval zit.", "Veldmark Transport"),
+    ("fr", "Des pirates ont paralysé les serveurs de Korvan Logistique. Selon la société canadienne, le groupe LockBit "
+           "serait derrière ce sabotage.", "Korvan Logistique"),
 ])
 def test_the_company_that_speaks_is_the_organisation_the_report_is_about(language, text, victim):
     """ "..., the company said": the bare noun refers back to the one organisation the frame names as hit."""

@@ -456,8 +456,8 @@ def _state_of(actor: str) -> str | None:
 
 
 def _one_per_party(claims: list[Claim]) -> list[Claim]:
-    """The same party making the same claim in several reports is one claim (its first wording kept): "Belgium" and
-    "the Belgian Ministry of Foreign Affairs" attributing the attack to China are the Belgian government's claim. The
+    """The same party making the same claim in several reports is one claim (its first wording kept): "Veldmark" and
+    "the Veldmark Ministry of Foreign Affairs" attributing the attack to Korvan are the Veldmark government's claim. The
     claim kept lists the other reports that carry it (``reported_in``): each of them found it."""
     kept: dict[tuple, Claim] = {}
     for claim in claims:

@@ -138,11 +138,15 @@ def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Ma
     Only the nearest noun on either side can be next to it (nouns never overlap, so they are in order both by start
     and by end). After the noun, a nationality qualifies only in the languages that put adjectives after nouns, and
     a country's name only through function words ("hackers from Russia"): in "hackers attacked Brazil" and "hackers
-    hit Brazilian firms" Brazil is the target."""
+    hit Brazilian firms" Brazil is the target. Before the noun, a nationality qualifies only in the languages that put
+    adjectives before nouns."""
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
-    if after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2):
+    # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
+    # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
+    before_noun = form != "adjective" or language not in _ADJECTIVES_AFTER_NOUNS
+    if before_noun and after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2):
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
     # French, Italian, Spanish: "pirates chinois", "hacker cinesi"

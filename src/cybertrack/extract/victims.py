@@ -217,10 +217,10 @@ def _person_title(language: str) -> re.Pattern[str]:
 
 
 def _before_person_title(facts: SentenceFacts, chunk: NameChunk) -> NameChunk | None:
-    """The organisation a name chunk names before a person's title and name ("Hancock Health" in "Hancock Health CEO
-    Steve Long", "HSE" in "HSE Chief Paul Reid"), or None when it opens with the title ("Prosecutor Bill Hayes"): the
-    person is who speaks for the victim, not the victim. A title followed by a lower-case word is part of a name
-    ("Director of National Intelligence")."""
+    """The organisation a name chunk names before a person's title and name ("Brindle Health" in "Brindle Health CEO
+    Mara Quill", "Korvan Water" in "Korvan Water Chief Anna Veld"), or None when it opens with the title ("Prosecutor
+    Jonas Veld"): the person is who speaks for the victim, not the victim. A title followed by a lower-case word is
+    part of a name ("Director of National Intelligence")."""
     for title in _person_title(facts.language).finditer(chunk.text):
         if chunk.text[title.end()].isupper():
             kept = chunk.text[:title.start()].rstrip(" ,")
