@@ -833,22 +833,6 @@ def test_a_dateline_does_not_hide_the_victim_that_opens_the_story():
     assert names == {"Brindle Health"}
 
 
-@pytest.mark.parametrize(("language", "text", "victim", "person"), [
-    ("en", "Ransomware hit the computers of Brindle Health, Brindle Health CEO Mara Quill said on Monday.",
-     "Brindle Health", "Mara Quill"),
-    ("en", "Ransomware hit the computers of Ashbury County, Ashbury County Manager Lena Korvan said.",
-     "Ashbury County", "Lena Korvan"),
-    ("de", "Hacker legten die Systeme der Stadtwerke Lutrecht lahm, sagte Stadtwerke Lutrecht Geschäftsführer "
-           "Jonas Veld.", "Stadtwerke Lutrecht", "Jonas Veld"),
-])
-def test_a_person_named_with_a_title_is_not_the_victim_but_their_organisation_is(language, text, victim, person):
-    """ "Brindle Health CEO Mara Quill": the name after a title is a person who speaks for the victim, and the words
-    before the title name the organisation."""
-    names = {v.name for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims}
-    assert victim in names
-    assert not any(person in name for name in names)
-
-
 @pytest.mark.parametrize(("language", "text", "victim"), [
     ("en", "Hackers breached the systems of Brindle Health on Sunday. The company said the Lapsus$ group was behind "
            "the attack.", "Brindle Health"),

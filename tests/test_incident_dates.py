@@ -100,6 +100,19 @@ def test_a_sentence_about_the_actor_alone_dates_no_attack(language: str) -> None
     assert "APT28" in frame.actors  # the sentence is still the frame's: only its date is not the attack's
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("nl", "Het waterschap Veldmark werd getroffen door een ransomware-aanval. Onderzoekers schatten dat "
+           "ransomware-hackers in 2020 ruim 9 miljard euro ontvingen."),
+    ("en", "Ransomware crippled the Veldmark Water Authority. Analysts estimate that in 2020 "
+           "ransomware hackers were paid more than 9 billion euros."),
+])
+def test_a_statistic_about_the_attackers_dates_no_attack(language: str, text: str) -> None:
+    """ "in 2020 ransomware hackers were paid ...": the attack word names the attackers of a statistic, and reports
+    no attack to date: the report, which tells the attack in its lead, is dated by its publication month."""
+    frame = only_frame(text, language)
+    assert (frame.first_seen, frame.first_seen_estimated) == ("2021-05", True)
+
+
 THREAT = {
     "en": "Hackers hit the Veldmark Water Authority with ransomware and threaten to publish the stolen files on "
           "28 May.",

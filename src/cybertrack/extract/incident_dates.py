@@ -107,11 +107,18 @@ def _without_older_years(dates: list[str], said: list[str]) -> list[str]:
 
 def _attack_words(sentence: SentenceFacts) -> list[Match]:
     """The words by which the sentence reports an attack ("hacked", "ransomware attack"). A threat actor's name is an
-    attack cue too, but a sentence about the actor alone ("APT28 has been active since 2004") dates no attack."""
+    attack cue too, but a sentence about the actor alone ("APT28 has been active since 2004") dates no attack; nor
+    does an attack word that names the attackers ("ransomware gangs", "ransomware-hackers": "in 2020 ransomware
+    gangs were paid $18 billion" is a statistic). On casie-train the first frames dated as their gold attack
+    events are 66 against 65 without the second rule, and wrongly dated 19 against 20."""
     if not sentence.is_attack:
         return []
     actors = [(m.start, m.end) for m in sentence.actors]
-    return [c for c in sentence.cues["attack"] if not any(a <= c.start < b for a, b in actors)]
+    attack = sentence.cues["attack"]
+    people = [n for n in sentence.cues.get("attacker_noun", [])  # "gangs", "hackers"; not "attacks"
+              if not any(a.start < n.end and n.start < a.end for a in attack)]
+    return [c for c in attack if not any(a <= c.start < b for a, b in actors)
+            and not any(0 <= n.start - c.end <= 1 for n in people)]
 
 
 def _nearest_cue(sentence: SentenceFacts, attack_words: list[Match], mention: DateMention) -> str | None:

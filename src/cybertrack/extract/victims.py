@@ -29,9 +29,8 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, alternation, pack
 from cybertrack.model import Victim
-from cybertrack.tables import language_table, table
+from cybertrack.tables import table
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _PUNCTUATION = re.compile(r"[.;:!?,]")
@@ -185,7 +184,7 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
     media = facts.cues.get("media", [])
     sectors = facts.cues.get("sector", [])
     candidates = []
-    for chunk in filter(None, (_before_person_title(facts, chunk) for chunk in facts.names)):
+    for chunk in facts.names:
         if any(chunk.start < e and s < chunk.end for s, e in occupied) or not plausible_name(facts, chunk):
             continue
         if any(chunk.start <= m.start and m.end <= chunk.end for m in media):
@@ -207,28 +206,6 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         candidates.append(Candidate(chunk.start, end, Victim(facts.text[chunk.start:end], f"org:{key}", code, None),
                                     False))
     return candidates
-
-
-@language_table
-def _person_title(language: str) -> re.Pattern[str]:
-    """A title standing before a name, as the language's pack lists them (``roles.toml``: "CEO", "Bürgermeister")."""
-    titles = pack(language if language in LANGUAGES else "en", "roles")["person_titles"]
-    return re.compile(rf"(?<!\w)(?i:{alternation(titles)})\s+(?=\w)")
-
-
-def _before_person_title(facts: SentenceFacts, chunk: NameChunk) -> NameChunk | None:
-    """The organisation a name chunk names before a person's title and name ("Brindle Health" in "Brindle Health CEO
-    Mara Quill", "Korvan Water" in "Korvan Water Chief Anna Veld"), or None when it opens with the title ("Prosecutor
-    Jonas Veld"): the person is who speaks for the victim, not the victim. A title followed by a lower-case word is
-    part of a name ("Director of National Intelligence")."""
-    for title in _person_title(facts.language).finditer(chunk.text):
-        if chunk.text[title.end()].isupper():
-            kept = chunk.text[:title.start()].rstrip(" ,")
-            if not kept:
-                return None
-            return NameChunk(chunk.start, chunk.start + len(kept), kept, chunk.sentence_start,
-                             min(chunk.descriptor, len(kept)))
-    return chunk
 
 
 def _without_descriptor(chunk: NameChunk) -> str:
