@@ -108,9 +108,9 @@ def _without_older_years(dates: list[str], said: list[str]) -> list[str]:
 def _attack_words(sentence: SentenceFacts) -> list[Match]:
     """The words by which the sentence reports an attack ("hacked", "ransomware attack"). A threat actor's name is an
     attack cue too, but a sentence about the actor alone ("APT28 has been active since 2004") dates no attack; nor
-    does an attack word that names the attackers ("ransomware gangs", "ransomware-hackers": "in 2020 ransomware
-    gangs were paid $18 billion" is a statistic). On casie-train the first frames dated as their gold attack
-    events are 66 against 65 without the second rule, and wrongly dated 19 against 20."""
+    does an attack word that names the attackers ("ransomware-hackers", "ransomware hackers": "in 2020 ransomware
+    hackers were paid $18 billion" is a statistic). On casie-train the first frames dated as their gold attack
+    events stay 65 with this rule; it keeps such statistics from dating (and splitting) a report."""
     if not sentence.is_attack:
         return []
     actors = [(m.start, m.end) for m in sentence.actors]

@@ -101,8 +101,7 @@ def _country_before(facts: SentenceFacts, start: int) -> str | None:
         if country.end > start or country.form != "adjective" or start - country.end > _MODIFIER_CHARACTERS:
             continue
         words = list(re.finditer(r"\S+", facts.text[country.end:start]))  # none: "l'agenzia olandese AIVD"
-        if all(any(s <= country.end + w.start() and country.end + w.end() <= e for s, e in nouns)
-                         for w in words):
+        if all(any(s <= country.end + w.start() and country.end + w.end() <= e for s, e in nouns) for w in words):
             return country.code
     return None
 
