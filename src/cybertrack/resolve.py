@@ -73,12 +73,25 @@ TYPE_LABELS = {
 }
 
 
+@dataclass(frozen=True)
+class Member:
+    """What resolution keeps of a report beside its frame: the frame's stored row (``ref``; None for frames resolved
+    in memory only), the generation that resolved it (see `Resolver`), and whether it opens its article (the reports
+    the same-incident model may judge by their article's lead: `same_incident.opens_article`)."""
+
+    ref: int | None
+    generation: int
+    opens: bool
+
+
 @dataclass
 class _Cluster:
     """The frames of one incident so far, with what scoring asks of them kept up to date as frames join
     (scoring runs once per candidate pair: recollecting these from the frames each time made it quadratic)."""
 
+    incident_id: str = ""  # given by the report that started it, kept whatever joins later
     frames: list[Frame] = field(default_factory=list)
+    members: list[Member] = field(default_factory=list)  # beside ``frames``, one each
     documents: set[str] = field(default_factory=set)
     victims: list[Victim] = field(default_factory=list)
     cves: set[str] = field(default_factory=set)
@@ -91,8 +104,9 @@ class _Cluster:
     sentence_sum: np.ndarray = field(default_factory=lambda: np.zeros(EMBEDDING_SIZE, dtype=np.float32))
     links: list[Link] = field(default_factory=list)  # why each report after the first joined
 
-    def add(self, frame: Frame, vector: np.ndarray) -> None:
+    def add(self, frame: Frame, vector: np.ndarray, member: Member) -> None:
         self.frames.append(frame)
+        self.members.append(member)
         self.vectors.append(vector)
         self.sentence_sum = self.sentence_sum + vector[SENTENCES]
         self.documents.add(frame.document)
@@ -237,56 +251,138 @@ def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, scor
         probability=round(score, 3) if by is JoinedBy.MODEL else None, incident_reports=len(cluster.documents))
 
 
-def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None,
-            resources: Resources | None = None) -> list[Incident]:
-    """Group frames into incidents; the result does not depend on the order the frames come in. ``vectors`` are the
-    frames' embeddings where known; missing ones (frames stored by a release that kept none) are computed with the
-    encoder of ``resources``, which then loads (a fresh `Resources` if none is given)."""
-    if not frames:
-        return []
-    known = vectors or [None] * len(frames)
-    order = sorted(range(len(frames)), key=lambda i: (frames[i].document, frames[i].evidence[0].start
-                                                      if frames[i].evidence else 0,
-                                                      sorted(v.key for v in frames[i].victims)))
-    frames, known = [frames[i] for i in order], [known[i] for i in order]
-    missing = [i for i, v in enumerate(known) if v is None and block_keys(frames[i])]  # the others get none
-    if missing:
-        encoder = (resources or Resources()).encoder
-        for i, vector in zip(missing, frame_vectors([frames[i] for i in missing], encoder), strict=True):
-            known[i] = vector
-    nothing = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32)
-    vectors = np.asarray([report_vector(nothing if v is None else v) for v in known], dtype=np.float32)
-    model = same_incident_model()
-    clusters: list[_Cluster] = []
-    index: dict[str, dict[int, None]] = defaultdict(dict)  # key -> its clusters, the most recently joined last
+class ResolutionMemory:
+    """What resolution knows between generations: its incidents so far (by ordinal: the order they were started in)
+    and the index from block keys to them, each key's most recently joined last, with what changed since it was
+    loaded. Here it is held whole in memory; `store.resolution_memory` loads it from the database only as far as a
+    generation reaches into it, so that resolving a new article reads a few incidents, not every stored one."""
 
-    def join(c: int, i: int) -> None:
-        clusters[c].add(frames[i], vectors[i])
-        for key in block_keys(frames[i]):
-            index[key].pop(c, None)
-            index[key][c] = None
+    def __init__(self, generation: int = 0, next_ordinal: int = 0, next_recency: int = 0):
+        self.clusters: dict[int, _Cluster] = {}
+        self.index: dict[str, dict[int, int]] = {}  # key -> {ordinal: recency}, the least recent first
+        self.generation = generation
+        self.next_ordinal = next_ordinal
+        self.next_recency = next_recency
+        self.touched: set[int] = set()  # the incidents started or changed since loading
+        self.retired: set[int] = set()  # those joined into another since
+        self.entries_changed: dict[tuple[str, int], int | None] = {}  # (key, ordinal) -> its recency, None: gone
 
-    openers: set[int] = set()  # the frames (by id) their articles open with: the ones the model may judge
-    by_document: dict[str, list[int]] = defaultdict(list)
-    for i, frame in enumerate(frames):
-        by_document[frame.document].append(i)
+    def cluster(self, ordinal: int) -> _Cluster:
+        return self.clusters[ordinal]
 
-    def reach(keys: set[str]) -> set[int]:
-        """The incidents most recently joined under each key."""
-        return {c for key in keys for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
+    def entries(self, key: str) -> dict[int, int]:
+        """The incidents indexed under ``key`` and when each last joined under it, the least recent first."""
+        found = self.index.get(key)
+        if found is None:
+            found = self.index[key] = self._stored_entries([key]).get(key, {})
+        return found
 
-    for positions in by_document.values():
-        taken_frames: set[int] = set()
-        taken_clusters: set[int] = set()
-        # The rules first; the model only for what they leave, so a shared victim always wins. The model reads what
-        # an article as a whole says (its lead, its names), which speaks only for the frame the article opens with.
+    def _stored_entries(self, keys: list[str]) -> dict[str, dict[int, int]]:
+        """What storage holds of the index under ``keys``: nothing, for a memory that never was stored."""
+        return {}
+
+    def prefetch(self, keys: set[str]) -> None:
+        """Load the index under ``keys`` at once, where it is stored (one query rather than one per key)."""
+        missing = sorted(key for key in keys if key not in self.index)
+        if missing:
+            stored = self._stored_entries(missing)
+            for key in missing:
+                self.index[key] = stored.get(key, {})
+
+    def reach(self, keys: set[str]) -> set[int]:
+        """The incidents most recently joined under each key, ``CANDIDATES_PER_KEY`` at most per key."""
+        self.prefetch(keys)
+        return {c for key in keys for c in itertools.islice(reversed(self.entries(key)), CANDIDATES_PER_KEY)}
+
+    def touch(self, key: str, ordinal: int) -> None:
+        """``ordinal`` joined under ``key`` now: the most recent there."""
+        entries = self.entries(key)
+        entries.pop(ordinal, None)
+        entries[ordinal] = self.entries_changed[key, ordinal] = self.next_recency
+        self.next_recency += 1
+
+    def start(self, incident_id: str) -> int:
+        ordinal, self.next_ordinal = self.next_ordinal, self.next_ordinal + 1
+        self.clusters[ordinal] = _Cluster(incident_id=incident_id)
+        self.touched.add(ordinal)
+        return ordinal
+
+    def retire(self, ordinal: int, keys: set[str]) -> None:
+        """The incident joined another: gone from the index (under ``keys``, all it was indexed by) and the memory."""
+        for key in keys:
+            self.entries(key).pop(ordinal, None)
+            self.entries_changed[key, ordinal] = None
+        del self.clusters[ordinal]
+        self.touched.discard(ordinal)
+        self.retired.add(ordinal)
+
+
+class Resolver:
+    """Resolution, one generation at a time. A generation is the frames of the articles stored since the last one:
+    each report joins the incident it matches best among those so far (or starts one), in the order of its document
+    within the generation, then the incidents the generation started or changed are weighed for joining others
+    (`_join_split_incidents`). Resolving every frame again (`resolve`, a repair, a new release) goes through the
+    same generations in the same order, so it gives the incidents the generations gave one by one."""
+
+    def __init__(self, memory: ResolutionMemory | None = None, resources: Resources | None = None):
+        self.memory = memory or ResolutionMemory()
+        self.resources = resources
+        self.model = same_incident_model()
+
+    def add(self, frames: list[Frame], vectors: list[np.ndarray | None] | None = None,
+            refs: list[int | None] | None = None) -> None:
+        """Resolve one generation: ``frames`` with their embeddings where known (missing ones are computed with the
+        encoder of the resources, which then loads) and their stored rows (``refs``)."""
+        memory = self.memory
+        memory.generation += 1
+        if not frames:
+            return
+        known = vectors or [None] * len(frames)
+        rows = refs or [None] * len(frames)
+        order = sorted(range(len(frames)), key=lambda i: (frames[i].document, frames[i].evidence[0].start
+                                                          if frames[i].evidence else 0,
+                                                          sorted(v.key for v in frames[i].victims)))
+        frames, known, rows = [frames[i] for i in order], [known[i] for i in order], [rows[i] for i in order]
+        missing = [i for i, v in enumerate(known) if v is None and block_keys(frames[i])]  # the others get none
+        if missing:
+            encoder = (self.resources or Resources()).encoder
+            for i, vector in zip(missing, frame_vectors([frames[i] for i in missing], encoder), strict=True):
+                known[i] = vector
+        nothing = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32)
+        vectors = np.asarray([report_vector(nothing if v is None else v) for v in known], dtype=np.float32)
+        by_document: dict[str, list[int]] = defaultdict(list)
+        for i, frame in enumerate(frames):
+            by_document[frame.document].append(i)
+        changed: set[int] = set()
+        for positions in by_document.values():
+            changed |= self._add_article(positions, frames, vectors, rows)
+        self._join_split_incidents(changed)
+
+    def _add_article(self, positions: list[int], frames: list[Frame], vectors: np.ndarray,
+                     rows: list[int | None]) -> set[int]:
+        """Each frame of one article joins the incident it matches best, or starts one; returns the incidents it
+        changed. The rules first; the model only for what they leave, so a shared victim always wins. The model reads
+        what an article as a whole says (its lead, its names), which speaks only for the frame the article opens
+        with."""
+        memory = self.memory
         siblings = [frames[i] for i in positions]
         opening = {i for i in positions if opens_article(frames[i], siblings)}
+        changed: set[int] = set()
+
+        def join(c: int, i: int) -> None:
+            memory.cluster(c).add(frames[i], vectors[i], Member(rows[i], memory.generation, i in opening))
+            for key in block_keys(frames[i]):
+                memory.touch(key, c)
+            memory.touched.add(c)
+            changed.add(c)
+
+        taken_frames: set[int] = set()
+        taken_clusters: set[int] = set()
         for score_of, threshold, candidates, by in (
-                (_rule_score, MIN_SCORE, {i: reach(rule_keys(frames[i])) for i in positions}, JoinedBy.RULES),
-                (functools.partial(_model_link, model=model), model.threshold,
-                 {i: reach(block_keys(frames[i])) for i in opening if frames[i].language}, JoinedBy.MODEL)):
-            pairs = [(score_of(frames[i], vectors[i], clusters[c]), i, c)
+                (_rule_score, MIN_SCORE, {i: memory.reach(rule_keys(frames[i])) for i in positions}, JoinedBy.RULES),
+                (functools.partial(_model_link, model=self.model), self.model.threshold,
+                 {i: memory.reach(block_keys(frames[i])) for i in opening if frames[i].language}, JoinedBy.MODEL)):
+            pairs = [(score_of(frames[i], vectors[i], memory.cluster(c)), i, c)
                      for i in candidates.keys() - taken_frames
                      for c in candidates[i] if c not in taken_clusters]
             for score, i, c in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
@@ -294,77 +390,96 @@ def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None,
                     continue
                 taken_frames.add(i)
                 taken_clusters.add(c)
-                clusters[c].links.append(_why(frames[i], vectors[i], clusters[c], by, score))
+                memory.cluster(c).links.append(_why(frames[i], vectors[i], memory.cluster(c), by, score))
                 join(c, i)
-        for i in positions:
+        identities = [_identity(frames[i]) for i in positions]
+        for n, i in enumerate(positions):
             if i not in taken_frames:
-                clusters.append(_Cluster())
-                join(len(clusters) - 1, i)
-        openers |= {id(frames[i]) for i in opening}
-    clusters = _join_split_incidents(clusters, openers, index, model)
-    incidents = [_incident(cluster) for cluster in clusters]
-    seen: dict[str, int] = {}
-    for incident in incidents:  # two frames can open on one sentence (one per victim)
-        seen[incident.id] = seen.get(incident.id, 0) + 1
-        if seen[incident.id] > 1:
-            incident.id = f"{incident.id}-{seen[incident.id]}"
-    return incidents
+                join(memory.start(_incident_id(identities[n], identities[:n].count(identities[n]))), i)
+        return changed
+
+    def _join_split_incidents(self, changed: set[int]) -> None:
+        """Join the incidents that one event was split into. A report joins the one incident it matches best as it
+        comes, so two reports in one language can start an incident before the reports in other languages that tie
+        it to another incident of the same event arrive (MOVEit told twice in Dutch and Spanish, and apart in
+        Italian and French). Two incidents are joined when the mean probability over the pairs of their recent
+        opening reports in different languages reaches the model's threshold (average link: one close pair among
+        many far ones joins nothing), nothing vetoes it (dates, countries, a shared article), and they share an
+        index key other than a month (the parts of one event share a name, an actor, a malware or a CVE; a month
+        gathers every incident of that month), among the ``JOINING_CANDIDATES`` whose reports read most alike
+        (comparing every incident that shares a name was most of the time resolution took on a large multilingual
+        stream); the surest pair first, each incident joined at most once a round, until a round joins none. The
+        first round weighs the incidents the generation ``changed``, later rounds those the previous one joined."""
+        memory, model = self.memory, self.model
+        openings: dict[int, list[tuple[Frame, np.ndarray]]] = {}  # per incident, its recent opening reports
+
+        def opening(c: int) -> list[tuple[Frame, np.ndarray]]:
+            if c not in openings:
+                openings[c] = _recent_openers(memory.cluster(c))
+            return openings[c]
+
+        changed = changed - memory.retired
+        while changed:
+            candidates: set[tuple[int, int]] = set()
+            for a in sorted(changed):
+                keys = {key for frame, _ in opening(a) for key in block_keys(frame) if not key.startswith("month:")}
+                near = memory.reach(keys) - {a}
+                centroid = memory.cluster(a).centroid
+                nearest = sorted(near, key=lambda b: (-float(centroid @ memory.cluster(b).centroid), b))
+                candidates |= {(min(a, b), max(a, b)) for b in nearest[:JOINING_CANDIDATES]}
+            scored = [(link, a, b) for a, b in sorted(candidates)
+                      if (link := _cluster_link(memory.cluster(a), memory.cluster(b), opening(a), opening(b),
+                                                model)) > 0]
+            changed = set()
+            for link, a, b in sorted(scored, key=lambda found: (-found[0], found[1], found[2])):
+                if a in changed or b in changed:
+                    continue
+                changed |= {a, b}
+                target, source = memory.cluster(a), memory.cluster(b)
+                for frame, vector, member in zip(source.frames, source.vectors, source.members, strict=True):
+                    target.links.append(_why(frame, vector, target, JoinedBy.MODEL, link))
+                    target.add(frame, vector, member)
+                target.links += source.links
+                openings.pop(a, None)
+                keys = {key for frame in source.frames for key in block_keys(frame)}
+                memory.retire(b, keys)
+                for key in keys:
+                    memory.touch(key, a)
+                memory.touched.add(a)
+            changed -= memory.retired
+
+    def incidents(self, ordinals: set[int] | None = None) -> list[Incident]:
+        """The incidents of ``ordinals`` (all those in memory when None), in the order they were started."""
+        chosen = self.memory.clusters if ordinals is None else ordinals
+        return [_incident(self.memory.cluster(c)) for c in sorted(chosen)]
 
 
-def _join_split_incidents(clusters: list[_Cluster], openers: set[int], index: dict[str, dict[int, None]],
-                          model: SameIncidentModel) -> list[_Cluster]:
-    """Join the incidents that one event was split into. A report joins the one incident it matches best as it
-    comes, so two reports in one language can start an incident before the reports in other languages that tie it to
-    another incident of the same event arrive (MOVEit told twice in Dutch and Spanish, and apart in Italian and
-    French). Two incidents are joined when the mean probability over the pairs of their recent opening reports in
-    different languages reaches the model's threshold (average link: one close pair among many far ones joins
-    nothing), nothing vetoes it (dates, countries, a shared article), and they share an index key other than a month
-    (the parts of one event share a name, an actor, a malware or a CVE; a month gathers every incident of that
-    month), among the ``JOINING_CANDIDATES`` whose reports read most alike (comparing every incident that shares a
-    name was most of the time resolution took on a large multilingual stream); the surest pair first, each incident
-    joined at most once a round, until a round joins none. After the first round only the incidents a join changed
-    are compared again."""
-    alive = set(range(len(clusters)))
-    changed = set(alive)
-    openings: dict[int, list[tuple[Frame, np.ndarray]]] = {}  # per incident, its recent opening reports
-
-    def opening(c: int) -> list[tuple[Frame, np.ndarray]]:
-        if c not in openings:
-            openings[c] = _recent_openers(clusters[c], openers)
-        return openings[c]
-
-    while changed:
-        candidates: set[tuple[int, int]] = set()
-        for a in sorted(changed & alive):
-            keys = {key for frame, _ in opening(a) for key in block_keys(frame) if not key.startswith("month:")}
-            near = {c for key in keys for c in itertools.islice(reversed(index.get(key, {})), CANDIDATES_PER_KEY)}
-            nearest = sorted(near & alive - {a}, key=lambda b: (-float(clusters[a].centroid @ clusters[b].centroid), b))
-            candidates |= {(min(a, b), max(a, b)) for b in nearest[:JOINING_CANDIDATES]}
-        scored = [(link, a, b) for a, b in sorted(candidates)
-                  if (link := _cluster_link(clusters[a], clusters[b], opening(a), opening(b), model)) > 0]
-        changed = set()
-        for link, a, b in sorted(scored, key=lambda found: (-found[0], found[1], found[2])):
-            if a in changed or b in changed:
-                continue
-            changed |= {a, b}
-            target, source = clusters[a], clusters[b]
-            for frame, vector in zip(source.frames, source.vectors, strict=True):
-                target.links.append(_why(frame, vector, target, JoinedBy.MODEL, link))
-                target.add(frame, vector)
-            target.links += source.links
-            alive.discard(b)
-            openings.pop(a, None)
-            for key in {key for frame in source.frames for key in block_keys(frame)}:
-                index[key].pop(b, None)
-                index[key][a] = None
-        changed &= alive
-    return [clusters[c] for c in sorted(alive)]
+def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None,
+            resources: Resources | None = None) -> list[Incident]:
+    """Group frames into incidents as one generation; the result does not depend on the order the frames come in.
+    ``vectors`` are the frames' embeddings where known; missing ones are computed with the encoder of ``resources``
+    (a fresh `Resources` if none is given)."""
+    resolver = Resolver(resources=resources)
+    resolver.add(frames, vectors)
+    return resolver.incidents()
 
 
-def _recent_openers(cluster: _Cluster, openers: set[int]) -> list[tuple[Frame, np.ndarray]]:
+def _identity(frame: Frame) -> str:
+    opening = frame.evidence[0].start if frame.evidence else 0
+    return f"{frame.document}#{opening}#{sorted(v.key for v in frame.victims)}"
+
+
+def _incident_id(identity: str, earlier: int) -> str:
+    """An incident's id, from the report that started it: its article, where the report begins and its victims, and
+    (when an earlier report of the article opens on the same sentence with the same victims) how many did."""
+    digest = "inc-" + hashlib.sha1(identity.encode()).hexdigest()[:12]
+    return digest if not earlier else f"{digest}-{earlier + 1}"
+
+
+def _recent_openers(cluster: _Cluster) -> list[tuple[Frame, np.ndarray]]:
     """The incident's most recent reports that open their articles, with their vectors: what a second-round join
     weighs (at most ``LINKED_REPORTS`` of them, so that joining two incidents of hundreds of reports stays cheap)."""
-    found = [(f, v) for f, v in zip(cluster.frames, cluster.vectors, strict=True) if id(f) in openers]
+    found = [(f, v) for f, v, m in zip(cluster.frames, cluster.vectors, cluster.members, strict=True) if m.opens]
     return found[-LINKED_REPORTS:]
 
 
@@ -409,9 +524,6 @@ def _merge_victims(frames: list[Frame]) -> list[Victim]:
 
 def _incident(cluster: _Cluster) -> Incident:
     frames = cluster.frames
-    first = frames[0]
-    opening = first.evidence[0].start if first.evidence else 0
-    identity = f"{first.document}#{opening}#{sorted(v.key for v in first.victims)}"
     claims = _one_per_party([c for f in frames for c in f.claims])
     victims = _merge_victims(frames)
     types = _unique(t for f in frames for t in f.types)
@@ -422,7 +534,7 @@ def _incident(cluster: _Cluster) -> Incident:
     estimates = [f.first_seen for f in frames if f.first_seen and f.first_seen_estimated]
     title = f"{label} on {', '.join(v.name for v in victims[:3])}" if victims else _summary(frames)[:120]
     return Incident(
-        id="inc-" + hashlib.sha1(identity.encode()).hexdigest()[:12],
+        id=cluster.incident_id,
         title=title,
         summary=_summary(frames),
         frames=frames,
