@@ -68,7 +68,7 @@ def test_a_run_that_died_while_resolving_is_mended_by_the_next_run(cli: Cli, tmp
         raise SimulatedCrash
 
     with monkeypatch.context() as patch:
-        patch.setattr(cybertrack.resolution, "resolve", crash)
+        patch.setattr(cybertrack.resolution, "resolve_in", crash)
         with pytest.raises(SimulatedCrash):
             run_ingest(items, store)
     assert len(unresolved(cli.db)) == 3  # the documents were committed, their incidents never written
@@ -186,18 +186,18 @@ def test_a_resolution_overtaken_by_a_new_article_does_not_write_stale_incidents(
     pipeline = Pipeline()
     store = DocumentStore(Database(str(db)))
     run_ingest([SourceItem(source_id="first", origin="text", text=article(TOWNS[0]))], store, pipeline)
-    real_resolve = cybertrack.resolution.resolve
+    real_resolve = cybertrack.resolution.resolve_in
     overtaken: list[bool] = []
 
-    def resolve_while_another_article_arrives(frames, vectors, resources):
-        incidents = real_resolve(frames, vectors, resources)
+    def resolve_while_another_article_arrives(connection, *, force, resources):
+        incidents = real_resolve(connection, force=force, resources=resources)
         if not overtaken:
             overtaken.append(True)
             run_ingest([SourceItem(source_id="second", origin="text", text=article(TOWNS[1]))],
                        DocumentStore(Database(str(db))), pipeline)
         return incidents
 
-    monkeypatch.setattr(cybertrack.resolution, "resolve", resolve_while_another_article_arrives)
+    monkeypatch.setattr(cybertrack.resolution, "resolve_in", resolve_while_another_article_arrives)
     assert resolve_stored(store, force=True) == 2
     assert overtaken == [True]
     assert unresolved(db) == []

@@ -264,7 +264,7 @@ class ResolutionMemory:
         self.next_ordinal = next_ordinal
         self.next_recency = next_recency
         self.touched: set[int] = set()  # the incidents started or changed since loading
-        self.retired: set[int] = set()  # those joined into another since
+        self.retired: dict[int, str] = {}  # those joined into another since, with their incident ids
         self.entries_changed: dict[tuple[str, int], int | None] = {}  # (key, ordinal) -> its recency, None: gone
 
     def cluster(self, ordinal: int) -> _Cluster:
@@ -292,7 +292,12 @@ class ResolutionMemory:
     def reach(self, keys: set[str]) -> set[int]:
         """The incidents most recently joined under each key, ``CANDIDATES_PER_KEY`` at most per key."""
         self.prefetch(keys)
-        return {c for key in keys for c in itertools.islice(reversed(self.entries(key)), CANDIDATES_PER_KEY)}
+        found = {c for key in keys for c in itertools.islice(reversed(self.entries(key)), CANDIDATES_PER_KEY)}
+        self.load(found)
+        return found
+
+    def load(self, ordinals: set[int]) -> None:
+        """Have these incidents at hand: a stored memory reads those it lacks at once, rather than one by one."""
 
     def touch(self, key: str, ordinal: int) -> None:
         """``ordinal`` joined under ``key`` now: the most recent there."""
@@ -312,9 +317,8 @@ class ResolutionMemory:
         for key in keys:
             self.entries(key).pop(ordinal, None)
             self.entries_changed[key, ordinal] = None
-        del self.clusters[ordinal]
+        self.retired[ordinal] = self.clusters.pop(ordinal).incident_id
         self.touched.discard(ordinal)
-        self.retired.add(ordinal)
 
 
 class Resolver:
@@ -418,7 +422,7 @@ class Resolver:
                 openings[c] = _recent_openers(memory.cluster(c))
             return openings[c]
 
-        changed = changed - memory.retired
+        changed = changed - memory.retired.keys()
         while changed:
             candidates: set[tuple[int, int]] = set()
             for a in sorted(changed):
@@ -446,7 +450,7 @@ class Resolver:
                 for key in keys:
                     memory.touch(key, a)
                 memory.touched.add(a)
-            changed -= memory.retired
+            changed -= memory.retired.keys()
 
     def incidents(self, ordinals: set[int] | None = None) -> list[Incident]:
         """The incidents of ``ordinals`` (all those in memory when None), in the order they were started."""

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
 
-import numpy as np
-from sqlalchemy import Connection, Select, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import (
     InternalError,
     NotSupportedError,
@@ -21,12 +20,20 @@ from sqlalchemy.exc import (
 )
 
 from cybertrack import neardup
-from cybertrack.model import Document, Frame, Incident
+from cybertrack.model import Document, Incident
+from cybertrack.resolve import ResolutionMemory
 from cybertrack.store.collection import refresh_collection
 from cybertrack.store.database import Database, explain
-from cybertrack.store.incidents import all_incidents, read_frames, replace_frames, replace_incidents
-from cybertrack.store.resolution_state import ResolutionState, frames_changed, mark_resolved, read_state
-from cybertrack.store.schema import document_bands, documents
+from cybertrack.store.incidents import all_incidents, replace_frames, replace_incidents, update_incidents
+from cybertrack.store.resolution_memory import forget_document, write_memory
+from cybertrack.store.resolution_state import (
+    ResolutionState,
+    frames_changed,
+    incidents_version,
+    mark_resolved,
+    read_state,
+)
+from cybertrack.store.schema import document_bands, documents, incidents
 
 # Built once: SQLAlchemy spends more time building and keying a statement than SQLite spends running it.
 _BY_SOURCE = select(documents.c.id, documents.c.content_hash).where(documents.c.source_id == bindparam("source_id"))
@@ -48,15 +55,6 @@ _DATABASE_FAILURES = (OperationalError, InternalError, ProgrammingError, NotSupp
 _TEXTS = {"raw_text", "clean_text", "offsets", "removed", "minhash"}
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class FrameSnapshot:
-    """The stored frames (with their vectors) as one transaction saw them, and the version of the frames it saw."""
-
-    version: int
-    frames: list[Frame]
-    vectors: list[np.ndarray | None]
 
 
 @dataclass(frozen=True)
@@ -110,6 +108,7 @@ class DocumentStore:
         original = self._find_original(connection, doc, sig, exclude=existing.id if existing else None)
         values = self._row(doc, original)
         if existing is not None:
+            forget_document(connection, existing.id)
             connection.execute(_UPDATE, {**values, "existing_id": existing.id})
             connection.execute(_FORGET_BANDS, {"existing_id": existing.id})
             doc_id, status = existing.id, "updated"
@@ -164,34 +163,13 @@ class DocumentStore:
     def resolution_state(self) -> ResolutionState:
         return self.read(read_state)
 
-    def frames_to_resolve(self, *, force: bool = False) -> FrameSnapshot | None:
-        """Every stored frame, read in one snapshot without the write lock (other writers go on), with the version of
-        the frames it saw; None when the incidents reflect those frames already (unless ``force``)."""
-        try:
-            with self.database.reading() as connection:
-                seen = read_state(connection)
-                if seen.current and not force:
-                    return None
-                return FrameSnapshot(seen.frames_version, *read_frames(connection))
-        except SQLAlchemyError as e:
-            raise explain(e, self.database.url) from None
-
-    def write_incidents(self, resolved: list[Incident], version: int) -> int | None:
-        """Store ``resolved``, made from the frames at ``version``, as the incidents, unless a document changed since
-        (then None: they would be older than the documents). Returns how many incidents there are."""
+    def write_resolution(self, resolution: Resolution, seen: Seen) -> int | None:
+        """Store ``resolution``, made from the database as ``seen``, unless a document or the incidents changed
+        since (then None: it would be older than they are). Returns how many incidents there are."""
         with self.transaction() as connection:
-            if read_state(connection).frames_version != version:
+            if seen_now(connection) != seen:
                 return None
-            return _write_resolution(connection, resolved, version)
-
-    @contextmanager
-    def frames_under_lock(self) -> Iterator[tuple[FrameSnapshot, Callable[[list[Incident]], int]]]:
-        """Every stored frame, read holding the write lock, and the function that stores the incidents made of them
-        in that same transaction: nothing can change in between, however busy the database is."""
-        with self.transaction() as connection:
-            seen = read_state(connection)
-            yield (FrameSnapshot(seen.frames_version, *read_frames(connection)),
-                   lambda resolved: _write_resolution(connection, resolved, seen.frames_version))
+            return write_resolution(connection, resolution, seen.frames_version)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -257,13 +235,40 @@ def near_duplicates_of(connection: Connection, source_ids: list[str]) -> dict[st
     return copies
 
 
-def _write_resolution(connection: Connection, resolved: list[Incident], version: int) -> int:
-    """The incidents, the TAXII collection made from them and the version they reflect, in one transaction: after a
-    crash either all three are there or none."""
-    replace_incidents(connection, resolved)
+@dataclass(frozen=True)
+class Seen:
+    """What a resolution read the database as: the version of its frames and of its incidents."""
+
+    frames_version: int
+    incidents_version: int
+
+
+def seen_now(connection: Connection) -> Seen:
+    return Seen(read_state(connection).frames_version, incidents_version(connection))
+
+
+@dataclass
+class Resolution:
+    """What one resolution made: the incidents it started or changed, the ids of those joined into others, and
+    the memory it leaves (`resolve.ResolutionMemory`); ``whole``: these are every incident, in place of all stored."""
+
+    incidents: list[Incident]
+    gone: list[str]
+    memory: ResolutionMemory
+    whole: bool
+
+
+def write_resolution(connection: Connection, resolution: Resolution, version: int) -> int:
+    """The incidents, the memory they were resolved with, the TAXII collection made from them and the version of
+    the frames they reflect, in one transaction: after a crash either all are there or none."""
+    if resolution.whole:
+        replace_incidents(connection, resolution.incidents)
+    else:
+        update_incidents(connection, resolution.incidents, resolution.gone)
+    write_memory(connection, resolution.memory, whole=resolution.whole)
     refresh_collection(connection)
     mark_resolved(connection, version)
-    return len(resolved)
+    return connection.execute(select(func.count()).select_from(incidents)).scalar_one()
 
 
 def _first_line(error: Exception) -> str:

@@ -16,7 +16,7 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Incident, Stance, Victim
-from cybertrack.store.read_model import listing, replace_read_side
+from cybertrack.store.read_model import listing, replace_read_side, update_read_side
 from cybertrack.store.schema import claims, documents, frames, incident_documents, incidents
 
 
@@ -46,6 +46,7 @@ def claim_from_json(data: dict) -> Claim:
     return Claim(**fields)
 
 
+_BATCH = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters
 _FORGET_FRAMES = delete(frames).where(frames.c.document_id == bindparam("document_id"))
 _INSERT_FRAMES = insert(frames)
 
@@ -61,26 +62,37 @@ def replace_frames(connection: Connection, document_id: int, found: tuple[Frame,
             for i, (f, v) in enumerate(zip(found, stored, strict=True))])
 
 
-def read_frames(connection: Connection) -> tuple[list[Frame], list[np.ndarray | None]]:
-    """Every frame of a canonical (not near-duplicate) document, with its stored embedding where there is one."""
-    stored, vectors = [], []
-    for row in connection.execute(  # row by row: holding every row's JSON text at once would double the memory
-        select(frames.c.payload, frames.c.vector).join(documents, documents.c.id == frames.c.document_id)
-        .where(documents.c.duplicate_of.is_(None))
-        .order_by(documents.c.source_id, frames.c.position)
-    ):
-        stored.append(frame_from_json(row.payload))
-        vectors.append(np.frombuffer(row.vector, dtype=np.float32) if row.vector else None)
-    return stored, vectors
-
-
 def replace_incidents(connection: Connection, resolved: list[Incident]) -> None:
     """Replace every stored incident, its document links, its claims and its read side (`store.read_model`) with
     ``resolved``."""
-    ids = dict(connection.execute(select(documents.c.source_id, documents.c.id)).all())
     connection.execute(delete(claims))
     connection.execute(delete(incident_documents))
     connection.execute(delete(incidents))
+    replace_read_side(connection, _insert_incidents(connection, resolved))
+
+
+def update_incidents(connection: Connection, changed: list[Incident], gone: list[str]) -> None:
+    """Store ``changed`` in place of the stored incidents of the same ids (or beside them, when new) and remove the
+    incidents ``gone``, with their document links, claims and read side: what one resolution changed, leaving every
+    other incident as it is."""
+    removed = [incident.id for incident in changed] + gone
+    before = incidents_by_id(connection, removed)
+    for start in range(0, len(removed), _BATCH):
+        batch = removed[start:start + _BATCH]
+        for table, column in ((claims, claims.c.incident_id), (incident_documents, incident_documents.c.incident_id),
+                              (incidents, incidents.c.id)):
+            connection.execute(delete(table).where(column.in_(batch)))
+    update_read_side(connection, list(before.values()), _insert_incidents(connection, changed))
+
+
+def _insert_incidents(connection: Connection, resolved: list[Incident]) -> list[dict]:
+    """Insert the incidents, their document links and their claims; returns their plain data."""
+    named = sorted({d for incident in resolved for d in incident.documents}
+                   | {claim.evidence.document for incident in resolved for claim in incident.claims})
+    ids: dict[str, int] = {}
+    for start in range(0, len(named), _BATCH):
+        ids.update(connection.execute(select(documents.c.source_id, documents.c.id)
+                                      .where(documents.c.source_id.in_(named[start:start + _BATCH]))).all())
     data = [incident_data(incident) for incident in resolved]
     # Each table in one statement for all incidents: building a statement per incident cost more than writing it.
     rows = [incident_row(item) for item in data]
@@ -91,7 +103,7 @@ def replace_incidents(connection: Connection, resolved: list[Incident]) -> None:
     for table, values in ((incidents, rows), (incident_documents, links), (claims, claim_rows)):
         if values:
             connection.execute(insert(table), values)
-    replace_read_side(connection, data)
+    return data
 
 
 def incident_row(data: dict) -> dict:

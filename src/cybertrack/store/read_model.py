@@ -13,13 +13,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, insert
+from sqlalchemy import Connection, delete, insert, select, tuple_
 
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import ARTICLE_CLAIMANT
 from cybertrack.store.schema import actor_victim_edges, incident_facets, incident_search
 from cybertrack.store.search import refresh_incident_search
 
+_BATCH = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters
 LISTED_NAMES = 10  # victims and actors a list shows of one incident
 
 
@@ -81,17 +82,50 @@ def replace_read_side(connection: Connection, incidents: Iterable[dict]) -> None
     connection.execute(delete(incident_facets))
     connection.execute(delete(incident_search))
     connection.execute(delete(actor_victim_edges))
+    edges = _insert_rows(connection, incidents)
+    edge_rows = [{"actor": actor, "victim": victim, "incidents": n} for (actor, victim), n in edges.items()]
+    if edge_rows:
+        connection.execute(insert(actor_victim_edges), edge_rows)
+    refresh_incident_search(connection)
+
+
+def update_read_side(connection: Connection, before: list[dict], after: list[dict]) -> None:
+    """Write the read side of the incidents ``after`` in place of that of the incidents ``before`` (as they were
+    stored): what one resolution changed. The actor → victim counts move by the difference."""
+    gone = sorted({incident["id"] for incident in before} | {incident["id"] for incident in after})
+    for start in range(0, len(gone), _BATCH):
+        batch = gone[start:start + _BATCH]
+        connection.execute(delete(incident_facets).where(incident_facets.c.incident_id.in_(batch)))
+        connection.execute(delete(incident_search).where(incident_search.c.incident_id.in_(batch)))
+    moved = _insert_rows(connection, after)
+    moved.subtract(edge for incident in before for edge in incident_rows(incident).edges)
+    pairs = sorted(pair for pair, change in moved.items() if change)
+    for start in range(0, len(pairs), _BATCH):
+        batch = pairs[start:start + _BATCH]
+        where = tuple_(actor_victim_edges.c.actor, actor_victim_edges.c.victim).in_(batch)
+        counts = Counter({(row.actor, row.victim): row.incidents for row in connection.execute(
+            select(actor_victim_edges.c.actor, actor_victim_edges.c.victim, actor_victim_edges.c.incidents)
+            .where(where))})
+        connection.execute(delete(actor_victim_edges).where(where))
+        rows = [{"actor": actor, "victim": victim, "incidents": counts[actor, victim] + moved[actor, victim]}
+                for actor, victim in batch if counts[actor, victim] + moved[actor, victim] > 0]
+        if rows:
+            connection.execute(insert(actor_victim_edges), rows)
+    refresh_incident_search(connection)
+
+
+def _insert_rows(connection: Connection, incidents: Iterable[dict]) -> Counter:
+    """Insert the facet and search rows of the incidents; returns how many of them each actor → victim pair has."""
     facets, texts, edges = [], [], Counter()
     for incident in incidents:
         rows = incident_rows(incident)
         facets += [{"incident_id": incident["id"], "facet": facet, "value": value} for facet, value in rows.facets]
         texts.append({"incident_id": incident["id"], "body": rows.search_text})
         edges.update(rows.edges)
-    edge_rows = [{"actor": actor, "victim": victim, "incidents": n} for (actor, victim), n in edges.items()]
-    for table, values in ((incident_facets, facets), (incident_search, texts), (actor_victim_edges, edge_rows)):
+    for table, values in ((incident_facets, facets), (incident_search, texts)):
         if values:
             connection.execute(insert(table), values)
-    refresh_incident_search(connection)
+    return edges
 
 
 def _unique(values: Iterable[str | None]) -> list[str]:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -151,6 +152,38 @@ resolution_state = Table(
     Column("frames_version", Integer, nullable=False),
     Column("resolved_version", Integer, nullable=False),
     Column("incidents_version", Integer, doc="moves on at every write of the incidents: what the read side caches by"),
+    Column("replay", Boolean, doc="a resolved frame changed or went: the next resolution replays every generation"),
+)
+
+# The resolver's memory (`resolve.ResolutionMemory`), kept so that a new article joins the stored incidents without
+# every stored frame being resolved again (`store.resolution_memory`): each incident's ordinal (the order incidents
+# were started in), the frames it holds in the order they joined, and the index from block keys to incidents.
+resolution_clusters = Table(
+    "resolution_clusters",
+    metadata,
+    Column("ordinal", Integer, primary_key=True, autoincrement=False),
+    Column("incident_id", String(32), nullable=False),
+    Column("links", Text, nullable=False, doc="JSON list of the incident's `Link`s: why each report joined it"),
+)
+
+resolution_members = Table(
+    "resolution_members",
+    metadata,
+    Column("frame_id", Integer, primary_key=True, autoincrement=False,
+           doc="a frames row; no foreign key: replacing a document's frames forgets their rows and asks for a replay"),
+    Column("ordinal", Integer, nullable=False, index=True),
+    Column("position", Integer, nullable=False, doc="its place among the incident's frames, in the order they joined"),
+    Column("generation", Integer, nullable=False, doc="the resolution that took it in: a replay follows them in order"),
+    Column("opens", Boolean, nullable=False, doc="it opens its article (`same_incident.opens_article`)"),
+)
+
+resolution_keys = Table(
+    "resolution_keys",
+    metadata,
+    Column("key", Text, nullable=False),
+    Column("ordinal", Integer, nullable=False, index=True),
+    Column("recency", BigInteger, nullable=False, doc="when the incident last joined under the key; larger is later"),
+    PrimaryKeyConstraint("key", "ordinal"),
 )
 
 # The TAXII collection: every STIX object of the export, serialized, with the time it entered the collection in its
