@@ -15,7 +15,7 @@ from cybertrack.pipeline import Pipeline
 from cybertrack.resolution import resolve_in, resolve_stored
 from cybertrack.runner import run_ingest
 from cybertrack.store import Database, DocumentStore
-from cybertrack.store.resolution_memory import replay_needed
+from cybertrack.store.resolution_state import replay_needed
 from tests.conftest import RESOURCES, SHARED, Cli, require_shared, rows
 
 MULTILINGUAL_DEV = SHARED / "corpus" / "multilingual-dev" / "articles.jsonl"

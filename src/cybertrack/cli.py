@@ -158,10 +158,12 @@ def _print_summary(summary: IngestSummary, url: str) -> None:
 @click.option("--if-needed", is_flag=True,
               help="Only when the incidents lag behind the stored articles (an interrupted ingest).")
 def resolve(db: str | None, lock_timeout: float, if_needed: bool) -> None:
-    """Resolve the stored articles into incidents again.
+    """Resolve the stored articles into incidents again, from every stored frame.
 
-    Ingest does this by itself, and mends the incidents after a run that was killed before resolving; this command
-    is for repairs and for checking: with --if-needed it does nothing when the incidents are current.
+    Ingest resolves by itself, the new articles only, against the stored incidents; it also mends the incidents after
+    a run that was killed before resolving. This command is for repairs and for checking: it replays the resolution of
+    every ingest in order, which gives the incidents the ingests gave; with --if-needed it only resolves what a killed
+    run left unresolved, and does nothing when the incidents are current.
     """
     store = _open_store(db, lock_timeout)
     try:
@@ -291,7 +293,8 @@ def serve(db: str | None, host: str, port: int, allow_ingest: bool, token: str |
 @main.command()
 @click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--inputs", default="text,html", show_default=True,
-              help="Comma-separated: text, html (articles wrapped in news pages), stream:N (N new mixed articles).")
+              help="Comma-separated: text, html (articles wrapped in news pages), stream:N (N new mixed articles), "
+                   "stream:N+K (then K more, one ingest each: the time one article takes to resolve).")
 @click.option("--workers", default="1,2", show_default=True, help="Comma-separated worker counts to compare.")
 @click.option("--engine", type=click.Choice([e.value for e in Engine]), default=Engine.PROCESS.value,
               show_default=True, help="ray: each run on the process pool, then on Ray actors started here.")
@@ -315,7 +318,8 @@ def bench(corpus: Path, inputs: str, workers: str, engine: str) -> None:
                 label = f"{spec}, {n} worker{'s' if n > 1 else ''} ({on})"
                 shown = tqdm(benchmark.items_for(spec, articles), unit=" articles", desc=label, leave=False,
                              file=sys.stderr, dynamic_ncols=True, disable=None)  # no bar off a terminal
-                click.echo(benchmark.describe(benchmark.run(spec, shown, n, pipeline, on)))
+                later = benchmark.later_items(spec, articles)
+                click.echo(benchmark.describe(benchmark.run(spec, shown, n, pipeline, on, later)))
 
 
 @main.group()

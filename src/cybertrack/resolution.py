@@ -14,42 +14,80 @@ only if no document and no incident changed since (`DocumentStore.write_resoluti
 
 from __future__ import annotations
 
+import functools
+import time
+from collections import Counter
+from dataclasses import dataclass
+
 from sqlalchemy import Connection
 
-from cybertrack.resolve import Resolver
+from cybertrack.model import Incident
+from cybertrack.resolution_memory import StoredMemory, every_generation, has_memory, new_frames, write_memory
+from cybertrack.resolve import ResolutionMemory, Resolver
 from cybertrack.resources import Resources
 from cybertrack.store import DocumentStore
-from cybertrack.store.documents import Resolution, seen_now, write_resolution
-from cybertrack.store.resolution_memory import (
-    StoredMemory,
-    every_generation,
-    has_memory,
-    new_frames,
-    replay_needed,
-)
-from cybertrack.store.resolution_state import read_state
+from cybertrack.store.collection import refresh_collection
+from cybertrack.store.documents import store_incidents
+from cybertrack.store.resolution_state import read_state, replay_needed, seen_now
 
 OPTIMISTIC_ATTEMPTS = 3
 
 
-def resolve_stored(store: DocumentStore, *, force: bool = False, resources: Resources | None = None) -> int | None:
+def resolve_stored(store: DocumentStore, *, force: bool = False, resources: Resources | None = None,
+                   seconds: Counter[str] | None = None) -> int | None:
     """Resolve the frames stored since the last resolution (every frame again when ``force``), unless the incidents
     are current; returns how many incidents there are, or None when there was nothing to do. A resolution never
     writes incidents older than the documents, and one interrupted by a crash is redone by the next run
-    (`store.resolution_state`). ``resources`` embed the frames stored without their vectors, if any."""
+    (`store.resolution_state`). ``resources`` embed the frames stored without their vectors, if any. The time spent
+    is added to ``seconds``: "publish" for the TAXII collection, "resolve" for the rest."""
+    spent: Counter[str] = Counter()
+    started = time.perf_counter()
+    try:
+        return _resolve_stored(store, force, resources, spent)
+    finally:
+        spent["resolve"] = time.perf_counter() - started - spent["publish"]
+        if seconds is not None:
+            seconds.update(spent)
+
+
+def _resolve_stored(store: DocumentStore, force: bool, resources: Resources | None,
+                    seconds: Counter[str]) -> int | None:
     for _ in range(OPTIMISTIC_ATTEMPTS):
         with store.reading() as connection:
             seen = seen_now(connection)
             if read_state(connection).current and not force:
                 return None
             resolution = resolve_in(connection, force=force, resources=resources)
-        written = store.write_resolution(resolution, seen)
+        written = store.write_resolution(seen, functools.partial(resolution.write, version=seen.frames_version,
+                                                                 seconds=seconds))
         if written is not None:
             return written
         del resolution
     with store.transaction() as connection:
         version = read_state(connection).frames_version
-        return write_resolution(connection, resolve_in(connection, force=force, resources=resources), version)
+        return resolve_in(connection, force=force, resources=resources).write(connection, version=version,
+                                                                               seconds=seconds)
+
+
+@dataclass
+class Resolution:
+    """What one resolution made: the incidents it started or changed, the ids of those joined into others, and
+    the memory it leaves; ``whole``: these are every incident, in place of all stored."""
+
+    incidents: list[Incident]
+    gone: list[str]
+    memory: ResolutionMemory
+    whole: bool
+
+    def write(self, connection: Connection, *, version: int, seconds: Counter[str]) -> int:
+        """Store the incidents, the memory and the TAXII collection made from them (its time in ``seconds``, as
+        "publish"), in the transaction of ``connection``; returns how many incidents there are."""
+        write_memory(connection, self.memory, whole=self.whole)
+        count = store_incidents(connection, self.incidents, self.gone, whole=self.whole, version=version)
+        started = time.perf_counter()
+        refresh_collection(connection)
+        seconds["publish"] += time.perf_counter() - started
+        return count
 
 
 def resolve_in(connection: Connection, *, force: bool, resources: Resources | None) -> Resolution:

@@ -11,7 +11,13 @@ round joins the incidents one event was split into by the order its reports came
 their reports in different languages, and never two that each name whom they hit and share no victim
 (`_join_split_incidents`). Candidates come from an index on victim keys, CVEs, actors, malware and names, never from
 comparing every pair. Frames of one article are never merged with each other: the extractor already decided they are
-different incidents. The result depends only on the set of frames, so resolving again gives the same incidents.
+different incidents.
+
+Resolution goes by generations (`Resolver`): each ingest resolves the frames stored since the last one against what
+the resolver remembers of the incidents so far (`ResolutionMemory`, kept in the database by
+`store.resolution_memory`), so a new article is compared with the few incidents it reaches, not every stored one.
+One generation's result depends only on its set of frames and on the memory it starts from; resolving everything
+again replays the generations in order and gives the same incidents.
 """
 
 from __future__ import annotations
@@ -144,7 +150,13 @@ def _own_date(frame: Frame) -> str | None:
 
 def _bound(frame: Frame) -> str | None:
     """The day by which the frame's incident had begun: the day it was disclosed or published, as far as known."""
-    reference = Reference.parse(frame.disclosed)
+    return _day(frame.disclosed)
+
+
+@functools.lru_cache(maxsize=65536)
+def _day(disclosed: str | None) -> str | None:
+    """A publication date as its day (parsed once per date: an incident read from storage adds thousands)."""
+    reference = Reference.parse(disclosed)
     return reference.iso if reference else None
 
 

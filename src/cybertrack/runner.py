@@ -164,9 +164,8 @@ def run_ingest(
             if len(pending) >= batch_size:
                 flush()
         flush()
-        started = time.perf_counter()  # also when nothing new came in: a run that crashed before may have left work
-        summary.incidents = resolve_stored(store, resources=pipeline.resources)
-        summary.seconds["resolve"] += time.perf_counter() - started
+        # also when nothing new came in: a run that crashed before may have left work
+        summary.incidents = resolve_stored(store, resources=pipeline.resources, seconds=summary.seconds)
     except StoreError as e:
         summary.fatal = f"{e} ({len(pending)} processed articles of the last batch were not stored)"
     summary.seconds.update(pipeline.seconds - spent_before)

@@ -21,17 +21,16 @@ from sqlalchemy.exc import (
 
 from cybertrack import neardup
 from cybertrack.model import Document, Incident
-from cybertrack.resolve import ResolutionMemory
-from cybertrack.store.collection import refresh_collection
 from cybertrack.store.database import Database, explain
 from cybertrack.store.incidents import all_incidents, replace_frames, replace_incidents, update_incidents
-from cybertrack.store.resolution_memory import forget_document, write_memory
 from cybertrack.store.resolution_state import (
     ResolutionState,
+    Seen,
+    forget_resolved_frames,
     frames_changed,
-    incidents_version,
     mark_resolved,
     read_state,
+    seen_now,
 )
 from cybertrack.store.schema import document_bands, documents, incidents
 
@@ -108,7 +107,7 @@ class DocumentStore:
         original = self._find_original(connection, doc, sig, exclude=existing.id if existing else None)
         values = self._row(doc, original)
         if existing is not None:
-            forget_document(connection, existing.id)
+            forget_resolved_frames(connection, existing.id)
             connection.execute(_UPDATE, {**values, "existing_id": existing.id})
             connection.execute(_FORGET_BANDS, {"existing_id": existing.id})
             doc_id, status = existing.id, "updated"
@@ -163,13 +162,13 @@ class DocumentStore:
     def resolution_state(self) -> ResolutionState:
         return self.read(read_state)
 
-    def write_resolution(self, resolution: Resolution, seen: Seen) -> int | None:
-        """Store ``resolution``, made from the database as ``seen``, unless a document or the incidents changed
-        since (then None: it would be older than they are). Returns how many incidents there are."""
+    def write_resolution(self, seen: Seen, write: Callable[[Connection], int]) -> int | None:
+        """Run ``write`` (which stores a resolution made from the database as ``seen``) in a write transaction, unless
+        a document or the incidents changed since (then None: the resolution would be older than they are)."""
         with self.transaction() as connection:
             if seen_now(connection) != seen:
                 return None
-            return write_resolution(connection, resolution, seen.frames_version)
+            return write(connection)
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -235,38 +234,16 @@ def near_duplicates_of(connection: Connection, source_ids: list[str]) -> dict[st
     return copies
 
 
-@dataclass(frozen=True)
-class Seen:
-    """What a resolution read the database as: the version of its frames and of its incidents."""
-
-    frames_version: int
-    incidents_version: int
-
-
-def seen_now(connection: Connection) -> Seen:
-    return Seen(read_state(connection).frames_version, incidents_version(connection))
-
-
-@dataclass
-class Resolution:
-    """What one resolution made: the incidents it started or changed, the ids of those joined into others, and
-    the memory it leaves (`resolve.ResolutionMemory`); ``whole``: these are every incident, in place of all stored."""
-
-    incidents: list[Incident]
-    gone: list[str]
-    memory: ResolutionMemory
-    whole: bool
-
-
-def write_resolution(connection: Connection, resolution: Resolution, version: int) -> int:
-    """The incidents, the memory they were resolved with, the TAXII collection made from them and the version of
-    the frames they reflect, in one transaction: after a crash either all are there or none."""
-    if resolution.whole:
-        replace_incidents(connection, resolution.incidents)
+def store_incidents(connection: Connection, changed: list[Incident], gone: list[str], *, whole: bool,
+                    version: int) -> int:
+    """The incidents one resolution made (``whole``: every incident, in place of all stored; else those it started or
+    changed, and the ids of those ``gone`` into others) and the version of the frames they reflect, in the transaction
+    that also refreshes the TAXII collection from them (`collection.refresh_collection`): after a crash either all are
+    there or none. Returns how many incidents there are."""
+    if whole:
+        replace_incidents(connection, changed)
     else:
-        update_incidents(connection, resolution.incidents, resolution.gone)
-    write_memory(connection, resolution.memory, whole=resolution.whole)
-    refresh_collection(connection)
+        update_incidents(connection, changed, gone)
     mark_resolved(connection, version)
     return connection.execute(select(func.count()).select_from(incidents)).scalar_one()
 

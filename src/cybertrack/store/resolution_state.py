@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from cybertrack.store.schema import documents, resolution_state
+from cybertrack.store.schema import documents, frames, resolution_members, resolution_state
 
 _ROW = resolution_state.c.id == 1
 _READ = select(resolution_state.c.frames_version, resolution_state.c.resolved_version).where(_ROW)
@@ -70,3 +70,34 @@ def mark_resolved(connection: Connection, version: int) -> None:
 def incidents_version(connection: Connection) -> int:
     """How many times the incidents were written: what was computed from them holds while it stays the same."""
     return connection.execute(select(resolution_state.c.incidents_version).where(_ROW)).scalar() or 0
+
+
+def replay_needed(connection: Connection) -> bool:
+    """A frame that a resolution took in was replaced or went since: its incidents must be made again, through
+    every generation (see `resolution`)."""
+    return bool(connection.execute(select(resolution_state.c.replay).where(_ROW)).scalar())
+
+
+def replayed(connection: Connection) -> None:
+    connection.execute(update(resolution_state).where(_ROW).values(replay=False))
+
+
+def forget_resolved_frames(connection: Connection, document_id: int) -> None:
+    """The document's frames are about to be replaced: forget which incidents they are in, and if they were in any,
+    have the next resolution replay every generation."""
+    forgotten = connection.execute(delete(resolution_members).where(resolution_members.c.frame_id.in_(
+        select(frames.c.id).where(frames.c.document_id == document_id).scalar_subquery()))).rowcount
+    if forgotten:
+        connection.execute(update(resolution_state).where(_ROW).values(replay=True))
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What a resolution read the database as: the version of its frames and of its incidents."""
+
+    frames_version: int
+    incidents_version: int
+
+
+def seen_now(connection: Connection) -> Seen:
+    return Seen(read_state(connection).frames_version, incidents_version(connection))

@@ -5,7 +5,7 @@ Resolving a new article against ten thousand stored ones should not read ten tho
 reports, so `StoredMemory` answers exactly that from three tables (`resolution_clusters`, `resolution_members`,
 `resolution_keys`) and records what the generation changed, which `write_memory` then stores. A frame replaced by a
 new version of its article forgets its membership, and the next resolution replays every generation
-(`replay_needed`).
+(`store.resolution_state.forget_resolved_frames`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import asdict
 from itertools import groupby
 
 import numpy as np
-from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, delete, func, insert, select, tuple_
 
 from cybertrack.blocking import block_keys
 from cybertrack.embeddings import EMBEDDING_SIZE
@@ -26,13 +26,13 @@ from cybertrack.resolve import Member, ResolutionMemory, _Cluster
 from cybertrack.resources import Resources
 from cybertrack.same_incident import frame_vectors, report_vector
 from cybertrack.store.incidents import frame_from_json
+from cybertrack.store.resolution_state import replayed
 from cybertrack.store.schema import (
     documents,
     frames,
     resolution_clusters,
     resolution_keys,
     resolution_members,
-    resolution_state,
 )
 
 _BATCH = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters
@@ -143,27 +143,12 @@ def has_memory(connection: Connection) -> bool:
     return connection.execute(select(resolution_clusters.c.ordinal).limit(1)).first() is not None
 
 
-def replay_needed(connection: Connection) -> bool:
-    """A frame that a resolution took in was replaced or went since: its incidents must be made again, through
-    every generation."""
-    return bool(connection.execute(select(resolution_state.c.replay).where(resolution_state.c.id == 1)).scalar())
-
-
-def forget_document(connection: Connection, document_id: int) -> None:
-    """The document's frames are about to be replaced: forget which incidents they are in, and if they were in any,
-    have the next resolution replay every generation."""
-    forgotten = connection.execute(delete(resolution_members).where(resolution_members.c.frame_id.in_(
-        select(frames.c.id).where(frames.c.document_id == document_id).scalar_subquery()))).rowcount
-    if forgotten:
-        connection.execute(update(resolution_state).where(resolution_state.c.id == 1).values(replay=True))
-
-
 def write_memory(connection: Connection, memory: ResolutionMemory, *, whole: bool) -> None:
     """Store what ``memory`` changed (``whole``: store it instead of everything stored)."""
     if whole:
         for table in (resolution_clusters, resolution_members, resolution_keys):
             connection.execute(delete(table))
-        connection.execute(update(resolution_state).where(resolution_state.c.id == 1).values(replay=False))
+        replayed(connection)
     changed = sorted(memory.touched)
     gone = [] if whole else sorted(memory.touched | memory.retired.keys())
     for start in range(0, len(gone), _BATCH):
