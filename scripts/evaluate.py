@@ -71,27 +71,34 @@ def run(command: list[str]) -> str:
     return done.stdout
 
 
-def export_of(chosen: EvalSet, workdir: Path, workers: int, runs: int = 1) -> Path:
+def export_of(chosen: EvalSet, workdir: Path, workers: int, runs: int = 1, order: str = "listed") -> Path:
     """Ingest the set into a new database, in ``runs`` ingests one after the other (each resolved incrementally
     against the incidents of those before, as a feed's articles are), and write its JSON export."""
     db, out = workdir / f"{chosen.name}.db", workdir / f"{chosen.name}.json"
     cybertrack = [sys.executable, "-m", "cybertrack.cli"]
-    for sources in split_into_runs(chosen, workdir, runs):
+    for sources in split_into_runs(chosen, workdir, runs, order):
         run([*cybertrack, "ingest", *sources, "--db", str(db), "-q", "--workers", str(workers)])
     run([*cybertrack, "export", "--db", str(db), "--output", str(out)])
     return out
 
 
-def split_into_runs(chosen: EvalSet, workdir: Path, runs: int) -> list[list[str]]:
-    """The set's articles in ``runs`` parts of about equal size, in the order the set lists them: files of a
-    folder, or lines of a JSONL file (written to ``workdir``)."""
+def split_into_runs(chosen: EvalSet, workdir: Path, runs: int, order: str = "listed") -> list[list[str]]:
+    """The set's articles in ``runs`` parts of about equal size: files of a folder, or lines of a JSONL file
+    (written to ``workdir``), in the ``order`` the set lists them ("listed", which for the JSONL sets is their ids'
+    order, the one a single run resolves in), in reverse ("reversed"), or by publication date ("published": as
+    a feed brings them; undated ones last)."""
     if runs <= 1:
         return [[str(chosen.source)]]
     if chosen.source.is_dir():
         items = [str(path) for path in sorted(chosen.source.iterdir()) if path.is_file()]
+        items = items[::-1] if order == "reversed" else items
         parts = (items[len(items) * n // runs:len(items) * (n + 1) // runs] for n in range(runs))
         return [part for part in parts if part]
     lines = [line for line in chosen.source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if order == "reversed":
+        lines.reverse()
+    elif order == "published":
+        lines.sort(key=lambda line: (json.loads(line).get("published") or "9999", json.loads(line).get("id", "")))
     parts = []
     for n in range(runs):
         chunk = lines[len(lines) * n // runs:len(lines) * (n + 1) // runs]
@@ -209,9 +216,10 @@ def pairwise_table(name: str, figures: dict[str, float]) -> str:
     return "\n".join(lines)
 
 
-def evaluate(chosen: EvalSet, workdir: Path, workers: int, runs: int = 1) -> dict[str, Score]:
+def evaluate(chosen: EvalSet, workdir: Path, workers: int, runs: int = 1, order: str = "listed") \
+        -> dict[str, Score]:
     """The set's score, and for multilingual sets one per language too."""
-    export = export_of(chosen, workdir, workers, runs)
+    export = export_of(chosen, workdir, workers, runs, order)
     scores = {"all": score(chosen, export, chosen.gold)}
     if chosen.scorer == "seeds":
         scores["all"].pairs = pairwise(json.loads(export.read_text(encoding="utf-8")),
@@ -249,6 +257,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=1, help="ingest each set in this many runs one after the other, "
                         "each resolved against the incidents before it (incremental resolution); default one run")
+    parser.add_argument("--order", choices=("listed", "reversed", "published"), default="listed",
+                        help="the order the articles go into the runs (see split_into_runs)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", type=Path, help="keep each set's database and export in this folder, to read the "
                         "errors (e.g. score_seeds.py EXPORT --gold GOLD --verbose)")
@@ -265,7 +275,7 @@ def main() -> int:
         for name in args.sets.split(","):
             for stale in workdir.glob(f"{name}.db*"):
                 stale.unlink()
-            report[name] = evaluate(SETS[name], workdir, args.workers, args.runs)
+            report[name] = evaluate(SETS[name], workdir, args.workers, args.runs, args.order)
             print(table(name, report[name]) + "\n", flush=True)
             if report[name]["all"].pairs:
                 print(pairwise_table(name, report[name]["all"].pairs) + "\n", flush=True)
