@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cybertrack.bench import html_items, items_for, news_page, run, stream_items
+from cybertrack.bench import describe, html_items, items_for, later_items, news_page, run, stream_items
 from cybertrack.budget import OverBudget
 from cybertrack.model import ItemError, SourceItem
 from cybertrack.pipeline import Pipeline
@@ -48,6 +48,16 @@ def test_a_stream_is_made_of_new_articles():
     stream = list(stream_items(ARTICLES, 10))
     assert len(stream) == 10 and len({s.source_id for s in stream}) == 10
     assert items_for("stream:3", ARTICLES) is not None and items_for("nonsense", ARTICLES) is None
+
+
+def test_articles_ingested_one_at_a_time_after_a_stream_are_new_and_each_resolved_on_its_own():
+    assert later_items("stream:6", ARTICLES) == []
+    later = later_items("stream:6+3", ARTICLES)
+    assert len(later) == 3 and not {s.source_id for s in later} & {s.source_id for s in stream_items(ARTICLES, 6)}
+    result = run("stream:6+3", items_for("stream:6+3", ARTICLES), 1, Pipeline(RESOURCES), later=later)
+    assert result.articles == 6 and len(result.later) == 3
+    assert all(article.seconds >= article.resolve_seconds > 0 for article in result.later)
+    assert "then 3 articles one at a time into that database: resolution median" in describe(result)
 
 
 def test_a_bench_run_reports_throughput_and_memory():
