@@ -503,13 +503,21 @@ def _cluster_link(a: _Cluster, b: _Cluster, mine: list[tuple[Frame, np.ndarray]]
                   theirs: list[tuple[Frame, np.ndarray]], model: SameIncidentModel) -> float:
     """The mean probability over the pairs of the two incidents' opening reports (``mine``, ``theirs``) in different
     languages (their average link) when it reaches the model's threshold and nothing vetoes joining them; else 0.
-    Fewer than ``JOINING_PAIRS`` pairs never decide: one pair alone is the single link that chains incidents, and
-    the first round has judged each report already."""
+    Fewer than ``JOINING_PAIRS`` pairs never decide (one pair alone is the single link that chains incidents), except
+    where one incident is a single report: it is then weighed as the first round would weigh it had it come after the
+    other incident's reports (`_model_link`), so that the order reports come in does not decide."""
     pairs = [(f, v, g, w) for f, v in mine for g, w in theirs
              if f.language and g.language and f.language != g.language]
-    if len(pairs) < JOINING_PAIRS or a.documents & b.documents:
+    if not pairs or a.documents & b.documents:
         return 0.0
-    link = float(model.probability(np.asarray([pair_features(*pair) for pair in pairs])).mean())
+    for single, other, openers in ((a, b, mine), (b, a, theirs)):
+        if len(single.frames) == 1 and openers and openers[0][0] is single.frames[0]:
+            link = _model_link(single.frames[0], single.vectors[0], other, model)
+            break
+    else:
+        if len(pairs) < JOINING_PAIRS:
+            return 0.0
+        link = float(model.probability(np.asarray([pair_features(*pair) for pair in pairs])).mean())
     if link < model.threshold or _different_events(a, b) or any(_vetoed(frame, a) for frame in b.frames):
         return 0.0
     return link
