@@ -193,6 +193,21 @@ def test_an_incident_split_by_the_order_reports_came_in_is_joined_again() -> Non
     assert any(link.document == "b_it.txt" and link.by == "same-incident model" for link in incident.links)
 
 
+@pytest.mark.parametrize("single", ["a_it.txt", "z_it.txt"])
+def test_a_single_report_joins_the_incident_it_matches_whether_it_came_first_or_last(single: str) -> None:
+    """An Italian report that names no victim, and an incident whose Italian and English reports name Kettleby
+    Shipping. Come last, the Italian report joins the incident in the first round, weighed against its English
+    report; come first, it is alone when they arrive, and the second round weighs it the same way (one pair across
+    languages is enough there for an incident of a single report). The order decides nothing."""
+    victim = Victim("Kettleby Shipping", "org:kettleby shipping")
+    alone = report(single, HARBOUR_IT, NAMES, language="it")
+    italian = report("b_it.txt", HARBOUR_IT.replace("tre giorni", "72 ore"), NAMES, [victim], "it")
+    english = report("c_en.txt", HARBOUR_EN, NAMES, [victim])
+    [incident] = resolve([alone, italian, english], vectors_of(alone, italian, english))
+    assert sorted(incident.documents) == sorted([single, "b_it.txt", "c_en.txt"])
+    assert "same-incident model" in {link.by for link in incident.links}  # the rules could not join it
+
+
 def test_incidents_naming_different_victims_are_not_joined_in_the_second_round() -> None:
     """As above, but the Italian report names whom it hit, and that is another company: the two incidents share a
     story's words and no victim, so they stay two."""
