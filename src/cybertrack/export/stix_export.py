@@ -14,6 +14,7 @@ tests parse every object with `stix2` and run the STIX validator on the bundle.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -40,7 +41,10 @@ SECTORS = {
 }
 
 
+@functools.lru_cache(maxsize=262144)
 def stable_id(kind: str, key: str) -> str:
+    """The object's id, the same in every export (a UUIDv5 of its kind and key). Memoised: the TAXII collection is
+    refreshed at every ingest and names each actor, victim and report again."""
     return f"{kind}--{uuid.uuid5(NAMESPACE, f'{kind}:{key}')}"
 
 
