@@ -24,7 +24,7 @@ from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.countries import country_name
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import words
+from cybertrack.lang import alternation, words
 from cybertrack.model import ClaimantKind, Stance
 
 _SUBJECT_WORDS = 6
@@ -36,6 +36,9 @@ _LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
 _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
 _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
+# the word that opens what was said: "said on Tuesday that Russia ..." names no speaker after the verb
+_COMPLEMENTIZER = re.compile(rf"(?<!\w)(?:{alternation(words('grammar', 'complementizers'))})(?!\w)", re.IGNORECASE)
+_APPOSITION = re.compile(r",[^,;:.()\"“”«»]{2,80},\s*")  # ", a spokeswoman for the ministry, "
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
@@ -232,16 +235,28 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> S
     speech = facts.cues.get("speech", [])
     if subject and cue.stance.rejects and speech and speech[0].start > cue.match.end:
         return subject
+    # "said North Korea was responsible": the name right before a cue that names the culprit first is the one blamed
+    nearest = max((s for s in people if s.end <= cue.match.start), key=lambda s: s.end, default=None)
+    if nearest and cue.names_the_culprit_first and "," not in facts.text[nearest.end:cue.match.start] \
+            and content_words_between(facts.text, nearest.end, cue.match.start) <= 1:
+        people = [s for s in people if s is not nearest]
     for verb in speech:
-        before = [s for s in speakers if 0 <= verb.start - s.end <= 3  # a group after the cue is the one blamed
+        before = [s for s in speakers if (0 <= verb.start - s.end <= 3 or _apposition(facts.text, s.end, verb.start))
                   and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
         named_after = _named_after(facts, people, verb.end)
         if before and not (named_after and "," in facts.text[before[-1].end:verb.start]):
             return _head_of_list(facts.text, speakers, before[-1])
-        after = named_after or next((s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS), None)
+        after = named_after or next((s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS
+                                     and not _COMPLEMENTIZER.search(facts.text[verb.end:s.start])), None)
         if after:
             return after
     return subject
+
+
+def _apposition(text: str, end: int, verb_start: int) -> bool:
+    """Only an apposition stands between a speaker and its verb: "Lena Brandt, a spokeswoman for the ministry,
+    said", "Lena Brandt, portavoz del ministerio, dijo" (a phrase between two commas, with no clause in it)."""
+    return bool(_APPOSITION.fullmatch(text[end:verb_start])) and not _COMPLEMENTIZER.search(text[end:verb_start])
 
 
 def _named_after(facts: SentenceFacts, people: list[Speaker], verb_end: int) -> Speaker | None:
