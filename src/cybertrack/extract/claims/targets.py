@@ -245,8 +245,20 @@ def _subject_of(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -
     right before the cue (or its complement), with only function words between ("U.S. officials believe" has a noun
     between: the officials speak)."""
     end = _before_complement(facts, country.end, cue.match.start)
-    return country.end <= end and content_words_between(facts.text, country.end, end) == 0 \
-        and len(facts.text[country.end:end].split()) <= 1
+    gap = _without_adverbs(facts.language, facts.text[country.end:end]) if country.end <= end else ""
+    return country.end <= end and content_words_between(gap, 0, len(gap)) == 0 and len(gap.split()) <= 1
+
+
+def _without_adverbs(language: str, text: str) -> str:
+    """``text`` without the adverbs the language marks by their ending ("North Korea was directly responsible")."""
+    adverbs = _adverbs(language)
+    return adverbs.sub(" ", text) if adverbs else text
+
+
+@language_table
+def _adverbs(language: str) -> re.Pattern[str] | None:
+    endings = pack(language if language in LANGUAGES else "en", "grammar")["adverb_endings"]
+    return re.compile(rf"(?<!\w)\w{{3,}}(?:{alternation(endings)})(?!\w)", re.IGNORECASE) if endings else None
 
 
 def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match | Target],
