@@ -4,6 +4,7 @@ a name. A sentence that blames several actors for several victims is cut into cl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -245,14 +246,30 @@ def _subject_of(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -
     right before the cue (or its complement), with only function words between ("U.S. officials believe" has a noun
     between: the officials speak)."""
     end = _before_complement(facts, country.end, cue.match.start)
-    gap = _without_adverbs(facts.language, facts.text[country.end:end]) if country.end <= end else ""
+    gap = _without_adverbs(facts.language, facts.text[country.end:end], cue) if country.end <= end else ""
     return country.end <= end and content_words_between(gap, 0, len(gap)) == 0 and len(gap.split()) <= 1
 
 
-def _without_adverbs(language: str, text: str) -> str:
-    """``text`` without the adverbs the language marks by their ending ("North Korea was directly responsible")."""
+def _without_adverbs(language: str, text: str, cue: StanceCue) -> str:
+    """``text`` without the adverbs the language marks by their ending ("North Korea was directly responsible"), and
+    without the verb of an attribution phrase whose other part the cue matched ("Russland steckt hinter dem
+    Angriff": "steckt hinter" is a phrase, and "hinter dem Angriff" matched)."""
     adverbs = _adverbs(language)
-    return adverbs.sub(" ", text) if adverbs else text
+    text = adverbs.sub(" ", text) if adverbs else text
+    first = cue.match.text.split()[0].casefold() if cue.match.text.split() else ""
+    leading = _leading_words(language).get(first, frozenset())
+    return " ".join(word for word in text.split() if word.casefold() not in leading)
+
+
+@language_table
+def _leading_words(language: str) -> dict[str, frozenset[str]]:
+    """For each word, the words that come right before it in one of the language's attribution phrases."""
+    found: dict[str, set[str]] = {}
+    for phrase in pack(language if language in LANGUAGES else "en", "claims")["attribution"]:
+        words_of = [word.casefold() for word in phrase.split() if word != "…"]
+        for before, after in itertools.pairwise(words_of):
+            found.setdefault(after, set()).add(before)
+    return {word: frozenset(before) for word, before in found.items()}
 
 
 @language_table
