@@ -33,6 +33,7 @@ _AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
 # "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
 # words) is the one blamed
 _TARGET_AFTER_CUE_WORDS = 1
+_RECIPIENT_WORDS = 15  # "attributed the attack on the regional water board of Lutrecht ... to": how far past its verb
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
 _BLAME_GAP_WORDS = 4  # "the Medusa ransomware was behind it": a family this close to an attribution cue is blamed
 _NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
@@ -124,7 +125,33 @@ def _blamed_by(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: b
     before = (cue.names_the_culprit_first or cue.stance is not Stance.ATTRIBUTES) \
         and content_words_between(text, match.end, gap_end) <= 1 \
         and len(text[match.end:gap_end].split()) <= _BLAME_GAP_WORDS
-    return after or before
+    return after or before or _recipient_of(facts, cue, match.start)
+
+
+def _recipient_of(facts: SentenceFacts, cue: StanceCue, start: int) -> bool:
+    """The name at ``start`` is what an attribution verb gives its object to, past the object ("attributed the attack
+    on the Lutrecht water board to Russia", "ha attribuito l'attacco all'azienda idrica alla Russia"): right after one
+    of the language's prepositions for it, with only function words between, in the cue's clause and with no comma on
+    the way ("is linked to Vice Society, which has connections to Russia" gives Russia nothing)."""
+    verbs, prepositions = _recipient_words(facts.language)
+    if cue.reported or cue.stance is not Stance.ATTRIBUTES or verbs is None or not verbs.search(cue.match.text):
+        return False
+    gap = facts.text[cue.match.end:start]
+    if len(gap.split()) > _RECIPIENT_WORDS or re.search(r"[.;:,]", gap):
+        return False
+    return any(content_words_between(facts.text, cue.match.end + found.end(), start) == 0
+               for found in prepositions.finditer(gap))
+
+
+@language_table
+def _recipient_words(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
+    """How the language's attribution verbs that give their object to the culprit begin, and the prepositions they
+    give it with (``claims.toml``: ``recipient_verbs``, ``recipient_prepositions``)."""
+    claims = pack(language if language in LANGUAGES else "en", "claims")
+    verbs, prepositions = claims["recipient_verbs"], claims["recipient_prepositions"]
+    verb = re.compile(rf"(?<!\w)(?:{alternation(verbs)})", re.IGNORECASE) if verbs and prepositions else None
+    preposition = re.compile(rf"(?<!\w)(?:{alternation(prepositions) or '(?!)'})(?:(?<=['’])|(?!\w))", re.IGNORECASE)
+    return verb, preposition
 
 
 @language_table
@@ -216,7 +243,8 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
         forms = {"name", "capital", "adjective"} if answered else {"name", "capital"}
         blamed = not cue.reported and country.form in forms and (
             content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
-            or (cue.names_the_culprit_first and _subject_of(facts, country, cue)))
+            or (cue.names_the_culprit_first and _subject_of(facts, country, cue))
+            or _recipient_of(facts, cue, country.start))
         if _as_a_state(facts, country, links, culprit_cues) or blamed or _served(facts, country) \
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
             found.append(Target(country.start, country.end, country.code))
