@@ -132,7 +132,7 @@ def _recipient_of(facts: SentenceFacts, cue: StanceCue, start: int) -> bool:
     """The name at ``start`` is what an attribution verb gives its object to, past the object ("attributed the attack
     on the Lutrecht water board to Russia", "ha attribuito l'attacco all'azienda idrica alla Russia"): right after one
     of the language's prepositions for it, with only function words between, in the cue's clause and with no comma on
-    the way ("is linked to Vice Society, which has connections to Russia" gives Russia nothing)."""
+    the way ("is linked to the Korvan crew, which has ties to Russia" gives Russia nothing)."""
     verbs, prepositions = _recipient_words(facts.language)
     if cue.reported or cue.stance is not Stance.ATTRIBUTES or verbs is None or not verbs.search(cue.match.text):
         return False
