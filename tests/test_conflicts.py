@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybertrack.conflicts import conflicts
+from cybertrack.conflicts import conflicts, same_party
 from cybertrack.model import Certainty, Claim, ClaimantKind, ConflictKind, Evidence, Stance
 
 STATES = {"APT29": "RU", "Sandworm": "RU", "APT31": "CN"}
@@ -42,3 +42,13 @@ def test_speculation_and_the_article_itself_clash_with_nothing():
     accusation = claim("Government", Stance.ATTRIBUTES, "APT29")
     assert found(accusation, claim("Agency", Stance.UNCONFIRMED, "APT31")) == []
     assert found(accusation, claim("(article)", Stance.ATTRIBUTES, "APT31", kind=ClaimantKind.ARTICLE)) == []
+
+
+def test_one_party_named_by_its_acronym_in_another_language_is_one_party():
+    """ "der Hohe Vertreter der NCSV" and "the National Cyber Security Veldmark": one party, whichever names the other
+    by its initials; a claimant whose capitals spell something else, or a lone capital, is another party."""
+    german = claim("Hohe Vertreter der NCSV", Stance.ATTRIBUTES, "RU")
+    assert same_party(german, claim("National Cyber Security Veldmark", Stance.ATTRIBUTES, "RU"))
+    assert same_party(claim("National Cyber Security Veldmark", Stance.ATTRIBUTES, "RU"), german)
+    assert not same_party(german, claim("Korvan Health Service", Stance.ATTRIBUTES, "RU"))
+    assert not same_party(german, claim("National Cyber Security Veldmark", Stance.DENIES, "RU"))

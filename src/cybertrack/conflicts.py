@@ -35,12 +35,20 @@ def sides(claim: Claim, state_of: StateOf) -> frozenset[str]:
 def same_party(first: Claim, second: Claim) -> bool:
     """One party's one claim worded twice: the same stance about the same attackers (or some of them), by claimants
     named alike ("the Veldmark cyber security centre" and "National Cyber Security Centre of Veldmark" share three
-    words)."""
+    words), or one named by the other's acronym ("der Hohe Vertreter der EU" and "the European Union", "NCSV" and
+    "National Cyber Security Veldmark")."""
     targets = set(first.attributed_to), set(second.attributed_to)
     if first.stance is not second.stance or not (targets[0] <= targets[1] or targets[1] <= targets[0]):
         return False
     shared = _content_words(first.claimant) & _content_words(second.claimant)
-    return len(shared) >= _SHARED_NAME_WORDS
+    return len(shared) >= _SHARED_NAME_WORDS or _acronym_of(first.claimant, second.claimant) \
+        or _acronym_of(second.claimant, first.claimant)
+
+
+def _acronym_of(name: str, other: str) -> bool:
+    """``name`` holds, as a word in capitals, the initials of ``other``'s capitalised words (two or more of them)."""
+    initials = "".join(word[0] for word in re.findall(r"\w+", other) if word[0].isupper())
+    return len(initials) >= 2 and initials in re.findall(r"\b[A-Z]{2,}\b", name)
 
 
 def _content_words(name: str) -> set[str]:
