@@ -98,7 +98,11 @@ def split_into_runs(chosen: EvalSet, workdir: Path, runs: int, order: str = "lis
     if order == "reversed":
         lines.reverse()
     elif order == "published":
-        lines.sort(key=lambda line: (json.loads(line).get("published") or "9999", json.loads(line).get("id", "")))
+        def published(line: str) -> tuple[str, str]:
+            article = json.loads(line)
+            return article.get("published") or "9999", article.get("id", "")
+
+        lines.sort(key=published)
     parts = []
     for n in range(runs):
         chunk = lines[len(lines) * n // runs:len(lines) * (n + 1) // runs]

@@ -1,7 +1,7 @@
 """Bringing the stored incidents up to date with the stored articles.
 
 Each resolution is one generation of `resolve.Resolver`: the frames stored since the last one join the stored
-incidents, read from the resolver's memory in the database only as far as they reach (`store.resolution_memory`),
+incidents, read from the resolver's memory in the database only as far as they reach (`resolution_memory`),
 and only the incidents they started or changed are written. Ingesting one article into a database of thousands
 reads and writes a handful of incidents. Resolving everything again (``force``: `cybertrack resolve`, a new release;
 or because a resolved article was replaced by a new version of it) replays every generation in order from an empty

@@ -19,12 +19,10 @@ from itertools import groupby
 import numpy as np
 from sqlalchemy import Connection, delete, func, insert, select, tuple_
 
-from cybertrack.blocking import block_keys
-from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.model import Frame, JoinedBy, Link
-from cybertrack.resolve import Member, ResolutionMemory, _Cluster
+from cybertrack.resolve import Member, ResolutionMemory, _Cluster, report_vectors
 from cybertrack.resources import Resources
-from cybertrack.same_incident import frame_vectors, report_vector
+from cybertrack.store.batches import in_batches
 from cybertrack.store.incidents import frame_from_json
 from cybertrack.store.resolution_state import replayed
 from cybertrack.store.schema import (
@@ -34,8 +32,6 @@ from cybertrack.store.schema import (
     resolution_keys,
     resolution_members,
 )
-
-_BATCH = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters
 
 
 class StoredMemory(ResolutionMemory):
@@ -55,9 +51,8 @@ class StoredMemory(ResolutionMemory):
         return self.clusters[ordinal]
 
     def load(self, ordinals: set[int]) -> None:
-        missing = sorted(ordinals - self.clusters.keys() - self.retired.keys())
-        for start in range(0, len(missing), _BATCH):
-            self._read_clusters(missing[start:start + _BATCH])
+        for batch in in_batches(sorted(ordinals - self.clusters.keys() - self.retired.keys())):
+            self._read_clusters(list(batch))
 
     def _read_clusters(self, ordinals: list[int]) -> None:
         rows = self.connection.execute(
@@ -70,29 +65,24 @@ class StoredMemory(ResolutionMemory):
             .join(frames, frames.c.id == resolution_members.c.frame_id)
             .where(resolution_members.c.ordinal.in_(ordinals))
             .order_by(resolution_members.c.ordinal, resolution_members.c.position)).all()
-        for row in members:
-            frame = frame_from_json(row.payload)
-            self.clusters[row.ordinal].add(frame, self._vector(frame, row.vector),
-                                           Member(row.frame_id, row.generation, bool(row.opens)))
-
-    def _vector(self, frame: Frame, stored: bytes | None) -> np.ndarray:
-        """The frame's stored vector; one stored without it (by an older release) is embedded as `Resolver.add`
-        embeds it, and one without block keys never needed one."""
-        if stored:
-            return report_vector(np.frombuffer(stored, dtype=np.float32))
-        if block_keys(frame):
-            return frame_vectors([frame], (self.resources or Resources()).encoder)[0]
-        return np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32)
+        found = [frame_from_json(row.payload) for row in members]
+        vectors = report_vectors(found, [_stored_vector(row.vector) for row in members], self.resources)
+        for row, frame, vector in zip(members, found, vectors, strict=True):
+            self.clusters[row.ordinal].add(frame, vector, Member(row.frame_id, row.generation, bool(row.opens)))
 
     def _stored_entries(self, keys: list[str]) -> dict[str, dict[int, int]]:
         found: dict[str, dict[int, int]] = defaultdict(dict)
-        for start in range(0, len(keys), _BATCH):
+        for batch in in_batches(keys):
             for row in self.connection.execute(
                     select(resolution_keys.c.key, resolution_keys.c.ordinal, resolution_keys.c.recency)
-                    .where(resolution_keys.c.key.in_(keys[start:start + _BATCH]))
+                    .where(resolution_keys.c.key.in_(batch))
                     .order_by(resolution_keys.c.recency)):
                 found[row.key][row.ordinal] = row.recency
         return found
+
+
+def _stored_vector(stored: bytes | None) -> np.ndarray | None:
+    return np.frombuffer(stored, dtype=np.float32) if stored else None
 
 
 def link_from_json(data: dict) -> Link:
@@ -134,7 +124,7 @@ def _generation(rows: Iterable) -> Generation:
     frames_found, vectors, refs = [], [], []
     for row in rows:
         frames_found.append(frame_from_json(row.payload))
-        vectors.append(np.frombuffer(row.vector, dtype=np.float32) if row.vector else None)
+        vectors.append(_stored_vector(row.vector))
         refs.append(row.id)
     return frames_found, vectors, refs
 
@@ -151,8 +141,7 @@ def write_memory(connection: Connection, memory: ResolutionMemory, *, whole: boo
         replayed(connection)
     changed = sorted(memory.touched)
     gone = [] if whole else sorted(memory.touched | memory.retired.keys())
-    for start in range(0, len(gone), _BATCH):
-        batch = gone[start:start + _BATCH]
+    for batch in in_batches(gone):
         connection.execute(delete(resolution_clusters).where(resolution_clusters.c.ordinal.in_(batch)))
         connection.execute(delete(resolution_members).where(resolution_members.c.ordinal.in_(batch)))
     clusters = [{"ordinal": c, "incident_id": memory.cluster(c).incident_id,
@@ -165,9 +154,9 @@ def write_memory(connection: Connection, memory: ResolutionMemory, *, whole: boo
         raise ValueError("a frame resolved in memory only cannot be stored in the resolution memory")
     entries = sorted(memory.entries_changed.items())
     pairs = [] if whole else [key for key, _ in entries]
-    for start in range(0, len(pairs), _BATCH):
+    for batch in in_batches(pairs):
         connection.execute(delete(resolution_keys).where(
-            tuple_(resolution_keys.c.key, resolution_keys.c.ordinal).in_(pairs[start:start + _BATCH])))
+            tuple_(resolution_keys.c.key, resolution_keys.c.ordinal).in_(batch)))
     keys = [{"key": key, "ordinal": ordinal, "recency": recency}
             for (key, ordinal), recency in entries if recency is not None]
     for table, rows in ((resolution_clusters, clusters), (resolution_members, members), (resolution_keys, keys)):

@@ -15,7 +15,7 @@ different incidents.
 
 Resolution goes by generations (`Resolver`): each ingest resolves the frames stored since the last one against what
 the resolver remembers of the incidents so far (`ResolutionMemory`, kept in the database by
-`store.resolution_memory`), so a new article is compared with the few incidents it reaches, not every stored one.
+`resolution_memory`), so a new article is compared with the few incidents it reaches, not every stored one.
 One generation's result depends only on its set of frames and on the memory it starts from; resolving everything
 again replays the generations in order and gives the same incidents.
 """
@@ -266,8 +266,8 @@ def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, scor
 class ResolutionMemory:
     """What resolution knows between generations: its incidents so far (by ordinal: the order they were started in)
     and the index from block keys to them, each key's most recently joined last, with what changed since it was
-    loaded. Here it is held whole in memory; `store.resolution_memory` loads it from the database only as far as a
-    generation reaches into it, so that resolving a new article reads a few incidents, not every stored one."""
+    loaded. Here it is held whole in memory; `resolution_memory.StoredMemory` loads it from the database only as far
+    as a generation reaches into it, so that resolving a new article reads a few incidents, not every stored one."""
 
     def __init__(self, generation: int = 0, next_ordinal: int = 0, next_recency: int = 0):
         self.clusters: dict[int, _Cluster] = {}
@@ -284,10 +284,8 @@ class ResolutionMemory:
 
     def entries(self, key: str) -> dict[int, int]:
         """The incidents indexed under ``key`` and when each last joined under it, the least recent first."""
-        found = self.index.get(key)
-        if found is None:
-            found = self.index[key] = self._stored_entries([key]).get(key, {})
-        return found
+        self.prefetch({key})
+        return self.index[key]
 
     def _stored_entries(self, keys: list[str]) -> dict[str, dict[int, int]]:
         """What storage holds of the index under ``keys``: nothing, for a memory that never was stored."""
@@ -359,13 +357,7 @@ class Resolver:
                                                           if frames[i].evidence else 0,
                                                           sorted(v.key for v in frames[i].victims)))
         frames, known, rows = [frames[i] for i in order], [known[i] for i in order], [rows[i] for i in order]
-        missing = [i for i, v in enumerate(known) if v is None and block_keys(frames[i])]  # the others get none
-        if missing:
-            encoder = (self.resources or Resources()).encoder
-            for i, vector in zip(missing, frame_vectors([frames[i] for i in missing], encoder), strict=True):
-                known[i] = vector
-        nothing = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32)
-        vectors = np.asarray([report_vector(nothing if v is None else v) for v in known], dtype=np.float32)
+        vectors = report_vectors(frames, known, self.resources)
         by_document: dict[str, list[int]] = defaultdict(list)
         for i, frame in enumerate(frames):
             by_document[frame.document].append(i)
@@ -468,6 +460,20 @@ class Resolver:
         """The incidents of ``ordinals`` (all those in memory when None), in the order they were started."""
         chosen = self.memory.clusters if ordinals is None else ordinals
         return [_incident(self.memory.cluster(c)) for c in sorted(chosen)]
+
+
+def report_vectors(frames: list[Frame], known: list[np.ndarray | None], resources: Resources | None) -> np.ndarray:
+    """The frames' `report_vector`s: those ``known`` as stored, the missing ones (frames stored by a release that kept
+    none) embedded with the encoder of ``resources`` (which then loads), and zeros for a frame without block keys,
+    which is compared with nothing."""
+    known = list(known)
+    missing = [i for i, v in enumerate(known) if v is None and block_keys(frames[i])]
+    if missing:
+        encoder = (resources or Resources()).encoder
+        for i, vector in zip(missing, frame_vectors([frames[i] for i in missing], encoder), strict=True):
+            known[i] = vector
+    nothing = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32)
+    return np.asarray([report_vector(nothing if v is None else v) for v in known], dtype=np.float32)
 
 
 def resolve(frames: list[Frame], vectors: list[np.ndarray | None] | None = None,

@@ -16,6 +16,7 @@ import numpy as np
 from sqlalchemy import Connection, bindparam, delete, insert, select
 
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Incident, Stance, Victim
+from cybertrack.store.batches import in_batches
 from cybertrack.store.read_model import listing, replace_read_side, update_read_side
 from cybertrack.store.schema import claims, documents, frames, incident_documents, incidents
 
@@ -46,7 +47,6 @@ def claim_from_json(data: dict) -> Claim:
     return Claim(**fields)
 
 
-_BATCH = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters
 _FORGET_FRAMES = delete(frames).where(frames.c.document_id == bindparam("document_id"))
 _INSERT_FRAMES = insert(frames)
 
@@ -77,8 +77,7 @@ def update_incidents(connection: Connection, changed: list[Incident], gone: list
     other incident as it is."""
     removed = [incident.id for incident in changed] + gone
     before = incidents_by_id(connection, removed)
-    for start in range(0, len(removed), _BATCH):
-        batch = removed[start:start + _BATCH]
+    for batch in in_batches(removed):
         for table, column in ((claims, claims.c.incident_id), (incident_documents, incident_documents.c.incident_id),
                               (incidents, incidents.c.id)):
             connection.execute(delete(table).where(column.in_(batch)))
@@ -90,9 +89,9 @@ def _insert_incidents(connection: Connection, resolved: list[Incident]) -> list[
     named = sorted({d for incident in resolved for d in incident.documents}
                    | {claim.evidence.document for incident in resolved for claim in incident.claims})
     ids: dict[str, int] = {}
-    for start in range(0, len(named), _BATCH):
+    for batch in in_batches(named):
         ids.update(connection.execute(select(documents.c.source_id, documents.c.id)
-                                      .where(documents.c.source_id.in_(named[start:start + _BATCH]))).all())
+                                      .where(documents.c.source_id.in_(batch))).all())
     data = [incident_data(incident) for incident in resolved]
     # Each table in one statement for all incidents: building a statement per incident cost more than writing it.
     rows = [incident_row(item) for item in data]

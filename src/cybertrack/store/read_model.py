@@ -17,10 +17,10 @@ from sqlalchemy import Connection, delete, insert, select, tuple_
 
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import ARTICLE_CLAIMANT
+from cybertrack.store.batches import in_batches
 from cybertrack.store.schema import actor_victim_edges, incident_facets, incident_search
 from cybertrack.store.search import refresh_incident_search
 
-_BATCH = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters
 LISTED_NAMES = 10  # victims and actors a list shows of one incident
 
 
@@ -93,15 +93,13 @@ def update_read_side(connection: Connection, before: list[dict], after: list[dic
     """Write the read side of the incidents ``after`` in place of that of the incidents ``before`` (as they were
     stored): what one resolution changed. The actor → victim counts move by the difference."""
     gone = sorted({incident["id"] for incident in before} | {incident["id"] for incident in after})
-    for start in range(0, len(gone), _BATCH):
-        batch = gone[start:start + _BATCH]
+    for batch in in_batches(gone):
         connection.execute(delete(incident_facets).where(incident_facets.c.incident_id.in_(batch)))
         connection.execute(delete(incident_search).where(incident_search.c.incident_id.in_(batch)))
     moved = _insert_rows(connection, after)
     moved.subtract(edge for incident in before for edge in incident_rows(incident).edges)
     pairs = sorted(pair for pair, change in moved.items() if change)
-    for start in range(0, len(pairs), _BATCH):
-        batch = pairs[start:start + _BATCH]
+    for batch in in_batches(pairs):
         where = tuple_(actor_victim_edges.c.actor, actor_victim_edges.c.victim).in_(batch)
         counts = Counter({(row.actor, row.victim): row.incidents for row in connection.execute(
             select(actor_victim_edges.c.actor, actor_victim_edges.c.victim, actor_victim_edges.c.incidents)

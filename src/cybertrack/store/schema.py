@@ -156,7 +156,7 @@ resolution_state = Table(
 )
 
 # The resolver's memory (`resolve.ResolutionMemory`), kept so that a new article joins the stored incidents without
-# every stored frame being resolved again (`store.resolution_memory`): each incident's ordinal (the order incidents
+# every stored frame being resolved again (`cybertrack.resolution_memory`): each incident's ordinal (the order incidents
 # were started in), the frames it holds in the order they joined, and the index from block keys to incidents.
 resolution_clusters = Table(
     "resolution_clusters",

@@ -274,11 +274,11 @@ def _subject_of(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -
     right before the cue (or its complement), with only function words between ("U.S. officials believe" has a noun
     between: the officials speak)."""
     end = _before_complement(facts, country.end, cue.match.start)
-    gap = _without_adverbs(facts.language, facts.text[country.end:end], cue) if country.end <= end else ""
+    gap = _without_adverbs_or_cue_verbs(facts.language, facts.text[country.end:end], cue) if country.end <= end else ""
     return country.end <= end and content_words_between(gap, 0, len(gap)) == 0 and len(gap.split()) <= 1
 
 
-def _without_adverbs(language: str, text: str, cue: StanceCue) -> str:
+def _without_adverbs_or_cue_verbs(language: str, text: str, cue: StanceCue) -> str:
     """``text`` without the adverbs the language marks by their ending ("North Korea was directly responsible"), and
     without the verb of an attribution phrase whose other part the cue matched ("Russland steckt hinter dem
     Angriff": "steckt hinter" is a phrase, and "hinter dem Angriff" matched)."""
