@@ -13,9 +13,11 @@ import pytest
 
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.names import name_chunks
-from cybertrack.extract.roles import FEATURE_GROUPS
+from cybertrack.extract.roles import FEATURE_GROUPS, cast_by_rules, enumerations
+from cybertrack.extract.victims import candidates
 from tests.conftest import RESOURCES, require_shared
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
+from tests.test_extractors import facts_of
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "role_model.json"
@@ -84,6 +86,53 @@ def test_the_owner_of_an_attacked_system_is_the_victim_in_german() -> None:
 ])
 def test_researchers_and_products_are_not_victims(text: str, language: str, found: list[str]) -> None:
     assert victims(text, language) == found
+
+
+def frames_victims(text: str, language: str) -> list[list[str]]:
+    return [[v.name for v in frame.victims] for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES)]
+
+
+ENUMERATIONS = [
+    ("Onder meer Korvan, Brindle, netbeheerder Veldmark en parkbeheerder Lutrecht zijn slachtoffer van de aanval.",
+     "nl", 4),
+    ("Korvan, Brindle, der Netzbetreiber Veldmark und der Parkbetreiber Lutrecht sind Opfer des Angriffs.", "de", 4),
+    ("Korvan, Brindle y la eléctrica Veldmark se vieron afectados por el ciberataque.", "es", 3),
+    ("Korvan, Brindle et l'opérateur Veldmark ont été touchés par la cyberattaque.", "fr", 3),
+    ("Korvan, Brindle e l'operatore Veldmark sono stati attaccati dagli hacker.", "it", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "items"), ENUMERATIONS)
+def test_the_verb_after_an_enumeration_casts_every_item(text: str, language: str, items: int) -> None:
+    """ "X, Y, grid operator Z and park operator W are victims of the attack": the rule that casts the item next to
+    the verb casts them all, described ("netbeheerder Veldmark") or not, in every person and tense of the verb."""
+    facts = facts_of(text, language)
+    found = candidates(facts)
+    assert len(found) == items
+    assert all(cast_by_rules(facts, found))
+
+
+@pytest.mark.parametrize(("text", "language", "items"), ENUMERATIONS)
+def test_the_victims_of_one_enumeration_share_one_frame(text: str, language: str, items: int) -> None:
+    """One attack hit them all: the items the role model keeps are co-victims of one frame, not one frame each."""
+    [frame_victims] = frames_victims(text, language)
+    assert len(frame_victims) >= 2
+
+
+def test_an_apposition_is_not_an_item_of_an_enumeration() -> None:
+    """A comma and describing words with no conjunction to close a list say who the name is ("Jan Peeters, a
+    Veldmark MP"), not who else was hit."""
+    facts = facts_of("Hackers breached the mailbox of Mira Tallis, spokeswoman Korvan, last week.", "en")
+    found = candidates(facts)
+    assert len(found) >= 2
+    assert enumerations(facts, found) == []
+
+
+def test_a_list_closed_by_a_conjunction_is_one_enumeration() -> None:
+    facts = facts_of("Hackers breached Korvan, grid operator Veldmark and park operator Lutrecht last week.", "en")
+    found = candidates(facts)
+    [run] = enumerations(facts, found)
+    assert [facts.text[c.start:c.end].split()[-1] for c in run] == ["Korvan", "Veldmark", "Lutrecht"]
 
 
 def shipped() -> dict:

@@ -179,9 +179,9 @@ def test_an_incident_split_by_the_order_reports_came_in_is_joined_again() -> Non
     tells its story: it starts an incident of its own, the two English reports join by their victim, and the second
     round joins the two incidents, since on average the Italian report matches theirs."""
     victim = Victim("Kettleby Shipping", "org:kettleby shipping")
-    weak = ("Kettleby Shipping said on Friday that its freight volumes rose by a tenth this quarter, and that a "
-            "breach earlier this year cost it a week of business.")
-    first = report("a_en.txt", weak, {"org:kettleby shipping": 1.0}, [victim])
+    weak = ("Kettleby Shipping said on Friday in Hamburg that its freight volumes rose by a tenth this quarter, and "
+            "that a breach earlier this year cost it a week of business.")
+    first = report("a_en.txt", weak, {"org:kettleby shipping": 0.4, "org:hamburg": 0.6}, [victim])
     italian = report("b_it.txt", HARBOUR_IT, NAMES, language="it")
     english = report("c_en.txt", HARBOUR_EN, NAMES, [victim])
     vectors = vectors_of(first, italian, english)
@@ -248,7 +248,7 @@ def test_the_model_file_says_what_it_was_fitted_on() -> None:
     assert model["threshold"] == same_incident_model().threshold
     validation = model["cross_validation"]
     pairs = validation["pairs"]
-    assert pairs["precision"] > pairs["recall"] > 0.5  # the threshold was chosen weighing precision twice
+    assert min(pairs["precision"], pairs["recall"]) > 0.6  # the threshold was chosen by F1: neither is given up
     assert np.isclose(model["threshold"], validation["threshold"])
 
 

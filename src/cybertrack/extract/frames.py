@@ -32,7 +32,7 @@ from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
-from cybertrack.extract.roles import victims_in
+from cybertrack.extract.roles import enumerations, victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import Candidate, candidates, department, identifies, is_technology, name_key
 from cybertrack.knowledge.base import knowledge_base
@@ -307,7 +307,10 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
         found: list[Candidate] = victims.get(facts_.index, [])
         named_drafts: list[_Draft] = []
         clauses = _clauses(facts_.text) if found else []
+        run_of = {id(c): i for i, run in enumerate(enumerations(facts_, found)) for c in run}
+        run_drafts: dict[int, _Draft] = {}  # an enumeration's frame in this sentence: its items are co-victims
         for candidate in found:
+            run = run_of.get(id(candidate))
             candidate, co_victims = _with_context_country(candidate, facts, facts_.index, attackers, drafts,
                                                           countries)
             known = acronyms.get(candidate.victim.key)
@@ -329,8 +332,12 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
                 continue
             draft = _open_draft_for(drafts, candidate.victim, facts_, _introduces_incident(facts_, candidate))
             if draft is None:
+                draft = run_drafts.get(run) if run is not None else None
+            if draft is None:
                 draft = _Draft()
                 drafts.append(draft)
+            if run is not None:
+                run_drafts.setdefault(run, draft)
             if not candidate.generic and not any(d is draft for d in named_drafts):
                 named_drafts.append(draft)
             draft.spans.setdefault(facts_.index, []).append((candidate.start, candidate.end))

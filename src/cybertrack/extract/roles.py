@@ -22,11 +22,13 @@ per-article figures the thresholds are chosen by do not see the incidents it spl
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from importlib import resources
 
 import numpy as np
@@ -94,12 +96,30 @@ def _nearest_trigger(facts: SentenceFacts, candidate: Candidate) -> tuple[int, i
 
 
 class Context:
-    """What the features of one sentence's candidates share: the sentence and its first candidate."""
+    """What the features of one sentence's candidates share: the sentence, its first candidate, and which candidates
+    the cue rules cast."""
 
     def __init__(self, facts: SentenceFacts, found: list[Candidate]) -> None:
         self.facts = facts
         self.found = found
         self.first = min(found, key=lambda c: c.start, default=None)
+
+    @functools.cached_property
+    def cast_alone(self) -> dict[int, bool]:
+        """Whether a cue rule casts each candidate by itself ("an attack on X", "X was hacked", "X's servers", the
+        subject of an attack sentence), by ``id``."""
+        facts = self.facts
+        return {id(c): after_victim_cue(facts, c) or before_victim_cue(facts, c) or possessor_of_systems(facts, c)
+                or attack_subject(facts, c, self.first) for c in self.found}
+
+    @functools.cached_property
+    def cast(self) -> dict[int, bool]:
+        """``cast_alone``, and every item of an enumeration one of whose items a rule casts, by ``id``."""
+        cast = dict(self.cast_alone)
+        for run in enumerations(self.facts, self.found):
+            if any(cast[id(c)] for c in run):
+                cast.update((id(c), True) for c in run)
+        return cast
 
 
 def _cue_features(context: Context, c: Candidate) -> list[float]:
@@ -119,6 +139,7 @@ def _cue_features(context: Context, c: Candidate) -> list[float]:
         float(_near_before(facts, "claimant_noun", c.start) or _near_after(facts, "claimant_noun", c.end)),
         float(_near_before(facts, "product_nouns", c.start) or _near_after(facts, "product_nouns", c.end)),
         float(_inside(facts.cues.get("people_of", []), c)),
+        float(context.cast[id(c)] and not context.cast_alone[id(c)]),
     ]
 
 
@@ -170,7 +191,8 @@ RULES = ("victim_cue_before", "victim_cue_after", "owns_attacked_systems", "atta
 FEATURE_GROUPS: dict[str, tuple[Callable[[Context, Candidate], list[float]], tuple[str, ...]]] = {
     "cues": (_cue_features, ("victim_cue_before", "victim_cue_after", "owns_attacked_systems", "attack_subject",
                              "attacker_cue_before", "attacker_cue_after", "speech_after", "reporting_verb_after",
-                             "claimant_noun_near", "product_noun_near", "people_of")),
+                             "claimant_noun_near", "product_noun_near", "people_of",
+                             "listed_with_cast")),
     "position": (_position_features, ("before_trigger", "after_trigger", "trigger_distance", "no_trigger",
                                       "first_candidate", "relative_start", "lead_sentence")),
     "head": (_head_features, ("head_zipf", "acronym", "words", "opens_sentence", "digits")),
@@ -228,35 +250,70 @@ def cast_by_rules(facts: SentenceFacts, found: list[Candidate]) -> list[bool]:
     """Whether a cue rule casts each candidate as a victim ("an attack on X", "X was hacked", "X's servers", the
     subject of an attack sentence), or the candidate stands in one enumeration with one a rule casts ("attacks on X,
     Y and the logistics firm Z")."""
-    context = Context(facts, found)
-    cast = [after_victim_cue(facts, c) or before_victim_cue(facts, c) or possessor_of_systems(facts, c)
-            or attack_subject(facts, c, context.first) for c in found]
-    changed = any(cast)
-    while changed:
-        changed = False
-        for i, candidate in enumerate(found):
-            if not cast[i] and any(cast[j] and _coordinated(facts, candidate, other) for j, other in enumerate(found)):
-                cast[i] = changed = True
-    return cast
+    cast = Context(facts, found).cast
+    return [cast[id(c)] for c in found]
 
 
-def _coordinated(facts: SentenceFacts, a: Candidate, b: Candidate) -> bool:
-    """Two candidates of one enumeration: between them a comma alone, or a conjunction (of any supported language,
-    as every lexicon is read) with at most ``_DESCRIBING_WORDS`` lower-case words ("and the logistics firm", "et la
-    ville de"). A comma and words is an apposition ("Jan Peeters, a Veldmark MP"), which says who the name is, not who
-    else was hit."""
-    first, second = sorted((a, b), key=lambda c: c.start)
+class _Link(Enum):
+    """What stands between two neighbouring names."""
+
+    NONE = "none"  # anything else: a verb, a full stop, another name
+    COMMA = "comma"  # "X, Y"
+    CONJUNCTION = "conjunction"  # "X and Y", "X, and the logistics firm Y", "X et la ville de Y"
+    DESCRIBED = "described"  # "X, grid operator Y": a comma and lower-case words, a list item or an apposition
+
+
+def enumerations(facts: SentenceFacts, found: list[Candidate]) -> list[list[Candidate]]:
+    """The runs of candidates that name the items of one enumeration, in the order of the text. A comma with
+    describing words ("X, grid operator Y and park operator Z") joins two names only in a run a conjunction closes;
+    alone it is an apposition ("Jan Peeters, a Veldmark MP"), which says who the name is, not who else was hit."""
+    ordered = sorted(found, key=lambda c: c.start)
+    runs: list[list[Candidate]] = []
+    run: list[Candidate] = []
+    links: list[_Link] = []
+    for candidate in ordered:
+        link = _link(facts, run[-1], candidate) if run else _Link.NONE
+        if link is _Link.NONE:
+            runs += _closed(run, links)
+            run, links = [candidate], []
+        else:
+            run.append(candidate)
+            links.append(link)
+    return [r for r in runs + _closed(run, links) if len(r) > 1]
+
+
+def _closed(run: list[Candidate], links: list[_Link]) -> list[list[Candidate]]:
+    """A finished run, cut at its described commas unless a conjunction closes it."""
+    if _Link.CONJUNCTION in links or _Link.DESCRIBED not in links:
+        return [run] if run else []
+    pieces, piece = [], run[:1]
+    for candidate, link in zip(run[1:], links, strict=True):
+        if link is _Link.DESCRIBED:
+            pieces.append(piece)
+            piece = []
+        piece.append(candidate)
+    return [*pieces, piece]
+
+
+def _link(facts: SentenceFacts, first: Candidate, second: Candidate) -> _Link:
+    """Between two names: a comma alone, or a conjunction (of any supported language, as every lexicon is read)
+    or a comma with at most ``_DESCRIBING_WORDS`` lower-case words ("and the logistics firm", "et la ville de",
+    ", netbeheerder")."""
     if first.end > second.start:
-        return False
+        return _Link.NONE
     gap = facts.text[first.end:second.start]
     if _NOT_ENUMERATION.search(gap):
-        return False
+        return _Link.NONE
     conjunctions = words("grammar", "conjunctions")
     tokens = gap.replace(",", " , ").split()
     others = [t for t in tokens if t != "," and t.lower() not in conjunctions]
-    if not any(t.lower() in conjunctions for t in tokens):
-        return tokens == [","]
-    return len(others) <= _DESCRIBING_WORDS and all(t[:1].islower() for t in others)
+    if len(others) > _DESCRIBING_WORDS or not all(t[:1].islower() for t in others):
+        return _Link.NONE
+    if any(t.lower() in conjunctions for t in tokens):
+        return _Link.CONJUNCTION
+    if tokens == [","]:
+        return _Link.COMMA
+    return _Link.DESCRIBED if tokens[:1] == [","] and tokens.count(",") == 1 else _Link.NONE
 
 
 def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) -> list[Candidate]:
