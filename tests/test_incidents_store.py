@@ -89,7 +89,10 @@ def test_export_incidents_cite_their_documents(seeds) -> None:
             assert claim["claimant"]
             assert claim["stance"] in {stance.value for stance in Stance}
             assert claim["certainty"] in {certainty.value for certainty in Certainty}
-            assert claim["attributed_to"] and all(isinstance(t, str) and t for t in claim["attributed_to"])
+            assert claim["attributed_to"] and all(t["name"] for t in claim["attributed_to"])
+            for target in claim["attributed_to"]:  # a state by its ISO code; an actor with its aliases
+                assert (target["kind"], "aliases" in target) in {("state", False), ("actor", True)}, target
+                assert (target["kind"] == "state") == bool(re.fullmatch(r"[A-Z]{2}", target["name"])), target
             assert claim["document"] in incident["documents"]
             assert set(claim["reported_in"]) <= set(incident["documents"]) - {claim["document"]}
             text = documents[claim["document"]]["text"]
@@ -103,7 +106,7 @@ def test_export_incidents_cite_their_documents(seeds) -> None:
 def test_states_of_exported_incidents_come_from_attributions(seeds) -> None:
     _, export, _ = seeds
     for incident in export["incidents"]:
-        attributed = {t for c in incident["claims"] + incident["assertions"] if c["stance"] == "attributes"
+        attributed = {t["name"] for c in incident["claims"] + incident["assertions"] if c["stance"] == "attributes"
                       for t in c["attributed_to"]}
         assert set(incident["states"]) <= attributed
         assert all(re.fullmatch(r"[A-Z]{2}", s) for s in incident["states"])

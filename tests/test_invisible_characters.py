@@ -34,7 +34,7 @@ def test_a_hidden_spelling_still_names_the_actor_and_the_evidence_keeps_it(cli, 
     [incident] = export["incidents"]
     assert [actor["name"] for actor in incident["actors"]] == ["APT28"]
     [claim] = incident["claims"]
-    assert "APT28" in claim["attributed_to"]
+    assert "APT28" in [target["name"] for target in claim["attributed_to"]]
     assert name in claim["evidence"]  # the sentence as written, invisible characters and all
     start, end = claim["offsets"]
     assert export["documents"][0]["text"][start:end] == claim["evidence"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cybertrack.export.json_export import target_names
+
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
@@ -92,7 +94,7 @@ def test_the_embassy_denial_in_french_is_a_denial(cli):
     interior, _, _ = _claims_by_incident(cli)
     denials = [c for c in interior["claims"] if c["stance"] == "denies" and "ambassade" in c["evidence"]]
     assert len(denials) == 1
-    assert "APT29" in denials[0]["attributed_to"]
+    assert "APT29" in target_names(denials[0])
     assert any(conflict["kind"] == "denied" and denials[0] in conflict["claims"] for conflict in interior["conflicts"])
 
 
@@ -105,8 +107,18 @@ def test_a_split_attribution_gives_each_incident_its_own_actor(cli):
     def from_the_french_article(incident: dict) -> list[dict]:
         return [c for c in incident["claims"] if c["stance"] == "attributes" and c["document"].endswith(french)]
 
-    assert {tuple(c["attributed_to"]) for c in from_the_french_article(interior)} == {("APT29",)}
-    assert {tuple(c["attributed_to"]) for c in from_the_french_article(railway)} == {("Sandworm",)}
+    assert {tuple(target_names(c)) for c in from_the_french_article(interior)} == {("APT29",)}
+    assert {tuple(target_names(c)) for c in from_the_french_article(railway)} == {("Sandworm",)}
     government = [c for c in from_the_french_article(interior) + from_the_french_article(railway)
                   if c["claimant"] == "gouvernement"]
     assert len(government) == 2
+
+
+def test_a_claim_names_its_actor_with_the_aliases_analysts_know_it_by(cli):
+    """A claim's actor carries the knowledge base's aliases (as the incident's actors do), so that a reader who knows
+    APT29 as Cozy Bear finds the claims that name it; a state is named by its ISO code and has none."""
+    interior, _, _ = _claims_by_incident(cli)
+    targets = [t for c in interior["claims"] for t in c["attributed_to"]]
+    apt29 = [t for t in targets if t["name"] == "APT29"]
+    assert apt29 and all(t["kind"] == "actor" and "Cozy Bear" in t["aliases"] for t in apt29)
+    assert all("aliases" not in t and len(t["name"]) == 2 for t in targets if t["kind"] == "state")

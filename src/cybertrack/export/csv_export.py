@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
+from cybertrack.export.json_export import target_names
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = ("id", "title", "first_seen", "discovered", "disclosed", "types", "victims", "victim_countries", "actors",
            "states", "vulnerabilities", "techniques", "malware", "claims", "documents")
@@ -27,7 +29,7 @@ def _row(incident: dict) -> dict[str, str]:
         "actors": joined(a["name"] for a in incident["actors"]), "states": joined(incident["states"]),
         "vulnerabilities": joined(incident["vulnerabilities"]), "techniques": joined(incident["techniques"]),
         "malware": joined(incident["malware"]),
-        "claims": joined(f"{c['claimant']} {c['stance']} {', '.join(c['attributed_to'])}" for c in incident["claims"]),
+        "claims": joined(f"{c['claimant']} {c['stance']} {', '.join(target_names(c))}" for c in incident["claims"]),
         "documents": joined(incident["documents"]),
     }
 

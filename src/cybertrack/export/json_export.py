@@ -105,12 +105,26 @@ def described_actor(name: str) -> dict:
             "country": actor.country if actor else None, "country_source": "knowledge base"}
 
 
+def claim_target(name: str) -> dict:
+    """Whom a claim names, as the export writes it: a state by its ISO code, or an actor with its aliases from the
+    knowledge base, so that a reader who knows the group as "Black Basta" finds it in a claim naming "BlackBasta"."""
+    if len(name) == 2:
+        return {"name": name, "kind": "state"}
+    return {"name": name, "kind": "actor", "aliases": described_actor(name)["aliases"]}
+
+
+def target_names(claim: dict) -> list[str]:
+    """The names of whom an exported claim names (``claim_target``), in its order."""
+    return [target["name"] for target in claim["attributed_to"]]
+
+
 def _claim(claim: dict) -> dict:
     evidence = claim["evidence"]
     return {"claimant": claim["claimant"], "claimant_kind": claim.get("claimant_kind"),
             "claimant_role": claim.get("role", ""), "claimant_organisation": claim.get("organisation", ""),
             "stance": claim["stance"],
-            "attributed_to": claim["attributed_to"], "certainty": claim["certainty"], "hedged": claim["hedged"],
+            "attributed_to": [claim_target(name) for name in claim["attributed_to"]], "certainty": claim["certainty"],
+            "hedged": claim["hedged"],
             "certainty_cue": claim.get("certainty_cue", ""), "cue": claim.get("cue", ""), "date": claim["date"],
             "document": evidence["document"], "evidence": evidence["sentence"],
             "offsets": [evidence["start"], evidence["end"]], "reported_in": claim.get("reported_in", [])}

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from pymisp import MISPEvent
 
+from cybertrack.export.json_export import target_names
 from cybertrack.export.stix_export import NAMESPACE
 from cybertrack.links import web_url
 
@@ -54,7 +55,7 @@ def _event(incident: dict, documents: dict[str, dict]) -> MISPEvent:
     for claim in incident["claims"]:
         hedge = ", hedged" if claim["hedged"] else ""
         event.add_attribute("text", claim["evidence"], category="Attribution", to_ids=False,
-                            comment=f"{claim['claimant']} {claim['stance']} {', '.join(claim['attributed_to'])}{hedge}"
+                            comment=f"{claim['claimant']} {claim['stance']} {', '.join(target_names(claim))}{hedge}"
                                     f" ({claim['document']})")
     for attribute in event.attributes:
         attribute.uuid = str(uuid.uuid5(NAMESPACE, f"misp-attribute:{incident['id']}|{attribute.type}|"

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from cybertrack import __version__
+from cybertrack.export.json_export import target_names
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.links import web_url
 from cybertrack.model import Stance
@@ -216,11 +217,11 @@ class StixBuilder:
 
     def _named_actors(self, claim: dict) -> list[str]:
         """The intrusion sets made so far among the actors ``claim`` names (countries have none)."""
-        targets = [stable_id("intrusion-set", t) for t in claim["attributed_to"] if len(t) > 2]
+        targets = [stable_id("intrusion-set", t["name"]) for t in claim["attributed_to"] if t["kind"] == "actor"]
         return [target for target in targets if target in self.shared]
 
     def _note(self, objects: dict[str, str], incident_id: str, claim: dict) -> None:
-        abstract = f"{claim['claimant']} {_VERBS[claim['stance']]} {', '.join(claim['attributed_to'])}"
+        abstract = f"{claim['claimant']} {_VERBS[claim['stance']]} {', '.join(target_names(claim))}"
         when = _when(claim["date"])
         start, end = claim["offsets"]
         note = stable_id("note", f"{incident_id}|{claim['document']}#{start}-{end}|{claim['claimant']}|"
@@ -231,7 +232,7 @@ class StixBuilder:
                 abstract=abstract + (f" ({claim['certainty']})" if claim["hedged"] else ""), content=claim["evidence"],
                 authors=[claim["claimant"]], object_refs=[incident_id, *self._named_actors(claim)],
                 external_references=[self._source(claim["document"], description=f"characters {start}-{end}")],
-                x_cybertrack_stance=claim["stance"], x_cybertrack_attributed_to=claim["attributed_to"],
+                x_cybertrack_stance=claim["stance"], x_cybertrack_attributed_to=target_names(claim),
                 x_cybertrack_hedged=claim["hedged"], x_cybertrack_certainty=claim["certainty"])
 
 
