@@ -32,6 +32,7 @@ from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
+from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.roles import enumerations, victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import Candidate, candidates, department, identifies, is_technology, name_key
@@ -115,21 +116,33 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
+class Dating:
+    """What an article's frames are dated with: its language, the date its relative dates are read against, its
+    publication date as the source gave it, and the sentences that tell of an earlier attack."""
+
+    language: str
+    reference: Reference | None
+    published: str | None
+    background: set[int]
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """What one article yields: its incident frames, every CVE it names (in an incident or not), and what each
-    frame's types are judged from (its sentences and victims)."""
+    """What one article yields: its incident frames, every CVE it names (in an incident or not), what each frame's
+    types and dates are judged from (its sentences and victims), and how its dates are read."""
 
     frames: list[Frame]
     vulnerabilities: list[str]
     type_evidence: list[tuple[list[SentenceFacts], list[Victim]]]
+    dating: Dating
 
 
 def extract(document: str, text: str, language: str, published: str | None, resources: Resources,
             deadline: Deadline = UNLIMITED, typed: bool = True) -> Extraction:
     """One pass over an article's sentences. Relative dates are read against its publication date or, when it has
     none, against the date its own weekdays or dateline give away (a guess: no day is counted from it).
-    ``deadline`` is checked between sentences. With ``typed`` False the frames are left for ``type_frames``: the
-    type model embeds a sentence per frame, which is wasted on an article the attack gate then drops."""
+    ``deadline`` is checked between sentences. With ``typed`` False the frames are left for ``type_frames`` and
+    ``date_frames``: both embed sentences, which is wasted on an article the attack gate then drops."""
     reference = Reference.parse(published)
     if reference is None:
         inferred = reference_date(text, language)
@@ -138,7 +151,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     claims = _indexed_claims(document, facts, published, deadline)
     drafts = _fold_generic(_group(facts, deadline, _accused_states(claims)))
     background = background_sentences(facts, language)
-    frames = [_frame(document, draft, language, published, reference, background, deadline) for draft in drafts]
+    frames = [_frame(document, draft, language, published, deadline) for draft in drafts]
     _assign_claims(frames, drafts, claims)
     unspelled = initials_only(facts)
     names = article_names(facts) if frames else {}
@@ -148,9 +161,11 @@ def extract(document: str, text: str, language: str, published: str | None, reso
         frame.actors = [actor for actor in frame.actors if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     found = Extraction(frames, list(dict.fromkeys(cves)),
-                       [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)])
+                       [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)],
+                       Dating(language, reference, published, background))
     if typed:
         type_frames(found, resources.encoder)
+        date_frames(found, resources.encoder)
     return found
 
 
@@ -158,6 +173,20 @@ def type_frames(found: Extraction, encoder: SentenceEncoder) -> None:
     """Give each frame its attack types; one article's frames are judged together (one embedding batch)."""
     for frame, types in zip(found.frames, frame_types(found.type_evidence, encoder), strict=True):
         frame.types = types
+
+
+def date_frames(found: Extraction, encoder: SentenceEncoder) -> None:
+    """Date each frame by its own sentences (`incident_dates`). Neither a sentence about an earlier attack nor one
+    about attacks in general ("a new form of ransomware, first seen in 2020": `realis`) dates it; the article's
+    dated attack sentences are judged together (one embedding batch)."""
+    dating = found.dating
+    dated = {s.index: s for sentences, _ in found.type_evidence for s in sentences
+             if s.dates and s.is_attack and s.index not in dating.background}
+    set_aside = dating.background | generic_sentences([dated[i] for i in sorted(dated)], encoder)
+    for frame, (sentences, _) in zip(found.frames, found.type_evidence, strict=True):
+        dates = incident_dates(sentences, dating.language, dating.reference, dating.published, set_aside)
+        frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed
+        frame.first_seen_estimated = dates.first_seen_estimated
 
 
 def extract_frames(document: str, text: str, language: str, published: str | None, resources: Resources) -> list[Frame]:
@@ -573,8 +602,8 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     return strong
 
 
-def _frame(document: str, draft: _Draft, language: str, published: str | None, reference: Reference | None,
-           background: set[int], deadline: Deadline) -> Frame:
+def _frame(document: str, draft: _Draft, language: str, published: str | None, deadline: Deadline) -> Frame:
+    """The frame of one draft, undated: `date_frames` dates it."""
     frame = Frame(document=document, victims=list(draft.victims.values()), language=language)
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
@@ -599,9 +628,6 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, r
     frame.techniques = list(dict.fromkeys(frame.techniques))
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
-    dates = incident_dates(draft.sentences, language, reference, published, background)
-    frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed
-    frame.first_seen_estimated = dates.first_seen_estimated
     return frame
 
 

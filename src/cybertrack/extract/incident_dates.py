@@ -60,7 +60,8 @@ def incident_dates(sentences: list[SentenceFacts], language: str, reference: Ref
                    published: str | None, background: set[int]) -> IncidentDates:
     """The frame's dates: ``reference`` is the date its relative dates were read against (the publication date, or
     the one the text gives away), ``published`` the publication date as the source gave it, if at all;
-    ``background`` the indexes of the article's sentences that tell of an earlier attack (``background_sentences``)."""
+    ``background`` the indexes of the article's sentences whose dates are not the attack's: those that tell of an
+    earlier attack (``background_sentences``) or of attacks in general (`extract.realis`)."""
     began: list[str] = []
     discovered: list[str] = []
     attack: list[str] = []
