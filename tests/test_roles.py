@@ -88,6 +88,18 @@ def test_researchers_and_products_are_not_victims(text: str, language: str, foun
     assert victims(text, language) == found
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Foreign Minister Mira Tallis said the Veldmark parliament had been hit by a cyberattack.", "en"),
+    ("Le ministre Jean Dumont a confirmé la cyberattaque contre le parlement de Veldmark.", "fr"),
+])
+def test_a_person_named_with_a_title_who_speaks_is_not_the_victim(text: str, language: str) -> None:
+    """The role model reads a title inside the name ("Foreign Minister Mira Tallis": the packs' person nouns), and the
+    minister who tells of the attack is not whom it hit."""
+    found = victims(text, language)
+    assert any("parl" in name for name in found), found
+    assert not any("Tallis" in name or "Dumont" in name for name in found), found
+
+
 def frames_victims(text: str, language: str) -> list[list[str]]:
     return [[v.name for v in frame.victims] for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES)]
 

@@ -47,7 +47,7 @@ from cybertrack.extract.victims import (
 )
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import words
+from cybertrack.lang import alternation, words
 from cybertrack.tables import table
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
@@ -58,6 +58,7 @@ _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
 _DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
 _NOT_ENUMERATION = re.compile(r"[.;:!?()\[\]]")
+_PERSON_TITLE = re.compile(rf"\b(?:{alternation(words('roles', 'person_nouns'))})\b", re.IGNORECASE)
 
 
 def _near_before(facts: SentenceFacts, kind: str, start: int) -> bool:
@@ -169,11 +170,13 @@ def _head_features(context: Context, c: Candidate) -> list[float]:
 
 
 def _kind_features(context: Context, c: Candidate) -> list[float]:
-    """What kind of candidate: a sector group ("hospitals"), a government department, a name with a country in it."""
+    """What kind of candidate: a sector group ("hospitals"), a government department, a name with a country in it, a
+    person named with a title ("Foreign Minister Mira Tallis": the packs' ``person_nouns``)."""
     facts = context.facts
     return [float(c.generic), float("/ministry:" in c.victim.key), float(c.victim.country is not None),
             float(_inside(facts.cues.get("place_heads", []), c)),
-            float(any(c.start <= m.start and m.end <= c.end for m in facts.cues.get("sector", [])))]
+            float(any(c.start <= m.start and m.end <= c.end for m in facts.cues.get("sector", []))),
+            float(bool(_PERSON_TITLE.search(facts.text, c.start, c.end)))]
 
 
 def _sentence_features(context: Context, c: Candidate) -> list[float]:
@@ -196,7 +199,8 @@ FEATURE_GROUPS: dict[str, tuple[Callable[[Context, Candidate], list[float]], tup
     "position": (_position_features, ("before_trigger", "after_trigger", "trigger_distance", "no_trigger",
                                       "first_candidate", "relative_start", "lead_sentence")),
     "head": (_head_features, ("head_zipf", "acronym", "words", "opens_sentence", "digits")),
-    "kind": (_kind_features, ("generic", "department", "country_in_name", "place_head", "sector_noun")),
+    "kind": (_kind_features, ("generic", "department", "country_in_name", "place_head", "sector_noun",
+                              "person_title")),
     "sentence": (_sentence_features, ("attack_sentence", "hypothetical", "named_actor", "attribution", "speech",
                                       "producer", "candidates")),
 }
