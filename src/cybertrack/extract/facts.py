@@ -19,6 +19,8 @@ from cybertrack.extract.names import NameChunk, name_chunks, stop_words
 from cybertrack.knowledge.base import Entry, KnowledgeBase
 from cybertrack.knowledge.matcher import Match
 from cybertrack.knowledge.vulnerabilities import VulnerabilityMention, find_vulnerabilities
+from cybertrack.lang import words
+from cybertrack.tables import table
 
 # "China-backed", "Kremlin-linked", "state-sponsored": the country before the hyphen is the attacker's side
 _SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|aligned|nexus|based hackers|state)\b",
@@ -119,7 +121,8 @@ def sentence_facts(
             entry = next(e for e in entries if e.kind == "country")
             facts.countries.append(CountryMention(match.start, match.end, match.text, entry.key, entry.form,
                                                   _attacker_side(text, match, entry.form, facts.cues["attacker_noun"],
-                                                                 language)))
+                                                                 language)
+                                                  or _acting(text, match, entry.form, facts.cues["victim_before"])))
         elif "producer" in kinds:
             facts.producers.append(match)
         elif "technique" in kinds:
@@ -155,6 +158,25 @@ def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Ma
     if form == "adjective":
         return language in _ADJECTIVES_AFTER_NOUNS
     return all(w.lower() in stop_words(language) for w in text[attacker_nouns[before - 1].end:country.start].split())
+
+
+def _acting(text: str, country: Match, form: str, verbs: list[Match]) -> bool:
+    """A country's name as the subject of a verb that takes the victim as its object (the packs' ``victim_before``:
+    "Russia hacked", "North Korea has attacked", "la Russie a piraté"), with at most one of the packs' active
+    auxiliaries between; a passive ("Ukraine was hit") has another word there. The country that acts is the
+    attacker's, not the victim's."""
+    if form == "adjective":
+        return False
+    following = bisect.bisect_left(verbs, country.end, key=lambda cue: cue.start)
+    if following == len(verbs):
+        return False
+    between = text[country.end:verbs[following].start].split()
+    return not between or (len(between) == 1 and between[0].casefold() in _active_auxiliaries())
+
+
+@table
+def _active_auxiliaries() -> frozenset[str]:
+    return words("grammar", "active_auxiliaries")
 
 
 def _next_to(text: str, start: int, end: int, max_words: int) -> bool:

@@ -326,10 +326,13 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
 
 def _names_something(facts: SentenceFacts, country: CountryMention) -> bool:
     """ "Cuba ransomware", "Cuba gang": a country's name right before an attack or attacker word names a gang or its
-    malware ("Chinese hackers" is an adjective, and "China-backed" a compound)."""
+    malware ("Chinese hackers" is an adjective, and "China-backed" a compound); before a verb whose object is the
+    victim ("Russia hacked") it names the state that acts."""
     if country.form != "name":
         return False
-    after = [m for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, [])]
+    verbs = {(m.start, m.end) for m in facts.cues.get("victim_before", [])}  # "Russia hacked": a state acting
+    after = [m for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, [])
+             if (m.start, m.end) not in verbs]
     return any(0 < m.start - country.end <= 1 for m in after) \
         or any(0 <= country.start - m.end <= 1 for m in facts.cues.get("group_noun", []))  # "Ransomware-Gruppe Cuba"
 
