@@ -314,3 +314,17 @@ def test_a_state_body_of_no_known_country_joins_no_two_reports() -> None:
     assert all(v.generic for f in unknown for v in f.victims if v.key.endswith("parliament"))
     assert len(resolve(unknown, resources=RESOURCES)) == 2
     assert len(resolve(belgian, resources=RESOURCES)) == 1
+
+
+def test_two_reports_of_fresh_news_published_years_apart_are_two_attacks() -> None:
+    """Neither report dates the attack in its text; each tells it in its lead, as fresh news, so each is dated by its
+    publication month (an estimate). Two years apart, they are two attacks on the one utility, not one incident,
+    though they name it alike; a month apart they are one."""
+    def fresh(document: str, month: str) -> Frame:
+        return frame(document, SENTENCES["water"], [WATER], types=["ransomware"], first_seen=month,
+                     first_seen_estimated=True, disclosed=month)
+
+    assert membership(resolve([fresh("a.txt", "2021-03"), fresh("b.txt", "2023-05")])) == {
+        frozenset({"a.txt"}), frozenset({"b.txt"})}
+    assert membership(resolve([fresh("a.txt", "2023-04"), fresh("b.txt", "2023-05")])) == {
+        frozenset({"a.txt", "b.txt"})}

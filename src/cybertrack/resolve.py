@@ -173,6 +173,8 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     estimate = frame.first_seen if frame.first_seen_estimated else None
     if estimate and cluster.dates and not _fresh_news_of(cluster.dates, estimate):
         return False
+    if estimate and cluster.estimates and not cluster.dates and not _fresh_news_of(cluster.estimates, estimate):
+        return False  # two reports of fresh news, published years apart: two attacks on one victim
     return not (bound and cluster.dates and _begins_after(min(cluster.dates), bound))
 
 
