@@ -328,3 +328,15 @@ def test_two_reports_of_fresh_news_published_years_apart_are_two_attacks() -> No
         frozenset({"a.txt"}), frozenset({"b.txt"})}
     assert membership(resolve([fresh("a.txt", "2023-04"), fresh("b.txt", "2023-05")])) == {
         frozenset({"a.txt", "b.txt"})}
+
+
+def test_an_incident_begins_in_the_month_two_of_its_reports_agree_on() -> None:
+    """Three reports of one attack on the utility: two date it to June, one mixes in another attack's May. The month
+    two reports agree on wins over the single earlier date; with no two agreeing, the earliest date stands."""
+    def dated(document: str, when: str) -> Frame:
+        return frame(document, SENTENCES["water"], [WATER], types=["ransomware"], first_seen=when)
+
+    [incident] = resolve([dated("a.txt", "2017-05"), dated("b.txt", "2017-06-27"), dated("c.txt", "2017-06")])
+    assert incident.first_seen == "2017-06-27"
+    [incident] = resolve([dated("a.txt", "2017-05"), dated("b.txt", "2017-06-27")])
+    assert incident.first_seen == "2017-05"
