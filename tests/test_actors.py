@@ -106,6 +106,13 @@ def test_an_agency_reporting_or_in_a_story_is_no_actor(language, sentence):
     ("en", "Piet Kramer and Joris Hendriks are accused of using ransomware against the Veldmark city council.",
      ["Piet Kramer", "Joris Hendriks"]),
     ("it", "Marco Bellandi è stato arrestato per l'attacco informatico alla Regione Veldmark.", ["Marco Bellandi"]),
+    # who they are, set off by commas, between the charge and the names
+    ("en", "The Justice Department indicted two Veldmark men, Farid Korvani and Omid Halabi, for the ransomware attack "
+     "on the city of Lutrecht.", ["Farid Korvani", "Omid Halabi"]),
+    ("en", "Prosecutors charged a 24-year-old man, Marek Vlcek, with hacking the Lutrecht Savings Bank.",
+     ["Marek Vlcek"]),
+    ("fr", "La justice a inculpé deux hommes, Farid Korvani et Omid Halabi, pour l'attaque contre la ville de "
+     "Lutrèche.", ["Farid Korvani", "Omid Halabi"]),
 ])
 def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people):
     assert names_acting(sentence, language) == people

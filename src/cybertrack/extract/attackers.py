@@ -32,6 +32,7 @@ from cybertrack.lang import words
 from cybertrack.tables import table
 
 _APPOSITION = 6
+_DESCRIBING_WORDS = 4  # "two Iranian men", "a 24-year-old Lithuanian man"
 _COMPARISON_GAP = 6  # "similar to those used by APT41", "previously used by a hacker collective known as Lazarus"
 _ATTRIBUTION_GAP = 8  # "attributed the intrusion into the network to the GRU"
 _CONJUNCTIONS = {"and", "&", ",", "et", "und", "e", "y", "en"}
@@ -236,11 +237,26 @@ def _cast_from_before(facts: SentenceFacts, name: Match | NameChunk, cues: list[
     """A cue before the name casts it across nothing but linking words: "hacked by X", "the ransomware gang X"."""
     cues = sorted(cues, key=lambda cue: cue.end)
     for cue in reversed(cues[:bisect.bisect_right(cues, name.start, key=lambda cue: cue.end)]):
-        if _links(facts, cue.end, name.start, _gap_words()) and not _after_a_work(facts, cue):
+        if (_links(facts, cue.end, name.start, _gap_words()) or _described_person(facts, cue.end, name.start)) \
+                and not _after_a_work(facts, cue):
             return True
         if words_between(facts.text, cue.end, name.start, _APPOSITION) > _APPOSITION:
             return False
     return False
+
+
+def _described_person(facts: SentenceFacts, start: int, end: int) -> bool:
+    """Between a cue and a name, who the person is, set off by a comma: "charged a Lithuanian man, X", "indicted two
+    Iranian men, X and Y" (a few words ending in one of the packs' ``person_descriptors``)."""
+    described, comma, rest = facts.text[start:end].rpartition(",")
+    words_before = described.split()
+    return bool(comma) and not rest.strip() and 0 < len(words_before) <= _DESCRIBING_WORDS \
+        and words_before[-1].casefold() in _person_descriptors()
+
+
+@table
+def _person_descriptors() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words("actors", "person_descriptors"))
 
 
 def _after_a_work(facts: SentenceFacts, cue: Match) -> bool:
