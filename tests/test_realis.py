@@ -30,7 +30,7 @@ def first_seen(text: str, language: str) -> list[str | None]:
 
 
 GENERIC = [
-    ("The Lutrecht water board was hit by a ransomware attack, the board said on Friday. This kind of ransomware, "
+    ("The Lutrecht water board suffered a ransomware attack, the board said on Friday. This kind of ransomware, "
      "first seen in 2019, encrypts files and demands a ransom before it leaks them.", "en"),
     ("La régie des eaux de Lutrèche a été victime d'une attaque par rançongiciel, a indiqué la régie vendredi. Ce "
      "type de rançongiciel, apparu en 2019, chiffre les fichiers et exige une rançon.", "fr"),
@@ -56,7 +56,7 @@ def test_a_sentence_about_a_kind_of_ransomware_dates_no_incident(text: str, lang
 
 
 def test_the_attack_s_own_date_is_kept() -> None:
-    text = ("The Lutrecht water board was hit by a ransomware attack in January 2023, the board said on Friday. The "
+    text = ("The Lutrecht water board suffered a ransomware attack in January 2023, the board said on Friday. The "
             "attackers demanded a ransom in bitcoin.")
     assert first_seen(text, "en") == ["2023-01"]
 

@@ -1,7 +1,7 @@
 """Does a sentence tell of an attack that happened, or of attacks in general?
 
-"This is a relatively new form of ransomware, first seen in 2020, that encrypts files and demands a ransom" uses the
-words of an attack report and carries a date, yet the date is the malware's, not the incident's. CASIE marks every
+"This kind of ransomware, first seen in 2019, locks files and asks for payment" uses the words of an attack report
+and carries a date, yet the date is the malware's, not the incident's. CASIE marks every
 attack event with its realis: Actual (it happened), Generic (attacks of a kind) or Other (a possible, planned or
 denied one). A logistic regression over the multilingual sentence embedding tells the actual ones from the rest; it
 is fitted by `scripts/train_realis.py` on casie-train's sentences that hold an attack trigger, never on a set the
