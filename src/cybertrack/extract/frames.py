@@ -177,7 +177,7 @@ def type_frames(found: Extraction, encoder: SentenceEncoder) -> None:
 
 def date_frames(found: Extraction, encoder: SentenceEncoder) -> None:
     """Date each frame by its own sentences (`incident_dates`). Neither a sentence about an earlier attack nor one
-    about attacks in general ("a new form of ransomware, first seen in 2020": `realis`) dates it; the article's
+    about attacks in general ("this kind of ransomware, first seen in 2019": `realis`) dates it; the article's
     dated attack sentences are judged together (one embedding batch)."""
     dating = found.dating
     dated = {s.index: s for sentences, _ in found.type_evidence for s in sentences

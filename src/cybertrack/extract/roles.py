@@ -58,7 +58,6 @@ _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
 _DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
 _NOT_ENUMERATION = re.compile(r"[.;:!?()\[\]]")
-_PERSON_TITLE = re.compile(rf"\b(?:{alternation(words('roles', 'person_nouns'))})\b", re.IGNORECASE)
 
 
 def _near_before(facts: SentenceFacts, kind: str, start: int) -> bool:
@@ -106,12 +105,17 @@ class Context:
         self.first = min(found, key=lambda c: c.start, default=None)
 
     @functools.cached_property
-    def cast_alone(self) -> dict[int, bool]:
-        """Whether a cue rule casts each candidate by itself ("an attack on X", "X was hacked", "X's servers", the
-        subject of an attack sentence), by ``id``."""
+    def rules(self) -> dict[int, tuple[bool, bool, bool, bool]]:
+        """Which cue rules (``RULES``) cast each candidate by itself, by ``id``: "an attack on X", "X was hacked",
+        "X's servers", the subject of an attack sentence. Read once per sentence, by the features and the cast."""
         facts = self.facts
-        return {id(c): after_victim_cue(facts, c) or before_victim_cue(facts, c) or possessor_of_systems(facts, c)
-                or attack_subject(facts, c, self.first) for c in self.found}
+        return {id(c): (after_victim_cue(facts, c), before_victim_cue(facts, c), possessor_of_systems(facts, c),
+                        attack_subject(facts, c, self.first)) for c in self.found}
+
+    @functools.cached_property
+    def cast_alone(self) -> dict[int, bool]:
+        """Whether any cue rule casts each candidate by itself, by ``id``."""
+        return {key: any(fired) for key, fired in self.rules.items()}
 
     @functools.cached_property
     def cast(self) -> dict[int, bool]:
@@ -129,10 +133,7 @@ def _cue_features(context: Context, c: Candidate) -> list[float]:
     following = facts.text[c.end:c.end + 40]
     speech = facts.cues.get("speech", [])
     return [
-        float(after_victim_cue(facts, c)),
-        float(before_victim_cue(facts, c)),
-        float(possessor_of_systems(facts, c)),
-        float(attack_subject(facts, c, context.first)),
+        *map(float, context.rules[id(c)]),
         float(_near_before(facts, "attacker_before", c.start)),
         float(_near_after(facts, "attacker_after", c.end)),
         float(any(0 <= m.start - c.end <= _NEAR_CHARS for m in speech)),
@@ -176,7 +177,13 @@ def _kind_features(context: Context, c: Candidate) -> list[float]:
     return [float(c.generic), float("/ministry:" in c.victim.key), float(c.victim.country is not None),
             float(_inside(facts.cues.get("place_heads", []), c)),
             float(any(c.start <= m.start and m.end <= c.end for m in facts.cues.get("sector", []))),
-            float(bool(_PERSON_TITLE.search(facts.text, c.start, c.end)))]
+            float(bool(_person_title().search(facts.text, c.start, c.end)))]
+
+
+@table
+def _person_title() -> re.Pattern[str]:
+    """One of the packs' person nouns ("minister", "Sprecherin"), as a whole word."""
+    return re.compile(rf"\b(?:{alternation(words('roles', 'person_nouns'))})\b", re.IGNORECASE)
 
 
 def _sentence_features(context: Context, c: Candidate) -> list[float]:
