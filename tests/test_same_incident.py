@@ -221,9 +221,30 @@ def test_incidents_naming_different_victims_are_not_joined_in_the_second_round()
     assert sorted(sorted(i.documents) for i in incidents) == [["a_en.txt", "c_en.txt"], ["b_it.txt"]]
 
 
-def test_within_one_language_the_model_never_merges() -> None:
+def test_within_one_language_the_model_never_merges_reports_that_name_no_victim() -> None:
     """Two reports in one language that share no victim: the rules decide there, and they find none."""
     first, second = report("a.txt", HARBOUR_EN, NAMES), report("b.txt", HARBOUR_EN.replace("three", "two"), NAMES)
+    assert len(resolve([first, second], vectors_of(first, second))) == 2
+
+
+def test_a_report_naming_nobody_joins_the_incident_of_the_victim_its_article_is_about_in_its_own_language() -> None:
+    """A second English article about the Kettleby attack whose sentences cast no victim: no rule can join it, yet the
+    name its article comes back to most is the victim the first report names, so the model weighs the pair."""
+    victim = Victim("Kettleby Shipping", "org:kettleby shipping")
+    first = report("a.txt", HARBOUR_EN, NAMES, [victim])
+    second = report("b.txt", HARBOUR_EN.replace("three days", "72 hours"), NAMES)
+    [incident] = resolve([first, second], vectors_of(first, second))
+    assert sorted(incident.documents) == ["a.txt", "b.txt"]
+    assert [link.by for link in incident.links] == ["same-incident model"]
+
+
+def test_a_report_naming_nobody_whose_article_is_about_another_name_stays_apart_in_its_own_language() -> None:
+    """The same second article, but it comes back to Rotterdam more than to the company: it is not about the victim,
+    and nothing joins it."""
+    victim = Victim("Kettleby Shipping", "org:kettleby shipping")
+    first = report("a.txt", HARBOUR_EN, NAMES, [victim])
+    second = report("b.txt", HARBOUR_EN.replace("three days", "72 hours"),
+                    {"org:kettleby shipping": 0.3, "org:rotterdam": 0.7})
     assert len(resolve([first, second], vectors_of(first, second))) == 2
 
 
