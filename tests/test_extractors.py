@@ -13,7 +13,7 @@ from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.frames import document_facts, extract_frames
-from cybertrack.extract.institutions import find_institutions, portfolio_of
+from cybertrack.extract.institutions import find_institutions, portfolio_of, state_body
 from cybertrack.extract.names import name_chunks
 from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victims import candidates, name_key
@@ -123,6 +123,31 @@ def test_no_institution_without_a_portfolio(text: str) -> None:
 ])
 def test_portfolio_of_a_single_word(word: str, portfolio: str | None) -> None:
     assert portfolio_of(word) == portfolio
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Hackers attacked the Norwegian parliament last week.", "en"),
+    ("Hackers broke into the parliament of Norway last week.", "en"),
+    ("Hacker haben das Parlament von Norwegen letzte Woche angegriffen.", "de"),
+    ("Hacker haben das norwegische Parlament letzte Woche angegriffen.", "de"),
+    ("Des pirates ont attaqué le parlement de la Norvège la semaine dernière.", "fr"),
+    ("Gli hacker hanno attaccato il parlamento norvegese la settimana scorsa.", "it"),
+    ("Los piratas atacaron el parlamento noruego la semana pasada.", "es"),
+    ("Hackers vielen vorige week het Noorse parlement aan.", "nl"),
+])
+def test_a_state_s_one_parliament_has_one_key_in_every_language(sentence: str, language: str) -> None:
+    """A state has one parliament: named by the common noun of any language, with its country before or after it,
+    it is one victim, keyed alike (the key resolution joins reports on)."""
+    [victim] = [c.victim for f in document_facts(sentence, language, "2023-06-01", RESOURCES) for c in candidates(f)]
+    assert (victim.key, victim.country, victim.generic) == ("NO/government:parliament", "NO", False)
+
+
+@pytest.mark.parametrize(("word", "body"), [
+    ("Parlament", "parliament"), ("parlement", "parliament"), ("Regierung", "government"), ("governo", "government"),
+    ("parliaments", None), ("ministry", None),
+])
+def test_state_body_of_a_common_noun(word: str, body: str | None) -> None:
+    assert state_body(word) == body
 
 
 # --------------------------------------------------------------------------------------------- name chunks

@@ -92,6 +92,18 @@ def portfolio_of(word: str) -> str | None:
     return _patterns().portfolio_of.get(" ".join(word.lower().split()))
 
 
+@table
+def _state_bodies() -> dict[str, str]:
+    return {w.casefold(): key for key, value in _data()["state_bodies"].items() for language in LANGUAGES
+            for w in value[language]}
+
+
+def state_body(word: str) -> str | None:
+    """The body of which a state has one that a common noun names in any language ("Parlament", "parlement",
+    "government"), if it names one: its key, the same in every language."""
+    return _state_bodies().get(" ".join(word.casefold().split()))
+
+
 def find_institutions(text: str) -> list[Institution]:
     patterns = _patterns()
     lowered = text.lower()

@@ -17,13 +17,13 @@ import bisect
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel.dates import get_day_names, get_month_names
 
 from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.gaps import words_between
-from cybertrack.extract.institutions import portfolio_of, portfolios
+from cybertrack.extract.institutions import portfolio_of, portfolios, state_body
 from cybertrack.extract.names import NameChunk, stop_words
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
@@ -283,8 +283,8 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
             candidates.append(Candidate(min(start, country.start), end, department(portfolio, code), generic=False))
             continue
         sector = str(noun.values[0])
-        victim = Victim(text, f"{code or '?'}/{sector}:{name_key(noun.text)}", code, sector,
-                        generic=not identifies(sector, code))
+        what = (state_body(noun.text) if sector == STATE_SECTOR else None) or name_key(noun.text)
+        victim = Victim(text, f"{code or '?'}/{sector}:{what}", code, sector, generic=not identifies(sector, code))
         candidates.append(Candidate(start, noun.end, victim, generic=True))
     return candidates
 
@@ -324,7 +324,24 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
     institutions = _institution_victims(facts)
     named = institutions + _headed_victims(facts, institutions)
     named += [c for c in _name_victims(facts, named) if not _attacker_word(facts, c)]
-    return named + _generic_victims(facts, named)
+    return [_as_state_body(facts, c) for c in named + _generic_victims(facts, named)]
+
+
+def _as_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidate:
+    """A state's one parliament or government, however the sentence puts noun and country ("the Norwegian
+    parliament", "Parlament von Norwegen", "le parlement de la Norvège"), keyed alike in every language."""
+    inside = [c for c in facts.countries
+              if candidate.start <= c.start and c.end <= candidate.end and not c.attacker_side]
+    if len(inside) != 1:
+        return candidate
+    country = inside[0]
+    rest = f"{facts.text[candidate.start:country.start]} {facts.text[country.end:candidate.end]}"
+    body = state_body(" ".join(w for w in _WORD.findall(rest) if not _NAME_LINK.fullmatch(w + " ")))
+    if body is None:
+        return candidate
+    victim = replace(candidate.victim, key=f"{country.code}/{STATE_SECTOR}:{body}", country=country.code,
+                     sector=STATE_SECTOR, generic=False)
+    return replace(candidate, victim=victim)
 
 
 def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
