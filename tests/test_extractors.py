@@ -230,6 +230,18 @@ def test_a_name_with_a_two_letter_acronym_is_a_candidate() -> None:
     assert name_key("Veldmark National Railways (VNR)") == "vnr"
 
 
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("La compañía automovilística italiana Brindle ha sufrido un ciberataque.", "es"),
+    ("La casa automobilistica italiana Brindle ha subito un attacco informatico.", "it"),
+    ("Le constructeur automobile italien Brindle a été victime d'une cyberattaque.", "fr"),
+])
+def test_a_sector_noun_describing_the_name_after_it_is_no_victim_of_its_own(sentence: str, language: str) -> None:
+    """The carmaker is Brindle: the sector noun says what the name is, with a nationality between them at most."""
+    found = [c for f in document_facts(sentence, language, "2023-06-01", RESOURCES) for c in candidates(f)]
+    assert [c.victim.name for c in found if c.generic] == []
+    assert [c.victim.name for c in found] == ["Brindle"]
+
+
 def test_chunk_offsets_are_shifted() -> None:
     [chunk] = name_chunks("The Veldmark Water Authority said so.", "en", offset=100)
     assert (chunk.start, chunk.end, chunk.text) == (104, 128, "Veldmark Water Authority")

@@ -58,6 +58,7 @@ _MIN_SENTENCE_WORDS = 6
 _MIN_NAME_CHARACTERS = 3
 _MAX_GAP_WORDS = 4
 _MAX_APPOSITION_WORDS = 25
+_MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
 
 
 @dataclass(frozen=True)
@@ -324,7 +325,23 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
     institutions = _institution_victims(facts)
     named = institutions + _headed_victims(facts, institutions)
     named += [c for c in _name_victims(facts, named) if not _attacker_word(facts, c)]
-    return [_as_state_body(facts, c) for c in named + _generic_victims(facts, named)]
+    generic = [c for c in _generic_victims(facts, named) if not _describes_name(facts, c, named)]
+    return [_as_state_body(facts, c) for c in named + generic]
+
+
+def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candidate]) -> bool:
+    """A sector noun right before a name, with at most a nationality between, says what the name is: "la compañía
+    automovilística italiana Ferrari", "le constructeur italien Ferrari" are one victim, Ferrari."""
+    for candidate in named:
+        gap = facts.text[generic.end:candidate.start]
+        if candidate.start < generic.end or len(gap) > _MAX_DESCRIBED_GAP:
+            continue
+        for country in facts.countries:
+            if generic.end <= country.start and country.end <= candidate.start:
+                gap = gap.replace(country.text, " ")
+        if not gap.strip():
+            return True
+    return False
 
 
 def _as_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidate:
