@@ -192,6 +192,16 @@ def test_chunk_opening_the_sentence_is_marked() -> None:
     assert [(c.text, c.sentence_start) for c in chunks] == [("Veldmark Bank", True)]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("„Gebaseerd op wat we weten, is Korvan verantwoordelijk.”", "nl"),
+    ("‚Gebaseerd op wat we weten, is Korvan verantwoordelijk.’", "nl"),
+    ("‹ Basé sur nos informations, Korvan est responsable. ›", "fr"),
+])
+def test_a_word_after_an_opening_quote_of_any_language_opens_the_sentence(text: str, language: str) -> None:
+    """German and Dutch open a quote with a low mark: the capital of the word after it proves nothing either."""
+    assert name_chunks(text, language)[0].sentence_start
+
+
 @pytest.mark.parametrize("text", [
     "Hackers breached Veldmark Bank’s payment network.",
     "Hackers breached Veldmark Bank's payment network.",

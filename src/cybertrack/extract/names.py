@@ -71,8 +71,13 @@ def _is_capitalised(token: str) -> bool:
     return token[0].isupper() or (token[0].isdigit() and any(c.isalpha() for c in token))
 
 
+# what may stand before a sentence's first word: quotation marks of every language ("„" opens German and Dutch
+# quotes), a bracket, dashes
+OPENING_PUNCTUATION = " \"“”„‘’‚'«»‹›(-–—"
+
+
 def _opens_sentence(sentence: str, position: int) -> bool:
-    before = sentence[:position].rstrip(" \"“”‘’'«»(-–—")
+    before = sentence[:position].rstrip(OPENING_PUNCTUATION)
     return before == "" or before.endswith((":", "\n"))
 
 

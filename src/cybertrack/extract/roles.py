@@ -35,6 +35,7 @@ import numpy as np
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.gaps import words_between
+from cybertrack.extract.names import OPENING_PUNCTUATION
 from cybertrack.extract.reporting import logistic
 from cybertrack.extract.victims import (
     REPORTING_VERB,
@@ -53,7 +54,6 @@ from cybertrack.tables import table
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
 _NEAR_CHARS = 25
 _PUNCTUATION = re.compile(r"[.;:!?,()]")
-_OPENING = " \"“”‘’'«»(-–—"
 _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
 _DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
@@ -165,7 +165,7 @@ def _head_features(context: Context, c: Candidate) -> list[float]:
     text = context.facts.text[c.start:c.end]
     words = text.split()
     head = words[-1] if words else ""
-    opens = not context.facts.text[:c.start].strip(_OPENING)
+    opens = not context.facts.text[:c.start].strip(OPENING_PUNCTUATION)
     return [word_frequency(head) / _MAX_ZIPF, float(text.isupper() and len(text) > 1), min(len(words), 5) / 5,
             float(opens), float(any(ch.isdigit() for ch in text))]
 
