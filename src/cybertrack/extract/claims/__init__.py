@@ -30,7 +30,7 @@ from cybertrack.extract.claims.speakers import (
     organisation_of,
     possible_speakers,
 )
-from cybertrack.extract.claims.stance import certainty_of, rejected, speculative, stance_cue
+from cybertrack.extract.claims.stance import certainty_of, negated, rejected, speculative, stance_cue
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
 from cybertrack.extract.claims.wording import ACCORDING_OPENING
 from cybertrack.extract.facts import SentenceFacts
@@ -55,6 +55,8 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     speaker: Speaker | None
     organisation = ""
     if stance is Stance.CLAIMS_RESPONSIBILITY:
+        if negated(facts, cue.match):
+            return []  # "no group has claimed the attack yet"
         group = self_claimant(facts, cue.match, targets)
         if group is None:
             return []

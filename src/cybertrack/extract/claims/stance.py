@@ -9,10 +9,13 @@ from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.wording import ACCORDING_CUE
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import pack
 from cybertrack.model import Certainty, ClaimantKind, Stance
+from cybertrack.tables import language_table
 
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
+_CLAUSE_MARKS = ",;:()"
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
 
 
@@ -31,6 +34,26 @@ def stance_cue(facts: SentenceFacts) -> StanceCue | None:
         return StanceCue(Stance.ATTRIBUTES, Match(according.start(), according.end(), according.group(), ()),
                          reported=True)
     return None
+
+
+def negated(facts: SentenceFacts, match: Match) -> bool:
+    """Whether a negation of the sentence's language stands in the clause of ``match``, outside it: "LockBit has not
+    claimed the attack", "Akira hat noch keine Informationen veröffentlicht" say that the claim was not made."""
+    text = facts.text
+    start = max(text.rfind(mark, 0, match.start) for mark in _CLAUSE_MARKS) + 1
+    ends = [at for at in (text.find(mark, match.end) for mark in _CLAUSE_MARKS) if at >= 0]
+    return any(not match.start <= found.start() < match.end
+               for found in _negation(facts.language).finditer(text, start, min(ends, default=len(text))))
+
+
+@language_table
+def _negation(language: str) -> re.Pattern[str]:
+    """The pack's negations as whole words; a contraction's ending ("n't") within its word."""
+    def bounded(phrase: str) -> str:
+        body = re.escape(phrase).replace(r"\ ", r"\s+")
+        left = "" if phrase.startswith(("n't", "n’t")) or not phrase[0].isalnum() else r"(?<!\w)"
+        return left + body + (r"(?!\w)" if phrase[-1].isalnum() else "")
+    return re.compile("|".join(bounded(p) for p in pack(language, "grammar")["negations"]), re.IGNORECASE)
 
 
 def certainty_of(facts: SentenceFacts) -> tuple[Certainty, str]:
