@@ -176,3 +176,19 @@ def test_a_short_heading_between_story_paragraphs_stays() -> None:
             "Share\n\nNobody was hurt.\n")
     text = clean(page, "Brenmoor council hit by ransomware", RESOURCES.encoder).text
     assert "What happened" in text and "Nobody was hurt." in text and "Brenmoor council hit by ransomware" in text
+
+
+def test_headlines_of_other_stories_in_title_case_go_and_the_page_title_stays() -> None:
+    """Related stories linked between the paragraphs by their headlines in title case; the story's own title and its
+    German subheading (nouns capitalised, but not every long word) stay."""
+    title = "Brenmoor Council Hit By Ransomware Gang"
+    page = (f"{title}\n\n"
+            "Brenmoor council said on Monday that a ransomware attack had shut down its payment systems.\n\n"
+            "Korvan Hackers Targeted Veldmark Water Utilities: Report\n\n"
+            "The attackers entered the network through a stolen password, the police said.\n\n"
+            "Lutrecht Police Arrest Two Suspects In Brindle Bank Fraud\n\n"
+            "Kein Lösegeld für Erpresser\n\n"
+            "Nobody was hurt.\n")
+    text = clean(page, title, RESOURCES.encoder).text
+    assert title in text and "Kein Lösegeld für Erpresser" in text and "Nobody was hurt." in text
+    assert "Korvan Hackers" not in text and "Lutrecht Police" not in text

@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cybertrack.annotate.sentences import sentence_spans
-from cybertrack.clean.boilerplate import LEAD_MAX_WORDS, boilerplate_reason, is_story_sentence, opens_link_list
+from cybertrack.clean.boilerplate import (
+    LEAD_MAX_WORDS,
+    boilerplate_reason,
+    is_story_sentence,
+    is_title_case_headline,
+    opens_link_list,
+)
 from cybertrack.clean.duplicates import repeated_sentences
 from cybertrack.clean.inline import furniture_inside
 from cybertrack.clean.tail import Block, glued_tail_start
@@ -87,6 +93,17 @@ def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
         elif last.dropped == "caption" and len(paragraph.sentences) <= CAPTION_MAX_SENTENCES and \
                 words <= CAPTION_MAX_WORDS:
             _drop_all(paragraph, "caption")
+
+
+def _mark_headlines(paragraphs: list[_Paragraph], title: str | None) -> None:
+    """A line of its own in title case ("Russian Spies Targeted Dutch Groups: Report") other than the page's title is
+    the headline of another story linked from this one (`boilerplate.is_title_case_headline`)."""
+    for n, paragraph in enumerate(paragraphs):
+        kept = paragraph.kept
+        text = " ".join(s.text for s in kept)
+        if n and len(kept) == len(paragraph.sentences) and text.strip() != (title or "").strip() \
+                and is_title_case_headline(text):
+            _drop_all(paragraph, "teaser")
 
 
 def _drop_all(paragraph: _Paragraph, reason: str) -> None:
@@ -191,6 +208,7 @@ def clean(raw: str, title: str | None, encoder: SentenceEncoder) -> CleanText:
     paragraphs from the teasers of other stories glued after it (`tail`)."""
     paragraphs = _paragraphs(raw)
     _mark_furniture(paragraphs)
+    _mark_headlines(paragraphs, title)
     _mark_furniture_blocks(paragraphs, title)
     _mark_glued_tail(paragraphs, title, encoder)
     _mark_repeats(paragraphs)

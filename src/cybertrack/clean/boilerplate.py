@@ -30,6 +30,8 @@ MAX_WORDS = {"source": 12, "contact": 20, "meta": 10, "licence": 15, "link_promp
 TEASER_HEADLINE_MAX_WORDS = 12
 WIDGET_LABEL_MAX_WORDS = 8
 HEADLINE_MAX_WORDS = 25
+TITLE_WORD_MIN_LETTERS = 4
+TITLE_CASE_MIN_WORDS = 4
 # No furniture recognised by its shape is longer than this (a wire credit is the longest).
 SHAPE_MAX_WORDS = 30
 
@@ -54,6 +56,7 @@ _LABEL_BREAK = re.compile(r"\s{2,}|\s*\|\s*|(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-�
 _CONTACT_ONLY = re.compile(r"^(?:\+?\(?(?:\d[\s()./-]?){8,}\d|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$")
 _ARROWS = re.compile(r"(?:>>+|→)\s*$")
 _TERMINAL = (".", "!", "?", "…")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def _cue_reason(folded: str) -> str | None:
@@ -144,6 +147,17 @@ def _is_teaser_link(sentence: str, folded: str) -> bool:
     if stripped.startswith("[") and stripped.endswith("]") and not stripped[1:-1].rstrip().endswith(_TERMINAL):
         return "[" not in stripped[1:-1] and "]" not in stripped[1:-1]
     return bool(_ARROWS.search(stripped) or _READ_MORE.search(folded))
+
+
+def is_title_case_headline(line: str) -> bool:
+    """A headline in title case: no final stop, and every word of ``TITLE_WORD_MIN_LETTERS`` letters or more
+    capitalised, at least ``TITLE_CASE_MIN_WORDS`` of them. A sentence of the story, in any language, has verbs and
+    adjectives in lower case ("Kein Lösegeld für Hacker", a German subheading, has three such words only)."""
+    stripped = line.strip()
+    if not stripped or stripped.endswith(_TERMINAL) or len(stripped.split()) > HEADLINE_MAX_WORDS:
+        return False
+    long_words = [w for w in _LETTERS.findall(stripped) if len(w) >= TITLE_WORD_MIN_LETTERS]
+    return len(long_words) >= TITLE_CASE_MIN_WORDS and all(w[0].isupper() for w in long_words)
 
 
 def opens_link_list(sentence: str, reason: str | None) -> bool:
