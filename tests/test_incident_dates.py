@@ -269,6 +269,23 @@ def test_a_sentence_about_that_earlier_occasion_never_dates_the_incident(languag
     assert frame.first_seen == "2021-05-17"
 
 
+KNOWN_FOR_AN_EARLIER_ATTACK = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. The Korvan gang is known for a "
+          "ransomware attack in March 2019 that paralysed hundreds of companies.",
+    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval. De Korvan-bende is ‘bekend’ van "
+          "een ransomware-aanval in maart 2019 die honderden bedrijven platlegde.",
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. Die Korvan-Bande ist bekannt für "
+          "einen Ransomware-Angriff im März 2019, der Hunderte Firmen lahmlegte.",
+}
+
+
+@pytest.mark.parametrize("language", list(KNOWN_FOR_AN_EARLIER_ATTACK))
+def test_what_the_attackers_are_known_for_never_dates_the_incident(language: str) -> None:
+    """A gang "known for" an attack is described by its past: that attack's date is not this one's."""
+    frame = only_frame(KNOWN_FOR_AN_EARLIER_ATTACK[language], language)
+    assert frame.first_seen == "2021-05-17"
+
+
 def test_a_marker_sentence_with_a_date_of_its_own_leaves_the_next_sentence_alone() -> None:
     """Only an undated marker sentence hands its story to the next one: here the next sentence is the new attack's."""
     text = ("It is not the first time the Veldmark Water Authority has been hit: in 2019 hackers encrypted its "
