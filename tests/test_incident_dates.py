@@ -263,12 +263,6 @@ ON_THAT_OCCASION = {
 }
 
 
-@pytest.mark.parametrize("language", list(ON_THAT_OCCASION))
-def test_a_sentence_about_that_earlier_occasion_never_dates_the_incident(language: str) -> None:
-    frame = only_frame(ON_THAT_OCCASION[language], language)
-    assert frame.first_seen == "2021-05-17"
-
-
 KNOWN_FOR_AN_EARLIER_ATTACK = {
     "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. The Korvan gang is known for a "
           "ransomware attack in March 2019 that paralysed hundreds of companies.",
@@ -279,11 +273,13 @@ KNOWN_FOR_AN_EARLIER_ATTACK = {
 }
 
 
-@pytest.mark.parametrize("language", list(KNOWN_FOR_AN_EARLIER_ATTACK))
-def test_what_the_attackers_are_known_for_never_dates_the_incident(language: str) -> None:
-    """A gang "known for" an attack is described by its past: that attack's date is not this one's."""
-    frame = only_frame(KNOWN_FOR_AN_EARLIER_ATTACK[language], language)
-    assert frame.first_seen == "2021-05-17"
+@pytest.mark.parametrize(("text", "language"), [
+    *((text, language) for language, text in ON_THAT_OCCASION.items()),
+    *((text, language) for language, text in KNOWN_FOR_AN_EARLIER_ATTACK.items()),
+])
+def test_a_sentence_about_an_earlier_attack_never_dates_the_incident(text: str, language: str) -> None:
+    """ "On that occasion", or what a gang is "known for": the sentence tells of an attack before this one."""
+    assert only_frame(text, language).first_seen == "2021-05-17"
 
 
 def test_a_marker_sentence_with_a_date_of_its_own_leaves_the_next_sentence_alone() -> None:
