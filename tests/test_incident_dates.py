@@ -266,7 +266,7 @@ ON_THAT_OCCASION = {
 KNOWN_FOR_AN_EARLIER_ATTACK = {
     "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. The Korvan gang is known for a "
           "ransomware attack in March 2019 that paralysed hundreds of companies.",
-    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval. De Korvan-bende is ‘bekend’ van "
+    "nl": "Hackers legden maandag het Waterschap Veldmark plat met ransomware. De Korvan-bende is ‘bekend’ van "
           "een ransomware-aanval in maart 2019 die honderden bedrijven platlegde.",
     "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. Die Korvan-Bande ist bekannt für "
           "einen Ransomware-Angriff im März 2019, der Hunderte Firmen lahmlegte.",

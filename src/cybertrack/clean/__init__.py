@@ -96,8 +96,8 @@ def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
 
 
 def _mark_headlines(paragraphs: list[_Paragraph], title: str | None) -> None:
-    """A line of its own in title case ("Russian Spies Targeted Dutch Groups: Report") other than the page's title is
-    the headline of another story linked from this one (`boilerplate.is_title_case_headline`)."""
+    """A line of its own in title case ("Korvan Hackers Targeted Veldmark Water Utilities: Report") other than the
+    page's title is the headline of another story linked from this one (`boilerplate.is_title_case_headline`)."""
     for n, paragraph in enumerate(paragraphs):
         kept = paragraph.kept
         text = " ".join(s.text for s in kept)
