@@ -242,27 +242,30 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     within one language, reports of one incident name their victim alike and the rules find them, and there the
     model's cross-validated precision on the training pairs was far too low to trust it. The exception is a report
     that names nobody, which no rule can join, weighed against the reports of the victim its article is about
-    (`_names_victim_of`). An incident told in the frame's language as well is judged by its reports in the others, so
+    (`_about_if_unnamed`). An incident told in the frame's language as well is judged by its reports in the others, so
     a third German report of an incident already told in German and English is weighed against the English one."""
     if frame.language is None or _vetoed(frame, cluster):
         return 0.0
+    about = _about_if_unnamed(frame)
     others = [(other, other_vector) for other, other_vector in zip(cluster.frames, cluster.vectors, strict=True)
-              if other.language is not None
-              and (other.language != frame.language or _names_victim_of(frame, other))][-LINKED_REPORTS:]
+              if other.language is not None and (other.language != frame.language
+                                                 or any(v.key in about for v in identified(other.victims)))]
+    others = others[-LINKED_REPORTS:]
     if not others:
         return 0.0
     features = [pair_features(frame, vector, other, other_vector) for other, other_vector in others]
     return float(model.probability(np.asarray(features)).mean())
 
 
-def _names_victim_of(frame: Frame, other: Frame) -> bool:
-    """Whether ``frame`` names nobody itself (no victim, actor or CVE, so no rule can ever join it) while the name its
-    article comes back to most is the victim ``other`` names: a report of that victim's incident in the same language,
-    which the model may weigh too. A name the article only mentions (a platform, a brand) is not what it is about."""
+def _about_if_unnamed(frame: Frame) -> frozenset[str]:
+    """For a report that names nobody itself (no victim, actor or CVE, so no rule can ever join it), the names its
+    article comes back to most: a report in its own language whose victim is one of them tells of the same incident,
+    and the model may weigh the pair. A name the article only mentions (a platform, a brand) is not what it is about.
+    Nothing for any other report."""
     if identified(frame.victims) or frame.actors or frame.vulnerabilities or not frame.names:
-        return False
+        return frozenset()
     most = max(frame.names.values())
-    return any(frame.names.get(victim.key) == most for victim in identified(other.victims))
+    return frozenset(key for key, share in frame.names.items() if share == most)
 
 
 def _why(frame: Frame, vector: np.ndarray, cluster: _Cluster, by: JoinedBy, score: float) -> Link:

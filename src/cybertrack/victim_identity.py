@@ -68,9 +68,9 @@ def read_name(name: str) -> NameWords:
     words are distinctive."""
     found = cues().find_all(name)
     covered = [(m.start, m.end) for kind in _KIND_WORDS for m in found[kind]]
-    covered += [(m.start, m.end) for m in knowledge_base().find(name)
-                if any(getattr(value, "kind", "") == "country" for value in m.values)]
     kb = knowledge_base()
+    covered += [(m.start, m.end) for m in kb.find(name)
+                if any(getattr(value, "kind", "") == "country" for value in m.values)]
     words = set()
     for word in _WORD.finditer(name):
         text = word.group()

@@ -326,7 +326,7 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
     named = institutions + _headed_victims(facts, institutions)
     named += [c for c in _name_victims(facts, named) if not _attacker_word(facts, c)]
     generic = [c for c in _generic_victims(facts, named) if not _describes_name(facts, c, named)]
-    return [_as_state_body(facts, c) for c in named + generic]
+    return [_as_state_body(facts, c) for c in named] + generic
 
 
 def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candidate]) -> bool:
@@ -345,8 +345,9 @@ def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candid
 
 
 def _as_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidate:
-    """A state's one parliament or government, however the sentence puts noun and country ("the Norwegian
-    parliament", "Parlament von Norwegen", "le parlement de la Norvège"), keyed alike in every language."""
+    """A state's one parliament or government named with its country ("Parlament von Norwegen", "le parlement de la
+    Norvège"), keyed alike in every language, as a sector noun is keyed by `_generic_victims` ("the Norwegian
+    parliament")."""
     inside = [c for c in facts.countries
               if candidate.start <= c.start and c.end <= candidate.end and not c.attacker_side]
     if len(inside) != 1:

@@ -19,7 +19,7 @@ from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, rejection_reason
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
-from cybertrack.knowledge.places import build_place_countries, build_place_own_names
+from cybertrack.knowledge.places import build_gazetteer
 from cybertrack.knowledge.software import Software, load_software
 from cybertrack.knowledge.techniques import Technique, load_platforms, load_techniques
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
@@ -53,9 +53,10 @@ class KnowledgeBase:
         self._add_countries()
         self._add_producers()
         self._add_agencies()
-        self.places = build_place_countries()  # city or region -> its country: read around victims, never matched
+        gazetteer = build_gazetteer()
+        self.places = gazetteer.countries  # city or region -> its country: read around victims, never matched
         # a place's other names, case-folded -> its own ("latium" -> "lazio"): one victim's place in every language
-        self.place_own_names = build_place_own_names(self.places)
+        self.place_own_names = gazetteer.own_names
         # what software and methods are called, case-folded: ATT&CK's platforms and technique names
         self.technology = frozenset(p.casefold() for p in load_platforms()) \
             | frozenset(t.name.casefold() for t in self.techniques.values())

