@@ -290,18 +290,52 @@ def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> 
     words_after = list(re.finditer(r"(?:\w+['’])?([\w-]+)", facts.text[start:]))  # "l'Agenzia": the noun
     opening_word = next((w for w in words_after[:3] if w.group(1)[:1].isupper()), None)
     if opening_word is None:
-        return None
+        return _described(facts, speakers, start)
     opening = start + opening_word.start(1)
     for speaker in speakers:
         gap = facts.text[opening:speaker.start].split()[1:]  # the words after the opening one
         if speaker.start >= opening and len(gap) <= _ACCORDING_WORDS and not re.search(r"[,;:.]", " ".join(gap)) \
                 and all(word.islower() or word.casefold() in CONNECTORS for word in gap):
-            return replace(speaker, start=opening, name=facts.text[opening:speaker.end]) if speaker.start > opening \
-                and speaker.kind is not ClaimantKind.STATE else speaker
+            if speaker.start == opening:
+                return _named_by(facts, speakers, speaker)  # "nach Angaben der Sicherheitsfirma Corvid Security"
+            return speaker if speaker.kind is ClaimantKind.STATE \
+                else replace(speaker, start=opening, name=facts.text[opening:speaker.end])
     word = opening_word.group(1)
     if word.casefold() in FUNCTION_WORDS or any(s.start == opening for s in speakers):
         return None
     return Speaker(opening, opening + len(word), word, None, ClaimantKind.INSTITUTION)
+
+
+def _described(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
+    """ "according to the security firm Kestrel Point", "selon les enquêteurs", "secondo gli inquirenti": after
+    "according to", only lower-case words up to the speaker, in one clause; a role phrase there speaks for the name
+    it describes, if it describes one."""
+    for speaker in speakers:
+        gap = facts.text[start:speaker.start]
+        if speaker.start < start:
+            continue
+        if len(gap.split()) <= _ACCORDING_WORDS and not re.search(r"[,;:.()]", gap) \
+                and all(word.islower() for word in re.findall(r"[\w-]+", gap)):
+            return _named_by(facts, speakers, speaker)
+        return None
+    return None
+
+
+def _named_by(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) -> Speaker:
+    """ "the security firm Kestrel Point", "la firma de ciberseguridad Sentinela Labs", "der Sicherheitsfirma Corvid
+    Security": a role phrase that a name follows, right after it or after "of" and lower-case words, describes that
+    name, and the name speaks. "volgens de politie is LockBit ...": a verb between, and the role speaks."""
+    if not any(noun.end == role.end for kind in ("claimant_noun", "company_noun") for noun in facts.cues.get(kind, [])):
+        return role  # a name, not a role phrase
+    following = next((s for s in speakers if s.start >= role.end), None)
+    if following is None or following.state or not following.name[:1].isupper():
+        return role
+    gap = facts.text[role.end:following.start].split()
+    if len(gap) > _EMPLOYER_WORDS or re.search(r"[,;:.()]", " ".join(gap)):
+        return role
+    if gap and not (gap[0].casefold() in CONNECTORS and all(word.islower() for word in gap)):
+        return role
+    return following
 
 
 def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | None:
@@ -355,7 +389,7 @@ def _employer(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -
         if other.start >= speaker.end and other.kind in _EMPLOYERS and 0 < len(gap) <= _EMPLOYER_WORDS \
                 and not re.search(r"[,.;:]", " ".join(gap)) \
                 and (gap[0].casefold() in PREPOSITIONS or gap[0].casefold() in ARTICLES):
-            return other
+            return _named_by(facts, speakers, other)  # "investigadores de la firma de ciberseguridad Sentinela Labs"
     return speaker
 
 
