@@ -88,6 +88,17 @@ def test_researchers_and_products_are_not_victims(text: str, language: str, foun
     assert victims(text, language) == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Na de ransomware-aanval op de gemeente Lutrecht zegt de burgemeester tegen persbureau Korvan dat er niet wordt "
+     "betaald.", ["gemeente Lutrecht"]),
+    ("De politie zegt dat de aanval tegen de gemeente Lutrecht maandag begon.", ["gemeente Lutrecht"]),
+])
+def test_the_one_a_speaker_tells_is_not_a_victim(text: str, found: list[str]) -> None:
+    """Dutch "tegen" is "against" after an attack and "to" after a reporting verb: "zegt ... tegen persbureau Korvan"
+    names whom the mayor tells, not a second victim."""
+    assert victims(text, "nl") == found
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("Foreign Minister Mira Tallis said the Veldmark parliament had been hit by a cyberattack.", "en"),
     ("Le ministre Jean Dumont a confirmé la cyberattaque contre le parlement de Veldmark.", "fr"),

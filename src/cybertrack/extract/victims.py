@@ -29,6 +29,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import word_pattern, words
 from cybertrack.model import Victim
 from cybertrack.tables import table
 
@@ -57,7 +58,10 @@ _NAME_LINK = re.compile(rf"^(?:{_LINK_WORDS}\s+)+|^[dl]['’]", re.IGNORECASE)
 _MIN_SENTENCE_WORDS = 6
 _MIN_NAME_CHARACTERS = 3
 _MAX_GAP_WORDS = 4
+_PREPOSITIONS = frozenset(word.casefold() for word in words("grammar", "prepositions"))
+_COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dat": what was said begins
 _MAX_APPOSITION_WORDS = 25
+_MAX_ADDRESSEE_WORDS = 5  # "zegt directeur Anna Reyes tegen": the speaker may stand between
 _MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
 
 
@@ -419,10 +423,26 @@ def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     if not nearest:
         return False
     start, end = cues[nearest - 1].end, candidate.start
-    if words_between(facts.text, start, end, _MAX_GAP_WORDS) > _MAX_GAP_WORDS:
+    if words_between(facts.text, start, end, _MAX_GAP_WORDS) > _MAX_GAP_WORDS or _addressee(facts, cues[nearest - 1]):
         return False
     gap = facts.text[start:end]
     return not _SENTENCE_BREAK.search(gap) and "," not in gap
+
+
+def _addressee(facts: SentenceFacts, cue: Match) -> bool:
+    """ "zegt directeur Anna Reyes tegen persbureau Korvan": a preposition the language also uses for the one a speaker
+    tells (Dutch "tegen") introduces that listener, not a victim, after a reporting verb in its clause with no "that"
+    and no attack word between."""
+    if cue.text.casefold() not in _PREPOSITIONS:
+        return False
+    attack = [m.start for m in facts.cues.get("attack", [])]
+    for verb in facts.cues.get("speech", []):
+        gap = facts.text[verb.end:cue.start]
+        if verb.end <= cue.start and len(gap.split()) <= _MAX_ADDRESSEE_WORDS and not _PUNCTUATION.search(gap) \
+                and not _COMPLEMENTIZER.search(gap) \
+                and not any(verb.end <= at < cue.start for at in attack):
+            return True
+    return False
 
 
 def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:

@@ -114,6 +114,13 @@ def words(topic_name: str, section: str) -> frozenset[str]:
     return frozenset(w for language in LANGUAGES for w in pack(language, topic_name)[section])
 
 
+@functools.cache
+def word_pattern(topic_name: str, section: str) -> re.Pattern[str]:
+    """Every pack's phrases of one section as whole words, in any case: ``word_pattern("grammar", "complementizers")``
+    finds "that", "dass", "que" and "dat" wherever they stand."""
+    return re.compile(rf"(?<!\w)(?:{alternation(words(topic_name, section))})(?!\w)", re.IGNORECASE)
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """Phrases as one regular-expression alternation, the longest first (so "based in" wins over "in") and any run of
     spaces where a phrase has one."""

@@ -24,7 +24,7 @@ from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.countries import country_name
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import alternation, words
+from cybertrack.lang import word_pattern, words
 from cybertrack.model import ClaimantKind, Stance
 
 _SUBJECT_WORDS = 6
@@ -37,7 +37,7 @@ _SPEAKER_LINE_WORDS = 10
 _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
 _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
 # the word that opens what was said: "said on Tuesday that Russia ..." names no speaker after the verb
-_COMPLEMENTIZER = re.compile(rf"(?<!\w)(?:{alternation(words('grammar', 'complementizers'))})(?!\w)", re.IGNORECASE)
+_COMPLEMENTIZER = word_pattern("grammar", "complementizers")
 _APPOSITION = re.compile(r",[^,;:.()\"“”«»]{2,80},\s*")  # ", a spokeswoman for the ministry, "
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
