@@ -24,8 +24,9 @@ from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.countries import country_name
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import word_pattern, words
+from cybertrack.lang import pack, word_pattern, words
 from cybertrack.model import ClaimantKind, Stance
+from cybertrack.tables import language_table
 
 _SUBJECT_WORDS = 6
 _EMPLOYER_WORDS = 6  # "investigadores de la firma de ciberseguridad Sentinela Labs"
@@ -91,7 +92,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         start, end = _expand_phrase(facts, noun.start, noun.end)
         inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
         found.append(Speaker(start, end, facts.text[start:end], inside, _noun_kind(noun)))
-    speakers = [s for s in found if not _after_preposition(facts.text, s.start)]
+    speakers = [s for s in found if not _after_preposition(facts, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
 
 
@@ -151,19 +152,27 @@ def _noun_kind(noun: Match) -> ClaimantKind:
     return ClaimantKind.PERSON if noun.text.casefold() in _PERSON_NOUNS else ClaimantKind.INSTITUTION
 
 
-def _after_preposition(text: str, start: int) -> bool:
+def _after_preposition(facts: SentenceFacts, start: int) -> bool:
     """ "in Albania", "to Parliament": a name inside a prepositional phrase is not the one speaking
-    ("according to X" is the exception: X is)."""
-    head = text[:start].rstrip()
+    ("according to X" is the exception: X is). "a" is a preposition in "a Roma", but an article in the sentence's
+    own language opens its subject ("A senior police official said")."""
+    head = facts.text[:start].rstrip()
     words_before = head.split()
     if not words_before:
         return False
-    if words_before[-1].lower() in PREPOSITIONS:  # "a Roma" ("a" is an English article too: prepositions first)
+    if words_before[-1].lower() in PREPOSITIONS:
+        if len(words_before) == 1 and words_before[0].casefold() in _articles(facts.language):
+            return False
         return not ACCORDING_BEFORE.search(head)
     if len(words_before) >= 2 and words_before[-1].lower() in ARTICLES \
             and words_before[-2].lower() in PREPOSITIONS:  # "auf die Wiener Privatbank"
         return not ACCORDING_BEFORE.search(head[:len(head) - len(words_before[-1])].rstrip())
     return False
+
+
+@language_table
+def _articles(language: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in pack(language, "grammar")["articles"])
 
 
 def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int]:
