@@ -29,6 +29,7 @@ from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table
 
 _SUBJECT_WORDS = 6
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s{0,2}")  # between a country and its ministry
 _EMPLOYER_WORDS = 6  # "investigadores de la firma de ciberseguridad Sentinela Labs"
 _VERB_GAP_WORDS = 2  # "the Kremlin has firmly denied": a subject this close before the cue is its subject
 # what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
@@ -52,8 +53,8 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     """Everything in the sentence that could be speaking: departments, actors, names, states, role phrases."""
     found: list[Speaker] = []
     for institution in facts.institutions:
-        country = next((c for c in facts.countries if abs(c.end - institution.start) <= 2
-                        or 0 <= c.start - institution.end <= 4), None)
+        country = next((c for c in facts.countries if _POSSESSIVE_GAP.fullmatch(facts.text, c.end, institution.start)
+                        or 0 <= c.start - institution.end <= 4), None)  # "North Korea's foreign ministry"
         portfolio = portfolios()[institution.portfolios[0]]
         adjective = english_adjective(country.code) if country else None
         name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
@@ -179,7 +180,7 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
     """Grow a role noun into its phrase ("foreign ministry spokesperson", "portavoce dell'ambasciata cinese")."""
     text = facts.text
     nouns = [(m.start, m.end) for kind in ("claimant_noun", "sector") for m in facts.cues.get(kind, [])]
-    tokens = list(re.finditer(r"[\w\-]+['’]?", text))
+    tokens = list(re.finditer(r"(?:\w\.){2,}|[\w\-]+['’]?", text))  # "U.S." is one word
     for word in reversed([w for w in tokens if w.end() <= start][-3:]):
         lower = word.group().lower()
         if text[word.end():start].strip() or (lower in FUNCTION_WORDS
