@@ -184,8 +184,9 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
     for word in reversed([w for w in tokens if w.end() <= start][-3:]):
         lower = word.group().lower()
         if text[word.end():start].strip() or (lower in FUNCTION_WORDS
-                                              and (word.group().islower() or lower in ARTICLES)):
-            break  # a capitalised word is part of a name, unless it is an article opening the sentence
+                                              and (word.group().islower() or lower in ARTICLES)) \
+                or (lower.endswith(("'", "’")) and len(lower) <= 3):
+            break  # a capitalised word is part of a name, unless it is an article opening the sentence ("L'")
         start = word.start()
     after_connector = False
     for word in [w for w in tokens if w.start() >= end][:5]:
@@ -201,7 +202,19 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
         end = word.end()
     while text[start:end].split() and text[start:end].split()[-1].lower() in CONNECTORS:
         end = start + text[start:end].rstrip().rfind(" ")
-    return start, end
+    return start, _seat(facts, start, end)
+
+
+def _seat(facts: SentenceFacts, start: int, end: int) -> int:
+    """ "l'ambassade de Chine en France", "l'ambasciata cinese a Roma": a phrase that names its country goes on to
+    the place it sits in, after one preposition (the country it names stays the speaker's)."""
+    if not any(start <= c.start and c.end <= end for c in facts.countries):
+        return end
+    preposition = re.match(r"\s+(\w+)\s+", facts.text[end:])
+    if preposition is None or preposition.group(1).casefold() not in PREPOSITIONS:
+        return end
+    place = next((c for c in facts.countries if c.start == end + preposition.end() and c.form != "adjective"), None)
+    return place.end if place else end
 
 
 def find_claimant(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> Speaker | None:
