@@ -221,11 +221,12 @@ def find_claimant(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue)
     """ "according to X", "X said" / "said X", or else the subject: the first speaker, early, before the cue. The
     subject of the claim's own verb comes first when the reporting verb only follows it ("the embassy rejected the
     allegations, saying Beijing had nothing to do with it"). A role is the person named beside it ("la ministre de
-    l'Intérieur, Anne Morel"), or else whom it works for ("researchers at Kestrel Point")."""
+    l'Intérieur, Anne Morel"), or the name it describes ("the security firm Kestrel Point"), or else whom it works for
+    ("researchers at Kestrel Point")."""
     found = _speaker(facts, speakers, cue)
     if found is None:
         return None
-    return _named_beside(facts, speakers, found) or _employer(facts, speakers, found)
+    return _named_beside(facts, speakers, found) or _employer(facts, speakers, _named_by(facts, speakers, found))
 
 
 def _named_beside(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) -> Speaker | None:
