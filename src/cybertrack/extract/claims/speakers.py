@@ -268,8 +268,9 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> S
         before = [s for s in speakers if (0 <= verb.start - s.end <= 3 or _apposition(facts.text, s.end, verb.start))
                   and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
         named_after = _named_after(facts, people, verb.end)
-        if before and not (named_after and "," in facts.text[before[-1].end:verb.start]):
-            return _head_of_list(facts.text, speakers, before[-1])
+        nearest_before = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # "policía de Singapur"
+        if nearest_before and not (named_after and "," in facts.text[nearest_before.end:verb.start]):
+            return _head_of_list(facts.text, speakers, nearest_before)
         after = named_after or next((s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS
                                      and not _COMPLEMENTIZER.search(facts.text[verb.end:s.start])), None)
         if after:
