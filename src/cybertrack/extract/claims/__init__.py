@@ -30,7 +30,14 @@ from cybertrack.extract.claims.speakers import (
     organisation_of,
     possible_speakers,
 )
-from cybertrack.extract.claims.stance import certainty_of, negated, rejected, speculative, stance_cue
+from cybertrack.extract.claims.stance import (
+    certainty_of,
+    negated,
+    negated_before,
+    rejected,
+    speculative,
+    stance_cue,
+)
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
 from cybertrack.extract.claims.wording import ACCORDING_OPENING
 from cybertrack.extract.facts import SentenceFacts
@@ -52,6 +59,9 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     actors = blamed_actors(facts, cue)
     targets = actors + blamed_states(facts, cue, accused, [a for a in actors if not a.state])
     stance = cue.stance
+    if stance is Stance.ATTRIBUTES and targets and not speculative(facts, targets) \
+            and all(negated_before(facts, t.start) for t in targets):
+        stance = Stance.DISPUTES  # "dietro l'attacco non c'è il gruppo LockBit": who was not behind it
     speaker: Speaker | None
     organisation = ""
     if stance is Stance.CLAIMS_RESPONSIBILITY:

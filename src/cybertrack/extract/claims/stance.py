@@ -16,6 +16,7 @@ from cybertrack.tables import language_table
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
 _CLAUSE_MARKS = ",;:()"
+_NEGATION_WORDS = 3  # "non c'è il gruppo": how far before a name its negation may stand
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
 
 
@@ -44,6 +45,15 @@ def negated(facts: SentenceFacts, match: Match) -> bool:
     ends = [at for at in (text.find(mark, match.end) for mark in _CLAUSE_MARKS) if at >= 0]
     return any(not match.start <= found.start() < match.end
                for found in _negation(facts.language).finditer(text, start, min(ends, default=len(text))))
+
+
+def negated_before(facts: SentenceFacts, start: int) -> bool:
+    """A negation of the sentence's language a few words before ``start``, in its clause: "dietro l'attacco non c'è il
+    gruppo LockBit", "hinter dem Angriff steckt nicht die Gruppe Akira" say who was not behind it."""
+    text = facts.text
+    opening = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+    return any(len(text[found.end():start].split()) <= _NEGATION_WORDS
+               for found in _negation(facts.language).finditer(text, opening, start))
 
 
 @language_table
