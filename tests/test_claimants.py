@@ -36,3 +36,16 @@ def test_a_role_without_a_name_is_the_claimant() -> None:
 def test_a_pronoun_never_claims() -> None:
     claim = only_claim("Il a accusé la Russie d'être derrière l'attaque contre la mairie de Valmont.", "fr")
     assert claim.claimant.casefold() not in {"il", "elle"}
+
+
+@pytest.mark.parametrize(("text", "language", "denier"), [
+    ("The attack on the Korvan parliament was launched by Russian hackers, foreign minister Mira Tallis said in "
+     "October, an accusation Moscow has denied.", "en", "Moscow"),
+    ("Les soupçons de piratage iranien visant la mairie de Lutrecht sont absurdes, répond Téhéran.", "fr", "Téhéran"),
+])
+def test_the_denial_is_by_whom_the_sentence_names_at_it(text: str, language: str, denier: str) -> None:
+    """A denial's speaker is the one named at the denial ("an accusation Moscow has denied") or in the reporting
+    clause that closes the sentence ("répond Téhéran"), not the minister who spoke earlier in the sentence."""
+    denials = [c for c in claims_of("case", document_facts(text, language, None, RESOURCES), None, UNLIMITED)
+               if c.stance.value == "denies"]
+    assert [c.claimant for c in denials] == [denier]

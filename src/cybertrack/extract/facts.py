@@ -27,7 +27,7 @@ _SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|al
                         re.IGNORECASE)
 
 
-_ADJECTIVES_AFTER_NOUNS = frozenset({"fr", "it", "es"})  # "pirates chinois", "hacker cinesi", "piratas rusos"
+ADJECTIVES_AFTER_NOUNS = frozenset({"fr", "it", "es"})  # "pirates chinois", "hacker cinesi", "piratas rusos"
 _MAX_NOUN_GAP = 30  # characters between a nationality and its attacker noun
 _ANY_DAY = date(2000, 1, 1)  # only to ask whether a sentence has a relative date at all
 
@@ -148,7 +148,7 @@ def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Ma
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
-    before_noun = form != "adjective" or language not in _ADJECTIVES_AFTER_NOUNS
+    before_noun = form != "adjective" or language not in ADJECTIVES_AFTER_NOUNS
     if before_noun and after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2):
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
@@ -156,7 +156,7 @@ def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Ma
     if not before or not _next_to(text, attacker_nouns[before - 1].end, country.start, 1):
         return False
     if form == "adjective":
-        return language in _ADJECTIVES_AFTER_NOUNS
+        return language in ADJECTIVES_AFTER_NOUNS
     return all(w.lower() in stop_words(language) for w in text[attacker_nouns[before - 1].end:country.start].split())
 
 

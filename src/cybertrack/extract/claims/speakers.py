@@ -16,9 +16,10 @@ from cybertrack.extract.claims.wording import (
     CONNECTORS,
     FUNCTION_WORDS,
     PREPOSITIONS,
+    close,
     content_words_between,
 )
-from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, SentenceFacts
 from cybertrack.extract.institutions import portfolios
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import english_adjective, plausible_name
@@ -36,6 +37,7 @@ _VERB_GAP_WORDS = 2  # "the Kremlin has firmly denied": a subject this close bef
 _CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar", "conjunctions")))
 _LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?»”\"]|$)")  # a speaker named last: "..., répond Téhéran."
 _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
 _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
 # the word that opens what was said: "said on Tuesday that Russia ..." names no speaker after the verb
@@ -92,9 +94,26 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
             continue
         start, end = _expand_phrase(facts, noun.start, noun.end)
         inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
-        found.append(Speaker(start, end, facts.text[start:end], inside, _noun_kind(noun)))
+        found.append(Speaker(start, end, facts.text[start:end], inside or _nationality_after(facts, end),
+                             _noun_kind(noun)))
     speakers = [s for s in found if not _after_preposition(facts, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _nationality_after(facts: SentenceFacts, end: int) -> str | None:
+    """ "les services de renseignement extérieurs russes", "l'ambasciata cinese": the nationality that follows a role
+    phrase, with at most one lower-case word between, is the speaker's own (the languages that put adjectives after
+    nouns)."""
+    if facts.language not in ADJECTIVES_AFTER_NOUNS:
+        return None
+    cues = [(m.start, m.end) for matches in facts.cues.values() for m in matches]
+    for country in facts.countries:
+        gap = list(re.finditer(r"\S+", facts.text[end:country.start]))
+        if country.form == "adjective" and country.start >= end and len(gap) <= 1 \
+                and all(word.group().islower() and word.group().isalpha()
+                        and not any(s <= end + word.start() < e for s, e in cues) for word in gap):
+            return country.code
+    return None
 
 
 def _country_before(facts: SentenceFacts, start: int) -> str | None:
@@ -258,7 +277,11 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> S
         subject = _subject(facts.text, earlier, subject.start) if earlier else None
     speech = facts.cues.get("speech", [])
     if subject and cue.stance.rejects and speech and speech[0].start > cue.match.end:
-        return subject
+        inverted = _named_after(facts, people, speech[0].end)  # "... sont absurdes, répond Téhéran."
+        return inverted if inverted and _CLAUSE_END.match(facts.text, inverted.end) else subject
+    if subject and cue.stance.rejects and close(facts.text, subject.end, cue.match.start, _VERB_GAP_WORDS) \
+            and "," not in facts.text[subject.end:cue.match.start]:
+        return subject  # "..., the minister said, an accusation Moscow has denied": the one named at the denial
     # "said North Korea was responsible": the name right before a cue that names the culprit first is the one blamed
     nearest = max((s for s in people if s.end <= cue.match.start), key=lambda s: s.end, default=None)
     if nearest and cue.names_the_culprit_first and "," not in facts.text[nearest.end:cue.match.start] \
