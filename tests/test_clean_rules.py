@@ -627,3 +627,14 @@ def test_recognised_unsupported_language_is_named(identifier):
     portuguese = ("O ataque informático contra a câmara municipal deixou os serviços online indisponíveis durante "
                   "três dias, e os funcionários tiveram de voltar a usar formulários em papel.")
     assert identifier.identify(portuguese) == "pt"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != "en"])
+def test_a_long_caption_in_english_over_the_story_does_not_decide_the_language(lang, identifier):
+    """A page may open with a photo caption or teaser in another language; the story around it decides."""
+    caption = ("This combination of pictures created on a Tuesday shows the mayor of Lutrecht during remarks at the "
+               "city hall in Lutrecht, and the chief of police as he and his deputy hold a joint press statement "
+               "following their talks about the incident at the town's water board, which was hit last week. ") * 4
+    story = " ".join(" ".join(paragraph) for paragraph in ARTICLES[lang]["story"])
+    assert len(caption) > 800
+    assert identifier.identify(story[:200] + "\n" + caption + "\n" + story) == lang
