@@ -38,6 +38,7 @@ _CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar",
 _LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?»”\"]|$)")  # a speaker named last: "..., répond Téhéran."
+_DESCRIPTION_WORDS = 8  # "según un informe publicado el miércoles por la empresa ...": lower-case words first
 _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
 _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
 # the word that opens what was said: "said on Tuesday that Russia ..." names no speaker after the verb
@@ -362,7 +363,7 @@ def _described(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Spe
         gap = facts.text[start:speaker.start]
         if speaker.start < start:
             continue
-        if len(gap.split()) <= _ACCORDING_WORDS and not re.search(r"[,;:.()]", gap) \
+        if len(gap.split()) <= _DESCRIPTION_WORDS and not re.search(r"[,;:.()]", gap) \
                 and all(word.islower() for word in re.findall(r"[\w-]+", gap)):
             return _named_by(facts, speakers, speaker)
         return None
