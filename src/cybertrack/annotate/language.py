@@ -68,4 +68,3 @@ def _sample(text: str) -> str:
     part = SAMPLE_CHARS // SAMPLE_PARTS
     starts = [round(i * (len(text) - part) / (SAMPLE_PARTS - 1)) for i in range(SAMPLE_PARTS)]
     return " ".join(text[start:start + part] for start in starts)
-
