@@ -632,9 +632,9 @@ def test_recognised_unsupported_language_is_named(identifier):
 @pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != "en"])
 def test_a_long_caption_in_english_over_the_story_does_not_decide_the_language(lang, identifier):
     """A page may open with a photo caption or teaser in another language; the story around it decides."""
-    caption = ("This combination of pictures created on a Tuesday shows the mayor of Lutrecht during remarks at the "
-               "city hall in Lutrecht, and the chief of police as he and his deputy hold a joint press statement "
-               "following their talks about the incident at the town's water board, which was hit last week. ") * 4
+    caption = ("Pictured above: the mayor of Lutrecht speaking to reporters outside the city hall on a rainy "
+               "Tuesday morning, next to the head of the water board, who answered questions about the outage "
+               "that left thousands of homes without tap water for most of the weekend. ") * 4
     story = " ".join(" ".join(paragraph) for paragraph in ARTICLES[lang]["story"])
     assert len(caption) > 800
     assert identifier.identify(story[:200] + "\n" + caption + "\n" + story) == lang

@@ -102,7 +102,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
 
 
 def _nationality_after(facts: SentenceFacts, end: int) -> str | None:
-    """ "les services de renseignement extérieurs russes", "l'ambasciata cinese": the nationality that follows a role
+    """ "l'agence de renseignement militaire russe", "l'ambasciata cinese": the nationality that follows a role
     phrase, with at most one lower-case word between, is the speaker's own (the languages that put adjectives after
     nouns)."""
     if facts.language not in ADJECTIVES_AFTER_NOUNS:
