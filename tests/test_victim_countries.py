@@ -155,6 +155,9 @@ def test_place_links_cover_every_language() -> None:
         ("fr", "Des pirates chinois ont attaqué le ministère.", "chinois", True),
         ("it", "Alcuni hacker russi hanno colpito il porto.", "russi", True),
         ("en", "Chinese hackers attacked the ministry.", "Chinese", True),
+        ("en", "Russia's military hackers attacked the Korvan grid.", "Russia", True),
+        ("en", "Iranian state-backed hacking groups attacked the ministry.", "Iranian", True),
+        ("en", "The US also shared intelligence on the hackers with Korvan.", "US", False),
     ],
 )
 def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifies_it(

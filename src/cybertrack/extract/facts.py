@@ -149,7 +149,8 @@ def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Ma
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
     before_noun = form != "adjective" or language not in ADJECTIVES_AFTER_NOUNS
-    if before_noun and after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2):
+    if before_noun and after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2) \
+            and modifiers_only(text[country.end:attacker_nouns[after].start], language):
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
     # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
@@ -158,6 +159,14 @@ def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Ma
     if form == "adjective":
         return language in ADJECTIVES_AFTER_NOUNS
     return all(w.lower() in stop_words(language) for w in text[attacker_nouns[before - 1].end:country.start].split())
+
+
+def modifiers_only(gap: str, language: str) -> bool:
+    """Only words that can modify the noun stand between a nationality and it ("Russia's military hackers",
+    "Iranian state-backed hacking groups"), no function word: in "the US also contributed intelligence" the US is
+    the subject of a verb, not the hackers' side."""
+    stops = stop_words(language)
+    return not any(word.casefold() in stops for word in re.findall(r"(?<![\w'’])\w[\w-]*", gap))
 
 
 def _acting(text: str, country: Match, form: str, verbs: list[Match]) -> bool:

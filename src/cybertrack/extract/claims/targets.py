@@ -17,7 +17,7 @@ from cybertrack.extract.claims.wording import (
     content_words_between,
     has_content_words,
 )
-from cybertrack.extract.facts import CountryMention, SentenceFacts
+from cybertrack.extract.facts import CountryMention, SentenceFacts, modifiers_only
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
@@ -314,8 +314,10 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
     acusó") or is the victim ("targeted the Russian military")."""
     text = facts.text
     for noun in facts.cues.get("state_noun", []):
-        if not (close(text, country.end, noun.start, 2) or close(text, noun.end, country.start, 2)):
-            continue
+        if not ((close(text, country.end, noun.start, 2)
+                 and modifiers_only(text[country.end:noun.start], facts.language))
+                or close(text, noun.end, country.start, 2)):
+            continue  # "the US also contributed intelligence": the US is no intelligence service there
         start, end = min(noun.start, country.start), max(noun.end, country.end)
         if any(close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
                 or any(close(text, end, gap_end, 3) and "," not in text[end:gap_end]
