@@ -163,7 +163,7 @@ def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Ma
 
 def modifiers_only(gap: str, language: str) -> bool:
     """Only words that can modify the noun stand between a nationality and it ("Russia's military hackers",
-    "Iranian state-backed hacking groups"), no function word: in "the US also contributed intelligence" the US is
+    "Iranian state-backed hacking groups"), no function word: in "the US also shared intelligence" the US is
     the subject of a verb, not the hackers' side."""
     stops = stop_words(language)
     return not any(word.casefold() in stops for word in re.findall(r"(?<![\w'’])\w[\w-]*", gap))

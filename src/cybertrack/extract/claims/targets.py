@@ -317,7 +317,7 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
         if not ((close(text, country.end, noun.start, 2)
                  and modifiers_only(text[country.end:noun.start], facts.language))
                 or close(text, noun.end, country.start, 2)):
-            continue  # "the US also contributed intelligence": the US is no intelligence service there
+            continue  # "the US also shared intelligence": the US is no intelligence service there
         start, end = min(noun.start, country.start), max(noun.end, country.end)
         if any(close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
                 or any(close(text, end, gap_end, 3) and "," not in text[end:gap_end]
