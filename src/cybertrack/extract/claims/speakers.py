@@ -30,6 +30,7 @@ from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table
 
 _SUBJECT_WORDS = 6
+_NEXT_WORD = re.compile(r"\s+(\w+)\s+")  # the word after a phrase, read where it stands
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s{0,2}")  # between a country and its ministry
 _EMPLOYER_WORDS = 6  # "investigadores de la firma de ciberseguridad Sentinela Labs"
 _VERB_GAP_WORDS = 2  # "the Kremlin has firmly denied": a subject this close before the cue is its subject
@@ -230,10 +231,10 @@ def _seat(facts: SentenceFacts, start: int, end: int) -> int:
     the place it sits in, after one preposition (the country it names stays the speaker's)."""
     if not any(start <= c.start and c.end <= end for c in facts.countries):
         return end
-    preposition = re.match(r"\s+(\w+)\s+", facts.text[end:])
+    preposition = _NEXT_WORD.match(facts.text, end)
     if preposition is None or preposition.group(1).casefold() not in PREPOSITIONS:
         return end
-    place = next((c for c in facts.countries if c.start == end + preposition.end() and c.form != "adjective"), None)
+    place = next((c for c in facts.countries if c.start == preposition.end() and c.form != "adjective"), None)
     return place.end if place else end
 
 

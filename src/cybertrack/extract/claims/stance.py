@@ -41,19 +41,22 @@ def negated(facts: SentenceFacts, match: Match) -> bool:
     """Whether a negation of the sentence's language stands in the clause of ``match``, outside it: "LockBit has not
     claimed the attack", "Akira hat noch keine Informationen veröffentlicht" say that the claim was not made."""
     text = facts.text
-    start = max(text.rfind(mark, 0, match.start) for mark in _CLAUSE_MARKS) + 1
     ends = [at for at in (text.find(mark, match.end) for mark in _CLAUSE_MARKS) if at >= 0]
-    return any(not match.start <= found.start() < match.end
-               for found in _negation(facts.language).finditer(text, start, min(ends, default=len(text))))
+    return any(not match.start <= found.start() < match.end for found in _negation(facts.language).finditer(
+        text, _clause_start(text, match.start), min(ends, default=len(text))))
 
 
 def negated_before(facts: SentenceFacts, start: int) -> bool:
     """A negation of the sentence's language a few words before ``start``, in its clause: "dietro l'attacco non c'è il
     gruppo LockBit", "hinter dem Angriff steckt nicht die Gruppe Akira" say who was not behind it."""
     text = facts.text
-    opening = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
     return any(len(text[found.end():start].split()) <= _NEGATION_WORDS
-               for found in _negation(facts.language).finditer(text, opening, start))
+               for found in _negation(facts.language).finditer(text, _clause_start(text, start), start))
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause that holds ``at`` begins: after the last comma, semicolon, colon or bracket before it."""
+    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
 
 
 @language_table
