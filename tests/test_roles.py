@@ -83,6 +83,9 @@ def test_the_owner_of_an_attacked_system_is_the_victim_in_german() -> None:
     ("Le chercheur Jean Dumont a découvert que la cyberattaque contre la Banque de Lutrèche a touché ses serveurs.",
      "fr", ["Banque de Lutrèche"]),
     ("Des pirates ont visé le logiciel Lutrex de la Banque de Lutrèche.", "fr", []),
+    # a product with known flaws is the machines that were attacked, named in the singular or the plural
+    ("Hackers breached the Microsoft Exchange servers of Veldmark Bank last week.", "en", ["Veldmark Bank"]),
+    ("Unbekannte Angreifer haben MOVEit Transfer bei der Veldmark Bank angegriffen.", "de", ["Veldmark Bank"]),
 ])
 def test_researchers_and_products_are_not_victims(text: str, language: str, found: list[str]) -> None:
     assert victims(text, language) == found

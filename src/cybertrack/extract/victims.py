@@ -367,12 +367,13 @@ def _as_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidate:
 
 
 def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """ "Windows", "Linux", "Windows Management Instrumentation": a platform or a technique (ATT&CK names them:
-    `KnowledgeBase.technology`) is what was attacked on someone's machines, not who was hit. Only the whole name
-    counts: "Android users" are victims, and so is the "Linux Foundation". Judged after the role models, which weigh a
-    candidate among all those of its sentence, as they were fitted to."""
+    """ "Windows", "Linux", "Windows Management Instrumentation", "Microsoft Exchange servers": a platform, a technique
+    or a product with known flaws (`KnowledgeBase.technology`) is what was attacked on someone's machines, not who was
+    hit. Only the whole name counts, or its singular: "Android users" are victims, and so is the "Linux Foundation".
+    Judged after the role models, which weigh a candidate among all those of its sentence, as they were fitted to."""
     name = " ".join(facts.text[candidate.start:candidate.end].casefold().split())
-    return not candidate.generic and name in knowledge_base().technology
+    technology = knowledge_base().technology
+    return not candidate.generic and (name in technology or name.removesuffix("s") in technology)
 
 
 def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:

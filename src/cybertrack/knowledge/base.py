@@ -38,6 +38,15 @@ class Entry:
     form: str = ""  # for countries: "name", "adjective" or "capital"
 
 
+def _vulnerable_products() -> frozenset[str]:
+    """The products of the named-vulnerability file and their cue names, case-folded, without a parenthesised detail
+    ("Microsoft Exchange Server (Outlook Web Access)" is "microsoft exchange server"), and a server product by its
+    name alone too: "Microsoft Exchange" servers."""
+    names = {name for v in named_vulnerabilities() for name in (v.product, *v.product_cues)}
+    products = {" ".join(re.sub(r"\([^)]*\)", " ", name).casefold().split()) for name in names}
+    return frozenset(products | {product.removesuffix(" server") for product in products})
+
+
 class KnowledgeBase:
     def __init__(self) -> None:
         self.actors, self.ambiguous_aliases = load_actors()
@@ -57,9 +66,10 @@ class KnowledgeBase:
         self.places = gazetteer.countries  # city or region -> its country: read around victims, never matched
         # a place's other names, case-folded -> its own ("latium" -> "lazio"): one victim's place in every language
         self.place_own_names = gazetteer.own_names
-        # what software and methods are called, case-folded: ATT&CK's platforms and technique names
+        # what software and methods are called, case-folded: ATT&CK's platforms and technique names, and the
+        # products whose flaws the named-vulnerability file lists ("Microsoft Exchange Server", "MOVEit Transfer")
         self.technology = frozenset(p.casefold() for p in load_platforms()) \
-            | frozenset(t.name.casefold() for t in self.techniques.values())
+            | frozenset(t.name.casefold() for t in self.techniques.values()) | _vulnerable_products()
 
     # -- building ---------------------------------------------------------------------------------------------
     def _acceptable(self, name: str) -> bool:
