@@ -120,8 +120,7 @@ def sentence_facts(
         elif "country" in kinds:
             entry = next(e for e in entries if e.kind == "country")
             facts.countries.append(CountryMention(match.start, match.end, match.text, entry.key, entry.form,
-                                                  _attacker_side(text, match, entry.form, facts.cues["attacker_noun"],
-                                                                 language)
+                                                  _attacker_side(text, match, entry.form, facts, language)
                                                   or _acting(text, match, entry.form, facts.cues["victim_before"])))
         elif "producer" in kinds:
             facts.producers.append(match)
@@ -136,21 +135,24 @@ def sentence_facts(
     return facts
 
 
-def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Match], language: str) -> bool:
+def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, language: str) -> bool:
     """A nationality next to "hackers", "groups", "state actor" ("hacker cinesi"), or a "China-backed" compound.
     Only the nearest noun on either side can be next to it (nouns never overlap, so they are in order both by start
     and by end). After the noun, a nationality qualifies only in the languages that put adjectives after nouns, and
     a country's name only through function words ("hackers from Russia"): in "hackers attacked Brazil" and "hackers
     hit Brazilian firms" Brazil is the target. Before the noun, a nationality qualifies only in the languages that put
-    adjectives before nouns."""
+    adjectives before nouns, and never across a verb the packs know: in "Norway accuses Russian hackers" Norway is the
+    one who speaks."""
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
+    attacker_nouns = facts.cues["attacker_noun"]
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
     before_noun = form != "adjective" or language not in ADJECTIVES_AFTER_NOUNS
     if before_noun and after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2) \
-            and modifiers_only(text[country.end:attacker_nouns[after].start], language):
+            and modifiers_only(text[country.end:attacker_nouns[after].start], language) \
+            and not _verb_between(facts, country.end, attacker_nouns[after].start):
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
     # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
@@ -159,6 +161,14 @@ def _attacker_side(text: str, country: Match, form: str, attacker_nouns: list[Ma
     if form == "adjective":
         return language in ADJECTIVES_AFTER_NOUNS
     return all(w.lower() in stop_words(language) for w in text[attacker_nouns[before - 1].end:country.start].split())
+
+
+_VERB_CUES = ("attribution", "denial", "speech", "victim_before")
+
+
+def _verb_between(facts: SentenceFacts, start: int, end: int) -> bool:
+    """A verb of the packs' cues (accusing, denying, saying, attacking) stands between ``start`` and ``end``."""
+    return any(start <= cue.start and cue.end <= end for kind in _VERB_CUES for cue in facts.cues.get(kind, []))
 
 
 def modifiers_only(gap: str, language: str) -> bool:
