@@ -17,7 +17,7 @@ from cybertrack.extract.roles import FEATURE_GROUPS, cast_by_rules, enumerations
 from cybertrack.extract.victims import candidates
 from tests.conftest import RESOURCES, require_shared
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
-from tests.test_extractors import facts_of
+from tests.test_extractors import facts_of, frames_of
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "role_model.json"
@@ -181,3 +181,12 @@ def test_training_again_gives_the_shipped_role_model(tmp_path: Path) -> None:
         option for group in FEATURE_GROUPS if group not in model["groups"] for option in ("--without", group))
     assert_training_again_gives(model, "train_role_model.py", options, ("cross_validation", "thresholds"),
                                 tmp_path / "role_model.json")
+
+
+def test_a_place_named_two_ways_in_one_article_is_one_victim() -> None:
+    """German news writes Lazio both as "Latium" and as "Lazio": the two names of one region in one article are one
+    victim and one frame, not two incidents."""
+    text = ("Ein Cyberangriff auf die Region Latium hat am Sonntag die Buchung von Impfterminen lahmgelegt. "
+            "Die Angreifer haben die Server der Region Lazio mit Ransomware verschlüsselt.")
+    frames = frames_of(text, "de")
+    assert len(frames) == 1, [[v.name for v in f.victims] for f in frames]

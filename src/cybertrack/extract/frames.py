@@ -42,6 +42,7 @@ from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulne
 from cybertrack.lang import words
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Stance, Victim
 from cybertrack.tables import table
+from cybertrack.victim_identity import distinctive_words
 
 if TYPE_CHECKING:  # the resources are handed in; importing them here would import this module again
     from cybertrack.embeddings import SentenceEncoder
@@ -301,12 +302,14 @@ def _compatible(dates_a: set[str], dates_b: set[str]) -> bool:
 
 def _same_victim(a: Victim, b: Victim) -> bool:
     """Same key, or the same department with one country unknown, or a shorter form of the same name in one article
-    ("Cogolati" after "Samuel Cogolati")."""
+    ("Cogolati" after "Samuel Cogolati"), or the same distinctive words once a place's other names are read as its own
+    ("Region Latium" and "Region Lazio" in one German article)."""
     if a.key == b.key:
         return True
     if a.key.startswith("org:") and b.key.startswith("org:"):
         short, long = sorted((a.key[4:].split(), b.key[4:].split()), key=len)
-        return len(" ".join(short)) >= 4 and set(short) <= set(long)
+        return (len(" ".join(short)) >= 4 and set(short) <= set(long)) \
+            or (bool(distinctive := distinctive_words(a.name)) and distinctive == distinctive_words(b.name))
     kind_a, kind_b = a.key.split("/", 1)[-1], b.key.split("/", 1)[-1]
     return kind_a == kind_b and "?" in (a.key.split("/")[0], b.key.split("/")[0]) and "/" in a.key and "/" in b.key
 
