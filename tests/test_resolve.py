@@ -174,6 +174,19 @@ def test_states_come_only_from_attributions() -> None:
     assert incident.actors == ["APT31"]
 
 
+def test_reports_that_blame_different_states_are_two_attacks() -> None:
+    """One victim, blamed on Russia by one report and on China by the other, each without a doubt: two attacks (a
+    parliament breached in two years), not one incident with two culprits. A report that shares the blamed state
+    joins, however the culprit is told."""
+    russia = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], claims=[claim("Belgian government", "attributes", "RU")])
+    china = frame("it.txt", SENTENCES["it"], [INTERIOR_IT],
+                  claims=[claim("Belgian government", "attributes", "CN", document="it.txt")])
+    assert membership(resolve([russia, china])) == {frozenset({"en.txt"}), frozenset({"it.txt"})}
+    agreeing = frame("it.txt", SENTENCES["it"], [INTERIOR_IT],
+                     claims=[claim("Belgian government", "attributes", "APT28", "RU", document="it.txt")])
+    assert membership(resolve([russia, agreeing])) == {frozenset({"en.txt", "it.txt"})}
+
+
 def test_a_denial_alone_names_no_state() -> None:
     denied = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], claims=[claim("Chinese embassy", "denies", "CN")])
     [incident] = resolve([denied])

@@ -35,7 +35,7 @@ from cybertrack.blocking import block_keys, identified, rule_keys
 from cybertrack.conflicts import conflicts, same_party
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.knowledge.base import knowledge_base
-from cybertrack.model import Claim, Frame, Incident, JoinedBy, Link, Victim
+from cybertrack.model import Certainty, Claim, Frame, Incident, JoinedBy, Link, Victim
 from cybertrack.resources import Resources
 from cybertrack.same_incident import (
     SENTENCES,
@@ -107,6 +107,7 @@ class _Cluster:
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
     vectors: list[np.ndarray] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # the names its reports' articles keep coming back to
+    blamed: set[str] = field(default_factory=set)  # the states its reports' claims say did it, without a doubt
     sentence_sum: np.ndarray = field(default_factory=lambda: np.zeros(EMBEDDING_SIZE, dtype=np.float32))
     links: list[Link] = field(default_factory=list)  # why each report after the first joined
 
@@ -120,6 +121,7 @@ class _Cluster:
         self.cves |= set(frame.vulnerabilities)
         self.actors |= set(frame.actors)
         self.names |= frame.names.keys()
+        self.blamed |= _blamed_states(frame)
         own = _own_date(frame)
         if own:
             self.dates.add(own)
@@ -231,9 +233,24 @@ def _catalogued(actors: set[str]) -> bool:
 
 def _vetoed(frame: Frame, cluster: _Cluster) -> bool:
     """Whatever the reports share, the frame never joins an incident that already has a report from its article, or
-    whose dates or countries contradict its own."""
+    whose dates, countries or culprits contradict its own."""
     return (frame.document in cluster.documents or _countries_conflict(frame, cluster)
-            or not _dates_agree(frame, cluster))
+            or not _dates_agree(frame, cluster) or _blames_another_state(frame, cluster))
+
+
+def _blamed_states(frame: Frame) -> set[str]:
+    """The states the frame's claims say did it, without a hedge ("Norway blames Russia")."""
+    return {target for claim in frame.claims if claim.stance.asserts and claim.certainty is Certainty.CONFIRMED
+            for target in claim.attributed_to if len(target) == 2}
+
+
+def _blames_another_state(frame: Frame, cluster: _Cluster) -> bool:
+    """Both the frame and the incident say without a doubt which state did it, and they name no state in common: two
+    attacks on one victim, each blamed on its own culprit ("Norway blames Russia" for the parliament's breach of
+    one year, "Norway blames China" for that of the next), never two reports of one. Reports of a disputed
+    attribution share the state that is blamed and denies it."""
+    mine = _blamed_states(frame)
+    return bool(mine and cluster.blamed) and not mine & cluster.blamed
 
 
 def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: SameIncidentModel) -> float:
