@@ -252,6 +252,23 @@ def test_a_sector_noun_describing_the_name_after_it_is_no_victim_of_its_own(sent
     assert [c.victim.name for c in found] == ["Brindle"]
 
 
+@pytest.mark.parametrize(("headline", "language", "names"), [
+    ("Spy Agencies Say Hackers Stole Police Records, Sought Details Of Military Deliveries", "en", []),
+    ("Kettleby Water Pays Ransom After Hackers Lock Billing Servers", "en", ["Kettleby"]),
+    ("Des Pirates Informatiques Attaquent Les Serveurs De Kettleby", "fr", ["Kettleby"]),
+])
+def test_in_a_title_case_headline_only_rare_words_are_names(headline: str, language: str, names: list[str]) -> None:
+    """Title case capitalises every long word, so there a capital tells no more than in German: a common word
+    ("Sought", "Military", "Water") is no name, a rare one ("Kettleby") still is, and so, wrongly, is a rare verb
+    form ("Encrypt")."""
+    assert chunk_texts(headline, language) == names
+
+
+def test_a_sentence_keeps_its_capitalised_common_words_as_names() -> None:
+    assert chunk_texts("Hackers hit Kettleby Water and the Veldmark Police Service last week.", "en") \
+        == ["Hackers", "Kettleby Water", "Veldmark Police Service"]
+
+
 def test_chunk_offsets_are_shifted() -> None:
     [chunk] = name_chunks("The Veldmark Water Authority said so.", "en", offset=100)
     assert (chunk.start, chunk.end, chunk.text) == (104, 128, "Veldmark Water Authority")

@@ -190,3 +190,15 @@ def test_a_place_named_two_ways_in_one_article_is_one_victim() -> None:
             "Die Angreifer haben die Server der Region Lazio mit Ransomware verschlüsselt.")
     frames = frames_of(text, "de")
     assert len(frames) == 1, [[v.name for v in f.victims] for f in frames]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hackers encrypted the servers of several hospitals in the region. The same gang also attacked the networks of "
+     "two universities, officials said.", "en"),
+    ("Des pirates ont chiffré les serveurs de plusieurs hôpitaux de la région. Le même groupe a aussi attaqué les "
+     "réseaux de deux universités, selon les autorités.", "fr"),
+])
+def test_an_article_that_names_no_victim_tells_one_story(text: str, language: str) -> None:
+    """Every frame known only by a generic victim ("hospitals", "universities"), none with a name, date or actor of its
+    own: the article tells one story, told in the frame it opens with, not one incident per sector noun."""
+    assert len(frames_of(text, language)) == 1

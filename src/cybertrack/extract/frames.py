@@ -589,10 +589,9 @@ def _distinctive(draft: _Draft) -> bool:
 
 
 def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
-    """A frame known only by a generic victim, with nothing of its own, is part of its neighbour's story."""
-    strong = [d for d in drafts if not d.generic or _distinctive(d)]
-    if not strong:
-        return drafts
+    """A frame known only by a generic victim, with nothing of its own, is part of its neighbour's story; in an
+    article where every frame is such, of the story the article opens with."""
+    strong = [d for d in drafts if not d.generic or _distinctive(d)] or drafts[:1]
     for draft in drafts:
         if draft in strong:
             continue

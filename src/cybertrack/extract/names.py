@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import stopwordsiso
 from HanTa import HanoverTagger
 
+from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.lang import pack
 from cybertrack.tables import language_table
 
@@ -36,6 +37,8 @@ _CONNECTORS = {
     "degli", "delle", "dell'", "van", "der", "den", "het", "voor", "von", "für", "und", "y", "e",
 }
 _MAX_TOKENS = 8
+_TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "in", "for") in lower case
+_TITLE_WORDS = 4
 # "and" joins two names far more often than it sits inside one: "Netflix and Larson Studios" are two
 _COORDINATORS = {"and", "&", "und", "e", "y", "et", "en"}
 # the languages whose nouns are all capitalised, with the tagger model that tells their proper nouns
@@ -85,10 +88,15 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
     """Capitalised runs in ``sentence``; offsets are shifted by ``offset`` (the sentence's place in its text)."""
     stops = stop_words(language)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    headline = language not in _TAGGED_LANGUAGES and _title_case(tokens, stops)
+
+    def capitalised(token: str) -> bool:
+        return _is_capitalised(token) and not (headline and _common(token))
+
     chunks: list[NameChunk] = []
     i = 0
     while i < len(tokens):
-        if not _is_capitalised(tokens[i][2]):
+        if not capitalised(tokens[i][2]):
             i += 1
             continue
         j = i + 1
@@ -97,9 +105,9 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             if between.strip() not in {"", "-"}:
                 break
             token = tokens[j][2]
-            if _is_capitalised(token) or token.startswith("("):
+            if capitalised(token) or token.startswith("("):
                 j += 1
-            elif token.lower() in _CONNECTORS and j + 1 < len(tokens) and _is_capitalised(tokens[j + 1][2]) \
+            elif token.lower() in _CONNECTORS and j + 1 < len(tokens) and capitalised(tokens[j + 1][2]) \
                     and sentence[tokens[j][1]:tokens[j + 1][0]].strip() == "" \
                     and (token.lower() not in _COORDINATORS or _acronym_spans(tokens, i, j)):
                 j += 2
@@ -128,6 +136,21 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens, descriptor))
         i = max(j, i + 1)
     return chunks
+
+
+def _title_case(tokens: list[tuple[int, int, str]], stops: frozenset[str]) -> bool:
+    """A headline in title case ("Russian Hackers Behind Police Data Breach, Sought Military Info"): every word of
+    ``_TITLE_WORD_LETTERS`` letters or more but the stop words is capitalised, and there are ``_TITLE_WORDS`` of them.
+    There a capital says no more than it does in German."""
+    words = [token for _, _, token in tokens if len(token) >= _TITLE_WORD_LETTERS and token[0].isalpha()
+             and token.casefold() not in stops]
+    return len(words) >= _TITLE_WORDS and all(word[0].isupper() for word in words)
+
+
+def _common(token: str) -> bool:
+    """A common word of some supported language, not an acronym: in a title-case headline, no name ("Military",
+    "Sought", "Ukraine-Related"); a rare one still is ("Kaseya", "Maersk")."""
+    return not token.isupper() and word_frequency(token) >= COMMON_WORD_ZIPF
 
 
 def _acronym_spans(tokens: list[tuple[int, int, str]], first: int, coordinator: int) -> bool:
