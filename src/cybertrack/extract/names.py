@@ -20,11 +20,12 @@ import functools
 import re
 from dataclasses import dataclass
 
+import pycountry
 import stopwordsiso
 from HanTa import HanoverTagger
 
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
-from cybertrack.lang import pack
+from cybertrack.lang import alternation, pack, words
 from cybertrack.tables import language_table
 
 _TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)|&")
@@ -70,8 +71,26 @@ def stop_words(language: str) -> frozenset[str]:
 
 
 def _is_capitalised(token: str) -> bool:
+    """Capitalised, a number with letters in it ("3CX"), or a web address, which names its site in lower case too
+    ("golem.de", "lutrecht-news.com")."""
     token = _ELIDED.sub("", token)
-    return token[0].isupper() or (token[0].isdigit() and any(c.isalpha() for c in token))
+    return token[0].isupper() or (token[0].isdigit() and any(c.isalpha() for c in token)) or is_web_domain(token)
+
+
+_DOMAIN = re.compile(r"(?:[a-z0-9][a-z0-9-]*\.)*[a-z0-9][a-z0-9-]{2,}\.([a-z]{2,4})")
+_GENERIC_TOP_LEVEL_DOMAINS = frozenset({"com", "org", "net", "info", "news", "gov", "edu", "int", "eu"})
+
+
+def is_web_domain(token: str) -> bool:
+    """A site's address: a name of three characters or more, a dot and a top-level domain (a country's ISO code or a
+    generic one). Abbreviations ("e.g.", "z.B.") have one letter before their dots."""
+    found = _DOMAIN.fullmatch(token)
+    return bool(found) and (found.group(1) in _GENERIC_TOP_LEVEL_DOMAINS or found.group(1) in _country_domains())
+
+
+@functools.cache
+def _country_domains() -> frozenset[str]:
+    return frozenset(country.alpha_2.lower() for country in pycountry.countries)
 
 
 # what may stand before a sentence's first word: quotation marks of every language ("„" opens German and Dutch
@@ -115,6 +134,10 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
                 break
         run = tokens[i:j]
         opens_sentence = _opens_sentence(sentence, run[0][0])
+        introduced = next((m.end() for m in _introduction().finditer(sentence) if m.start() <= run[0][0] < m.end()),
+                          None)
+        if introduced is not None:  # "nach Angaben von Heise": the name is "Heise"
+            run = [token for token in run if token[0] >= introduced]
         while run and (run[0][2].startswith("(") or run[0][2].lower() in _INTRODUCERS
                        or (opens_sentence and run[0][2].lower() in stops)):
             run = run[1:]
@@ -136,6 +159,13 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens, descriptor))
         i = max(j, i + 1)
     return chunks
+
+
+@functools.cache
+def _introduction() -> re.Pattern[str]:
+    """A phrase of the packs' ``according_to``, as a whole phrase: the capitalised words inside one ("nach Angaben
+    von") are no part of the name after it."""
+    return re.compile(rf"(?<!\w)(?:{alternation(words('grammar', 'according_to'))})(?!\w)", re.IGNORECASE)
 
 
 def _title_case(tokens: list[tuple[int, int, str]], stops: frozenset[str]) -> bool:
@@ -241,7 +271,7 @@ def _names_something(token: tuple[int, int, str], proper: frozenset[int]) -> boo
     ("Südwestfalen-IT" an acronym, "IT-Systeme" systems)."""
     head = token[2].rsplit("-", 1)[-1].replace(".", "")
     return token[0] in proper or any(c.isdigit() for c in token[2]) or (len(head) > 1 and head.isupper()) \
-        or token[2].startswith("(")
+        or token[2].startswith("(") or is_web_domain(token[2])
 
 
 def _proper_part(run: list[tuple[int, int, str]], proper: frozenset[int]) -> list[tuple[int, int, str]]:
