@@ -892,11 +892,8 @@ def test_a_sentence_opening_with_a_name_or_an_acronym_has_no_dateline(line):
 
 
 @pytest.mark.parametrize("text", [
+    "ASHBURY — Brindle Health has told all of its staff to change their passwords after a ransomware attack.",
     "ASHBURY — Brindle Health has forced all of its staff to change their passwords after a ransomware attack.",
-    pytest.param("ASHBURY — Brindle Health has told all of its staff to change their passwords after a ransomware "
-                 "attack.", marks=pytest.mark.xfail(strict=True, reason=(
-                     "'told' reads as speech, so the subject is taken for a reporter; only the article-level model "
-                     "can take it, and it scores 0.215 against its cut of 0.23 since stop 31's refit"))),
 ])
 def test_a_dateline_does_not_hide_the_victim_that_opens_the_story(text: str) -> None:
     names = {v.name for frame in extract_frames("doc", text, "en", PUBLISHED, RESOURCES) for v in frame.victims}

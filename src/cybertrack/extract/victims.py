@@ -24,7 +24,7 @@ from babel.dates import get_day_names, get_month_names
 from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.institutions import portfolio_of, portfolios, state_body
-from cybertrack.extract.names import NameChunk, stop_words
+from cybertrack.extract.names import NameChunk, is_web_domain, stop_words
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
@@ -146,8 +146,12 @@ def _calendar_words() -> frozenset[str]:
 
 
 def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """Not a capitalised common word opening the sentence, a date word, "Java-based", or "China-sponsored"."""
+    """Not a capitalised common word opening the sentence, a date word, "Java-based", "China-sponsored", or a web
+    address written in lower case: news cites its sources so ("golem.de"; speakers take them), and writes a site it
+    reports on, a victim or an attacker, as a name ("GameStop.com")."""
     tokens = chunk.text.split()
+    if chunk.text.islower() and is_web_domain(chunk.text):
+        return False
     if all(t.lower() in _calendar_words() for t in tokens):
         return False
     if len(tokens) > 1 and chunk.text.isupper():

@@ -21,7 +21,7 @@ from cybertrack.extract.claims.wording import (
 )
 from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, SentenceFacts
 from cybertrack.extract.institutions import portfolios
-from cybertrack.extract.names import NameChunk
+from cybertrack.extract.names import NameChunk, is_web_domain
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.countries import country_name
 from cybertrack.knowledge.matcher import Match
@@ -70,7 +70,8 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     for chunk in facts.names:
         inside = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
         if any(chunk.start < e and s < chunk.end for s, e in taken) \
-                or not (plausible_name(facts, chunk) or _opens_with_speaker(facts, chunk)):
+                or not (plausible_name(facts, chunk) or _opens_with_speaker(facts, chunk)
+                        or is_web_domain(chunk.text)):  # a site cited as the source: "laut golem.de"
             continue
         if chunk.text.casefold() in FUNCTION_WORDS:
             continue  # "Il", "A": a capitalised function word opening the sentence speaks for nobody
