@@ -12,9 +12,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from cybertrack.extract.attack_types import implied_techniques
 from cybertrack.extract.frames import extract_frames
 from tests.conftest import RESOURCES, SHARED, require_shared
 from tests.fitted_models import MEASURING_SETS, assert_close, retrained
+from tests.test_extractors import frames_of
 
 ROOT = Path(__file__).resolve().parents[1]
 WEIGHTS = ROOT / "src" / "cybertrack" / "extract" / "data" / "attack_types.json"
@@ -93,3 +95,15 @@ def test_training_again_gives_the_shipped_type_model(tmp_path: Path) -> None:
     for key in ("proposals", "cross_validation", "threshold"):
         assert_close(fresh[key], model[key], key)
     np.testing.assert_allclose(fresh["weights"], model["weights"], atol=1e-3)
+
+
+def test_a_frame_uses_the_technique_its_type_is() -> None:
+    """A supply-chain attack is ATT&CK's Supply Chain Compromise: the frame's techniques agree with its types, though
+    no sentence names the technique in the packs' words ("a third-party vendor breach" names the type only)."""
+    [frame] = frames_of("A third-party vendor breach at Kettleby Systems exposed the records of its customers.", "en")
+    assert frame.types == ["supply-chain"]
+    assert frame.techniques == ["T1195"]
+
+
+def test_a_named_sub_technique_is_not_repeated_by_its_parent() -> None:
+    assert implied_techniques(["phishing", "ransomware"], ["T1566.001"]) == ["T1566.001", "T1486"]

@@ -32,6 +32,10 @@ from cybertrack.model import Victim
 from cybertrack.tables import table
 
 LEAD_SENTENCES = 3
+# the ATT&CK technique each type of attack is: a supply-chain attack is a Supply Chain Compromise (T1195), ransomware
+# encrypts data for impact (T1486), a DDoS is a network denial of service (T1498)
+TECHNIQUE_OF_TYPE = {"supply-chain": "T1195", "phishing": "T1566", "ransomware": "T1486", "ddos": "T1498",
+                     "defacement": "T1491", "wiper": "T1485"}
 FEATURES = ("log_sentences", "share_of_attack_sentences", "in_lead", "beside_victim", "log_first_index",
             "most_named", "ransomware", "data-breach", "phishing")
 
@@ -107,3 +111,14 @@ def _model() -> tuple[np.ndarray, float, float, frozenset[str]]:
 def _is_ransomware(entry: object) -> bool:
     family = knowledge_base().software.get(getattr(entry, "key", ""))
     return bool(family and family.ransomware)
+
+
+def implied_techniques(types: list[str], techniques: list[str]) -> list[str]:
+    """``techniques`` with the technique of each type the frame bears out that no named one (or a sub-technique of it)
+    already gives: a frame typed a supply-chain attack used T1195 whether or not a sentence names it so."""
+    found = list(techniques)
+    for kind in types:
+        technique = TECHNIQUE_OF_TYPE.get(kind)
+        if technique and not any(t.split(".")[0] == technique for t in found):
+            found.append(technique)
+    return found

@@ -25,7 +25,7 @@ from cybertrack.annotate.sentences import after_dateline, sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.article_victims import article_victims
-from cybertrack.extract.attack_types import frame_types
+from cybertrack.extract.attack_types import frame_types, implied_techniques
 from cybertrack.extract.attackers import initials_only, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.claims.wording import FUNCTION_WORDS
@@ -174,6 +174,7 @@ def type_frames(found: Extraction, encoder: SentenceEncoder) -> None:
     """Give each frame its attack types; one article's frames are judged together (one embedding batch)."""
     for frame, types in zip(found.frames, frame_types(found.type_evidence, encoder), strict=True):
         frame.types = types
+        frame.techniques = implied_techniques(types, frame.techniques)
 
 
 def date_frames(found: Extraction, encoder: SentenceEncoder) -> None:
