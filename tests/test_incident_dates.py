@@ -327,3 +327,17 @@ def test_an_old_breach_disclosed_now_keeps_its_year() -> None:
     text = "A ransomware attack hit the Veldmark Water Authority in 2015, the authority said on 12 January 2017."
     [frame] = extract_frames("doc", text, "en", "2017-01-20", RESOURCES)
     assert frame.first_seen == "2015"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hackers encrypted the servers of Kettleby Bank on Monday, the bank said. It is not the first time Kettleby Bank "
+     "was hit: in 2019 the Lazarus Group stole millions from it.", "en"),
+    ("Hacker haben am Montag die Server der Kettleby Bank verschlüsselt. Es ist nicht das erste Mal, dass die "
+     "Kettleby Bank angegriffen wurde: 2019 hatte die Lazarus Group dort Millionen erbeutet.", "de"),
+])
+def test_who_did_an_earlier_attack_is_not_the_actor_of_the_reported_one(text: str, language: str) -> None:
+    """A sentence that tells of an earlier attack dates nothing, and its actor is that attack's: the report of
+    Monday's encryption names no actor."""
+    [frame] = extract_frames("doc", text, language, "2023-06-01", RESOURCES)
+    assert [v.name for v in frame.victims] == ["Kettleby Bank"]
+    assert frame.actors == []

@@ -152,7 +152,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     claims = _indexed_claims(document, facts, published, deadline)
     drafts = _fold_generic(_group(facts, deadline, _accused_states(claims)))
     background = background_sentences(facts, language)
-    frames = [_frame(document, draft, language, published, deadline) for draft in drafts]
+    frames = [_frame(document, draft, language, published, deadline, background) for draft in drafts]
     _assign_claims(frames, drafts, claims)
     unspelled = initials_only(facts)
     names = article_names(facts) if frames else {}
@@ -605,14 +605,17 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     return strong
 
 
-def _frame(document: str, draft: _Draft, language: str, published: str | None, deadline: Deadline) -> Frame:
-    """The frame of one draft, undated: `date_frames` dates it."""
+def _frame(document: str, draft: _Draft, language: str, published: str | None, deadline: Deadline,
+           background: set[int]) -> Frame:
+    """The frame of one draft, undated: `date_frames` dates it. Who acted in a sentence that tells of an earlier
+    attack (``background``: "Bereits im vergangenen Oktober hatte die Gruppe X ...") is that attack's actor, not
+    this one's."""
     frame = Frame(document=document, victims=list(draft.victims.values()), language=language)
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
         deadline.check("extract")
         frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.raw))
-        for acting in sentence_attackers(sentence):
+        for acting in [] if sentence.index in background else sentence_attackers(sentence):
             frame.actors.append(acting.name)
             if acting.state:  # a state agency acting: the article itself attributes the attack to its state
                 frame.claims.append(Claim(ARTICLE_CLAIMANT, Stance.ATTRIBUTES, (acting.name, acting.state),
