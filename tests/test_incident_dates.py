@@ -330,8 +330,8 @@ def test_an_old_breach_disclosed_now_keeps_its_year() -> None:
 
 
 @pytest.mark.parametrize(("text", "language"), [
-    ("Hackers encrypted the servers of Kettleby Bank on Monday, the bank said. It is not the first time Kettleby Bank "
-     "was hit: in 2019 the Lazarus Group stole millions from it.", "en"),
+    ("Hackers encrypted the servers of Kettleby Bank on Monday, the bank said. Kettleby Bank was hit, and not the "
+     "first time: in 2019 the Lazarus Group stole millions from it.", "en"),
     ("Hacker haben am Montag die Server der Kettleby Bank verschlüsselt. Es ist nicht das erste Mal, dass die "
      "Kettleby Bank angegriffen wurde: 2019 hatte die Lazarus Group dort Millionen erbeutet.", "de"),
 ])

@@ -193,7 +193,7 @@ def test_a_place_named_two_ways_in_one_article_is_one_victim() -> None:
 
 
 @pytest.mark.parametrize(("text", "language"), [
-    ("Hackers encrypted the servers of several hospitals in the region. The same gang also attacked the networks of "
+    ("Hackers encrypted the servers of several hospitals around Kettleby. The same gang also attacked the networks of "
      "two universities, officials said.", "en"),
     ("Des pirates ont chiffré les serveurs de plusieurs hôpitaux de la région. Le même groupe a aussi attaqué les "
      "réseaux de deux universités, selon les autorités.", "fr"),

@@ -569,7 +569,7 @@ def _open_draft_for(drafts: list[_Draft], victim: Victim, facts: SentenceFacts, 
 
 
 def _introduces_incident(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """ "In December last year, a cyberattack on the Ministry ...": an indefinite attack, dated, is a new incident."""
+    """ "Last winter, a cyberattack on the Kettleby water board ...": an indefinite attack, dated, is a new incident."""
     if not facts.dated or not facts.is_attack:
         return False
     for cue in facts.cues.get("victim_before", []):

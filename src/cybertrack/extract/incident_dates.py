@@ -144,8 +144,8 @@ def _beside_another_event(text: str, mention: DateMention, language: str) -> boo
 
 def background_sentences(sentences: list[SentenceFacts], language: str) -> set[int]:
     """The indexes of an article's sentences that tell of an earlier attack: those with a marker, and the sentence
-    right after a marker that gives no date itself ("It is not the first time the bank was hit. In 2019 ..."). Read
-    over the whole article, since the marker's sentence may belong to no frame."""
+    right after a marker that gives no date itself ("Hackers hit Kettleby Bank, and not the first time. In 2019
+    ..."). Read over the whole article, since the marker's sentence may belong to no frame."""
     earlier = _markers(language, "earlier_event")
     background: set[int] = set()
     for sentence in sentences:

@@ -169,9 +169,9 @@ def _introduction() -> re.Pattern[str]:
 
 
 def _title_case(tokens: list[tuple[int, int, str]], stops: frozenset[str]) -> bool:
-    """A headline in title case ("Russian Hackers Behind Police Data Breach, Sought Military Info"): every word of
-    ``_TITLE_WORD_LETTERS`` letters or more but the stop words is capitalised, and there are ``_TITLE_WORDS`` of them.
-    There a capital says no more than it does in German."""
+    """A headline in title case ("Spy Agencies Say Hackers Stole Kettleby Records, Sought Military Details"): every
+    word of ``_TITLE_WORD_LETTERS`` letters or more but the stop words is capitalised, and there are ``_TITLE_WORDS``
+    of them. There a capital says no more than it does in German."""
     words = [token for _, _, token in tokens if len(token) >= _TITLE_WORD_LETTERS and token[0].isalpha()
              and token.casefold() not in stops]
     return len(words) >= _TITLE_WORDS and all(word[0].isupper() for word in words)
