@@ -84,7 +84,7 @@ _GENERIC_TOP_LEVEL_DOMAINS = frozenset({"com", "org", "net", "info", "news", "go
 def is_web_domain(token: str) -> bool:
     """A site's address: a name of three characters or more, a dot and a top-level domain (a country's ISO code or a
     generic one). Abbreviations ("e.g.", "z.B.") have one letter before their dots."""
-    found = _DOMAIN.fullmatch(token)
+    found = "." in token and _DOMAIN.fullmatch(token)
     return bool(found) and (found.group(1) in _GENERIC_TOP_LEVEL_DOMAINS or found.group(1) in _country_domains())
 
 
@@ -108,6 +108,7 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
     stops = stop_words(language)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
     headline = language not in _TAGGED_LANGUAGES and _title_case(tokens, stops)
+    introductions = [(m.start(), m.end()) for m in _introduction().finditer(sentence)]  # "nach Angaben von"
 
     def capitalised(token: str) -> bool:
         return _is_capitalised(token) and not (headline and _common(token))
@@ -134,8 +135,7 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
                 break
         run = tokens[i:j]
         opens_sentence = _opens_sentence(sentence, run[0][0])
-        introduced = next((m.end() for m in _introduction().finditer(sentence) if m.start() <= run[0][0] < m.end()),
-                          None)
+        introduced = next((end for start, end in introductions if start <= run[0][0] < end), None)
         if introduced is not None:  # "nach Angaben von Heise": the name is "Heise"
             run = [token for token in run if token[0] >= introduced]
         while run and (run[0][2].startswith("(") or run[0][2].lower() in _INTRODUCERS
