@@ -34,6 +34,7 @@ _AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
 # words) is the one blamed
 _TARGET_AFTER_CUE_WORDS = 1
 _RECIPIENT_WORDS = 15  # "attributed the attack on the regional water board of Lutrecht ... to": how far past its verb
+_OBJECT_WORDS = 2  # "breached the government agencies": an attack verb this close governs the state's bodies
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
 _BLAME_GAP_WORDS = 4  # "the Medusa ransomware was behind it": a family this close to an attribution cue is blamed
 _NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
@@ -319,11 +320,20 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
                 or close(text, noun.end, country.start, 2)):
             continue  # "the US also shared intelligence": the US is no intelligence service there
         start, end = min(noun.start, country.start), max(noun.end, country.end)
+        if _object_of_the_attack(facts, start):
+            continue  # "hackers breached government agencies in Taiwan": the state's bodies were hit
         if any(close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
                 or any(close(text, end, gap_end, 3) and "," not in text[end:gap_end]
                        for cue in before if (gap_end := _before_complement(facts, end, cue.start)) >= end):
             return True
     return False
+
+
+def _object_of_the_attack(facts: SentenceFacts, start: int) -> bool:
+    """A phrase at ``start`` that an attack verb or noun governs ("breached government agencies", "an attack on the
+    Russian government"): a few words after it, in its clause."""
+    return any(close(facts.text, cue.end, start, _OBJECT_WORDS) for kind in ("victim_before", "attack")
+               for cue in facts.cues.get(kind, []))
 
 
 def _names_something(facts: SentenceFacts, country: CountryMention) -> bool:
