@@ -9,7 +9,7 @@ import pytest
 
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
-from cybertrack.extract.frames import _with_context_country, document_facts
+from cybertrack.extract.frames import _with_context_country, document_facts, extract_frames
 from cybertrack.extract.victim_countries import victim_countries
 from cybertrack.extract.victims import Candidate
 from cybertrack.knowledge.base import knowledge_base
@@ -184,3 +184,22 @@ def test_the_accused_state_is_not_the_country_the_article_is_about() -> None:
     named = Candidate(0, 15, Victim("Norvale Pictures", "org:norvale pictures"), generic=False)
     placed, _ = _with_context_country(named, facts, 0, set(), [])
     assert placed.victim.country != "KP"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "countries"),
+    [
+        # the sector noun found its country right after it: the rest of the enumeration still counts
+        ("en", "The group breached defence contractors in Israel and South Korea with fake job offers.", ["IL", "KR"]),
+        # the country ends the victim's own name, and the enumeration goes on past it
+        ("en", "Hackers breached the foreign ministries of Germany, Poland and Slovakia.", ["DE", "PL", "SK"]),
+        # articles before a country's name do not end the enumeration
+        ("en", "The group breached government agencies in Taiwan and the Philippines.", ["PH", "TW"]),
+        ("fr", "Des pirates ont piraté les ministères des Affaires étrangères de l'Allemagne, de la Pologne et de la "
+               "Slovaquie.", ["DE", "PL", "SK"]),
+    ],
+)
+def test_every_country_of_an_enumeration_gets_its_victim(language: str, sentence: str, countries: list[str]) -> None:
+    [frame] = extract_frames("doc", sentence, language, "2024-03-01", RESOURCES)
+    assert sorted(v.country for v in frame.victims) == sorted(countries)
+

@@ -499,9 +499,9 @@ def _with_context_country(
     (``victim_countries``); else, for a department or generic victim, the country the article already gave the same
     victim, else the one it is talking about here."""
     victim = candidate.victim
-    if victim.country:
-        return candidate, []
     countries = countries or ArticleCountries(facts, knowledge_base().places)
+    if victim.country:  # "defence contractors in Israel and South Korea": the first country found with the name
+        return candidate, _co_victims(victim, countries.of(index, candidate.start, candidate.end))
     codes = countries.of(index, candidate.start, candidate.end)
     if not codes and victim.key.startswith("org:"):
         codes = countries.named_elsewhere(facts[index].text[candidate.start:candidate.end])[:1]
@@ -518,6 +518,15 @@ def _with_context_country(
     if code is None or victim.key.startswith("org:"):
         return candidate, []  # a named organisation keeps what its own sentence says: "in tutto il mondo" is no country
     return replace(candidate, victim=_placed(victim, code)), []
+
+
+def _co_victims(victim: Victim, codes: list[str]) -> list[Victim]:
+    """The same kind of victim in the other countries of the enumeration its own country is part of; none for a named
+    organisation, which is one whatever the places after it."""
+    if victim.key.startswith("org:") or victim.country not in codes:
+        return []
+    unplaced = replace(victim, key="?/" + victim.key.split("/", 1)[1], country=None)
+    return [_placed(unplaced, code) for code in codes if code != victim.country]
 
 
 def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | None:

@@ -46,11 +46,13 @@ class _Located:
 @table
 def _links() -> dict[str, re.Pattern[str]]:
     seat, of, joined = (alternation(words("places", section)) for section in ("seat", "of", "and"))
+    article = rf"(?:(?:{alternation(words('grammar', 'articles'))})\s+|[lL]['’])"  # "the Philippines", "l'Allemagne"
     return {
         # "in", ", based in", " de ", "'s" never; the gap between a victim and its place
-        "after": re.compile(rf"^\s*(?:,\s*(?:{seat})|(?:{seat})|(?:{of}))\s*$", re.IGNORECASE),
-        # the gap between two items of an enumeration: ", ", " and ", ", and ", ", en ", " et au "
-        "and": re.compile(rf"^\s*(?:,\s*(?:(?:{joined})\s+)?|(?:{joined})\s+)(?:(?:{of})\s*)?$", re.IGNORECASE),
+        "after": re.compile(rf"^\s*(?:,\s*(?:{seat})|(?:{seat})|(?:{of}))\s*{article}?$", re.IGNORECASE),
+        # the gap between two items of an enumeration: ", ", " and ", ", and ", ", en ", " et au ", ", de la "
+        "and": re.compile(rf"^\s*(?:,\s*(?:(?:{joined})\s+)?|(?:{joined})\s+)(?:(?:{of})\s*)?{article}?$",
+                          re.IGNORECASE),
     }
 
 
@@ -100,8 +102,10 @@ class ArticleCountries:
 
 def _read(facts: SentenceFacts, start: int, end: int, located: list[_Located]) -> list[str]:
     inside = [m for m in located if start <= m.start and m.end <= end]
-    if inside:
+    if inside and inside[-1].end < end:
         return [inside[0].code]
+    if inside:  # "the foreign ministries of Germany, Poland and Slovakia": an enumeration may go on past the name
+        return list(dict.fromkeys([inside[0].code, *_enumeration(facts.text, inside[-1], located)[1:]]))
     after = _after(facts.text, end, located)
     if after:
         return after
@@ -128,13 +132,18 @@ def _after(text: str, end: int, located: list[_Located]) -> list[str]:
     first = next((m for m in located if m.start >= end), None)
     if first is None or not _links()["after"].match(text[end:first.start]):
         return []
+    return list(dict.fromkeys(_enumeration(text, first, located)))
+
+
+def _enumeration(text: str, first: _Located, located: list[_Located]) -> list[str]:
+    """The countries of an enumeration of places that begins with ``first``: "Austria, Estonia and Portugal"."""
     codes, previous = [first.code], first
     for following in (m for m in located if m.start >= first.end):
         if not _links()["and"].match(text[previous.end:following.start]):
             break
         codes.append(following.code)
         previous = following
-    return list(dict.fromkeys(codes))
+    return codes
 
 
 def _before(facts: SentenceFacts, start: int, located: list[_Located]) -> str | None:
