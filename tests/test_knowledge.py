@@ -164,3 +164,15 @@ def test_cli_kb_lookup_unknown_name_fails_clearly() -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "nothing known as 'Qwzrtx Flubbergrape'" in result.stderr
+
+
+def test_an_attack_technique_named_in_text_is_the_enterprise_one(kb: KnowledgeBase) -> None:
+    found = [m for m in kb.find("The files were hit by Data Encrypted for Impact, the report says.")
+             if any(e.kind == "technique" for e in m.values)]
+    assert [[e.key for e in m.values] for m in found] == [["T1486"]]  # not also the Mobile matrix's T1471
+
+
+def test_a_technique_name_two_enterprise_techniques_bear_names_neither(kb: KnowledgeBase) -> None:
+    # "Web Services" is both T1583.006 (acquired infrastructure) and T1584.006 (compromised infrastructure)
+    assert not [m for m in kb.find("The gang abused Web Services to host its pages.")
+                if any(e.kind == "technique" for e in m.values)]

@@ -21,7 +21,7 @@ from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
 from cybertrack.knowledge.places import build_gazetteer
 from cybertrack.knowledge.software import Software, load_software
-from cybertrack.knowledge.techniques import Technique, load_platforms, load_techniques
+from cybertrack.knowledge.techniques import Technique, load_platforms, load_techniques, names_of_techniques
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
 
 _APT_NUMBER = re.compile(r"^APT\s?-?(\d+)$", re.IGNORECASE)
@@ -110,9 +110,8 @@ class KnowledgeBase:
         return {alias_key(alias) for actor in self.actors.values() for alias in actor.aliases}
 
     def _add_techniques(self) -> None:
-        for technique in self.techniques.values():
-            if len(technique.name.split()) >= 2:
-                self.matcher.add(technique.name, Entry("technique", technique.id))
+        for technique in names_of_techniques(self.techniques).values():
+            self.matcher.add(technique.name, Entry("technique", technique.id))
 
     def _add_countries(self) -> None:
         for form in country_forms():

@@ -14,12 +14,14 @@ from cybertrack.knowledge.galaxies import load_galaxy
 
 _TECHNIQUE_ID = re.compile(r"^T\d{4}(?:\.\d{3})?$")
 _ID_SUFFIX = re.compile(r"\s+-\s+T\d{4}(?:\.\d{3})?$")
+_ENTERPRISE_PHASE = "attack-"  # the galaxy's kill-chain phases: "attack-Windows:impact", "mobile-attack-Android:..."
 
 
 @dataclass(frozen=True)
 class Technique:
     id: str
     name: str
+    enterprise: bool = True  # of the Enterprise matrix, not only of the Mobile or ICS one (their ids differ)
 
     @property
     def parent(self) -> str:
@@ -31,8 +33,22 @@ def load_techniques() -> dict[str, Technique]:
     for cluster in load_galaxy("mitre-attack-pattern"):
         external = cluster.meta.get("external_id")
         if isinstance(external, str) and _TECHNIQUE_ID.match(external):
-            techniques[external] = Technique(external, _ID_SUFFIX.sub("", cluster.value).strip())
+            enterprise = any(str(phase).startswith(_ENTERPRISE_PHASE) for phase in cluster.meta.get("kill_chain") or ())
+            techniques[external] = Technique(external, _ID_SUFFIX.sub("", cluster.value).strip(), enterprise)
     return techniques
+
+
+def names_of_techniques(techniques: dict[str, Technique]) -> dict[str, Technique]:
+    """The names that, written in a text, say which technique was used: each Enterprise technique's name of two words
+    or more, when no other Enterprise technique bears it. "Data Encrypted for Impact" is T1486 (the Mobile matrix's
+    T1471 bears it too, but news of an attack on an organisation speaks of the Enterprise one); "Web Services" names
+    two sub-techniques (acquired, or compromised, infrastructure) and so neither; one word ("Phishing") is left to the
+    languages' cue phrases."""
+    by_name: dict[str, list[Technique]] = {}
+    for technique in techniques.values():
+        if technique.enterprise and len(technique.name.split()) >= 2:
+            by_name.setdefault(technique.name.casefold(), []).append(technique)
+    return {name: found[0] for name, found in by_name.items() if len(found) == 1}
 
 
 def load_platforms() -> frozenset[str]:
