@@ -149,6 +149,14 @@ def test_a_name_for_a_kind_of_attack_is_no_crew():
     assert names_acting(sentence, "en") == []
 
 
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Hacktivists defaced dozens of websites of the Veldmark Railways after the start of the war."),
+    ("de", "Hacktivisten legten die Webseite der Stadt Kettleby für zwei Tage lahm."),
+])
+def test_a_capitalised_word_for_attackers_is_no_crew(language, sentence):
+    assert names_acting(sentence, language) == []
+
+
 def test_the_actor_cue_lexicon_covers_every_language():
     data = topic("actors")
     for kind, by_language in data.items():

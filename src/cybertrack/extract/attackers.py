@@ -36,6 +36,7 @@ _DESCRIBING_WORDS = 4  # "two Iranian men", "a 24-year-old Lithuanian man"
 _COMPARISON_GAP = 6  # "similar to those used by APT41", "previously used by a hacker collective known as Lazarus"
 _ATTRIBUTION_GAP = 8  # "attributed the intrusion into the network to the GRU"
 _CONJUNCTIONS = {"and", "&", ",", "et", "und", "e", "y", "en"}
+_ATTACKER_WORDS = ("crew_before", "crew_after", "attacker_noun", "attacker_before", "attacker_after")  # cue kinds
 _NAME_OF = re.compile(
     r"\s+(?:of(?: the)?|de(?: la| los| las)?|du|des|del|della|degli|di|van(?: de| het)?|von(?: der)?)\s+")
 _AGENT = re.compile(r"\b(?:by|par|door|von|da|por|according to|selon|volgens|laut|secondo|según)\b", re.IGNORECASE)
@@ -172,7 +173,7 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
     names = [chunk for chunk in _whole_names(facts)
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
-             and not _names_an_attack(facts, chunk)]
+             and not _names_an_attack(facts, chunk) and not _a_word_for_attackers(facts, chunk)]
     cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
             or (_before_cue(facts, chunk) and not _a_victim(facts, chunk)) for chunk in names]
     for i in range(1, len(names)):  # "Aleksey Belan and Karim Baratov were charged", in both directions
@@ -203,6 +204,13 @@ def _names_an_attack(facts: SentenceFacts, chunk: NameChunk) -> bool:
     return any(cue.start >= chunk.end and not facts.text[chunk.end:cue.start].strip(" -")
                and ((cue.start, cue.end) in attacks or "campaign" in cue.text.casefold())
                for cue in facts.cues.get("attacker_noun", []))
+
+
+def _a_word_for_attackers(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "Hacktivists defaced ...": a capitalised noun the packs hold for attackers names no one, at the start of a
+    sentence or in a headline."""
+    return any(cue.start == chunk.start and cue.end == chunk.end for kind in _ATTACKER_WORDS
+               for cue in facts.cues.get(kind, []))
 
 
 def _people_of(facts: SentenceFacts, chunk: NameChunk) -> bool:
