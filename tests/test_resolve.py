@@ -343,6 +343,22 @@ def test_two_reports_of_fresh_news_published_years_apart_are_two_attacks() -> No
         frozenset({"a.txt", "b.txt"})}
 
 
+def test_a_report_with_no_date_at_all_is_news_only_of_its_own_year() -> None:
+    """A round-up's later paragraph names the utility with no date of its own (no first_seen, not even an estimate):
+    published two years after the attack's reports, it is news of another attack, and stays apart; published a
+    month after, it joins them."""
+    def dated(document: str, month: str) -> Frame:
+        return frame(document, SENTENCES["water"], [WATER], types=["ransomware"], first_seen=month, disclosed=month)
+
+    def undated(document: str, published: str) -> Frame:
+        return frame(document, SENTENCES["water"], [WATER], types=["ransomware"], disclosed=published)
+
+    assert membership(resolve([dated("a.txt", "2021-03"), undated("b.txt", "2023-05-20")])) == {
+        frozenset({"a.txt"}), frozenset({"b.txt"})}
+    assert membership(resolve([dated("a.txt", "2023-04"), undated("b.txt", "2023-05-20")])) == {
+        frozenset({"a.txt", "b.txt"})}
+
+
 def test_an_incident_begins_in_the_month_two_of_its_reports_agree_on() -> None:
     """Three reports of one attack on the utility: two date it to June, one mixes in another attack's May. The month
     two reports agree on wins over the single earlier date; with no two agreeing, the earliest date stands."""
