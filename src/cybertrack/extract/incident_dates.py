@@ -139,14 +139,14 @@ def _gap(cue: Match, mention: DateMention) -> int:
 
 def _beside_another_event(text: str, mention: DateMention, language: str) -> bool:
     clause_start = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
-    return bool(_markers(language, "comparison").search(text[clause_start:mention.start]))
+    return bool(background_markers(language, "comparison").search(text[clause_start:mention.start]))
 
 
 def background_sentences(sentences: list[SentenceFacts], language: str) -> set[int]:
     """The indexes of an article's sentences that tell of an earlier attack: those with a marker, and the sentence
     right after a marker that gives no date itself ("Hackers hit Kettleby Bank, and not the first time. In 2019
     ..."). Read over the whole article, since the marker's sentence may belong to no frame."""
-    earlier = _markers(language, "earlier_event")
+    earlier = background_markers(language, "earlier_event")
     background: set[int] = set()
     for sentence in sentences:
         if earlier.search(sentence.text):
@@ -157,7 +157,7 @@ def background_sentences(sentences: list[SentenceFacts], language: str) -> set[i
 
 
 @functools.cache
-def _markers(language: str, kind: str) -> re.Pattern[str]:
+def background_markers(language: str, kind: str) -> re.Pattern[str]:
     """One of a language's background markers (``lang/<code>/background.toml``) as one pattern; English for a
     language without a pack."""
     fragments = pack(language if language in LANGUAGES else "en", "background")[kind]

@@ -32,6 +32,7 @@ from cybertrack.extract.claims.speakers import (
 )
 from cybertrack.extract.claims.stance import (
     certainty_of,
+    earlier_attack_spans,
     negated,
     negated_before,
     rejected,
@@ -58,6 +59,8 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         return []
     actors = blamed_actors(facts, cue)
     targets = actors + blamed_states(facts, cue, accused, [a for a in actors if not a.state])
+    earlier = earlier_attack_spans(facts)
+    targets = [t for t in targets if not any(start <= t.start < end for start, end in earlier)]
     stance = cue.stance
     if stance is Stance.ATTRIBUTES and targets and not speculative(facts, targets) \
             and all(negated_before(facts, t.start) for t in targets):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
-from cybertrack.extract.claims.wording import ACCORDING_CUE
+from cybertrack.extract.claims.wording import ACCORDING_CUE, close
 from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.incident_dates import background_markers
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import pack
 from cybertrack.model import Certainty, ClaimantKind, Stance
@@ -16,6 +17,8 @@ from cybertrack.tables import language_table
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
 _CLAUSE_MARKS = ",;:()"
+_EARLIER_ATTACK_WORDS = 3  # "an earlier attack, which was blamed on": a cue this close describes that attack
+_EARLIER_ATTACK_SPAN_WORDS = 8  # "an earlier attack blamed on hackers working for Iran": its culprit, a few words on
 _NEGATION_WORDS = 3  # "non c'è il gruppo": how far before a name its negation may stand
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
 
@@ -25,7 +28,8 @@ def stance_cue(facts: SentenceFacts) -> StanceCue | None:
     ("denied being behind"), and a group's own claim outweighs the reporting verb around it."""
     for kind, stance in (("denial", Stance.DENIES), ("dispute", Stance.DISPUTES),
                          ("responsibility", Stance.CLAIMS_RESPONSIBILITY), ("attribution", Stance.ATTRIBUTES)):
-        found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])]
+        found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])
+                 and not (stance is Stance.ATTRIBUTES and _of_an_earlier_attack(facts, m))]
         if found:
             return StanceCue(stance, found[0])
     if facts.is_attack and facts.has("speech"):  # "Check Point said Chinese hackers attacked ..."
@@ -35,6 +39,26 @@ def stance_cue(facts: SentenceFacts) -> StanceCue | None:
         return StanceCue(Stance.ATTRIBUTES, Match(according.start(), according.end(), according.group(), ()),
                          reported=True)
     return None
+
+
+def _of_an_earlier_attack(facts: SentenceFacts, cue: Match) -> bool:
+    """ "Seven months after an earlier attack blamed on Iran, the ministry ...": the cue describes the earlier attack
+    the sentence names just before it (the packs' ``background.toml: earlier_attack``), not the one it reports."""
+    return any(close(facts.text, found.end(), cue.start, _EARLIER_ATTACK_WORDS)
+               for found in background_markers(facts.language, "earlier_attack").finditer(facts.text, 0, cue.start))
+
+
+def earlier_attack_spans(facts: SentenceFacts) -> list[tuple[int, int]]:
+    """Where the sentence tells of an earlier attack and whom it was blamed on: from the words that name it ("an
+    earlier attack") to the end of their clause, at most ``_EARLIER_ATTACK_SPAN_WORDS`` words on. Whoever is named
+    there ("... blamed on Iran") is no target of a claim about the attack the sentence reports."""
+    spans = []
+    for found in background_markers(facts.language, "earlier_attack").finditer(facts.text):
+        words = list(re.finditer(r"\S+", facts.text[found.end():]))[:_EARLIER_ATTACK_SPAN_WORDS]
+        end = found.end() + (words[-1].end() if words else 0)
+        mark = re.search(r"[,;:()]", facts.text[found.end():end])
+        spans.append((found.start(), found.end() + mark.start() if mark else end))
+    return spans
 
 
 def negated(facts: SentenceFacts, match: Match) -> bool:
