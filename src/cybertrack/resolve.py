@@ -173,8 +173,8 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     if own and cluster.estimates and not cluster.dates and not _fresh_news_of({own}, min(cluster.estimates)):
         return False
     estimate = frame.first_seen if frame.first_seen_estimated else None
-    if frame.first_seen is None and frame.disclosed:  # no date at all: its publication still bounds what it is news of
-        estimate = frame.disclosed[:7]
+    if frame.first_seen is None and bound:  # no date at all: its publication still bounds what it is news of
+        estimate = bound[:7]
     if estimate and cluster.dates and not _fresh_news_of(cluster.dates, estimate):
         return False
     if estimate and cluster.estimates and not cluster.dates and not _fresh_news_of(cluster.estimates, estimate):

@@ -102,10 +102,9 @@ class ArticleCountries:
 
 def _read(facts: SentenceFacts, start: int, end: int, located: list[_Located]) -> list[str]:
     inside = [m for m in located if start <= m.start and m.end <= end]
-    if inside and inside[-1].end < end:
-        return [inside[0].code]
-    if inside:  # "the foreign ministries of Germany, Poland and Slovakia": an enumeration may go on past the name
-        return list(dict.fromkeys([inside[0].code, *_enumeration(facts.text, inside[-1], located)[1:]]))
+    if inside:  # a name that ends in its country may go on listing others: "the ministries of Germany and Poland"
+        following = _enumeration(facts.text, inside[-1], located)[1:] if inside[-1].end == end else []
+        return list(dict.fromkeys([inside[0].code, *following]))
     after = _after(facts.text, end, located)
     if after:
         return after

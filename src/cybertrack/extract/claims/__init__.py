@@ -54,12 +54,12 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     """The claims a sentence makes, if any. ``accused`` are the states the article accused before this sentence, or
     failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them.
     ``previous`` is the sentence before, whose speaker a sentence that says "he" or only "added" speaks for."""
-    cue = stance_cue(facts)
+    earlier = earlier_attack_spans(facts)
+    cue = stance_cue(facts, earlier)
     if cue is None:
         return []
     actors = blamed_actors(facts, cue)
     targets = actors + blamed_states(facts, cue, accused, [a for a in actors if not a.state])
-    earlier = earlier_attack_spans(facts)
     targets = [t for t in targets if not any(start <= t.start < end for start, end in earlier)]
     stance = cue.stance
     if stance is Stance.ATTRIBUTES and targets and not speculative(facts, targets) \

@@ -18,18 +18,20 @@ _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
 _CLAUSE_MARKS = ",;:()"
 _EARLIER_ATTACK_WORDS = 3  # "an earlier attack, which was blamed on": a cue this close describes that attack
-_EARLIER_ATTACK_SPAN_WORDS = 8  # "an earlier attack blamed on hackers working for Iran": its culprit, a few words on
+_EARLIER_ATTACK_SPAN_WORDS = 4  # "blamed on hackers working for Iran": the earlier attack's culprit, after its cue
 _NEGATION_WORDS = 3  # "non c'è il gruppo": how far before a name its negation may stand
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
 
 
-def stance_cue(facts: SentenceFacts) -> StanceCue | None:
+def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = None) -> StanceCue | None:
     """The cue that decides the stance, strongest first: a denial or dispute outweighs the attribution it answers
-    ("denied being behind"), and a group's own claim outweighs the reporting verb around it."""
+    ("denied being behind"), and a group's own claim outweighs the reporting verb around it. An attribution inside
+    what the sentence tells of an earlier attack (``earlier``: `earlier_attack_spans`) is that attack's."""
+    earlier = earlier_attack_spans(facts) if earlier is None else earlier
     for kind, stance in (("denial", Stance.DENIES), ("dispute", Stance.DISPUTES),
                          ("responsibility", Stance.CLAIMS_RESPONSIBILITY), ("attribution", Stance.ATTRIBUTES)):
         found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])
-                 and not (stance is Stance.ATTRIBUTES and _of_an_earlier_attack(facts, m))]
+                 and not (stance is Stance.ATTRIBUTES and any(start <= m.start < end for start, end in earlier))]
         if found:
             return StanceCue(stance, found[0])
     if facts.is_attack and facts.has("speech"):  # "Check Point said Chinese hackers attacked ..."
@@ -41,23 +43,22 @@ def stance_cue(facts: SentenceFacts) -> StanceCue | None:
     return None
 
 
-def _of_an_earlier_attack(facts: SentenceFacts, cue: Match) -> bool:
-    """ "Seven months after an earlier attack blamed on Iran, the ministry ...": the cue describes the earlier attack
-    the sentence names just before it (the packs' ``background.toml: earlier_attack``), not the one it reports."""
-    return any(close(facts.text, found.end(), cue.start, _EARLIER_ATTACK_WORDS)
-               for found in background_markers(facts.language, "earlier_attack").finditer(facts.text, 0, cue.start))
-
-
 def earlier_attack_spans(facts: SentenceFacts) -> list[tuple[int, int]]:
-    """Where the sentence tells of an earlier attack and whom it was blamed on: from the words that name it ("an
-    earlier attack") to the end of their clause, at most ``_EARLIER_ATTACK_SPAN_WORDS`` words on. Whoever is named
-    there ("... blamed on Iran") is no target of a claim about the attack the sentence reports."""
+    """Where the sentence tells of an earlier attack and whom it was blamed on: from the words that name it (the
+    packs' ``background.toml: earlier_attack``) through the attribution cue right after them to the end of that
+    cue's clause, at most ``_EARLIER_ATTACK_SPAN_WORDS`` words on ("an earlier attack, which was blamed on Iran,").
+    The cue and whoever is named there are that attack's, not the one the sentence reports."""
+    text, cues = facts.text, facts.cues.get("attribution", [])
     spans = []
-    for found in background_markers(facts.language, "earlier_attack").finditer(facts.text):
-        words = list(re.finditer(r"\S+", facts.text[found.end():]))[:_EARLIER_ATTACK_SPAN_WORDS]
-        end = found.end() + (words[-1].end() if words else 0)
-        mark = re.search(r"[,;:()]", facts.text[found.end():end])
-        spans.append((found.start(), found.end() + mark.start() if mark else end))
+    for found in background_markers(facts.language, "earlier_attack").finditer(text) if cues else ():
+        cue = next((c for c in cues if c.start >= found.end()
+                    and close(text, found.end(), c.start, _EARLIER_ATTACK_WORDS)), None)
+        if cue is None:
+            continue
+        words = list(re.finditer(r"\S+", text[cue.end:]))[:_EARLIER_ATTACK_SPAN_WORDS]
+        end = cue.end + (words[-1].end() if words else 0)
+        mark = re.search(r"[,;:()]", text[cue.end:end])
+        spans.append((found.start(), cue.end + mark.start() if mark else end))
     return spans
 
 
