@@ -839,6 +839,35 @@ def test_a_country_named_in_a_denial_is_not_the_victim_s() -> None:
     assert [(v.name, v.country) for v in frame.victims] == [("parliament", None)]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hackers launched DDoS attacks on Estonia for three weeks.", "en"),
+    ("Des pirates ont lancé des attaques DDoS contre l'Estonie pendant trois semaines.", "fr"),
+    ("Hacker haben drei Wochen lang DDoS-Angriffe auf Estland verübt.", "de"),
+    ("Hackers voerden drie weken lang ddos-aanvallen op Estland uit.", "nl"),
+    ("Gli hacker hanno lanciato attacchi DDoS contro l'Estonia per tre settimane.", "it"),
+    ("Los hackers lanzaron ataques DDoS contra Estonia durante tres semanas.", "es"),
+])
+def test_a_country_an_attack_cue_names_as_hit_is_the_victim_of_an_article_naming_no_other(
+        text: str, language: str) -> None:
+    """The state is the victim, keyed as "the Estonian government" is, and too coarse a one to join two reports."""
+    [frame] = frames_of(text, language)
+    assert [(v.key, v.country, v.sector, v.generic) for v in frame.victims] == [
+        ("EE/government:government", "EE", "government", True)]
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Hackers launched DDoS attacks from Russia for three weeks.", None),  # where the attacks came from
+    ("DDoS attacks on Estonia's banks lasted three weeks.", "EE/finance:banks"),  # the country owns what was hit
+    ("Hackers launched DDoS attacks on the Bank of Estonia for three weeks.", "org:bank of estonia"),  # a name
+    # an article that names another victim: the state named beside it in passing is no victim of its own
+    ("Hackers hit the Lutrecht water board in a ransomware attack, weeks after DDoS attacks on Estonia.",
+     "org:lutrecht"),
+])
+def test_a_country_is_no_state_victim_where_it_attacks_owns_or_is_named_or_beside_another_victim(
+        text: str, victim: str | None) -> None:
+    assert [v.key for frame in frames_of(text, "en") for v in frame.victims] == ([victim] if victim else [])
+
+
 def test_a_country_a_claim_accuses_is_never_the_victim_s() -> None:
     """The article names Russia more than any other country, but as the accused of its claims: the assembly it says
     was hacked is not placed in Russia (before, the article's most named country became the victim's)."""

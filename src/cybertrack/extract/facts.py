@@ -158,9 +158,19 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
     if not before or not _next_to(text, attacker_nouns[before - 1].end, country.start, 1):
         return False
+    cue = victim_cue_before(facts, country.start)
+    if cue and cue.start <= attacker_nouns[before - 1].start:
+        return False  # "attacks on Estonia": the noun and its preposition are a victim cue, not "attacks from"
     if form == "adjective":
         return language in ADJECTIVES_AFTER_NOUNS
     return all(w.lower() in stop_words(language) for w in text[attacker_nouns[before - 1].end:country.start].split())
+
+
+def victim_cue_before(facts: SentenceFacts, start: int) -> Match | None:
+    """The packs' victim cue that ends right before ``start`` ("attacks on Estonia", "Angriffe auf Estland",
+    "cyberaanvallen op Estland", "hacked Estonia"): what stands at ``start`` is what was hit."""
+    return next((cue for cue in facts.cues.get("victim_before", []) if not facts.text[cue.end:start].strip()
+                 and cue.end <= start), None)
 
 
 _VERB_CUES = ("attribution", "denial", "speech", "victim_before")

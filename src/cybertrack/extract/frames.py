@@ -35,7 +35,15 @@ from cybertrack.extract.incident_dates import background_sentences, incident_dat
 from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.roles import enumerations, victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
-from cybertrack.extract.victims import Candidate, candidates, department, identifies, is_technology, name_key
+from cybertrack.extract.victims import (
+    Candidate,
+    candidates,
+    department,
+    identifies,
+    is_technology,
+    name_key,
+    state_victims,
+)
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
@@ -387,6 +395,7 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
         if any(s.is_attack for s in others):
             orphan = _Draft()
             orphan.sentences = others
+            orphan.victims = {c.victim.key: c.victim for s in others for c in state_victims(s)}
             return [orphan]
         return []
     for sentence in others:

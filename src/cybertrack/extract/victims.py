@@ -47,6 +47,7 @@ REPORTING_VERB = re.compile(
     r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
 STATE_SECTOR = "government"  # the sector of state bodies: parliament, government, presidency
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
 _DEFINITE = re.compile(r"(?:\b(?:the|le|la|les|il|lo|der|die|das|de|het|el)\s+|\b[lL]['’])$", re.IGNORECASE)
@@ -215,6 +216,28 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         candidates.append(Candidate(chunk.start, end, Victim(facts.text[chunk.start:end], f"org:{key}", code, None),
                                     False))
     return candidates
+
+
+def state_victims(facts: SentenceFacts) -> list[Candidate]:
+    """ "DDoS attacks on Estonia", "cyberaanvallen op Estland": a country a victim cue names as what was hit is its
+    state, keyed as "the Estonian government" is. Only a country's name counts, and only with the cue right beside
+    it: a nationality says where someone is from, and a country on the attacker's side ("attacks from Russia"),
+    one that owns what was hit ("Estonia's banks") or one that is part of a name ("the Bank of Estonia") is no
+    victim. A state is too coarse a victim to join two reports or to open a frame of its own (every report of the
+    war names Ukraine), so it is generic, and `frames` gives it only to an article that names no other victim."""
+    found = []
+    for country in facts.countries:
+        if country.form != "name" or country.attacker_side or _POSSESSIVE.match(facts.text, country.end):
+            continue
+        if any(c.start <= country.start and country.end <= c.end and c.end - c.start > country.end - country.start
+               for c in facts.names):
+            continue  # "the Bank of Estonia": a name the country is only part of
+        key = f"{country.code}/{STATE_SECTOR}:{state_body(STATE_SECTOR)}"
+        victim = Victim(country.text, key, country.code, STATE_SECTOR, generic=True)
+        candidate = Candidate(country.start, country.end, victim, generic=True)
+        if after_victim_cue(facts, candidate) or before_victim_cue(facts, candidate):
+            found.append(candidate)
+    return found
 
 
 def _without_descriptor(chunk: NameChunk) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cybertrack.extract.attackers import compared, sentence_agencies, sentence_attackers
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
@@ -17,7 +17,7 @@ from cybertrack.extract.claims.wording import (
     content_words_between,
     has_content_words,
 )
-from cybertrack.extract.facts import CountryMention, SentenceFacts, modifiers_only
+from cybertrack.extract.facts import CountryMention, SentenceFacts, modifiers_only, victim_cue_before
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
@@ -134,25 +134,43 @@ def _recipient_of(facts: SentenceFacts, cue: StanceCue, start: int) -> bool:
     on the Lutrecht water board to Russia", "ha attribuito l'attacco all'azienda idrica alla Russia"): right after one
     of the language's prepositions for it, with only function words between, in the cue's clause and with no comma on
     the way ("is linked to the Korvan crew, which has ties to Russia" gives Russia nothing)."""
-    verbs, prepositions = _recipient_words(facts.language)
-    if cue.reported or cue.stance is not Stance.ATTRIBUTES or verbs is None or not verbs.search(cue.match.text):
+    if cue.reported or cue.stance is not Stance.ATTRIBUTES:
         return False
     gap = facts.text[cue.match.end:start]
     if len(gap.split()) > _RECIPIENT_WORDS or re.search(r"[.;:,]", gap):
         return False
     return any(content_words_between(facts.text, cue.match.end + found.end(), start) == 0
-               for found in prepositions.finditer(gap))
+               and not (recipient.right_after_object and _prepositions(facts.language).search(gap, 0, found.start()))
+               for recipient in _recipients(facts.language) if recipient.verbs.search(cue.match.text)
+               for found in recipient.prepositions.finditer(gap))
+
+
+@dataclass(frozen=True)
+class _Recipient:
+    """Attribution verbs that give their object to the culprit, by how they begin, and the prepositions they give
+    it with (``claims.toml``: ``recipients``). With ``right_after_object``, no other preposition stands between the
+    verb and that one: "blamed the attack on Russia" gives Russia the attack, but in "blamed Russia for the attack on
+    Estonia" the verb's object is Russia itself, and Estonia was hit."""
+
+    verbs: re.Pattern[str]
+    prepositions: re.Pattern[str]
+    right_after_object: bool
 
 
 @language_table
-def _recipient_words(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
-    """How the language's attribution verbs that give their object to the culprit begin, and the prepositions they
-    give it with (``claims.toml``: ``recipient_verbs``, ``recipient_prepositions``)."""
+def _recipients(language: str) -> list[_Recipient]:
     claims = pack(language if language in LANGUAGES else "en", "claims")
-    verbs, prepositions = claims["recipient_verbs"], claims["recipient_prepositions"]
-    verb = re.compile(rf"(?<!\w)(?:{alternation(verbs)})", re.IGNORECASE) if verbs and prepositions else None
-    preposition = re.compile(rf"(?<!\w)(?:{alternation(prepositions) or '(?!)'})(?:(?<=['’])|(?!\w))", re.IGNORECASE)
-    return verb, preposition
+    return [_Recipient(re.compile(rf"(?<!\w)(?:{alternation(entry['verbs'])})", re.IGNORECASE),
+                       re.compile(rf"(?<!\w)(?:{alternation(entry['prepositions'])})(?:(?<=['’])|(?!\w))",
+                                  re.IGNORECASE),
+                       bool(entry.get("right_after_object", False)))
+            for entry in claims["recipients"]]
+
+
+@language_table
+def _prepositions(language: str) -> re.Pattern[str]:
+    found = pack(language if language in LANGUAGES else "en", "grammar")["prepositions"]
+    return re.compile(rf"(?<!\w)(?:{alternation(found) or '(?!)'})(?!\w)", re.IGNORECASE)
 
 
 @language_table
@@ -238,6 +256,8 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
     for country in facts.countries:
         if _PRO.search(facts.text[max(0, country.start - 6):country.start]) or _names_something(facts, country):
             continue  # "pro-Russian hacktivists", "the Cuba ransomware": a sympathy or a name, not a state
+        if victim_cue_before(facts, country.start) and not _recipient_of(facts, cue, country.start):
+            continue  # "accused of cyberattacks on Estonia": the state that was hit ("blamed the attack on Russia")
         answered = cue.stance.rejects and (country.code in accused or any(
             close(facts.text, country.end, n.start, 1) or close(facts.text, n.end, country.start, 1)
             for n in involvement))
