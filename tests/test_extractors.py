@@ -322,22 +322,36 @@ def test_owner_of_the_attacked_systems_is_the_victim() -> None:
     assert victim_names(text) == ["Veldmark Water Authority"]
 
 
-@pytest.mark.parametrize(("text", "language"), [
-    ("The Belgian Interior Ministry was hit by a cyberattack.", "en"),
-    ("Le ministère de l'Intérieur belge a été piraté.", "fr"),
-    ("Le ministère belge de l'Intérieur a été piraté.", "fr"),
-    ("Het Belgische ministerie van Binnenlandse Zaken werd gehackt.", "nl"),
-    ("Das belgische Innenministerium wurde gehackt.", "de"),
-    ("Un attacco informatico ha colpito il ministero dell'interno belga.", "it"),
-    ("El Ministerio del Interior belga fue hackeado.", "es"),
+@pytest.mark.parametrize(("text", "language", "written"), [
+    ("The Belgian Interior Ministry was hit by a cyberattack.", "en", "Belgian Interior Ministry"),
+    ("Le ministère de l'Intérieur belge a été piraté.", "fr", "ministère de l'Intérieur belge"),
+    ("Le ministère belge de l'Intérieur a été piraté.", "fr", "ministère belge de l'Intérieur"),
+    ("Het Belgische ministerie van Binnenlandse Zaken werd gehackt.", "nl",
+     "Belgische ministerie van Binnenlandse Zaken"),
+    ("Das belgische Innenministerium wurde gehackt.", "de", "belgische Innenministerium"),
+    ("Un attacco informatico ha colpito il ministero dell'interno belga.", "it", "ministero dell'interno belga"),
+    ("El Ministerio del Interior belga fue hackeado.", "es", "Ministerio del Interior belga"),
 ])
-def test_department_victim_key_is_language_neutral(text: str, language: str) -> None:
+def test_department_victim_key_is_language_neutral(text: str, language: str, written: str) -> None:
+    """One key in every language; the name as the article writes it, for states call their departments differently
+    ("Department of Health", "Ministry of Health")."""
     [candidate] = victims_in(facts_of(text, language))
     assert candidate.victim.key == "BE/ministry:interior"
-    assert candidate.victim.name == "Belgian Ministry of Interior"
+    assert candidate.victim.name == written
     assert candidate.victim.country == "BE"
     assert candidate.victim.sector == "government"
     assert not candidate.generic
+
+
+def test_a_department_keeps_the_name_its_state_gives_it_and_one_key() -> None:
+    """Ireland has a Department of Health where Belgium has a ministry: the victim is named as written (the gold and
+    the analyst know it so), and both reports key it alike."""
+    english = frames_of("The Irish Department of Health was hit by a ransomware attack on Friday.", "en")
+    french = frames_of("Le ministère irlandais de la Santé a été victime d'une attaque par rançongiciel lundi.", "fr")
+    assert [(v.name, v.key) for frame in english for v in frame.victims] == [
+        ("Irish Department of Health", "IE/ministry:health")]
+    assert [(v.name, v.key) for frame in french for v in frame.victims] == [
+        ("ministère irlandais de la Santé", "IE/ministry:health")]
 
 
 def test_department_without_a_country_has_an_unknown_country_key() -> None:

@@ -561,7 +561,7 @@ def _placed(victim: Victim, code: str) -> Victim:
     """The victim in a country: a department is renamed for it, a victim named by a sector noun keyed by it (a state
     body is then one organisation: `victims.identifies`), an organisation keeps its key (its name is its identity)."""
     if victim.key.startswith("?/ministry:"):
-        return department(victim.key.split(":", 1)[1], code)
+        return department(victim.key.split(":", 1)[1], code, victim.name)
     if victim.key.startswith("?/"):
         identified = identifies(victim.sector, code)
         return replace(victim, key=f"{code}/{victim.key[2:]}", country=code, generic=not identified)

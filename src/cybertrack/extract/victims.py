@@ -118,16 +118,18 @@ def _institution_victims(facts: SentenceFacts) -> list[Candidate]:
         code = country.code if country else None
         start = min(institution.start, country.start) if country else institution.start
         end = max(institution.end, country.end) if country else institution.end
-        candidates += [Candidate(start, end, department(key, code), generic=False) for key in institution.portfolios]
+        written = facts.text[start:end]
+        candidates += [Candidate(start, end, department(key, code, written), generic=False)
+                       for key in institution.portfolios]
     return candidates
 
 
-def department(portfolio_key: str, code: str | None) -> Victim:
-    """A government department as a victim, named in English whatever the article's language."""
+def department(portfolio_key: str, code: str | None, written: str) -> Victim:
+    """A government department as a victim, named as the article writes it ("Department of Health", "ministère
+    irlandais de la santé": states call their departments differently) and keyed by its portfolio and country, the
+    same in every language."""
     portfolio = portfolios()[portfolio_key]
-    adjective = english_adjective(code) if code else None
-    name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
-    return Victim(name=name, key=f"{code or '?'}/ministry:{portfolio_key}", country=code, sector=portfolio.sector)
+    return Victim(name=written, key=f"{code or '?'}/ministry:{portfolio_key}", country=code, sector=portfolio.sector)
 
 
 def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
@@ -312,7 +314,8 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
         portfolio = portfolio_of(noun.text)
         if portfolio and code:  # "Belgian Defence", "la difesa belga": the department, named by its portfolio
             end = max(noun.end, country.end)
-            candidates.append(Candidate(min(start, country.start), end, department(portfolio, code), generic=False))
+            start = min(start, country.start)
+            candidates.append(Candidate(start, end, department(portfolio, code, facts.text[start:end]), generic=False))
             continue
         sector = str(noun.values[0])
         what = (state_body(noun.text) if sector == STATE_SECTOR else None) or name_key(noun.text)
