@@ -365,8 +365,10 @@ def test_department_without_a_country_has_an_unknown_country_key() -> None:
     ("Des pirates ont visé les ministères belges de la Défense et de l'Intérieur.", "fr"),
 ])
 def test_coordinated_departments_are_two_victims(text: str, language: str) -> None:
+    """Two victims with two names: the words name both, so each is named by its portfolio."""
     found = victims_in(facts_of(text, language))
     assert [c.victim.key for c in found] == ["BE/ministry:defence", "BE/ministry:interior"]
+    assert [c.victim.name for c in found] == ["Belgian Ministry of Defence", "Belgian Ministry of Interior"]
 
 
 @pytest.mark.parametrize(("attack", "no_attack", "language", "victim"), [

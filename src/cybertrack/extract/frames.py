@@ -39,6 +39,7 @@ from cybertrack.extract.victims import (
     Candidate,
     candidates,
     department,
+    department_name,
     identifies,
     is_technology,
     name_key,
@@ -561,7 +562,9 @@ def _placed(victim: Victim, code: str) -> Victim:
     """The victim in a country: a department is renamed for it, a victim named by a sector noun keyed by it (a state
     body is then one organisation: `victims.identifies`), an organisation keeps its key (its name is its identity)."""
     if victim.key.startswith("?/ministry:"):
-        return department(victim.key.split(":", 1)[1], code, victim.name)
+        portfolio = victim.key.split(":", 1)[1]
+        named_by_portfolio = victim.name == department_name(portfolio, None)
+        return department(portfolio, code, None if named_by_portfolio else victim.name)
     if victim.key.startswith("?/"):
         identified = identifies(victim.sector, code)
         return replace(victim, key=f"{code}/{victim.key[2:]}", country=code, generic=not identified)

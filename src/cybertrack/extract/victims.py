@@ -118,18 +118,26 @@ def _institution_victims(facts: SentenceFacts) -> list[Candidate]:
         code = country.code if country else None
         start = min(institution.start, country.start) if country else institution.start
         end = max(institution.end, country.end) if country else institution.end
-        written = facts.text[start:end]
+        # "the ministries of defence and the interior" names two departments: each is named by its portfolio
+        written = facts.text[start:end] if len(institution.portfolios) == 1 else None
         candidates += [Candidate(start, end, department(key, code, written), generic=False)
                        for key in institution.portfolios]
     return candidates
 
 
-def department(portfolio_key: str, code: str | None, written: str) -> Victim:
+def department(portfolio_key: str, code: str | None, written: str | None) -> Victim:
     """A government department as a victim, named as the article writes it ("Department of Health", "ministère
-    irlandais de la santé": states call their departments differently) and keyed by its portfolio and country, the
-    same in every language."""
+    irlandais de la santé": states call their departments differently), or, where the words name several, by its
+    portfolio in English (`department_name`); keyed by its portfolio and country, the same in every language."""
     portfolio = portfolios()[portfolio_key]
-    return Victim(name=written, key=f"{code or '?'}/ministry:{portfolio_key}", country=code, sector=portfolio.sector)
+    return Victim(name=written or department_name(portfolio_key, code), key=f"{code or '?'}/ministry:{portfolio_key}",
+                  country=code, sector=portfolio.sector)
+
+
+def department_name(portfolio_key: str, code: str | None) -> str:
+    """ "Belgian Ministry of Interior": a department named by its country and portfolio, in English."""
+    adjective = english_adjective(code) if code else None
+    return f"{adjective + ' ' if adjective else ''}Ministry of {portfolios()[portfolio_key].name}"
 
 
 def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
