@@ -354,25 +354,6 @@ def test_a_department_keeps_the_name_its_state_gives_it_and_one_key() -> None:
         ("ministère irlandais de la Santé", "IE/ministry:health")]
 
 
-@pytest.mark.parametrize(("text", "language", "victim"), [
-    ("Kettleby Clinic paid a $40,000 ransom to regain access to its files, officials said.", "en", "Kettleby Clinic"),
-    ("La clinique Kettleby a payé une lourde rançon pour récupérer ses fichiers, a déclaré un porte-parole.", "fr",
-     "clinique Kettleby"),
-    ("Die Kettleby-Klinik zahlte ein hohes Lösegeld, sagte ein Sprecher.", "de", "Kettleby-Klinik"),
-    ("Kettleby Zorg betaalde een fors losgeld, zei een woordvoerder.", "nl", "Kettleby Zorg"),
-    ("La clinica Kettleby ha pagato un forte riscatto, ha detto un portavoce.", "it", "clinica Kettleby"),
-    ("La clínica Kettleby pagó un elevado rescate, dijo un portavoz.", "es", "clínica Kettleby"),
-])
-def test_who_paid_a_ransom_whatever_its_amount_is_the_victim(text: str, language: str, victim: str) -> None:
-    """The packs' split cue ("paid … ransom") reads past the amount between its words."""
-    assert victim_names(text, language) == [victim]
-
-
-def test_the_owner_of_a_counted_staff_is_the_victim() -> None:
-    text = "A phishing e-mail exposed the tax forms of Brindle's nearly 4,000 employees to the attackers."
-    assert victim_names(text) == ["Brindle"]
-
-
 def test_department_without_a_country_has_an_unknown_country_key() -> None:
     [candidate] = victims_in(facts_of("A cyberattack on the Interior Ministry disrupted passport services."))
     assert candidate.victim.key == "?/ministry:interior"

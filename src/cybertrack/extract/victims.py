@@ -39,7 +39,7 @@ _WORD = re.compile(r"[\w'’\-]+")
 _LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|plc|corp|corporation|co|sa|ag|gmbh|nv|bv|spa|srl|sl)\.?$", re.IGNORECASE)
 _ADJECTIVAL_COMPOUND = re.compile(r"\w[-‑][a-zà-ÿ]+$")  # "Web-connected", "Java-based"
 _POSSESSED = re.compile(
-    r"['’]s\s+(?:(?:[\w-]+|\d[\d.,]*)\s+){0,3}?(?:systems?|networks?|servers?|computers?|websites?|site|database|data|"
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:systems?|networks?|servers?|computers?|websites?|site|database|data|"
     r"customers|users|employees|staff|patients|accounts|email|e-mail|records|files|IT)\b", re.IGNORECASE)
 # a subject that reports or studies the attack rather than suffering it
 REPORTING_VERB = re.compile(
