@@ -169,8 +169,8 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
 def victim_cue_before(facts: SentenceFacts, start: int) -> Match | None:
     """The packs' victim cue that ends right before ``start`` ("attacks on Estonia", "Angriffe auf Estland",
     "cyberaanvallen op Estland", "hacked Estonia"): what stands at ``start`` is what was hit."""
-    return next((cue for cue in facts.cues.get("victim_before", []) if not facts.text[cue.end:start].strip()
-                 and cue.end <= start), None)
+    return next((cue for cue in facts.cues.get("victim_before", [])
+                 if cue.end <= start and not facts.text[cue.end:start].strip()), None)
 
 
 _VERB_CUES = ("attribution", "denial", "speech", "victim_before")

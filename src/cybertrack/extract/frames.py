@@ -337,7 +337,9 @@ def _accused_states(claims: list[tuple[int, Claim]]) -> set[str]:
 def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
            ) -> list[_Draft]:
     """Sentences naming a victim open or join that victim's frame; the others join the frame they talk about. A
-    country on the attacker's side, or one a claim of the article accuses (``accused``), is never a victim's."""
+    country on the attacker's side, or one a claim of the article accuses (``accused``), is never a victim's. An
+    article that names no victim tells one story, whose victims are the states its cues name as hit
+    (`victims.state_victims`: "DDoS attacks on Estonia"), if any."""
     attackers = _attacker_countries(facts) | accused
     drafts: list[_Draft] = []
     owner: dict[int, list[_Draft]] = {}
@@ -559,8 +561,9 @@ def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | N
 
 
 def _placed(victim: Victim, code: str) -> Victim:
-    """The victim in a country: a department is renamed for it, a victim named by a sector noun keyed by it (a state
-    body is then one organisation: `victims.identifies`), an organisation keeps its key (its name is its identity)."""
+    """The victim in a country: a department is keyed by it (and, when named by its portfolio, renamed for it: the
+    name the article writes stays), a victim named by a sector noun keyed by it (a state body is then one
+    organisation: `victims.identifies`), an organisation keeps its key (its name is its identity)."""
     if victim.key.startswith("?/ministry:"):
         portfolio = victim.key.split(":", 1)[1]
         named_by_portfolio = victim.name == department_name(portfolio, None)

@@ -159,6 +159,7 @@ class _Recipient:
 
 @language_table
 def _recipients(language: str) -> list[_Recipient]:
+    """The language's attribution verbs that give their object to the culprit, each with its prepositions."""
     claims = pack(language if language in LANGUAGES else "en", "claims")
     return [_Recipient(re.compile(rf"(?<!\w)(?:{alternation(entry['verbs'])})", re.IGNORECASE),
                        re.compile(rf"(?<!\w)(?:{alternation(entry['prepositions'])})(?:(?<=['’])|(?!\w))",
@@ -169,6 +170,7 @@ def _recipients(language: str) -> list[_Recipient]:
 
 @language_table
 def _prepositions(language: str) -> re.Pattern[str]:
+    """Any of the language's prepositions (``grammar.toml``), as a whole word."""
     found = pack(language if language in LANGUAGES else "en", "grammar")["prepositions"]
     return re.compile(rf"(?<!\w)(?:{alternation(found) or '(?!)'})(?!\w)", re.IGNORECASE)
 
