@@ -346,12 +346,12 @@ def test_department_victim_key_is_language_neutral(text: str, language: str, wri
 def test_a_department_keeps_the_name_its_state_gives_it_and_one_key() -> None:
     """Ireland has a Department of Health where Belgium has a ministry: the victim is named as written (the gold and
     the analyst know it so), and both reports key it alike."""
-    english = frames_of("The Irish Department of Health was hit by a ransomware attack on Friday.", "en")
-    french = frames_of("Le ministère irlandais de la Santé a été victime d'une attaque par rançongiciel lundi.", "fr")
+    english = frames_of("Hackers breached the Irish Department of Health with ransomware on Friday.", "en")
+    french = frames_of("Des pirates ont paralysé le ministère de la Santé irlandais avec un rançongiciel lundi.", "fr")
     assert [(v.name, v.key) for frame in english for v in frame.victims] == [
         ("Irish Department of Health", "IE/ministry:health")]
     assert [(v.name, v.key) for frame in french for v in frame.victims] == [
-        ("ministère irlandais de la Santé", "IE/ministry:health")]
+        ("ministère de la Santé irlandais", "IE/ministry:health")]
 
 
 def test_department_without_a_country_has_an_unknown_country_key() -> None:

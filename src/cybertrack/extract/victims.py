@@ -127,7 +127,7 @@ def _institution_victims(facts: SentenceFacts) -> list[Candidate]:
 
 def department(portfolio_key: str, code: str | None, written: str | None) -> Victim:
     """A government department as a victim, named as the article writes it ("Department of Health", "ministère
-    irlandais de la santé": states call their departments differently), or, where the words name several, by its
+    de la Santé irlandais": states call their departments differently), or, where the words name several, by its
     portfolio in English (`department_name`); keyed by its portfolio and country, the same in every language."""
     portfolio = portfolios()[portfolio_key]
     return Victim(name=written or department_name(portfolio_key, code), key=f"{code or '?'}/ministry:{portfolio_key}",
