@@ -85,13 +85,15 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         if cue.reported and (speaker is None or not targets):
             return []  # a reporting verb alone claims nothing unless a speaker reports a named attacker
     if stance.rejects:
+        unconfirmed = speculative(facts, targets)  # "neither confirmed nor denied that X": read where X stands
         stance, targets = rejected(targets, speaker, cue, accused)
         clauses = [(targets, "")]
     else:
         exclude = {speaker.country} if speaker and speaker.country else set()
         targets = [t for t in targets if t.name not in exclude]
         clauses = split_into_clauses(facts, targets, speaker, cue)
-    if speculative(facts, targets):
+        unconfirmed = speculative(facts, targets)
+    if unconfirmed:
         stance = Stance.UNCONFIRMED
     claimant = ACCORDING_OPENING.sub("", speaker.name) if speaker else ARTICLE_CLAIMANT  # not "Selon l'entreprise"
     own = [t for t in targets if not t.state and speaker is not None and speaker.start <= t.start < speaker.end] \
