@@ -230,11 +230,12 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
 
 def state_victims(facts: SentenceFacts) -> list[Candidate]:
     """ "DDoS attacks on Estonia", "cyberaanvallen op Estland": a country a victim cue names as what was hit is its
-    state, keyed as "the Estonian government" is. Only a country's name counts, and only with the cue right beside
-    it: a nationality says where someone is from, and a country on the attacker's side ("attacks from Russia"),
-    one that owns what was hit ("Estonia's banks") or one that is part of a name ("the Bank of Estonia") is no
-    victim. A state is too coarse a victim to join two reports or to open a frame of its own (every report of the
-    war names Ukraine), so it is generic, and `frames` gives it only to an article that names no other victim."""
+    state, keyed as "the Estonian government" is. Only a country's name counts, and only where a cue casts it as a
+    name's (`after_victim_cue`, `before_victim_cue`): a nationality says where someone is from, and a country on
+    the attacker's side ("attacks from Russia"), one that owns what was hit ("Estonia's banks") or one that is part
+    of a name ("the Bank of Estonia") is no victim. A state is too coarse a victim to join two reports or to open a
+    frame of its own (every report of the war names Ukraine), so it is generic, and `frames` gives it only to an
+    article that names no other victim."""
     found = []
     for country in facts.countries:
         if country.form != "name" or country.attacker_side or _POSSESSIVE.match(facts.text, country.end):

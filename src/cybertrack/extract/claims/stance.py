@@ -3,6 +3,7 @@ whether a denial is the accused's or somebody else's dispute."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
@@ -55,7 +56,7 @@ def earlier_attack_spans(facts: SentenceFacts) -> list[tuple[int, int]]:
                     and close(text, found.end(), c.start, _EARLIER_ATTACK_WORDS)), None)
         if cue is None:
             continue
-        words = list(re.finditer(r"\S+", text[cue.end:]))[:_EARLIER_ATTACK_SPAN_WORDS]
+        words = list(itertools.islice(re.finditer(r"\S+", text[cue.end:]), _EARLIER_ATTACK_SPAN_WORDS))
         end = cue.end + (words[-1].end() if words else 0)
         mark = re.search(r"[,;:()]", text[cue.end:end])
         spans.append((found.start(), cue.end + mark.start() if mark else end))
