@@ -792,6 +792,28 @@ def test_a_sector_noun_s_modifiers_stop_at_the_cue_and_the_language_s_function_w
     assert name in victim_names(text, language)
 
 
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("The Korvan police suffered a data breach last week.", "en", "Korvan police"),
+    ("Het datalek bij de politie werd vorige week ontdekt.", "nl", "politie"),
+    ("Der Cyberangriff auf die Polizei wurde am Montag bemerkt.", "de", "Polizei"),
+    ("La police a été victime d'une cyberattaque la semaine dernière.", "fr", "police"),
+    ("Un attacco informatico contro la polizia è stato scoperto lunedì.", "it", "polizia"),
+    ("La policía sufrió un ciberataque la semana pasada.", "es", "policía"),
+])
+def test_the_police_is_a_public_body_an_attack_can_hit(text: str, language: str, name: str) -> None:
+    """Police forces are among the public bodies most often breached, and every language names them by a common noun
+    ("de politie", "die Polizei"): a sector noun of government, cast by the cues as any other victim."""
+    assert name in victim_names(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The hospital reported the ransomware attack to the police on Monday.", "en"),
+    ("Police arrested two men suspected of hacking Korvan Bank.", "en"),
+])
+def test_the_police_investigating_an_attack_is_no_victim(text: str, language: str) -> None:
+    assert not any("olice" in name for name in victim_names(text, language))
+
+
 @pytest.mark.parametrize(("text", "key"), [
     ("Der Rüstungskonzern Kordmetall wurde von Hackern angegriffen.", "org:kordmetall"),
     ("Ein Cyberangriff auf das Unternehmen Veldsoft legte tausende Firmen lahm.", "org:veldsoft"),
