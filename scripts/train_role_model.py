@@ -73,7 +73,8 @@ MACHINES = frozenset({"System", "Device", "Software"})
 @dataclass
 class Labelled:
     """Candidates of one training set: their features (all groups), labels, languages, cross-validation groups, and
-    the (article, victim key) each stands for: an article's export lists a victim once however often it is named."""
+    the (article, victim key) each stands for: an article's export lists a victim once however often it is named;
+    and whether each names one organisation (a name, a department, a state's one parliament) or only a sector."""
 
     name: str
     files: list[Path]
@@ -82,6 +83,7 @@ class Labelled:
     languages: list[str]
     groups: list[str]
     names: list[tuple[str, str]]
+    one_organisation: list[bool]
 
 
 def _names_match() -> Callable[[str, list[str]], bool]:
@@ -99,6 +101,7 @@ class _Builder:
     languages: list[str]
     groups: list[str]
     names: list[tuple[str, str]]
+    one_organisation: list[bool]
 
     def add(self, article: str, text: str, language: str, published: str | None, group: str,
             label: Callable[[int, int, str], bool | None]) -> None:
@@ -118,9 +121,11 @@ class _Builder:
             self.languages += [language] * len(kept)
             self.groups += [group] * len(kept)
             self.names += [(article, found[i].victim.key) for i in kept]
+            self.one_organisation += [not found[i].victim.generic for i in kept]
 
     def labelled(self, name: str, files: list[Path]) -> Labelled:
-        return Labelled(name, files, np.vstack(self.rows), np.asarray(self.y), self.languages, self.groups, self.names)
+        return Labelled(name, files, np.vstack(self.rows), np.asarray(self.y), self.languages, self.groups, self.names,
+                        self.one_organisation)
 
 
 def casie_candidates(articles: Path, gold_file: Path) -> Labelled:
@@ -155,7 +160,7 @@ def casie_candidates(articles: Path, gold_file: Path) -> Labelled:
             return None
         return overlaps(victims.get(article, []))
 
-    found = _Builder([], [], [], [], [])
+    found = _Builder([], [], [], [], [], [])
     for line in articles.read_text("utf-8").splitlines():
         article = json.loads(line)
         found.add(article["id"], article["text"], "en", article.get("published"), article["id"],
@@ -176,7 +181,7 @@ def multilingual_candidates(articles: Path, gold_file: Path) -> Labelled:
         names = [name for victim in incident["victims"] for name in victim["names"]]
         for document in incident["documents"] + incident.get("optional_documents", []):
             wanted.setdefault(document, (incident["key"], []))[1].extend(names)
-    found = _Builder([], [], [], [], [])
+    found = _Builder([], [], [], [], [], [])
     for line in articles.read_text("utf-8").splitlines():
         article = json.loads(line)
         if article["id"] not in wanted:

@@ -187,6 +187,22 @@ def test_leading_sentence_stopword_is_dropped(text: str, language: str, name: st
     assert not chunks[0].sentence_start  # the capital after "The" is evidence of a name
 
 
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Hinter dem Angriff auf die Westmark IT steckt eine Hackergruppe.", "de", "Westmark IT"),
+    ("Der Angriff auf die Kettleby IT legte 70 Kommunen lahm.", "de", "Kettleby IT"),
+    ("The attack on Kettleby IT, a provider of the towns, took them offline.", "en", "Kettleby IT"),
+])
+def test_a_name_ending_in_a_short_acronym_keeps_it(text: str, language: str, name: str) -> None:
+    """ "IT" in capitals is an acronym, not the English stop word "it"; and a two-letter acronym names nobody alone,
+    so the German word before it is no common noun describing it but the first part of the name."""
+    assert name in victim_names(text, language)
+
+
+def test_an_acronym_before_a_lower_case_noun_describes_it() -> None:
+    """ "its Web-connected IT systems": where nouns are written in lower case, "IT" before one is a word about it."""
+    assert "IT" not in " ".join(chunk_texts("The attack paralyzed its Web-connected IT systems for days.", "en"))
+
+
 def test_chunk_opening_the_sentence_is_marked() -> None:
     chunks = name_chunks("Veldmark Bank restored its systems.", "en")
     assert [(c.text, c.sentence_start) for c in chunks] == [("Veldmark Bank", True)]
@@ -965,6 +981,23 @@ def test_a_sentence_opening_with_a_name_or_an_acronym_has_no_dateline(line):
 def test_a_dateline_does_not_hide_the_victim_that_opens_the_story(text: str) -> None:
     names = {v.name for frame in extract_frames("doc", text, "en", PUBLISHED, RESOURCES) for v in frame.victims}
     assert names == {"Brindle Health"}
+
+
+@pytest.mark.parametrize(("text", "cast"), [
+    ("Brindle Health has told all of its staff to change their passwords after a ransomware attack.", True),
+    ("Brindle Health told customers that a ransomware attack had disrupted its systems.", True),
+    ("Kettleby Security told reporters that the ransomware attack had disrupted hospitals.", False),
+])
+def test_an_organisation_telling_its_own_people_of_an_attack_is_its_subject(text: str, cast: bool) -> None:
+    """The subject of an attack sentence is its victim unless it reports on someone else ("Kettleby Security told
+    reporters"); telling its own staff or customers is the victim's own notice."""
+    from cybertrack.extract.roles import cast_by_rules
+    from cybertrack.extract.victims import candidates
+
+    facts = facts_of(text)
+    found = candidates(facts)
+    assert dict(zip([c.victim.name for c in found], cast_by_rules(facts, found), strict=True))[found[0].victim.name] \
+        is cast
 
 
 @pytest.mark.parametrize(("language", "text", "victim"), [

@@ -15,10 +15,11 @@ threshold chosen by cross-validation on those sets, and the sha256 of what they 
 fitted on. The features carry across languages because the mention features do (they
 are read from each language's pack), and the counts need no language at all.
 
-The pipeline asks this model only when no sentence casts a named victim (see
-`frames._victims`): where the cues do, they decide, and the model is the fallback that
-keeps an attack article from having no victim at all. That is how its threshold was
-chosen too (`scripts/train_article_victims.py` cross-validates that very decision).
+The pipeline asks this model only when no sentence casts a named victim, a department or a
+state's one parliament or government (see `frames._victims`): where the cues do, they
+decide, and the model is the fallback that keeps an attack article from having no victim
+at all. That is how its threshold was chosen too (`scripts/train_article_victims.py`
+cross-validates that very decision).
 """
 
 from __future__ import annotations

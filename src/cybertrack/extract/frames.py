@@ -414,11 +414,12 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
 def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
     """The victims each sentence near a reported attack names, by sentence index: those the sentence-level role model
     casts, or, when it casts no named one in the whole article, those the article-level model finds (a victim the
-    article keeps coming back to without a cue beside it: "Nobody is safe from hackers: ask Ferrari")."""
+    article keeps coming back to without a cue beside it: "Nobody is safe from hackers: ask Ferrari"). A state's one
+    parliament or government ("the Norwegian parliament") is as named as a name: one organisation, not a sector."""
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
-    if not any(not c.generic for victims in cast.values() for c in victims):
+    if not any(not c.victim.generic for victims in cast.values() for c in victims):
         cast = article_victims(facts, mentions) or cast
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not is_technology(by_index[index], c)])}

@@ -47,6 +47,7 @@ _TAGGED_LANGUAGES = {"de": "morphmodel_ger.pgz"}
 _PROPER_TAGS = {"NE", "FM"}  # STTS: proper noun, foreign material
 _GENITIVE = {"der", "des"}
 _KNOWN_WORD_SCORE = -20.0
+_SHORTEST_NAME = 3  # letters: "IT" and "PC" are words, "SAP" and "BBC" names
 _TAG_TOKEN = re.compile(r"\w[\w'’&.\-]*\w|\w|[^\w\s]")
 _ANALYSES_KEPT = 50_000
 
@@ -144,7 +145,9 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
         if run and _ELIDED.match(run[0][2]):  # "l'Hôpital de Veldmark" is named "Hôpital de Veldmark"
             cut = _ELIDED.match(run[0][2]).end()
             run[0] = (run[0][0] + cut, run[0][1], run[0][2][cut:])
-        while run and (run[-1][2].lower() in _CONNECTORS or (run[-1][2].lower() in stops and len(run) > 1)):
+        while run and (run[-1][2].lower() in _CONNECTORS
+                       or (run[-1][2].lower() in stops and len(run) > 1
+                           and not _acronym_ends_name(sentence, run[-1], language))):
             run = run[:-1]
         descriptor = 0
         if run and language in _TAGGED_LANGUAGES:
@@ -181,6 +184,16 @@ def _common(token: str) -> bool:
     """A common word of some supported language, not an acronym: in a title-case headline, no name ("Military",
     "Sought", "Ukraine-Related"); a rare one still is ("Kaseya", "Maersk")."""
     return not token.isupper() and word_frequency(token) >= COMMON_WORD_ZIPF
+
+
+def _acronym_ends_name(sentence: str, token: tuple[int, int, str], language: str) -> bool:
+    """A stop word written in capitals at the end of a name is an acronym that is part of it ("Südwestfalen IT",
+    "Kettleby IT"), not the English "it"; unless a lower-case word follows where nouns are lower case: there it is a
+    word describing that noun ("its Web-connected IT systems")."""
+    if not (len(token[2]) > 1 and token[2].isupper()):
+        return False
+    following = sentence[token[1]:].split(maxsplit=1)
+    return language in _TAGGED_LANGUAGES or not (following and following[0][:1].islower())
 
 
 def _acronym_spans(tokens: list[tuple[int, int, str]], first: int, coordinator: int) -> bool:
@@ -289,6 +302,8 @@ def _descriptor(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int:
     first = next((i for i, token in enumerate(run) if _names_something(token, proper)), 0)
     if first == 0 or any(token[2].lower() in _CONNECTORS for token in run[:first]):
         return 0
+    if first == len(run) - 1 and len(run[first][2]) < _SHORTEST_NAME:
+        return 0  # "Südwestfalen IT": a two-letter acronym names nobody alone, the words before it are the name's
     return run[first][0] - run[0][0]
 
 

@@ -62,6 +62,7 @@ _MAX_GAP_WORDS = 4
 _PREPOSITIONS = frozenset(word.casefold() for word in words("grammar", "prepositions"))
 _COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dat": what was said begins
 _MAX_APPOSITION_WORDS = 25
+_NOTICE_WORDS = 4  # "told all of its staff": the people an organisation tells stand a few words after the verb
 _MAX_ADDRESSEE_WORDS = 5  # "zegt directeur Anna Reyes tegen": the speaker may stand between
 _MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
 
@@ -432,7 +433,8 @@ def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate 
     the sentence's first candidate)."""
     if candidate.generic or not facts.is_attack or facts.actors or any(c.attacker_side for c in facts.countries):
         return False
-    if any(facts.has(kind) for kind in ("attribution", "denial", "speech")) or not _full_sentence(facts.text):
+    reports = [m for m in facts.cues.get("speech", []) if not _tells_its_people(facts, m)]
+    if any(facts.has(kind) for kind in ("attribution", "denial")) or reports or not _full_sentence(facts.text):
         return False
     if any(not (candidate.start <= c.start < candidate.end) for c in facts.countries):
         return False  # another country in the sentence may well be the attacker's: leave it to explicit cues
@@ -443,10 +445,18 @@ def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate 
     if len(clause.split()) > 1:
         return False
     following = facts.text[candidate.end:candidate.end + 40]
-    followers = facts.cues.get("speech", []) + facts.cues.get("attacker_after", [])
-    if any(0 <= m.start - candidate.end <= 25 for m in followers):
-        return False  # "Symantec said ...", "The group claimed responsibility ..."
+    if any(0 <= m.start - candidate.end <= 25 for m in facts.cues.get("attacker_after", [])):
+        return False  # "The group claimed responsibility ..."
     return not REPORTING_VERB.match(following)
+
+
+def _tells_its_people(facts: SentenceFacts, speech: Match) -> bool:
+    """ "Brindle Health has told all of its staff to change their passwords": a speech verb its own people follow
+    (the packs' ``people_of`` nouns, a few words on) is an organisation's notice to them, not a report about
+    someone else ("Symantec said")."""
+    return any(speech.end <= m.start and not _PUNCTUATION.search(facts.text, speech.end, m.start)
+               and words_between(facts.text, speech.end, m.start, _NOTICE_WORDS) <= _NOTICE_WORDS
+               for m in facts.cues.get("people_of", []))
 
 
 def _full_sentence(text: str) -> bool:
