@@ -839,6 +839,18 @@ def test_a_german_name_is_keyed_without_the_common_noun_describing_it(text: str,
     assert key in [c.victim.key for c in victims_in(facts_of(text, "de"))]
 
 
+@pytest.mark.parametrize(("text", "language", "key"), [
+    ("De Zweedse supermarktketen Korvan werd getroffen door een cyberaanval.", "nl", "org:korvan"),
+    ("Le constructeur Korvan a été victime d'une cyberattaque.", "fr", "org:korvan"),
+    ("La cadena de supermercados Korvan sufrió un ciberataque.", "es", "org:korvan"),
+    ("L'hôpital de Lutrecht a été victime d'une cyberattaque.", "fr", "org:hopital de lutrecht"),
+])
+def test_a_lower_case_noun_describing_a_name_is_no_part_of_its_key(text: str, language: str, key: str) -> None:
+    """ "de supermarktketen Korvan" is Korvan, keyed as its reports in other languages key it; "l'hôpital de
+    Lutrecht" is a hospital named after its town, linked to it by a little word, and keeps its head."""
+    assert key in [c.victim.key for c in victims_in(facts_of(text, language))]
+
+
 def test_a_describing_noun_stays_where_what_follows_is_a_place() -> None:
     """ "Universität Mannheim" is a university, not the city; "Verwaltung von Sevilla" links them by a little word."""
     text = "Die Universität Mannheim wurde von Hackern angegriffen."

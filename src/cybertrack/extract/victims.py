@@ -292,12 +292,20 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
             if any(c.attacker_side and chunk.start <= c.start < chunk.end for c in facts.countries):
                 continue
             name = facts.text[head.start:chunk.end]
-            key = name_key(chunk.text) if kind == "place_heads" else name_key(name)
+            key = name_key(chunk.text if kind == "place_heads" or _in_apposition(facts, head, chunk) else name)
             sector = STATE_SECTOR if kind == "place_heads" else str(head.values[0])
             code = next((c.code for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end), None)
             found.append(Candidate(head.start, chunk.end, Victim(name, f"org:{key}", code, sector), False))
             occupied.append((head.start, chunk.end))
     return found
+
+
+def _in_apposition(facts: SentenceFacts, head: Match, chunk: NameChunk) -> bool:
+    """ "de supermarktketen Coop", "le constructeur Korvan": a sector noun right before a name only says what the name
+    is, and the organisation is keyed by its name, as in every other language; "l'hôpital de Dax" is the hospital
+    named after its town, and so is "Klinikum Lutrecht" when what follows is a place."""
+    return not facts.text[head.end:chunk.start].strip() and chunk.text.lower() not in place_names() \
+        and chunk.text not in knowledge_base().places
 
 
 def _people_of(facts: SentenceFacts, end: int) -> int:
