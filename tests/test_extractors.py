@@ -808,6 +808,17 @@ def test_a_sector_noun_s_modifiers_stop_at_the_cue_and_the_language_s_function_w
     assert name in victim_names(text, language)
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hackers targeted Western nations that deliver military support to Ukraine.", "en"),
+    ("Victims of the campaign include governments and universities.", "en"),
+])
+def test_a_sector_noun_s_modifiers_stop_at_a_verb(text: str, language: str) -> None:
+    """ "nations that deliver military support": a verb is no modifier of the sector noun after it (English and German
+    have a tagger that says so)."""
+    found = [c.victim.name for c in candidates(facts_of(text, language))]
+    assert found and not any(name.split()[0] in {"deliver", "include"} for name in found)
+
+
 @pytest.mark.parametrize(("text", "language", "name"), [
     ("The Korvan police suffered a data breach last week.", "en", "Korvan police"),
     ("Het datalek bij de politie werd vorige week ontdekt.", "nl", "politie"),

@@ -42,8 +42,12 @@ _TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "in", "for") in 
 _TITLE_WORDS = 4
 # "and" joins two names far more often than it sits inside one: "Netflix and Larson Studios" are two
 _COORDINATORS = {"and", "&", "und", "e", "y", "et", "en"}
-# the languages whose nouns are all capitalised, with the tagger model that tells their proper nouns
-_TAGGED_LANGUAGES = {"de": "morphmodel_ger.pgz"}
+# the languages whose nouns are all capitalised: their tagger tells their proper nouns
+_TAGGED_LANGUAGES = frozenset({"de"})
+# HanTa's models, for the languages whose model is small enough to load in every process (its Dutch one takes 800 MB),
+# and the tags of each model's tag set that mark a verb (STTS for German, CLAWS for English)
+_TAGGER_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
+_VERB_TAGS = {"de": ("VV", "VA", "VM"), "en": ("VV",)}
 _PROPER_TAGS = {"NE", "FM"}  # STTS: proper noun, foreign material
 _GENITIVE = {"der", "des"}
 _KNOWN_WORD_SCORE = -20.0
@@ -228,13 +232,13 @@ class _Tagger(HanoverTagger.HanoverTagger):
         return self._analyses(word)
 
 
-TAGGED_LANGUAGES = frozenset(_TAGGED_LANGUAGES)
+TAGGED_LANGUAGES = frozenset(_TAGGER_MODELS)
 
 
 @functools.cache
 def tagger(language: str) -> HanoverTagger.HanoverTagger:
     """The language's tagger, loaded once per process (1 s for German) and only for an article in that language."""
-    return _Tagger(_TAGGED_LANGUAGES[language])
+    return _Tagger(_TAGGER_MODELS[language])
 
 
 @functools.lru_cache(maxsize=256)
@@ -271,6 +275,13 @@ def _reading(word: str, language: str) -> tuple[str, float]:
     -7 to -15, words it only guesses below ``_KNOWN_WORD_SCORE``."""
     readings = tagger(language).tag_word(word) if word else []
     return (readings[0][0], float(readings[0][1])) if readings else ("", float("-inf"))
+
+
+def reads_as_verb(word: str, language: str) -> bool:
+    """Whether a word on its own is likeliest a verb ("deliver", "include", "concerned"), where the language has a
+    tagger; elsewhere nothing says so."""
+    verb_tags = _VERB_TAGS.get(language)
+    return bool(verb_tags) and _reading(word, language)[0].startswith(verb_tags)
 
 
 @language_table

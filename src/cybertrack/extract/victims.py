@@ -24,7 +24,7 @@ from babel.dates import get_day_names, get_month_names
 from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.institutions import portfolio_of, portfolios, state_body
-from cybertrack.extract.names import NameChunk, is_web_domain, stop_words
+from cybertrack.extract.names import NameChunk, is_web_domain, reads_as_verb, stop_words
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
@@ -353,7 +353,7 @@ def identifies(sector: str | None, code: str | None) -> bool:
 def _extend_left(facts: SentenceFacts, start: int) -> int:
     """Take in the modifiers before a sector noun: "military research and development institutes". A function word
     of the sentence's language ends them, and so does a cue ("an attack on the parliament" is not the name of a
-    parliament)."""
+    parliament) or a verb ("nations that deliver military support": `reads_as_verb`)."""
     stops = stop_words(facts.language)
     cue_words = [(m.start, m.end) for kind, found in facts.cues.items() if kind != "sector" for m in found]
     words = list(_WORD.finditer(facts.text[:start]))
@@ -364,6 +364,8 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
             break
         lower = word.group().lower()
         if lower in stops and lower not in {"and", "et", "en", "und", "e", "y"}:
+            break
+        if reads_as_verb(word.group(), facts.language):
             break
         if any(cue_start < word.end() and word.start() < cue_end for cue_start, cue_end in cue_words):
             break
