@@ -114,6 +114,26 @@ def test_a_person_named_with_a_title_who_speaks_is_not_the_victim(text: str, lan
     assert not any("Tallis" in name or "Dumont" in name for name in found), found
 
 
+@pytest.mark.parametrize(("text", "language", "outlet"), [
+    ("Laut der Nachrichtenagentur Korvan Press wurde das Krankenhaus angegriffen.", "de", "Nachrichtenagentur"),
+    ("Volgens het persbureau Korvan Press werd het ziekenhuis aangevallen.", "nl", "persbureau"),
+])
+def test_the_role_model_reads_a_news_outlet_as_one(text: str, language: str, outlet: str) -> None:
+    """A news agency is far more often the source of a report than its victim: the role model reads the packs' media
+    nouns inside a candidate, and has learnt from the training sets to weigh them against it."""
+    from cybertrack.extract.roles import feature_names, features
+
+    facts = facts_of(text, language)
+    found = candidates(facts)
+    rows = features(facts, found)
+    column = feature_names().index("kind:news_outlet")
+    read = {c.victim.name: bool(row[column]) for c, row in zip(found, rows, strict=True)}
+    assert any(outlet in name and is_outlet for name, is_outlet in read.items()), read
+    assert not any(is_outlet for name, is_outlet in read.items() if outlet not in name), read
+    weights = json.loads(WEIGHTS.read_text("utf-8"))
+    assert dict(zip(weights["features"], weights["weights"], strict=True))["kind:news_outlet"] < 0
+
+
 def frames_victims(text: str, language: str) -> list[list[str]]:
     return [[v.name for v in frame.victims] for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES)]
 

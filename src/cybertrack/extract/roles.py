@@ -58,6 +58,7 @@ _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
 _DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
 _NOT_ENUMERATION = re.compile(r"[.;:!?()\[\]]")
+_MEDIA = "media"  # the packs' sector group of news outlets
 
 
 def _near_before(facts: SentenceFacts, kind: str, start: int) -> bool:
@@ -172,12 +173,14 @@ def _head_features(context: Context, c: Candidate) -> list[float]:
 
 def _kind_features(context: Context, c: Candidate) -> list[float]:
     """What kind of candidate: a sector group ("hospitals"), a government department, a name with a country in it, a
-    person named with a title ("Foreign Minister Mira Tallis": the packs' ``person_nouns``)."""
+    person named with a title ("Foreign Minister Mira Tallis": the packs' ``person_nouns``), a news outlet ("the
+    news agency PA", "Nachrichtenagentur PA": more often the source of a report than its victim)."""
     facts = context.facts
+    sectors = [m for m in facts.cues.get("sector", []) if c.start <= m.start and m.end <= c.end]
     return [float(c.generic), float("/ministry:" in c.victim.key), float(c.victim.country is not None),
-            float(_inside(facts.cues.get("place_heads", []), c)),
-            float(any(c.start <= m.start and m.end <= c.end for m in facts.cues.get("sector", []))),
-            float(bool(_person_title().search(facts.text, c.start, c.end)))]
+            float(_inside(facts.cues.get("place_heads", []), c)), float(bool(sectors)),
+            float(bool(_person_title().search(facts.text, c.start, c.end))),
+            float(any(_MEDIA in m.values for m in sectors))]
 
 
 @table
@@ -207,7 +210,7 @@ FEATURE_GROUPS: dict[str, tuple[Callable[[Context, Candidate], list[float]], tup
                                       "first_candidate", "relative_start", "lead_sentence")),
     "head": (_head_features, ("head_zipf", "acronym", "words", "opens_sentence", "digits")),
     "kind": (_kind_features, ("generic", "department", "country_in_name", "place_head", "sector_noun",
-                              "person_title")),
+                              "person_title", "news_outlet")),
     "sentence": (_sentence_features, ("attack_sentence", "hypothetical", "named_actor", "attribution", "speech",
                                       "producer", "candidates")),
 }
