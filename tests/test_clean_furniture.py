@@ -40,7 +40,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "credit": ["(Reporting by Jane Holloway; Editing by Tom Brandt)", "(Jane Holloway)", "(END) Brenmoor Newswires",
                    "BRC/jh/tb", "— AFP"],
         "caption": ["(AP Photo/Jane Holloway)", "Photo: Tom Brandt", "Image Source: Brenmoor Courier",
-                    "Server racks in a data centre from Shutterstock.com"],
+                    "Server racks in a data centre from Shutterstock.com",
+                    "(COMBO) This combination of pictures created on May 2, 2022 shows the two ministers."],
         "dateline": ["Monday, February 23, 2026", "Brenmoor | July 20, 2021 6:45:06 AM GMT",
                      "Published on March 3, 2024 at 10:15", "September 26, 2019 13:03 ET (17:03 GMT)"],
         "teaser": ["Video: Police raid the offices of a fake bank", "[Water utility in the north hit by phishing wave]",
@@ -55,6 +56,7 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "link_prompt": ["Watch the full press conference at the following link."],
         "source": ["Read the full article on the Brenmoor Courier website"],
         "comments": ["Flag this comment", "Report abuse"],
+        "service_offer": ["Worried about ransomware? Contact us for a security review."],
     },
     "fr": {
         "byline": ["Par Jeanne Morel", "Publié par Jeanne Morel le 12 mars 2024 à 10h30",
@@ -74,6 +76,7 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "link_prompt": ["Retrouvez la conférence de presse au lien suivant."],
         "source": ["Lire l'article complet sur le site de La Gazette de Brenmoor"],
         "comments": ["Signaler un abus"],
+        "service_offer": ["Contactez-nous pour un audit de votre réseau."],
     },
     "nl": {
         "byline": ["Door Jan de Wilde", "Geschreven door Sanne Bakker en Pieter van Dam"],
@@ -90,6 +93,7 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "link_prompt": ["Lees het volledige rapport hier"],
         "source": ["Lees het volledige artikel op de website van het Dagblad"],
         "comments": ["Meld misbruik"],
+        "service_offer": ["Wilt u uw netwerk laten controleren? Neem gerust contact met ons op."],
     },
     "de": {
         "byline": ["Von Anja Merten", "Von Anja Merten und Jonas Falk", "Autorin: Anja Merten"],
@@ -105,6 +109,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "link_prompt": ["Den vollständigen Bericht finden Sie hier"],
         "source": ["Dieser Artikel erschien zuerst im Falkenauer Tagblatt"],
         "comments": ["Kommentar melden"],
+        "service_offer": ["Haben Sie Fragen zur IT-Sicherheit? Wenden Sie sich gerne an uns.",
+                          "Vereinbaren Sie noch heute einen unverbindlichen Beratungstermin."],
     },
     "it": {
         "byline": ["di Giulia Ferraro", "A cura di Marco Bellini", "Pubblicato da Giulia Ferraro"],
@@ -121,6 +127,7 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "link_prompt": ["Leggi il rapporto completo qui"],
         "source": ["Leggi l'articolo completo su Il Corriere di Castelmare"],
         "comments": ["Segnala abuso"],
+        "service_offer": ["Per un audit della vostra rete siamo a vostra disposizione."],
     },
     "es": {
         "byline": ["Por Lucía Ortega", "Por Lucía Ortega y Andrés Quiroga"],
@@ -137,6 +144,7 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "link_prompt": ["Repase la conferencia de prensa en el siguiente enlace."],
         "source": ["Lee el artículo completo en El Heraldo de Valdeluna"],
         "comments": ["Denunciar comentario"],
+        "service_offer": ["Para una auditoría de su red, póngase en contacto con nosotros."],
     },
 }
 

@@ -26,7 +26,7 @@ LEAD_MAX_WORDS = 35
 ANYWHERE_MAX_WORDS = 25
 # Some cues carry no headline after them, so their sentences must be shorter still.
 MAX_WORDS = {"source": 12, "contact": 20, "meta": 10, "licence": 15, "link_prompt": 15, "promotion": 15, "caption": 45,
-             "byline": 12}
+             "byline": 12, "service_offer": 20}
 TEASER_HEADLINE_MAX_WORDS = 12
 WIDGET_LABEL_MAX_WORDS = 8
 HEADLINE_MAX_WORDS = 25
@@ -57,6 +57,8 @@ _CONTACT_ONLY = re.compile(r"^(?:\+?\(?(?:\d[\s()./-]?){8,}\d|[\w.+-]+@[\w-]+(?:
 _ARROWS = re.compile(r"(?:>>+|→)\s*$")
 _TERMINAL = (".", "!", "?", "…")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# a wire photo's tag before its caption: "(COMBO) This combination of pictures ...", "(FILES) A picture taken on ..."
+_PHOTO_TAG = re.compile(r"^[(\[][a-z]{2,10}[)\]]\s+")
 
 
 def _cue_reason(folded: str) -> str | None:
@@ -67,10 +69,11 @@ def _cue_reason(folded: str) -> str | None:
         if pattern.match(bare):
             return reason
     if words <= LEAD_MAX_WORDS:
+        opening = _PHOTO_TAG.sub("", folded, count=1)
         for reason, pattern in _LEAD:
-            match = pattern.match(folded)
+            match = pattern.match(opening)
             if match and words <= MAX_WORDS.get(reason, LEAD_MAX_WORDS) and \
-                    not (reason == "teaser" and is_story_sentence(folded[match.end():])):
+                    not (reason == "teaser" and is_story_sentence(opening[match.end():])):
                 return reason
     if words <= ANYWHERE_MAX_WORDS:
         for reason, patterns in _ANYWHERE:
