@@ -41,7 +41,7 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
                    "BRC/jh/tb", "— AFP"],
         "caption": ["(AP Photo/Jane Holloway)", "Photo: Tom Brandt", "Image Source: Brenmoor Courier",
                     "Server racks in a data centre from Shutterstock.com",
-                    "(COMBO) This combination of pictures created on May 2, 2022 shows the two ministers."],
+                    "(FILES) A composite of photos made on May 2, 2022 shows the two ministers at a summit."],
         "dateline": ["Monday, February 23, 2026", "Brenmoor | July 20, 2021 6:45:06 AM GMT",
                      "Published on March 3, 2024 at 10:15", "September 26, 2019 13:03 ET (17:03 GMT)"],
         "teaser": ["Video: Police raid the offices of a fake bank", "[Water utility in the north hit by phishing wave]",
@@ -109,7 +109,7 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "link_prompt": ["Den vollständigen Bericht finden Sie hier"],
         "source": ["Dieser Artikel erschien zuerst im Falkenauer Tagblatt"],
         "comments": ["Kommentar melden"],
-        "service_offer": ["Haben Sie Fragen zur IT-Sicherheit? Wenden Sie sich gerne an uns.",
+        "service_offer": ["Haben Sie Fragen zur IT-Sicherheit? Dann wenden Sie sich jederzeit an uns.",
                           "Vereinbaren Sie noch heute einen unverbindlichen Beratungstermin."],
     },
     "it": {

@@ -199,8 +199,8 @@ def test_a_name_ending_in_a_short_acronym_keeps_it(text: str, language: str, nam
 
 
 def test_an_acronym_before_a_lower_case_noun_describes_it() -> None:
-    """ "its Web-connected IT systems": where nouns are written in lower case, "IT" before one is a word about it."""
-    assert "IT" not in " ".join(chunk_texts("The attack paralyzed its Web-connected IT systems for days.", "en"))
+    """ "the Korvan-hosted IT systems": where nouns are written in lower case, "IT" before one is a word about it."""
+    assert "IT" not in " ".join(chunk_texts("Staff lost access to the Korvan-hosted IT systems for a week.", "en"))
 
 
 def test_chunk_opening_the_sentence_is_marked() -> None:
@@ -809,14 +809,14 @@ def test_a_sector_noun_s_modifiers_stop_at_the_cue_and_the_language_s_function_w
 
 
 @pytest.mark.parametrize(("text", "language"), [
-    ("Hackers targeted Western nations that deliver military support to Ukraine.", "en"),
+    ("The spies went after countries that provide military equipment to Veldmark.", "en"),
     ("Victims of the campaign include governments and universities.", "en"),
 ])
 def test_a_sector_noun_s_modifiers_stop_at_a_verb(text: str, language: str) -> None:
-    """ "nations that deliver military support": a verb is no modifier of the sector noun after it (English and German
-    have a tagger that says so)."""
+    """ "countries that provide military equipment": a verb is no modifier of the sector noun after it (English and
+    German have a tagger that says so)."""
     found = [c.victim.name for c in candidates(facts_of(text, language))]
-    assert found and not any(name.split()[0] in {"deliver", "include"} for name in found)
+    assert found and not any(name.split()[0] in {"provide", "include"} for name in found)
 
 
 @pytest.mark.parametrize(("text", "language", "name"), [

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from HanTa import HanoverTagger
 
-from cybertrack.extract.names import _TAG_TOKEN, _TAGGED_LANGUAGES, _proper_starts, tagger
+from cybertrack.extract.names import _TAG_TOKEN, _TAGGER_MODELS, _proper_starts, tagger
 
-MODEL = _TAGGED_LANGUAGES["de"]
+MODEL = _TAGGER_MODELS["de"]
 SENTENCES = [
     "Hacker haben die Stadtverwaltung Veldmarkhausen am Montag mit Erpressersoftware angegriffen.",
     "Die Server der Veldmarkhausener Stadtwerke waren tagelang verschlüsselt, teilte die Polizei mit.",

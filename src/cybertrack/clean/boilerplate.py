@@ -57,7 +57,7 @@ _CONTACT_ONLY = re.compile(r"^(?:\+?\(?(?:\d[\s()./-]?){8,}\d|[\w.+-]+@[\w-]+(?:
 _ARROWS = re.compile(r"(?:>>+|→)\s*$")
 _TERMINAL = (".", "!", "?", "…")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# a wire photo's tag before its caption: "(COMBO) This combination of pictures ...", "(FILES) A picture taken on ..."
+# a wire photo's tag before its caption: "(FILES) A composite of photos made on ...", "(COMBO) Pictures taken on ..."
 _PHOTO_TAG = re.compile(r"^[(\[][a-z]{2,10}[)\]]\s+")
 
 

@@ -193,7 +193,7 @@ def _common(token: str) -> bool:
 def _acronym_ends_name(sentence: str, token: tuple[int, int, str], language: str) -> bool:
     """A stop word written in capitals at the end of a name is an acronym that is part of it ("Südwestfalen IT",
     "Kettleby IT"), not the English "it"; unless a lower-case word follows where nouns are lower case: there it is a
-    word describing that noun ("its Web-connected IT systems")."""
+    word describing that noun ("the Korvan-hosted IT systems")."""
     if not (len(token[2]) > 1 and token[2].isupper()):
         return False
     following = sentence[token[1]:].split(maxsplit=1)

@@ -353,7 +353,7 @@ def identifies(sector: str | None, code: str | None) -> bool:
 def _extend_left(facts: SentenceFacts, start: int) -> int:
     """Take in the modifiers before a sector noun: "military research and development institutes". A function word
     of the sentence's language ends them, and so does a cue ("an attack on the parliament" is not the name of a
-    parliament) or a verb ("nations that deliver military support": `reads_as_verb`)."""
+    parliament) or a verb ("countries that provide military equipment": `reads_as_verb`)."""
     stops = stop_words(facts.language)
     cue_words = [(m.start, m.end) for kind, found in facts.cues.items() if kind != "sector" for m in found]
     words = list(_WORD.finditer(facts.text[:start]))
