@@ -303,7 +303,7 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
 def _in_apposition(facts: SentenceFacts, head: Match, chunk: NameChunk) -> bool:
     """ "de supermarktketen Coop", "le constructeur Korvan": a sector noun right before a name only says what the name
     is, and the organisation is keyed by its name, as in every other language; "l'hôpital de Dax" is the hospital
-    named after its town, and so is "Klinikum Lutrecht" when what follows is a place."""
+    named after its town, and so is "het ziekenhuis Lyon" when what follows is a place."""
     return not facts.text[head.end:chunk.start].strip() and chunk.text.lower() not in place_names() \
         and chunk.text not in knowledge_base().places
 
