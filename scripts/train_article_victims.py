@@ -42,7 +42,7 @@ from train_role_model import (
 )
 
 from cybertrack.extract.article_victims import entity_feature_names, entity_features, is_named
-from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold
+from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold, plateau_middle
 from cybertrack.extract.roles import _model as role_model
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "cybertrack" / "extract" / "data" / "article_victims.json"
@@ -132,16 +132,11 @@ def figures(predicted: np.ndarray, y: np.ndarray) -> dict[str, float]:
 
 
 def choose_threshold(probabilities: list[np.ndarray], y: np.ndarray, pooled: Pooled) -> tuple[float, float]:
-    """The middle of the cuts whose F1 of the pipeline's decision (the mean of the training sets' own, `macro_f1`),
-    averaged over the repeats, lies within one standard error of the best, and its mean F1. The curve is a plateau
-    with two tops a hair apart, and the best of them flipped with any small change to the candidates, and the
-    victims of whole incidents with it; the middle of the plateau stays where it is (as for the same-incident
-    model)."""
+    """The middle of the plateau (`plateau_middle`) of the pipeline's decision's F1 (the mean of the training sets'
+    own, `macro_f1`) over the repeats, and its mean F1. The curve has two tops a hair apart, and the best of them
+    flipped with any small change to the candidates, and the victims of whole incidents with it."""
     scores = {t: [pooled.macro_f1(decide_fallback(p, t, pooled), y) for p in probabilities] for t in THRESHOLDS}
-    best = max(THRESHOLDS, key=lambda t: (np.mean(scores[t]), -t))
-    floor = np.mean(scores[best]) - np.std(scores[best]) / np.sqrt(len(probabilities))
-    plateau = [t for t in THRESHOLDS if np.mean(scores[t]) >= floor]
-    threshold = plateau[len(plateau) // 2]
+    threshold = plateau_middle(scores)
     return threshold, round(float(np.mean(scores[threshold])), 4)
 
 
@@ -155,6 +150,17 @@ def by_language(predicted: np.ndarray, names: Names) -> dict:
     return table
 
 
+@dataclass(frozen=True)
+class _Tried:
+    """One regularisation strength's cross-validation: its threshold and mean F1, the out-of-fold probabilities of the
+    first split, and the log-loss of every split."""
+
+    f1: float
+    threshold: float
+    first_split: np.ndarray
+    log_losses: list[float]
+
+
 def cross_validate(sets: list[Names]) -> dict:
     x = np.vstack([s.x for s in sets])
     y = np.concatenate([s.y for s in sets])
@@ -164,14 +170,14 @@ def cross_validate(sets: list[Names]) -> dict:
     for l2 in L2_GRID:
         probabilities = [out_of_fold(x, y, l2, folds, FOLDS, seed) for seed in range(REPEATS)]
         threshold, f1 = choose_threshold(probabilities, y, pooled)
-        tried[l2] = (f1, threshold, probabilities, [log_loss(p, y) for p in probabilities])
-    l2 = one_standard_error({value: found[3] for value, found in tried.items()})
-    _, threshold, (probability, *_), _ = tried[l2]
+        tried[l2] = _Tried(f1, threshold, probabilities[0], [log_loss(p, y) for p in probabilities])
+    l2 = one_standard_error({value: found.log_losses for value, found in tried.items()})
+    threshold, probability = tried[l2].threshold, tried[l2].first_split
     predicted = decide_fallback(probability, threshold, pooled)
     per_set = np.split(predicted, np.cumsum([len(s.y) for s in sets])[:-1])
     return {
         "folds": FOLDS, "repeats": REPEATS, "l2": l2, "threshold": threshold,
-        "tried": {str(k): {"log_loss": round(float(np.mean(v[3])), 4), "f1": v[0], "threshold": v[1]}
+        "tried": {str(k): {"log_loss": round(float(np.mean(v.log_losses)), 4), "f1": v.f1, "threshold": v.threshold}
                   for k, v in tried.items()},
         "model": figures(predicted, y), "sentence_level": figures(pooled.sentence_level, y),
         "model_alone": figures(probability >= threshold, y),

@@ -37,7 +37,7 @@ import hashlib
 import importlib.util
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -96,12 +96,12 @@ def _names_match() -> Callable[[str, list[str]], bool]:
 
 @dataclass
 class _Builder:
-    rows: list[np.ndarray]
-    y: list[float]
-    languages: list[str]
-    groups: list[str]
-    names: list[tuple[str, str]]
-    one_organisation: list[bool]
+    rows: list[np.ndarray] = field(default_factory=list)
+    y: list[float] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
+    names: list[tuple[str, str]] = field(default_factory=list)
+    one_organisation: list[bool] = field(default_factory=list)
 
     def add(self, article: str, text: str, language: str, published: str | None, group: str,
             label: Callable[[int, int, str], bool | None]) -> None:
@@ -160,7 +160,7 @@ def casie_candidates(articles: Path, gold_file: Path) -> Labelled:
             return None
         return overlaps(victims.get(article, []))
 
-    found = _Builder([], [], [], [], [], [])
+    found = _Builder()
     for line in articles.read_text("utf-8").splitlines():
         article = json.loads(line)
         found.add(article["id"], article["text"], "en", article.get("published"), article["id"],
@@ -181,7 +181,7 @@ def multilingual_candidates(articles: Path, gold_file: Path) -> Labelled:
         names = [name for victim in incident["victims"] for name in victim["names"]]
         for document in incident["documents"] + incident.get("optional_documents", []):
             wanted.setdefault(document, (incident["key"], []))[1].extend(names)
-    found = _Builder([], [], [], [], [], [])
+    found = _Builder()
     for line in articles.read_text("utf-8").splitlines():
         article = json.loads(line)
         if article["id"] not in wanted:

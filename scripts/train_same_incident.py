@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 from train_role_model import MULTILINGUAL, file_record, write_model
 
-from cybertrack.extract.reporting import fit, logistic, one_standard_error
+from cybertrack.extract.reporting import fit, logistic, one_standard_error, plateau_middle
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.sources import iter_items
 from cybertrack.model import Frame, ItemError
@@ -171,11 +171,7 @@ def best_threshold(probabilities: list[np.ndarray], y: np.ndarray) -> float:
         weight = BETA * BETA
         return (1 + weight) * precision * recall / (weight * precision + recall) if precision + recall else 0.0
 
-    scores = {threshold: [f_beta(p, threshold) for p in probabilities] for threshold in THRESHOLDS}
-    best = max(THRESHOLDS, key=lambda threshold: (np.mean(scores[threshold]), threshold))
-    floor = np.mean(scores[best]) - np.std(scores[best]) / np.sqrt(len(probabilities))
-    plateau = [threshold for threshold in THRESHOLDS if np.mean(scores[threshold]) >= floor]
-    return plateau[len(plateau) // 2]
+    return plateau_middle({threshold: [f_beta(p, threshold) for p in probabilities] for threshold in THRESHOLDS})
 
 
 def train(pairs: Pairs) -> dict:

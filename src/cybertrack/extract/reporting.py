@@ -71,6 +71,17 @@ def one_standard_error(losses: dict[float, list[float]]) -> float:
     return max(l2 for l2 in mean if mean[l2] <= mean[best] + error[best])
 
 
+def plateau_middle(scores: dict[float, list[float]]) -> float:
+    """The middle of the thresholds whose score, averaged over the repeated splits, lies within one standard error of
+    the best (the highest threshold on a tie). A cross-validated F1 curve is a plateau whose top moves with any small
+    change to the training data; its middle stays where it is."""
+    thresholds = sorted(scores)
+    best = max(thresholds, key=lambda threshold: (np.mean(scores[threshold]), threshold))
+    floor = np.mean(scores[best]) - np.std(scores[best]) / np.sqrt(len(scores[best]))
+    plateau = [threshold for threshold in thresholds if np.mean(scores[threshold]) >= floor]
+    return plateau[len(plateau) // 2]
+
+
 def fit(x: np.ndarray, y: np.ndarray, l2: float, tolerance: float = 1e-9) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression by Newton's method (a few hundred articles: no library needed).
 
