@@ -142,6 +142,19 @@ def test_a_state_s_one_parliament_has_one_key_in_every_language(sentence: str, l
     assert (victim.key, victim.country, victim.generic) == ("NO/government:parliament", "NO", False)
 
 
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Une intrusion a été menée contre son parlement depuis la Chine la semaine dernière.", "fr"),
+    ("Un'intrusione è stata condotta contro il suo parlamento dalla Cina la settimana scorsa.", "it"),
+    ("Una intrusión fue dirigida contra su parlamento desde China la semana pasada.", "es"),
+])
+def test_a_country_after_a_state_body_through_a_word_of_origin_is_not_its_country(sentence: str,
+                                                                                   language: str) -> None:
+    """Only the words that tie a place to what it holds ("le parlement de la Norvège") give a state body its country:
+    an intrusion into a parliament "from China" says where the intruders were, not whose parliament it was."""
+    [victim] = [c.victim for f in document_facts(sentence, language, "2023-06-01", RESOURCES) for c in candidates(f)]
+    assert victim.country is None
+
+
 @pytest.mark.parametrize(("word", "body"), [
     ("Parlament", "parliament"), ("parlement", "parliament"), ("Regierung", "government"), ("governo", "government"),
     ("parliaments", None), ("ministry", None),

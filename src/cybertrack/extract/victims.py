@@ -29,7 +29,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import word_pattern, words
+from cybertrack.lang import pack, word_pattern, words
 from cybertrack.model import Victim
 from cybertrack.tables import table
 
@@ -107,9 +107,23 @@ def _adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMent
                 and not _SENTENCE_BREAK.search(text, country.end, start):
             return country
         if country.start >= end and words_between(text, end, country.start, 2) <= 2 \
-                and not _PUNCTUATION.search(text, end, country.start):
+                and not _PUNCTUATION.search(text, end, country.start) \
+                and _links_a_place(text[end:country.start], facts.language):
             return country
     return None
+
+
+def _links_a_place(gap: str, language: str) -> bool:
+    """Only the words that tie a place to what it holds stand between a noun and a country after it ("the
+    parliament of Norway", "il parlamento della Norvegia", "de politie in Nederland"): in "une intrusion contre son
+    Parlement depuis la Chine" China is where the intrusion came from, not whose parliament it was. An elided word
+    ("l’", "dell’") stands for its full form."""
+    links = {w.casefold() for w in pack(language, "places")["of"] + pack(language, "grammar")["articles"]}
+    for word in re.findall(r"\w+['’]|\w+", gap):
+        word = word.casefold()
+        if word not in links and not (word[-1] in "'’" and {word[:-1] + "a", word[:-1] + "e"} & links):
+            return False
+    return True
 
 
 def _institution_victims(facts: SentenceFacts) -> list[Candidate]:
