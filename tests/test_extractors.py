@@ -922,6 +922,25 @@ def test_a_name_that_begins_with_a_nationality_is_still_a_name() -> None:
     assert "Norwegian Refugee Council" in victim_names("The Norwegian Refugee Council was hacked last week.")
 
 
+def test_whom_a_speaker_tells_is_not_the_subject_of_what_it_tells() -> None:
+    """ "told the broadcaster that they had been hacked": the clause after "that" has its own subject, so its cue is
+    not the broadcaster's; "the utility that was hacked" has no other subject, and is the victim."""
+    assert "broadcaster" not in victim_names("The Kettleby Party told the broadcaster that they had been hacked.")
+    assert "utility" in victim_names("The utility that was hacked last week, Veldmark Water, restored its systems.")
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Der Rüstungskonzern und Automobilzulieferer Korvan wurde Opfer eines Ransomware-Angriffs.", "de",
+     ["org:korvan"]),
+    ("Die Stadtverwaltung und Korvan wurden Opfer eines Ransomware-Angriffs.", "de",
+     ["org:korvan", "?/government:stadtverwaltung"]),
+])
+def test_two_joined_descriptions_of_one_name_are_one_victim(text: str, language: str, expected: list[str]) -> None:
+    """German writes a name's description capitalised, inside the name's chunk; the description joined to it by "und"
+    describes the same name. A sector noun joined to a bare name is a second victim."""
+    assert [c.victim.key for c in candidates(facts_of(text, language))] == expected
+
+
 def test_a_country_named_in_a_denial_is_not_the_victim_s() -> None:
     """The embassy that denies speaks for the accused: its country is not where the parliament is."""
     text = "The Chinese embassy denied any role in the cyberattack on the parliament."

@@ -64,6 +64,7 @@ _COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dat": w
 _MAX_APPOSITION_WORDS = 25
 _NOTICE_WORDS = 4  # "told all of its staff": the people an organisation tells stand a few words after the verb
 _MAX_ADDRESSEE_WORDS = 5  # "zegt directeur Anna Reyes tegen": the speaker may stand between
+_CONJUNCTIONS = frozenset(word.casefold() for word in words("grammar", "conjunctions"))
 _MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
 
 
@@ -399,7 +400,9 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
 
 def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candidate]) -> bool:
     """A sector noun right before a name, with at most a nationality between, says what the name is: "la compañía
-    automovilística italiana Ferrari", "le constructeur italien Ferrari" are one victim, Ferrari."""
+    automovilística italiana Ferrari", "le constructeur italien Ferrari" are one victim, Ferrari. So does the first
+    of two joined descriptions, when the name opens with the second: "der Rüstungskonzern und Automobilzulieferer
+    Korvan" (the name's key leaves its description out); "die Stadtverwaltung und Korvan" are two victims."""
     for candidate in named:
         gap = facts.text[generic.end:candidate.start]
         if candidate.start < generic.end or len(gap) > _MAX_DESCRIBED_GAP:
@@ -407,9 +410,14 @@ def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candid
         for country in facts.countries:
             if generic.end <= country.start and country.end <= candidate.start:
                 gap = gap.replace(country.text, " ")
-        if not gap.strip():
+        if not gap.strip() or (gap.strip().casefold() in _CONJUNCTIONS and _opens_with_description(candidate)):
             return True
     return False
+
+
+def _opens_with_description(candidate: Candidate) -> bool:
+    first = _WORD.match(candidate.victim.name)
+    return first is not None and not candidate.victim.key.startswith(f"org:{name_key(first.group())}")
 
 
 def _as_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidate:
@@ -503,6 +511,13 @@ def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     return not _SENTENCE_BREAK.search(gap) and "," not in gap
 
 
+def _new_subject(gap: str) -> bool:
+    """ "told the broadcaster that they had fallen victim": a word after "that" is the subject of the clause it opens,
+    so the cue is not the name's; "the firm that was hacked" has none."""
+    found = _COMPLEMENTIZER.search(gap)
+    return found is not None and bool(gap[found.end():].strip())
+
+
 def _addressee(facts: SentenceFacts, cue: Match) -> bool:
     """ "zegt directeur Anna Reyes tegen persbureau Korvan": a preposition the language also uses for the one a speaker
     tells (Dutch "tegen") introduces that listener, not a victim, after a reporting verb in its clause with no "that"
@@ -531,7 +546,7 @@ def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
         gap = facts.text[candidate.end:cue.start]
         if _SENTENCE_BREAK.search(_ABBREVIATIONS.sub(" ", gap)):
             return False
-        if words <= 2 and "," not in gap:
+        if words <= 2 and "," not in gap and not _new_subject(gap):
             return True
         inner = gap.strip().strip(",").strip()
         if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner:
