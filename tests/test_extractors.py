@@ -941,6 +941,25 @@ def test_two_joined_descriptions_of_one_name_are_one_victim(text: str, language:
     assert [c.victim.key for c in candidates(facts_of(text, language))] == expected
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("The ransomware attack on Veldmark Water is the worst since the attack on Kettleby Bank in 2019.", "en"),
+    ("Like the attack on Kettleby Bank, the ransomware attack on Veldmark Water encrypted every server.", "en"),
+    ("Der Angriff auf Veldmark ist der schwerste seit dem Angriff auf die Kettleby Bank.", "de"),
+    ("Comme lors de l'attaque contre la Kettleby Bank, les pirates ont chiffré les serveurs de Veldmark.", "fr"),
+    ("L'attacco contro Veldmark è il più grave dall'attacco contro la Kettleby Bank.", "it"),
+    ("Net als bij de aanval op de Kettleby Bank legden de hackers de servers van Veldmark plat.", "nl"),
+    ("El ataque contra Veldmark es el peor desde el ataque contra el Kettleby Bank.", "es"),
+])
+def test_whom_an_attack_set_beside_the_reported_one_hit_is_not_its_victim(text: str, language: str) -> None:
+    """A comparison before "the attack on X" in its clause puts that earlier attack beside the reported one."""
+    assert "Kettleby Bank" not in victim_names(text, language)
+
+
+def test_examples_after_like_are_still_victims() -> None:
+    assert victim_names("Hospitals like Brindle Health were hit by the ransomware attack last week.") \
+        == ["Brindle Health"]
+
+
 def test_a_country_named_in_a_denial_is_not_the_victim_s() -> None:
     """The embassy that denies speaks for the accused: its country is not where the parliament is."""
     text = "The Chinese embassy denied any role in the cyberattack on the parliament."

@@ -46,7 +46,7 @@ from cybertrack.lang import LANGUAGES, pack
 LEAD_SENTENCES = 3  # the headline and the first sentences: where news reports what just happened
 _CUE_KINDS = ("began", "discovered", "attack", "speech", "attribution", "denial")
 _SAID = frozenset({"speech", "attribution", "denial"})
-_CLAUSE_EDGE = re.compile(r"[,;:()\[\]–—]|\s-\s")
+CLAUSE_EDGE = re.compile(r"[,;:()\[\]–—]|\s-\s")
 
 @dataclass(frozen=True)
 class IncidentDates:
@@ -138,7 +138,7 @@ def _gap(cue: Match, mention: DateMention) -> int:
 
 
 def _beside_another_event(text: str, mention: DateMention, language: str) -> bool:
-    clause_start = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
+    clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
     return bool(background_markers(language, "comparison").search(text[clause_start:mention.start]))
 
 

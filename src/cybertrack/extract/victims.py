@@ -23,6 +23,7 @@ from babel.dates import get_day_names, get_month_names
 
 from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.gaps import words_between
+from cybertrack.extract.incident_dates import CLAUSE_EDGE, background_markers
 from cybertrack.extract.institutions import portfolio_of, portfolios, state_body
 from cybertrack.extract.names import NameChunk, is_web_domain, reads_as_verb, stop_words
 from cybertrack.knowledge.base import knowledge_base
@@ -505,10 +506,20 @@ def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     if not nearest:
         return False
     start, end = cues[nearest - 1].end, candidate.start
-    if words_between(facts.text, start, end, _MAX_GAP_WORDS) > _MAX_GAP_WORDS or _addressee(facts, cues[nearest - 1]):
+    if words_between(facts.text, start, end, _MAX_GAP_WORDS) > _MAX_GAP_WORDS or _addressee(facts, cues[nearest - 1]) \
+            or _another_attack_compared(facts, cues[nearest - 1]):
         return False
     gap = facts.text[start:end]
     return not _SENTENCE_BREAK.search(gap) and "," not in gap
+
+
+def _another_attack_compared(facts: SentenceFacts, cue: Match) -> bool:
+    """ "the worst since the attack on Kettleby Bank", "Like the attack on Kettleby Bank, ...", "comme lors de
+    l'attaque contre ...": a comparison (the packs' background markers, as they set an earlier event's date apart)
+    in the cue's clause, before it, puts the attack the cue speaks of beside the reported one; whom it hit is not a
+    victim of this one. "Hospitals like Brindle Health were hit" has no cue after the comparison and is untouched."""
+    clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(facts.text, 0, cue.start)), default=0)
+    return bool(background_markers(facts.language, "comparison").search(facts.text, clause_start, cue.start))
 
 
 def _new_subject(gap: str) -> bool:
