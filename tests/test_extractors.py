@@ -960,6 +960,38 @@ def test_examples_after_like_are_still_victims() -> None:
         == ["Brindle Health"]
 
 
+@pytest.mark.parametrize(("text", "language", "officer"), [
+    ("Brindle Health Chief Mira Tallis has described the ongoing cyber attack on the hospital as serious.", "en",
+     "Brindle Health Chief Mira Tallis"),
+    ("Brindle-Geschäftsführer Mira Tallis hat den Cyberangriff auf das Krankenhaus als schwerwiegend beschrieben.",
+     "de", "Brindle-Geschäftsführer Mira Tallis"),
+    ("Directeur Mira Tallis noemde de cyberaanval op het ziekenhuis ernstig.", "nl", "Directeur Mira Tallis"),
+])
+def test_an_officer_who_opens_a_sentence_on_the_attack_is_not_its_subject_victim(text: str, language: str,
+                                                                                  officer: str) -> None:
+    """A name with an office in it (the packs' person nouns) that opens an attack sentence speaks of the attack; the
+    organisation hit is cast by its own cue."""
+    names = victim_names(text, language)
+    assert officer not in names and len(names) == 1
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("After the attack on Kettleby Bank, hackers launched a ransomware attack on Veldmark Water.", "en"),
+    ("Dopo l'attacco informatico a Kettleby Bank, gli hacker hanno condotto un attacco ransomware contro Veldmark.",
+     "it"),
+    ("Après l'attaque contre la Kettleby Bank, des pirates ont lancé une attaque contre Veldmark.", "fr"),
+    ("Tras el ataque contra el Kettleby Bank, los piratas lanzaron un ataque contra Veldmark.", "es"),
+])
+def test_an_attack_a_sentence_opens_after_is_an_earlier_one(text: str, language: str) -> None:
+    """ "After the attack on X, <another attack>": X was hit by the earlier attack, not by the one reported."""
+    assert victim_names(text, language) == ["Veldmark Water" if language == "en" else "Veldmark"]
+
+
+def test_after_the_attack_the_same_attack_keeps_its_victim() -> None:
+    assert victim_names("After the attack on Kettleby Bank, the bank said the attack had cost millions.") \
+        == ["Kettleby Bank"]
+
+
 def test_a_country_named_in_a_denial_is_not_the_victim_s() -> None:
     """The embassy that denies speaks for the accused: its country is not where the parliament is."""
     text = "The Chinese embassy denied any role in the cyberattack on the parliament."

@@ -45,10 +45,11 @@ from cybertrack.extract.victims import (
     before_victim_cue,
     candidates,
     possessor_of_systems,
+    titles_a_person,
 )
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import alternation, words
+from cybertrack.lang import words
 from cybertrack.tables import table
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
@@ -179,14 +180,8 @@ def _kind_features(context: Context, c: Candidate) -> list[float]:
     sectors = [m for m in facts.cues.get("sector", []) if c.start <= m.start and m.end <= c.end]
     return [float(c.generic), float("/ministry:" in c.victim.key), float(c.victim.country is not None),
             float(_inside(facts.cues.get("place_heads", []), c)), float(bool(sectors)),
-            float(bool(_person_title().search(facts.text, c.start, c.end))),
+            float(titles_a_person(facts, c)),
             float(any(_MEDIA in m.values for m in sectors))]
-
-
-@table
-def _person_title() -> re.Pattern[str]:
-    """One of the packs' person nouns ("minister", "Sprecherin"), as a whole word."""
-    return re.compile(rf"\b(?:{alternation(words('roles', 'person_nouns'))})\b", re.IGNORECASE)
 
 
 def _sentence_features(context: Context, c: Candidate) -> list[float]:

@@ -30,7 +30,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack, word_pattern, words
+from cybertrack.lang import alternation, pack, word_pattern, words
 from cybertrack.model import Victim
 from cybertrack.tables import table
 
@@ -48,6 +48,7 @@ REPORTING_VERB = re.compile(
     r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
 STATE_SECTOR = "government"  # the sector of state bodies: parliament, government, presidency
+_QUOTES = "\"'“”«» "
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
@@ -464,8 +465,9 @@ def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate 
     """The subject of a sentence reporting an attack is its victim ("Eurostar has forced all customers to reset
     passwords after a breach"), unless it is reporting it ("Symantec said") or other names come first (``first`` is
     the sentence's first candidate)."""
-    if candidate.generic or not facts.is_attack or facts.actors or any(c.attacker_side for c in facts.countries):
-        return False
+    if candidate.generic or not facts.is_attack or facts.actors or any(c.attacker_side for c in facts.countries) \
+            or titles_a_person(facts, candidate):
+        return False  # an officer who opens a sentence on the attack speaks of it ("HSE Chief Paul Reid has described")
     reports = [m for m in facts.cues.get("speech", []) if not _tells_its_people(facts, m)]
     if any(facts.has(kind) for kind in ("attribution", "denial")) or reports or not _full_sentence(facts.text):
         return False
@@ -481,6 +483,18 @@ def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate 
     if any(0 <= m.start - candidate.end <= 25 for m in facts.cues.get("attacker_after", [])):
         return False  # "The group claimed responsibility ..."
     return not REPORTING_VERB.match(following)
+
+
+def titles_a_person(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """The candidate holds one of the packs' person nouns ("HSE Chief Paul Reid", "Minister Mira Tallis",
+    "Sprecherin"): it names somebody by an office."""
+    return bool(_person_title().search(facts.text, candidate.start, candidate.end))
+
+
+@table
+def _person_title() -> re.Pattern[str]:
+    """One of the packs' person nouns ("minister", "Sprecherin"), as a whole word."""
+    return re.compile(rf"\b(?:{alternation(words('roles', 'person_nouns'))})\b", re.IGNORECASE)
 
 
 def _tells_its_people(facts: SentenceFacts, speech: Match) -> bool:
@@ -507,7 +521,7 @@ def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
         return False
     start, end = cues[nearest - 1].end, candidate.start
     if words_between(facts.text, start, end, _MAX_GAP_WORDS) > _MAX_GAP_WORDS or _addressee(facts, cues[nearest - 1]) \
-            or _another_attack_compared(facts, cues[nearest - 1]):
+            or _another_attack_compared(facts, cues[nearest - 1]) or _after_an_earlier_attack(facts, cues[nearest - 1]):
         return False
     gap = facts.text[start:end]
     return not _SENTENCE_BREAK.search(gap) and "," not in gap
@@ -519,7 +533,21 @@ def _another_attack_compared(facts: SentenceFacts, cue: Match) -> bool:
     in the cue's clause, before it, puts the attack the cue speaks of beside the reported one; whom it hit is not a
     victim of this one. "Hospitals like Brindle Health were hit" has no cue after the comparison and is untouched."""
     clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(facts.text, 0, cue.start)), default=0)
-    return bool(background_markers(facts.language, "comparison").search(facts.text, clause_start, cue.start))
+    return bool(background_markers(facts.language, "comparison").search(facts.text, clause_start, cue.start)
+                or background_markers(facts.language, "earlier_attack").search(facts.text, clause_start, cue.end))
+
+
+def _after_an_earlier_attack(facts: SentenceFacts, cue: Match) -> bool:
+    """ "Dopo l'attacco a Kettleby Bank, ... gli hacker hanno condotto un attacco contro Veldmark": a sentence that
+    opens with "after" and an attack, and past that clause speaks of an attack again, not as "the attack" (the same
+    one), reports the later attack; whom the first one hit is not its victim. "After the attack on Kettleby Bank, the
+    bank restored its systems" keeps Kettleby Bank."""
+    opening = background_markers(facts.language, "after").match(facts.text.lstrip(_QUOTES))
+    if opening is None or CLAUSE_EDGE.search(facts.text, 0, cue.start):
+        return False
+    edge = CLAUSE_EDGE.search(facts.text, cue.end)
+    return edge is not None and any(m.start >= edge.end() and not _DEFINITE.search(facts.text, 0, m.start)
+                                    for m in facts.cues.get("attack", []))
 
 
 def _new_subject(gap: str) -> bool:
