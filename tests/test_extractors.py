@@ -945,6 +945,7 @@ def test_two_joined_descriptions_of_one_name_are_one_victim(text: str, language:
     ("The ransomware attack on Veldmark Water is the worst since the attack on Kettleby Bank in 2019.", "en"),
     ("Like the attack on Kettleby Bank, the ransomware attack on Veldmark Water encrypted every server.", "en"),
     ("Der Angriff auf Veldmark ist der schwerste seit dem Angriff auf die Kettleby Bank.", "de"),
+    ("Bei Veldmark wurde ähnliche Ransomware wie bei dem Angriff auf die Kettleby Bank verwendet.", "de"),
     ("Comme lors de l'attaque contre la Kettleby Bank, les pirates ont chiffré les serveurs de Veldmark.", "fr"),
     ("L'attacco contro Veldmark è il più grave dall'attacco contro la Kettleby Bank.", "it"),
     ("Net als bij de aanval op de Kettleby Bank legden de hackers de servers van Veldmark plat.", "nl"),
