@@ -142,6 +142,20 @@ def test_a_state_s_one_parliament_has_one_key_in_every_language(sentence: str, l
     assert (victim.key, victim.country, victim.generic) == ("NO/government:parliament", "NO", False)
 
 
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    ("In Britain several hospitals were hit by ransomware.", "en", ("hospitals", None)),
+    ("In Groot-Brittannië werden meerdere ziekenhuizen tot slachtoffer gemaakt.", "nl",
+     ("meerdere ziekenhuizen", None)),
+    ("Hackers hit the Belgian federal police last week.", "en", ("Belgian federal police", "BE")),
+])
+def test_a_country_before_a_sector_noun_is_its_own_only_across_modifiers(sentence: str, language: str,
+                                                                        expected: tuple[str, str | None]) -> None:
+    """A verb or a function word between a country and a sector noun ends the phrase: the country is where the
+    sentence's scene is set, not a part of the victim's name."""
+    [candidate] = candidates(facts_of(sentence, language))
+    assert (candidate.victim.name, candidate.victim.country) == expected
+
+
 @pytest.mark.parametrize(("sentence", "language"), [
     ("Une intrusion a été menée contre son parlement depuis la Chine la semaine dernière.", "fr"),
     ("Un'intrusione è stata condotta contro il suo parlamento dalla Cina la settimana scorsa.", "it"),

@@ -107,13 +107,21 @@ def _adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMent
         if country.start >= start and country.end <= end:
             return country
         if country.end <= start and words_between(text, country.end, start, 1) <= 1 \
-                and not _SENTENCE_BREAK.search(text, country.end, start):
+                and not _SENTENCE_BREAK.search(text, country.end, start) \
+                and not _little_word_between(text[country.end:start], facts.language):
             return country
         if country.start >= end and words_between(text, end, country.start, 2) <= 2 \
                 and not _PUNCTUATION.search(text, end, country.start) \
                 and _links_a_place(text[end:country.start], facts.language):
             return country
     return None
+
+
+def _little_word_between(gap: str, language: str) -> bool:
+    """ "In Groot-Brittannië werden meerdere ziekenhuizen", "In Britain several hospitals": a function word or an
+    auxiliary between a country and the noun after it ends the phrase; "Belgian federal police" has a modifier
+    there."""
+    return any(word.casefold() in stop_words(language) for word in _WORD.findall(gap))
 
 
 def _links_a_place(gap: str, language: str) -> bool:
