@@ -142,6 +142,21 @@ def test_a_state_s_one_parliament_has_one_key_in_every_language(sentence: str, l
     assert (victim.key, victim.country, victim.generic) == ("NO/government:parliament", "NO", False)
 
 
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Hackers attacked the Dutch police last week.", "en"),
+    ("Hacker haben die niederländische Polizei letzte Woche angegriffen.", "de"),
+    ("Des pirates ont attaqué la police néerlandaise la semaine dernière.", "fr"),
+    ("Gli hacker hanno attaccato la polizia olandese la settimana scorsa.", "it"),
+    ("Los piratas atacaron la policía neerlandesa la semana pasada.", "es"),
+    ("Hackers vielen vorige week de Nederlandse politie aan.", "nl"),
+])
+def test_a_state_s_police_has_one_key_in_every_language(sentence: str, language: str) -> None:
+    """A state's police, named with its country, is one victim keyed alike in every language, as its parliament is:
+    the reports of one attack on it join across languages."""
+    [victim] = [c.victim for f in document_facts(sentence, language, "2023-06-01", RESOURCES) for c in candidates(f)]
+    assert (victim.key, victim.country, victim.generic) == ("NL/government:police", "NL", False)
+
+
 @pytest.mark.parametrize(("sentence", "language", "expected"), [
     ("In Britain several hospitals were hit by ransomware.", "en", ("hospitals", None)),
     ("In Groot-Brittannië werden meerdere ziekenhuizen tot slachtoffer gemaakt.", "nl",
