@@ -118,7 +118,7 @@ def _adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMent
 
 
 def _little_word_between(gap: str, language: str) -> bool:
-    """ "In Groot-Brittannië werden meerdere ziekenhuizen", "In Britain several hospitals": a function word or an
+    """ "In Frankrijk werden ziekenhuizen", "In Britain several hospitals": a function word or an
     auxiliary between a country and the noun after it ends the phrase; "Belgian federal police" has a modifier
     there."""
     return any(word.casefold() in stop_words(language) for word in _WORD.findall(gap))
@@ -126,8 +126,8 @@ def _little_word_between(gap: str, language: str) -> bool:
 
 def _links_a_place(gap: str, language: str) -> bool:
     """Only the words that tie a place to what it holds stand between a noun and a country after it ("the
-    parliament of Norway", "il parlamento della Norvegia", "de politie in Nederland"): in "une intrusion contre son
-    Parlement depuis la Chine" China is where the intrusion came from, not whose parliament it was. An elided word
+    parliament of Norway", "il parlamento della Norvegia", "de politie in Nederland"): in "des pirates ont visé le
+    parlement depuis la Chine" China is where the intruders were, not whose parliament it was. An elided word
     ("l’", "dell’") stands for its full form."""
     links = {w.casefold() for w in pack(language, "places")["of"] + pack(language, "grammar")["articles"]}
     for word in re.findall(r"\w+['’]|\w+", gap):
