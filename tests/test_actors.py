@@ -113,9 +113,26 @@ def test_an_agency_reporting_or_in_a_story_is_no_actor(language, sentence):
      ["Marek Vlcek"]),
     ("fr", "La justice a inculpé deux hommes, Farid Korvani et Omid Halabi, pour l'attaque contre la ville de "
      "Lutrèche.", ["Farid Korvani", "Omid Halabi"]),
+    # accused by name: "accused X of", in each language's word order
+    ("en", "The Justice Department accused Mira Tallis of forging invoices in the phishing attack on Veldmark.",
+     ["Mira Tallis"]),
+    ("de", "Die Staatsanwaltschaft beschuldigt Mira Tallis, den Phishing-Angriff auf Veldmark organisiert zu haben.",
+     ["Mira Tallis"]),
+    ("fr", "Le parquet a accusé Mira Tallis d'avoir organisé l'attaque de phishing contre Veldmark.", ["Mira Tallis"]),
+    ("it", "La procura ha accusato Mira Tallis di aver organizzato l'attacco di phishing contro Veldmark.",
+     ["Mira Tallis"]),
+    ("es", "La fiscalía acusó a Mira Tallis del ataque de phishing contra Veldmark.", ["Mira Tallis"]),
+    ("nl", "Het OM beschuldigde Mira Tallis van de phishingaanval op Veldmark.", ["Mira Tallis"]),
 ])
 def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people):
     assert names_acting(sentence, language) == people
+
+
+def test_a_state_accused_by_name_is_no_named_actor():
+    """ "accused North Korea of": a state is accused by an attribution, which gives the incident its state; it is
+    not a group acting."""
+    assert names_acting("The United States accused North Korea of the ransomware attack on Veldmark Water.", "en") \
+        == []
 
 
 @pytest.mark.parametrize(("language", "sentence"), [
