@@ -128,6 +128,20 @@ def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people)
     assert names_acting(sentence, language) == people
 
 
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The vendor who goes by the handle of Korvan99 is selling accounts stolen from Veldmark Games."),
+    ("fr", "Un vendeur connu sous le pseudonyme Korvan99 propose les comptes volés lors du piratage de Veldmark."),
+    ("it", "Un venditore con lo pseudonimo Korvan99 offre gli account rubati nell'attacco a Veldmark."),
+    ("es", "Un vendedor bajo el alias Korvan99 ofrece las cuentas robadas en el ataque a Veldmark."),
+    ("nl", "Een verkoper onder het pseudoniem Korvan99 biedt de gestolen accounts van de hack bij Veldmark aan."),
+    ("de", "Ein Hacker namens Korvan99 hat Veldmark angegriffen."),
+])
+def test_a_seller_or_hacker_named_by_a_handle_is_an_actor(language, sentence):
+    """Underground sellers and intruders are named by the handle they use, and that name is the actor's (in English
+    after "the handle of", which the pack lists; the other languages' sentences read it already)."""
+    assert names_acting(sentence, language) == ["Korvan99"]
+
+
 def test_a_state_accused_by_name_is_no_named_actor():
     """ "accused North Korea of": a state is accused by an attribution, which gives the incident its state; it is
     not a group acting."""
