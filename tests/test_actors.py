@@ -142,6 +142,24 @@ def test_a_seller_or_hacker_named_by_a_handle_is_an_actor(language, sentence):
     assert names_acting(sentence, language) == ["Korvan99"]
 
 
+@pytest.mark.parametrize(("language", "sentence", "people"), [
+    ("en", "Mira Tallis and Jan Vos have allegedly used malware to spy on the Veldmark city council.",
+     ["Mira Tallis", "Jan Vos"]),
+    ("fr", "Mira Tallis aurait utilisé un logiciel malveillant pour espionner la mairie de Veldmark.", ["Mira Tallis"]),
+    ("it", "Mira Tallis avrebbe utilizzato un malware per spiare il comune di Veldmark.", ["Mira Tallis"]),
+    ("es", "Mira Tallis habría utilizado un malware para espiar al ayuntamiento de Veldmark.", ["Mira Tallis"]),
+])
+def test_a_person_who_allegedly_did_it_is_an_actor(language, sentence, people):
+    """What a suspect allegedly did (English "allegedly", the conditional of French, Italian and Spanish) casts the
+    suspect as the actor, as a charge does."""
+    assert names_acting(sentence, language) == people
+
+
+def test_an_organisation_that_allegedly_ran_old_software_is_no_actor():
+    assert names_acting("The Veldmark city council allegedly used outdated software before the ransomware attack.",
+                        "en") == []
+
+
 def test_a_state_accused_by_name_is_no_named_actor():
     """ "accused North Korea of": a state is accused by an attribution, which gives the incident its state; it is
     not a group acting."""
