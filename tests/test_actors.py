@@ -129,7 +129,7 @@ def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people)
 
 
 @pytest.mark.parametrize(("language", "sentence"), [
-    ("en", "The vendor who goes by the handle of Korvan99 is selling accounts stolen from Veldmark Games."),
+    ("en", "A seller using the handle of Korvan99 offers accounts stolen from Veldmark Games."),
     ("fr", "Un vendeur connu sous le pseudonyme Korvan99 propose les comptes volés lors du piratage de Veldmark."),
     ("it", "Un venditore con lo pseudonimo Korvan99 offre gli account rubati nell'attacco a Veldmark."),
     ("es", "Un vendedor bajo el alias Korvan99 ofrece las cuentas robadas en el ataque a Veldmark."),
