@@ -72,7 +72,8 @@ def gather(data: Labelled) -> Names:
     taken = decide(probability, rules_fire(data), {"with_rule": model.with_rule, "alone": model.alone})
     articles: dict[str, list[int]] = {}
     for i, (article, _) in enumerate(data.names):
-        articles.setdefault(article, []).append(i)
+        if not data.other_attack[i]:  # as `frames.own_attack_mentions`: the model never reads these mentions
+            articles.setdefault(article, []).append(i)
     rows, labels, languages, groups, numbers, named, one_organisation, sentence_level = [], [], [], [], [], [], [], []
     for number, positions in enumerate(articles.values()):
         keys = [data.names[i][1] for i in positions]

@@ -47,7 +47,7 @@ from cybertrack.clean import clean
 from cybertrack.extract.frames import document_facts, reporting_nearby
 from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold
 from cybertrack.extract.roles import FEATURE_GROUPS, RULES, feature_names, features
-from cybertrack.extract.victims import candidates
+from cybertrack.extract.victims import candidates, victim_of_another_attack
 from cybertrack.pipeline import title_from_text
 from cybertrack.resources import Resources
 
@@ -84,6 +84,7 @@ class Labelled:
     groups: list[str]
     names: list[tuple[str, str]]
     one_organisation: list[bool]
+    other_attack: list[bool]  # a mention of another attack's victim (`victims.victim_of_another_attack`)
 
 
 def _names_match() -> Callable[[str, list[str]], bool]:
@@ -102,6 +103,7 @@ class _Builder:
     groups: list[str] = field(default_factory=list)
     names: list[tuple[str, str]] = field(default_factory=list)
     one_organisation: list[bool] = field(default_factory=list)
+    other_attack: list[bool] = field(default_factory=list)
 
     def add(self, article: str, text: str, language: str, published: str | None, group: str,
             label: Callable[[int, int, str], bool | None]) -> None:
@@ -122,10 +124,11 @@ class _Builder:
             self.groups += [group] * len(kept)
             self.names += [(article, found[i].victim.key) for i in kept]
             self.one_organisation += [not found[i].victim.generic for i in kept]
+            self.other_attack += [victim_of_another_attack(sentence, found[i]) for i in kept]
 
     def labelled(self, name: str, files: list[Path]) -> Labelled:
         return Labelled(name, files, np.vstack(self.rows), np.asarray(self.y), self.languages, self.groups, self.names,
-                        self.one_organisation)
+                        self.one_organisation, self.other_attack)
 
 
 def casie_candidates(articles: Path, gold_file: Path) -> Labelled:

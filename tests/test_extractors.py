@@ -984,6 +984,18 @@ def test_whom_an_attack_set_beside_the_reported_one_hit_is_not_its_victim(text: 
     assert "Kettleby Bank" not in victim_names(text, language)
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Comme lors de l'attaque contre la Kettleby Bank, les pirates ont chiffré les serveurs de Veldmark.", "fr"),
+    ("Net als bij de aanval op de Kettleby Bank legden de hackers de servers van Veldmark plat.", "nl"),
+    ("Dopo l'attacco informatico a Kettleby Bank, gli hacker hanno condotto un attacco ransomware contro la sanità di "
+     "Veldmark.", "it"),
+])
+def test_the_article_level_model_never_takes_another_attack_s_victim(text: str, language: str) -> None:
+    """Where no sentence casts a named victim, the article-level model judges the names the article mentions; a
+    mention of another attack's victim is not one it reads."""
+    assert not [v for frame in frames_of(text, language) for v in frame.victims if v.name == "Kettleby Bank"]
+
+
 def test_examples_after_like_are_still_victims() -> None:
     assert victim_names("Hospitals like Brindle Health were hit by the ransomware attack last week.") \
         == ["Brindle Health"]

@@ -44,6 +44,7 @@ from cybertrack.extract.victims import (
     is_technology,
     name_key,
     state_victims,
+    victim_of_another_attack,
 )
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_forms
@@ -420,9 +421,18 @@ def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
     if not any(not c.victim.generic for victims in cast.values() for c in victims):
-        cast = article_victims(facts, mentions) or cast
+        cast = article_victims(facts, own_attack_mentions(facts, mentions)) or cast
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not is_technology(by_index[index], c)])}
+
+
+def own_attack_mentions(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]]) \
+        -> dict[int, list[Candidate]]:
+    """The mentions the article-level model judges: all but those of another attack's victims ("Dopo l'attacco a X,
+    ..."), which no rule casts either; a name the article also mentions otherwise is judged on those mentions."""
+    by_index = {f.index: f for f in facts}
+    return {index: kept for index, found in mentions.items()
+            if (kept := [c for c in found if not victim_of_another_attack(by_index[index], c)])}
 
 
 def _keep_to_own_clauses(drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> None:

@@ -520,19 +520,37 @@ def _full_sentence(text: str) -> bool:
 
 
 def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """A cue a few words before the name ("an attack on the X"). Only the nearest cue before it can qualify: the gap
-    from a farther one holds every word, comma and break of the nearer one's, and more. Cues never overlap, so their
-    ends are in order and the nearest is found by bisection."""
+    """A cue a few words before the name ("an attack on the X"), of the reported attack (`victim_of_another_attack`
+    is the other case)."""
+    cue = _cue_before(facts, candidate)
+    return cue is not None and not _another_attack(facts, cue)
+
+
+def victim_of_another_attack(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """The name is the victim of an attack the sentence sets beside or before the reported one ("the worst since the
+    attack on X", "After the attack on X, hackers hit Y"): no victim of this one, by any rule or model."""
+    cue = _cue_before(facts, candidate)
+    return cue is not None and _another_attack(facts, cue)
+
+
+def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
+    """The victim cue a few words before the name, if it speaks of the name. Only the nearest cue before it can
+    qualify: the gap from a farther one holds every word, comma and break of the nearer one's, and more. Cues never
+    overlap, so their ends are in order and the nearest is found by bisection."""
     cues = facts.cues.get("victim_before", [])
     nearest = bisect.bisect_right(cues, candidate.start, key=lambda cue: cue.end)
     if not nearest:
-        return False
-    start, end = cues[nearest - 1].end, candidate.start
-    if words_between(facts.text, start, end, _MAX_GAP_WORDS) > _MAX_GAP_WORDS or _addressee(facts, cues[nearest - 1]) \
-            or _another_attack_compared(facts, cues[nearest - 1]) or _after_an_earlier_attack(facts, cues[nearest - 1]):
-        return False
-    gap = facts.text[start:end]
-    return not _SENTENCE_BREAK.search(gap) and "," not in gap
+        return None
+    cue = cues[nearest - 1]
+    gap = facts.text[cue.end:candidate.start]
+    if words_between(facts.text, cue.end, candidate.start, _MAX_GAP_WORDS) > _MAX_GAP_WORDS \
+            or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) or "," in gap:
+        return None
+    return cue
+
+
+def _another_attack(facts: SentenceFacts, cue: Match) -> bool:
+    return _another_attack_compared(facts, cue) or _after_an_earlier_attack(facts, cue)
 
 
 def _another_attack_compared(facts: SentenceFacts, cue: Match) -> bool:
