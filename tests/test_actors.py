@@ -160,6 +160,13 @@ def test_an_organisation_that_allegedly_ran_old_software_is_no_actor():
                         "en") == []
 
 
+def test_a_global_brand_after_a_group_noun_is_no_crew():
+    """French and Italian call a company's group "groupe", "gruppo", as they call a crew: a name every supported
+    language uses often (wordfreq) is a brand, never a new crew the catalogues do not know."""
+    assert names_acting("Les pirates ont visé les services de messagerie du groupe Microsoft à Veldmark.", "fr") == []
+    assert names_acting("Il gruppo Korvan ha rivendicato l'attacco contro Veldmark.", "it") == ["Korvan"]
+
+
 def test_a_state_accused_by_name_is_no_named_actor():
     """ "accused North Korea of": a state is accused by an attribution, which gives the incident its state; it is
     not a group acting."""

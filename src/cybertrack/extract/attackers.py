@@ -27,6 +27,7 @@ from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key, plausible_name
 from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.common_words import common_in_every_language
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import words
 from cybertrack.tables import table
@@ -173,7 +174,8 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
     names = [chunk for chunk in _whole_names(facts)
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
-             and not _names_an_attack(facts, chunk) and not _a_word_for_attackers(facts, chunk)]
+             and not _names_an_attack(facts, chunk) and not _a_word_for_attackers(facts, chunk)
+             and not (" " not in chunk.text and common_in_every_language(chunk.text))]  # "le groupe Microsoft"
     cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
             or (_before_cue(facts, chunk) and not _a_victim(facts, chunk)) for chunk in names]
     for i in range(1, len(names)):  # "Aleksey Belan and Karim Baratov were charged", in both directions

@@ -23,6 +23,7 @@ from cybertrack.tables import table
 # Zipf 3.5 is roughly "once per 300,000 words": "equation" (4.0) and "agent" (4.8) are above it,
 # names the news uses as names ("Lazarus" 3.3, "Hafnium" 1.9, "Turla" 1.1) are below.
 COMMON_WORD_ZIPF = 3.5
+GLOBAL_WORD_ZIPF = 4.0  # "Microsoft" 4.1 to 4.4, "Google" 4.8 to 5.0 in the six languages
 
 
 @table
@@ -44,6 +45,14 @@ def word_frequency(word: str) -> float:
     per million words); below ``FLOOR_ZIPF`` it reads 0.0. The same figure as ``wordfreq.zipf_frequency`` above the
     floor (a test checks it), without its 1.3 s of loading every language's full list in every process."""
     return max(_zipf(word.lower(), language) for language in SUPPORTED_LANGUAGES)
+
+
+@functools.cache
+def common_in_every_language(word: str) -> bool:
+    """A word every supported language uses often (Zipf ``GLOBAL_WORD_ZIPF`` or more in each): a global brand or an
+    international word ("Microsoft", "Google", "Internet"), never a crew's name the catalogues do not know yet (a
+    new crew's name is rare somewhere: "Lazarus" 2.5 in French, "Anonymous" 3.0 in French)."""
+    return min(_zipf(word.lower(), language) for language in SUPPORTED_LANGUAGES) >= GLOBAL_WORD_ZIPF
 
 
 def _zipf(word: str, language: str) -> float:
