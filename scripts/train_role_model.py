@@ -44,7 +44,7 @@ import numpy as np
 
 from cybertrack.annotate.dates import Reference
 from cybertrack.clean import clean
-from cybertrack.extract.frames import document_facts, reporting_nearby
+from cybertrack.extract.frames import article_country, document_facts, one_organisation, reporting_nearby
 from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold
 from cybertrack.extract.roles import FEATURE_GROUPS, RULES, feature_names, features
 from cybertrack.extract.victims import candidates, victim_of_another_attack
@@ -110,6 +110,7 @@ class _Builder:
         """The candidates of the sentences the pipeline searches for victims; ``label(start, end, name)`` says
         whether the candidate at these offsets of ``text`` is a victim, or None to leave it out of the training."""
         facts = document_facts(text, language, Reference.parse(published), RESOURCES)
+        country = article_country(facts)
         for sentence in facts:
             found = candidates(sentence) if reporting_nearby(facts, sentence.index) else []
             if not found:
@@ -123,7 +124,7 @@ class _Builder:
             self.languages += [language] * len(kept)
             self.groups += [group] * len(kept)
             self.names += [(article, found[i].victim.key) for i in kept]
-            self.one_organisation += [not found[i].victim.generic for i in kept]
+            self.one_organisation += [one_organisation(found[i], country) for i in kept]
             self.other_attack += [victim_of_another_attack(sentence, found[i]) for i in kept]
 
     def labelled(self, name: str, files: list[Path]) -> Labelled:

@@ -142,6 +142,21 @@ def test_a_state_s_one_parliament_has_one_key_in_every_language(sentence: str, l
     assert (victim.key, victim.country, victim.generic) == ("NO/government:parliament", "NO", False)
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Des pirates ont mené une attaque contre le Parlement le mois dernier, selon les autorités du Danemark. Le "
+     "Danemark a convoqué mardi un diplomate de Korvan après l'intrusion. Le ministre danois des Affaires étrangères "
+     "a jugé l'attaque inacceptable.", "fr"),
+    ("Hackers carried out an attack on the parliament last month, officials in Denmark said. Denmark summoned a "
+     "Korvan diplomat on Tuesday over the intrusion. The Danish foreign minister called the attack unacceptable.",
+     "en"),
+])
+def test_a_state_body_in_an_article_about_one_country_is_that_country_s(text: str, language: str) -> None:
+    """ "le Parlement", in an article about Denmark, is Denmark's parliament: one organisation, so the article-level
+    model is not asked for a victim (it took the summoned diplomat), and keyed by the article's country rather than
+    by the country named last."""
+    assert [[v.key for v in frame.victims] for frame in frames_of(text, language)] == [["DK/government:parliament"]]
+
+
 @pytest.mark.parametrize(("sentence", "language"), [
     ("Hackers attacked the Dutch police last week.", "en"),
     ("Hacker haben die niederländische Polizei letzte Woche angegriffen.", "de"),

@@ -36,6 +36,7 @@ from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.roles import enumerations, victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import (
+    STATE_SECTOR,
     Candidate,
     candidates,
     department,
@@ -420,7 +421,8 @@ def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
-    if not any(not c.victim.generic for victims in cast.values() for c in victims):
+    country = article_country(facts)
+    if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
         cast = article_victims(facts, own_attack_mentions(facts, mentions)) or cast
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not is_technology(by_index[index], c)])}
@@ -495,6 +497,19 @@ def _acronyms(facts: list[SentenceFacts]) -> dict[str, str]:
     return found
 
 
+def one_organisation(candidate: Candidate, country: str | None) -> bool:
+    """Whether the candidate names one organisation: a name, or a state body with its country ("the Norwegian
+    parliament"), or one whose country the article gives (``country``, `article_country`: "le Parlement" in an
+    article about Norway is Norway's). A sector noun ("hospitals") names none."""
+    victim = candidate.victim
+    return not victim.generic or (victim.sector == STATE_SECTOR and victim.country is None and country is not None)
+
+
+def article_country(facts: list[SentenceFacts]) -> str | None:
+    """The country the article is about, never the attacker's (`_article_country`)."""
+    return _article_country(facts, _attacker_countries(facts))
+
+
 def _attacker_countries(facts: list[SentenceFacts]) -> set[str]:
     """Countries the article puts on the attacker's side somewhere ("Chinese hackers"): never a victim's context."""
     return {c.code for f in facts for c in f.countries if c.attacker_side}
@@ -537,7 +552,13 @@ def _with_context_country(
         return replace(candidate, victim=placed[0]), others
     what = victim.key.split("/", 1)[-1]
     known = [v.country for d in drafts for v in d.victims.values() if v.country and v.key.endswith("/" + what)]
-    code = known[0] if known else _context_country(facts, index, attackers)
+    if known:
+        code = known[0]
+    elif victim.sector == STATE_SECTOR and (about := countries.memo("article", lambda: _article_country(facts,
+                                                                                                    attackers))):
+        code = about  # "le Parlement", in an article about Norway: its parliament, whatever country was named last
+    else:
+        code = _context_country(facts, index, attackers)
     if code is None or victim.key.startswith("org:"):
         return candidate, []  # a named organisation keeps what its own sentence says: "in tutto il mondo" is no country
     return replace(candidate, victim=_placed(victim, code)), []
