@@ -30,10 +30,10 @@ def names_acting(sentence: str, language: str) -> list[str]:
     ("it", "Il gruppo ransomware Cl0p ha rivendicato l'attacco alla Regione Veldmark.", "Clop"),
     ("it", "RansomEXX ha rivendicato l'attacco informatico contro il Comune di Veldmark.", "RansomEXX"),
     ("de", "Zu dem Angriff auf die Stadtwerke Veldmark bekannte sich die BlackBasta-Gruppe.", "BlackBasta"),
-    ("nl", "De criminelen achter de Clop-ransomware dreigen de gegevens van de gemeente Veldmark te publiceren.",
+    ("nl", "De hackers achter de Clop-ransomware dreigen de gegevens van de gemeente Veldmark te lekken.",
      "Clop"),
-    ("fr", "Le groupe de ransomware Cl0p a confirmé être responsable de l'intrusion chez Veldmark Énergie.", "Clop"),
-    ("es", "El grupo conocido como Clop advirtió a las empresas de Veldmark que publicaría sus datos.", "Clop"),
+    ("fr", "Le gang de ransomware Cl0p a reconnu être responsable de l'intrusion chez Veldmark Énergie.", "Clop"),
+    ("es", "El grupo conocido como Clop amenazó a varias empresas de Veldmark con publicar sus datos.", "Clop"),
 ])
 def test_a_ransomware_gang_that_acts_is_an_actor_and_its_malware_stays_malware(language, sentence, gang):
     assert names_acting(sentence, language) == [gang]
@@ -63,7 +63,7 @@ def test_a_gang_is_exported_with_every_galaxy_spelling_of_its_name():
     ("en", "The hacktivist group Nordic Hammer defaced the website of the Veldmark Railways.", "Nordic Hammer"),
     ("es", "El grupo hacktivista Martillo Nórdico atacó la web del Ayuntamiento de Veldmark.", "Martillo Nórdico"),
     ("fr", "Le collectif hacktiviste Marteau du Nord a piraté le site de la mairie de Veldmark.", "Marteau du Nord"),
-    ("es", "Lo firmó el grupo “Guardianes de la Niebla”, que se atribuye el ciberataque contra Veldmark.",
+    ("es", "El grupo “Guardianes de la Niebla” firmó el mensaje y reivindica el ciberataque contra Veldmark.",
      "Guardianes de la Niebla"),
 ])
 def test_a_hacktivist_group_acting_is_an_actor_by_its_whole_name(language, sentence, group):
@@ -93,9 +93,9 @@ def test_an_agency_acting_gives_the_incident_its_state():
 @pytest.mark.parametrize(("language", "sentence"), [
     ("en", "The NSA warned that hackers targeted the Veldmark Water Authority."),
     ("en", "According to GCHQ, the attack on the Veldmark Port Authority was serious."),
-    ("es", "La película trata de un complot orquestado por la CIA para derrocar al gobierno de Veldmark."),
+    ("es", "La novela cuenta un complot tramado por la CIA para derribar al gobierno de Veldmark."),
     ("en", "The attack on the Veldmark parliament was attributed to APT28 by the PST, Norway's security service."),
-    ("en", "After the attack on the Veldmark parliament, the PST named the hacker group as APT28."),
+    ("en", "After the attack on the Veldmark parliament, the PST identified the hacker group as APT28."),
 ])
 def test_an_agency_reporting_or_in_a_story_is_no_actor(language, sentence):
     assert [a for a in acting(sentence, language) if a.state] == []
@@ -190,9 +190,9 @@ def test_a_catalogued_group_acting_is_still_an_actor():
 
 @pytest.mark.parametrize(("language", "sentence"), [
     ("en", "After hackers penetrated Veldmark's Kubernetes console, the data was exposed."),
-    ("en", "It is suspected that hackers took the Veldmark Police Department's server for ransom."),
+    ("en", "Hackers are suspected of holding the Veldmark Police Department's computers to ransom."),
     ("en", "Jan Vos, the 22-year-old hacker who the FBI alleges was hired to break into Veldmark Mail, was calm."),
-    ("en", "The attack was first spotted by Anna Smit, an ethical hacker and founder of the Veldmark Foundation."),
+    ("en", "The attack was first spotted by Anna Smit, an ethical hacker who founded the Veldmark Foundation."),
 ])
 def test_a_victim_a_platform_or_a_reporter_after_an_attacker_noun_is_no_actor(language, sentence):
     assert "FBI" not in names_acting(sentence, language)
@@ -201,7 +201,7 @@ def test_a_victim_a_platform_or_a_reporter_after_an_attacker_noun_is_no_actor(la
 
 
 def test_a_name_for_a_kind_of_attack_is_no_crew():
-    sentence = "In 2016 the criminals behind the Nightfall attacks focused on payroll records at the Veldmark Bank."
+    sentence = "In 2016 the crooks behind the Nightfall attacks went after payroll records at the Veldmark Bank."
     assert names_acting(sentence, "en") == []
 
 
@@ -221,7 +221,7 @@ def test_the_actor_cue_lexicon_covers_every_language():
 
 
 @pytest.mark.parametrize("sentence", [
-    "These new attacks have been detailed in reports published by Ostrava Computer, Rimini Labs and Kestrel Talos.",
+    "These new attacks are described in reports from Ostrava Computer, Rimini Labs and Kestrel Talos.",
     "The new program, dubbed Marlpit/Dok by researchers, was spread by phishing emails to users in Veldmark.",
     "The research published by Kestrel Labs last week describes the intrusion at the Veldmark Savings Bank.",
 ])

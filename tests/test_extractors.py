@@ -444,8 +444,8 @@ def test_coordinated_departments_are_two_victims(text: str, language: str) -> No
 
 
 @pytest.mark.parametrize(("attack", "no_attack", "language", "victim"), [
-    ("Veldmark Bank has forced all customers to reset passwords after a data breach.",
-     "Veldmark Bank has forced all customers to reset passwords after a software upgrade.", "en", "Veldmark Bank"),
+    ("Veldmark Bank has made all its customers change passwords after a data breach.",
+     "Veldmark Bank has made all its customers change passwords after a software upgrade.", "en", "Veldmark Bank"),
     ("La Banque de Lutrecht a obligé ses clients à changer leur mot de passe après une fuite de données.",
      "La Banque de Lutrecht a obligé ses clients à changer leur mot de passe après une mise à jour.", "fr",
      "Banque de Lutrecht"),
@@ -818,11 +818,11 @@ def test_actor_named_in_the_article_is_in_the_frame() -> None:
 
 def test_a_conjunction_after_a_department_head_is_not_an_adjective():
     """ "dell'FPS e la difesa": "e" joins two victims; it must not be read as an adjective of the head "FPS"."""
-    sentence = "Gli attacchi hanno preso di mira l’interno dell’FPS e la difesa di Veldmark."
+    sentence = "Gli attacchi hanno colpito la giustizia dell’FPS e la difesa di Veldmark."
     found = find_institutions(sentence)
-    assert (found[0].text, found[0].portfolios) == ("interno dell’FPS", ("interior",))
+    assert (found[0].text, found[0].portfolios) == ("giustizia dell’FPS", ("justice",))
     keys = {c.victim.key.split("/", 1)[1] for c in victims_in(facts_of(sentence, "it"))}
-    assert "ministry:interior" in keys
+    assert "ministry:justice" in keys
 
 
 def test_a_french_department_with_its_nationality_between_head_and_portfolio():
@@ -847,7 +847,7 @@ def test_attackers_the_knowledge_base_does_not_know(sentence, expected):
 
 def test_dates_go_to_the_nearer_of_began_and_discovered():
     text = ("Hackers broke into the Veldmark Water Authority's network. "
-            "It was in March 2021 that the staff discovered this intrusion, which began in the spring of 2019.")
+            "It was in March 2021 that the staff discovered the intrusion, which had begun in the spring of 2019.")
     frames = extract_frames("doc", text, "en", PUBLISHED, RESOURCES)
     assert [(f.first_seen, f.discovered) for f in frames] == [("2019", "2021-03")]
 

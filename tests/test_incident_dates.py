@@ -65,7 +65,7 @@ def test_last_week_dates_the_incident(language: str) -> None:
 BESIDE_AN_OLDER_EVENT = {
     "en": "Hackers stole customer records from Veldmark Bank on Monday, the biggest breach in the country since 2013.",
     "fr": "La Banque de Lutrecht a été victime d'une cyberattaque lundi, comme en 2017 la Poste de Veldmark.",
-    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs, wie bereits im Mai 2017 die "
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs, wie schon im Mai 2017 die "
           "Sparkasse Veldmark.",
     "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì, come già nel 2017 la Banca di Veldmark.",
     "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes, al igual que el Banco de Veldmark "

@@ -136,7 +136,7 @@ def _piece(s: _Sentence, start: int, end: int, glued: bool) -> list[_Sentence]:
 
 
 def _mark_furniture_blocks(paragraphs: list[_Paragraph], title: str | None) -> None:
-    """ "Get more insights with the / Recorded Future / Intelligence Cloud. / Learn more. / Jane Doe": the short lines
+    """ "See more with the / Kettleby Threat / Platform. / Learn more. / Jane Doe": the short lines
     between furniture lines are furniture too (a product name, an author's name, a headline). A run of short lines
     (``SHORT_LINE_MAX_WORDS`` words at most, sentence or not) with enough furniture in it is dropped whole, except a
     full sentence and the page's title."""

@@ -1,7 +1,7 @@
 """Lines that are a page's date stamp, and list items that end in one.
 
 A page prints its date, its update time or today's date on a line of their own ("Monday, February 23, 2026",
-"Oslo | July 20, 2021 6:45:06 AM IST", "Aktualisiert am 3. März 2023, 10:15 Uhr"), and dates the headlines it
+"Oslo | July 14, 2022 7:12:31 AM IST", "Aktualisiert am 3. März 2023, 10:15 Uhr"), and dates the headlines it
 lists under a story ("- Headline of another story - 21 januari 2026"). Such a line has a full date (or a clock
 time) and, besides it, at most a place or agency name and the words that announce a date. Dates are read by
 ``annotate.dates`` in each supported language, so month and weekday names come from CLDR.

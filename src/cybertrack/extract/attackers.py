@@ -34,7 +34,7 @@ from cybertrack.tables import table
 
 _APPOSITION = 6
 _DESCRIBING_WORDS = 4  # "two Iranian men", "a 24-year-old Lithuanian man"
-_COMPARISON_GAP = 6  # "similar to those used by APT41", "previously used by a hacker collective known as Lazarus"
+_COMPARISON_GAP = 6  # "similar to those used by APT41", "once used by a crew known as Lazarus"
 _ATTRIBUTION_GAP = 8  # "attributed the intrusion into the network to the GRU"
 _CONJUNCTIONS = {"and", "&", ",", "et", "und", "e", "y", "en"}
 _ATTACKER_WORDS = ("crew_before", "crew_after", "attacker_noun", "attacker_before", "attacker_after")  # cue kinds
@@ -199,7 +199,7 @@ def _whole_names(facts: SentenceFacts) -> list[NameChunk]:
 
 
 def _names_an_attack(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "the criminals behind the BEC attacks", "the Mongo Lock campaign": a name written before a noun for an attack
+    """ "the crooks behind the BEC attacks", "the Mongo Lock campaign": a name written before a noun for an attack
     (a word both lexicons hold: an attacker's noun and an attack word, or a campaign) names a kind of attack or a
     campaign, not the crew; "Nordic Hammer defaced" is still the crew."""
     attacks = {(cue.start, cue.end) for cue in facts.cues.get("attack", [])}
@@ -216,7 +216,7 @@ def _a_word_for_attackers(facts: SentenceFacts, chunk: NameChunk) -> bool:
 
 
 def _people_of(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "details leaked by City of Atlanta employees": a name before a noun for its people (employees, customers)
+    """ "records leaked by Lutrecht city employees": a name before a noun for its people (employees, customers)
     names whose people they are; the cue casts the people, not the name."""
     return any(cue.start >= chunk.end and not facts.text[chunk.end:cue.start].strip(" -")
                for cue in facts.cues.get("people_of", []))

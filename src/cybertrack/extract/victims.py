@@ -475,7 +475,7 @@ def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate 
     the sentence's first candidate)."""
     if candidate.generic or not facts.is_attack or facts.actors or any(c.attacker_side for c in facts.countries) \
             or titles_a_person(facts, candidate):
-        return False  # an officer who opens a sentence on the attack speaks of it ("HSE Chief Paul Reid has described")
+        return False  # an officer opening a sentence on the attack speaks of it ("Veldmark Chief Mira Tallis said")
     reports = [m for m in facts.cues.get("speech", []) if not _tells_its_people(facts, m)]
     if any(facts.has(kind) for kind in ("attribution", "denial")) or reports or not _full_sentence(facts.text):
         return False
@@ -494,7 +494,7 @@ def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate 
 
 
 def titles_a_person(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """The candidate holds one of the packs' person nouns ("HSE Chief Paul Reid", "Minister Mira Tallis",
+    """The candidate holds one of the packs' person nouns ("Veldmark Health Chief Mira Tallis", "Minister Jan Vos",
     "Sprecherin"): it names somebody by an office."""
     return bool(_person_title().search(facts.text, candidate.start, candidate.end))
 

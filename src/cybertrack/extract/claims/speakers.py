@@ -445,7 +445,7 @@ def _employer(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -
 
 
 def _head_of_list(text: str, speakers: list[Speaker], last: Speaker) -> Speaker:
-    """ "the FPS Foreign Affairs, Foreign Trade and Development Cooperation wrote": a name listed in parts is
+    """ "the FPS Foreign Affairs, Foreign Trade and Development Cooperation said": a name listed in parts is
     named by its first part."""
     head = last
     for speaker in reversed([s for s in speakers if s.end <= last.start]):
