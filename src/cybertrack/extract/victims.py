@@ -32,7 +32,7 @@ from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import alternation, pack, word_pattern, words
 from cybertrack.model import Victim
-from cybertrack.tables import table
+from cybertrack.tables import language_table, table
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _PUNCTUATION = re.compile(r"[.;:!?,]")
@@ -67,6 +67,7 @@ _MAX_APPOSITION_WORDS = 25
 _NOTICE_WORDS = 4  # "told all of its staff": the people an organisation tells stand a few words after the verb
 _MAX_ADDRESSEE_WORDS = 5  # "zegt directeur Anna Reyes tegen": the speaker may stand between
 _CONJUNCTIONS = frozenset(word.casefold() for word in words("grammar", "conjunctions"))
+_CONJUNCTION_OPENINGS = tuple(f"{word} " for word in sorted(_CONJUNCTIONS))  # "and the ...", "et la ..."
 _MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
 
 
@@ -129,12 +130,18 @@ def _links_a_place(gap: str, language: str) -> bool:
     parliament of Norway", "il parlamento della Norvegia", "de politie in Nederland"): in "des pirates ont visé le
     parlement depuis la Chine" China is where the intruders were, not whose parliament it was. An elided word
     ("l’", "dell’") stands for its full form."""
-    links = {w.casefold() for w in pack(language, "places")["of"] + pack(language, "grammar")["articles"]}
+    links = _place_links(language)
     for word in re.findall(r"\w+['’]|\w+", gap):
         word = word.casefold()
         if word not in links and not (word[-1] in "'’" and {word[:-1] + "a", word[:-1] + "e"} & links):
             return False
     return True
+
+
+@language_table
+def _place_links(language: str) -> frozenset[str]:
+    """The words that tie a place to what it holds: the pack's places ``of`` words and its articles."""
+    return frozenset(w.casefold() for w in pack(language, "places")["of"] + pack(language, "grammar")["articles"])
 
 
 def _institution_victims(facts: SentenceFacts) -> list[Candidate]:
@@ -388,14 +395,14 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
         if gap.strip():
             break
         lower = word.group().lower()
-        if lower in stops and lower not in {"and", "et", "en", "und", "e", "y"}:
+        if lower in stops and lower not in _CONJUNCTIONS:
             break
         if reads_as_verb(word.group(), facts.language):
             break
         if any(cue_start < word.end() and word.start() < cue_end for cue_start, cue_end in cue_words):
             break
         position = word.start()
-    while facts.text[position:start].lower().startswith(("and ", "et ", "en ", "und ", "e ", "y ")):
+    while facts.text[position:start].lower().startswith(_CONJUNCTION_OPENINGS):
         position += facts.text[position:].index(" ") + 1
     return position
 
