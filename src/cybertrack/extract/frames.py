@@ -535,16 +535,20 @@ def _with_context_country(
     """The victim with its country, and the co-victims an enumeration of places adds ("government agencies in Austria,
     Estonia and Portugal": one victim per country). The country is what the sentence says around the name
     (``victim_countries``); else, for a department or generic victim, the country the article already gave the same
-    victim, else the one it is talking about here."""
+    victim, else (for a state body) the country the article is about, else the one it is talking about here."""
     victim = candidate.victim
     countries = countries or ArticleCountries(facts, knowledge_base().places)
+
+    def article() -> str | None:
+        return countries.memo("article", lambda: _article_country(facts, attackers))
+
     if victim.country:  # "defence contractors in Israel and South Korea": the first country found with the name
         return candidate, _co_victims(victim, countries.of(index, candidate.start, candidate.end))
     codes = countries.of(index, candidate.start, candidate.end)
     if not codes and victim.key.startswith("org:"):
         codes = countries.named_elsewhere(facts[index].text[candidate.start:candidate.end])[:1]
         if not codes:
-            code = countries.memo("article", lambda: _article_country(facts, attackers))
+            code = article()
             codes = [code] if code else []
     if codes:
         placed = [_placed(victim, code) for code in codes]
@@ -554,8 +558,7 @@ def _with_context_country(
     known = [v.country for d in drafts for v in d.victims.values() if v.country and v.key.endswith("/" + what)]
     if known:
         code = known[0]
-    elif victim.sector == STATE_SECTOR and (about := countries.memo("article", lambda: _article_country(facts,
-                                                                                                    attackers))):
+    elif victim.sector == STATE_SECTOR and (about := article()):
         code = about  # "le Parlement", in an article about Norway: its parliament, whatever country was named last
     else:
         code = _context_country(facts, index, attackers)
