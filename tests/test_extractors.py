@@ -1193,3 +1193,40 @@ def test_the_vendor_a_supply_chain_attack_is_named_after_is_its_victim(language,
     name of the vendor it hit first: the name stays a victim."""
     names = {v.name for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims}
     assert vendor in names
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Ein Ransomware-Angriff legte die Verwaltung der Stadt Lutrecht lahm.", "de", ["org:lutrecht"]),
+    ("Ransomware crippled the administration of the city of Lutrecht.", "en", ["org:lutrecht"]),
+    ("Un rançongiciel a paralysé l'administration de la ville de Lutrecht.", "fr", ["org:lutrecht"]),
+    # a place word between them ("in") says where the body is, not whose it is: the body stays
+    ("Die Polizei in Lutrecht wurde angegriffen.", "de", ["org:lutrecht", "?/government:police"]),
+])
+def test_a_state_body_of_a_named_owner_is_the_owner(text: str, language: str, expected: list[str]) -> None:
+    """ "The administration of the city of X" is one victim, the city: a government noun tied to the name after it by
+    a connector of the language names that name's own body, as a noun right before it does."""
+    assert [c.victim.key for c in candidates(facts_of(text, language))] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Der Gesundheitsdienst wurde Opfer eines Ransomware-Angriffs.", "de", "Gesundheitsdienst"),
+    ("Le service de santé a été victime d'un rançongiciel.", "fr", "service de santé"),
+    ("Il sistema sanitario è stato colpito da un ransomware.", "it", "sistema sanitario"),
+    ("De gezondheidsdienst werd het slachtoffer van ransomware.", "nl", "gezondheidsdienst"),
+    ("Los servicios de salud fueron atacados.", "es", "servicios de salud"),
+])
+def test_every_language_names_a_health_service(text: str, language: str, expected: str) -> None:
+    """The English pack's "health service" and "health system" have their words in every pack: a state's health
+    service hit by ransomware is a healthcare victim whatever the language of the report."""
+    facts = facts_of(text, language)
+    assert [(facts.text[c.start:c.end], c.victim.sector) for c in candidates(facts)] == [(expected, "healthcare")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Stadt Lutrecht wurde Opfer eines Ransomware-Angriffs.", "de"),
+    ("The City of Lutrecht was hit by ransomware.", "en"),
+])
+def test_an_administration_is_keyed_by_its_place_name_whole(text: str, language: str) -> None:
+    """ "Stadt Lutrecht" is keyed by "lutrecht": its head is taken off once (it had been cut twice, keying an unknown
+    town by the tail of its name, "cht")."""
+    assert [c.victim.key for c in candidates(facts_of(text, language))] == ["org:lutrecht"]

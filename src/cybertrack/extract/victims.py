@@ -292,9 +292,10 @@ def _without_descriptor(chunk: NameChunk) -> str:
 
 
 def _without_place_head(facts: SentenceFacts, start: int, name: str) -> str:
-    """ "City of Atlanta", "Stadt Witten": an administration is known by its place's name in every language."""
+    """ "City of Atlanta", "Stadt Witten": an administration is known by its place's name in every language. The head
+    is taken off only where ``name`` still opens with it (`_without_descriptor` may have taken it off already)."""
     head = next((m for m in facts.cues.get("place_heads", []) if m.start == start), None)
-    rest = name[head.end - start:].strip() if head else name
+    rest = name[len(head.text):].strip() if head and name.startswith(head.text) else name
     rest = _NAME_LINK.sub("", rest)
     return rest if len(rest) >= _MIN_NAME_CHARACTERS else name
 
@@ -429,7 +430,27 @@ def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candid
                 gap = gap.replace(country.text, " ")
         if not gap.strip() or (gap.strip().casefold() in _CONJUNCTIONS and _opens_with_description(candidate)):
             return True
+        if generic.victim.sector == STATE_SECTOR and _owner_link(gap, facts.language):
+            return True
     return False
+
+
+def _owner_link(gap: str, language: str) -> bool:
+    """Only a connector and articles stand between a state body's noun and the name after it: the name is whose body
+    it is ("die Verwaltung der Stadt Lutrecht", "the administration of the city of Lutrecht"), one victim."""
+    if _PUNCTUATION.search(gap):
+        return False
+    gap_words = {word.casefold() for word in re.findall(r"\w+['’]|\w+", gap)}
+    connectors, articles = _owner_connectors(language)
+    return bool(gap_words & connectors) and gap_words <= connectors | articles
+
+
+@language_table
+def _owner_connectors(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's name connectors ("of", "der", "de"), and its articles."""
+    grammar = pack(language, "grammar")
+    return (frozenset(w.casefold() for w in grammar["name_connectors"]),
+            frozenset(w.casefold() for w in grammar["articles"]))
 
 
 def _opens_with_description(candidate: Candidate) -> bool:
