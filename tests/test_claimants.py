@@ -49,3 +49,37 @@ def test_the_denial_is_by_whom_the_sentence_names_at_it(text: str, language: str
     denials = [c for c in claims_of("case", document_facts(text, language, None, RESOURCES), None, UNLIMITED)
                if c.stance.value == "denies"]
     assert [c.claimant for c in denials] == [denier]
+
+
+@pytest.mark.parametrize(("text", "language", "state"), [
+    ("Russland sei für den Angriff verantwortlich, erklärte die veldmarkische Außenministerin Mira Tallis.", "de",
+     None),  # an invented nationality is no state's: the office alone places nobody
+    ("Russland sei für den Angriff verantwortlich, erklärte die norwegische Außenministerin Mira Tallis.", "de", "NO"),
+    ("La ministra de Relaciones Exteriores de Noruega dijo que Rusia está detrás de la intrusión.", "es", "NO"),
+    ("Norway's foreign minister Mira Tallis said Russia was behind the attack.", "en", "NO"),
+    ("Russian officials denied any involvement in the attack.", "en", "RU"),
+    ("« La Russie est derrière cette activité », a déclaré la ministre norvégienne des Affaires étrangères.", "fr",
+     "NO"),
+    ("Il ministro norvegese Jan Vos ha accusato la Russia dell'attacco.", "it", "NO"),
+    ("De Noorse minister Jan Vos beschuldigde Rusland van de aanval.", "nl", "NO"),
+    # a researcher or a firm's spokesperson speaks for no state, whatever their nationality
+    ("Dutch researcher Jan Vos said Russia was behind the attack.", "en", None),
+])
+def test_a_holder_of_a_state_office_speaks_for_the_state(text: str, language: str, state: str | None) -> None:
+    """What a minister or a state's officials claim, their state claims: the claim's party is the state, so that the
+    same claim by the country and by its minister, in two reports, is one claim of the incident."""
+    assert only_claim(text, language).speaks_for == state
+
+
+@pytest.mark.parametrize(("text", "language", "state"), [
+    # an article about Norway: Norway named twice as the victim's country, Russia accused
+    ("Het Noorse parlement werd in augustus gehackt. De Noorse politie onderzoekt de aanval. "
+     "Volgens de regering is Rusland verantwoordelijk voor de aanval.", "nl", "NO"),
+    # an embassy speaks for the state that sent it, not for the country the article is about
+    ("Het Noorse parlement werd in augustus gehackt. De Noorse politie onderzoekt de aanval. "
+     "De ambassade wees elke betrokkenheid van Rusland bij de aanval af.", "nl", None),
+])
+def test_a_state_body_without_its_country_speaks_for_the_article_country(text: str, language: str,
+                                                                        state: str | None) -> None:
+    claims = claims_of("case", document_facts(text, language, None, RESOURCES), None, UNLIMITED)
+    assert [claim.speaks_for for claim in claims] == [state]

@@ -1230,3 +1230,18 @@ def test_an_administration_is_keyed_by_its_place_name_whole(text: str, language:
     """ "Stadt Lutrecht" is keyed by "lutrecht": its head is taken off once (it had been cut twice, keying an unknown
     town by the tail of its name, "cht")."""
     assert [c.victim.key for c in candidates(facts_of(text, language))] == ["org:lutrecht"]
+
+
+@pytest.mark.parametrize(("text", "language", "key"), [
+    ("Noruega denunció el ataque. El Parlamento Veldting fue atacado el lunes, dijo el gobierno de Noruega.", "es",
+     "NO/government:parliament"),
+    ("Norway condemned the attack. The Parliament Veldting was hacked on Monday, the government of Norway said.",
+     "en", "NO/government:parliament"),
+    # a longer name is an office of its own
+    ("Norway condemned the attack. The Government Accountability Office was hacked on Monday, the government of "
+     "Norway said.", "en", "org:government accountability office"),
+])
+def test_a_state_body_called_by_its_own_name_is_the_state_body(text: str, language: str, key: str) -> None:
+    """ "el Parlamento Storting": a state body's noun before the one word its state calls it is that state's body
+    (the article's country), one victim with "the Norwegian parliament" of the other reports."""
+    assert key in {v.key for frame in frames_of(text, language) for v in frame.victims}

@@ -32,6 +32,7 @@ from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
+from cybertrack.extract.institutions import state_body
 from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.roles import enumerations, victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
@@ -71,6 +72,7 @@ _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:while|whereas|tandis que|alors que|mentre|während|terwijl|mientras que|mientras)\b", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -225,7 +227,25 @@ def _indexed_claims(document: str, facts: list[SentenceFacts], published: str | 
             if claim.stance.asserts:
                 states += [t for t in claim.attributed_to if len(t) == 2 and t not in states]
                 actors += [t for t in claim.attributed_to if len(t) > 2 and t not in actors]
-    return found
+    return _home_state_bodies(found, facts)
+
+
+def _home_state_bodies(found: list[tuple[int, Claim]], facts: list[SentenceFacts]) -> list[tuple[int, Claim]]:
+    """A state body named without its country ("de regering", "la police") speaks for the country the article is
+    about (`article_country`, never a state its claims accuse), as it is that country's victim: "the government" and "Norway" attributing the attack
+    to Russia in an article about Norway are one party's claim. An embassy is no state body: it speaks for the
+    state that sent it, which the article need not be about."""
+    unplaced = [i for i, (_, claim) in enumerate(found)
+                if claim.speaks_for is None and claim.claimant_kind is ClaimantKind.INSTITUTION
+                and any(state_body(word) for word in _WORD.findall(claim.claimant))]
+    home = _article_country(facts, _attacker_countries(facts) | _accused_states(found)) if unplaced else None
+    if home is None:
+        return found
+    placed = list(found)
+    for i in unplaced:
+        index, claim = found[i]
+        placed[i] = (index, replace(claim, speaks_for=home))
+    return placed
 
 
 def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple[int, Claim]]) -> None:

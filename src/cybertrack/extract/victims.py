@@ -464,6 +464,8 @@ def _as_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidate:
     parliament")."""
     inside = [c for c in facts.countries
               if candidate.start <= c.start and c.end <= candidate.end and not c.attacker_side]
+    if not inside:
+        return _as_named_state_body(facts, candidate)
     if len(inside) != 1:
         return candidate
     country = inside[0]
@@ -473,6 +475,24 @@ def _as_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidate:
         return candidate
     victim = replace(candidate.victim, key=f"{country.code}/{STATE_SECTOR}:{body}", country=country.code,
                      sector=STATE_SECTOR, generic=False)
+    return replace(candidate, victim=victim)
+
+
+def _as_named_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidate:
+    """A state body's noun before the one word its state calls it ("el Parlamento Storting", "the Parliament
+    Veldting"): the body, whose country the article gives (`frames`), so that it is one victim with "the Norwegian
+    parliament" of other reports. The name stays as written. A place after the noun names a local body ("Polizei
+    Lutrecht"), and a longer name an office of its own ("Government Accountability Office")."""
+    if candidate.generic:
+        return candidate
+    words = facts.text[candidate.start:candidate.end].split()
+    if len(words) != 2 or not words[1][:1].isupper() or words[1] in knowledge_base().places \
+            or words[1].casefold() in place_names():
+        return candidate
+    body = state_body(words[0])
+    if body is None:
+        return candidate
+    victim = replace(candidate.victim, key=f"?/{STATE_SECTOR}:{body}", sector=STATE_SECTOR)
     return replace(candidate, victim=victim)
 
 

@@ -29,6 +29,7 @@ from cybertrack.extract.claims.speakers import (
     named_in_next,
     organisation_of,
     possible_speakers,
+    state_spoken_for,
 )
 from cybertrack.extract.claims.stance import (
     certainty_of,
@@ -107,8 +108,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     evidence = Evidence(document, facts.start, facts.end, facts.raw)
     mention = (speaker.mention(facts) or speaker.name) if speaker else ""
     kind = speaker.kind if speaker else ClaimantKind.ARTICLE
-    speaks_for = speaker.country if speaker and speaker.kind in (ClaimantKind.STATE, ClaimantKind.INSTITUTION) \
-        else None
+    speaks_for = state_spoken_for(facts, speaker) if speaker else None
     claims = []
     for clause_targets, about in clauses:
         names = tuple(dict.fromkeys(t.name for t in clause_targets))

@@ -19,7 +19,7 @@ from cybertrack.extract.claims.wording import (
     close,
     content_words_between,
 )
-from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, SentenceFacts
+from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, SentenceFacts
 from cybertrack.extract.institutions import portfolios
 from cybertrack.extract.names import NameChunk, is_web_domain
 from cybertrack.extract.victims import english_adjective, plausible_name
@@ -49,6 +49,7 @@ _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the sp
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
+_STATE_OFFICE = word_pattern("roles", "state_offices")
 _SUBJECT_PRONOUNS = frozenset(words("grammar", "subject_pronouns"))
 _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
 
@@ -146,7 +147,43 @@ def _person(facts: SentenceFacts, speaker: Speaker) -> Speaker:
         if 0 <= speaker.start - noun.end <= 2 and speaker.kind is ClaimantKind.PERSON:  # "the minister, Anna Morel"
             start, end = _expand_phrase(facts, noun.start, noun.end)
             return replace(speaker, role=text[start:end])
+        nationality = _nationality_between(facts, noun.end, speaker.start)
+        if nationality is not None and speaker.name[:1].isupper():  # "il ministro norvegese Jan Vos"
+            return replace(speaker, kind=ClaimantKind.PERSON, role=text[noun.start:nationality.end],
+                           country=speaker.country or nationality.code)
     return speaker
+
+
+def _nationality_between(facts: SentenceFacts, start: int, end: int) -> CountryMention | None:
+    """The nationality that alone stands between a role noun and the name after it, in the languages that put
+    adjectives after nouns ("il ministro norvegese Jan Vos", "le ministre norvégien Jan Vos")."""
+    if facts.language not in ADJECTIVES_AFTER_NOUNS:
+        return None
+    return next((c for c in facts.countries if c.form == "adjective" and not c.attacker_side
+                 and start < c.start and c.end < end and not facts.text[start:c.start].strip()
+                 and not facts.text[c.end:end].strip()), None)
+
+
+def state_spoken_for(facts: SentenceFacts, speaker: Speaker) -> str | None:
+    """The state whose claim this is: a state's own, its institutions', and those of a person holding one of its
+    offices (the packs' ``state_offices``: "the Norwegian foreign minister", "Russian officials"), so that one state's
+    claim repeated by several of its officials, in several reports, is one party's claim. A person's state is the
+    nationality or country of their phrase, or the country whose possessive opens their role ("Norway's foreign
+    minister Mira Tallis"). A researcher or a spokesperson of a firm speaks for no state."""
+    if speaker.kind in (ClaimantKind.STATE, ClaimantKind.INSTITUTION):
+        return speaker.country
+    if speaker.kind not in (ClaimantKind.PERSON, ClaimantKind.ORGANISATION) \
+            or not _STATE_OFFICE.search(speaker.role or facts.text[speaker.start:speaker.end]):
+        return None
+    return speaker.country or _possessive_before_role(facts, speaker)
+
+
+def _possessive_before_role(facts: SentenceFacts, speaker: Speaker) -> str | None:
+    if not speaker.role:
+        return None
+    opening = re.compile(rf"{_POSSESSIVE_GAP.pattern}{re.escape(speaker.role)}\s*,?\s*", re.IGNORECASE)
+    return next((c.code for c in facts.countries
+                 if not c.attacker_side and opening.fullmatch(facts.text, c.end, speaker.start)), None)
 
 
 def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targets: list[Target]) -> ClaimantKind:
