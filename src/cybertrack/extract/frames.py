@@ -232,9 +232,9 @@ def _indexed_claims(document: str, facts: list[SentenceFacts], published: str | 
 
 def _home_state_bodies(found: list[tuple[int, Claim]], facts: list[SentenceFacts]) -> list[tuple[int, Claim]]:
     """A state body named without its country ("de regering", "la police") speaks for the country the article is
-    about (`article_country`, never a state its claims accuse), as it is that country's victim: "the government" and "Norway" attributing the attack
-    to Russia in an article about Norway are one party's claim. An embassy is no state body: it speaks for the
-    state that sent it, which the article need not be about."""
+    about (`article_country`, never a state its claims accuse), as it is that country's victim: "the government"
+    and "Norway" attributing the attack to Russia in an article about Norway are one party's claim. An embassy is no
+    state body: it speaks for the state that sent it, which the article need not be about."""
     unplaced = [i for i, (_, claim) in enumerate(found)
                 if claim.speaks_for is None and claim.claimant_kind is ClaimantKind.INSTITUTION
                 and any(state_body(word) for word in _WORD.findall(claim.claimant))]
