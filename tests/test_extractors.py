@@ -1245,3 +1245,18 @@ def test_a_state_body_called_by_its_own_name_is_the_state_body(text: str, langua
     """ "el Parlamento Storting": a state body's noun before the one word its state calls it is that state's body
     (the article's country), one victim with "the Norwegian parliament" of the other reports."""
     assert key in {v.key for frame in frames_of(text, language) for v in frame.victims}
+
+
+@pytest.mark.parametrize(("text", "language", "key"), [
+    ("Een Outlook-account van een politiemedewerker is gehackt.", "nl", "?/government:police"),
+    ("Aanvallers kregen toegang tot de e-mail van Noorse parlementsmedewerkers.", "nl", "NO/government:parliament"),
+    ("Die Daten der Krankenhausmitarbeiter wurden gestohlen.", "de", "?/healthcare:krankenhaus"),
+])
+def test_people_compounded_with_their_organisation_name_it(text: str, language: str, key: str) -> None:
+    """German and Dutch write the people of an organisation into one word with the noun that names it: the
+    organisation is the victim, keyed as its noun alone would be (a linking "s" may join them)."""
+    assert key in [c.victim.key for c in candidates(facts_of(text, language))]
+
+
+def test_a_people_word_alone_is_no_compound() -> None:
+    assert candidates(facts_of("Die Mitarbeiter wurden per E-Mail informiert.", "de")) == []

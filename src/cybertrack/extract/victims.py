@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from babel.dates import get_day_names, get_month_names
 
+from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.incident_dates import CLAUSE_EDGE, background_markers
@@ -69,6 +70,7 @@ _MAX_ADDRESSEE_WORDS = 5  # "zegt directeur Anna Reyes tegen": the speaker may s
 _CONJUNCTIONS = frozenset(word.casefold() for word in words("grammar", "conjunctions"))
 _CONJUNCTION_OPENINGS = tuple(f"{word} " for word in sorted(_CONJUNCTIONS))  # "and the ...", "et la ..."
 _MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
+_MIN_COMPOUND_HEAD = 4  # letters of the sector noun a people word is compounded with ("politie", "Bank")
 
 
 @dataclass(frozen=True)
@@ -353,7 +355,7 @@ def _people_of(facts: SentenceFacts, end: int) -> int:
 
 def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
     candidates = []
-    for noun in facts.cues.get("sector", []):
+    for noun in facts.cues.get("sector", []) + _people_compounds(facts):
         if any(c.start <= noun.start and noun.end <= c.end for c in taken):
             continue
         start = _extend_left(facts, noun.start)
@@ -373,6 +375,34 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
         victim = Victim(text, f"{code or '?'}/{sector}:{what}", code, sector, generic=not identifies(sector, code))
         candidates.append(Candidate(start, noun.end, victim, generic=True))
     return candidates
+
+
+def _people_compounds(facts: SentenceFacts) -> list[Match]:
+    """ "politiemedewerker", "parlementsmedewerkers", "Krankenhausmitarbeiter": German and Dutch write the people of
+    an organisation (the packs' ``people_of``) into one word with the sector noun that names it, and the people hit
+    say the organisation was ("Een account van een politiemedewerker is gehackt"). The match spans the word; its text
+    is the sector noun, which keys the victim. A linking "s" may join them ("parlement-s-medewerkers")."""
+    suffixes = _people_suffixes(facts.language)
+    found = []
+    for word in _WORD.finditer(facts.text):
+        lower = word.group().casefold()
+        suffix = next((s for s in suffixes if lower.endswith(s) and len(lower) - len(s) >= _MIN_COMPOUND_HEAD), None)
+        if suffix is None:
+            continue
+        prefix = word.group()[:len(lower) - len(suffix)]
+        for stem in dict.fromkeys((prefix.removesuffix("s"), prefix)):
+            sectors = [m for m in cues().find_all(stem)["sector"] if (m.start, m.end) == (0, len(stem))]
+            if sectors:
+                found.append(Match(word.start(), word.end(), stem, sectors[0].values))
+                break
+    return found
+
+
+@language_table
+def _people_suffixes(language: str) -> tuple[str, ...]:
+    """The pack's people of an organisation, plural and (Dutch "medewerkers") singular, longest first."""
+    plural = {w.casefold() for w in pack(language, "roles")["people_of"]}
+    return tuple(sorted(plural | {w.removesuffix("s") for w in plural}, key=len, reverse=True))
 
 
 def identifies(sector: str | None, code: str | None) -> bool:
