@@ -1260,3 +1260,18 @@ def test_people_compounded_with_their_organisation_name_it(text: str, language: 
 
 def test_a_people_word_alone_is_no_compound() -> None:
     assert candidates(facts_of("Die Mitarbeiter wurden per E-Mail informiert.", "de")) == []
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Ransomware crippled the booking systems of the Lazio region on Sunday.", "org:lazio"),
+    ("Hackers attacked the Kent county council on Monday.", "org:kent"),
+])
+def test_a_place_before_its_head_is_its_administration(text: str, key: str) -> None:
+    """English writes "the Lazio region" where Italian writes "la regione Lazio": a known place right before a place
+    head is that place's administration, keyed by the place's name as the other order is."""
+    assert key in [c.victim.key for c in candidates(facts_of(text, "en"))]
+
+
+def test_a_name_the_gazetteer_does_not_know_before_a_region_is_no_administration() -> None:
+    assert [c.victim.key for c in candidates(facts_of("Ransomware hit the Korvan region of the firm.", "en"))] \
+        == ["org:korvan"]

@@ -316,6 +316,13 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
                 continue  # a capitalised head is part of the name chunk itself ("City of Atlanta", "Stadt Witten")
             if kind == "sector" and portfolio_of(head.text):
                 continue  # "la difesa di Veldmark": a department, named by its portfolio and country
+            place = _place_before(facts, chunks, head) if kind == "place_heads" else None
+            if place is not None:  # "the Lazio region", "Oslo municipality": the place's administration
+                found.append(Candidate(place.start, head.end, Victim(facts.text[place.start:head.end],
+                                                                     f"org:{name_key(place.text)}", None,
+                                                                     STATE_SECTOR), False))
+                occupied.append((place.start, head.end))
+                continue
             following = bisect.bisect_left(starts, head.end)
             if following == len(chunks):
                 continue
@@ -333,6 +340,16 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
             found.append(Candidate(head.start, chunk.end, Victim(name, f"org:{key}", code, sector), False))
             occupied.append((head.start, chunk.end))
     return found
+
+
+def _place_before(facts: SentenceFacts, chunks: list[NameChunk], head: Match) -> NameChunk | None:
+    """The known place right before a lower-case place head ("the Lazio region", "Oslo municipality"), as English
+    writes what "la regione Lazio" and "de gemeente Oslo" write the other way round; only a place the gazetteer
+    knows, so that "the Korvan region" of a firm's sales is not an administration."""
+    chunk = next((c for c in chunks if c.end <= head.start and not facts.text[c.end:head.start].strip()), None)
+    if chunk is None or not (chunk.text in knowledge_base().places or chunk.text.casefold() in place_names()):
+        return None
+    return chunk
 
 
 def _in_apposition(facts: SentenceFacts, head: Match, chunk: NameChunk) -> bool:
