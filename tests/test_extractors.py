@@ -1275,3 +1275,15 @@ def test_a_place_before_its_head_is_its_administration(text: str, key: str) -> N
 def test_a_name_the_gazetteer_does_not_know_before_a_region_is_no_administration() -> None:
     assert [c.victim.key for c in candidates(facts_of("Ransomware hit the Korvan region of the firm.", "en"))] \
         == ["org:korvan"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Angreifer verschafften sich Zugang zum Netzwerk der Stadtverwaltung.", "de"),
+    ("Les pirates ont eu accès aux serveurs de la mairie.", "fr"),
+    ("Gli hacker hanno avuto accesso ai server del comune.", "it"),
+    ("Los atacantes obtuvieron acceso a los servidores del ayuntamiento.", "es"),
+    ("De aanvallers kregen toegang tot de servers van de gemeente.", "nl"),
+])
+def test_gaining_access_reports_an_attack_in_every_language(text: str, language: str) -> None:
+    """ "gained access" reports an intrusion in the English pack; every pack says it in its own words."""
+    assert facts_of(text, language).is_attack
