@@ -369,3 +369,21 @@ def test_an_incident_begins_in_the_month_two_of_its_reports_agree_on() -> None:
     assert incident.first_seen == "2017-06-27"
     [incident] = resolve([dated("a.txt", "2017-05"), dated("b.txt", "2017-06-27")])
     assert incident.first_seen == "2017-05"
+
+
+PROVIDER = Victim("Korvan IT", "org:korvan it", "DE", None)
+TOWN = Victim("Stadtverwaltung Lutrecht", "org:lutrecht", "DE", "government")
+
+
+def test_a_report_about_whom_another_report_says_was_hit_joins_it_when_the_actor_is_the_same() -> None:
+    """The provider's report, and a report whose victim is one of its client towns but whose article is about the
+    provider (named most), by the same gang: one incident. Without the shared actor, two reports naming different
+    victims stay apart, whatever their articles name."""
+    provider = frame("provider.txt", "Die Hackergruppe Akira griff den IT-Dienstleister Korvan IT an.", [PROVIDER],
+                     actors=["Akira"], names={"org:korvan it": 0.5})
+    town = frame("town.txt", "Auch die Stadtverwaltung Lutrecht ist von dem Angriff auf Korvan IT betroffen.", [TOWN],
+                 actors=["Akira"], names={"org:korvan it": 0.4, "org:lutrecht": 0.2})
+    assert membership(resolve([provider, town])) == {frozenset({"provider.txt", "town.txt"})}
+    assert membership(resolve([town, provider])) == {frozenset({"provider.txt", "town.txt"})}
+    strangers = [dataclasses.replace(provider, actors=[]), dataclasses.replace(town, actors=[])]
+    assert membership(resolve(strangers)) == {frozenset({"provider.txt"}), frozenset({"town.txt"})}

@@ -107,6 +107,7 @@ class _Cluster:
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
     vectors: list[np.ndarray] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # the names its reports' articles keep coming back to
+    about: set[str] = field(default_factory=set)  # the name each of its reports' articles names most
     blamed: set[str] = field(default_factory=set)  # the states its reports' claims say did it, without a doubt
     sentence_sum: np.ndarray = field(default_factory=lambda: np.zeros(EMBEDDING_SIZE, dtype=np.float32))
     links: list[Link] = field(default_factory=list)  # why each report after the first joined
@@ -121,6 +122,7 @@ class _Cluster:
         self.cves |= set(frame.vulnerabilities)
         self.actors |= set(frame.actors)
         self.names |= frame.names.keys()
+        self.about |= most_named(frame)
         self.blamed |= _blamed_states(frame)
         own = _own_date(frame)
         if own:
@@ -213,16 +215,26 @@ def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     if _vetoed(frame, cluster):
         return 0.0
     shared_victim = any(victims_match(v, w) for v in identified(frame.victims) for w in identified(cluster.victims))
-    score = SAME_VICTIM if shared_victim else 0.0
+    shared = set(frame.actors) & cluster.actors
+    score = SAME_VICTIM if shared_victim or (shared and _about_the_other(frame, cluster)) else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
     similarity = float(vector[SENTENCES] @ cluster.centroid)
-    shared = set(frame.actors) & cluster.actors
     if shared:
         score += SAME_ACTOR
         if score == SAME_ACTOR and similarity >= SAME_STORY and _catalogued(shared):
             score += SAME_STORY_BONUS  # named differently, but the same actor and story
     return score + similarity
+
+
+def _about_the_other(frame: Frame, cluster: _Cluster) -> bool:
+    """One side's victim is the name the other's article names most: a report on the towns that lost their services
+    when their IT provider was hit by a gang (its victim a town, its subject the provider) and the report on the
+    provider, by the same gang. Asked only of reports that share an actor, since an article may name a brand most
+    that another report's victim bears, and that both name whom they say was hit: a report that names nobody hit is
+    the same-incident model's to weigh."""
+    own, theirs = {v.key for v in identified(frame.victims)}, {v.key for v in identified(cluster.victims)}
+    return bool(own and theirs and (most_named(frame) & theirs or own & cluster.about))
 
 
 def _catalogued(actors: set[str]) -> bool:
@@ -281,7 +293,14 @@ def _about_if_unnamed(frame: Frame) -> frozenset[str]:
     article comes back to most: a report in its own language whose victim is one of them tells of the same incident,
     and the model may weigh the pair. A name the article only mentions (a platform, a brand) is not what it is about.
     Nothing for any other report."""
-    if identified(frame.victims) or frame.actors or frame.vulnerabilities or not frame.names:
+    if identified(frame.victims) or frame.actors or frame.vulnerabilities:
+        return frozenset()
+    return most_named(frame)
+
+
+def most_named(frame: Frame) -> frozenset[str]:
+    """The names the frame's article comes back to most (several when they tie; none when it keeps to none)."""
+    if not frame.names:
         return frozenset()
     most = max(frame.names.values())
     return frozenset(key for key, share in frame.names.items() if share == most)
