@@ -387,3 +387,17 @@ def test_a_report_about_whom_another_report_says_was_hit_joins_it_when_the_actor
     assert membership(resolve([town, provider])) == {frozenset({"provider.txt", "town.txt"})}
     strangers = [dataclasses.replace(provider, actors=[]), dataclasses.replace(town, actors=[])]
     assert membership(resolve(strangers)) == {frozenset({"provider.txt"}), frozenset({"town.txt"})}
+
+
+def test_a_group_claiming_its_attack_in_two_spellings_is_one_claim() -> None:
+    """ "CLoP" in one report and "Cl0p" in another both claim the attack for the catalogue's Clop: one party."""
+    from cybertrack.model import Claim, Evidence
+
+    def report(document: str, claimant: str) -> Frame:
+        evidence = Evidence(document, 0, 40, f"{claimant} claimed the attack on Korvan IT.")
+        claim = Claim(claimant, Stance.CLAIMS_RESPONSIBILITY, ("Clop",), Certainty.CONFIRMED, None, evidence)
+        return Frame(document=document, victims=[PROVIDER], claims=[claim], evidence=[evidence])
+
+    [incident] = resolve([report("nl.txt", "CLoP"), report("it.txt", "Cl0p")])
+    [kept] = incident.claims
+    assert {kept.evidence.document, *kept.reported_in} == {"nl.txt", "it.txt"}
