@@ -1287,3 +1287,13 @@ def test_a_name_the_gazetteer_does_not_know_before_a_region_is_no_administration
 def test_gaining_access_reports_an_attack_in_every_language(text: str, language: str) -> None:
     """ "gained access" reports an intrusion in the English pack; every pack says it in its own words."""
     assert facts_of(text, language).is_attack
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tegen persbureau Korvan zegt de bond dat er gegevens van ex-werknemers zijn gestolen.", []),
+    ("Tegen de gemeente Lutrecht werd vorige week een aanval uitgevoerd.", ["gemeente Lutrecht"]),
+])
+def test_whom_a_speaker_tells_before_the_verb_is_no_victim(text: str, expected: list[str]) -> None:
+    """Dutch "tegen" also introduces whom a speaker tells, before the reporting verb when it opens the sentence;
+    "tegen" before an attack stays the attack's target."""
+    assert victim_names(text, "nl") == expected

@@ -681,15 +681,23 @@ def _new_subject(gap: str) -> bool:
 def _addressee(facts: SentenceFacts, cue: Match) -> bool:
     """ "zegt directeur Anna Reyes tegen persbureau Korvan": a preposition the language also uses for the one a speaker
     tells (Dutch "tegen") introduces that listener, not a victim, after a reporting verb in its clause with no "that"
-    and no attack word between."""
+    and no attack word between; or, opening the clause, before the verb ("Tegen persbureau Korvan zegt de bond
+    ...")."""
     if cue.text.casefold() not in _PREPOSITIONS:
         return False
     attack = [m.start for m in facts.cues.get("attack", [])]
+    before = facts.text[:cue.start].rstrip()
+    opens_clause = not before or bool(_PUNCTUATION.search(before[-1]))
     for verb in facts.cues.get("speech", []):
-        gap = facts.text[verb.end:cue.start]
-        if verb.end <= cue.start and len(gap.split()) <= _MAX_ADDRESSEE_WORDS and not _PUNCTUATION.search(gap) \
-                and not _COMPLEMENTIZER.search(gap) \
-                and not any(verb.end <= at < cue.start for at in attack):
+        if verb.end <= cue.start:  # "zegt ... tegen X"
+            start, end = verb.end, cue.start
+        elif opens_clause and cue.end <= verb.start:  # "Tegen X zegt ..."
+            start, end = cue.end, verb.start
+        else:
+            continue
+        gap = facts.text[start:end]
+        if len(gap.split()) <= _MAX_ADDRESSEE_WORDS and not _PUNCTUATION.search(gap) \
+                and not _COMPLEMENTIZER.search(gap) and not any(start <= at < end for at in attack):
             return True
     return False
 
