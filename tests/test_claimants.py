@@ -55,11 +55,11 @@ def test_the_denial_is_by_whom_the_sentence_names_at_it(text: str, language: str
     ("Russland sei für den Angriff verantwortlich, erklärte die veldmarkische Außenministerin Mira Tallis.", "de",
      None),  # an invented nationality is no state's: the office alone places nobody
     ("Russland sei für den Angriff verantwortlich, erklärte die norwegische Außenministerin Mira Tallis.", "de", "NO"),
-    ("La ministra de Relaciones Exteriores de Noruega dijo que Rusia está detrás de la intrusión.", "es", "NO"),
+    ("La ministra noruega de Exteriores afirmó que Rusia es responsable del ataque.", "es", "NO"),
     ("Norway's foreign minister Mira Tallis said Russia was behind the attack.", "en", "NO"),
     ("Russian officials denied any involvement in the attack.", "en", "RU"),
-    ("« La Russie est derrière cette activité », a déclaré la ministre norvégienne des Affaires étrangères.", "fr",
-     "NO"),
+    ("« La Russie est responsable de cette intrusion », a affirmé la ministre norvégienne des Affaires étrangères.",
+     "fr", "NO"),
     ("Il ministro norvegese Jan Vos ha accusato la Russia dell'attacco.", "it", "NO"),
     ("De Noorse minister Jan Vos beschuldigde Rusland van de aanval.", "nl", "NO"),
     # a researcher or a firm's spokesperson speaks for no state, whatever their nationality

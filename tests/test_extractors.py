@@ -1248,7 +1248,7 @@ def test_a_state_body_called_by_its_own_name_is_the_state_body(text: str, langua
 
 
 @pytest.mark.parametrize(("text", "language", "key"), [
-    ("Een Outlook-account van een politiemedewerker is gehackt.", "nl", "?/government:police"),
+    ("Het wachtwoord van een politiemedewerker werd buitgemaakt.", "nl", "?/government:police"),
     ("Aanvallers kregen toegang tot de e-mail van Noorse parlementsmedewerkers.", "nl", "NO/government:parliament"),
     ("Die Daten der Krankenhausmitarbeiter wurden gestohlen.", "de", "?/healthcare:krankenhaus"),
 ])
@@ -1290,7 +1290,7 @@ def test_gaining_access_reports_an_attack_in_every_language(text: str, language:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Tegen persbureau Korvan zegt de bond dat er gegevens van ex-werknemers zijn gestolen.", []),
+    ("Tegen persbureau Korvan zegt de club dat er ook adressen van oud-spelers zijn buitgemaakt.", []),
     ("Tegen de gemeente Lutrecht werd vorige week een aanval uitgevoerd.", ["gemeente Lutrecht"]),
 ])
 def test_whom_a_speaker_tells_before_the_verb_is_no_victim(text: str, expected: list[str]) -> None:

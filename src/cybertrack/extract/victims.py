@@ -397,8 +397,9 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
 def _people_compounds(facts: SentenceFacts) -> list[Match]:
     """ "politiemedewerker", "parlementsmedewerkers", "Krankenhausmitarbeiter": German and Dutch write the people of
     an organisation (the packs' ``people_of``) into one word with the sector noun that names it, and the people hit
-    say the organisation was ("Een account van een politiemedewerker is gehackt"). The match spans the word; its text
-    is the sector noun, which keys the victim. A linking "s" may join them ("parlement-s-medewerkers")."""
+    say the organisation was ("het wachtwoord van een politiemedewerker werd buitgemaakt"). The match spans the
+    word; its text is the sector noun, which keys the victim. A linking "s" may join them
+    ("parlement-s-medewerkers")."""
     suffixes = _people_suffixes(facts.language)
     found = []
     for word in _WORD.finditer(facts.text):
