@@ -225,10 +225,10 @@ def test_a_victim_in_the_news_for_years_costs_a_bounded_number_of_comparisons(mo
     calls = 0
     score = resolution._rule_score
 
-    def counted(*args):
+    def counted(*args, **kwargs):
         nonlocal calls
         calls += 1
-        return score(*args)
+        return score(*args, **kwargs)
 
     monkeypatch.setattr(resolution, "_rule_score", counted)
     reports = 400
@@ -401,3 +401,24 @@ def test_a_group_claiming_its_attack_in_two_spellings_is_one_claim() -> None:
     [incident] = resolve([report("nl.txt", "CLoP"), report("it.txt", "Cl0p")])
     [kept] = incident.claims
     assert {kept.evidence.document, *kept.reported_in} == {"nl.txt", "it.txt"}
+
+
+def test_what_a_round_up_names_most_speaks_only_for_the_report_it_opens_with() -> None:
+    """A round-up of one gang's attacks opens with the car maker and names it most; its report on a region is not
+    about the car maker. A report of the car maker's attack by the same gang is not joined to the region's incident
+    for what the round-up names most, but it is to the incident of a report the round-up opens with."""
+    import numpy as np
+
+    from cybertrack.embeddings import EMBEDDING_SIZE
+    from cybertrack.resolve import SAME_VICTIM, Member, _Cluster, _rule_score
+
+    gang = {"actors": ["RansomEXX"], "names": {"org:korvan motors": 0.5, "org:brindle": 0.2}}
+    region = frame("roundup.txt", "Lo stesso gruppo aveva colpito la Regione Brindle.", [
+        Victim("Regione Brindle", "org:brindle", "IT", "government")], **gang)
+    later = frame("motors.txt", "RansomEXX claimed the attack on Korvan Motors.", [
+        Victim("Korvan Motors", "org:korvan motors", "IT", None)], actors=["RansomEXX"])
+    vector = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32)
+    for opens, joined in ((False, False), (True, True)):
+        cluster = _Cluster()
+        cluster.add(region, vector, Member(None, 0, opens))
+        assert (_rule_score(later, vector, cluster) >= SAME_VICTIM) is joined

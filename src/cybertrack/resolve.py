@@ -107,7 +107,7 @@ class _Cluster:
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
     vectors: list[np.ndarray] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # the names its reports' articles keep coming back to
-    about: set[str] = field(default_factory=set)  # the name each of its reports' articles names most
+    about: set[str] = field(default_factory=set)  # the name most named by the articles its reports open
     blamed: set[str] = field(default_factory=set)  # the states its reports' claims say did it, without a doubt
     sentence_sum: np.ndarray = field(default_factory=lambda: np.zeros(EMBEDDING_SIZE, dtype=np.float32))
     links: list[Link] = field(default_factory=list)  # why each report after the first joined
@@ -122,7 +122,8 @@ class _Cluster:
         self.cves |= set(frame.vulnerabilities)
         self.actors |= set(frame.actors)
         self.names |= frame.names.keys()
-        self.about |= most_named(frame)
+        if member.opens:
+            self.about |= most_named(frame)
         self.blamed |= _blamed_states(frame)
         own = _own_date(frame)
         if own:
@@ -209,14 +210,15 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
     return any(countries != theirs[what] for what, countries in mine.items() if what in theirs)
 
 
-def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
+def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster, openers: frozenset[int] = frozenset()) -> float:
     """A shared victim (one organisation, not a sector: `blocking.identified`) or CVE, with the incident's reports
     reading alike: a victim's key or a CVE shared with agreeing dates is the surest sign there is."""
     if _vetoed(frame, cluster):
         return 0.0
     shared_victim = any(victims_match(v, w) for v in identified(frame.victims) for w in identified(cluster.victims))
     shared = set(frame.actors) & cluster.actors
-    score = SAME_VICTIM if shared_victim or (shared and _about_the_other(frame, cluster)) else 0.0
+    about = _about_the_other(frame, cluster, id(frame) in openers)
+    score = SAME_VICTIM if shared_victim or (shared and about) else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
     similarity = float(vector[SENTENCES] @ cluster.centroid)
@@ -227,14 +229,16 @@ def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster) -> float:
     return score + similarity
 
 
-def _about_the_other(frame: Frame, cluster: _Cluster) -> bool:
+def _about_the_other(frame: Frame, cluster: _Cluster, opens: bool) -> bool:
     """One side's victim is the name the other's article names most: a report on the towns that lost their services
     when their IT provider was hit by a gang (its victim a town, its subject the provider) and the report on the
     provider, by the same gang. Asked only of reports that share an actor, since an article may name a brand most
     that another report's victim bears, and that both name whom they say was hit: a report that names nobody hit is
-    the same-incident model's to weigh."""
+    the same-incident model's to weigh. What an article names most speaks only for the report it opens with
+    (``opens``, and the incident's `about`): a round-up's other reports are about other victims."""
     own, theirs = {v.key for v in identified(frame.victims)}, {v.key for v in identified(cluster.victims)}
-    return bool(own and theirs and (most_named(frame) & theirs or own & cluster.about))
+    subject = most_named(frame) if opens else frozenset()
+    return bool(own and theirs and (subject & theirs or own & cluster.about))
 
 
 def _catalogued(actors: set[str]) -> bool:
@@ -442,7 +446,8 @@ class Resolver:
         taken_frames: set[int] = set()
         taken_clusters: set[int] = set()
         for score_of, threshold, candidates, by in (
-                (_rule_score, MIN_SCORE, {i: memory.reach(rule_keys(frames[i])) for i in positions}, JoinedBy.RULES),
+                (functools.partial(_rule_score, openers=frozenset(id(frames[i]) for i in opening)), MIN_SCORE,
+                 {i: memory.reach(rule_keys(frames[i])) for i in positions}, JoinedBy.RULES),
                 (functools.partial(_model_link, model=self.model), self.model.threshold,
                  {i: memory.reach(block_keys(frames[i])) for i in opening if frames[i].language}, JoinedBy.MODEL)):
             pairs = [(score_of(frames[i], vectors[i], memory.cluster(c)), i, c)
