@@ -400,14 +400,9 @@ def _people_compounds(facts: SentenceFacts) -> list[Match]:
     say the organisation was ("het wachtwoord van een politiemedewerker werd buitgemaakt"). The match spans the
     word; its text is the sector noun, which keys the victim. A linking "s" may join them
     ("parlement-s-medewerkers")."""
-    suffixes = _people_suffixes(facts.language)
     found = []
-    for word in _WORD.finditer(facts.text):
-        lower = word.group().casefold()
-        suffix = next((s for s in suffixes if lower.endswith(s) and len(lower) - len(s) >= _MIN_COMPOUND_HEAD), None)
-        if suffix is None:
-            continue
-        prefix = word.group()[:len(lower) - len(suffix)]
+    for word in _people_compound(facts.language).finditer(facts.text):
+        prefix = word.group("head")
         for stem in dict.fromkeys((prefix.removesuffix("s"), prefix)):
             sectors = [m for m in cues().find_all(stem)["sector"] if (m.start, m.end) == (0, len(stem))]
             if sectors:
@@ -417,10 +412,12 @@ def _people_compounds(facts: SentenceFacts) -> list[Match]:
 
 
 @language_table
-def _people_suffixes(language: str) -> tuple[str, ...]:
-    """The pack's people of an organisation, plural and (Dutch "medewerkers") singular, longest first."""
+def _people_compound(language: str) -> re.Pattern[str]:
+    """A word that ends in one of the pack's people of an organisation, plural or (Dutch "medewerkers") singular,
+    after at least ``_MIN_COMPOUND_HEAD`` letters: the head is the rest."""
     plural = {w.casefold() for w in pack(language, "roles")["people_of"]}
-    return tuple(sorted(plural | {w.removesuffix("s") for w in plural}, key=len, reverse=True))
+    people = alternation(sorted(plural | {w.removesuffix("s") for w in plural}, key=len, reverse=True))
+    return re.compile(rf"\b(?P<head>\w{{{_MIN_COMPOUND_HEAD},}}?)(?:{people})\b", re.IGNORECASE)
 
 
 def identifies(sector: str | None, code: str | None) -> bool:
