@@ -212,7 +212,9 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
 
 def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster, openers: frozenset[int] = frozenset()) -> float:
     """A shared victim (one organisation, not a sector: `blocking.identified`) or CVE, with the incident's reports
-    reading alike: a victim's key or a CVE shared with agreeing dates is the surest sign there is."""
+    reading alike: a victim's key or a CVE shared with agreeing dates is the surest sign there is. With an actor in
+    common, one side's victim being the other's subject counts as a shared victim (`_about_the_other`; ``openers``
+    are the ids of the frames of the article being resolved that open it)."""
     if _vetoed(frame, cluster):
         return 0.0
     shared_victim = any(victims_match(v, w) for v in identified(frame.victims) for w in identified(cluster.victims))
