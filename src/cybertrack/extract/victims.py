@@ -70,6 +70,7 @@ _MAX_ADDRESSEE_WORDS = 5  # "zegt directeur Anna Reyes tegen": the speaker may s
 _CONJUNCTIONS = frozenset(word.casefold() for word in words("grammar", "conjunctions"))
 _CONJUNCTION_OPENINGS = tuple(f"{word} " for word in sorted(_CONJUNCTIONS))  # "and the ...", "et la ..."
 _MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
+_PERSON_TITLE = word_pattern("roles", "person_nouns")  # "minister", "Sprecherin", as whole words
 _MIN_COMPOUND_HEAD = 4  # letters of the sector noun a people word is compounded with ("politie", "Bank")
 
 
@@ -290,7 +291,12 @@ def _without_descriptor(chunk: NameChunk) -> str:
     """The name without the common noun describing it ("Rüstungskonzern Rheinmetall" is Rheinmetall in every
     language), unless what remains is a place: "Universität Mannheim" is a university, not the city."""
     name = chunk.text[chunk.descriptor:]
-    return chunk.text if name.lower() in place_names() or name in knowledge_base().places else name
+    return chunk.text if _known_place(name) else name
+
+
+def _known_place(name: str) -> bool:
+    """A region or state (`place_names`) or a city the knowledge base's gazetteer knows."""
+    return name.lower() in place_names() or name in knowledge_base().places
 
 
 def _without_place_head(facts: SentenceFacts, start: int, name: str) -> str:
@@ -347,7 +353,7 @@ def _place_before(facts: SentenceFacts, chunks: list[NameChunk], head: Match) ->
     writes what "la regione Lazio" and "de gemeente Oslo" write the other way round; only a place the gazetteer
     knows, so that "the Korvan region" of a firm's sales is not an administration."""
     chunk = next((c for c in chunks if c.end <= head.start and not facts.text[c.end:head.start].strip()), None)
-    if chunk is None or not (chunk.text in knowledge_base().places or chunk.text.casefold() in place_names()):
+    if chunk is None or not _known_place(chunk.text):
         return None
     return chunk
 
@@ -356,8 +362,7 @@ def _in_apposition(facts: SentenceFacts, head: Match, chunk: NameChunk) -> bool:
     """ "de supermarktketen Coop", "le constructeur Korvan": a sector noun right before a name only says what the name
     is, and the organisation is keyed by its name, as in every other language; "l'hôpital de Dax" is the hospital
     named after its town, and so is "het ziekenhuis Lyon" when what follows is a place."""
-    return not facts.text[head.end:chunk.start].strip() and chunk.text.lower() not in place_names() \
-        and chunk.text not in knowledge_base().places
+    return not facts.text[head.end:chunk.start].strip() and not _known_place(chunk.text)
 
 
 def _people_of(facts: SentenceFacts, end: int) -> int:
@@ -531,8 +536,7 @@ def _as_named_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidat
     if candidate.generic:
         return candidate
     words = facts.text[candidate.start:candidate.end].split()
-    if len(words) != 2 or not words[1][:1].isupper() or words[1] in knowledge_base().places \
-            or words[1].casefold() in place_names():
+    if len(words) != 2 or not words[1][:1].isupper() or _known_place(words[1]):
         return candidate
     body = state_body(words[0])
     if body is None:
@@ -589,13 +593,7 @@ def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate 
 def titles_a_person(facts: SentenceFacts, candidate: Candidate) -> bool:
     """The candidate holds one of the packs' person nouns ("Veldmark Health Chief Mira Tallis", "Minister Jan Vos",
     "Sprecherin"): it names somebody by an office."""
-    return bool(_person_title().search(facts.text, candidate.start, candidate.end))
-
-
-@table
-def _person_title() -> re.Pattern[str]:
-    """One of the packs' person nouns ("minister", "Sprecherin"), as a whole word."""
-    return re.compile(rf"\b(?:{alternation(words('roles', 'person_nouns'))})\b", re.IGNORECASE)
+    return bool(_PERSON_TITLE.search(facts.text, candidate.start, candidate.end))
 
 
 def _tells_its_people(facts: SentenceFacts, speech: Match) -> bool:
