@@ -15,6 +15,7 @@ from cybertrack.extract.claims.wording import (
     ARTICLES,
     CONNECTORS,
     FUNCTION_WORDS,
+    MEMBERSHIP,
     PREPOSITIONS,
     close,
     content_words_between,
@@ -215,10 +216,14 @@ def _noun_kind(noun: Match) -> ClaimantKind:
 def _after_preposition(facts: SentenceFacts, start: int) -> bool:
     """ "in Albania", "to Parliament": a name inside a prepositional phrase is not the one speaking
     ("according to X" is the exception: X is). "a" is a preposition in "a Roma", but an article in the sentence's
-    own language opens its subject ("A senior police official said")."""
+    own language opens its subject ("A senior police official said"). Nor is "of" after "members" one: the members of
+    a body speak for it ("Members of the Chilean government said")."""
     head = facts.text[:start].rstrip()
     words_before = head.split()
     if not words_before:
+        return False
+    preposition_at = len(words_before) - (2 if words_before[-1].lower() in ARTICLES else 1)
+    if preposition_at >= 1 and words_before[preposition_at - 1].casefold() in MEMBERSHIP:
         return False
     if words_before[-1].lower() in PREPOSITIONS:
         if len(words_before) == 1 and words_before[0].casefold() in _articles(facts.language):

@@ -7,11 +7,12 @@ import itertools
 import re
 
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
-from cybertrack.extract.claims.wording import ACCORDING_CUE, close
+from cybertrack.extract.claims.wording import ACCORDING_CUE, MEMBERSHIP, close
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.incident_dates import background_markers
+from cybertrack.extract.institutions import state_body
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack
+from cybertrack.lang import pack, words
 from cybertrack.model import Certainty, ClaimantKind, Stance
 from cybertrack.tables import language_table
 
@@ -22,6 +23,8 @@ _EARLIER_ATTACK_WORDS = 3  # "an earlier attack, which was blamed on": a cue thi
 _EARLIER_ATTACK_SPAN_WORDS = 4  # "blamed on hackers working for Iran": the earlier attack's culprit, after its cue
 _NEGATION_WORDS = 3  # "non c'è il gruppo": how far before a name its negation may stand
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
+_DEPARTMENT_HEADS = frozenset(w.casefold() for w in words("institutions", "heads"))
+_BODY_WORDS = 3  # "members of the Estonian government": how far after the cue the body's noun may stand
 
 
 def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = None) -> StanceCue | None:
@@ -32,7 +35,8 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
     for kind, stance in (("denial", Stance.DENIES), ("dispute", Stance.DISPUTES),
                          ("responsibility", Stance.CLAIMS_RESPONSIBILITY), ("attribution", Stance.ATTRIBUTES)):
         found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])
-                 and not (stance is Stance.ATTRIBUTES and any(start <= m.start < end for start, end in earlier))]
+                 and not (stance is Stance.ATTRIBUTES and any(start <= m.start < end for start, end in earlier))
+                 and not _members_of_a_state_body(facts.text, m)]
         if found:
             return StanceCue(stance, found[0])
     if facts.is_attack and facts.has("speech"):  # "Check Point said Chinese hackers attacked ..."
@@ -42,6 +46,16 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
         return StanceCue(Stance.ATTRIBUTES, Match(according.start(), according.end(), according.group(), ()),
                          reported=True)
     return None
+
+
+def _members_of_a_state_body(text: str, cue: Match) -> bool:
+    """A membership cue before a state's own body or a department ("Miembros del Gobierno de Estonia han afirmado",
+    "members of the ministry said"): the cue opens its speaker's name, since such bodies speak and do not attack; the
+    members of a group or a state's service are still its culprits ("members of the GRU")."""
+    if not any(word.casefold() in MEMBERSHIP for word in cue.text.split()):
+        return False
+    following = re.findall(r"\w+", text[cue.end:])[:_BODY_WORDS]
+    return any(state_body(word) or word.casefold() in _DEPARTMENT_HEADS for word in following)
 
 
 def earlier_attack_spans(facts: SentenceFacts) -> list[tuple[int, int]]:

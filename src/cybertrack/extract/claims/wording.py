@@ -15,6 +15,7 @@ _ACCORDING = "|".join(map(re.escape, sorted(words("grammar", "according_to"))))
 ACCORDING_BEFORE = re.compile(rf"\b(?:{_ACCORDING})\s*$", re.IGNORECASE)  # "... according to" right before a name
 ACCORDING_CUE = re.compile(rf"\b(?:{_ACCORDING})\b", re.IGNORECASE)  # "according to", "selon", "laut" anywhere
 ACCORDING_OPENING = re.compile(rf"^(?:{_ACCORDING})\s+", re.IGNORECASE)  # "Selon l'entreprise": not the name
+MEMBERSHIP = frozenset(w.casefold() for w in words("claims", "membership"))  # "members", "Mitglieder", "leden"
 
 
 def _function_words() -> frozenset[str]:
