@@ -30,6 +30,7 @@ from cybertrack.extract.claims.speakers import (
     organisation_of,
     possible_speakers,
     state_spoken_for,
+    the_accused,
 )
 from cybertrack.extract.claims.stance import (
     certainty_of,
@@ -87,6 +88,8 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
             return []  # a reporting verb alone claims nothing unless a speaker reports a named attacker
     if stance.rejects:
         unconfirmed = speculative(facts, targets)  # "neither confirmed nor denied that X": read where X stands
+        if speaker is None and stance is Stance.DENIES:
+            speaker = the_accused(targets, accused, cue.match.start)
         stance, targets = rejected(targets, speaker, cue, accused)
         clauses = [(targets, "")]
     else:

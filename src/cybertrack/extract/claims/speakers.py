@@ -497,6 +497,18 @@ def _head_of_list(text: str, speakers: list[Speaker], last: Speaker) -> Speaker:
     return head
 
 
+def the_accused(targets: list[Target], accused: list[str], at: int) -> Speaker | None:
+    """Who denies when the sentence does not name them ("The accusations were firmly denied", "el país asiático ha
+    negado"): the one accused, if the denial or the article before it accuses exactly one, since a denial is the
+    accused's own. ``at`` is where the denial stands; the speaker is named nowhere in the sentence."""
+    named = list(dict.fromkeys(t.name for t in targets)) or accused
+    if len(named) != 1:
+        return None
+    if len(named[0]) == 2:  # a state
+        return Speaker(at, at, country_name(named[0], "en"), named[0], ClaimantKind.STATE, True)
+    return Speaker(at, at, named[0], None, ClaimantKind.GROUP)
+
+
 def named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
     """ "..." — "Ha affermato il ministro degli Esteri.": a short sentence that only says who spoke."""
     if next_facts is None or not next_facts.has("speech") or len(next_facts.text.split()) > _SPEAKER_LINE_WORDS:
