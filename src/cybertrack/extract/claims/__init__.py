@@ -67,6 +67,8 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     if stance is Stance.ATTRIBUTES and targets and not speculative(facts, targets) \
             and all(negated_before(facts, t.start) for t in targets):
         stance = Stance.DISPUTES  # "dietro l'attacco non c'è il gruppo LockBit": who was not behind it
+    # "had not yet been attributed to North Korea", "n'a pas encore été attribuée": an attribution nobody made
+    not_made = stance is Stance.ATTRIBUTES and negated_before(facts, cue.match.start)
     speaker: Speaker | None
     organisation = ""
     if stance is Stance.CLAIMS_RESPONSIBILITY:
@@ -97,7 +99,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         targets = [t for t in targets if t.name not in exclude]
         clauses = split_into_clauses(facts, targets, speaker, cue)
         unconfirmed = speculative(facts, targets)
-    if unconfirmed:
+    if unconfirmed or not_made:
         stance = Stance.UNCONFIRMED
     claimant = ACCORDING_OPENING.sub("", speaker.name) if speaker else ARTICLE_CLAIMANT  # not "Selon l'entreprise"
     own = [t for t in targets if not t.state and speaker is not None and speaker.start <= t.start < speaker.end] \
