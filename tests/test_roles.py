@@ -39,6 +39,17 @@ def test_a_victim_named_under_a_lower_case_head_is_found(text: str, language: st
     assert victims(text, language) == [victim]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("La empresa Brindle Foods ha sido blanco de un ciberataque con ransomware.", "es"),
+    ("La société Brindle Foods est la cible d'une cyberattaque par rançongiciel.", "fr"),
+    ("La società Brindle Foods è stata bersaglio di un attacco ransomware.", "it"),
+])
+def test_the_target_of_an_attack_is_its_victim(text: str, language: str) -> None:
+    """ "ha sido blanco de", "est la cible de", "è stata bersaglio di": the target noun after a victim, in the tenses
+    each pack has for "was the target of"."""
+    assert victims(text, language) == ["Brindle Foods"]
+
+
 def test_the_place_under_a_head_is_the_victim_in_every_language() -> None:
     """ "la ville de Lutrèche" and "the city of Lutrèche" are one victim: its key is the place's name."""
     keys = {v.key for text, language in [
