@@ -206,6 +206,28 @@ def test_reports_weeks_apart_are_one_incident_but_years_apart_are_two() -> None:
     assert len(resolve([attack, later])) == 2
 
 
+UNDATED = {  # a pasted report: no publication date, and its day without a year
+    "en": "The Veldmark Water Authority said the attack took place on 14 April.",
+    "fr": "Le 14 avril dernier, le service des eaux de Veldmark a été piraté.",
+    "de": "Der Angriff auf die Wasserbehörde Veldmark ereignete sich am 14. April.",
+    "nl": "De aanval op het waterschap Veldmark vond plaats op 14 april.",
+}
+
+
+@pytest.mark.parametrize("language", list(UNDATED))
+def test_a_day_without_a_year_takes_its_year_from_the_incident(language: str) -> None:
+    """The undated report cannot read "14 April" itself; the incident's first publication (May 2021) says which April
+    it was, and the day it gives is the attack's, not an estimate."""
+    published = report("a", first_seen="2021-05", first_seen_estimated=True, disclosed="2021-05-20")
+    text = UNDATED[language]
+    undated = Frame(document="b", victims=[VICTIM], types=["ransomware"], language=language,
+                    evidence=[Evidence("b", 0, len(text), text)])
+    [incident] = resolve([published, undated])
+    assert (incident.first_seen, incident.first_seen_estimated) == ("2021-04-14", False)
+    [alone] = resolve([undated])
+    assert alone.first_seen is None  # nothing says which year
+
+
 def test_the_export_says_which_first_seen_is_an_estimate(tmp_path: Path) -> None:
     """Two sources give their publication dates to the month; one article dates its attack, the other does not."""
     rows = [{"id": "dated", "published": "2021-05", "text": ON_MONDAY["de"]},

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from cybertrack.annotate.dates import Reference, earliest, later_than, months_apart
+from cybertrack.annotate.dates import Reference, days_without_year, earliest, later_than, months_apart
 from cybertrack.blocking import block_keys, identified, rule_keys
 from cybertrack.conflicts import conflicts, same_party
 from cybertrack.embeddings import EMBEDDING_SIZE
@@ -623,6 +623,7 @@ def _incident(cluster: _Cluster) -> Incident:
         types.remove("other")
     label = TYPE_LABELS.get(types[0], "Cyberattack") if types else "Cyberattack"
     own = [date for date in map(_own_date, frames) if date]
+    own += _dated_by_the_incident(frames)
     estimates = [f.first_seen for f in frames if f.first_seen and f.first_seen_estimated]
     title = f"{label} on {', '.join(v.name for v in victims[:3])}" if victims else _summary(frames)[:120]
     return Incident(
@@ -652,6 +653,19 @@ def _incident(cluster: _Cluster) -> Incident:
         actor_reports={actor: _unique(f.document for f in frames if actor in f.actors)
                        for actor in _unique(a for f in frames for a in f.actors)},
     )
+
+
+def _dated_by_the_incident(frames: list[Frame]) -> list[str]:
+    """The days the incident's undated reports give by day and month alone ("the attack took place on 14 April"), in
+    the year the incident's other reports put them: a report that has neither a date with a year nor a publication
+    date (a pasted text) cannot read them itself, but the first publication of its incident bounds them. On
+    multilingual-train, first_seen 0.615 -> 0.769 (multilingual-dev 0.867 -> 0.933); no other set changes."""
+    bounds = [bound for bound in map(_bound, frames) if bound]
+    base = Reference.parse(min(bounds)) if bounds else None
+    if base is None:
+        return []
+    return [day for frame in frames if frame.first_seen is None and frame.disclosed is None and frame.language
+            for evidence in frame.evidence for day in days_without_year(evidence.sentence, frame.language, base)]
 
 
 def _agreed_first_seen(own: list[str]) -> str | None:

@@ -207,6 +207,20 @@ def find_dates(text: str, language: str, base: date | Reference | None = None) -
     return _longest_first(found)
 
 
+def days_without_year(text: str, language: str, base: Reference) -> list[str]:
+    """The days ``text`` names by day and month alone ("14 april", "le 31 octobre dernier"), each in the year that
+    puts it at or before ``base`` (or just after: `_yearless`). `find_dates` skips them when a text has no date to
+    read them against; a report's incident may have one (`resolve`)."""
+    code = language.lower()[:2]
+    vocab, rules, _ = _compiled(code if code in _LANGS else "en")
+    found = []
+    for rule in rules:
+        if rule.resolve is _resolve_day:
+            found += [resolved[0] for match in rule.pattern.finditer(text)
+                      if not match["y"] and (resolved := _resolve_day(match, vocab, base))]
+    return found
+
+
 def _longest_first(found: list[DateMention]) -> list[DateMention]:
     """Keep the longest of overlapping mentions (the earliest among equals), in text order."""
     starts: list[int] = []
