@@ -68,6 +68,8 @@ def test_a_hack_in_which_data_was_taken_is_a_data_breach(language: str) -> None:
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "A DDoS attack knocked the Veldmark Water Authority's website offline on Monday."),
     ("it", "Un attacco DDoS ha messo fuori uso lunedì il sito del Comune di Lutrecht."),
+    # Dutch writes the acronym in lower case in a compound
+    ("nl", "De website van de gemeente Lutrecht was dinsdag urenlang onbereikbaar door een ddos-aanval."),
 ])
 def test_types_the_model_does_not_judge_are_kept_as_proposed(language: str, text: str) -> None:
     """CASIE labels no DDoS: nothing to learn from, so the words decide."""
