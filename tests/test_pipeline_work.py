@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from cybertrack import pipeline as pipeline_module
 from cybertrack.annotate import dates
+from cybertrack.extract import frames as frames_module
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.names import TAGGED_LANGUAGES, tagger
 from cybertrack.knowledge.countries import place_names
@@ -26,8 +26,8 @@ ARTICLE = SourceItem("doc", "text", text=TEXT, title="Ransomware hits the Veldma
 
 def test_the_frames_of_a_dropped_article_are_not_typed(monkeypatch: pytest.MonkeyPatch) -> None:
     typed = []
-    real = pipeline_module.type_frames
-    monkeypatch.setattr(pipeline_module, "type_frames",
+    real = frames_module.type_frames
+    monkeypatch.setattr(frames_module, "type_frames",
                         lambda found, encoder: typed.append(found) or real(found, encoder))
     dropped = Pipeline(RESOURCES, lambda title, text: False, article_budget=None).process(ARTICLE)
     assert dropped.frames == () and typed == []  # the type model's embedding would have been wasted

@@ -55,6 +55,16 @@ def test_a_sentence_about_a_kind_of_ransomware_dates_no_incident(text: str, lang
     assert first_seen(text, language) == ["2023-03-10"]
 
 
+def test_an_explainer_of_attacks_in_general_is_no_incident() -> None:
+    """Every attack sentence tells of ransomware in general: no frame. A report that also tells of one keeps it."""
+    explainer = ("This kind of ransomware, first seen in 2019, encrypts files and demands a ransom before it leaks "
+                 "them. Phishing remains the most common way ransomware gets into a network.")
+    assert extract_frames("doc", explainer, "en", PUBLISHED, RESOURCES) == []
+    report = "Hackers hit the Lutrecht water board with ransomware on Monday. " + explainer
+    [frame] = extract_frames("doc", report, "en", PUBLISHED, RESOURCES)
+    assert [v.name for v in frame.victims] == ["Lutrecht"]
+
+
 def test_the_attack_s_own_date_is_kept() -> None:
     text = ("The Lutrecht water board suffered a ransomware attack in January 2023, the board said on Friday. The "
             "attackers demanded a ransom in bitcoin.")

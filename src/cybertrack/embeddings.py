@@ -9,6 +9,7 @@ never embeds never loads it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -49,3 +50,23 @@ class SentenceEncoder:
             return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
         clipped = [" ".join(t.split()[:MAX_WORDS]) for t in texts]
         return np.asarray(self._backend.encode(clipped), dtype=np.float32)
+
+
+class Embedder(Protocol):
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+class OnceEach:
+    """An encoder that embeds each text once: one article's stages that read the same sentence (whether it tells of
+    an attack that happened, which type of attack it names) share its vector. Made per article, so it never grows."""
+
+    def __init__(self, encoder: Embedder) -> None:
+        self._encoder = encoder
+        self._known: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._known))
+        self._known.update(zip(missing, self._encoder.embed(missing), strict=True))
+        if not texts:
+            return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
+        return np.stack([self._known[t] for t in texts])

@@ -18,7 +18,7 @@ from cybertrack import neardup
 from cybertrack.budget import DEFAULT_ARTICLE_BUDGET, Deadline, OverBudget
 from cybertrack.clean import clean
 from cybertrack.clean.minimum import too_short
-from cybertrack.extract.frames import date_frames, extract, type_frames
+from cybertrack.extract.frames import extract, finish_frames
 from cybertrack.extract.reporting import lead
 from cybertrack.ingest.errors import IngestError
 from cybertrack.ingest.html import extract_article
@@ -130,8 +130,7 @@ class Pipeline:
                 frames = []  # the attack words are about risks, patches or advice, not an attack that happened
         if frames:
             with self._stage("extract", deadline):
-                type_frames(found, encoder)  # only now: typing and dating a dropped article's frames is wasted
-                date_frames(found, encoder)
+                frames = finish_frames(found, encoder).frames  # only now: a dropped article's would be wasted
         with self._stage("embed", deadline):
             vectors = tuple(frame_vectors(frames, encoder, lead_vector)) if frames else ()
         with self._stage("signature", deadline):

@@ -24,7 +24,7 @@ from importlib import resources
 
 import numpy as np
 
-from cybertrack.embeddings import EMBEDDING_SIZE, SentenceEncoder
+from cybertrack.embeddings import EMBEDDING_SIZE, Embedder
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.reporting import logistic
 from cybertrack.knowledge.base import knowledge_base
@@ -80,7 +80,7 @@ def proposed_types(sentences: list[SentenceFacts], victims: list[Victim]) -> dic
     return found
 
 
-def proposal_vectors(proposals: list[Proposal], encoder: SentenceEncoder) -> np.ndarray:
+def proposal_vectors(proposals: list[Proposal], encoder: Embedder) -> np.ndarray:
     """What the model reads: each proposal's sentence embedding followed by its other features."""
     if not proposals:
         return np.zeros((0, EMBEDDING_SIZE + len(FEATURES)))
@@ -88,7 +88,7 @@ def proposal_vectors(proposals: list[Proposal], encoder: SentenceEncoder) -> np.
     return np.hstack([sentences, np.asarray([p.features for p in proposals], dtype=np.float64)])
 
 
-def frame_types(frames: list[tuple[list[SentenceFacts], list[Victim]]], encoder: SentenceEncoder) -> list[list[str]]:
+def frame_types(frames: list[tuple[list[SentenceFacts], list[Victim]]], encoder: Embedder) -> list[list[str]]:
     """Each frame's types (given by its sentences and victims), in the order its sentences name them; "other" when
     no specific type holds. One article's frames are judged together: their sentences are embedded in one batch."""
     weights, bias, threshold, judged = _model()

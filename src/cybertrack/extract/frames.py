@@ -23,6 +23,7 @@ from cybertrack.annotate.dates import Reference
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import after_dateline, sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
+from cybertrack.embeddings import Embedder, OnceEach
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types, implied_techniques
@@ -57,7 +58,6 @@ from cybertrack.tables import table
 from cybertrack.victim_identity import distinctive_words
 
 if TYPE_CHECKING:  # the resources are handed in; importing them here would import this module again
-    from cybertrack.embeddings import SentenceEncoder
     from cybertrack.resources import Resources
 
 CONTEXT_SENTENCES = 3
@@ -149,14 +149,15 @@ class Extraction:
     vulnerabilities: list[str]
     type_evidence: list[tuple[list[SentenceFacts], list[Victim]]]
     dating: Dating
+    generic: frozenset[int] = frozenset()  # the attack sentences about attacks in general (`realis`), once judged
 
 
 def extract(document: str, text: str, language: str, published: str | None, resources: Resources,
             deadline: Deadline = UNLIMITED, typed: bool = True) -> Extraction:
     """One pass over an article's sentences. Relative dates are read against its publication date or, when it has
     none, against the date its own weekdays or dateline give away (a guess: no day is counted from it).
-    ``deadline`` is checked between sentences. With ``typed`` False the frames are left for ``type_frames`` and
-    ``date_frames``: both embed sentences, which is wasted on an article the attack gate then drops."""
+    ``deadline`` is checked between sentences. With ``typed`` False the frames are left for `finish_frames`, which
+    embeds sentences: wasted on an article the attack gate then drops."""
     reference = Reference.parse(published)
     if reference is None:
         inferred = reference_date(text, language)
@@ -177,27 +178,55 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     found = Extraction(frames, list(dict.fromkeys(cves)),
                        [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)],
                        Dating(language, reference, published, background))
-    if typed:
-        type_frames(found, resources.encoder)
-        date_frames(found, resources.encoder)
+    return finish_frames(found, resources.encoder) if typed else found
+
+
+def finish_frames(found: Extraction, encoder: Embedder) -> Extraction:
+    """The frames of an article that reports an attack, typed and dated, without those that tell only of attacks in
+    general (`_actual`)."""
+    once = OnceEach(encoder)  # the type model reads sentences the realis model has read
+    found = _actual(found, once)
+    type_frames(found, once)
+    date_frames(found)
     return found
 
 
-def type_frames(found: Extraction, encoder: SentenceEncoder) -> None:
+def _actual(found: Extraction, encoder: Embedder) -> Extraction:
+    """Without the frames whose every attack sentence tells of attacks in general, not of one that happened
+    ("ransomware gangs encrypt their victims' files and demand payment": the realis model, `extract.realis`): an
+    explainer or a round-up is no incident. The judgement is kept for dating, which sets such sentences aside.
+
+    What dating needs is judged first, with each frame's first attack sentence (one embedding batch); only a frame
+    all of whose judged sentences are generic has its other attack sentences judged too. On casie-dev, attack 0.817
+    -> 0.826 and the score 0.632 -> 0.634 with the type model refitted (casie-train 0.661 -> 0.663); the
+    multilingual sets and the seeds do not change."""
+    attacks = [[s for s in sentences if s.is_attack] for sentences, _ in found.type_evidence]
+    first = {s.index: s for sentences in attacks for s in sentences[:1]}
+    first |= {s.index: s for sentences in attacks for s in sentences
+              if s.dates and s.index not in found.dating.background}
+    generic = generic_sentences([first[i] for i in sorted(first)], encoder)
+    doubtful = [sentences for sentences in attacks if sentences and all(s.index in generic for s in sentences
+                                                                        if s.index in first)]
+    rest = {s.index: s for sentences in doubtful for s in sentences if s.index not in first}
+    generic |= generic_sentences([rest[i] for i in sorted(rest)], encoder)
+    kept = [i for i, sentences in enumerate(attacks) if not sentences or any(s.index not in generic for s in sentences)]
+    return replace(found, frames=[found.frames[i] for i in kept],
+                   type_evidence=[found.type_evidence[i] for i in kept], generic=frozenset(generic))
+
+
+def type_frames(found: Extraction, encoder: Embedder) -> None:
     """Give each frame its attack types; one article's frames are judged together (one embedding batch)."""
     for frame, types in zip(found.frames, frame_types(found.type_evidence, encoder), strict=True):
         frame.types = types
         frame.techniques = implied_techniques(types, frame.techniques)
 
 
-def date_frames(found: Extraction, encoder: SentenceEncoder) -> None:
+def date_frames(found: Extraction) -> None:
     """Date each frame by its own sentences (`incident_dates`). Neither a sentence about an earlier attack nor one
-    about attacks in general ("this kind of ransomware, first seen in 2019": `realis`) dates it; the article's
-    dated attack sentences are judged together (one embedding batch)."""
+    about attacks in general ("this kind of ransomware, first seen in 2019": ``found.generic``, `_actual`) dates
+    it."""
     dating = found.dating
-    dated = {s.index: s for sentences, _ in found.type_evidence for s in sentences
-             if s.dates and s.is_attack and s.index not in dating.background}
-    set_aside = dating.background | generic_sentences([dated[i] for i in sorted(dated)], encoder)
+    set_aside = dating.background | found.generic
     for frame, (sentences, _) in zip(found.frames, found.type_evidence, strict=True):
         dates = incident_dates(sentences, dating.language, dating.reference, dating.published, set_aside)
         frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed

@@ -8,7 +8,8 @@ is fitted by `scripts/train_realis.py` on casie-train's sentences that hold an a
 project is measured on, and `data/realis.json` records what it was fitted on, the cross-validated figures and the
 cut. The embedding is multilingual, so the English training carries over to the other languages.
 
-Only dating asks it (`extract.incident_dates`): a sentence judged generic dates no attack. The cut keeps the
+Dating asks it (`extract.incident_dates`): a sentence judged generic dates no attack. So does the making of frames
+(`extract.frames`): a frame all of whose attack sentences are generic is no incident. The cut keeps the
 cross-validated share of actual sentences the training script names, so that an attack's own date is rarely lost.
 """
 
@@ -20,7 +21,7 @@ from importlib import resources
 
 import numpy as np
 
-from cybertrack.embeddings import SentenceEncoder
+from cybertrack.embeddings import Embedder
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.reporting import logistic
 from cybertrack.tables import table
@@ -45,7 +46,7 @@ def realis_model() -> RealisModel:
     return RealisModel(np.asarray(data["weights"], dtype=np.float32), float(data["bias"]), float(data["threshold"]))
 
 
-def generic_sentences(sentences: list[SentenceFacts], encoder: SentenceEncoder) -> set[int]:
+def generic_sentences(sentences: list[SentenceFacts], encoder: Embedder) -> set[int]:
     """The indexes of ``sentences`` that tell of attacks in general, not of one that happened (one embedding batch)."""
     if not sentences:
         return set()
