@@ -312,6 +312,15 @@ def test_an_incident_knows_which_report_named_each_victim_and_actor() -> None:
     assert incident.actor_reports == {"APT29": ["en.txt"]}  # the Italian report never names it
 
 
+def test_an_actor_spelt_two_ways_is_one_actor_by_the_catalogue_s_name() -> None:
+    """One report writes "DarkSide" as it found it, the other the catalogue's "Darkside": one actor, both reports."""
+    found = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], actors=["DarkSide"])
+    catalogued = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], actors=["Darkside"])
+    [incident] = resolve([found, catalogued])
+    assert incident.actors == ["Darkside"]
+    assert incident.actor_reports == {"Darkside": ["en.txt", "it.txt"]}
+
+
 def test_a_state_body_of_no_known_country_joins_no_two_reports() -> None:
     """ "The parliament" in two articles that never say whose is nobody in particular; "the Belgian parliament" is one
     parliament, and its two reports are one incident."""

@@ -34,6 +34,7 @@ from cybertrack.annotate.dates import Reference, days_without_year, earliest, la
 from cybertrack.blocking import block_keys, identified, rule_keys
 from cybertrack.conflicts import conflicts, same_party
 from cybertrack.embeddings import EMBEDDING_SIZE
+from cybertrack.knowledge.actors import alias_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Certainty, Claim, Frame, Incident, JoinedBy, Link, Stance, Victim
 from cybertrack.resources import Resources
@@ -626,6 +627,7 @@ def _incident(cluster: _Cluster) -> Incident:
     own += _dated_by_the_incident(frames)
     estimates = [f.first_seen for f in frames if f.first_seen and f.first_seen_estimated]
     title = f"{label} on {', '.join(v.name for v in victims[:3])}" if victims else _summary(frames)[:120]
+    named = _one_name_each(_unique(a for f in frames for a in f.actors))
     return Incident(
         id=cluster.incident_id,
         title=title,
@@ -634,7 +636,7 @@ def _incident(cluster: _Cluster) -> Incident:
         documents=_unique(f.document for f in frames),
         types=types,
         victims=victims,
-        actors=_unique(a for f in frames for a in f.actors),
+        actors=list(dict.fromkeys(named.values())),
         states=_unique(t for c in claims if c.stance.asserts for t in c.attributed_to if len(t) == 2),
         vulnerabilities=_unique(v for f in frames for v in f.vulnerabilities),
         products=_unique(p for f in frames for p in f.products),
@@ -650,8 +652,8 @@ def _incident(cluster: _Cluster) -> Incident:
         victim_reports={victim.key: _unique(f.document for f in frames
                                             if any(same_victim_key(victim, v) for v in f.victims))
                         for victim in victims},
-        actor_reports={actor: _unique(f.document for f in frames if actor in f.actors)
-                       for actor in _unique(a for f in frames for a in f.actors)},
+        actor_reports={actor: _unique(f.document for f in frames if any(named[a] == actor for a in f.actors))
+                       for actor in dict.fromkeys(named.values())},
     )
 
 
@@ -666,6 +668,17 @@ def _dated_by_the_incident(frames: list[Frame]) -> list[str]:
         return []
     return [day for frame in frames if frame.first_seen is None and frame.disclosed is None and frame.language
             for evidence in frame.evidence for day in days_without_year(evidence.sentence, frame.language, base)]
+
+
+def _one_name_each(actors: list[str]) -> dict[str, str]:
+    """Each actor name of the incident's reports -> the one name the incident gives it: names spelt alike but for case,
+    spaces and hyphens ("DarkSide" in one report, the catalogue's "Darkside" in another) are one actor, by the
+    catalogue's name where it has one."""
+    kb = knowledge_base()
+    by_key: dict[str, str] = {}
+    for name in sorted(actors, key=lambda name: kb.actor(name) is None):  # the catalogued names first
+        by_key.setdefault(alias_key(name), name)
+    return {name: by_key[alias_key(name)] for name in actors}
 
 
 def _agreed_first_seen(own: list[str]) -> str | None:
