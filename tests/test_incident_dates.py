@@ -228,6 +228,17 @@ def test_a_day_without_a_year_takes_its_year_from_the_incident(language: str) ->
     assert alone.first_seen is None  # nothing says which year
 
 
+def test_a_day_without_a_year_far_from_the_incident_s_dates_is_another_attack_s() -> None:
+    """The other reports date the attack to May 2021; "14 September" can only be the September before, eight months
+    off: another attack's day (a report joined by mistake, or the background), not this one's."""
+    dated = report("a", first_seen="2021-05-10", disclosed="2021-05-20")
+    text = "The Veldmark Water Authority said the attack took place on 14 September."
+    undated = Frame(document="b", victims=[VICTIM], types=["ransomware"], language="en",
+                    evidence=[Evidence("b", 0, len(text), text)])
+    [incident] = resolve([dated, undated])
+    assert incident.first_seen == "2021-05-10"
+
+
 def test_the_export_says_which_first_seen_is_an_estimate(tmp_path: Path) -> None:
     """Two sources give their publication dates to the month; one article dates its attack, the other does not."""
     rows = [{"id": "dated", "published": "2021-05", "text": ON_MONDAY["de"]},
