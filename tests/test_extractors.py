@@ -939,16 +939,6 @@ def test_an_actor_s_target_profile_is_no_incident_of_its_own() -> None:
     assert len(extract_frames("d", text, "en", "2024-05-01", RESOURCES)) == 2
 
 
-def test_a_target_profile_followed_by_more_of_the_story_is_no_incident_of_its_own() -> None:
-    """The profile sentence opens a frame of generic victims, and the sentences after it, which name the reported
-    attack's actor again, are the main story going on: the actor is not that frame's own."""
-    text = ("APT28 broke into the network of the Veldmark Water Authority on Monday, the authority said. "
-            "Security researchers said APT28 has spent years targeting armed forces, governments, defence companies "
-            "and think tanks across Europe. Analysts at Kestrel Point said APT28 relied on stolen passwords to get in.")
-    frames = extract_frames("d", text, "en", "2024-05-01", RESOURCES)
-    assert [[v.name for v in f.victims] for f in frames] == [["Veldmark Water Authority"]]
-
-
 @pytest.mark.parametrize(("text", "language", "name"), [
     ("Hacker griffen die Universität Mannheim an.", "de", "Universität Mannheim"),
     ("Eine Hackergruppe legte das Klinikum Lutrecht für Tage lahm.", "de", "Klinikum Lutrecht"),

@@ -689,32 +689,18 @@ def _introduces_incident(facts: SentenceFacts, candidate: Candidate) -> bool:
 _PROFILE_SECTORS = 3  # "research institutes, universities, NGOs and defence firms": whom an actor targets
 
 
-def _distinctive(draft: _Draft, named_elsewhere: set[str]) -> bool:
-    """A generic victim's frame is an incident of its own when it has its own named actor (not one the article's
-    frames of identified victims have: ``named_elsewhere``), vulnerability or date; otherwise it is a summary of the
-    article's main story ("an attack on a politician") or the story going on. A sentence that lists several sectors
-    tells whom an actor goes after, its target profile, and is no incident of its own either."""
-    return any((_actor_keys(s) - named_elsewhere or s.vulnerabilities or s.dates)
-               and len(s.cues.get("sector", [])) < _PROFILE_SECTORS for s in draft.sentences)
-
-
-def _named_elsewhere(draft: _Draft, identified: list[_Draft]) -> set[str]:
-    """The actors the frames of identified victims name in sentences of their own, not shared with ``draft``: "APT29
-    for the ministry, Sandworm for the railway" names Sandworm for both the ministry's frame and the railway's."""
-    own = {id(s) for s in draft.sentences}
-    return {key for d in identified if d is not draft for s in d.sentences if id(s) not in own
-            for key in _actor_keys(s)}
-
-
-def _actor_keys(sentence: SentenceFacts) -> set[str]:
-    return {str(entry.key) for match in sentence.actors for entry in match.values}
+def _distinctive(draft: _Draft) -> bool:
+    """A generic victim's frame is an incident of its own when it has its own named actor, vulnerability or date;
+    otherwise it is a summary of the article's main story ("an attack on a politician"). A sentence that lists
+    several sectors tells whom an actor goes after, its target profile, and is no incident of its own either."""
+    return any((s.actors or s.vulnerabilities or s.dates) and len(s.cues.get("sector", [])) < _PROFILE_SECTORS
+               for s in draft.sentences)
 
 
 def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     """A frame known only by a generic victim, with nothing of its own, is part of its neighbour's story; in an
     article where every frame is such, of the story the article opens with."""
-    identified = [d for d in drafts if any(not v.generic for v in d.victims.values())]
-    strong = [d for d in drafts if not d.generic or _distinctive(d, _named_elsewhere(d, identified))] or drafts[:1]
+    strong = [d for d in drafts if not d.generic or _distinctive(d)] or drafts[:1]
     for draft in drafts:
         if draft in strong:
             continue
