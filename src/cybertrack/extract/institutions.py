@@ -104,6 +104,16 @@ def state_body(word: str) -> str | None:
     return _state_bodies().get(" ".join(word.casefold().split()))
 
 
+@table
+def _heads() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words("institutions", "heads"))
+
+
+def heads_a_department(word: str) -> bool:
+    """Whether the word is what heads a state's department in some language ("ministry", "ministère", "Ministerium")."""
+    return word.casefold() in _heads()
+
+
 def find_institutions(text: str) -> list[Institution]:
     patterns = _patterns()
     lowered = text.lower()

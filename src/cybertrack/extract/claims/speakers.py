@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
-from cybertrack.extract.claims.stance import stance_cue
+from cybertrack.extract.claims.stance import is_state, stance_cue
 from cybertrack.extract.claims.wording import (
     ACCORDING_BEFORE,
     ACCORDING_CUE,
@@ -223,7 +223,8 @@ def _after_preposition(facts: SentenceFacts, start: int) -> bool:
     if not words_before:
         return False
     preposition_at = len(words_before) - (2 if words_before[-1].lower() in ARTICLES else 1)
-    if preposition_at >= 1 and words_before[preposition_at - 1].casefold() in MEMBERSHIP:
+    if preposition_at >= 1 and words_before[preposition_at].lower() in PREPOSITIONS \
+            and words_before[preposition_at - 1].casefold() in MEMBERSHIP:
         return False
     if words_before[-1].lower() in PREPOSITIONS:
         if len(words_before) == 1 and words_before[0].casefold() in _articles(facts.language):
@@ -504,7 +505,7 @@ def the_accused(targets: list[Target], accused: list[str], at: int) -> Speaker |
     named = list(dict.fromkeys(t.name for t in targets)) or accused
     if len(named) != 1:
         return None
-    if len(named[0]) == 2:  # a state
+    if is_state(named[0]):
         return Speaker(at, at, country_name(named[0], "en"), named[0], ClaimantKind.STATE, True)
     return Speaker(at, at, named[0], None, ClaimantKind.GROUP)
 

@@ -10,9 +10,9 @@ from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.wording import ACCORDING_CUE, MEMBERSHIP, close
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.incident_dates import background_markers
-from cybertrack.extract.institutions import state_body
+from cybertrack.extract.institutions import heads_a_department, state_body
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack, words
+from cybertrack.lang import pack
 from cybertrack.model import Certainty, ClaimantKind, Stance
 from cybertrack.tables import language_table
 
@@ -23,7 +23,6 @@ _EARLIER_ATTACK_WORDS = 3  # "an earlier attack, which was blamed on": a cue thi
 _EARLIER_ATTACK_SPAN_WORDS = 4  # "blamed on hackers working for Iran": the earlier attack's culprit, after its cue
 _NEGATION_WORDS = 3  # "non c'è il gruppo": how far before a name its negation may stand
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
-_DEPARTMENT_HEADS = frozenset(w.casefold() for w in words("institutions", "heads"))
 _BODY_WORDS = 3  # "members of the Estonian government": how far after the cue the body's noun may stand
 
 
@@ -55,7 +54,7 @@ def _members_of_a_state_body(text: str, cue: Match) -> bool:
     if not any(word.casefold() in MEMBERSHIP for word in cue.text.split()):
         return False
     following = re.findall(r"\w+", text[cue.end:])[:_BODY_WORDS]
-    return any(state_body(word) or word.casefold() in _DEPARTMENT_HEADS for word in following)
+    return any(state_body(word) or heads_a_department(word) for word in following)
 
 
 def earlier_attack_spans(facts: SentenceFacts) -> list[tuple[int, int]]:
