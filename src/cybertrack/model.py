@@ -101,6 +101,9 @@ class Evidence:
     sentence: str
 
 
+ORGANISATION_NOUN_KIND = "organisation"  # in the key of a victim named by an organisation noun: "CA/organisation:firm"
+
+
 @dataclass(frozen=True)
 class Victim:
     """Who was hit. ``key`` is language-neutral, so the Italian and the English report of one
@@ -111,6 +114,13 @@ class Victim:
     country: str | None = None
     sector: str | None = None
     generic: bool = False  # named by a sector noun only ("banks", "the hospitals"): a kind of victim, not one
+
+    @property
+    def of_last_resort(self) -> bool:
+        """Named by an organisation noun and its country alone ("a Canadian firm", key "CA/organisation:firm"): kept
+        only where nothing else names the victim, which it would then most likely be again ("the German company" of
+        a report on Rheinmetall)."""
+        return self.key.partition("/")[2].startswith(f"{ORGANISATION_NOUN_KIND}:")
 
 
 class Stance(StrEnum):

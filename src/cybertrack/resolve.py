@@ -616,7 +616,9 @@ def _merge_victims(frames: list[Frame]) -> list[Victim]:
             merged.append(victim)
         elif merged[same].country is None and victim.country:
             merged[same] = victim
-    return merged
+    if not any(not v.generic for v in merged):
+        return merged
+    return [v for v in merged if not v.of_last_resort]  # "German companies" of one report, where another names them
 
 
 def _incident(cluster: _Cluster) -> Incident:

@@ -473,8 +473,19 @@ def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
     country = article_country(facts)
     if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
         cast = article_victims(facts, own_attack_mentions(facts, mentions)) or cast
+    cast = _organisations_as_last_resort(cast)
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not is_technology(by_index[index], c)])}
+
+
+def _organisations_as_last_resort(cast: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
+    """Victims named by an organisation noun and a country ("a Canadian firm") only when the article names no victim:
+    where it does, they are that victim again ("the German company" of a report on Rheinmetall). A sector noun
+    ("two plants") names none."""
+    if not any(not c.victim.generic for victims in cast.values() for c in victims):
+        return cast
+    return {index: kept for index, victims in cast.items()
+            if (kept := [c for c in victims if not c.victim.of_last_resort])}
 
 
 def own_attack_mentions(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]]) \

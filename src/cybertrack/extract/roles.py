@@ -175,13 +175,14 @@ def _head_features(context: Context, c: Candidate) -> list[float]:
 def _kind_features(context: Context, c: Candidate) -> list[float]:
     """What kind of candidate: a sector group ("hospitals"), a government department, a name with a country in it, a
     person named with a title ("Foreign Minister Mira Tallis": the packs' ``person_nouns``), a news outlet ("the
-    news agency PA", "Nachrichtenagentur PA": more often the source of a report than its victim)."""
+    news agency PA", "Nachrichtenagentur PA": more often the source of a report than its victim), an organisation
+    told only by its country ("a Canadian firm")."""
     facts = context.facts
     sectors = [m for m in facts.cues.get("sector", []) if c.start <= m.start and m.end <= c.end]
     return [float(c.generic), float("/ministry:" in c.victim.key), float(c.victim.country is not None),
             float(_inside(facts.cues.get("place_heads", []), c)), float(bool(sectors)),
             float(titles_a_person(facts, c)),
-            float(any(_MEDIA in m.values for m in sectors))]
+            float(any(_MEDIA in m.values for m in sectors)), float(c.victim.of_last_resort)]
 
 
 def _sentence_features(context: Context, c: Candidate) -> list[float]:
@@ -205,7 +206,7 @@ FEATURE_GROUPS: dict[str, tuple[Callable[[Context, Candidate], list[float]], tup
                                       "first_candidate", "relative_start", "lead_sentence")),
     "head": (_head_features, ("head_zipf", "acronym", "words", "opens_sentence", "digits")),
     "kind": (_kind_features, ("generic", "department", "country_in_name", "place_head", "sector_noun",
-                              "person_title", "news_outlet")),
+                              "person_title", "news_outlet", "organisation_noun")),
     "sentence": (_sentence_features, ("attack_sentence", "hypothetical", "named_actor", "attribution", "speech",
                                       "producer", "candidates")),
 }

@@ -32,7 +32,7 @@ from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import alternation, pack, word_pattern, words
-from cybertrack.model import Victim
+from cybertrack.model import ORGANISATION_NOUN_KIND, Victim
 from cybertrack.tables import language_table, table
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
@@ -399,6 +399,48 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
     return candidates
 
 
+def _organisation_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
+    """ "a Canadian firm", "Saudi Arabian petrochemical companies", "Brazil's energy sector", "un'azienda canadese": an
+    organisation of any trade, told only by its country. Without the country it says nothing ("the company"), so only
+    one with its country beside it is a candidate; and since most articles name their victim as well ("the German
+    company" in a report on Rheinmetall), it is a victim of last resort (`Victim.of_last_resort`)."""
+    found = []
+    for noun in _organisation_nouns(facts):
+        if any(c.start <= noun.start and noun.end <= c.end for c in taken):
+            continue
+        start = _extend_left(facts, noun.start)
+        if facts.text[start:noun.start].endswith(("'", "’")):
+            start = noun.start  # "un'azienda": the article is not part of the name
+        country = _adjacent_country(facts, start, noun.end)
+        if country is None:
+            continue
+        start, end = min(start, country.start), max(noun.end, country.end)
+        key = f"{country.code}/{ORGANISATION_NOUN_KIND}:{name_key(noun.text)}"
+        found.append(Candidate(start, end, Victim(facts.text[start:end], key, country.code, None, generic=True), True))
+    return found
+
+
+def _organisation_nouns(facts: SentenceFacts) -> list[Match]:
+    """The sentence's organisation nouns, standing alone ("a Canadian firm") or, in a language that writes them into
+    one word with their trade, ending a compound ("ein norwegischer Aluminiumhersteller"): the match spans the word,
+    its text is the noun, which keys the victim."""
+    found = list(facts.cues.get("organisation_noun", []))
+    if compound := _organisation_compound(facts.language):
+        found += [Match(word.start(), word.end(), word.group("noun"), ("organisation_noun",))
+                  for word in compound.finditer(facts.text)]
+    return found
+
+
+@language_table
+def _organisation_compound(language: str) -> re.Pattern[str] | None:
+    """A word that ends in one of the pack's ``organisation_noun_endings`` after at least ``_MIN_COMPOUND_HEAD``
+    letters; none for a language that writes the trade apart (its list is empty)."""
+    endings = pack(language, "roles")["organisation_noun_endings"]
+    if not endings:
+        return None
+    return re.compile(rf"\b\w{{{_MIN_COMPOUND_HEAD},}}?(?P<noun>{alternation(endings)})\b", re.IGNORECASE)
+
+
 def _people_compounds(facts: SentenceFacts) -> list[Match]:
     """ "politiemedewerker", "parlementsmedewerkers", "Krankenhausmitarbeiter": German and Dutch write the people of
     an organisation (the packs' ``people_of``) into one word with the sector noun that names it, and the people hit
@@ -462,7 +504,9 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
     institutions = _institution_victims(facts)
     named = institutions + _headed_victims(facts, institutions)
     named += [c for c in _name_victims(facts, named) if not _attacker_word(facts, c)]
-    generic = [c for c in _generic_victims(facts, named) if not _describes_name(facts, c, named)]
+    generic = _generic_victims(facts, named)
+    generic += _organisation_victims(facts, named + generic)
+    generic = [c for c in generic if not _describes_name(facts, c, named)]
     return [_as_state_body(facts, c) for c in named] + generic
 
 

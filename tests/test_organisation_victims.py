@@ -1,0 +1,96 @@
+"""A victim told only by its trade and its country ("a Canadian firm", "Brazil's energy sector"), the way incident
+descriptions often name it: a victim with that country when nothing else names the victim, never beside a name.
+Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from cybertrack.extract.frames import extract_frames
+from cybertrack.model import Frame, Victim
+from cybertrack.resolve import resolve
+from tests.conftest import RESOURCES
+
+PUBLISHED = "2024-03-01"
+
+
+def victims_of(text: str, language: str) -> list[Victim]:
+    return [v for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "name", "country"),
+    [
+        ("en", "Hackers broke into the network of a Canadian firm that builds satellites.", "Canadian firm", "CA"),
+        ("en", "A ransomware attack on a Norwegian aluminium producer halted two of its plants.",
+         "Norwegian aluminium producer", "NO"),
+        ("en", "Hackers attacked Brazil's energy sector last week.", "Brazil's energy sector", "BR"),
+        ("de", "Hacker griffen ein kanadisches Unternehmen an und stahlen Baupläne.", "kanadisches Unternehmen", "CA"),
+        # German and Dutch write the trade into the noun: the compound is the name
+        ("de", "Ein Ransomware-Angriff auf einen norwegischen Aluminiumhersteller legte die Produktion lahm.",
+         "norwegischen Aluminiumhersteller", "NO"),
+        ("nl", "Een ransomware-aanval op een Noorse aluminiumproducent legde de productie stil.",
+         "Noorse aluminiumproducent", "NO"),
+        ("nl", "Hackers vielen een Canadees bedrijf aan en stalen bouwtekeningen.", "Canadees bedrijf", "CA"),
+        ("fr", "Des pirates ont attaqué une entreprise canadienne qui construit des satellites.",
+         "entreprise canadienne", "CA"),
+        # the elided article is not part of the name
+        ("it", "Un attacco ransomware ha colpito un'azienda canadese che costruisce satelliti.", "azienda canadese",
+         "CA"),
+        ("es", "Los piratas atacaron a un productor noruego de aluminio y paralizaron dos plantas.",
+         "productor noruego", "NO"),
+    ],
+)
+def test_an_organisation_told_by_its_country_is_the_victim(language: str, sentence: str, name: str,
+                                                           country: str) -> None:
+    victims = victims_of(sentence, language)
+    assert [(v.name, v.country) for v in victims] == [(name, country)]
+    assert victims[0].of_last_resort and victims[0].generic
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Hackers attacked a firm that builds satellites and stole its designs."),
+        ("fr", "Des pirates ont attaqué une entreprise qui construit des satellites."),
+        # "reconfirm" ends in "firm", but only German and Dutch read the last part of a word
+        ("en", "Hackers attacked the network, officials reconfirmed on Monday."),
+    ],
+)
+def test_without_its_country_an_organisation_noun_names_no_victim(language: str, sentence: str) -> None:
+    assert not any(v.of_last_resort for v in victims_of(sentence, language))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "victim"),
+    [
+        ("en", "Ransomware hit Norvale Logistics on Monday.\nThe Canadian firm said its deliveries were delayed "
+               "after the attack on the company.", "Norvale"),
+        ("de", "Hacker griffen den Konzern Brindle Stahl an.\nDas kanadische Unternehmen wurde Opfer eines "
+               "Cyberangriffs, teilte Brindle Stahl mit.", "Brindle"),
+    ],
+)
+def test_an_article_that_names_its_victim_keeps_only_the_name(language: str, text: str, victim: str) -> None:
+    """"The Canadian firm" of a report on Norvale Logistics is Norvale Logistics again, not a second victim."""
+    victims = victims_of(text, language)
+    assert victims and not any(v.of_last_resort for v in victims)
+    assert any(victim in v.name for v in victims)
+
+
+def test_an_incident_whose_other_report_names_the_victim_keeps_only_the_name() -> None:
+    """Across reports too: one report's "German companies" are the firms another report of the incident names."""
+    named = Victim("Kettleby Chemie", "org:kettleby chemie", "DE")
+    last_resort = Victim("deutsche Unternehmen", "DE/organisation:unternehmen", "DE", generic=True)
+    frames = [Frame(document=document, victims=[victim], language=language, first_seen="2024-02-20",
+                    vulnerabilities=["CVE-2024-0001"])
+              for document, victim, language in (("a", named, "en"), ("b", last_resort, "de"))]
+    incidents = resolve(frames, resources=RESOURCES)
+    assert len(incidents) == 1, "the two reports should be one incident for this test to say anything"
+    assert [v.name for v in incidents[0].victims] == ["Kettleby Chemie"]
+
+
+def test_an_incident_known_only_by_its_trade_and_country_keeps_it() -> None:
+    last_resort = Victim("Canadian firm", "CA/organisation:firm", "CA", generic=True)
+    incident, = resolve([Frame(document="a", victims=[last_resort], language="en", first_seen="2024-02-20")],
+                        resources=RESOURCES)
+    assert incident.victims == [last_resort]
