@@ -25,6 +25,8 @@ def victims_of(text: str, language: str) -> list[Victim]:
         ("en", "A ransomware attack on a Norwegian aluminium producer halted two of its plants.",
          "Norwegian aluminium producer", "NO"),
         ("en", "Hackers attacked Brazil's energy sector last week.", "Brazil's energy sector", "BR"),
+        # a place after a link word gives the country but is no part of the name
+        ("en", "Ransomware hit several companies in the US last week.", "companies", "US"),
         ("de", "Hacker griffen ein kanadisches Unternehmen an und stahlen Baupläne.", "kanadisches Unternehmen", "CA"),
         # German and Dutch write the trade into the noun: the compound is the name
         ("de", "Ein Ransomware-Angriff auf einen norwegischen Aluminiumhersteller legte die Produktion lahm.",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
+import pytest
+
 from cybertrack.explain import explained
 from cybertrack.model import Certainty, Claim, Evidence, Frame, Incident, Stance, Victim
 from cybertrack.resolve import LINK_REPORTS, resolve
@@ -117,6 +119,28 @@ def test_frames_sharing_a_cve_merge() -> None:
     assert membership(incidents) == {frozenset({"one.txt", "two.txt"}), frozenset({"three.txt"})}
     merged = next(i for i in incidents if len(i.documents) == 2)
     assert merged.vulnerabilities == ["CVE-2031-0001"]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # one organisation, named shorter where its country is not given: it takes the country of its full name
+        ((("Kettleby Pictures Entertainment", "US"), ("Kettleby Pictures", None)), ["US", "US"]),
+        # other organisations keep what their own reports say
+        ((("Kettleby Pictures Entertainment", "US"), ("Brindle Freight", None)), ["US", None]),
+        # names of one organisation that disagree on its country give the countryless one neither
+        ((("Kettleby Pictures Entertainment", "US"), ("Kettleby Pictures UK", "GB"), ("Kettleby Pictures", None)),
+         ["US", "GB", None]),
+    ],
+)
+def test_a_victim_takes_the_country_the_incident_gives_its_other_names(
+        names: tuple[tuple[str, str | None], ...], expected: list[str | None]) -> None:
+    frames = [frame(f"{i}.txt", f"Attackers exploited CVE-2031-0001 to steal the files of {name}.",
+                    [Victim(name, f"org:{name.lower()}", country)], vulnerabilities=["CVE-2031-0001"])
+              for i, (name, country) in enumerate(names)]
+    [incident] = resolve(frames)
+    assert [(v.name, v.country) for v in incident.victims] == [(name, code) for (name, _), code in
+                                                                 zip(names, expected, strict=True)]
 
 
 def mixed_frames() -> list[Frame]:

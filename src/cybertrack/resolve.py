@@ -49,6 +49,7 @@ from cybertrack.same_incident import (
     same_victim_key,
     victims_match,
 )
+from cybertrack.victim_identity import same_organisation
 
 SAME_VICTIM = 2.0
 SAME_CVE = 1.5
@@ -616,9 +617,18 @@ def _merge_victims(frames: list[Frame]) -> list[Victim]:
             merged.append(victim)
         elif merged[same].country is None and victim.country:
             merged[same] = victim
-    if not any(not v.generic for v in merged):
-        return merged
-    return [v for v in merged if not v.of_last_resort]  # "German companies" of one report, where another names them
+    if any(not v.generic for v in merged):  # "German companies" of one report, where another names them
+        merged = [v for v in merged if not v.of_last_resort]
+    return [_with_the_country_of_its_other_names(v, merged) for v in merged]
+
+
+def _with_the_country_of_its_other_names(victim: Victim, victims: list[Victim]) -> Victim:
+    """A named victim no report gives a country takes the one the incident's other names of the same organisation
+    give, when they agree: "Sony" beside "Sony Pictures Entertainment" (US) is one organisation in one country."""
+    if victim.country is not None or victim.generic:
+        return victim
+    codes = {other.country for other in victims if other.country and same_organisation(victim, other)}
+    return replace(victim, country=codes.pop()) if len(codes) == 1 else victim
 
 
 def _incident(cluster: _Cluster) -> Incident:

@@ -414,7 +414,11 @@ def _organisation_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[
         country = _adjacent_country(facts, start, noun.end)
         if country is None:
             continue
-        start, end = min(start, country.start), max(noun.end, country.end)
+        start = min(start, country.start)
+        # a nationality right after the noun is part of its name ("entreprise canadienne"), a place after a link
+        # word is not ("companies in the US")
+        end = country.end if noun.end <= country.start and not facts.text[noun.end:country.start].strip() \
+            else noun.end
         key = f"{country.code}/{ORGANISATION_NOUN_KIND}:{name_key(noun.text)}"
         found.append(Candidate(start, end, Victim(facts.text[start:end], key, country.code, None, generic=True), True))
     return found
