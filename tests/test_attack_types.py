@@ -76,6 +76,12 @@ def test_types_the_model_does_not_judge_are_kept_as_proposed(language: str, text
     assert "ddos" in types_of(text, language)
 
 
+def test_a_group_that_phishes_reports_a_phishing_attack() -> None:
+    """English uses the verb as well as the noun: "posed as journalists to phish academics" is a phishing attack."""
+    text = "The Korvan group posed as journalists to phish academics at the University of Lutrecht last spring."
+    assert "phishing" in types_of(text, "en")
+
+
 def test_the_type_model_was_fitted_on_the_training_sets_it_names() -> None:
     require_shared()
     model = shipped()
