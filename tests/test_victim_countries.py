@@ -158,6 +158,16 @@ def test_place_links_cover_every_language() -> None:
         ("en", "Russia's military hackers attacked the Korvan grid.", "Russia", True),
         ("en", "Iranian state-backed hacking groups attacked the ministry.", "Iranian", True),
         ("en", "The US also shared intelligence on the hackers with Korvan.", "US", False),
+        # a state that launches the attack itself, by its name or one of its bodies
+        ("en", "Russia launched a cyberattack on the Korvan grid.", "Russia", True),
+        ("en", "The Russian military carried out the attack on the Korvan grid.", "Russian", True),
+        ("fr", "L'armée russe a lancé une cyberattaque contre le réseau de Korvan.", "russe", True),
+        ("it", "L'esercito russo ha sferrato un attacco contro la rete di Korvan.", "russo", True),
+        ("es", "El ejército ruso lanzó un ciberataque contra la red de Korvan.", "ruso", True),
+        ("de", "Das russische Militär verübte einen Cyberangriff auf das Netz von Korvan.", "russische", True),
+        ("nl", "Het Russische leger lanceerde een cyberaanval op het net van Korvan.", "Russische", True),
+        ("en", "The US launched an investigation into the attack on the Korvan grid.", "US", False),
+        ("en", "Russian hackers launched a cyberattack on the Korvan grid.", "Russian", True),
     ],
 )
 def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifies_it(
@@ -166,6 +176,19 @@ def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifie
     target, and a country the text puts on the attacker's side gives no victim its country."""
     mention = next(c for c in facts_of(sentence, language).countries if c.text == country)
     assert mention.attacker_side is attacker_side
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Russia launched a cyberattack on the power grid in December."),
+        ("it", "L'esercito russo ha sferrato un attacco informatico contro la rete elettrica a dicembre."),
+    ],
+)
+def test_the_state_that_launches_the_attack_gives_its_victim_no_country(language: str, text: str) -> None:
+    """The victim named without a country does not take that of the state that attacked it."""
+    victims = [v for frame in extract_frames("doc", text, language, "2024-03-01", RESOURCES) for v in frame.victims]
+    assert victims and all(v.country != "RU" for v in victims)
 
 
 def test_a_named_victim_with_no_country_of_its_own_takes_the_one_the_article_is_about() -> None:

@@ -19,8 +19,8 @@ from cybertrack.extract.names import NameChunk, name_chunks, stop_words
 from cybertrack.knowledge.base import Entry, KnowledgeBase
 from cybertrack.knowledge.matcher import Match
 from cybertrack.knowledge.vulnerabilities import VulnerabilityMention, find_vulnerabilities
-from cybertrack.lang import words
-from cybertrack.tables import table
+from cybertrack.lang import LANGUAGES, pack, words
+from cybertrack.tables import language_table, table
 
 # "China-backed", "Kremlin-linked", "state-sponsored": the country before the hyphen is the attacker's side
 _SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|aligned|nexus|based hackers|state)\b",
@@ -29,6 +29,7 @@ _SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|al
 
 ADJECTIVES_AFTER_NOUNS = frozenset({"fr", "it", "es"})  # "pirates chinois", "hacker cinesi", "piratas rusos"
 _MAX_NOUN_GAP = 30  # characters between a nationality and its attacker noun
+_LAUNCH_REACH = 3  # words between a launch verb and the attack it launches ("launched a massive cyberattack")
 _ANY_DAY = date(2000, 1, 1)  # only to ask whether a sentence has a relative date at all
 
 
@@ -121,7 +122,7 @@ def sentence_facts(
             entry = next(e for e in entries if e.kind == "country")
             facts.countries.append(CountryMention(match.start, match.end, match.text, entry.key, entry.form,
                                                   _attacker_side(text, match, entry.form, facts, language)
-                                                  or _acting(text, match, entry.form, facts.cues["victim_before"])))
+                                                  or _acting(text, match, entry.form, facts, language)))
         elif "producer" in kinds:
             facts.producers.append(match)
         elif "technique" in kinds:
@@ -189,18 +190,59 @@ def modifiers_only(gap: str, language: str) -> bool:
     return not any(word.casefold() in stops for word in re.findall(r"(?<![\w'’])\w[\w-]*", gap))
 
 
-def _acting(text: str, country: Match, form: str, verbs: list[Match]) -> bool:
-    """A country's name as the subject of a verb that takes the victim as its object (the packs' ``victim_before``:
-    "Russia hacked", "North Korea has attacked", "la Russie a piraté"), with at most one of the packs' active
-    auxiliaries between; a passive ("Ukraine was hit") has another word there. The country that acts is the
-    attacker's, not the victim's."""
-    if form == "adjective":
+def _acting(text: str, country: Match, form: str, facts: SentenceFacts, language: str) -> bool:
+    """A state as the subject of a verb that takes the victim as its object (the packs' ``victim_before``: "Russia
+    hacked", "North Korea has attacked", "la Russie a piraté") or the attack itself (``launch_verbs``: "Russia
+    launched the attack", "the Russian military carried out a cyberattack", "l'esercito russo ha sferrato un
+    attacco"), with at most one of the packs' active auxiliaries between; a passive ("Ukraine was hit") has another
+    word there. The state is named, or is a nationality with one of its bodies (the packs' ``state_nouns``: "the
+    Russian military", "l'esercito russo"). The state that acts is the attacker's, not the victim's."""
+    subject_end = _state_subject_end(text, country, form, facts)
+    if subject_end is None:
         return False
-    following = bisect.bisect_left(verbs, country.end, key=lambda cue: cue.start)
-    if following == len(verbs):
+    verbs = facts.cues["victim_before"] + [verb for verb in facts.cues.get("launch_verbs", [])
+                                           if _attack_follows(text, verb, facts, language)]
+    return any(_right_after(text, subject_end, verb.start) for verb in verbs)
+
+
+def _state_subject_end(text: str, country: Match, form: str, facts: SentenceFacts) -> int | None:
+    """Where the phrase naming a state ends: the state's name, or its nationality with one of its bodies right before
+    or after it ("the Russian military", "l'esercito russo"); None for a nationality of anything else ("Russian
+    hackers")."""
+    if form != "adjective":
+        return country.end
+    for noun in facts.cues.get("state_noun", []):
+        if noun.end <= country.start and not text[noun.end:country.start].strip():
+            return country.end
+        if country.end <= noun.start and not text[country.end:noun.start].strip():
+            return noun.end
+    return None
+
+
+def _right_after(text: str, end: int, start: int) -> bool:
+    """Nothing, or one of the packs' active auxiliaries, between ``end`` and ``start``."""
+    if start < end:
         return False
-    between = text[country.end:verbs[following].start].split()
+    between = text[end:start].split()
     return not between or (len(between) == 1 and between[0].casefold() in _active_auxiliaries())
+
+
+def _attack_follows(text: str, verb: Match, facts: SentenceFacts, language: str) -> bool:
+    """An attack word a few words after a launch verb, with no preposition between: "launched a massive cyberattack",
+    not "launched an investigation into the attack"."""
+    for attack in facts.cues.get("attack", []):
+        if attack.start < verb.end:
+            continue
+        between = text[verb.end:attack.start].split()
+        return len(between) <= _LAUNCH_REACH and not any(word.casefold() in _prepositions(language) for word in between)
+    return False
+
+
+@language_table
+def _prepositions(language: str) -> frozenset[str]:
+    """The language's prepositions (English's for a language without a pack)."""
+    return frozenset(word.casefold() for word in pack(language if language in LANGUAGES else "en", "grammar")
+                     ["prepositions"])
 
 
 @table
