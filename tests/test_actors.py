@@ -90,6 +90,34 @@ def test_an_agency_acting_gives_the_incident_its_state():
     assert "RU" in incident.states
 
 
+def article_claims(text: str, language: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(c.claimant, c.attributed_to) for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+            for c in frame.claims]
+
+
+@pytest.mark.parametrize(("language", "sentence", "state"), [
+    ("en", "Russia launched a wave of cyberattacks against the Veldmark Ministry of Defence last week.", "RU"),
+    ("en", "The Chinese military hacked the email servers of the Veldmark parliament.", "CN"),
+    ("fr", "La Russie a lancé une série de cyberattaques contre le ministère de la Défense de Veldmark.", "RU"),
+    ("it", "L'esercito russo ha sferrato un attacco informatico contro il ministero della Difesa di Veldmark.", "RU"),
+    ("es", "Rusia lanzó un ciberataque contra el Ministerio de Defensa de Veldmark.", "RU"),
+])
+def test_a_state_attacking_in_the_article_s_own_words_is_the_article_s_attribution(language, sentence, state):
+    assert article_claims(sentence, language) == [("(article)", (state,))]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    # a nationality of hackers is their affiliation, not the state's act
+    ("en", "Russian hackers launched a wave of cyberattacks against the Veldmark Ministry of Defence."),
+    # someone says it: the claim is the speaker's
+    ("en", "The ministry said Russia launched a cyberattack against the Veldmark Ministry of Defence."),
+    # a state that launches something else
+    ("en", "Veldmark launched an investigation into the attack on its Ministry of Defence."),
+])
+def test_no_article_attribution_where_the_state_does_not_attack_in_the_article_s_words(language, sentence):
+    assert not [claim for claim in article_claims(sentence, language) if claim[0] == "(article)"]
+
+
 @pytest.mark.parametrize(("language", "sentence"), [
     ("en", "The NSA warned that hackers targeted the Veldmark Water Authority."),
     ("en", "According to GCHQ, the attack on the Veldmark Port Authority was serious."),

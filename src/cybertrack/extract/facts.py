@@ -41,6 +41,7 @@ class CountryMention:
     code: str
     form: str  # "name", "adjective" or "capital"
     attacker_side: bool  # "Chinese hackers", "China-sponsored", "by Beijing"
+    acts: bool = False  # the state itself attacks: "Russia hacked", "the Russian military launched the attack"
 
 
 @dataclass
@@ -120,9 +121,10 @@ def sentence_facts(
             facts.software.append(match)
         elif "country" in kinds:
             entry = next(e for e in entries if e.kind == "country")
+            acts = _acting(text, match, entry.form, facts, language)
             facts.countries.append(CountryMention(match.start, match.end, match.text, entry.key, entry.form,
-                                                  _attacker_side(text, match, entry.form, facts, language)
-                                                  or _acting(text, match, entry.form, facts, language)))
+                                                  acts or _attacker_side(text, match, entry.form, facts, language),
+                                                  acts))
         elif "producer" in kinds:
             facts.producers.append(match)
         elif "technique" in kinds:
@@ -229,7 +231,7 @@ def _right_after(text: str, end: int, start: int) -> bool:
 
 def _attack_follows(text: str, verb: Match, facts: SentenceFacts, language: str) -> bool:
     """An attack word a few words after a launch verb, with no preposition between: "launched a massive cyberattack",
-    not "launched an investigation into the attack"."""
+    "launched a wave of cyberattacks", not "launched an investigation into the attack"."""
     for attack in facts.cues.get("attack", []):
         if attack.start < verb.end:
             continue
@@ -240,9 +242,11 @@ def _attack_follows(text: str, verb: Match, facts: SentenceFacts, language: str)
 
 @language_table
 def _prepositions(language: str) -> frozenset[str]:
-    """The language's prepositions (English's for a language without a pack)."""
-    return frozenset(word.casefold() for word in pack(language if language in LANGUAGES else "en", "grammar")
-                     ["prepositions"])
+    """The language's prepositions (English's for a language without a pack), but for those that join two nouns into
+    one name ("a wave OF cyberattacks", "une série DE cyberattaques")."""
+    grammar = pack(language if language in LANGUAGES else "en", "grammar")
+    return frozenset(word.casefold() for word in grammar["prepositions"]) \
+        - {word.casefold() for word in grammar["name_connectors"]}
 
 
 @table

@@ -734,13 +734,17 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, d
     for sentence in draft.sentences:
         deadline.check("extract")
         frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.raw))
+        evidence = Evidence(document, sentence.start, sentence.end, sentence.raw)
         for acting in [] if sentence.index in background else sentence_attackers(sentence):
             frame.actors.append(acting.name)
             if acting.state:  # a state agency acting: the article itself attributes the attack to its state
                 frame.claims.append(Claim(ARTICLE_CLAIMANT, Stance.ATTRIBUTES, (acting.name, acting.state),
-                                          Certainty.CONFIRMED, published,
-                                          Evidence(document, sentence.start, sentence.end, sentence.raw),
-                                          claimant_kind=ClaimantKind.ARTICLE))
+                                          Certainty.CONFIRMED, published, evidence, claimant_kind=ClaimantKind.ARTICLE))
+        if sentence.index not in background and not _reported(sentence):
+            # a state attacking in the article's own words ("Russia launched a cyberattack on ..."): the article says so
+            frame.claims += [Claim(ARTICLE_CLAIMANT, Stance.ATTRIBUTES, (state,), Certainty.CONFIRMED, published,
+                                   evidence, claimant_kind=ClaimantKind.ARTICLE)
+                             for state in dict.fromkeys(c.code for c in sentence.countries if c.acts)]
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]
         frame.techniques += sentence.techniques
         for mention in sentence.vulnerabilities:
@@ -754,6 +758,12 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, d
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
     return frame
+
+
+def _reported(sentence: SentenceFacts) -> bool:
+    """Someone says it, doubts it or denies it: the sentence's claims are theirs, not the article's."""
+    return any(sentence.has(kind) for kind in ("speech", "attribution", "denial", "dispute", "speculation", "hedge",
+                                               "hypothetical"))
 
 
 @table
