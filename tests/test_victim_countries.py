@@ -168,6 +168,13 @@ def test_place_links_cover_every_language() -> None:
         ("nl", "Het Russische leger lanceerde een cyberaanval op het net van Korvan.", "Russische", True),
         ("en", "The US launched an investigation into the attack on the Korvan grid.", "US", False),
         ("en", "Russian hackers launched a cyberattack on the Korvan grid.", "Russian", True),
+        # a group of a trade is a firm, not a group of attackers
+        ("en", "A ransomware attack crippled an Irish hospital group.", "Irish", False),
+        ("fr", "Une attaque par rançongiciel a paralysé un groupe hospitalier irlandais.", "irlandais", False),
+        ("it", "Un attacco ransomware ha paralizzato un gruppo ospedaliero irlandese.", "irlandese", False),
+        ("es", "Un ataque de ransomware paralizó a un grupo hospitalario irlandés.", "irlandés", False),
+        ("en", "A French media group was hacked on Monday.", "French", False),
+        ("en", "Chinese state hacking groups attacked the ministry.", "Chinese", True),
     ],
 )
 def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifies_it(

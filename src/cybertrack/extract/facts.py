@@ -148,14 +148,16 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     one who speaks."""
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
-    attacker_nouns = facts.cues["attacker_noun"]
+    attacker_nouns = [noun for noun in facts.cues["attacker_noun"] if not _trade_between(facts, noun.start, noun.end,
+                                                                                         around=True)]
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
     before_noun = form != "adjective" or language not in ADJECTIVES_AFTER_NOUNS
     if before_noun and after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2) \
             and modifiers_only(text[country.end:attacker_nouns[after].start], language) \
-            and not _verb_between(facts, country.end, attacker_nouns[after].start):
+            and not _verb_between(facts, country.end, attacker_nouns[after].start) \
+            and not _trade_between(facts, country.end, attacker_nouns[after].start):
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
     # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
@@ -177,6 +179,14 @@ def victim_cue_before(facts: SentenceFacts, start: int) -> Match | None:
 
 
 _VERB_CUES = ("attribution", "denial", "speech", "victim_before")
+_TRADE_CUES = ("sector", "organisation_noun")
+
+
+def _trade_between(facts: SentenceFacts, start: int, end: int, around: bool = False) -> bool:
+    """A sector or organisation noun stands between ``start`` and ``end`` (or, ``around``, spans them): "an Irish
+    hospital group", "un groupe hospitalier irlandais" are firms of a trade, not groups of attackers."""
+    return any((cue.start <= start and end <= cue.end) if around else (start <= cue.start and cue.end <= end)
+               for kind in _TRADE_CUES for cue in facts.cues.get(kind, []))
 
 
 def _verb_between(facts: SentenceFacts, start: int, end: int) -> bool:
