@@ -617,7 +617,7 @@ def _merge_victims(frames: list[Frame]) -> list[Victim]:
             merged.append(victim)
         elif merged[same].country is None and victim.country:
             merged[same] = victim
-    if any(not v.generic for v in merged):  # "German companies" of one report, where another names them
+    if not all(v.generic for v in merged):  # "German companies" of one report, where another names them
         merged = [v for v in merged if not v.of_last_resort]
     return [_with_the_country_of_its_other_names(v, merged) for v in merged]
 

@@ -148,8 +148,7 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     one who speaks."""
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
-    attacker_nouns = [noun for noun in facts.cues["attacker_noun"] if not _trade_between(facts, noun.start, noun.end,
-                                                                                         around=True)]
+    attacker_nouns = [noun for noun in facts.cues["attacker_noun"] if not _names_a_firm(facts, noun)]
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
@@ -157,7 +156,7 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     if before_noun and after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2) \
             and modifiers_only(text[country.end:attacker_nouns[after].start], language) \
             and not _verb_between(facts, country.end, attacker_nouns[after].start) \
-            and not _trade_between(facts, country.end, attacker_nouns[after].start):
+            and not _trade_before(facts, country.end, attacker_nouns[after]):
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
     # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
@@ -182,11 +181,24 @@ _VERB_CUES = ("attribution", "denial", "speech", "victim_before")
 _TRADE_CUES = ("sector", "organisation_noun")
 
 
-def _trade_between(facts: SentenceFacts, start: int, end: int, around: bool = False) -> bool:
-    """A sector or organisation noun stands between ``start`` and ``end`` (or, ``around``, spans them): "an Irish
-    hospital group", "un groupe hospitalier irlandais" are firms of a trade, not groups of attackers."""
-    return any((cue.start <= start and end <= cue.end) if around else (start <= cue.start and cue.end <= end)
-               for kind in _TRADE_CUES for cue in facts.cues.get(kind, []))
+def _trades(facts: SentenceFacts) -> list[Match]:
+    return [cue for kind in _TRADE_CUES for cue in facts.cues.get(kind, [])]
+
+
+def _is_group_noun(facts: SentenceFacts, noun: Match) -> bool:
+    return any(g.start <= noun.start and noun.end <= g.end for g in facts.cues.get("group_noun", []))
+
+
+def _trade_before(facts: SentenceFacts, start: int, noun: Match) -> bool:
+    """A sector or organisation noun between ``start`` and a group noun: "an Irish hospital group", "a French media
+    group" are firms of a trade, not groups of attackers ("Russian military hackers" are hackers all the same)."""
+    return _is_group_noun(facts, noun) and any(start <= cue.start and cue.end <= noun.start for cue in _trades(facts))
+
+
+def _names_a_firm(facts: SentenceFacts, noun: Match) -> bool:
+    """A group noun inside a sector noun: "un groupe hospitalier", "un gruppo ospedaliero" is a firm."""
+    return _is_group_noun(facts, noun) and any(cue.start <= noun.start and noun.end <= cue.end
+                                               for cue in _trades(facts))
 
 
 def _verb_between(facts: SentenceFacts, start: int, end: int) -> bool:

@@ -482,7 +482,7 @@ def _organisations_as_last_resort(cast: dict[int, list[Candidate]]) -> dict[int,
     """Victims named by an organisation noun and a country ("a Canadian firm") only when the article names no victim:
     where it does, they are that victim again ("the German company" of a report on Rheinmetall). A sector noun
     ("two plants") names none."""
-    if not any(not c.victim.generic for victims in cast.values() for c in victims):
+    if all(c.victim.generic for victims in cast.values() for c in victims):
         return cast
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not c.victim.of_last_resort])}
@@ -733,8 +733,8 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, d
     by_cve = _vulnerabilities_by_cve()
     for sentence in draft.sentences:
         deadline.check("extract")
-        frame.evidence.append(Evidence(document, sentence.start, sentence.end, sentence.raw))
         evidence = Evidence(document, sentence.start, sentence.end, sentence.raw)
+        frame.evidence.append(evidence)
         for acting in [] if sentence.index in background else sentence_attackers(sentence):
             frame.actors.append(acting.name)
             if acting.state:  # a state agency acting: the article itself attributes the attack to its state
