@@ -65,8 +65,9 @@ class OnceEach:
         self._known: dict[str, np.ndarray] = {}
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._known))
-        self._known.update(zip(missing, self._encoder.embed(missing), strict=True))
         if not texts:
             return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
+        missing = list(dict.fromkeys(t for t in texts if t not in self._known))
+        if missing:
+            self._known.update(zip(missing, self._encoder.embed(missing), strict=True))
         return np.stack([self._known[t] for t in texts])

@@ -111,6 +111,7 @@ def sentence_facts(
     raw, text = text, normalise(text).text
     facts = SentenceFacts(index=index, start=start, end=start + len(raw), text=text, raw=raw, language=language)
     facts.cues = cues.find_all(text)
+    facts.cues["attacker_noun"] = [noun for noun in facts.cues["attacker_noun"] if not _inside_a_trade(facts, noun)]
     for match in kb.find(text):
         entries = [v for v in match.values if isinstance(v, Entry)]
         kinds = {e.kind for e in entries}
@@ -148,7 +149,7 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     one who speaks."""
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
-    attacker_nouns = [noun for noun in facts.cues["attacker_noun"] if not _names_a_firm(facts, noun)]
+    attacker_nouns = facts.cues["attacker_noun"]
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
@@ -195,10 +196,10 @@ def _trade_before(facts: SentenceFacts, start: int, noun: Match) -> bool:
     return _is_group_noun(facts, noun) and any(start <= cue.start and cue.end <= noun.start for cue in _trades(facts))
 
 
-def _names_a_firm(facts: SentenceFacts, noun: Match) -> bool:
-    """A group noun inside a sector noun: "un groupe hospitalier", "un gruppo ospedaliero" is a firm."""
-    return _is_group_noun(facts, noun) and any(cue.start <= noun.start and noun.end <= cue.end
-                                               for cue in _trades(facts))
+def _inside_a_trade(facts: SentenceFacts, noun: Match) -> bool:
+    """An attacker noun that is part of a sector noun names no attacker: "un groupe hospitalier", "un gruppo
+    ospedaliero" is a firm."""
+    return any(cue.start <= noun.start and noun.end <= cue.end for cue in _trades(facts))
 
 
 def _verb_between(facts: SentenceFacts, start: int, end: int) -> bool:

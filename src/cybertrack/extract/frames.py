@@ -738,12 +738,10 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, d
         for acting in [] if sentence.index in background else sentence_attackers(sentence):
             frame.actors.append(acting.name)
             if acting.state:  # a state agency acting: the article itself attributes the attack to its state
-                frame.claims.append(Claim(ARTICLE_CLAIMANT, Stance.ATTRIBUTES, (acting.name, acting.state),
-                                          Certainty.CONFIRMED, published, evidence, claimant_kind=ClaimantKind.ARTICLE))
+                frame.claims.append(_asserted((acting.name, acting.state), published, evidence))
         if sentence.index not in background and not _reported(sentence):
             # a state attacking in the article's own words ("Russia launched a cyberattack on ..."): the article says so
-            frame.claims += [Claim(ARTICLE_CLAIMANT, Stance.ATTRIBUTES, (state,), Certainty.CONFIRMED, published,
-                                   evidence, claimant_kind=ClaimantKind.ARTICLE)
+            frame.claims += [_asserted((state,), published, evidence)
                              for state in dict.fromkeys(c.code for c in sentence.countries if c.acts)]
         frame.malware += [str(e.key) for m in sentence.software for e in m.values]
         frame.techniques += sentence.techniques
@@ -758,6 +756,12 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, d
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
     return frame
+
+
+def _asserted(culprits: tuple[str, ...], published: str | None, evidence: Evidence) -> Claim:
+    """The article's own attribution, with nobody named as saying it."""
+    return Claim(ARTICLE_CLAIMANT, Stance.ATTRIBUTES, culprits, Certainty.CONFIRMED, published, evidence,
+                 claimant_kind=ClaimantKind.ARTICLE)
 
 
 def _reported(sentence: SentenceFacts) -> bool:

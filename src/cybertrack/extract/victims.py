@@ -430,19 +430,17 @@ def _organisation_nouns(facts: SentenceFacts) -> list[Match]:
     its text is the noun, which keys the victim."""
     found = list(facts.cues.get("organisation_noun", []))
     if compound := _organisation_compound(facts.language):
-        found += [Match(word.start(), word.end(), word.group("noun"), ("organisation_noun",))
+        found += [Match(word.start(), word.end(), word.group("ending"), ("organisation_noun",))
                   for word in compound.finditer(facts.text)]
     return found
 
 
 @language_table
 def _organisation_compound(language: str) -> re.Pattern[str] | None:
-    """A word that ends in one of the pack's ``organisation_noun_endings`` after at least ``_MIN_COMPOUND_HEAD``
-    letters; none for a language that writes the trade apart (its list is empty)."""
+    """A word that ends in one of the pack's ``organisation_noun_endings`` (`_compound`); none for a language that
+    writes the trade apart (its list is empty)."""
     endings = pack(language, "roles")["organisation_noun_endings"]
-    if not endings:
-        return None
-    return re.compile(rf"\b\w{{{_MIN_COMPOUND_HEAD},}}?(?P<noun>{alternation(endings)})\b", re.IGNORECASE)
+    return _compound(set(endings)) if endings else None
 
 
 def _people_compounds(facts: SentenceFacts) -> list[Match]:
@@ -467,8 +465,13 @@ def _people_compound(language: str) -> re.Pattern[str]:
     """A word that ends in one of the pack's people of an organisation, plural or (Dutch "medewerkers") singular,
     after at least ``_MIN_COMPOUND_HEAD`` letters: the head is the rest."""
     plural = {w.casefold() for w in pack(language, "roles")["people_of"]}
-    people = alternation(sorted(plural | {w.removesuffix("s") for w in plural}, key=len, reverse=True))
-    return re.compile(rf"\b(?P<head>\w{{{_MIN_COMPOUND_HEAD},}}?)(?:{people})\b", re.IGNORECASE)
+    return _compound(plural | {w.removesuffix("s") for w in plural})
+
+
+def _compound(endings: set[str]) -> re.Pattern[str]:
+    """A word that ends in one of ``endings`` (its group ``ending``) after at least ``_MIN_COMPOUND_HEAD`` letters (its
+    group ``head``), as German and Dutch write one noun into another."""
+    return re.compile(rf"\b(?P<head>\w{{{_MIN_COMPOUND_HEAD},}}?)(?P<ending>{alternation(endings)})\b", re.IGNORECASE)
 
 
 def identifies(sector: str | None, code: str | None) -> bool:
