@@ -65,6 +65,27 @@ def test_adjectives_and_their_inflections(matcher: PhraseMatcher, sentence: str,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Espionage campaign targeting Mongolian government officials.", ["MN"]),
+        ("Thousands of Bangladeshis lost access to their accounts.", ["BD"]),
+        ("A Peruvian bank and a Kuwaiti airline were breached.", ["PE", "KW"]),
+        ("The Sri Lankan telecom regulator was hacked.", ["LK"]),
+        ("A ministry in Saint-Denis on Réunion was hacked by French hackers.", ["FR"]),
+    ],
+)
+def test_english_demonyms_of_every_country(matcher: PhraseMatcher, sentence: str, expected: list[str]) -> None:
+    """The countries the table gives no English adjective have countryinfo's; a territory does not take its
+    sovereign's ("French" stays France's, not Réunion's)."""
+    assert codes(matcher, sentence) == expected
+
+
+def test_demonyms_never_add_a_form_the_table_leaves_out() -> None:
+    texts = {form.text for form in country_forms()}
+    assert "Korean" not in texts and "Dominican" not in texts and "Congolese" not in texts
+
+
+@pytest.mark.parametrize(
     ("sentence", "code"),
     [
         ("Beijing denied any involvement.", "CN"),

@@ -22,11 +22,12 @@ from cybertrack.knowledge.vulnerabilities import VulnerabilityMention, find_vuln
 from cybertrack.lang import LANGUAGES, pack, words
 from cybertrack.tables import language_table, table
 
-# "China-backed", "Kremlin-linked", "state-sponsored": the country before the hyphen is the attacker's side
-_SPONSORED = re.compile(r"^[-‑–]?\s*(?:backed|linked|sponsored|affiliated|aligned|nexus|based hackers|state)\b",
+# "China-backed", "Kremlin-linked", "Chinese state-sponsored": the country before is the attacker's side
+_SPONSORED = re.compile(r"^[-‑–]?\s*(?:state[-‑–\s]?)?(?:backed|linked|sponsored|affiliated|aligned|nexus|based hackers)\b",
                         re.IGNORECASE)
 
 
+_STATE = re.compile(r"\s+state\s+", re.IGNORECASE)
 ADJECTIVES_AFTER_NOUNS = frozenset({"fr", "it", "es"})  # "pirates chinois", "hacker cinesi", "piratas rusos"
 _MAX_NOUN_GAP = 30  # characters between a nationality and its attacker noun
 _LAUNCH_REACH = 3  # words between a launch verb and the attack it launches ("launched a massive cyberattack")
@@ -150,6 +151,9 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
     attacker_nouns = facts.cues["attacker_noun"]
+    state = _STATE.match(text, country.end)
+    if state and any(noun.start == state.end() for noun in attacker_nouns):
+        return True  # "Chinese state hackers"; in "the public sector of the Costa Rican state" the state was hit
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.

@@ -8,6 +8,9 @@ Where the data comes from:
 * English capital cities come from the MISP "country" galaxy shipped with pymispgalaxies, and count in every
   language (news in any language writes "Ottawa" or "Beijing"). Its JSON file is read directly: loading the
   galaxy through ``pymispgalaxies.Clusters`` parses every galaxy and costs about a second.
+* English demonyms of the countries the table below gives no English adjective ("Mongolian", "Bangladeshi") come
+  from the REST Countries data shipped with countryinfo, with their regular plural ("Mongolians", "Bangladeshis").
+  A territory whose demonym is its sovereign's ("French" for Réunion, "Chinese" for Macau) gets none.
 * ``data/country_forms.json`` holds what no maintained source offers: adjectives and demonyms with their
   inflections (chinois, chinoise, chinoises; chinesisch, chinesische, ...), capitals whose name differs
   from English (Pékin, Moskau, ...), seats of government used for the state ("Kremlin", "White House")
@@ -43,6 +46,7 @@ from pathlib import Path
 
 import babel
 import pycountry
+from countryinfo import CountryInfo
 
 from cybertrack.lang import LANGUAGES
 from cybertrack.tables import table
@@ -148,7 +152,33 @@ def _names() -> list[_RawForm]:
 
 
 def _adjectives() -> list[_RawForm]:
-    return _from_table("adjectives", "adjective")
+    return _from_table("adjectives", "adjective") + _english_demonyms()
+
+
+def _english_demonyms() -> list[_RawForm]:
+    """countryinfo's demonyms for the countries the table has no English adjective for. The table's own forms
+    stay as they are (they leave out "Korean" on purpose); a demonym the table gives another country is a
+    territory borrowing its sovereign's and is skipped, or the shared form would be dropped for both."""
+    table, codes = _table(), _known_codes()
+    taken = {text for entry in table.values() for text in entry.get("adjectives", {}).get("en", [])}
+    forms = []
+    for country in CountryInfo.all().values():
+        code, demonym = country.get("ISO", {}).get("alpha2"), country.get("demonym") or ""
+        if code not in codes or "en" in table.get(code, {}).get("adjectives", {}) or not _one_people(demonym):
+            continue
+        if demonym not in taken and demonym != country.get("name"):
+            forms += [(text, code, "adjective", "en") for text in (demonym, *_english_plural(demonym))]
+    return forms
+
+
+def _one_people(demonym: str) -> bool:
+    """False for a missing demonym and for those of two peoples ("Antiguan,Barbudan", "Kittian and Nevisian")."""
+    return bool(demonym) and not any(separator in demonym for separator in (",", "/", " and "))
+
+
+def _english_plural(demonym: str) -> tuple[str, ...]:
+    """The regular plural of a demonym used as a noun: "Mongolians", "Kuwaitis"; "Sudanese" has none."""
+    return (demonym + "s",) if demonym.endswith(("an", "i")) else ()
 
 
 def _capitals() -> list[_RawForm]:
