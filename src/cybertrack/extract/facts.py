@@ -23,11 +23,12 @@ from cybertrack.lang import LANGUAGES, pack, words
 from cybertrack.tables import language_table, table
 
 # "China-backed", "Kremlin-linked", "Chinese state-sponsored": the country before is the attacker's side
-_SPONSORED = re.compile(r"^[-‑–]?\s*(?:state[-‑–\s]?)?(?:backed|linked|sponsored|affiliated|aligned|nexus|based hackers)\b",
-                        re.IGNORECASE)
-
-
+_SPONSORED = re.compile(r"^[-‑–]?\s*(?:state[-‑–\s]?)?"
+                        r"(?:backed|linked|sponsored|affiliated|aligned|nexus|based hackers)\b", re.IGNORECASE)
+# "state" alone after a nationality: the attacker's side only right before an attacker noun ("Chinese state hackers")
 _STATE = re.compile(r"\s+state\s+", re.IGNORECASE)
+
+
 ADJECTIVES_AFTER_NOUNS = frozenset({"fr", "it", "es"})  # "pirates chinois", "hacker cinesi", "piratas rusos"
 _MAX_NOUN_GAP = 30  # characters between a nationality and its attacker noun
 _LAUNCH_REACH = 3  # words between a launch verb and the attack it launches ("launched a massive cyberattack")
