@@ -168,6 +168,10 @@ def test_place_links_cover_every_language() -> None:
         ("nl", "Het Russische leger lanceerde een cyberaanval op het net van Korvan.", "Russische", True),
         ("en", "The US launched an investigation into the attack on the Korvan grid.", "US", False),
         ("en", "Russian hackers launched a cyberattack on the Korvan grid.", "Russian", True),
+        # German and Dutch put the object before the participle or particle that ends the clause
+        ("de", "Russland hat Estland gehackt.", "Estland", False),
+        ("de", "Russische Hacker nahmen Reedereien in Norwegen ins Visier.", "Norwegen", False),
+        ("nl", "Rusland heeft Estland gehackt.", "Estland", False),
         # a group of a trade is a firm, not a group of attackers
         ("en", "A ransomware attack crippled an Irish hospital group.", "Irish", False),
         ("fr", "Une attaque par rançongiciel a paralysé un groupe hospitalier irlandais.", "irlandais", False),

@@ -50,7 +50,7 @@ class Cues:
             "media": {"media": roles["media"]},
         }
         for kind in ("victim_before", "victim_after", "began", "discovered", "people_of", "attacker_before",
-                     "attacker_after", "product_nouns", "place_heads", "launch_verbs"):
+                     "attacker_after", "product_nouns", "place_heads", "launch_verbs", "target_verbs"):
             sections[kind] = {kind: roles[kind]}
         for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison", "work_nouns"):
             sections[kind] = {kind: actors[kind]}

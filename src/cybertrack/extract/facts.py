@@ -25,6 +25,9 @@ from cybertrack.tables import language_table, table
 # "China-backed", "Kremlin-linked", "Chinese state-sponsored": the country before is the attacker's side
 _SPONSORED = re.compile(r"^[-‑–]?\s*(?:state[-‑–\s]?)?"
                         r"(?:backed|linked|sponsored|affiliated|aligned|nexus|based hackers)\b", re.IGNORECASE)
+# a word after a verb, in its clause: its object follows. German and Dutch end a clause with the participle or the
+# particle, their object before it ("hat Estland gehackt", "nahmen Norwegen ins Visier"): that country was hit.
+_OBJECT_AFTER = re.compile(r"\s+[^\W\d_]")
 # "state" alone after a nationality: the attacker's side only right before an attacker noun ("Chinese state hackers")
 _STATE = re.compile(r"\s+state\s+", re.IGNORECASE)
 
@@ -230,8 +233,8 @@ def _acting(text: str, country: Match, form: str, facts: SentenceFacts, language
     subject_end = _state_subject_end(text, country, form, facts)
     if subject_end is None:
         return False
-    verbs = facts.cues["victim_before"] + [verb for verb in facts.cues.get("launch_verbs", [])
-                                           if _attack_follows(text, verb, facts, language)]
+    verbs = [verb for verb in facts.cues["victim_before"] if _OBJECT_AFTER.match(text, verb.end)]
+    verbs += [verb for verb in facts.cues.get("launch_verbs", []) if _attack_follows(text, verb, facts, language)]
     return any(_right_after(text, subject_end, verb.start) for verb in verbs)
 
 

@@ -51,6 +51,7 @@ from cybertrack.extract.victims import (
 )
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_forms
+from cybertrack.knowledge.matcher import Match
 from cybertrack.knowledge.vulnerabilities import NamedVulnerability, named_vulnerabilities
 from cybertrack.lang import words
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Stance, Victim
@@ -102,7 +103,21 @@ def document_facts(text: str, language: str, published: str | Reference | None, 
     for i, (s, e) in enumerate(spans):
         deadline.check("extract")
         found.append(sentence_facts(i, text[s:e], s, language, base, kb, lexicon))
+    if not any(facts.cues["attack"] for facts in found):
+        _attacks_by_their_targets(found)
     return found
+
+
+def _attacks_by_their_targets(found: list[SentenceFacts]) -> None:
+    """An article with no word for an attack may still tell one by its target alone: "APT33 targeted aviation firms
+    in Saudi Arabia", the way incident descriptions are written. There, a target verb (the packs' ``target_verbs``)
+    with an attacker before it in its sentence (a known actor, "hackers", a nationality of attackers) is the attack.
+    Where the article names the attack in other words, its "targeted" sentences are background or repetition."""
+    for facts in found:
+        attackers = [m.end for m in facts.actors + facts.cues["attacker_noun"]]
+        attackers += [c.end for c in facts.countries if c.attacker_side]
+        facts.cues["attack"] = [Match(verb.start, verb.end, verb.text, ("other",))
+                                for verb in facts.cues["target_verbs"] if any(end <= verb.start for end in attackers)]
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
