@@ -93,7 +93,10 @@ def test_the_owner_of_an_attacked_system_is_the_victim_in_german() -> None:
     ("The attackers targeted the Windows operating system at Veldmark Bank.", "en", []),
     ("Le chercheur Jean Dumont a découvert que la cyberattaque contre la Banque de Lutrèche a touché ses serveurs.",
      "fr", ["Banque de Lutrèche"]),
-    ("Des pirates ont visé le logiciel Lutrex de la Banque de Lutrèche.", "fr", []),
+    # "ont visé" tells an attack where nothing else does (frames._attacks_by_their_targets); the model keeps the
+    # product a French noun names before it just above its threshold (0.213 for 0.21), and not the bank that owns it
+    pytest.param("Des pirates ont visé le logiciel Lutrex de la Banque de Lutrèche.", "fr", ["Banque de Lutrèche"],
+                 marks=pytest.mark.xfail(strict=True, reason="a product after its French noun passes the role model")),
     # a product with known flaws is the machines that were attacked, named in the singular or the plural
     ("Hackers breached the Microsoft Exchange servers of Veldmark Bank last week.", "en", ["Veldmark Bank"]),
     ("Unbekannte Angreifer haben MOVEit Transfer bei der Veldmark Bank angegriffen.", "de", ["Veldmark Bank"]),
