@@ -51,6 +51,26 @@ def test_an_organisation_told_by_its_country_is_the_victim(language: str, senten
 
 
 @pytest.mark.parametrize(
+    ("language", "sentence", "name"),
+    [
+        ("en", "Hackers attacked thousands of Turkish users with spyware.", "Turkish users"),
+        ("fr", "Des pirates ont attaqué des milliers d'utilisateurs turcs avec un logiciel espion.",
+         "utilisateurs turcs"),
+        ("de", "Hacker griffen tausende türkische Nutzer mit Spähsoftware an.", "tausende türkische Nutzer"),
+        ("it", "Gli hacker hanno attaccato migliaia di utenti turchi con uno spyware.", "utenti turchi"),
+        ("es", "Los piratas atacaron a miles de usuarios turcos con un programa espía.", "usuarios turcos"),
+        ("nl", "Hackers vielen duizenden Turkse gebruikers aan met spyware.", "duizenden Turkse gebruikers"),
+    ],
+)
+def test_people_told_by_their_country_are_the_victim_of_last_resort(language: str, sentence: str,
+                                                                    name: str) -> None:
+    """People no sector noun names ("users", "citizens", "voters") are told the same way as an organisation."""
+    victims = victims_of(sentence, language)
+    assert [(v.name, v.country) for v in victims] == [(name, "TR")]
+    assert victims[0].of_last_resort
+
+
+@pytest.mark.parametrize(
     ("language", "sentence"),
     [
         ("en", "Hackers attacked a firm that builds satellites and stole its designs."),

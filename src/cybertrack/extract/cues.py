@@ -47,6 +47,7 @@ class Cues:
             "claimant_noun": {"claimant_noun": roles["claimant_nouns"]},
             "company_noun": {"company_noun": roles["company_nouns"]},  # "the company said": see frames._named_company
             "organisation_noun": {"organisation_noun": roles["organisation_nouns"]},  # victims._organisation_victims
+            "people_noun": {"people_noun": roles["people_nouns"]},  # victims._organisation_victims
             "media": {"media": roles["media"]},
         }
         for kind in ("victim_before", "victim_after", "began", "discovered", "people_of", "attacker_before",

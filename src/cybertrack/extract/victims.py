@@ -401,7 +401,8 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
 
 def _organisation_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
     """ "a Canadian firm", "Saudi Arabian petrochemical companies", "Brazil's energy sector", "un'azienda canadese": an
-    organisation of any trade, told only by its country. Without the country it says nothing ("the company"), so only
+    organisation of any trade, told only by its country; and so are people no sector noun names (the packs'
+    ``people_nouns``: "Turkish users", "utenti turchi"). Without the country it says nothing ("the company"), so only
     one with its country beside it is a candidate; and since most articles name their victim as well ("the German
     company" in a report on Rheinmetall), it is a victim of last resort (`Victim.of_last_resort`)."""
     found = []
@@ -425,10 +426,10 @@ def _organisation_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[
 
 
 def _organisation_nouns(facts: SentenceFacts) -> list[Match]:
-    """The sentence's organisation nouns, standing alone ("a Canadian firm") or, in a language that writes them into
-    one word with their trade, ending a compound ("ein norwegischer Aluminiumhersteller"): the match spans the word,
-    its text is the noun, which keys the victim."""
-    found = list(facts.cues.get("organisation_noun", []))
+    """The sentence's organisation and people nouns, standing alone ("a Canadian firm") or, in a language that
+    writes them into one word with their trade, ending a compound ("ein norwegischer Aluminiumhersteller"): the
+    match spans the word, its text is the noun, which keys the victim."""
+    found = [*facts.cues.get("organisation_noun", []), *facts.cues.get("people_noun", [])]
     if compound := _organisation_compound(facts.language):
         found += [Match(word.start(), word.end(), word.group("ending"), ("organisation_noun",))
                   for word in compound.finditer(facts.text)]
