@@ -39,6 +39,15 @@ def test_a_victim_named_under_a_lower_case_head_is_found(text: str, language: st
     assert victims(text, language) == [victim]
 
 
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Unknown attackers wiped the computers at a Norwegian oil company.", "Norwegian oil company"),
+    ("Hackers broke into the servers at Veldmark Bank last week.", "Veldmark Bank"),
+])
+def test_the_machines_at_an_organisation_name_it_as_the_victim(text: str, victim: str) -> None:
+    """ "computers at", "servers at", as "systems of" and "servers of"."""
+    assert victims(text, "en") == [victim]
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("La empresa Brindle Foods ha sido blanco de un ciberataque con ransomware.", "es"),
     ("La société Brindle Foods est la cible d'une cyberattaque par rançongiciel.", "fr"),

@@ -179,6 +179,13 @@ def test_place_links_cover_every_language() -> None:
         ("es", "Un ataque de ransomware paralizó a un grupo hospitalario irlandés.", "irlandés", False),
         ("en", "A French media group was hacked on Monday.", "French", False),
         ("en", "Chinese state hacking groups attacked the ministry.", "Chinese", True),
+        # hacktivists are attackers in every language
+        ("en", "Russian hacktivists disrupted the Korvan port website.", "Russian", True),
+        ("fr", "Des hacktivistes russes ont paralysé le site du port de Korvan.", "russes", True),
+        ("de", "Russische Hacktivisten legten die Website des Hafens von Korvan lahm.", "Russische", True),
+        ("it", "Alcuni hacktivisti russi hanno colpito il porto di Korvan.", "russi", True),
+        ("es", "Unos hacktivistas rusos paralizaron la web del puerto de Korvan.", "rusos", True),
+        ("nl", "Russische hacktivisten legden de website van de haven van Korvan plat.", "Russische", True),
         # "state" right after a nationality qualifies attackers only with what it sponsors or who hacks for it
         ("en", "Chinese state hackers attacked the ministry.", "Chinese", True),
         ("en", "Chinese state-sponsored actors attacked the ministry.", "Chinese", True),
