@@ -189,7 +189,7 @@ def test_place_links_cover_every_language() -> None:
         # "state" right after a nationality qualifies attackers only with what it sponsors or who hacks for it
         ("en", "Chinese state hackers attacked the ministry.", "Chinese", True),
         ("en", "Chinese state-sponsored actors attacked the ministry.", "Chinese", True),
-        ("en", "The attack crippled the public sector of the Brazilian state and its banks.", "Brazilian", False),
+        ("en", "The attack crippled the ministries of the Brazilian state and its banks.", "Brazilian", False),
     ],
 )
 def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifies_it(

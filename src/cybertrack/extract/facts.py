@@ -157,7 +157,7 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     attacker_nouns = facts.cues["attacker_noun"]
     state = _STATE.match(text, country.end)
     if state and any(noun.start == state.end() for noun in attacker_nouns):
-        return True  # "Chinese state hackers"; in "the public sector of the Costa Rican state" the state was hit
+        return True  # "Chinese state hackers"; in "the ministries of the Brazilian state" the state was hit
     after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.

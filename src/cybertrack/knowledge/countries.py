@@ -159,12 +159,12 @@ def _english_demonyms() -> list[_RawForm]:
     """countryinfo's demonyms for the countries the table has no English adjective for. The table's own forms
     stay as they are (they leave out "Korean" on purpose); a demonym the table gives another country is a
     territory borrowing its sovereign's and is skipped, or the shared form would be dropped for both."""
-    table, codes = _table(), _known_codes()
-    taken = {text for entry in table.values() for text in entry.get("adjectives", {}).get("en", [])}
+    typed, codes = _table(), _known_codes()
+    taken = {text for entry in typed.values() for text in entry.get("adjectives", {}).get("en", [])}
     forms = []
     for country in CountryInfo.all().values():
         code, demonym = country.get("ISO", {}).get("alpha2"), country.get("demonym") or ""
-        if code not in codes or "en" in table.get(code, {}).get("adjectives", {}) or not _one_people(demonym):
+        if code not in codes or "en" in typed.get(code, {}).get("adjectives", {}) or not _one_people(demonym):
             continue
         if demonym not in taken and demonym != country.get("name"):
             forms += [(text, code, "adjective", "en") for text in (demonym, *_english_plural(demonym))]
