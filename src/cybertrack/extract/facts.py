@@ -28,8 +28,6 @@ _SPONSORED = re.compile(r"^[-‑–]?\s*(?:state[-‑–\s]?)?"
 # a word after a verb, in its clause: its object follows. German and Dutch end a clause with the participle or the
 # particle, their object before it ("hat Estland gehackt", "nahmen Norwegen ins Visier"): that country was hit.
 _OBJECT_AFTER = re.compile(r"\s+[^\W\d_]")
-# "state" alone after a nationality: the attacker's side only right before an attacker noun ("Chinese state hackers")
-_STATE = re.compile(r"\s+state\s+", re.IGNORECASE)
 
 
 ADJECTIVES_AFTER_NOUNS = frozenset({"fr", "it", "es"})  # "pirates chinois", "hacker cinesi", "piratas rusos"
@@ -155,17 +153,16 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     if _SPONSORED.match(text[country.end:country.end + 20]):
         return True
     attacker_nouns = facts.cues["attacker_noun"]
-    state = _STATE.match(text, country.end)
-    if state and any(noun.start == state.end() for noun in attacker_nouns):
-        return True  # "Chinese state hackers"; in "the ministries of the Brazilian state" the state was hit
-    after = bisect.bisect_left(attacker_nouns, country.end, key=lambda noun: noun.start)
+    # the noun may follow the state's body ("Chinese state hackers"): "state" is a stop word, no modifier
+    end = _state_subject_end(text, country, form, facts) or country.end
+    after = bisect.bisect_left(attacker_nouns, end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
     before_noun = form != "adjective" or language not in ADJECTIVES_AFTER_NOUNS
-    if before_noun and after < len(attacker_nouns) and _next_to(text, country.end, attacker_nouns[after].start, 2) \
-            and modifiers_only(text[country.end:attacker_nouns[after].start], language) \
-            and not _verb_between(facts, country.end, attacker_nouns[after].start) \
-            and not _trade_before(facts, country.end, attacker_nouns[after]):
+    if before_noun and after < len(attacker_nouns) and _next_to(text, end, attacker_nouns[after].start, 2) \
+            and modifiers_only(text[end:attacker_nouns[after].start], language) \
+            and not _verb_between(facts, end, attacker_nouns[after].start) \
+            and not _trade_before(facts, end, attacker_nouns[after]):
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
     # French, Italian, Spanish: "pirates chinois", "hacker cinesi"
