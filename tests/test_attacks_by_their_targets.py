@@ -37,6 +37,22 @@ def test_an_attacker_that_targets_a_victim_is_an_attack_where_nothing_else_names
     assert "NO" in victim_countries(frames_of(text, language))
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "victim"),
+    [
+        ("en", "Hackers sabotaged Kettleby Water last spring.", "Kettleby Water"),
+        ("de", "Russische Hacker sabotierten die Stadtwerke Korvan im Frühjahr.", "Stadtwerke Korvan"),
+        ("fr", "Des pirates russes ont perturbé la chaîne Lutrex TV pendant deux jours.", "Lutrex"),
+        ("es", "Hackers rusos sabotearon la empresa Aguas de Korvan.", "Aguas de Korvan"),
+        ("it", "Hacker russi hanno sabotato l'azienda Veldmark Energia.", "Veldmark Energia"),
+        ("nl", "Russische hackers verstoorden de omroep Lutrex TV twee dagen lang.", "Lutrex"),
+    ],
+)
+def test_what_a_target_verb_names_after_it_is_the_victim(language: str, text: str, victim: str) -> None:
+    """A verb that tells an attack by its target takes that target as its object, as a victim cue does."""
+    assert any(victim in v.name for frame in frames_of(text, language) for v in frame.victims)
+
+
 def test_a_target_with_no_attacker_named_before_it_is_no_attack() -> None:
     assert not frames_of("The new regulation targeted shipping firms in Norway.", "en")
 

@@ -50,9 +50,13 @@ class Cues:
             "people_noun": {"people_noun": roles["people_nouns"]},  # victims._organisation_victims
             "media": {"media": roles["media"]},
         }
-        for kind in ("victim_before", "victim_after", "began", "discovered", "people_of", "attacker_before",
-                     "attacker_after", "product_nouns", "place_heads", "launch_verbs", "target_verbs"):
+        for kind in ("victim_after", "began", "discovered", "people_of", "attacker_before", "attacker_after",
+                     "product_nouns", "place_heads", "launch_verbs", "target_verbs"):
             sections[kind] = {kind: roles[kind]}
+        # what a verb that tells an attack by its target ("disrupted", "sabotierte") names after it is that target
+        sections["victim_before"] = {"victim_before": {
+            language: list(dict.fromkeys(phrases + roles["target_verbs"].get(language, [])))
+            for language, phrases in roles["victim_before"].items()}}
         for kind in ("crew_before", "crew_after", "agency_link", "agency_after", "comparison", "work_nouns"):
             sections[kind] = {kind: actors[kind]}
         self.kinds = tuple(sections)
