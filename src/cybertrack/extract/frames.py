@@ -34,6 +34,7 @@ from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
 from cybertrack.extract.institutions import state_body
+from cybertrack.extract.name_kinds import technologies
 from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.roles import enumerations, victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
@@ -179,7 +180,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
         reference = Reference(inferred, guessed=True) if inferred else None
     facts = document_facts(text, language, reference, resources, deadline)
     claims = _indexed_claims(document, facts, published, deadline)
-    drafts = _fold_generic(_group(facts, deadline, _accused_states(claims)))
+    drafts = _fold_generic(_group(facts, deadline, _accused_states(claims), resources.encoder))
     background = background_sentences(facts, language)
     frames = [_frame(document, draft, language, published, deadline, background) for draft in drafts]
     _assign_claims(frames, drafts, claims)
@@ -400,8 +401,7 @@ def _accused_states(claims: list[tuple[int, Claim]]) -> set[str]:
     return {target for _, claim in claims if claim.stance.asserts for target in claim.attributed_to if len(target) == 2}
 
 
-def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
-           ) -> list[_Draft]:
+def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], encoder: Embedder) -> list[_Draft]:
     """Sentences naming a victim open or join that victim's frame; the others join the frame they talk about. A
     country on the attacker's side, or one a claim of the article accuses (``accused``), is never a victim's. An
     article that names no victim tells one story, whose victims are the states its cues name as hit
@@ -411,7 +411,7 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
     owner: dict[int, list[_Draft]] = {}
     acronyms = _acronyms(facts)
     countries = ArticleCountries(facts, knowledge_base().places)
-    victims = _victims(facts)
+    victims = _victims(facts, encoder)
     for facts_ in facts:
         deadline.check("extract")
         found: list[Candidate] = victims.get(facts_.index, [])
@@ -477,11 +477,12 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str]
     return drafts
 
 
-def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
+def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Candidate]]:
     """The victims each sentence near a reported attack names, by sentence index: those the sentence-level role model
     casts, or, when it casts no named one in the whole article, those the article-level model finds (a victim the
     article keeps coming back to without a cue beside it: "Nobody is safe from hackers: ask Ferrari"). A state's one
-    parliament or government ("the Norwegian parliament") is as named as a name: one organisation, not a sector."""
+    parliament or government ("the Norwegian parliament") is as named as a name: one organisation, not a sector.
+    Names of a technology are none (`victims.is_technology`, `name_kinds.technologies`: "attacks on MongoDB")."""
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
@@ -489,8 +490,11 @@ def _victims(facts: list[SentenceFacts]) -> dict[int, list[Candidate]]:
     if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
         cast = article_victims(facts, own_attack_mentions(facts, mentions)) or cast
     cast = _organisations_as_last_resort(cast)
+    named = [by_index[index].text[c.start:c.end] for index, victims in cast.items() for c in victims if not c.generic]
+    products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()
-            if (kept := [c for c in victims if not is_technology(by_index[index], c)])}
+            if (kept := [c for c in victims if not is_technology(by_index[index], c)
+                         and (c.generic or by_index[index].text[c.start:c.end] not in products)])}
 
 
 def _organisations_as_last_resort(cast: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
