@@ -45,6 +45,7 @@ import numpy as np
 
 from cybertrack.annotate.dates import Reference
 from cybertrack.clean import clean
+from cybertrack.extract.context_victims import context_vectors, written_as_name
 from cybertrack.extract.frames import article_country, document_facts, one_organisation, reporting_nearby
 from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold, plateau_middle
 from cybertrack.extract.roles import FEATURE_GROUPS, RULES, feature_names, features
@@ -86,6 +87,9 @@ class Labelled:
     names: list[tuple[str, str]]
     one_organisation: list[bool]
     other_attack: list[bool]  # a mention of another attack's victim (`victims.victim_of_another_attack`)
+    attack_sentence: list[bool]  # the candidate's sentence reports an attack
+    capitalised: list[bool]  # written with a capital letter (`context_victims.written_as_name`)
+    context: np.ndarray  # the embedding of the words around each name (`context_victims.context_vectors`)
 
 
 def _names_match() -> Callable[[str, list[str]], bool]:
@@ -105,6 +109,9 @@ class _Builder:
     names: list[tuple[str, str]] = field(default_factory=list)
     one_organisation: list[bool] = field(default_factory=list)
     other_attack: list[bool] = field(default_factory=list)
+    attack_sentence: list[bool] = field(default_factory=list)
+    capitalised: list[bool] = field(default_factory=list)
+    context: list[np.ndarray] = field(default_factory=list)
 
     def add(self, article: str, text: str, language: str, published: str | None, group: str,
             label: Callable[[int, int, str], bool | None]) -> None:
@@ -127,10 +134,14 @@ class _Builder:
             self.names += [(article, found[i].victim.key) for i in kept]
             self.one_organisation += [one_organisation(found[i], country) for i in kept]
             self.other_attack += [victim_of_another_attack(sentence, found[i]) for i in kept]
+            self.attack_sentence += [sentence.is_attack] * len(kept)
+            self.capitalised += [written_as_name(sentence, found[i]) for i in kept]
+            self.context.append(context_vectors(sentence, [found[i] for i in kept], RESOURCES.encoder))
 
     def labelled(self, name: str, files: list[Path]) -> Labelled:
         return Labelled(name, files, np.vstack(self.rows), np.asarray(self.y), self.languages, self.groups, self.names,
-                        self.one_organisation, self.other_attack)
+                        self.one_organisation, self.other_attack, self.attack_sentence, self.capitalised,
+                        np.vstack(self.context))
 
 
 def casie_candidates(articles: Path, gold_file: Path) -> Labelled:
@@ -273,7 +284,8 @@ def choose_thresholds(probabilities: list[np.ndarray], rules: np.ndarray, y: np.
 
 def write_model(model: dict, out: Path) -> None:
     """Print what a fitted model says of itself (its figures, not its weights) and write it to ``out``."""
-    print(json.dumps({key: value for key, value in model.items() if key not in ("weights", "bias")}, indent=1))
+    print(json.dumps({key: value for key, value in model.items() if not key.endswith("weights") and key != "bias"},
+                     indent=1))
     out.write_text(json.dumps(model) + "\n", encoding="utf-8")
     print(f"wrote {out}")
 

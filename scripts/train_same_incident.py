@@ -44,7 +44,7 @@ from cybertrack.same_incident import PAIR_FEATURES, pair_features
 OUT = Path(__file__).resolve().parent.parent / "src" / "cybertrack" / "data" / "same_incident.json"
 FOLDS = 5
 REPEATS = 5  # the cross-validation is repeated on as many splits into folds, and its figures averaged
-L2_GRID = (0.01, 0.1, 1.0, 10.0, 30.0, 100.0)
+L2_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 THRESHOLDS = [round(0.01 + 0.01 * i, 2) for i in range(95)]
 # Precision and recall weigh alike when the threshold is chosen (F-beta with beta 1). A false merge spreads one
 # report's actors and victims to another that never named them, but the resolver's own guards already keep its

@@ -30,6 +30,7 @@ from cybertrack.extract.attack_types import frame_types, implied_techniques
 from cybertrack.extract.attackers import initials_only, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.claims.wording import FUNCTION_WORDS
+from cybertrack.extract.context_victims import context_victims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
@@ -482,7 +483,9 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     casts, or, when it casts no named one in the whole article, those the article-level model finds (a victim the
     article keeps coming back to without a cue beside it: "Nobody is safe from hackers: ask Ferrari"). A state's one
     parliament or government ("the Norwegian parliament") is as named as a name: one organisation, not a sector.
-    Names of a technology are none (`victims.is_technology`, `name_kinds.technologies`: "attacks on MongoDB")."""
+    Where none of these, nor a state named as hit, gives the article a victim, the model that reads the words around
+    each name decides (`context_victims`). Names of a technology are none (`victims.is_technology`,
+    `name_kinds.technologies`: "attacks on MongoDB")."""
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
@@ -490,6 +493,8 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
         cast = article_victims(facts, own_attack_mentions(facts, mentions)) or cast
     cast = _organisations_as_last_resort(cast)
+    if not any(cast.values()) and not any(state_victims(f) for f in facts):
+        cast = context_victims(facts, own_attack_mentions(facts, mentions), encoder)
     named = [by_index[index].text[c.start:c.end] for index, victims in cast.items() for c in victims if not c.generic]
     products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()

@@ -1,0 +1,93 @@
+"""Victims no cue names: read from the words around each name, where nothing else found one.
+
+The cue rules find the victim of "an attack on X" or "X was hacked"; the role model only vetoes what they cast. An
+article whose victim sits in no cue ("Cadbury factories in Australia were among those the ransomware devastated",
+"la compañía Telefónica" in a list of what an attack paralysed) then has no victim at all, and its incident none.
+This model reads each candidate's hand features (`roles.features`) and the multilingual embedding of the name with the
+few words on either side of it (`context_window`): "paralysing X", "X said it paid", "researchers at X" carry their
+role in any language. It is fitted on every candidate of casie-train and multilingual-train
+(`scripts/train_context_victims.py`): cross-validated, the embedding lifts the area under the ROC curve of the role
+decision from 0.71 to 0.83. Taking its victims everywhere lifted the training sets' per-article victim F1, but each
+victim taken opens a frame, and the multilingual sets' incidents fell apart; so it speaks only where neither a rule,
+the article-level model, nor a state named as hit gave the article a victim. Its threshold is chosen for that case:
+the middle of the plateau of the training articles' victim F1 when it adds its victims to those of articles the role
+model gives none, averaged over five splits.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from cybertrack.embeddings import Embedder
+from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.reporting import logistic
+from cybertrack.extract.roles import feature_names, features
+from cybertrack.extract.victims import Candidate
+from cybertrack.tables import table
+
+CONTEXT_CHARS = 20  # on either side of a name: enough for its verb or preposition, too few for the whole sentence
+
+
+def context_window(facts: SentenceFacts, candidate: Candidate) -> str:
+    """The name with the characters on either side of it ("wer attack on Kettleby Bank forced the ")."""
+    return facts.text[max(0, candidate.start - CONTEXT_CHARS):candidate.end + CONTEXT_CHARS]
+
+
+def context_vectors(facts: SentenceFacts, found: list[Candidate], encoder: Embedder) -> np.ndarray:
+    """The embedding of each candidate's `context_window` (one batch)."""
+    return encoder.embed([context_window(facts, c) for c in found]).astype(np.float64)
+
+
+def written_as_name(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """Written with a capital letter: a name or an acronym. A lower-case phrase the chunker took for one ("importante
+    oleodotto", "services de santé") is too loose to stand for a victim on the words around it alone: keyed by its
+    words, it would open a frame of its own and keep the report from the incident its other reports tell."""
+    return any(ch.isupper() for ch in facts.text[candidate.start:candidate.end])
+
+
+@dataclass(frozen=True)
+class ContextVictimModel:
+    groups: tuple[str, ...]
+    weights: np.ndarray  # of the hand features, then of the embedding's dimensions
+    bias: float
+    threshold: float
+
+
+@table
+def _model() -> ContextVictimModel:
+    data = json.loads((resources.files("cybertrack.extract") / "data" / "context_victims.json").read_text("utf-8"))
+    groups = tuple(data["groups"])
+    if data["features"] != feature_names(groups) or data["context_chars"] != CONTEXT_CHARS:
+        raise ValueError("data/context_victims.json was fitted on other features: run "
+                         "scripts/train_context_victims.py")
+    return ContextVictimModel(groups, np.asarray(data["weights"] + data["context_weights"]), float(data["bias"]),
+                              float(data["threshold"]))
+
+
+def victim_probabilities(facts: SentenceFacts, found: list[Candidate], encoder: Embedder) -> np.ndarray:
+    """The probability that each candidate of the sentence is a victim, by the words around it."""
+    model = _model()
+    rows = np.hstack([features(facts, found, model.groups), context_vectors(facts, found, encoder)])
+    return logistic(rows, model.weights, model.bias)
+
+
+def context_victims(sentences: list[SentenceFacts], mentions: dict[int, list[Candidate]], encoder: Embedder) \
+        -> dict[int, list[Candidate]]:
+    """The names (`written_as_name`) of the attack sentences the model is sure of, by sentence index. ``mentions`` (a sentence's
+    index -> its candidates) are the article's own: without another attack's victims (`frames.own_attack_mentions`:
+    "After the attack on X, ...")."""
+    threshold = _model().threshold
+    found = {}
+    for sentence in sentences:
+        candidates = mentions.get(sentence.index)
+        if not candidates or not sentence.is_attack:
+            continue
+        probability = victim_probabilities(sentence, candidates, encoder)
+        if kept := [c for c, p in zip(candidates, probability, strict=True)
+                    if p >= threshold and written_as_name(sentence, c)]:
+            found[sentence.index] = kept
+    return found
