@@ -9,10 +9,10 @@ for victims. The model reads the role model's hand features and the multilingual
 name. The 5-fold cross-validation (an article, or an incident's reports in all languages, stays in one fold) is
 repeated on 5 splits: the regularisation is the strongest within one standard error of the best mean log-loss. The
 pipeline asks the model only about articles the role model (the shipped one, as a veto on the cue rules) gives no
-victim, and only about the names written as such in their attack sentences; the threshold is the middle of the plateau of the per-article victim
-F1 of all training articles when the model's victims are added to those articles, averaged over the splits. The
-weights are fitted on all candidates and written with what they were fitted on and the cross-validated figures, per
-set. The same data gives the same file.
+victim, and only about the names written as such in their attack sentences; the threshold is the middle of the
+plateau of the per-article victim F1 of all training articles when the model's victims are added to those
+articles, averaged over the splits. The weights are fitted on all candidates and written with what they were fitted
+on and the cross-validated figures, per set. The same data gives the same file.
 """
 
 from __future__ import annotations

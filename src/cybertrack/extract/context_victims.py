@@ -77,9 +77,9 @@ def victim_probabilities(facts: SentenceFacts, found: list[Candidate], encoder: 
 
 def context_victims(sentences: list[SentenceFacts], mentions: dict[int, list[Candidate]], encoder: Embedder) \
         -> dict[int, list[Candidate]]:
-    """The names (`written_as_name`) of the attack sentences the model is sure of, by sentence index. ``mentions`` (a sentence's
-    index -> its candidates) are the article's own: without another attack's victims (`frames.own_attack_mentions`:
-    "After the attack on X, ...")."""
+    """The names (`written_as_name`) of the attack sentences the model is sure of, by sentence index. ``mentions``
+    (a sentence's index -> its candidates) are the article's own: without another attack's victims
+    (`frames.own_attack_mentions`: "After the attack on X, ...")."""
     threshold = _model().threshold
     found = {}
     for sentence in sentences:
