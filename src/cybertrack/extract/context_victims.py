@@ -68,26 +68,22 @@ def _model() -> ContextVictimModel:
                               float(data["threshold"]))
 
 
-def victim_probabilities(facts: SentenceFacts, found: list[Candidate], encoder: Embedder) -> np.ndarray:
-    """The probability that each candidate of the sentence is a victim, by the words around it."""
-    model = _model()
-    rows = np.hstack([features(facts, found, model.groups), context_vectors(facts, found, encoder)])
-    return logistic(rows, model.weights, model.bias)
-
-
 def context_victims(sentences: list[SentenceFacts], mentions: dict[int, list[Candidate]], encoder: Embedder) \
         -> dict[int, list[Candidate]]:
     """The names (`written_as_name`) of the attack sentences the model is sure of, by sentence index. ``mentions``
     (a sentence's index -> its candidates) are the article's own: without another attack's victims
-    (`frames.own_attack_mentions`: "After the attack on X, ...")."""
-    threshold = _model().threshold
-    found = {}
-    for sentence in sentences:
-        candidates = mentions.get(sentence.index)
-        if not candidates or not sentence.is_attack:
-            continue
-        probability = victim_probabilities(sentence, candidates, encoder)
-        if kept := [c for c, p in zip(candidates, probability, strict=True)
-                    if p >= threshold and written_as_name(sentence, c)]:
+    (`frames.own_attack_mentions`: "After the attack on X, ..."). One embedding batch per article."""
+    model = _model()
+    asked = [(sentence, judged) for sentence in sentences if sentence.is_attack
+             and (judged := [c for c in mentions.get(sentence.index, []) if written_as_name(sentence, c)])]
+    if not asked:
+        return {}
+    hand = np.vstack([features(sentence, mentions[sentence.index], model.groups, judged) for sentence, judged in asked])
+    windows = encoder.embed([context_window(sentence, c) for sentence, judged in asked for c in judged])
+    probability = logistic(np.hstack([hand, windows.astype(np.float64)]), model.weights, model.bias)
+    found, offset = {}, 0
+    for sentence, judged in asked:
+        mine, offset = probability[offset:offset + len(judged)], offset + len(judged)
+        if kept := [c for c, p in zip(judged, mine, strict=True) if p >= model.threshold]:
             found[sentence.index] = kept
     return found
