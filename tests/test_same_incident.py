@@ -88,6 +88,28 @@ def test_reports_naming_different_victims_say_so() -> None:
     assert features["victim_name_likeness"] < 0.1
 
 
+def test_reports_naming_different_actors_say_so() -> None:
+    a = report("a.txt", HARBOUR_EN, NAMES, actors=["Mirefang"])
+    b = report("b.txt", HARBOUR_IT, NAMES, language="it", actors=["Palehook"])
+    anonymous = report("c.txt", HARBOUR_IT, NAMES, language="it")
+    vector_a, vector_b, vector_c = vectors_of(a, b, anonymous)
+    features = dict(zip(PAIR_FEATURES, pair_features(a, vector_a, b, vector_b), strict=True))
+    assert features["same_actor"] == 0.0 and features["other_actors"] == 1.0
+    features = dict(zip(PAIR_FEATURES, pair_features(a, vector_a, anonymous, vector_c), strict=True))
+    assert features["other_actors"] == 0.0  # one report that names nobody contradicts nothing
+
+
+def test_one_story_told_of_two_different_actors_in_two_languages_is_two_incidents() -> None:
+    """Two thefts of cryptocurrency told in English and Spanish a month apart, with no victim named, read alike
+    enough to be joined; each names another actor, and they are two incidents."""
+    english = report("a.txt", "Mirefang stole cryptocurrency worth 90 million dollars from a trading platform in "
+                     "Veldmark.", {}, actors=["Mirefang"], types=["data-theft"], first_seen="2024-03")
+    spanish = report("b.txt", "Los piratas de Palehook robaron criptomonedas por valor de 40 millones de dólares a una "
+                     "empresa de Korvan.", {}, language="es", actors=["Palehook"], types=["data-theft"],
+                     first_seen="2024-04")
+    assert len(resolve([english, spanish], vectors_of(english, spanish))) == 2
+
+
 def test_an_outbreak_told_without_a_common_victim_shares_its_malware_country_type_and_month() -> None:
     """Reports of one outbreak in two languages may cast no victim alike; what they share besides is said."""
     a = report("a.txt", HARBOUR_EN, {"NL/ministry:health": 0.5}, malware=["Gloomcrypt"], types=["ransomware"],

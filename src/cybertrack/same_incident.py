@@ -28,8 +28,8 @@ from cybertrack.extract.reporting import logistic
 from cybertrack.model import Frame, Victim
 from cybertrack.victim_identity import same_organisation
 
-PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "same_malware",
-                 "same_country", "same_type", "close_dates", "years_between_reports", "shared_names", "names_weight",
+PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "other_actors",
+                 "same_malware", "same_country", "same_type", "close_dates", "years_between_reports", "shared_names", "names_weight",
                  "sentence_similarity", "lead_similarity")
 _FAR_YEARS = 3  # reports this many years apart are as far apart as any
 _CLOSE_MONTHS = 1  # reports of one incident date it by the attack, its discovery or its claim, weeks apart
@@ -96,7 +96,9 @@ def opens_article(frame: Frame, siblings: list[Frame]) -> bool:
 def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray) -> list[float]:
     """What two reports share, in the order of ``PAIR_FEATURES``; the vectors are `report_vector`s. Two reports that
     each name who was hit, and name different victims, are told apart by ``other_victims``: a ministry and a railway
-    attacked in one country are named beside the same places and officials, yet are two incidents."""
+    attacked in one country are named beside the same places and officials, yet are two incidents. So are two that
+    each name who attacked, and name different actors (``other_actors``): a gang's theft and a state group's, told
+    alike ("stole millions", "demanded a ransom") in two languages."""
     shared = a.names.keys() & b.names.keys()
     same_victim = any(victims_match(v, w) for v in a.victims for w in b.victims)
     return [
@@ -105,6 +107,7 @@ def pair_features(a: Frame, vector_a: np.ndarray, b: Frame, vector_b: np.ndarray
         max((name_likeness(v.name, w.name) for v in a.victims for w in b.victims), default=0.0),
         float(bool(set(a.vulnerabilities) & set(b.vulnerabilities))),
         float(bool(set(a.actors) & set(b.actors))),
+        float(bool(a.actors and b.actors) and not set(a.actors) & set(b.actors)),
         float(bool(set(a.malware) & set(b.malware))),
         float(bool(victim_countries(a) & victim_countries(b))),
         float(bool(set(a.types) & set(b.types) - {"other"})),
