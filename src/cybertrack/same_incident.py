@@ -29,8 +29,8 @@ from cybertrack.model import Frame, Victim
 from cybertrack.victim_identity import same_organisation
 
 PAIR_FEATURES = ("same_victim", "other_victims", "victim_name_likeness", "same_cve", "same_actor", "other_actors",
-                 "same_malware", "same_country", "same_type", "close_dates", "years_between_reports", "shared_names", "names_weight",
-                 "sentence_similarity", "lead_similarity")
+                 "same_malware", "same_country", "same_type", "close_dates", "years_between_reports", "shared_names",
+                 "names_weight", "sentence_similarity", "lead_similarity")
 _FAR_YEARS = 3  # reports this many years apart are as far apart as any
 _CLOSE_MONTHS = 1  # reports of one incident date it by the attack, its discovery or its claim, weeks apart
 _NAMES_COUNTED = 3  # a third shared name adds little: an article names the victim, its country and its attacker
