@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
 
 from cybertrack.extract.facts import SentenceFacts
-from cybertrack.extract.reporting import logistic
+from cybertrack.extract.reporting import ThresholdedModel
 from cybertrack.extract.roles import feature_names, features
 from cybertrack.extract.victims import Candidate
 from cybertrack.tables import table
@@ -72,20 +71,13 @@ def is_named(key: str) -> bool:
     return key.startswith("org:")
 
 
-@dataclass(frozen=True)
-class ArticleVictimModel:
-    weights: np.ndarray
-    bias: float
-    threshold: float
-
-
 @table
-def _model() -> ArticleVictimModel:
+def _model() -> ThresholdedModel:
     data = json.loads((resources.files("cybertrack.extract") / "data" / "article_victims.json").read_text("utf-8"))
     if data["features"] != entity_feature_names():
         raise ValueError("data/article_victims.json was fitted on other features: run "
                          "scripts/train_article_victims.py")
-    return ArticleVictimModel(np.asarray(data["weights"]), float(data["bias"]), float(data["threshold"]))
+    return ThresholdedModel.from_data(data)
 
 
 def article_victims(sentences: list[SentenceFacts], mentions: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
@@ -98,7 +90,7 @@ def article_victims(sentences: list[SentenceFacts], mentions: dict[int, list[Can
     keys = [c.victim.key for found in mentions.values() for c in found]
     model = _model()
     distinct, table = entity_features(rows, keys)
-    victims = {key for key, p in zip(distinct, logistic(table, model.weights, model.bias), strict=True)
+    victims = {key for key, p in zip(distinct, model.probabilities(table), strict=True)
                if p >= model.threshold and is_named(key)}
     return {index: kept for index, found in mentions.items()
             if (kept := [c for c in found if c.victim.key in victims])}

@@ -14,27 +14,19 @@ time out of fold: a verdict drops a victim, so it must rarely be wrong. The know
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
 
 from cybertrack.embeddings import Embedder
-from cybertrack.extract.reporting import logistic
+from cybertrack.extract.reporting import ThresholdedModel
 from cybertrack.tables import table
 
 
-@dataclass(frozen=True)
-class NameKindModel:
-    weights: np.ndarray
-    bias: float
-    threshold: float
-
-
 @table
-def _model() -> NameKindModel:
+def _model() -> ThresholdedModel:
     data = json.loads((resources.files("cybertrack.extract") / "data" / "name_kinds.json").read_text("utf-8"))
-    return NameKindModel(np.asarray(data["weights"], dtype=np.float64), float(data["bias"]), float(data["threshold"]))
+    return ThresholdedModel.from_data(data)
 
 
 def technologies(names: list[str], encoder: Embedder) -> set[str]:
@@ -43,5 +35,5 @@ def technologies(names: list[str], encoder: Embedder) -> set[str]:
     if not unique:
         return set()
     model = _model()
-    probability = logistic(encoder.embed(unique).astype(np.float64), model.weights, model.bias)
+    probability = model.probabilities(encoder.embed(unique).astype(np.float64))
     return {name for name, p in zip(unique, probability, strict=True) if p >= model.threshold}

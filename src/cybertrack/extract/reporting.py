@@ -35,6 +35,23 @@ def lead(title: str | None, text: str) -> str:
 
 
 @dataclass(frozen=True)
+class ThresholdedModel:
+    """A fitted logistic regression and the probability from which it says yes: the shape the learned decisions
+    ship in (``data/*.json``: weights, bias, threshold)."""
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    @classmethod
+    def from_data(cls, data: dict) -> ThresholdedModel:
+        return cls(np.asarray(data["weights"], dtype=np.float64), float(data["bias"]), float(data["threshold"]))
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        return logistic(rows, self.weights, self.bias)
+
+
+@dataclass(frozen=True)
 class ReportClassifier:
     """The fitted gate: weights over the embedding of an article's lead, and the threshold chosen for them."""
 
