@@ -27,6 +27,7 @@ from train_role_model import (
     L2_GRID,
     MULTILINGUAL,
     REPEATS,
+    RESOURCES,
     THRESHOLDS,
     Labelled,
     article_figures,
@@ -66,7 +67,8 @@ def asked(data: Labelled, cast: np.ndarray) -> np.ndarray:
 
 def train(sets: list[Labelled]) -> dict:
     groups = role_model().groups
-    x = np.vstack([np.hstack([data.x[:, columns(groups)], data.context]) for data in sets])
+    windows = RESOURCES.encoder.embed([window for data in sets for window in data.windows]).astype(np.float64)
+    x = np.hstack([np.vstack([data.x[:, columns(groups)] for data in sets]), windows])
     y = np.concatenate([data.y for data in sets])
     folds = [f"{data.name}/{group}" for data in sets for group in data.groups]
     ids = victim_ids([(data.name, *name) for data in sets for name in data.names])

@@ -45,7 +45,7 @@ import numpy as np
 
 from cybertrack.annotate.dates import Reference
 from cybertrack.clean import clean
-from cybertrack.extract.context_victims import context_vectors, written_as_name
+from cybertrack.extract.context_victims import context_window, written_as_name
 from cybertrack.extract.frames import article_country, document_facts, one_organisation, reporting_nearby
 from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold, plateau_middle
 from cybertrack.extract.roles import FEATURE_GROUPS, RULES, feature_names, features
@@ -89,7 +89,7 @@ class Labelled:
     other_attack: list[bool]  # a mention of another attack's victim (`victims.victim_of_another_attack`)
     attack_sentence: list[bool]  # the candidate's sentence reports an attack
     capitalised: list[bool]  # written with a capital letter (`context_victims.written_as_name`)
-    context: np.ndarray  # the embedding of the words around each name (`context_victims.context_vectors`)
+    windows: list[str]  # each name with the words around it (`context_victims.context_window`)
 
 
 def _names_match() -> Callable[[str, list[str]], bool]:
@@ -111,7 +111,7 @@ class _Builder:
     other_attack: list[bool] = field(default_factory=list)
     attack_sentence: list[bool] = field(default_factory=list)
     capitalised: list[bool] = field(default_factory=list)
-    context: list[np.ndarray] = field(default_factory=list)
+    windows: list[str] = field(default_factory=list)
 
     def add(self, article: str, text: str, language: str, published: str | None, group: str,
             label: Callable[[int, int, str], bool | None]) -> None:
@@ -136,12 +136,11 @@ class _Builder:
             self.other_attack += [victim_of_another_attack(sentence, found[i]) for i in kept]
             self.attack_sentence += [sentence.is_attack] * len(kept)
             self.capitalised += [written_as_name(sentence, found[i]) for i in kept]
-            self.context.append(context_vectors(sentence, [found[i] for i in kept], RESOURCES.encoder))
+            self.windows += [context_window(sentence, found[i]) for i in kept]
 
     def labelled(self, name: str, files: list[Path]) -> Labelled:
         return Labelled(name, files, np.vstack(self.rows), np.asarray(self.y), self.languages, self.groups, self.names,
-                        self.one_organisation, self.other_attack, self.attack_sentence, self.capitalised,
-                        np.vstack(self.context))
+                        self.one_organisation, self.other_attack, self.attack_sentence, self.capitalised, self.windows)
 
 
 def casie_candidates(articles: Path, gold_file: Path) -> Labelled:

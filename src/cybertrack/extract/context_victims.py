@@ -17,14 +17,13 @@ model gives none, averaged over five splits.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
 
 from cybertrack.embeddings import Embedder
 from cybertrack.extract.facts import SentenceFacts
-from cybertrack.extract.reporting import logistic
+from cybertrack.extract.reporting import ThresholdedModel
 from cybertrack.extract.roles import feature_names, features
 from cybertrack.extract.victims import Candidate
 from cybertrack.tables import table
@@ -37,11 +36,6 @@ def context_window(facts: SentenceFacts, candidate: Candidate) -> str:
     return facts.text[max(0, candidate.start - CONTEXT_CHARS):candidate.end + CONTEXT_CHARS]
 
 
-def context_vectors(facts: SentenceFacts, found: list[Candidate], encoder: Embedder) -> np.ndarray:
-    """The embedding of each candidate's `context_window` (one batch)."""
-    return encoder.embed([context_window(facts, c) for c in found]).astype(np.float64)
-
-
 def written_as_name(facts: SentenceFacts, candidate: Candidate) -> bool:
     """Written with a capital letter: a name or an acronym. A lower-case phrase the chunker took for one ("importante
     oleodotto", "services de santé") is too loose to stand for a victim on the words around it alone: keyed by its
@@ -49,23 +43,15 @@ def written_as_name(facts: SentenceFacts, candidate: Candidate) -> bool:
     return any(ch.isupper() for ch in facts.text[candidate.start:candidate.end])
 
 
-@dataclass(frozen=True)
-class ContextVictimModel:
-    groups: tuple[str, ...]
-    weights: np.ndarray  # of the hand features, then of the embedding's dimensions
-    bias: float
-    threshold: float
-
-
 @table
-def _model() -> ContextVictimModel:
+def _model() -> tuple[tuple[str, ...], ThresholdedModel]:
+    """The role features' groups the model reads, and the model (their weights, then the embedding's)."""
     data = json.loads((resources.files("cybertrack.extract") / "data" / "context_victims.json").read_text("utf-8"))
     groups = tuple(data["groups"])
     if data["features"] != feature_names(groups) or data["context_chars"] != CONTEXT_CHARS:
         raise ValueError("data/context_victims.json was fitted on other features: run "
                          "scripts/train_context_victims.py")
-    return ContextVictimModel(groups, np.asarray(data["weights"] + data["context_weights"]), float(data["bias"]),
-                              float(data["threshold"]))
+    return groups, ThresholdedModel.from_data({**data, "weights": data["weights"] + data["context_weights"]})
 
 
 def context_victims(sentences: list[SentenceFacts], mentions: dict[int, list[Candidate]], encoder: Embedder) \
@@ -73,14 +59,14 @@ def context_victims(sentences: list[SentenceFacts], mentions: dict[int, list[Can
     """The names (`written_as_name`) of the attack sentences the model is sure of, by sentence index. ``mentions``
     (a sentence's index -> its candidates) are the article's own: without another attack's victims
     (`frames.own_attack_mentions`: "After the attack on X, ..."). One embedding batch per article."""
-    model = _model()
+    groups, model = _model()
     asked = [(sentence, judged) for sentence in sentences if sentence.is_attack
              and (judged := [c for c in mentions.get(sentence.index, []) if written_as_name(sentence, c)])]
     if not asked:
         return {}
-    hand = np.vstack([features(sentence, mentions[sentence.index], model.groups, judged) for sentence, judged in asked])
+    hand = np.vstack([features(sentence, mentions[sentence.index], groups, judged) for sentence, judged in asked])
     windows = encoder.embed([context_window(sentence, c) for sentence, judged in asked for c in judged])
-    probability = logistic(np.hstack([hand, windows.astype(np.float64)]), model.weights, model.bias)
+    probability = model.probabilities(np.hstack([hand, windows.astype(np.float64)]))
     found, offset = {}, 0
     for sentence, judged in asked:
         mine, offset = probability[offset:offset + len(judged)], offset + len(judged)

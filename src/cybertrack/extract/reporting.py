@@ -52,12 +52,8 @@ class ThresholdedModel:
 
 
 @dataclass(frozen=True)
-class ReportClassifier:
+class ReportClassifier(ThresholdedModel):
     """The fitted gate: weights over the embedding of an article's lead, and the threshold chosen for them."""
-
-    weights: np.ndarray
-    bias: float
-    threshold: float
 
     @classmethod
     def load(cls) -> ReportClassifier:
