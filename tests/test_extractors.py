@@ -596,6 +596,11 @@ def test_claim_nobody_makes_is_the_articles_own_and_hedged(text: str, language: 
     ("El portavoz chino negó las acusaciones.", "es", "portavoz chino", "CN"),
     ("La embajada rusa negó las acusaciones.", "es", "embajada rusa", "RU"),
     ("China negó las acusaciones.", "es", "China", "CN"),
+    # a state speaks as the article names it, like its capital; its code says which state it is
+    ("Die USA wiesen die Vorwürfe zurück.", "de", "USA", "US"),
+    ("Gli Stati Uniti hanno respinto le accuse.", "it", "Stati Uniti", "US"),
+    ("La Russie a démenti ces accusations.", "fr", "Russie", "RU"),
+    ("Rusland ontkende de beschuldigingen.", "nl", "Rusland", "RU"),
 ])
 def test_denial_in_each_language(text: str, language: str, claimant: str, state: str) -> None:
     claim = only_claim(text, language)
