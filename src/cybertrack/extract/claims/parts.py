@@ -51,6 +51,7 @@ class Target:
     end: int
     name: str
     agency: bool = False  # a state's service ("GRU", "BSI"): the one blamed, or the one speaking
+    before_cue: bool = False  # the object before the cue's participle ("hat Russland beschuldigt"): never who speaks
 
     @property
     def state(self) -> bool:

@@ -33,6 +33,7 @@ _AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
 # "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
 # words) is the one blamed
 _TARGET_AFTER_CUE_WORDS = 1
+_OBJECT_TO_PARTICIPLE_WORDS = 4  # "hat Noord-Korea in oktober ook al van de aanval beschuldigd": a date, what for
 _RECIPIENT_WORDS = 15  # "attributed the attack on the regional water board of Lutrecht ... to": how far past its verb
 _OBJECT_WORDS = 2  # "breached the government agencies": an attack verb this close governs the state's bodies
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
@@ -264,14 +265,36 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
             close(facts.text, country.end, n.start, 1) or close(facts.text, n.end, country.start, 1)
             for n in involvement))
         forms = {"name", "capital", "adjective"} if answered else {"name", "capital"}
+        object_before = not cue.reported and country.form in forms and _object_before_participle(facts, country, cue)
         blamed = not cue.reported and country.form in forms and (
             content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
             or (cue.names_the_culprit_first and _subject_of(facts, country, cue))
             or _recipient_of(facts, cue, country.start))
-        if _as_a_state(facts, country, links, culprit_cues) or blamed or _served(facts, country) \
+        if _as_a_state(facts, country, links, culprit_cues) or blamed or object_before or _served(facts, country) \
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
-            found.append(Target(country.start, country.end, country.code))
+            found.append(Target(country.start, country.end, country.code, before_cue=object_before))
     return found
+
+
+def _object_before_participle(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -> bool:
+    """ "Die Regierung hat Russland beschuldigt", "De regering had Noord-Korea in oktober van de aanval beschuldigd":
+    where the object of a perfect stands between its auxiliary and the participle at the clause's end (German, Dutch:
+    the pack's ``auxiliaries_before_object``), the state right after the auxiliary, a few words before an attribution
+    cue, is the one it accuses."""
+    if cue.stance is not Stance.ATTRIBUTES or cue.match.start < country.end:
+        return False
+    before = _AUXILIARY_BEFORE.search(facts.text, 0, country.start)
+    return bool(before and before.group(1).casefold() in _auxiliaries_before_object(facts.language)
+                and content_words_between(facts.text, country.end, cue.match.start) <= _OBJECT_TO_PARTICIPLE_WORDS
+                and "," not in facts.text[country.end:cue.match.start])
+
+
+_AUXILIARY_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a place in the text
+
+
+@language_table
+def _auxiliaries_before_object(language: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in pack(language, "grammar")["auxiliaries_before_object"])
 
 
 def _served(facts: SentenceFacts, country: CountryMention) -> bool:
