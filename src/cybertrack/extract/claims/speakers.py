@@ -31,6 +31,7 @@ from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table
 
 _SUBJECT_WORDS = 6
+_HIT_OBJECT_WORDS = 4  # "perturbé lundi le réseau ferroviaire de Belcourt": how far a victim cue governs a name
 _NEXT_WORD = re.compile(r"\s+(\w+)\s+")  # the word after a phrase, read where it stands
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s{0,2}")  # between a country and its ministry
 _EMPLOYER_WORDS = 6  # "investigadores de la firma de ciberseguridad Sentinela Labs"
@@ -102,8 +103,15 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
         found.append(Speaker(start, end, facts.text[start:end], inside or _nationality_after(facts, end),
                              _noun_kind(noun)))
-    speakers = [s for s in found if not _after_preposition(facts, s.start)]
+    speakers = [s for s in found if not _after_preposition(facts, s.start) and not _hit(facts, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _hit(facts: SentenceFacts, start: int) -> bool:
+    """ "the attack on the water board De Lage Venen", "l'attaque contre l'opérateur Électricité de Valmont": a name
+    a victim cue governs, a few words after it in its phrase, is what was hit, not who speaks of it."""
+    return any(close(facts.text, cue.end, start, _HIT_OBJECT_WORDS) and "," not in facts.text[cue.end:start]
+               for cue in facts.cues.get("victim_before", []))
 
 
 def _nationality_after(facts: SentenceFacts, end: int) -> str | None:
