@@ -277,6 +277,17 @@ def test_a_report_that_names_the_company_in_passing_stays_apart() -> None:
     assert len(resolve([attack, water], vectors_of(attack, water))) == 2
 
 
+def test_two_reports_naming_nobody_whose_articles_are_about_different_names_stay_apart() -> None:
+    """Word for word the same attack, in two languages, but neither report names a victim, actor or CVE, and one
+    article keeps coming back to Kettleby Shipping, the other to a Lisbon utility: nothing but wording ties them."""
+    english = report("en.txt", HARBOUR_EN, NAMES)
+    italian = report("it.txt", HARBOUR_IT, {"org:lisbon water utility": 0.8, "org:kettleby shipping": 0.2},
+                     language="it")
+    assert len(resolve([english, italian], vectors_of(english, italian))) == 2
+    same_story = report("it2.txt", HARBOUR_IT, {"org:kettleby shipping": 0.7, "org:rotterdam": 0.3}, language="it")
+    assert len(resolve([english, same_story], vectors_of(english, same_story))) == 1  # about the same name: joined
+
+
 def test_reports_that_read_alike_but_are_dated_years_apart_stay_apart() -> None:
     """Two attacks on one company: the model's likeness never outweighs contradicting dates."""
     english = report("en.txt", HARBOUR_EN, NAMES, first_seen="2019-05")

@@ -285,14 +285,16 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     within one language, reports of one incident name their victim alike and the rules find them, and there the
     model's cross-validated precision on the training pairs was far too low to trust it. The exception is a report
     that names nobody, which no rule can join, weighed against the reports of the victim its article is about
-    (`_about_if_unnamed`). An incident told in the frame's language as well is judged by its reports in the others, so
+    (`_about_if_unnamed`); two that both name nobody only when their articles are about one name
+    (`_both_unnamed_apart`). An incident told in the frame's language as well is judged by its reports in the others, so
     a third German report of an incident already told in German and English is weighed against the English one."""
     if frame.language is None or _vetoed(frame, cluster):
         return 0.0
     about = _about_if_unnamed(frame)
     others = [(other, other_vector) for other, other_vector in zip(cluster.frames, cluster.vectors, strict=True)
               if other.language is not None and (other.language != frame.language
-                                                 or any(v.key in about for v in identified(other.victims)))]
+                                                 or any(v.key in about for v in identified(other.victims)))
+              and not _both_unnamed_apart(frame, other)]
     others = others[-LINKED_REPORTS:]
     if not others:
         return 0.0
@@ -300,14 +302,26 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     return float(model.probability(np.asarray(features)).mean())
 
 
+def _both_unnamed_apart(frame: Frame, other: Frame) -> bool:
+    """Neither report names anyone (no victim, actor or CVE) and their articles are about different names: nothing
+    but their wording ties them, and an article that names a company in passing ("as in the Kettleby case last
+    year") reads like the company's own reports."""
+    if not (_unnamed(frame) and _unnamed(other)):
+        return False
+    mine, theirs = most_named(frame), most_named(other)
+    return bool(mine and theirs) and not mine & theirs
+
+
+def _unnamed(frame: Frame) -> bool:
+    return not (identified(frame.victims) or frame.actors or frame.vulnerabilities)
+
+
 def _about_if_unnamed(frame: Frame) -> frozenset[str]:
     """For a report that names nobody itself (no victim, actor or CVE, so no rule can ever join it), the names its
     article comes back to most: a report in its own language whose victim is one of them tells of the same incident,
     and the model may weigh the pair. A name the article only mentions (a platform, a brand) is not what it is about.
     Nothing for any other report."""
-    if identified(frame.victims) or frame.actors or frame.vulnerabilities:
-        return frozenset()
-    return most_named(frame)
+    return most_named(frame) if _unnamed(frame) else frozenset()
 
 
 def most_named(frame: Frame) -> frozenset[str]:

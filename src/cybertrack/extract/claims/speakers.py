@@ -235,7 +235,9 @@ def _after_preposition(facts: SentenceFacts, start: int) -> bool:
     if preposition_at >= 1 and words_before[preposition_at].lower() in PREPOSITIONS \
             and words_before[preposition_at - 1].casefold() in MEMBERSHIP:
         return False
-    if words_before[-1].lower() in PREPOSITIONS:
+    if words_before[-1].lower() in PREPOSITIONS and not (  # "according to a source": "a" is an article here
+            len(words_before) >= 2 and words_before[-1].casefold() in _articles(facts.language)
+            and words_before[-2].lower() in PREPOSITIONS):
         if len(words_before) == 1 and words_before[0].casefold() in _articles(facts.language):
             return False
         return not ACCORDING_BEFORE.search(head)
@@ -259,8 +261,9 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
         lower = word.group().lower()
         if text[word.end():start].strip() or (lower in FUNCTION_WORDS
                                               and (word.group().islower() or lower in ARTICLES)) \
-                or (lower.endswith(("'", "’")) and len(lower) <= 3):
-            break  # a capitalised word is part of a name, unless it is an article opening the sentence ("L'")
+                or (lower.endswith(("'", "’")) and len(lower) <= 3) or ACCORDING_BEFORE.search(text, 0, word.end()):
+            break  # a capitalised word is part of a name, unless it is an article opening the sentence ("L'") or
+            # the word that says whom the sentence follows ("Volgens ingewijden", "Secondo fonti")
         start = word.start()
     after_connector = False
     for word in [w for w in tokens if w.start() >= end][:5]:
