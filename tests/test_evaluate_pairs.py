@@ -51,3 +51,17 @@ def test_an_optional_document_counts_neither_way() -> None:
     for figures in (apart, together):
         assert (figures["precision"], figures["recall"], figures["pairs_made"]) == (1.0, 1.0, 3)
         assert figures["bcubed_precision"] == figures["bcubed_recall"] == 1.0
+
+
+def test_an_item_an_ingest_could_not_read_is_repeated_on_stderr(tmp_path: Path, capsys) -> None:
+    """An ingest exits 1 when some items fail and goes on with the rest; `make eval` must say which, since each one
+    lowers the set's figures without a word otherwise. We run a real ingest of a folder with one file too short to be
+    an article."""
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("Hackers broke into the network of the Kettleby Water Board on Monday, the board said. "
+                    "The attack disrupted billing for three days while engineers restored the servers.", "utf-8")
+    bad.write_text("Hi.", "utf-8")
+    evaluate_module().run([sys.executable, "-m", "cybertrack.cli", "ingest", str(tmp_path), "--db",
+                           str(tmp_path / "x.db"), "-q"])
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1 and "bad.txt" in warnings[0] and "too short" in warnings[0]

@@ -84,7 +84,8 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         speakers = possible_speakers(facts, targets)
         # the state a perfect accuses stands where a subject would: "hat Russland beschuldigt" (`Target.before_cue`)
         speakers = [s for s in speakers if not any(t.before_cue and s.start <= t.start < s.end for t in targets)]
-        speaker = find_claimant(facts, speakers, cue) or named_in_next(next_facts) or named_before(facts, previous)
+        speaker = find_claimant(facts, speakers, cue, targets) or named_in_next(next_facts) \
+            or named_before(facts, previous)
         organisation = organisation_of(facts, speakers, speaker) if speaker is not None else ""
         if speaker is not None and speaker.kind is not ClaimantKind.GROUP:
             targets = [t for t in targets if not speaker.start <= t.start < speaker.end]  # "the BSI said": not blamed

@@ -26,11 +26,15 @@ from cybertrack.extract.names import NameChunk, is_web_domain
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.countries import country_name
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack, word_pattern, words
+from cybertrack.lang import alternation, pack, word_pattern, words
 from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table
 
 _SUBJECT_WORDS = 6
+_AGENT_AFTER_CUE_WORDS = 8  # "was attributed to the Russian group APT31 by the ministry": the agent past the culprit
+_AGENT_BEFORE_CUE_WORDS = 4  # "wurde von der Polizei der Gruppe APT31 zugeschrieben": the culprit between
+_AGENT_BEFORE = re.compile(rf"\b(?:{alternation(words('grammar', 'agent_words'))})\s+"
+                           rf"(?:(?:{alternation(ARTICLES)})\s+|l['’])?$", re.IGNORECASE)
 _HIT_OBJECT_WORDS = 4  # "perturbé lundi le réseau ferroviaire de Belcourt": how far a victim cue governs a name
 _NEXT_WORD = re.compile(r"\s+(\w+)\s+")  # the word after a phrase, read where it stands
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s{0,2}")  # between a country and its ministry
@@ -103,8 +107,39 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
         found.append(Speaker(start, end, facts.text[start:end], inside or _nationality_after(facts, end),
                              _noun_kind(noun)))
-    speakers = [s for s in found if not _after_preposition(facts, s.start) and not _hit(facts, s.start)]
+    speakers = [s for s in found if (_after_agent_word(facts, s.start) or not _after_preposition(facts, s.start))
+                and not _hit(facts, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _after_agent_word(facts: SentenceFacts, start: int) -> bool:
+    """ "by the ministry", "par la police", "dalla polizia", "door de politie": what a passive's agent word opens."""
+    return bool(_AGENT_BEFORE.search(facts.text, 0, start))
+
+
+def _agent_of(facts: SentenceFacts, speaker: Speaker, cue: StanceCue, targets: list[Target]) -> bool:
+    """The speaker is the agent of a passive attribution: "was attributed to APT31 by the ministry", "a été imputée à
+    Sandworm par le ministère" (its agent word follows the culprit, a few words past the cue), or, where the
+    participle ends the clause, "werd door de politie toegeschreven aan APT31" (it precedes the cue). No comma parts
+    them, and the agent is not one of those blamed ("a hackers del Gobierno ruso")."""
+    if cue.reported or cue.stance is not Stance.ATTRIBUTES or not _after_agent_word(facts, speaker.start) \
+            or speaker.kind is ClaimantKind.GROUP or any(speaker.start <= t.start < speaker.end for t in targets):
+        return False
+    text = facts.text
+    if cue.match.end <= speaker.start:
+        return close(text, cue.match.end, speaker.start, _AGENT_AFTER_CUE_WORDS) \
+            and "," not in text[cue.match.end:speaker.start] \
+            and any(cue.match.end <= t.start and t.end <= speaker.start for t in targets)
+    return _participle_last(facts.language) and speaker.end <= cue.match.start \
+        and "," not in text[speaker.end:cue.match.start] \
+        and content_words_between(text, speaker.end, cue.match.start) <= _AGENT_BEFORE_CUE_WORDS
+
+
+@language_table
+def _participle_last(language: str) -> bool:
+    """The language puts a perfect's or passive's participle at the end of its clause (German, Dutch): those whose
+    pack lists auxiliaries that put the object before it."""
+    return bool(pack(language, "grammar")["auxiliaries_before_object"])
 
 
 def _hit(facts: SentenceFacts, start: int) -> bool:
@@ -266,9 +301,10 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
             # the word that says whom the sentence follows ("Volgens ingewijden", "Secondo fonti")
         start = word.start()
     after_connector = False
+    groups = [(m.start, m.end) for m in facts.actors + facts.cues.get("group_noun", [])]
     for word in [w for w in tokens if w.start() >= end][:5]:
-        if text[end:word.start()].strip():
-            break
+        if text[end:word.start()].strip() or any(s <= word.start() < e for s, e in groups):
+            break  # "von der Polizei der Gruppe APT31": the phrase ends before the group it blames
         lower = word.group().lower()
         is_country = any(c.start == word.start() for c in facts.countries)
         is_noun = any(s <= word.start() < e for s, e in nouns)
@@ -294,13 +330,14 @@ def _seat(facts: SentenceFacts, start: int, end: int) -> int:
     return place.end if place else end
 
 
-def find_claimant(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> Speaker | None:
+def find_claimant(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targets: list[Target]) \
+        -> Speaker | None:
     """ "according to X", "X said" / "said X", or else the subject: the first speaker, early, before the cue. The
     subject of the claim's own verb comes first when the reporting verb only follows it ("the embassy rejected the
     allegations, saying Beijing had nothing to do with it"). A role is the person named beside it ("la ministre de
     l'Intérieur, Anne Morel"), or the name it describes ("the security firm Kestrel Point"), or else whom it works for
     ("researchers at Kestrel Point")."""
-    found = _speaker(facts, speakers, cue)
+    found = _speaker(facts, speakers, cue, targets)
     if found is None:
         return None
     return _named_beside(facts, speakers, found) or _employer(facts, speakers, _named_by(facts, speakers, found))
@@ -317,9 +354,9 @@ def _named_beside(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) 
     return None
 
 
-def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> Speaker | None:
+def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targets: list[Target]) -> Speaker | None:
     for speaker in speakers:
-        if ACCORDING_BEFORE.search(facts.text[:speaker.start]):
+        if ACCORDING_BEFORE.search(facts.text[:speaker.start]) or _agent_of(facts, speaker, cue, targets):
             return speaker
     for according in ACCORDING_CUE.finditer(facts.text):
         named = _according_to(facts, speakers, according.end())
@@ -546,7 +583,7 @@ def named_before(facts: SentenceFacts, previous: SentenceFacts | None) -> Speake
     if not speech:
         return None
     found = find_claimant(previous, possible_speakers(previous, []),
-                          StanceCue(Stance.ATTRIBUTES, speech[0], reported=True))
+                          StanceCue(Stance.ATTRIBUTES, speech[0], reported=True), [])
     if found is None or found.kind is ClaimantKind.GROUP:
         return None
     return replace(found, name=found.name or previous.text[found.start:found.end], start=0, end=0)
