@@ -65,9 +65,14 @@ class Score:
 
 
 def run(command: list[str]) -> str:
+    """The command's output. It may exit 1 (a scorer below its minimum, an ingest with items it could not read); the
+    items an ingest could not read are repeated on stderr, since each lowers the set's figures unseen."""
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 1):
         sys.exit(f"failed: {' '.join(command)}\n{done.stdout}{done.stderr}")
+    for line in (done.stdout + done.stderr).splitlines():
+        if line.strip().startswith("failed:"):
+            print(f"warning: an item was not ingested: {line.strip()}", file=sys.stderr)
     return done.stdout
 
 
