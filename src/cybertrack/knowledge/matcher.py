@@ -36,16 +36,17 @@ class _Entry:
     case_sensitive: bool
 
 
-_SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\xa0": " "})
+# spaces, and the typographic apostrophe news sites print ("all’Iran", "l’attaque") for the one the packs write
+_UNIFIED = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\xa0": " ", "’": "'"})
 
 
 def fold(text: str) -> str:
-    """Lower-case and unify spaces without changing the length, so offsets stay valid.
+    """Lower-case and unify spaces and apostrophes without changing the length, so offsets stay valid.
 
     ``str.casefold`` turns "ß" into "ss" and would shift every later offset; ``lower`` keeps the length
     for all but a few letters, which are left as they are.
     """
-    text = text.translate(_SPACES)
+    text = text.translate(_UNIFIED)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
