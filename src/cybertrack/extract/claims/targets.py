@@ -33,7 +33,7 @@ _AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
 # "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
 # words) is the one blamed
 _TARGET_AFTER_CUE_WORDS = 1
-_OBJECT_TO_PARTICIPLE_WORDS = 4  # "hat Noord-Korea in oktober ook al van de aanval beschuldigd": a date, what for
+_OBJECT_TO_PARTICIPLE_WORDS = 4  # "heeft Rusland in maart al van de aanval beschuldigd": a date, what for
 _RECIPIENT_WORDS = 15  # "attributed the attack on the regional water board of Lutrecht ... to": how far past its verb
 _OBJECT_WORDS = 2  # "breached the government agencies": an attack verb this close governs the state's bodies
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
@@ -277,7 +277,7 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
 
 
 def _object_before_participle(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -> bool:
-    """ "Die Regierung hat Russland beschuldigt", "De regering had Noord-Korea in oktober van de aanval beschuldigd":
+    """ "Die Regierung hat Russland beschuldigt", "De regering heeft Rusland in maart van de aanval beschuldigd":
     where the object of a perfect stands between its auxiliary and the participle at the clause's end (German, Dutch:
     the pack's ``auxiliaries_before_object``), the state right after the auxiliary, a few words before an attribution
     cue, is the one it accuses."""
