@@ -95,9 +95,9 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         if country.form == "adjective" or country.attacker_side:
             continue
         if not any(s.start <= country.start and country.end <= s.end for s in found):
-            # a state speaks as the article names it, like its capital ("Moscow denied", "Gli Stati Uniti
-            # hanno accusato"): the claim cites its sentence, and the state's code says which state it is
-            name = country.text
+            # a capital speaks for its state as written ("Moscow denied"); a country by its English name, one name
+            # for one party in every language (the claim's mention keeps "Gli Stati Uniti" as written)
+            name = country.text if country.form == "capital" else country_name(country.code, "en")
             found.append(Speaker(country.start, country.end, name, country.code,
                                  ClaimantKind.STATE, True))
     for noun in facts.cues.get("claimant_noun", []) + facts.cues.get("company_noun", []):
