@@ -22,7 +22,9 @@ claims), ``targets`` (whom it blames), over the plain types in ``parts`` and the
 
 from __future__ import annotations
 
-from cybertrack.extract.claims.parts import Speaker
+from dataclasses import replace
+
+from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.speakers import (
     find_claimant,
     named_before,
@@ -55,11 +57,63 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
                     previous: SentenceFacts | None = None) -> list[Claim]:
     """The claims a sentence makes, if any. ``accused`` are the states the article accused before this sentence, or
     failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them.
-    ``previous`` is the sentence before, whose speaker a sentence that says "he" or only "added" speaks for."""
+    ``previous`` is the sentence before, whose speaker a sentence that says "he" or only "added" speaks for. A
+    sentence that denies an accusation it also reports, in a clause of its own ("Iran denied any role, after the
+    ministry accused Iranian hackers"), makes both claims."""
     earlier = earlier_attack_spans(facts)
     cue = stance_cue(facts, earlier)
     if cue is None:
         return []
+    claims = _claims(facts, cue, earlier, document, published, next_facts, accused, previous)
+    clause = _answered_accusation(facts, cue, earlier)
+    if clause is not None:  # the accusation is someone's: unspoken, it is what the denial answers, nothing more
+        claims += [claim for claim in _claims(clause, StanceCue(Stance.ATTRIBUTES, clause.cues["attribution"][0]), [],
+                                              document, published, None, accused)
+                   if claim.claimant != ARTICLE_CLAIMANT]
+    return claims
+
+
+def _short_of_the_accused(facts: SentenceFacts, speaker: Speaker, targets: list[Target]) -> Speaker | None:
+    """The speaker without the state a perfect accuses (`Target.before_cue`), which a name read together with it
+    ("die Regierung von Veldmark Russland beschuldigt hatte"); none when the speaker is that state."""
+    inside = [t for t in targets if t.before_cue and speaker.start <= t.start < speaker.end]
+    if not inside:
+        return speaker
+    end = len(facts.text[:min(t.start for t in inside)].rstrip())
+    if end <= speaker.start:
+        return None
+    country = None if speaker.country in {t.name for t in inside} else speaker.country
+    return replace(speaker, end=end, name=facts.text[speaker.start:end], country=country)
+
+
+def _answered_accusation(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]) \
+        -> SentenceFacts | None:
+    """The clause of an accusation the sentence's denial answers, as facts of their own: an attribution cue parted
+    from the denial by a comma, after it ("..., después de que el ministerio acusara a ...", "..., die door de MIVD
+    aan Iran was toegeschreven") or before it ("The ministry blamed Iran, which Tehran denied"); none when the
+    clause holds a denial of its own."""
+    if not cue.stance.rejects:
+        return None
+    text, denial = facts.text, cue.match
+    for attribution in facts.cues.get("attribution", []):
+        if any(start <= attribution.start < end for start, end in earlier):
+            continue
+        if attribution.start >= denial.end and (comma := text.rfind(",", denial.end, attribution.start)) >= 0:
+            span = (comma + 1, len(text))
+        elif attribution.end <= denial.start and (comma := text.find(",", attribution.end, denial.start)) >= 0:
+            span = (0, comma)
+        else:
+            continue
+        clause = facts.within([span])
+        if not any(clause.cues.get(kind) for kind in ("denial", "dispute")):
+            return clause
+    return None
+
+
+def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]], document: str,
+            published: str | None, next_facts: SentenceFacts | None, accused: list[str],
+            previous: SentenceFacts | None = None) -> list[Claim]:
+    """The claims ``cue`` makes in the sentence (`sentence_claims`)."""
     actors = blamed_actors(facts, cue)
     targets = actors + blamed_states(facts, cue, accused, [a for a in actors if not a.state])
     targets = [t for t in targets if not any(start <= t.start < end for start, end in earlier)]
@@ -83,7 +137,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     else:
         speakers = possible_speakers(facts, targets)
         # the state a perfect accuses stands where a subject would: "hat Russland beschuldigt" (`Target.before_cue`)
-        speakers = [s for s in speakers if not any(t.before_cue and s.start <= t.start < s.end for t in targets)]
+        speakers = [kept for s in speakers if (kept := _short_of_the_accused(facts, s, targets))]
         speaker = find_claimant(facts, speakers, cue, targets) or named_in_next(next_facts) \
             or named_before(facts, previous)
         organisation = organisation_of(facts, speakers, speaker) if speaker is not None else ""

@@ -302,6 +302,7 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
         start = word.start()
     after_connector = False
     groups = [(m.start, m.end) for m in facts.actors + facts.cues.get("group_noun", [])]
+    previous_connector = True  # the word right after the noun, or after a connector, may be a country
     for word in [w for w in tokens if w.start() >= end][:5]:
         if text[end:word.start()].strip() or any(s <= word.start() < e for s, e in groups):
             break  # "von der Polizei der Gruppe APT31": the phrase ends before the group it blames
@@ -309,9 +310,13 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
         is_country = any(c.start == word.start() for c in facts.countries)
         is_noun = any(s <= word.start() < e for s, e in nouns)
         if lower in CONNECTORS or lower.endswith(("'", "’")):
-            after_connector = True
-        elif not (is_country or (after_connector and (word.group()[0].isupper() or is_noun))):
-            break
+            after_connector = previous_connector = True
+            end = word.end()
+            continue
+        if (is_country and not previous_connector) or not (is_country or (after_connector and (
+                word.group()[0].isupper() or is_noun))):
+            break  # "die Regierung von Veldmark Russland beschuldigt hatte": Russland is not of the name
+        previous_connector = False
         end = word.end()
     while text[start:end].split() and text[start:end].split()[-1].lower() in CONNECTORS:
         end = start + text[start:end].rstrip().rfind(" ")

@@ -283,13 +283,31 @@ def _object_before_participle(facts: SentenceFacts, country: CountryMention, cue
     cue, is the one it accuses."""
     if cue.stance is not Stance.ATTRIBUTES or cue.match.start < country.end:
         return False
-    before = _AUXILIARY_BEFORE.search(facts.text, 0, country.start)
-    return bool(before and before.group(1).casefold() in _auxiliaries_before_object(facts.language)
-                and content_words_between(facts.text, country.end, cue.match.start) <= _OBJECT_TO_PARTICIPLE_WORDS
-                and "," not in facts.text[country.end:cue.match.start])
+    auxiliaries = _auxiliaries_before_object(facts.language)
+    if not auxiliaries or content_words_between(facts.text, country.end, cue.match.start) \
+            > _OBJECT_TO_PARTICIPLE_WORDS or "," in facts.text[country.end:cue.match.start]:
+        return False
+    if _word_before(facts.text, country.start) in auxiliaries:
+        return True  # "hat Russland beschuldigt"
+    # a subordinate clause puts the auxiliary at the participle ("nachdem X Russland beschuldigt hatte", "nadat X
+    # Rusland had beschuldigd"): the state nearest the participle is its object, the one before it (X) the subject
+    at_participle = {_word_before(facts.text, cue.match.start), _word_after(facts.text, cue.match.end)}
+    return bool(at_participle & auxiliaries) and not any(country.end <= other.start < cue.match.start
+                                                          for other in facts.countries)
 
 
-_AUXILIARY_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a place in the text
+def _word_before(text: str, start: int) -> str:
+    found = _WORD_BEFORE.search(text, 0, start)
+    return found.group(1).casefold() if found else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    found = _WORD_AFTER.match(text, end)
+    return found.group(1).casefold() if found else ""
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a place in the text
+_WORD_AFTER = re.compile(r"\s+(\w+)")  # the word right after a place in the text
 
 
 @language_table
