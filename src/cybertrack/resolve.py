@@ -286,7 +286,7 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     model's cross-validated precision on the training pairs was far too low to trust it. The exception is a report
     that names nobody, which no rule can join, weighed against the reports of the victim its article is about
     (`_about_if_unnamed`); two that both name nobody only when their articles are about one name
-    (`_both_unnamed_apart`). An incident told in the frame's language as well is judged by its reports in the others, so
+    (`_about_another_name`). An incident told in the frame's language as well is judged by its reports in the others, so
     a third German report of an incident already told in German and English is weighed against the English one."""
     if frame.language is None or _vetoed(frame, cluster):
         return 0.0
@@ -294,7 +294,7 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     others = [(other, other_vector) for other, other_vector in zip(cluster.frames, cluster.vectors, strict=True)
               if other.language is not None and (other.language != frame.language
                                                  or any(v.key in about for v in identified(other.victims)))
-              and not _both_unnamed_apart(frame, other)]
+              and not _about_another_name(other, about)]
     others = others[-LINKED_REPORTS:]
     if not others:
         return 0.0
@@ -302,14 +302,12 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     return float(model.probability(np.asarray(features)).mean())
 
 
-def _both_unnamed_apart(frame: Frame, other: Frame) -> bool:
-    """Neither report names anyone (no victim, actor or CVE) and their articles are about different names: nothing
-    but their wording ties them, and an article that names a company in passing ("as in the Kettleby case last
-    year") reads like the company's own reports."""
-    if not (_unnamed(frame) and _unnamed(other)):
-        return False
-    mine, theirs = most_named(frame), most_named(other)
-    return bool(mine and theirs) and not mine & theirs
+def _about_another_name(other: Frame, about: frozenset[str]) -> bool:
+    """The other report names nobody either (no victim, actor or CVE), and its article is about other names than
+    the frame's (``about``: `_about_if_unnamed`): nothing but their wording ties them, and an article that names a
+    company in passing ("as in the Kettleby case last year") reads like the company's own reports."""
+    theirs = most_named(other)
+    return bool(about and theirs) and _unnamed(other) and not theirs & about
 
 
 def _unnamed(frame: Frame) -> bool:

@@ -67,8 +67,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     claims = _claims(facts, cue, earlier, document, published, next_facts, accused, previous)
     clause = _answered_accusation(facts, cue, earlier)
     if clause is not None:  # the accusation is someone's: unspoken, it is what the denial answers, nothing more
-        claims += [claim for claim in _claims(clause, StanceCue(Stance.ATTRIBUTES, clause.cues["attribution"][0]), [],
-                                              document, published, None, accused)
+        claims += [claim for claim in sentence_claims(clause, document, published, None, accused)
                    if claim.claimant != ARTICLE_CLAIMANT]
     return claims
 

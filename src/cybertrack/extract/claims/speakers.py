@@ -12,11 +12,13 @@ from cybertrack.extract.claims.stance import is_state, stance_cue
 from cybertrack.extract.claims.wording import (
     ACCORDING_BEFORE,
     ACCORDING_CUE,
+    AGENT_BEFORE,
     ARTICLES,
     CONNECTORS,
     FUNCTION_WORDS,
     MEMBERSHIP,
     PREPOSITIONS,
+    auxiliaries_before_object,
     close,
     content_words_between,
 )
@@ -26,15 +28,13 @@ from cybertrack.extract.names import NameChunk, is_web_domain
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.countries import country_name
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import alternation, pack, word_pattern, words
+from cybertrack.lang import pack, word_pattern, words
 from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table
 
 _SUBJECT_WORDS = 6
 _AGENT_AFTER_CUE_WORDS = 8  # "was attributed to the Russian group APT31 by the ministry": the agent past the culprit
 _AGENT_BEFORE_CUE_WORDS = 4  # "wurde von der Polizei der Gruppe APT31 zugeschrieben": the culprit between
-_AGENT_BEFORE = re.compile(rf"\b(?:{alternation(words('grammar', 'agent_words'))})\s+"
-                           rf"(?:(?:{alternation(ARTICLES)})\s+|l['’])?$", re.IGNORECASE)
 _HIT_OBJECT_WORDS = 4  # "perturbé lundi le réseau ferroviaire de Belcourt": how far a victim cue governs a name
 _NEXT_WORD = re.compile(r"\s+(\w+)\s+")  # the word after a phrase, read where it stands
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?\s{0,2}")  # between a country and its ministry
@@ -114,13 +114,14 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
 
 def _after_agent_word(facts: SentenceFacts, start: int) -> bool:
     """ "by the ministry", "par la police", "dalla polizia", "door de politie": what a passive's agent word opens."""
-    return bool(_AGENT_BEFORE.search(facts.text, 0, start))
+    return bool(AGENT_BEFORE.search(facts.text, 0, start))
 
 
 def _agent_of(facts: SentenceFacts, speaker: Speaker, cue: StanceCue, targets: list[Target]) -> bool:
     """The speaker is the agent of a passive attribution: "was attributed to APT31 by the ministry", "a été imputée à
     Sandworm par le ministère" (its agent word follows the culprit, a few words past the cue), or, where the
-    participle ends the clause, "werd door de politie toegeschreven aan APT31" (it precedes the cue). No comma parts
+    participle ends the clause (German, Dutch: `auxiliaries_before_object`), "werd door de politie toegeschreven aan
+    APT31" (it precedes the cue). No comma parts
     them, and the agent is not one of those blamed ("a hackers del Gobierno ruso")."""
     if cue.reported or cue.stance is not Stance.ATTRIBUTES or not _after_agent_word(facts, speaker.start) \
             or speaker.kind is ClaimantKind.GROUP or any(speaker.start <= t.start < speaker.end for t in targets):
@@ -130,16 +131,9 @@ def _agent_of(facts: SentenceFacts, speaker: Speaker, cue: StanceCue, targets: l
         return close(text, cue.match.end, speaker.start, _AGENT_AFTER_CUE_WORDS) \
             and "," not in text[cue.match.end:speaker.start] \
             and any(cue.match.end <= t.start and t.end <= speaker.start for t in targets)
-    return _participle_last(facts.language) and speaker.end <= cue.match.start \
+    return bool(auxiliaries_before_object(facts.language)) and speaker.end <= cue.match.start \
         and "," not in text[speaker.end:cue.match.start] \
         and content_words_between(text, speaker.end, cue.match.start) <= _AGENT_BEFORE_CUE_WORDS
-
-
-@language_table
-def _participle_last(language: str) -> bool:
-    """The language puts a perfect's or passive's participle at the end of its clause (German, Dutch): those whose
-    pack lists auxiliaries that put the object before it."""
-    return bool(pack(language, "grammar")["auxiliaries_before_object"])
 
 
 def _hit(facts: SentenceFacts, start: int) -> bool:
@@ -311,12 +305,10 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
         is_noun = any(s <= word.start() < e for s, e in nouns)
         if lower in CONNECTORS or lower.endswith(("'", "’")):
             after_connector = previous_connector = True
-            end = word.end()
-            continue
-        if (is_country and not previous_connector) or not (is_country or (after_connector and (
-                word.group()[0].isupper() or is_noun))):
+        elif not (previous_connector if is_country else after_connector and (word.group()[0].isupper() or is_noun)):
             break  # "die Regierung von Veldmark Russland beschuldigt hatte": Russland is not of the name
-        previous_connector = False
+        else:
+            previous_connector = False
         end = word.end()
     while text[start:end].split() and text[start:end].split()[-1].lower() in CONNECTORS:
         end = start + text[start:end].rstrip().rfind(" ")

@@ -11,8 +11,10 @@ from dataclasses import dataclass, replace
 from cybertrack.extract.attackers import compared, sentence_agencies, sentence_attackers
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.wording import (
-    ARTICLES,
+    AGENT_END,
+    AGENT_OPENING,
     FUNCTION_WORDS,
+    auxiliaries_before_object,
     close,
     content_words_between,
     has_content_words,
@@ -26,10 +28,6 @@ from cybertrack.lang import LANGUAGES, alternation, pack, words
 from cybertrack.model import Stance
 from cybertrack.tables import language_table
 
-_AGENTS = "|".join(map(re.escape, sorted(words("grammar", "agent_words"), key=len, reverse=True)))
-_ARTICLE = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
-_AGENT = re.compile(rf"^\s*(?:{_AGENTS})\s+(?:(?:{_ARTICLE})\s+|l')?", re.IGNORECASE)  # "claimed by the ..."
-_AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
 # "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
 # words) is the one blamed
 _TARGET_AFTER_CUE_WORDS = 1
@@ -121,7 +119,7 @@ def _blamed(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: bool
 def _blamed_by(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: bool) -> bool:
     text = facts.text
     after = content_words_between(text, cue.match.end, match.start) <= _TARGET_AFTER_CUE_WORDS + 1 \
-        and (not agent_only or bool(_AGENT_END.search(cue.match.text)))
+        and (not agent_only or bool(AGENT_END.search(cue.match.text)))
     gap_end = _before_complement(facts, match.end, cue.match.start) if cue.names_the_culprit_first \
         else cue.match.start
     before = (cue.names_the_culprit_first or cue.stance is not Stance.ATTRIBUTES) \
@@ -283,7 +281,7 @@ def _object_before_participle(facts: SentenceFacts, country: CountryMention, cue
     cue, is the one it accuses."""
     if cue.stance is not Stance.ATTRIBUTES or cue.match.start < country.end:
         return False
-    auxiliaries = _auxiliaries_before_object(facts.language)
+    auxiliaries = auxiliaries_before_object(facts.language)
     if not auxiliaries or content_words_between(facts.text, country.end, cue.match.start) \
             > _OBJECT_TO_PARTICIPLE_WORDS or "," in facts.text[country.end:cue.match.start]:
         return False
@@ -308,11 +306,6 @@ def _word_after(text: str, end: int) -> str:
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")  # the word right before a place in the text
 _WORD_AFTER = re.compile(r"\s+(\w+)")  # the word right after a place in the text
-
-
-@language_table
-def _auxiliaries_before_object(language: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in pack(language, "grammar")["auxiliaries_before_object"])
 
 
 def _served(facts: SentenceFacts, country: CountryMention) -> bool:
@@ -416,7 +409,7 @@ def self_claimant(facts: SentenceFacts, cue: Match, targets: list[Target]) -> Ta
     """The group claiming its own attack: named right after the cue as its agent ("claimed by LockBit",
     "revendiquée par Rhysida"), or else the first group named before the cue, as its subject."""
     groups = [t for t in targets if len(t.name) > 2]
-    agent = _AGENT.match(facts.text[cue.end:])
+    agent = AGENT_OPENING.match(facts.text[cue.end:])
     if agent:
         after = [t for t in groups if t.start >= cue.end and t.start - cue.end <= agent.end() + 2]
         if after:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from cybertrack.extract.names import stop_words
-from cybertrack.lang import LANGUAGES, words
+from cybertrack.lang import LANGUAGES, pack, words
+from cybertrack.tables import language_table
 
 ARTICLES = words("grammar", "articles")
 CONNECTORS = words("grammar", "name_connectors")
@@ -16,6 +17,19 @@ ACCORDING_BEFORE = re.compile(rf"\b(?:{_ACCORDING})\s*$", re.IGNORECASE)  # "...
 ACCORDING_CUE = re.compile(rf"\b(?:{_ACCORDING})\b", re.IGNORECASE)  # "according to", "selon", "laut" anywhere
 ACCORDING_OPENING = re.compile(rf"^(?:{_ACCORDING})\s+", re.IGNORECASE)  # "Selon l'entreprise": not the name
 MEMBERSHIP = frozenset(w.casefold() for w in words("claims", "membership"))  # "members", "Mitglieder", "leden"
+# the word that introduces a passive's agent ("by", "par", "von", "door"), with the article that may follow it
+_AGENTS = "|".join(map(re.escape, sorted(words("grammar", "agent_words"), key=len, reverse=True)))
+_AGENT_ARTICLE = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
+AGENT_OPENING = re.compile(rf"^\s*(?:{_AGENTS})\s+(?:(?:{_AGENT_ARTICLE})\s+|l')?", re.IGNORECASE)  # "by the ..."
+AGENT_BEFORE = re.compile(rf"\b(?:{_AGENTS})\s+(?:(?:{_AGENT_ARTICLE})\s+|l['’])?$", re.IGNORECASE)  # "... by the"
+AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
+
+
+@language_table
+def auxiliaries_before_object(language: str) -> frozenset[str]:
+    """The auxiliaries after which a perfect's object stands before its participle at the clause's end ("hat Russland
+    beschuldigt"): German and Dutch; none in the languages whose participle comes first."""
+    return frozenset(w.casefold() for w in pack(language, "grammar")["auxiliaries_before_object"])
 
 
 def _function_words() -> frozenset[str]:
