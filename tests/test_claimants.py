@@ -28,6 +28,26 @@ def test_a_person_is_named_apart_from_their_role(text: str, language: str, perso
     assert (claim.claimant, claim.claimant_kind, claim.role) == (person, ClaimantKind.PERSON, role)
 
 
+@pytest.mark.parametrize(("text", "language", "person", "role"), [
+    ("Kremlsprecher Juri Morosow wies die Vorwürfe zurück, Russland stecke hinter dem Angriff auf die Stadtwerke "
+     "Lutrecht.", "de", "Juri Morosow", "Kremlsprecher"),
+    ("Innenstaatssekretär Paul Berger machte Russland für den Angriff auf die Stadtwerke Lutrecht verantwortlich.",
+     "de", "Paul Berger", "Innenstaatssekretär"),
+    ("Der Microsoft-Sprecher Frank Shaw sagte, die Gruppe APT28 stecke hinter dem Angriff auf Kettleby Wasser.", "de",
+     "Frank Shaw", "Microsoft-Sprecher"),
+    ("Defensieminister Jan de Vries zei dat Rusland achter de aanval op het waterschap Lutrecht zat.", "nl",
+     "Jan de Vries", "Defensieminister"),
+    ("Kremlinwoordvoerder Joeri Morozov ontkende dat Rusland achter de aanval op het waterschap Lutrecht zat.", "nl",
+     "Joeri Morozov", "Kremlinwoordvoerder"),
+])
+def test_a_role_written_as_one_word_with_its_place_is_the_persons_role(text: str, language: str, person: str,
+                                                                      role: str) -> None:
+    """German and Dutch write a role with whom it serves as one word ("Kremlsprecher", "defensieminister"): the
+    person is named apart from it, as "Kremlin spokesman Juri Morosow" is in English."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.claimant_kind, claim.role) == (person, ClaimantKind.PERSON, role)
+
+
 def test_a_role_without_a_name_is_the_claimant() -> None:
     claim = only_claim("The minister said Russia was behind the attack.", "en")
     assert (claim.claimant, claim.claimant_kind, claim.role) == ("minister", ClaimantKind.PERSON, "")

@@ -21,6 +21,7 @@ from cybertrack.extract.claims.wording import (
     auxiliaries_before_object,
     close,
     content_words_between,
+    role_compound_heads,
 )
 from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, SentenceFacts
 from cybertrack.extract.institutions import portfolios
@@ -178,6 +179,10 @@ def _person(facts: SentenceFacts, speaker: Speaker) -> Speaker:
     "the minister, Anna Morel" is Anna Morel, the minister. Anyone else is left as named."""
     nouns = [n for n in facts.cues.get("claimant_noun", []) if _noun_kind(n) is ClaimantKind.PERSON]
     text = facts.text
+    role_end = _compound_role_end(facts, speaker.start, speaker.end)
+    if role_end is not None and text[role_end:speaker.end].strip()[:1].isupper():
+        return replace(speaker, name=text[role_end:speaker.end].strip(), kind=ClaimantKind.PERSON,
+                       role=text[speaker.start:role_end])
     for noun in nouns:
         if speaker.start <= noun.start and noun.end < speaker.end:  # the role opens the name
             name = text[noun.end:speaker.end].strip(" ,")
@@ -191,6 +196,23 @@ def _person(facts: SentenceFacts, speaker: Speaker) -> Speaker:
             return replace(speaker, kind=ClaimantKind.PERSON, role=text[noun.start:nationality.end],
                            country=speaker.country or nationality.code)
     return speaker
+
+
+_COMPOUND_STEM = 3  # "Kremlsprecher": what stands before the role noun is a word of its own, not an inflection
+
+
+def _compound_role_end(facts: SentenceFacts, start: int, end: int) -> int | None:
+    """Where the role word that opens a phrase ends, when that word is a compound closed by a person noun and a name
+    follows it: "Kremlsprecher Dmitri Peskow", "defensieminister Jan de Vries", "Microsoft-Sprecher Frank Shaw".
+    German and Dutch write such roles as one word, which the packs' nouns, matched as whole words, do not find."""
+    heads = role_compound_heads(facts.language)
+    first = re.match(r"\S+", facts.text[start:end])
+    if not heads or first is None or start + first.end() >= end:
+        return None
+    word = first.group().casefold()
+    if any(word.endswith(head) and len(word) - len(head) >= _COMPOUND_STEM for head in heads):
+        return start + first.end()
+    return None
 
 
 def _nationality_between(facts: SentenceFacts, start: int, end: int) -> CountryMention | None:

@@ -32,6 +32,15 @@ def auxiliaries_before_object(language: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in pack(language, "grammar")["auxiliaries_before_object"])
 
 
+@language_table
+def role_compound_heads(language: str) -> tuple[str, ...]:
+    """The person nouns that may close a longer word in a language that writes its compounds as one ("Kremlsprecher",
+    "defensieminister": the pack's ``role_compounds``), casefolded; none elsewhere."""
+    if not pack(language, "grammar")["role_compounds"]:
+        return ()
+    return tuple(sorted({w.casefold() for w in pack(language, "roles")["person_nouns"] if " " not in w}))
+
+
 def _function_words() -> frozenset[str]:
     return frozenset().union(*(stop_words(language) for language in LANGUAGES))
 
