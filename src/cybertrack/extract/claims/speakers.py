@@ -22,6 +22,7 @@ from cybertrack.extract.claims.wording import (
     close,
     content_words_between,
     role_compound_heads,
+    verb_second,
 )
 from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, SentenceFacts
 from cybertrack.extract.institutions import portfolios
@@ -64,9 +65,11 @@ _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA
 def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speaker]:
     """Everything in the sentence that could be speaking: departments, actors, names, states, role phrases."""
     found: list[Speaker] = []
+    accused = {t.start for t in targets if t.before_cue}  # "heeft het ministerie Rusland beschuldigd": not its own
     for institution in facts.institutions:
-        country = next((c for c in facts.countries if _POSSESSIVE_GAP.fullmatch(facts.text, c.end, institution.start)
-                        or 0 <= c.start - institution.end <= 4), None)  # "North Korea's foreign ministry"
+        country = next((c for c in facts.countries if c.start not in accused and (
+            _POSSESSIVE_GAP.fullmatch(facts.text, c.end, institution.start) or 0 <= c.start - institution.end <= 4)),
+            None)  # "North Korea's foreign ministry"
         portfolio = portfolios()[institution.portfolios[0]]
         adjective = english_adjective(country.code) if country else None
         name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
@@ -383,7 +386,7 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
             return named
     # a group attributes no attack but its own; it may deny any
     people = speakers if cue.stance.rejects else [s for s in speakers if s.kind is not ClaimantKind.GROUP]
-    subject = _subject(facts.text, people, cue.match.start)
+    subject = _subject(facts.text, people, cue.match.start) or _subject_after_verb(facts, people, cue, targets)
     if subject and cue.names_the_culprit_first and content_words_between(facts.text, subject.end,
                                                                           cue.match.start) <= 1:
         # "the Conti gang was responsible": the subject is the one blamed; the one who says so comes first
@@ -490,8 +493,9 @@ def _named_by(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) -> S
     if not any(noun.end == role.end for kind in ("claimant_noun", "company_noun") for noun in facts.cues.get(kind, [])):
         return role  # a name, not a role phrase
     following = next((s for s in speakers if s.start >= role.end), None)
-    if following is None or following.state or not following.name[:1].isupper():
-        return role
+    if following is None or following.state or following.kind is ClaimantKind.GROUP \
+            or not following.name[:1].isupper():
+        return role  # "heeft de politie de hackersgroep APT28 verantwoordelijk gehouden": the group is the object
     gap = facts.text[role.end:following.start].split()
     if len(gap) > _EMPLOYER_WORDS or re.search(r"[,;:.()]", " ".join(gap)):
         return role
@@ -514,6 +518,30 @@ def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | No
     for speaker in before:
         if opening <= speaker.start:
             return speaker if len(text[opening:speaker.start].split()) <= _SUBJECT_WORDS else None
+    return None
+
+
+def _subject_after_verb(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targets: list[Target]) \
+        -> Speaker | None:
+    """In a language that puts its verb second, the subject right after the cue's verb when nothing before it could
+    be one: "Am Dienstag hat die Polizei die Gruppe X ... verantwortlich gemacht", "Gisteren beschuldigde de
+    minister Rusland ...". Something must stand before the verb, in its clause. Only articles may stand between the
+    verb and the subject; a name further on is an object, and so is a state the claim blames that the subject's phrase
+    ran on to ("de minister Rusland")."""
+    opening = max((m.end() for m in _CLAUSE_OPENING.finditer(facts.text, 0, cue.match.start)), default=0)
+    fronted = facts.text[opening:cue.match.start].split()
+    if not verb_second(facts.language) or not fronted or cue.match.text.split()[0].casefold() in PREPOSITIONS:
+        return None  # the verb stands second only after a fronted phrase; "Im Auftrag der Regierung" is no verb
+    for speaker in speakers:
+        if speaker.start >= cue.match.end:
+            if not all(word.casefold() in ARTICLES for word in facts.text[cue.match.end:speaker.start].split()):
+                return None
+            blamed = [t for t in targets if t.state and speaker.start < t.start < speaker.end]
+            if not blamed:
+                return speaker
+            end = len(facts.text[:min(t.start for t in blamed)].rstrip())
+            country = None if speaker.country in {t.name for t in blamed} else speaker.country
+            return replace(speaker, end=end, name=facts.text[speaker.start:end], country=country, role="")
     return None
 
 

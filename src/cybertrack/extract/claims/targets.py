@@ -274,6 +274,10 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
     return found
 
 
+# "heeft het ministerie van Defensie Rusland": the words from an auxiliary over its subject to the object
+_SUBJECT_AFTER_AUXILIARY_WORDS = 6
+
+
 def _object_before_participle(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -> bool:
     """ "Die Regierung hat Russland beschuldigt", "De regering heeft Rusland in maart van de aanval beschuldigd":
     where the object of a perfect stands between its auxiliary and the participle at the clause's end (German, Dutch:
@@ -285,13 +289,26 @@ def _object_before_participle(facts: SentenceFacts, country: CountryMention, cue
     if not auxiliaries or content_words_between(facts.text, country.end, cue.match.start) \
             > _OBJECT_TO_PARTICIPLE_WORDS or "," in facts.text[country.end:cue.match.start]:
         return False
-    if _word_before(facts.text, country.start) in auxiliaries:
-        return True  # "hat Russland beschuldigt"
+    nearest_the_participle = not any(country.end <= other.start < cue.match.start for other in facts.countries)
+    if _word_before(facts.text, country.start) in auxiliaries or (
+            nearest_the_participle and _auxiliary_shortly_before(facts.text, country.start, auxiliaries)):
+        return True  # "hat Russland beschuldigt", "heeft het ministerie Rusland ... beschuldigd"
     # a subordinate clause puts the auxiliary at the participle ("nachdem X Russland beschuldigt hatte", "nadat X
     # Rusland had beschuldigd"): the state nearest the participle is its object, the one before it (X) the subject
     at_participle = {_word_before(facts.text, cue.match.start), _word_after(facts.text, cue.match.end)}
-    return bool(at_participle & auxiliaries) and not any(country.end <= other.start < cue.match.start
-                                                          for other in facts.countries)
+    return bool(at_participle & auxiliaries) and nearest_the_participle
+
+
+def _auxiliary_shortly_before(text: str, start: int, auxiliaries: frozenset[str]) -> bool:
+    """An auxiliary opens the few words before ``start`` in one clause: "Vorige week heeft het ministerie Rusland
+    beschuldigd", where the subject a fronted phrase put after the auxiliary stands between it and the object."""
+    words = re.findall(r"[\w'’]+|[,;:]", text[:start])[-_SUBJECT_AFTER_AUXILIARY_WORDS:]
+    for word in reversed(words):
+        if word in ",;:":
+            return False
+        if word.casefold() in auxiliaries:
+            return True
+    return False
 
 
 def _word_before(text: str, start: int) -> str:

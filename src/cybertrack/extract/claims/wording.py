@@ -41,6 +41,13 @@ def role_compound_heads(language: str) -> tuple[str, ...]:
     return tuple(sorted({w.casefold() for w in pack(language, "roles")["person_nouns"] if " " not in w}))
 
 
+@language_table
+def verb_second(language: str) -> bool:
+    """Whether the language puts its finite verb second, so that a sentence opening with a time or a place has its
+    subject after the verb ("Am Dienstag hat die Polizei ...", "Dinsdag heeft de politie ..."): German, Dutch."""
+    return bool(pack(language, "grammar")["verb_second"])
+
+
 def _function_words() -> frozenset[str]:
     return frozenset().union(*(stop_words(language) for language in LANGUAGES))
 
