@@ -54,6 +54,12 @@ _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters
 _COMPLEMENTIZER = word_pattern("grammar", "complementizers")
 _APPOSITION = re.compile(r",[^,;:.()\"“”«»]{2,80},\s*")  # ", a spokeswoman for the ministry, "
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
+_AS_REPORTED = "|".join(map(re.escape, sorted(words("grammar", "as_reported"))))
+_ARTICLE_WORDS = "|".join(map(re.escape, sorted(words("grammar", "articles"))))
+# "wie das", "as the", "zoals het": the opening of a clause naming who reported, right before its speaker
+_AS_REPORTED_BEFORE = re.compile(rf"(?:^|[,(–—]\s*)(?:{_AS_REPORTED})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$",
+                                 re.IGNORECASE)
+_AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time between the speaker and its verb
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
@@ -405,7 +411,8 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
             and content_words_between(facts.text, nearest.end, cue.match.start) <= 1:
         people = [s for s in people if s is not nearest]
     for verb in speech:
-        before = [s for s in speakers if (0 <= verb.start - s.end <= 3 or _apposition(facts.text, s.end, verb.start))
+        before = [s for s in speakers if (0 <= verb.start - s.end <= 3 or _apposition(facts.text, s.end, verb.start)
+                                          or _as_reported_by(facts.text, s, verb))
                   and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
         named_after = _named_after(facts, people, verb.end)
         nearest_before = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # "policía de Singapur"
@@ -416,6 +423,15 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
         if after:
             return after
     return subject
+
+
+def _as_reported_by(text: str, speaker: Speaker, verb: Match) -> bool:
+    """ "..., wie das Unternehmen am Dienstag mitteilte", "zoals het bedrijf dinsdag meldde", "as the company said on
+    Tuesday": the speaker right after the word that opens such a clause (the packs' ``as_reported``, articles
+    between), with its speech verb a few words on in the same clause, where a time may stand between them."""
+    opening = _AS_REPORTED_BEFORE.search(text, 0, speaker.start)
+    return opening is not None and speaker.end <= verb.start and close(text, speaker.end, verb.start, _AS_VERB_WORDS) \
+        and "," not in text[speaker.end:verb.start]
 
 
 def _apposition(text: str, end: int, verb_start: int) -> bool:
