@@ -59,6 +59,8 @@ _ARTICLE_WORDS = "|".join(map(re.escape, sorted(words("grammar", "articles"))))
 # "wie das", "as the", "zoals het": the opening of a clause naming who reported, right before its speaker
 _AS_REPORTED_BEFORE = re.compile(rf"(?:^|[,(–—]\s*)(?:{_AS_REPORTED})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$",
                                  re.IGNORECASE)
+_QUOTED = re.compile(r"[„“\"«»]\s?([^„“”\"«»]{2,60}?)\s?[“”\"»«]")  # „X“, “X”, "X", « X », »X«
+_TITLE_WORDS = 5  # "Le Courrier de Lutrecht", "Il Messaggero del Tirreno": a title's words at most
 _AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time between the speaker and its verb
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
@@ -101,6 +103,9 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         # "the AIVD" speaks for the Netherlands, and so does "the Dutch intelligence agency AIVD"
         country = inside[0].code if inside else served or _country_before(facts, chunk.start)
         found.append(_person(facts, Speaker(chunk.start, chunk.end, chunk.text, country, kind)))
+    taken = [(s.start, s.end) for s in found]
+    found += [title for title in _quoted_titles(facts, media)
+              if not any(title.start < e and s < title.end for s, e in taken)]
     for country in facts.countries:
         if country.form == "adjective" or country.attacker_side:
             continue
@@ -120,6 +125,24 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     speakers = [s for s in found if (_after_agent_word(facts, s.start) or not _after_preposition(facts, s.start))
                 and not _hit(facts, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _quoted_titles(facts: SentenceFacts, media: list[Match]) -> list[Speaker]:
+    """A title set in quotation marks after an article or a news noun: "berichtete die „Kellinger Allgemeine“", "le
+    quotidien « Le Courrier de Lutrecht »". German capitalises every noun, so such a title is no name to the chunker,
+    but the marks say it is one. Every word is capitalised, or a name's little word ("de", "del"); a quotation, with
+    its verbs in lower case, is not a title."""
+    found = []
+    media = media + [m for m in facts.cues.get("sector", []) if str(m.values[0]) == "media"]  # "die Zeitung „X“"
+    for quoted in _QUOTED.finditer(facts.text):
+        words = quoted.group(1).split()
+        before = facts.text[:quoted.start()].split()[-1:]
+        introduced = bool(before) and (before[0].casefold() in ARTICLES
+                                       or any(m.end == len(facts.text[:quoted.start()].rstrip()) for m in media))
+        if introduced and len(words) <= _TITLE_WORDS and words[0][:1].isupper() \
+                and all(w[:1].isupper() or w.casefold() in CONNECTORS | ARTICLES for w in words):
+            found.append(Speaker(quoted.start(1), quoted.end(1), quoted.group(1), None, ClaimantKind.MEDIA))
+    return found
 
 
 def _after_agent_word(facts: SentenceFacts, start: int) -> bool:
