@@ -53,6 +53,23 @@ def test_ransomware_named_only_as_the_tool_is_no_actor(language, sentence):
     assert names_acting(sentence, language) == []
 
 
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    ("en", "The FBI confirmed that the Darkside ransomware is responsible for the attack on Kettleby Water. DarkSide "
+           "is an experienced group of criminals who have already hacked into scores of companies in Europe.",
+     "Kettleby Water"),
+    ("de", "Das FBI bestätigte, dass die Ransomware Darkside für den Angriff auf Kettleby Wasser verantwortlich ist. "
+           "DarkSide ist eine erfahrene Gruppe von Kriminellen, die schon Dutzende Firmen in Europa gehackt haben.",
+     "Kettleby Wasser"),
+    ("fr", "Le FBI a confirmé que le rançongiciel Darkside est responsable de l'attaque contre Kettleby Eau. DarkSide "
+           "est un groupe de criminels qui a déjà piraté des dizaines d'entreprises en Europe.", "Kettleby Eau"),
+])
+def test_the_gang_an_article_blames_is_none_of_its_victims(language, text, victim):
+    """A sentence about the gang itself may read it as hit ("DarkSide ... who have hacked into scores of companies"),
+    spelt otherwise than the catalogue; blamed in another sentence, it is the culprit, and no frame of its own."""
+    frames = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [[v.name for v in frame.victims] for frame in frames] == [[victim]]
+
+
 def test_a_gang_is_exported_with_every_galaxy_spelling_of_its_name():
     """ "BlackBasta" (Malpedia) and "Black Basta" (ransomware galaxy) are one gang; its aliases list both."""
     gang = knowledge_base().actor("BlackBasta")

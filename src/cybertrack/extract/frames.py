@@ -181,8 +181,10 @@ def extract(document: str, text: str, language: str, published: str | None, reso
         reference = Reference(inferred, guessed=True) if inferred else None
     facts = document_facts(text, language, reference, resources, deadline)
     claims = _indexed_claims(document, facts, published, deadline)
-    drafts = _fold_generic(_group(facts, deadline, _accused_states(claims), resources.encoder))
     background = background_sentences(facts, language)
+    culprits = _culprits(facts, claims, background)
+    drafts = _fold_generic([_without_culprits(draft, culprits)
+                            for draft in _group(facts, deadline, _accused_states(claims), resources.encoder)])
     frames = [_frame(document, draft, language, published, deadline, background) for draft in drafts]
     _assign_claims(frames, drafts, claims)
     unspelled = initials_only(facts)
@@ -780,6 +782,33 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, d
     frame.vulnerabilities = list(dict.fromkeys(frame.vulnerabilities))
     frame.products = list(dict.fromkeys(frame.products))
     return frame
+
+
+def _culprits(facts: list[SentenceFacts], claims: list[tuple[int, Claim]], background: set[int]) -> set[str]:
+    """The `name_key`s of every name and alias of the catalogued actors the article casts as attacking (outside its
+    background) or blames: none of them is a victim of its attacks. An actor nobody catalogued is left out: read from
+    one sentence ("Mekinac's attackers"), it may be the victim's name."""
+    kb = knowledge_base()
+    actors = [acting.name for sentence in facts if sentence.index not in background
+              for acting in sentence_attackers(sentence)]
+    actors += [target for _, claim in claims if claim.stance.asserts
+               for target in claim.attributed_to if len(target) > 2]  # a state's code names no victim
+    names: set[str] = set()
+    for actor in actors:
+        if known := kb.actor(actor):
+            names |= {actor, *known.aliases}
+    return {name_key(name) for name in names}
+
+
+def _without_culprits(draft: _Draft, culprits: set[str]) -> _Draft:
+    """The draft without the victims that are the article's culprits (`_culprits`): a gang is not hit by the attacks
+    it makes, though a sentence may read so ("DarkSide, a group that has hacked scores of companies", "a statement on
+    Clop's site"), and the sentence that blames it may be another frame's. A draft left with no victim is as weak as
+    a generic one: it folds into its neighbour's story unless it has something of its own."""
+    kept = {key: victim for key, victim in draft.victims.items() if name_key(victim.name) not in culprits}
+    if len(kept) == len(draft.victims):
+        return draft
+    return replace(draft, victims=kept, generic=draft.generic or not kept)
 
 
 def _asserted(culprits: tuple[str, ...], published: str | None, evidence: Evidence) -> Claim:
