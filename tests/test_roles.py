@@ -59,6 +59,17 @@ def test_the_target_of_an_attack_is_its_victim(text: str, language: str) -> None
     assert victims(text, language) == ["Brindle Foods"]
 
 
+@pytest.mark.parametrize("text", [
+    "Vorige week is Letland slachtoffer geworden van een ddos-aanval vanuit het buitenland.",
+    "De afgelopen dagen is Letland het slachtoffer geweest van een reeks ddos-aanvallen.",
+])
+def test_a_state_hit_after_a_fronted_time_is_the_victim_in_dutch(text: str) -> None:
+    """A Dutch sentence that opens with a time puts the auxiliary before the victim ("Vorige week is Letland
+    slachtoffer geworden"): the words after the state are the rest of the verb, which still casts it as hit. A state
+    is a victim only where such a cue casts it so (`victims.state_victims`)."""
+    assert victims(text, "nl") == ["Letland"]
+
+
 def test_the_place_under_a_head_is_the_victim_in_every_language() -> None:
     """ "la ville de Lutrèche" and "the city of Lutrèche" are one victim: its key is the place's name."""
     keys = {v.key for text, language in [
