@@ -436,7 +436,8 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
     for verb in speech:
         before = [s for s in speakers if (0 <= verb.start - s.end <= 3 or _apposition(facts.text, s.end, verb.start)
                                           or _as_reported_by(facts.text, s, verb))
-                  and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)]
+                  and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)
+                  and not _blamed_in_its_description(s, cue, verb, targets)]
         named_after = _named_after(facts, people, verb.end)
         nearest_before = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # "policía de Singapur"
         if nearest_before and not (named_after and "," in facts.text[nearest_before.end:verb.start]):
@@ -446,6 +447,15 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
         if after:
             return after
     return subject
+
+
+def _blamed_in_its_description(speaker: Speaker, cue: StanceCue, verb: Match, targets: list[Target]) -> bool:
+    """The cue stands between a group and its verb, in the clause that describes the group ("Clop, die hinter dem
+    Angriff steckt, veröffentlichte ...", "le gang Clop, qui est derrière l'attaque, a publié"): the group is the
+    one blamed there, and what it does next says nothing about who blames it. A body that blames somebody in its
+    own description ("Microsoft, which attributed the attack to APT28, said") still speaks."""
+    blamed = speaker.kind is ClaimantKind.GROUP or any(speaker.start <= t.start < speaker.end for t in targets)
+    return blamed and speaker.end <= cue.match.start < verb.start
 
 
 def _as_reported_by(text: str, speaker: Speaker, verb: Match) -> bool:
