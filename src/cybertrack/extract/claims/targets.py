@@ -144,6 +144,25 @@ def _recipient_of(facts: SentenceFacts, cue: StanceCue, start: int) -> bool:
                for found in recipient.prepositions.finditer(gap))
 
 
+_AUXILIARY_WORDS = 2  # "aan Iran was toegeschreven": the auxiliaries between the culprit and a clause-final participle
+
+
+def _recipient_before_participle(facts: SentenceFacts, cue: StanceCue, country: CountryMention) -> bool:
+    """Where the participle ends the clause (German, Dutch: `auxiliaries_before_object`), the preposition that gives
+    the culprit its attack comes before it: "die door de MIVD aan Iran was toegeschreven", "werd aan Rusland
+    toegeschreven". The state right after that preposition, with at most an auxiliary before the cue, is blamed."""
+    if cue.reported or cue.stance is not Stance.ATTRIBUTES or not auxiliaries_before_object(facts.language) \
+            or country.end > cue.match.start:
+        return False
+    gap = facts.text[country.end:cue.match.start]
+    if len(gap.split()) > _AUXILIARY_WORDS or re.search(r"[.;:,]", gap):
+        return False
+    before = facts.text[:country.start]
+    return any(recipient.verbs.search(cue.match.text) and re.search(rf"(?:{recipient.prepositions.pattern})\s+$",
+                                                                      before, re.IGNORECASE)
+               for recipient in _recipients(facts.language))
+
+
 @dataclass(frozen=True)
 class _Recipient:
     """Attribution verbs that give their object to the culprit, by how they begin, and the prepositions they give
@@ -267,7 +286,7 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
         blamed = not cue.reported and country.form in forms and (
             content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
             or (cue.names_the_culprit_first and _subject_of(facts, country, cue))
-            or _recipient_of(facts, cue, country.start))
+            or _recipient_of(facts, cue, country.start) or _recipient_before_participle(facts, cue, country))
         if _as_a_state(facts, country, links, culprit_cues) or blamed or object_before or _served(facts, country) \
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
             found.append(Target(country.start, country.end, country.code, before_cue=object_before))
