@@ -54,17 +54,15 @@ def test_ransomware_named_only_as_the_tool_is_no_actor(language, sentence):
 
 
 @pytest.mark.parametrize(("language", "text", "victim"), [
-    ("en", "The FBI confirmed that the Darkside ransomware is responsible for the attack on Kettleby Water. DarkSide "
-           "is an experienced group of criminals who have already hacked into scores of companies in Europe.",
-     "Kettleby Water"),
-    ("de", "Das FBI bestätigte, dass die Ransomware Darkside für den Angriff auf Kettleby Wasser verantwortlich ist. "
-           "DarkSide ist eine erfahrene Gruppe von Kriminellen, die schon Dutzende Firmen in Europa gehackt haben.",
-     "Kettleby Wasser"),
-    ("fr", "Le FBI a confirmé que le rançongiciel Darkside est responsable de l'attaque contre Kettleby Eau. DarkSide "
-           "est un groupe de criminels qui a déjà piraté des dizaines d'entreprises en Europe.", "Kettleby Eau"),
+    ("en", "The FBI said the Darkside ransomware was behind the attack on Kettleby Water. DarkSide is a seasoned band "
+           "of criminals who have hacked into dozens of firms across Europe.", "Kettleby Water"),
+    ("de", "Das FBI erklärte, die Ransomware Darkside stecke hinter dem Angriff auf Kettleby Wasser. DarkSide ist eine "
+           "Bande von Kriminellen, die zahlreiche Unternehmen quer durch Europa gehackt hat.", "Kettleby Wasser"),
+    ("fr", "Selon le FBI, le rançongiciel Darkside est derrière l'attaque contre Kettleby Eau. DarkSide est une bande "
+           "aguerrie de criminels qui a piraté de nombreuses sociétés partout en Europe.", "Kettleby Eau"),
 ])
 def test_the_gang_an_article_blames_is_none_of_its_victims(language, text, victim):
-    """A sentence about the gang itself may read it as hit ("DarkSide ... who have hacked into scores of companies"),
+    """A sentence about the gang itself may read it as hit ("DarkSide is a band of criminals who have hacked into ..."),
     spelt otherwise than the catalogue; blamed in another sentence, it is the culprit, and no frame of its own."""
     frames = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert [[v.name for v in frame.victims] for frame in frames] == [[victim]]

@@ -802,7 +802,7 @@ def _culprits(facts: list[SentenceFacts], claims: list[tuple[int, Claim]], backg
 
 def _without_culprits(draft: _Draft, culprits: set[str]) -> _Draft:
     """The draft without the victims that are the article's culprits (`_culprits`): a gang is not hit by the attacks
-    it makes, though a sentence may read so ("DarkSide, a group that has hacked scores of companies", "a statement on
+    it makes, though a sentence may read so ("DarkSide, a crew that has hacked dozens of firms", "a statement on
     Clop's site"), and the sentence that blames it may be another frame's. A draft left with no victim is as weak as
     a generic one: it folds into its neighbour's story unless it has something of its own."""
     kept = {key: victim for key, victim in draft.victims.items() if name_key(victim.name) not in culprits}
