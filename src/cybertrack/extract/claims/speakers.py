@@ -14,6 +14,7 @@ from cybertrack.extract.claims.wording import (
     ACCORDING_CUE,
     AGENT_BEFORE,
     ARTICLES,
+    AS_REPORTED_BEFORE,
     CONNECTORS,
     FUNCTION_WORDS,
     MEMBERSHIP,
@@ -54,11 +55,6 @@ _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters
 _COMPLEMENTIZER = word_pattern("grammar", "complementizers")
 _APPOSITION = re.compile(r",[^,;:.()\"“”«»]{2,80},\s*")  # ", a spokeswoman for the ministry, "
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
-_AS_REPORTED = "|".join(map(re.escape, sorted(words("grammar", "as_reported"))))
-_ARTICLE_WORDS = "|".join(map(re.escape, sorted(words("grammar", "articles"))))
-# "wie das", "as the", "zoals het": the opening of a clause naming who reported, right before its speaker
-_AS_REPORTED_BEFORE = re.compile(rf"(?:^|[,(–—]\s*)(?:{_AS_REPORTED})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$",
-                                 re.IGNORECASE)
 _QUOTED = re.compile(r"[„“\"«»]\s?([^„“”\"«»]{2,60}?)\s?[“”\"»«]")  # „X“, “X”, "X", « X », »X«
 _TITLE_WORDS = 5  # "Le Courrier de Lutrecht", "Il Messaggero del Tirreno": a title's words at most
 _AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time between the speaker and its verb
@@ -135,12 +131,12 @@ def _quoted_titles(facts: SentenceFacts, media: list[Match]) -> list[Speaker]:
     found = []
     media = media + [m for m in facts.cues.get("sector", []) if str(m.values[0]) == "media"]  # "die Zeitung „X“"
     for quoted in _QUOTED.finditer(facts.text):
-        words = quoted.group(1).split()
+        title = quoted.group(1).split()
         before = facts.text[:quoted.start()].split()[-1:]
         introduced = bool(before) and (before[0].casefold() in ARTICLES
                                        or any(m.end == len(facts.text[:quoted.start()].rstrip()) for m in media))
-        if introduced and len(words) <= _TITLE_WORDS and words[0][:1].isupper() \
-                and all(w[:1].isupper() or w.casefold() in CONNECTORS | ARTICLES for w in words):
+        if introduced and len(title) <= _TITLE_WORDS and title[0][:1].isupper() \
+                and all(w[:1].isupper() or w.casefold() in CONNECTORS | ARTICLES for w in title):
             found.append(Speaker(quoted.start(1), quoted.end(1), quoted.group(1), None, ClaimantKind.MEDIA))
     return found
 
@@ -462,7 +458,7 @@ def _as_reported_by(text: str, speaker: Speaker, verb: Match) -> bool:
     """ "..., wie das Unternehmen am Dienstag mitteilte", "zoals het bedrijf dinsdag meldde", "as the company said on
     Tuesday": the speaker right after the word that opens such a clause (the packs' ``as_reported``, articles
     between), with its speech verb a few words on in the same clause, where a time may stand between them."""
-    opening = _AS_REPORTED_BEFORE.search(text, 0, speaker.start)
+    opening = AS_REPORTED_BEFORE.search(text, 0, speaker.start)
     return opening is not None and speaker.end <= verb.start and close(text, speaker.end, verb.start, _AS_VERB_WORDS) \
         and "," not in text[speaker.end:verb.start]
 

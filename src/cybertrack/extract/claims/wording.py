@@ -19,10 +19,14 @@ ACCORDING_OPENING = re.compile(rf"^(?:{_ACCORDING})\s+", re.IGNORECASE)  # "Selo
 MEMBERSHIP = frozenset(w.casefold() for w in words("claims", "membership"))  # "members", "Mitglieder", "leden"
 # the word that introduces a passive's agent ("by", "par", "von", "door"), with the article that may follow it
 _AGENTS = "|".join(map(re.escape, sorted(words("grammar", "agent_words"), key=len, reverse=True)))
-_AGENT_ARTICLE = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
-AGENT_OPENING = re.compile(rf"^\s*(?:{_AGENTS})\s+(?:(?:{_AGENT_ARTICLE})\s+|l')?", re.IGNORECASE)  # "by the ..."
-AGENT_BEFORE = re.compile(rf"\b(?:{_AGENTS})\s+(?:(?:{_AGENT_ARTICLE})\s+|l['’])?$", re.IGNORECASE)  # "... by the"
+_ARTICLE_WORDS = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
+AGENT_OPENING = re.compile(rf"^\s*(?:{_AGENTS})\s+(?:(?:{_ARTICLE_WORDS})\s+|l')?", re.IGNORECASE)  # "by the ..."
+AGENT_BEFORE = re.compile(rf"\b(?:{_AGENTS})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$", re.IGNORECASE)  # "... by the"
 AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
+_AS_REPORTED = "|".join(map(re.escape, sorted(words("grammar", "as_reported"))))
+# "wie das", "as the", "zoals het": the opening of a clause naming who reported, right before its speaker
+AS_REPORTED_BEFORE = re.compile(rf"(?:^|[,(–—]\s*)(?:{_AS_REPORTED})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$",
+                                re.IGNORECASE)
 
 
 @language_table
