@@ -789,8 +789,8 @@ def _culprits(facts: list[SentenceFacts], claims: list[tuple[int, Claim]], backg
     background) or blames: none of them is a victim of its attacks. An actor nobody catalogued is left out: read from
     one sentence ("Mekinac's attackers"), it may be the victim's name."""
     kb = knowledge_base()
-    actors = [acting.name for sentence in facts if sentence.index not in background
-              for acting in sentence_attackers(sentence)]
+    actors = [acting.name for sentence in facts if sentence.actors and sentence.index not in background
+              for acting in sentence_attackers(sentence)]  # a catalogued actor is one the sentence's matcher found
     actors += [target for _, claim in claims if claim.stance.asserts
                for target in claim.attributed_to if len(target) > 2]  # a state's code names no victim
     names: set[str] = set()
