@@ -22,15 +22,14 @@ claims), ``targets`` (whom it blames), over the plain types in ``parts`` and the
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
+from cybertrack.extract.claims.parts import Speaker, StanceCue
 from cybertrack.extract.claims.speakers import (
     find_claimant,
     named_before,
     named_in_next,
     organisation_of,
     possible_speakers,
+    short_of,
     state_spoken_for,
     the_accused,
 )
@@ -70,19 +69,6 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
         claims += [claim for claim in sentence_claims(clause, document, published, None, accused)
                    if claim.claimant != ARTICLE_CLAIMANT]
     return claims
-
-
-def _short_of_the_accused(facts: SentenceFacts, speaker: Speaker, targets: list[Target]) -> Speaker | None:
-    """The speaker without the state a perfect accuses (`Target.before_cue`), which a name read together with it
-    ("die Regierung von Veldmark Russland beschuldigt hatte"); none when the speaker is that state."""
-    inside = [t for t in targets if t.before_cue and speaker.start <= t.start < speaker.end]
-    if not inside:
-        return speaker
-    end = len(facts.text[:min(t.start for t in inside)].rstrip())
-    if end <= speaker.start:
-        return None
-    country = None if speaker.country in {t.name for t in inside} else speaker.country
-    return replace(speaker, end=end, name=facts.text[speaker.start:end], country=country)
 
 
 def _answered_accusation(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]) \
@@ -136,7 +122,8 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
     else:
         speakers = possible_speakers(facts, targets)
         # the state a perfect accuses stands where a subject would: "hat Russland beschuldigt" (`Target.before_cue`)
-        speakers = [kept for s in speakers if (kept := _short_of_the_accused(facts, s, targets))]
+        accused_here = [t for t in targets if t.before_cue]
+        speakers = [kept for s in speakers if (kept := short_of(facts, s, accused_here))]
         speaker = find_claimant(facts, speakers, cue, targets) or named_in_next(next_facts) \
             or named_before(facts, previous)
         organisation = organisation_of(facts, speakers, speaker) if speaker is not None else ""

@@ -581,13 +581,22 @@ def _subject_after_verb(facts: SentenceFacts, speakers: list[Speaker], cue: Stan
         if speaker.start >= cue.match.end:
             if not all(word.casefold() in ARTICLES for word in facts.text[cue.match.end:speaker.start].split()):
                 return None
-            blamed = [t for t in targets if t.state and speaker.start < t.start < speaker.end]
-            if not blamed:
-                return speaker
-            end = len(facts.text[:min(t.start for t in blamed)].rstrip())
-            country = None if speaker.country in {t.name for t in blamed} else speaker.country
-            return replace(speaker, end=end, name=facts.text[speaker.start:end], country=country, role="")
+            return short_of(facts, speaker, [t for t in targets if t.state and t.start > speaker.start])
     return None
+
+
+def short_of(facts: SentenceFacts, speaker: Speaker, blamed: list[Target]) -> Speaker | None:
+    """The speaker cut short of the first of ``blamed`` that its phrase ran on to ("die Regierung von Veldmark
+    Russland beschuldigt hatte", "beschuldigde de minister Rusland"), losing that state as its country and any role
+    read with it; none when the speaker is what is blamed."""
+    inside = [t for t in blamed if speaker.start <= t.start < speaker.end]
+    if not inside:
+        return speaker
+    end = len(facts.text[:min(t.start for t in inside)].rstrip())
+    if end <= speaker.start:
+        return None
+    country = None if speaker.country in {t.name for t in inside} else speaker.country
+    return replace(speaker, end=end, name=facts.text[speaker.start:end], country=country, role="")
 
 
 def _head_of_complement(text: str, speakers: list[Speaker], speaker: Speaker) -> Speaker:

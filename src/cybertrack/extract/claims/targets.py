@@ -157,9 +157,8 @@ def _recipient_before_participle(facts: SentenceFacts, cue: StanceCue, country: 
     gap = facts.text[country.end:cue.match.start]
     if len(gap.split()) > _AUXILIARY_WORDS or re.search(r"[.;:,]", gap):
         return False
-    before = facts.text[:country.start]
-    return any(recipient.verbs.search(cue.match.text) and re.search(rf"(?:{recipient.prepositions.pattern})\s+$",
-                                                                      before, re.IGNORECASE)
+    preposition = _word_before(facts.text, country.start)
+    return any(recipient.verbs.search(cue.match.text) and recipient.prepositions.fullmatch(preposition)
                for recipient in _recipients(facts.language))
 
 
