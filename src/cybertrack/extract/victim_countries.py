@@ -8,7 +8,8 @@ Read in order, the first that speaks wins:
    and Portugal");
 3. a nationality or country just before the name, with at most a few common nouns between ("German arms company
    Rheinmetall", "a Canadian firm, X", "Brazil's energy sector");
-4. a nationality in an apposition right after it ("X, a Canadian company, ...").
+4. a nationality in an apposition right after it ("X, a Canadian company, ..."), or a place the apposition seats it
+   in ("X, a logistics firm headquartered in Norway").
 
 Countries the sentence puts on the attacker's side ("Chinese hackers") never count. Places come from the gazetteer of
 ``knowledge.places`` (GeoNames cities, ISO 3166-2 regions).
@@ -29,6 +30,7 @@ from cybertrack.tables import table
 T = TypeVar("T")
 MAX_WORDS_BEFORE = 3
 MAX_APPOSITION_WORDS = 3
+MAX_SEATED_APPOSITION_WORDS = 5  # "X, a logistics firm headquartered in Y": the words before the seat link
 # Cues that say something happened (a verb of speech, attack, attribution): one between a nationality and a name
 # parts them ("the French government said X", "Russia attacked X"); nouns ("company", "hospital") do not.
 _CLAUSE_CUES = frozenset({"speech", "attribution", "denial", "attack", "victim_before", "victim_after", "hedge",
@@ -50,6 +52,9 @@ def _links() -> dict[str, re.Pattern[str]]:
     return {
         # "in", ", based in", " de ", "'s" never; the gap between a victim and its place
         "after": re.compile(rf"^\s*(?:,\s*(?:{seat})|(?:{seat})|(?:{of}))\s*{article}?$", re.IGNORECASE),
+        # "X, a logistics firm headquartered in ", "X, un opérateur basé à ": an apposition that seats the name
+        "apposed": re.compile(rf"^\s*,\s*(?:[^\s.;:!?,()\[\]\"“”«»]+\s+){{1,{MAX_SEATED_APPOSITION_WORDS}}}"
+                              rf"(?:{seat})\s*{article}?$", re.IGNORECASE),
         # the gap between two items of an enumeration: ", ", " and ", ", and ", ", en ", " et au ", ", de la "
         "and": re.compile(rf"^\s*(?:,\s*(?:(?:{joined})\s+)?|(?:{joined})\s+)(?:(?:{of})\s*)?{article}?$",
                           re.IGNORECASE),
@@ -162,11 +167,14 @@ def _before(facts: SentenceFacts, start: int, located: list[_Located]) -> str | 
 
 
 def _apposition(text: str, end: int, located: list[_Located]) -> str | None:
-    """ "X, a Canadian company, ...", "X, une entreprise canadienne": a nationality in the few words after a comma."""
+    """ "X, a Canadian company, ...", "X, une entreprise canadienne": a nationality in the few words after a comma;
+    "X, a logistics firm headquartered in Norway": a place the apposition seats it in."""
     first = next((m for m in located if m.start >= end), None)
     if first is None:
         return None
     gap = text[end:first.start]
+    if _links()["apposed"].match(gap):
+        return first.code
     if not gap.lstrip().startswith(",") or _PUNCTUATION.search(gap.lstrip()[1:]):
         return None
     return first.code if len(gap.split()) - 1 <= MAX_APPOSITION_WORDS else None

@@ -41,6 +41,7 @@ _NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality
 _STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|staats|étatique)",
                            re.IGNORECASE)
 _PRO = re.compile(r"(?:^|[\s(])(?:pro|filo|anti)[-‑]?\s?$", re.IGNORECASE)  # "pro-Russian", "filorussi"
+_SEATED = re.compile(r"[-‑](?:based|headquartered)\b", re.IGNORECASE)  # "a Singapore-based firm"
 _LOWER_CASE_GROUP_NOUNS = frozenset(n for n in words("claims", "group_nouns") if n.islower())
 
 
@@ -273,8 +274,10 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
     culprit_cues = [cue.match] if cue.names_the_culprit_first else []
     involvement = facts.cues.get("involvement", []) if cue.stance.rejects else []
     for country in facts.countries:
-        if _PRO.search(facts.text[max(0, country.start - 6):country.start]) or _names_something(facts, country):
-            continue  # "pro-Russian hacktivists", "the Cuba ransomware": a sympathy or a name, not a state
+        if _PRO.search(facts.text[max(0, country.start - 6):country.start]) or _names_something(facts, country) \
+                or _SEATED.match(facts.text, country.end):
+            continue  # "pro-Russian hacktivists", "the Cuba ransomware", "a Singapore-based firm": a sympathy, a
+            # name or a seat, not a state
         if victim_cue_before(facts, country.start) and not _recipient_of(facts, cue, country.start):
             continue  # "accused of cyberattacks on Estonia": the state that was hit ("blamed the attack on Russia")
         answered = cue.stance.rejects and (country.code in accused or any(
