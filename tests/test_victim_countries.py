@@ -78,8 +78,8 @@ def test_places_in_a_run_of_capitalised_words(places: dict[str, str]) -> None:
         ("fr", "Des pirates ont visé la compagnie danoise de navigation Norvale.", "Norvale", ["DK"]),
         ("en", "Norvale Logistics, a Canadian company, was hit by ransomware.", "Norvale Logistics", ["CA"]),
         ("es", "Norvale, una empresa chilena, sufrió un ciberataque.", "Norvale", ["CL"]),
-        ("en", "Norvale Logistics, a freight firm headquartered in Toronto, was hit by ransomware.", "Norvale Logistics",
-         ["CA"]),
+        ("en", "Norvale Logistics, a freight firm headquartered in Toronto, was hit by ransomware.",
+         "Norvale Logistics", ["CA"]),
         ("fr", "Des pirates ont paralysé Norvale, un transporteur basé à Lyon.", "Norvale", ["FR"]),
     ],
 )
