@@ -12,7 +12,8 @@ pipeline asks the model only about articles the role model (the shipped one, as 
 victim, and only about the names written as such in their attack sentences; the threshold is the middle of the
 plateau of the per-article victim F1 of all training articles when the model's victims are added to those
 articles, averaged over the splits. The weights are fitted on all candidates and written with what they were fitted
-on and the cross-validated figures, per set. The same data gives the same file.
+on and the cross-validated figures, per set. The same data and the same shipped model give the same file: a refit
+keeps the shipped model's regularisation and threshold while they are among the best (`reporting.Incumbent`).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from train_role_model import (
 )
 
 from cybertrack.extract.context_victims import CONTEXT_CHARS
-from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold, plateau_middle
+from cybertrack.extract.reporting import Incumbent, fit, logistic, one_standard_error, out_of_fold, plateau_middle
 from cybertrack.extract.roles import _model as role_model
 from cybertrack.extract.roles import feature_names
 
@@ -65,7 +66,7 @@ def asked(data: Labelled, cast: np.ndarray) -> np.ndarray:
                        and data.names[i][0] not in articles_with_victims for i in range(len(data.y))])
 
 
-def train(sets: list[Labelled]) -> dict:
+def train(sets: list[Labelled], incumbent: Incumbent) -> dict:
     groups = role_model().groups
     windows = RESOURCES.encoder.embed([window for data in sets for window in data.windows]).astype(np.float64)
     x = np.hstack([np.vstack([data.x[:, columns(groups)] for data in sets]), windows])
@@ -77,13 +78,13 @@ def train(sets: list[Labelled]) -> dict:
         cast, np.cumsum([len(data.y) for data in sets])[:-1]), strict=True)])
     probabilities = {l2: [out_of_fold(x, y, l2, folds, FOLDS, seed) for seed in range(REPEATS)] for l2 in L2_GRID}
     losses = {l2: [log_loss(p, y) for p in found] for l2, found in probabilities.items()}
-    l2 = one_standard_error(losses)
+    l2 = one_standard_error(losses, incumbent.l2)
 
     def taken(probability: np.ndarray, threshold: float) -> np.ndarray:
         return cast | (open_to & (probability >= threshold))
 
     threshold = plateau_middle({t: [article_figures(taken(p, t), y, ids)["f1"] for p in probabilities[l2]]
-                                for t in THRESHOLDS})
+                                for t in THRESHOLDS}, incumbent.threshold)
     first = probabilities[l2][0]
     bounds = np.cumsum([0, *[len(data.y) for data in sets]])
     by_set = {data.name: {"role_model_alone": article_figures(cast[a:b], y[a:b], ids[a:b]),
@@ -107,7 +108,8 @@ def train(sets: list[Labelled]) -> dict:
                     "this model's added where the role model finds none",
         },
         "threshold": threshold,
-        "threshold_chosen_by": "the middle of the plateau (within one standard error of the best) of the training "
+        "threshold_chosen_by": "the middle of the plateau (within one standard error of the best; the shipped "
+                               "model's while it stays there) of the training "
                                "articles' victim F1 with this model's victims added where the role model finds none, "
                                "averaged over the splits; no measuring set (casie-dev, multilingual-dev, seeds) was "
                                "read",
@@ -121,7 +123,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
     args = parser.parse_args()
-    write_model(train([casie_candidates(*CASIE), multilingual_candidates(*MULTILINGUAL)]), args.out)
+    write_model(train([casie_candidates(*CASIE), multilingual_candidates(*MULTILINGUAL)], Incumbent.shipped(OUT)),
+                args.out)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ multilingual embedding. The 5-fold cross-validation (an article's names, or an i
 repeated on 5 splits: the regularisation is the strongest within one standard error of the best mean log-loss, the
 threshold the lowest whose technology verdicts are right at least PRECISION of the time, averaged over the splits (a
 verdict drops a victim, so it must rarely be wrong). No measuring set (casie-dev, multilingual-dev, the seeds) is
-read. The same data gives the same file.
+read. The same data and the same shipped model give the same file: a refit keeps the shipped
+model's regularisation while it is among the best (`reporting.Incumbent`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import numpy as np
 from train_report_classifier import THRESHOLDS, file_record, log_loss
 
 from cybertrack.embeddings import SentenceEncoder
-from cybertrack.extract.reporting import fit, one_standard_error, out_of_fold
+from cybertrack.extract.reporting import Incumbent, fit, one_standard_error, out_of_fold
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CASIE = SHARED / "corpus" / "casie-train" / "annotations.jsonl"
@@ -86,7 +87,7 @@ def figures(probability: np.ndarray, y: np.ndarray, threshold: float) -> dict[st
             "parties_dropped": int(np.sum(said & (y == 0)))}
 
 
-def train(examples: list[Example], sources: list[Path]) -> dict:
+def train(examples: list[Example], sources: list[Path], incumbent: Incumbent) -> dict:
     encoder = SentenceEncoder()
     names = sorted({e.name for e in examples})
     vectors = dict(zip(names, encoder.embed(names), strict=True))
@@ -95,7 +96,7 @@ def train(examples: list[Example], sources: list[Path]) -> dict:
     groups = [f"{e.source}:{e.group}" for e in examples]
     probabilities = {l2: [out_of_fold(x, y, l2, groups, FOLDS, seed) for seed in range(REPEATS)] for l2 in L2_GRID}
     losses = {l2: [log_loss(p, y) for p in found] for l2, found in probabilities.items()}
-    l2 = one_standard_error(losses)
+    l2 = one_standard_error(losses, incumbent.l2)
     precision = {t: np.mean([figures(p, y, t)["precision"] for p in probabilities[l2]]) for t in THRESHOLDS}
     threshold = min(t for t in THRESHOLDS if precision[t] >= PRECISION)
     weights, bias = fit(x, y, l2)
@@ -127,7 +128,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the weights")
     args = parser.parse_args()
-    model = train(casie_examples(CASIE) + multilingual_examples(MULTILINGUAL), [CASIE, MULTILINGUAL])
+    model = train(casie_examples(CASIE) + multilingual_examples(MULTILINGUAL), [CASIE, MULTILINGUAL],
+                  Incumbent.shipped(OUT))
     print(json.dumps({key: value for key, value in model.items() if key not in ("weights", "bias")}, indent=1))
     args.out.write_text(json.dumps(model) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

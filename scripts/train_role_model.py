@@ -23,7 +23,8 @@ splits (a victim counts once per article, as the scorers count it); with the mod
 is the middle of that F1's plateau. The weights are then fitted on all candidates
 and written to src/cybertrack/extract/data/role_model.json with what they were fitted on (file names, sha256, counts),
 the cross-validated figures per set and language, and the hand rules' figures on the same candidates. The same data
-gives the same file.
+and the same shipped model give the same file: a refit keeps the shipped model's regularisation and veto threshold
+while they are among the best (`reporting.Incumbent`).
 
 ``--without GROUP`` leaves a feature group out; ``--ablation`` prints the cross-validated figures with each group
 left out in turn (and writes nothing). ``--measure`` prints the model's candidate-level figures on a labelled set
@@ -47,7 +48,7 @@ from cybertrack.annotate.dates import Reference
 from cybertrack.clean import clean
 from cybertrack.extract.context_victims import context_window, written_as_name
 from cybertrack.extract.frames import article_country, document_facts, one_organisation, reporting_nearby
-from cybertrack.extract.reporting import fit, logistic, one_standard_error, out_of_fold, plateau_middle
+from cybertrack.extract.reporting import Incumbent, fit, logistic, one_standard_error, out_of_fold, plateau_middle
 from cybertrack.extract.roles import FEATURE_GROUPS, RULES, feature_names, features
 from cybertrack.extract.victims import candidates, victim_of_another_attack
 from cybertrack.pipeline import title_from_text
@@ -259,7 +260,7 @@ def log_loss(probability: np.ndarray, y: np.ndarray) -> float:
 
 
 def choose_thresholds(probabilities: list[np.ndarray], rules: np.ndarray, y: np.ndarray, ids: np.ndarray,
-                      veto_only: bool) -> tuple[dict[str, float], float]:
+                      veto_only: bool, incumbent: float | None) -> tuple[dict[str, float], float]:
     """The pair of cuts with the highest per-article victim F1, averaged over the repeated cross-validations'
     probabilities, and that F1. Each victim taken opens an incident, so victims are scored once per article, as the
     scorers do. On a tie the lowest cut with a rule and the highest cut alone win: the hand rules stay the default.
@@ -268,7 +269,7 @@ def choose_thresholds(probabilities: list[np.ndarray], rules: np.ndarray, y: np.
     if veto_only:  # one cut: the middle of its plateau, which one more name matched does not move
         scores = {t: [article_figures(decide(p, rules, {"with_rule": t, "alone": NEVER}), y, ids)["f1"]
                       for p in probabilities] for t in THRESHOLDS}
-        with_rule = plateau_middle(scores)
+        with_rule = plateau_middle(scores, incumbent)
         return {"with_rule": with_rule, "alone": NEVER}, round(float(np.mean(scores[with_rule])), 3)
     best, best_f1 = {"with_rule": THRESHOLDS[0], "alone": NEVER}, -1.0
     for alone in [NEVER, *reversed(THRESHOLDS)]:
@@ -308,7 +309,7 @@ def set_figures(predicted: np.ndarray, data: Labelled) -> dict:
             "hand_rules_per_article": article_figures(rules, data.y, ids), "by_language": table}
 
 
-def cross_validate(sets: list[Labelled], groups: tuple[str, ...], veto_only: bool) -> dict:
+def cross_validate(sets: list[Labelled], groups: tuple[str, ...], veto_only: bool, incumbent: Incumbent) -> dict:
     """The l2 and the thresholds with the best cross-validated per-article F1, and the out-of-fold figures, for the
     features of ``groups``."""
     x = np.vstack([data.x for data in sets])[:, columns(groups)]
@@ -318,8 +319,8 @@ def cross_validate(sets: list[Labelled], groups: tuple[str, ...], veto_only: boo
     ids = victim_ids([(data.name, *name) for data in sets for name in data.names])
     probabilities = {l2: [out_of_fold(x, y, l2, folds, FOLDS, seed) for seed in range(REPEATS)] for l2 in L2_GRID}
     losses = {l2: [log_loss(p, y) for p in found] for l2, found in probabilities.items()}
-    l2 = one_standard_error(losses)
-    thresholds, f1 = choose_thresholds(probabilities[l2], rules, y, ids, veto_only)
+    l2 = one_standard_error(losses, incumbent.l2)
+    thresholds, f1 = choose_thresholds(probabilities[l2], rules, y, ids, veto_only, incumbent.threshold)
     probability = probabilities[l2][0]
     predicted = decide(probability, rules, thresholds)
     per_set = np.split(predicted, np.cumsum([len(data.y) for data in sets])[:-1])
@@ -337,8 +338,8 @@ def cross_validate(sets: list[Labelled], groups: tuple[str, ...], veto_only: boo
     }
 
 
-def train(sets: list[Labelled], groups: tuple[str, ...], veto_only: bool) -> dict:
-    validation = cross_validate(sets, groups, veto_only)
+def train(sets: list[Labelled], groups: tuple[str, ...], veto_only: bool, incumbent: Incumbent) -> dict:
+    validation = cross_validate(sets, groups, veto_only, incumbent)
     x = np.vstack([data.x for data in sets])[:, columns(groups)]
     y = np.concatenate([data.y for data in sets])
     weights, bias = fit(x, y, validation["l2"])
@@ -349,7 +350,8 @@ def train(sets: list[Labelled], groups: tuple[str, ...], veto_only: bool) -> dic
                        "candidates": len(data.y), "victim_mentions": int(data.y.sum())} for data in sets],
         "cross_validation": validation,
         "thresholds": validation["thresholds"], "veto_only": veto_only,
-        "thresholds_chosen_by": ("the middle of the plateau (within one standard error of the best)" if veto_only
+        "thresholds_chosen_by": ("the middle of the plateau (within one standard error of the best; the shipped "
+                                  "model's while it stays there)" if veto_only
                                  else "the highest") + " per-article victim F1 of the 5-fold cross-validated "
                                 "probabilities on the training candidates; no measuring set (casie-dev, "
                                 "multilingual-dev, seeds) was read",
@@ -383,16 +385,18 @@ def main() -> None:
         return
     sets = [casie_candidates(*CASIE), multilingual_candidates(*MULTILINGUAL)]
     groups = tuple(group for group in FEATURE_GROUPS if group not in args.without)
+    incumbent = Incumbent.shipped(OUT)
     if args.ablation:
         for left_out in (None, *groups):
-            validation = cross_validate(sets, tuple(group for group in groups if group != left_out), args.veto_only)
+            validation = cross_validate(sets, tuple(group for group in groups if group != left_out), args.veto_only,
+                                        incumbent)
             print(json.dumps({"without": left_out, "per_article": validation["per_article"],
                               "thresholds": validation["thresholds"], "l2": validation["l2"],
                               "by_set": {name: {language: row["per_article"]["f1"]
                                                 for language, row in found["by_language"].items()}
                                          for name, found in validation["by_set"].items()}}), flush=True)
         return
-    model = train(sets, groups, args.veto_only)
+    model = train(sets, groups, args.veto_only, incumbent)
     write_model(model, args.out)
 
 

@@ -9,7 +9,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from cybertrack.extract.reporting import fit, lead, logistic, one_standard_error, out_of_fold
+from cybertrack.extract.reporting import (
+    Incumbent,
+    fit,
+    lead,
+    logistic,
+    one_standard_error,
+    out_of_fold,
+    plateau_middle,
+)
 from tests.conftest import RESOURCES, SHARED, require_shared
 from tests.fitted_models import MEASURING_SETS, assert_close, retrained
 
@@ -123,3 +131,30 @@ def test_the_strongest_regularisation_that_fits_as_well_is_chosen() -> None:
     losses = {0.1: [0.40, 0.42, 0.41], 1.0: [0.30, 0.34, 0.32], 3.0: [0.325, 0.325, 0.325], 10.0: [0.50, 0.52, 0.51]}
     assert one_standard_error(losses) == 3.0
     assert one_standard_error({1.0: [0.3, 0.3], 3.0: [0.31, 0.31]}) == 1.0  # no spread: only the best qualifies
+
+
+def test_a_refit_keeps_the_shipped_regularisation_while_it_fits_as_well() -> None:
+    losses = {0.1: [0.40, 0.42, 0.41], 1.0: [0.30, 0.34, 0.32], 3.0: [0.325, 0.325, 0.325], 10.0: [0.50, 0.52, 0.51]}
+    assert one_standard_error(losses, incumbent=1.0) == 1.0  # as good as 3.0: it stays
+    assert one_standard_error(losses, incumbent=10.0) == 3.0  # no longer among the best: the rule chooses again
+
+
+def test_a_refit_keeps_the_shipped_threshold_while_it_stays_on_the_plateau() -> None:
+    """Two tops a hair apart (0.15 and 0.19): the middle of the plateau is 0.17, but a shipped 0.19 stays, and a
+    shipped 0.25, off the plateau, gives way."""
+    scores = {0.13: [0.40, 0.40], 0.15: [0.445, 0.455], 0.17: [0.444, 0.452], 0.19: [0.446, 0.456],
+              0.21: [0.44, 0.44], 0.25: [0.41, 0.41]}
+    assert plateau_middle(scores) == 0.17
+    assert plateau_middle(scores, incumbent=0.19) == 0.19
+    assert plateau_middle(scores, incumbent=0.25) == 0.17
+
+
+def test_the_incumbent_is_read_from_the_shipped_model_file(tmp_path: Path) -> None:
+    assert Incumbent.shipped(tmp_path / "none.json") == Incumbent()
+    single = tmp_path / "single.json"
+    single.write_text(json.dumps({"threshold": 0.19, "cross_validation": {"l2": 3.0}}), encoding="utf-8")
+    assert Incumbent.shipped(single) == Incumbent(l2=3.0, threshold=0.19)
+    pair = tmp_path / "pair.json"  # the role model keeps a threshold with a rule and one alone
+    pair.write_text(json.dumps({"thresholds": {"with_rule": 0.22, "alone": 1.01}, "cross_validation": {"l2": 1.0}}),
+                    encoding="utf-8")
+    assert Incumbent.shipped(pair) == Incumbent(l2=1.0, threshold=0.22)
