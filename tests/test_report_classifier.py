@@ -133,19 +133,22 @@ def test_the_strongest_regularisation_that_fits_as_well_is_chosen() -> None:
     assert one_standard_error({1.0: [0.3, 0.3], 3.0: [0.31, 0.31]}) == 1.0  # no spread: only the best qualifies
 
 
-def test_a_refit_keeps_the_shipped_regularisation_while_it_fits_as_well() -> None:
+def test_a_refit_keeps_the_shipped_regularisation_while_it_fits_about_as_well() -> None:
     losses = {0.1: [0.40, 0.42, 0.41], 1.0: [0.30, 0.34, 0.32], 3.0: [0.325, 0.325, 0.325], 10.0: [0.50, 0.52, 0.51]}
-    assert one_standard_error(losses, incumbent=1.0) == 1.0  # as good as 3.0: it stays
-    assert one_standard_error(losses, incumbent=10.0) == 3.0  # no longer among the best: the rule chooses again
+    assert one_standard_error(losses, incumbent=1.0) == 1.0  # the best itself: it stays
+    assert one_standard_error(losses, incumbent=10.0) == 3.0  # far behind: the rule chooses again
 
 
-def test_a_refit_keeps_the_shipped_threshold_while_it_stays_on_the_plateau() -> None:
-    """Two tops a hair apart (0.15 and 0.19): the middle of the plateau is 0.17, but a shipped 0.19 stays, and a
-    shipped 0.25, off the plateau, gives way."""
+def test_a_refit_keeps_the_shipped_threshold_until_it_falls_two_standard_errors_behind() -> None:
+    """Two tops a hair apart (0.15 and 0.19): the middle of the plateau is 0.17. A shipped 0.19 stays, and so does
+    a shipped 0.23 just off the plateau (0.006 behind the best, whose standard error is 0.0035); 0.21 and 0.25, more
+    than two standard errors behind, give way to the middle."""
     scores = {0.13: [0.40, 0.40], 0.15: [0.445, 0.455], 0.17: [0.444, 0.452], 0.19: [0.446, 0.456],
-              0.21: [0.44, 0.44], 0.25: [0.41, 0.41]}
+              0.21: [0.44, 0.44], 0.23: [0.444, 0.446], 0.25: [0.41, 0.41]}
     assert plateau_middle(scores) == 0.17
     assert plateau_middle(scores, incumbent=0.19) == 0.19
+    assert plateau_middle(scores, incumbent=0.23) == 0.23
+    assert plateau_middle(scores, incumbent=0.21) == 0.17
     assert plateau_middle(scores, incumbent=0.25) == 0.17
 
 
