@@ -182,6 +182,27 @@ ENUMERATIONS = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "victim"),
+    [
+        ("Un ataque de ransomware paralizó los sistemas del Ayuntamiento de Lutrecht el lunes.", "es",
+         "Ayuntamiento de Lutrecht"),
+        ("Un attacco ransomware ha bloccato i sistemi del Comune di Lutrecht lunedì.", "it", "Comune di Lutrecht"),
+        ("Une attaque par rançongiciel a bloqué les serveurs de la mairie de Lutrecht lundi.", "fr",
+         "mairie de Lutrecht"),
+        ("Een ransomware-aanval legde maandag de servers van de gemeente Lutrecht plat.", "nl", "gemeente Lutrecht"),
+        ("A ransomware attack locked the computers of Kettleby Council on Monday.", "en", "Kettleby Council"),
+    ],
+)
+def test_the_owner_of_the_machines_an_attack_hit_is_cast(text: str, language: str, victim: str) -> None:
+    """ "los sistemas del Ayuntamiento", "i sistemi del Comune", "les serveurs de la mairie": the machines' owner is
+    cast by the cue rules, with the article the preposition takes in each language."""
+    facts = facts_of(text, language)
+    found = candidates(facts)
+    cast = dict(zip([facts.text[c.start:c.end] for c in found], cast_by_rules(facts, found), strict=True))
+    assert cast[victim]
+
+
 @pytest.mark.parametrize(("text", "language", "items"), ENUMERATIONS)
 def test_the_verb_after_an_enumeration_casts_every_item(text: str, language: str, items: int) -> None:
     """ "X, Y, grid operator Z and park operator W are victims of the attack": the rule that casts the item next to
