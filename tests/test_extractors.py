@@ -955,6 +955,22 @@ def test_an_actor_s_target_profile_is_no_incident_of_its_own() -> None:
 
 
 @pytest.mark.parametrize(("text", "language", "name"), [
+    ("A hacktivist collective took down the websites of Kettleby Airport for several hours.", "en", "Kettleby Airport"),
+    ("Unbekannte haben die Server der Stadtwerke Lutrecht gekapert.", "de", "Stadtwerke Lutrecht"),
+    ("Des pirates ont détourné les comptes de la mairie de Lutrecht.", "fr", "mairie de Lutrecht"),
+    ("Ignoti hanno dirottato i server del Comune di Lutrecht.", "it", "Comune di Lutrecht"),
+    ("Los piratas tumbaron la web del Ayuntamiento de Lutrecht durante horas.", "es", "Ayuntamiento de Lutrecht"),
+    ("Hackers hebben de website van de gemeente Lutrecht offline gehaald.", "nl", "gemeente Lutrecht"),
+])
+def test_an_intrusion_told_by_what_it_did_is_an_attack(text: str, language: str, name: str) -> None:
+    """Descriptions of an operation often tell it by its effect, with no word for an attack: sites taken down,
+    servers hijacked, accounts taken over. Those are attack cues in every language, so the frame and its victim are
+    found."""
+    assert facts_of(text, language).cues["attack"]
+    assert name in [victim.name for frame in frames_of(text, language) for victim in frame.victims]
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
     ("Hacker griffen die Universität Mannheim an.", "de", "Universität Mannheim"),
     ("Eine Hackergruppe legte das Klinikum Lutrecht für Tage lahm.", "de", "Klinikum Lutrecht"),
     ("Hackers vielen het ziekenhuis Sint-Anna aan.", "nl", "ziekenhuis Sint-Anna"),
