@@ -150,7 +150,7 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     hit Brazilian firms" Brazil is the target. Before the noun, a nationality qualifies only in the languages that put
     adjectives before nouns, and never across a verb the packs know: in "Norway accuses Russian hackers" Norway is the
     one who speaks."""
-    if _SPONSORED.match(text[country.end:country.end + 20]):
+    if _SPONSORED.match(text[country.end:country.end + 20]) or _linked_to_the_attackers(text, country, facts):
         return True
     attacker_nouns = facts.cues["attacker_noun"]
     # the noun may follow the state's body ("Chinese state hackers"): "state" is a stop word, no modifier
@@ -174,6 +174,21 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     if form == "adjective":
         return language in ADJECTIVES_AFTER_NOUNS
     return all(w.lower() in stop_words(language) for w in text[attacker_nouns[before - 1].end:country.start].split())
+
+
+def _linked_to_the_attackers(text: str, country: Match, facts: SentenceFacts) -> bool:
+    """ "a group tied to Iran's Ministry of Intelligence", "attributed to China's Ministry of State Security", "on
+    behalf of North Korea", "hacked by Russia": a state right after a link to the attackers (the packs'
+    ``agency_link``, at most an article between) stands behind them. A link that tells an owner ("servers belonging
+    to the Ukrainian ministry", "a bridge run by a Singapore firm": the packs' ``owner_links``) ties no attacker."""
+    owners = _owner_links()
+    return any(link.end <= country.start and _next_to(text, link.end, country.start, 1)
+               and text[link.start:link.end].casefold() not in owners for link in facts.cues.get("agency_link", []))
+
+
+@table
+def _owner_links() -> frozenset[str]:
+    return frozenset(link.casefold() for link in words("actors", "owner_links"))
 
 
 def victim_cue_before(facts: SentenceFacts, start: int) -> Match | None:
