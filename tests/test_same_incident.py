@@ -110,6 +110,25 @@ def test_one_story_told_of_two_different_actors_in_two_languages_is_two_incident
     assert len(resolve([english, spanish], vectors_of(english, spanish))) == 2
 
 
+def test_one_actor_s_operations_against_victims_in_two_countries_are_two_incidents() -> None:
+    """The same group, the same month, the same wording in two languages, but each report names another victim in
+    another country and they share no CVE or malware: two operations."""
+    english = report("a.txt", "APT41 broke into the networks of Lutrecht Freight, a shipping firm in Norway, and stole "
+                     "route data and customer contracts.", {"org:lutrecht freight": 1.0},
+                     [Victim("Lutrecht Freight", "org:lutrecht freight", "NO")], actors=["APT41"],
+                     types=["espionage"], first_seen="2024-03")
+    spanish = report("b.txt", "APT41 se infiltró en las redes de Korvan Logística, una naviera de México, y robó datos "
+                     "de rutas y contratos de clientes.", {"org:korvan logistica": 1.0},
+                     [Victim("Korvan Logística", "org:korvan logistica", "MX")], language="es", actors=["APT41"],
+                     types=["espionage"], first_seen="2024-03")
+    assert len(resolve([english, spanish], vectors_of(english, spanish))) == 2
+    outbreak = report("c.txt", spanish.evidence[0].sentence, {"org:korvan logistica": 1.0}, spanish.victims,
+                      language="es", actors=["APT41"], malware=["Gloomcrypt"], types=["espionage"],
+                      first_seen="2024-03")
+    english.malware.append("Gloomcrypt")
+    assert len(resolve([english, outbreak], vectors_of(english, outbreak))) == 1  # one outbreak's malware
+
+
 def test_an_outbreak_told_without_a_common_victim_shares_its_malware_country_type_and_month() -> None:
     """Reports of one outbreak in two languages may cast no victim alike; what they share besides is said."""
     a = report("a.txt", HARBOUR_EN, {"NL/ministry:health": 0.5}, malware=["Gloomcrypt"], types=["ransomware"],
