@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from cybertrack.explain import explained
-from cybertrack.model import Certainty, Claim, Evidence, Frame, Incident, Stance, Victim
+from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Incident, Stance, Victim
 from cybertrack.resolve import LINK_REPORTS, resolve
 from tests.conftest import RESOURCES
 
@@ -238,6 +238,23 @@ def test_one_party_making_one_claim_in_two_reports_is_one_claim():
     [kept] = incidents[0].claims
     assert {kept.evidence.document, *kept.reported_in} == {"a.txt", "b.txt", "c.txt"}
     assert kept.evidence.document not in kept.reported_in
+
+
+@pytest.mark.parametrize("first", ["United States", "White House"])
+def test_of_one_state_s_claim_the_wording_that_names_who_speaks_for_it_is_kept(first: str) -> None:
+    """The same attribution by "the United States" in one report and "the White House" in another is the US
+    government's one claim; the seat of government says who spoke, the country's name does not, in either order."""
+    victim = Victim("Veldmark Ministry of Interior", "VM/ministry:interior", "VM", "government")
+
+    def frame(document: str, claimant: str) -> Frame:
+        evidence = Evidence(document, 0, 40, f"The {claimant} blamed APT29 for the intrusion.")
+        claim = Claim(claimant, Stance.ATTRIBUTES, ("RU",), Certainty.CONFIRMED, None, evidence, speaks_for="US",
+                      claimant_kind=ClaimantKind.STATE)
+        return Frame(document=document, victims=[victim], claims=[claim], evidence=[evidence])
+
+    second = "White House" if first == "United States" else "United States"
+    [incident] = resolve([frame("a.txt", first), frame("b.txt", second)])
+    assert [c.claimant for c in incident.claims] == ["White House"]
 
 
 def test_a_victim_in_the_news_for_years_costs_a_bounded_number_of_comparisons(monkeypatch) -> None:

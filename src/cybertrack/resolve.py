@@ -36,7 +36,7 @@ from cybertrack.conflicts import conflicts, same_party
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.knowledge.actors import alias_key
 from cybertrack.knowledge.base import knowledge_base
-from cybertrack.model import Certainty, Claim, Frame, Incident, JoinedBy, Link, Stance, Victim
+from cybertrack.model import Certainty, Claim, ClaimantKind, Frame, Incident, JoinedBy, Link, Stance, Victim
 from cybertrack.resources import Resources
 from cybertrack.same_incident import (
     SENTENCES,
@@ -767,13 +767,29 @@ def _one_per_party(claims: list[Claim]) -> list[Claim]:
         if twin is None:
             kept[key] = claim
             continue
-        # the fuller wording of one party's claim stays ("APT31, China" over "China")
-        first, second = (claim, kept[twin]) if len(claim.attributed_to) > len(kept[twin].attributed_to) \
-            else (kept[twin], claim)
+        # the fuller wording of one party's claim stays ("APT31, China" over "China"), and of two alike the one that
+        # names who speaks for the state ("the White House" over "the United States")
+        first, second = (claim, kept[twin]) if _fuller(claim, kept[twin]) else (kept[twin], claim)
         documents = [second.evidence.document, *second.reported_in, *first.reported_in]
         kept[twin] = replace(first, reported_in=tuple(dict.fromkeys(
             d for d in documents if d != first.evidence.document)))
     return list(kept.values())
+
+
+def _fuller(claim: Claim, other: Claim) -> bool:
+    """``claim`` says more than ``other`` of one party's claim: more attackers, or as many told by whoever speaks for
+    a state (a body, a person, its seat: "the White House") where ``other`` names only the state ("the United
+    States")."""
+    if len(claim.attributed_to) != len(other.attributed_to):
+        return len(claim.attributed_to) > len(other.attributed_to)
+    return _the_state_by_name(other) and not _the_state_by_name(claim)
+
+
+def _the_state_by_name(claim: Claim) -> bool:
+    """The claimant is a country's own name ("United States", "Belgium"), not its seat of government ("Kremlin")."""
+    found = knowledge_base().find(claim.claimant)
+    return claim.claimant_kind is ClaimantKind.STATE and len(found) == 1 and found[0].end == len(claim.claimant) \
+        and any(getattr(value, "form", None) == "name" for value in found[0].values)
 
 
 def _summary(frames: list[Frame]) -> str:

@@ -36,6 +36,8 @@ _RECIPIENT_WORDS = 15  # "attributed the attack on the regional water board of L
 _OBJECT_WORDS = 2  # "breached the government agencies": an attack verb this close governs the state's bodies
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
 _BLAME_GAP_WORDS = 4  # "the Medusa ransomware was behind it": a family this close to an attribution cue is blamed
+_CHARGE_WORDS = 2  # "für die Cyber-Attacke NotPetya": the content words between the complement's preposition and it
+_COMPLEMENT_REACH = 80  # characters back from a name where its complement's preposition may stand
 _NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
 # "the Chinese state-sponsored group", "nordkoreanische Staatshacker", "Noord-Koreaanse staatshackers"
 _STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|staats|étatique)",
@@ -125,8 +127,22 @@ def _blamed_by(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: b
         else cue.match.start
     before = (cue.names_the_culprit_first or cue.stance is not Stance.ATTRIBUTES) \
         and content_words_between(text, match.end, gap_end) <= 1 \
-        and len(text[match.end:gap_end].split()) <= _BLAME_GAP_WORDS
+        and len(text[match.end:gap_end].split()) <= _BLAME_GAP_WORDS \
+        and not (cue.names_the_culprit_first and _in_the_complement(facts, match.start))
     return after or before or _recipient_of(facts, cue, match.start)
+
+
+
+def _in_the_complement(facts: SentenceFacts, start: int) -> bool:
+    """ "Die USA haben Russland für die Cyber-Attacke NotPetya verantwortlich gemacht": what the complement of a
+    clause-final culprit cue names (after its preposition, ``claims.toml``'s ``culprit_complements``) is what the
+    culprit is blamed for, not the culprit."""
+    complement = _complements(facts.language)
+    opening = None if complement is None else \
+        next(reversed(list(complement.finditer(facts.text, max(0, start - _COMPLEMENT_REACH), start))), None)
+    return opening is not None and not re.search(r"[.;:!?,]", facts.text[opening.end():start]) \
+        and content_words_between(facts.text, opening.end(), start) <= _CHARGE_WORDS
+
 
 
 def _recipient_of(facts: SentenceFacts, cue: StanceCue, start: int) -> bool:
