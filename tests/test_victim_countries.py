@@ -193,33 +193,21 @@ def test_place_links_cover_every_language() -> None:
         ("en", "Chinese state hackers attacked the ministry.", "Chinese", True),
         ("en", "Chinese state-sponsored actors attacked the ministry.", "Chinese", True),
         ("en", "The attack crippled the ministries of the Brazilian state and its banks.", "Brazilian", False),
-    ],
-)
-def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifies_it(
-        language: str, sentence: str, country: str, attacker_side: bool) -> None:
-    """ "pirates chinois" and "hackers from Russia" name the attacker's side; in "Hackers attacked Brazil" Brazil is the
-    target, and a country the text puts on the attacker's side gives no victim its country."""
-    mention = next(c for c in facts_of(sentence, language).countries if c.text == country)
-    assert mention.attacker_side is attacker_side
-
-
-@pytest.mark.parametrize(
-    ("language", "sentence", "country", "attacker_side"),
-    [
+        # a state right after a link to the attackers stands behind them; a link that tells an owner ties none
         ("en", "Mirefang, a crew officials have tied to Iran's Ministry of Intelligence, breached Korvan Telecom.",
          "Iran", True),
         ("en", "The breach of Kettleby Freight was attributed to China's Ministry of State Security.", "China", True),
         ("fr", "Le groupe Palehook, lié à la Russie, a piraté la mairie de Lutrecht.", "Russie", True),
         ("es", "Un grupo vinculado a Irán atacó la red del puerto de Saint-Aurel.", "Irán", True),
-        # a link that tells an owner ties no attacker
         ("en", "Hackers stole files from servers belonging to the Ukrainian defence ministry.", "Ukrainian", False),
         ("es", "Los piratas cifraron equipos pertenecientes a Chile durante la noche.", "Chile", False),
     ],
 )
-def test_a_state_right_after_a_link_to_the_attackers_stands_behind_them(
+def test_a_country_after_an_attacker_noun_is_the_attackers_only_when_it_qualifies_it(
         language: str, sentence: str, country: str, attacker_side: bool) -> None:
-    """ "tied to Iran's Ministry of Intelligence", "lié à la Russie": the state is the attackers' side, and its body is
-    no victim; "servers belonging to the Ukrainian ministry" are the victim's."""
+    """ "pirates chinois", "hackers from Russia" and "tied to Iran's Ministry of Intelligence" name the attacker's side;
+    in "Hackers attacked Brazil" Brazil is the target, and a country the text puts on the attacker's side gives no
+    victim its country."""
     mention = next(c for c in facts_of(sentence, language).countries if c.text == country)
     assert mention.attacker_side is attacker_side
 

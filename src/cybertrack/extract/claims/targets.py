@@ -36,7 +36,7 @@ _RECIPIENT_WORDS = 15  # "attributed the attack on the regional water board of L
 _OBJECT_WORDS = 2  # "breached the government agencies": an attack verb this close governs the state's bodies
 _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": the state an actor serves
 _BLAME_GAP_WORDS = 4  # "the Medusa ransomware was behind it": a family this close to an attribution cue is blamed
-_CHARGE_WORDS = 2  # "für die Cyber-Attacke NotPetya": the content words between the complement's preposition and it
+_CHARGE_WORDS = 2  # "für die Sabotage mit NotPetya": the content words between the complement's preposition and it
 _COMPLEMENT_REACH = 80  # characters back from a name where its complement's preposition may stand
 _NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
 # "the Chinese state-sponsored group", "nordkoreanische Staatshacker", "Noord-Koreaanse staatshackers"
@@ -134,9 +134,9 @@ def _blamed_by(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: b
 
 
 def _in_the_complement(facts: SentenceFacts, start: int) -> bool:
-    """ "Die USA haben Russland für die Cyber-Attacke NotPetya verantwortlich gemacht": what the complement of a
-    clause-final culprit cue names (after its preposition, ``claims.toml``'s ``culprit_complements``) is what the
-    culprit is blamed for, not the culprit."""
+    """ "Die Regierung von Veldmark hat Russland für die Sabotage mit NotPetya verantwortlich gemacht": what the
+    complement of a clause-final culprit cue names (after its preposition, ``claims.toml``'s ``culprit_complements``)
+    is what the culprit is blamed for, not the culprit."""
     complement = _complements(facts.language)
     opening = None if complement is None else \
         next(reversed(list(complement.finditer(facts.text, max(0, start - _COMPLEMENT_REACH), start))), None)
