@@ -15,8 +15,8 @@ lies within one standard error of the best. Chosen by the best F1 alone, both mo
 candidates (the F1 of every strength lay within 0.003), and the victims of whole incidents with them. The weights are
 then fitted on every name and written with what they were fitted on (file names, sha256, counts), the cross-validated
 figures per set and language, and, on the same names, the figures of the sentence-level decision they replace. The
-same data and the same shipped model give the same file: a refit keeps the shipped
-model's regularisation and threshold while they are among the best (`reporting.Incumbent`).
+same data and the same shipped model give the same file: a refit keeps the shipped model's regularisation and
+threshold until they fall more than two standard errors behind the best (`reporting.Incumbent`).
 """
 
 from __future__ import annotations
@@ -207,8 +207,8 @@ def train(sets: list[Names], incumbent: Incumbent) -> dict:
         "cross_validation": validation, "threshold": validation["threshold"],
         "threshold_chosen_by": "the middle of the thresholds whose victim F1, averaged over 5 repeats of the 5-fold "
                                "cross-validation on the training names, lies within one standard error of the "
-                               "best (the shipped model's while it stays there); no measuring set (casie-dev, "
-                               "multilingual-dev, seeds) was read",
+                               "best (or the shipped model's, until it falls two standard errors behind); no "
+                               "measuring set (casie-dev, multilingual-dev, seeds) was read",
         "features": entity_feature_names(),
         "bias": round(float(bias), 6), "weights": [round(float(w), 6) for w in weights],
     }

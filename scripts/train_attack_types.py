@@ -14,8 +14,8 @@ standard error of the best mean log-loss, the threshold the middle of the platea
 CASIE scorer counts them) averaged over the splits (its top flipped between 0.3 and 0.4 with one proposal more or
 less, and the type F1 of the sets scored with it by 0.01); the weights are fitted on all proposals
 and written with what they were fitted on (file names and sha256) and the cross-validated figures, per language.
-The same data and the same shipped model give the same file: a refit keeps the shipped
-model's regularisation and threshold while they are among the best (`reporting.Incumbent`).
+The same data and the same shipped model give the same file: a refit keeps the shipped model's regularisation and
+threshold until they fall more than two standard errors behind the best (`reporting.Incumbent`).
 """
 
 from __future__ import annotations
@@ -167,8 +167,8 @@ def train(sets: dict[str, tuple[list[Labelled], dict[str, set[str]]]], sources: 
         "threshold": threshold,
         "threshold_chosen_by": "the middle of the thresholds whose type F1 of the 5-fold cross-validated "
                                "probabilities on the training articles, averaged over 5 splits, lies within one "
-                               "standard error of the best (the shipped model's while it stays there); no "
-                               "measuring set (casie-dev, multilingual-dev, seeds) was read",
+                               "standard error of the best (or the shipped model's, until it falls two standard "
+                               "errors behind); no measuring set (casie-dev, multilingual-dev, seeds) was read",
         "bias": round(float(bias), 6), "weights": [round(float(w), 6) for w in weights],
     }
 

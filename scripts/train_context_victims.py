@@ -13,7 +13,8 @@ victim, and only about the names written as such in their attack sentences; the 
 plateau of the per-article victim F1 of all training articles when the model's victims are added to those
 articles, averaged over the splits. The weights are fitted on all candidates and written with what they were fitted
 on and the cross-validated figures, per set. The same data and the same shipped model give the same file: a refit
-keeps the shipped model's regularisation and threshold while they are among the best (`reporting.Incumbent`).
+keeps the shipped model's regularisation and threshold until they fall more than two standard errors behind the best
+(`reporting.Incumbent`).
 """
 
 from __future__ import annotations
@@ -108,8 +109,8 @@ def train(sets: list[Labelled], incumbent: Incumbent) -> dict:
                     "this model's added where the role model finds none",
         },
         "threshold": threshold,
-        "threshold_chosen_by": "the middle of the plateau (within one standard error of the best; the shipped "
-                               "model's while it stays there) of the training "
+        "threshold_chosen_by": "the middle of the plateau (within one standard error of the best; or the shipped "
+                               "model's, until it falls two standard errors behind) of the training "
                                "articles' victim F1 with this model's victims added where the role model finds none, "
                                "averaged over the splits; no measuring set (casie-dev, multilingual-dev, seeds) was "
                                "read",

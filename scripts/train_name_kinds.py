@@ -11,8 +11,8 @@ multilingual embedding. The 5-fold cross-validation (an article's names, or an i
 repeated on 5 splits: the regularisation is the strongest within one standard error of the best mean log-loss, the
 threshold the lowest whose technology verdicts are right at least PRECISION of the time, averaged over the splits (a
 verdict drops a victim, so it must rarely be wrong). No measuring set (casie-dev, multilingual-dev, the seeds) is
-read. The same data and the same shipped model give the same file: a refit keeps the shipped
-model's regularisation while it is among the best (`reporting.Incumbent`).
+read. The same data and the same shipped model give the same file: a refit keeps the shipped model's regularisation
+until it falls more than two standard errors behind the best (`reporting.Incumbent`).
 """
 
 from __future__ import annotations

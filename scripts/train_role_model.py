@@ -24,7 +24,7 @@ is the middle of that F1's plateau. The weights are then fitted on all candidate
 and written to src/cybertrack/extract/data/role_model.json with what they were fitted on (file names, sha256, counts),
 the cross-validated figures per set and language, and the hand rules' figures on the same candidates. The same data
 and the same shipped model give the same file: a refit keeps the shipped model's regularisation and veto threshold
-while they are among the best (`reporting.Incumbent`).
+until they fall more than two standard errors behind the best (`reporting.Incumbent`).
 
 ``--without GROUP`` leaves a feature group out; ``--ablation`` prints the cross-validated figures with each group
 left out in turn (and writes nothing). ``--measure`` prints the model's candidate-level figures on a labelled set
@@ -350,8 +350,8 @@ def train(sets: list[Labelled], groups: tuple[str, ...], veto_only: bool, incumb
                        "candidates": len(data.y), "victim_mentions": int(data.y.sum())} for data in sets],
         "cross_validation": validation,
         "thresholds": validation["thresholds"], "veto_only": veto_only,
-        "thresholds_chosen_by": ("the middle of the plateau (within one standard error of the best; the shipped "
-                                  "model's while it stays there)" if veto_only
+        "thresholds_chosen_by": ("the middle of the plateau (within one standard error of the best; or the shipped "
+                                  "model's, until it falls two standard errors behind)" if veto_only
                                  else "the highest") + " per-article victim F1 of the 5-fold cross-validated "
                                 "probabilities on the training candidates; no measuring set (casie-dev, "
                                 "multilingual-dev, seeds) was read",

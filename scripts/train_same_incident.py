@@ -19,10 +19,10 @@ The cross-validation is repeated on ``REPEATS`` splits into 5 folds, where all r
 language, stay in one fold. The regularisation is the strongest whose mean log-loss lies within one standard error of
 the best, and the threshold the middle of those whose F1 of the pairs (see ``BETA``), averaged over the splits, lies
 within one standard error of the best: one split's curve is jagged with a few dozen pairs of one incident, and the
-choice jumped between refits. Either stays what the shipped model has while it is among the best
-(`reporting.Incumbent`). The weights are then fitted on every pair and written with what they were fitted on (file
-names, sha256, pair counts) and the cross-validated figures. The same data and the same shipped model give the same
-file.
+choice jumped between refits. Either stays what the shipped model has until it falls more than two standard
+errors behind the best (`reporting.Incumbent`). The weights are then fitted on every pair and written with what they
+were fitted on (file names, sha256, pair counts) and the cross-validated figures. The same data and the same shipped
+model give the same file.
 """
 
 from __future__ import annotations
@@ -207,8 +207,8 @@ def train(pairs: Pairs, incumbent: Incumbent) -> dict:
         "cross_validation": validation, "threshold": threshold,
         "threshold_chosen_by": "the middle of the thresholds whose F1 of the training pairs' probabilities, "
                                "averaged over 5 repeats of the 5-fold cross-validation, lies within one standard "
-                               "error of the best (the shipped model's while it stays there); no measuring set "
-                               "(casie-dev, multilingual-dev, seeds) was read",
+                               "error of the best (or the shipped model's, until it falls two standard errors "
+                               "behind); no measuring set (casie-dev, multilingual-dev, seeds) was read",
         "features": list(PAIR_FEATURES),
         "bias": round(float(bias), 6), "weights": [round(float(w), 6) for w in weights],
     }

@@ -259,8 +259,8 @@ def _catalogued(actors: set[str]) -> bool:
 
 def _vetoed(frame: Frame, cluster: _Cluster) -> bool:
     """Whatever the reports share, the frame never joins an incident that already has a report from its article, or
-    whose dates, countries or culprits contradict its own, or one of whose reports was hit elsewhere
-    (`_hit_elsewhere`)."""
+    whose dates, countries or culprits contradict its own, or whose victims are all other organisations in other
+    countries than the frame's (`_hit_elsewhere`)."""
     return (frame.document in cluster.documents or _countries_conflict(frame, cluster)
             or not _dates_agree(frame, cluster) or _blames_another_state(frame, cluster)
             or _hit_elsewhere(frame, cluster))

@@ -132,7 +132,6 @@ def _blamed_by(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: b
     return after or before or _recipient_of(facts, cue, match.start)
 
 
-
 def _in_the_complement(facts: SentenceFacts, start: int) -> bool:
     """ "Die Regierung von Veldmark hat Russland für die Sabotage mit NotPetya verantwortlich gemacht": what the
     complement of a clause-final culprit cue names (after its preposition, ``claims.toml``'s ``culprit_complements``)
@@ -142,7 +141,6 @@ def _in_the_complement(facts: SentenceFacts, start: int) -> bool:
         next(reversed(list(complement.finditer(facts.text, max(0, start - _COMPLEMENT_REACH), start))), None)
     return opening is not None and not re.search(r"[.;:!?,]", facts.text[opening.end():start]) \
         and content_words_between(facts.text, opening.end(), start) <= _CHARGE_WORDS
-
 
 
 def _recipient_of(facts: SentenceFacts, cue: StanceCue, start: int) -> bool:
