@@ -107,6 +107,7 @@ class _Cluster:
     documents: set[str] = field(default_factory=set)
     victims: list[Victim] = field(default_factory=list)
     cves: set[str] = field(default_factory=set)
+    malware: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)  # the first_seen its reports give (not estimated)
     estimates: set[str] = field(default_factory=set)  # the publication months of its reports that give none
@@ -126,6 +127,7 @@ class _Cluster:
         self.documents.add(frame.document)
         self.victims += frame.victims
         self.cves |= set(frame.vulnerabilities)
+        self.malware |= set(frame.malware)
         self.actors |= set(frame.actors)
         self.names |= frame.names.keys()
         if member.opens:
@@ -318,7 +320,7 @@ def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
         return False
     if most_named(frame) & {v.key for v in theirs} or {v.key for v in mine} & cluster.about:
         return False  # one side's victim is what the other's article is about: its report cast another name
-    if set(frame.vulnerabilities) & cluster.cves or set(frame.malware) & {m for f in cluster.frames for m in f.malware}:
+    if set(frame.vulnerabilities) & cluster.cves or set(frame.malware) & cluster.malware:
         return False
     countries = {v.country for v in mine if v.country}, {v.country for v in theirs if v.country}
     return bool(countries[0] and countries[1]) and not countries[0] & countries[1]

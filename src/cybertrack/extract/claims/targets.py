@@ -137,10 +137,10 @@ def _in_the_complement(facts: SentenceFacts, start: int) -> bool:
     complement of a clause-final culprit cue names (after its preposition, ``claims.toml``'s ``culprit_complements``)
     is what the culprit is blamed for, not the culprit."""
     complement = _complements(facts.language)
-    opening = None if complement is None else \
-        next(reversed(list(complement.finditer(facts.text, max(0, start - _COMPLEMENT_REACH), start))), None)
-    return opening is not None and not re.search(r"[.;:!?,]", facts.text[opening.end():start]) \
-        and content_words_between(facts.text, opening.end(), start) <= _CHARGE_WORDS
+    openings = list(complement.finditer(facts.text, max(0, start - _COMPLEMENT_REACH), start)) if complement else []
+    end = openings[-1].end() if openings else None
+    return end is not None and not re.search(r"[.;:!?,]", facts.text[end:start]) \
+        and content_words_between(facts.text, end, start) <= _CHARGE_WORDS
 
 
 def _recipient_of(facts: SentenceFacts, cue: StanceCue, start: int) -> bool:
