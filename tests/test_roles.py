@@ -126,6 +126,17 @@ def test_researchers_and_products_are_not_victims(text: str, language: str, foun
 
 
 @pytest.mark.parametrize(("text", "found"), [
+    ("Fraudsters are gaining access to Kettleby Mail accounts by stealing passwords with fake login pages.",
+     ["Kettleby Mail"]),
+    ("Fraudster phishing attacks are stealing the passwords of Kettleby Mail customers.", ["Kettleby Mail customers"]),
+])
+def test_a_criminal_noun_opening_a_sentence_is_no_victim(text: str, found: list[str]) -> None:
+    """Capitalised at the head of a sentence, "Fraudsters" reads like a name, and the subject of an attack is
+    usually its victim's: the packs' criminal nouns, like their attacker nouns, name the other side."""
+    assert victims(text, "en") == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
     ("Na de ransomware-aanval op de gemeente Lutrecht zegt de burgemeester tegen persbureau Korvan dat er niet wordt "
      "betaald.", ["gemeente Lutrecht"]),
     ("De politie zegt dat de aanval tegen de gemeente Lutrecht maandag begon.", ["gemeente Lutrecht"]),

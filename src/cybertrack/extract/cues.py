@@ -44,6 +44,7 @@ class Cues:
             "group_noun": {"group_noun": lex["group_nouns"]},
             "involvement": {"involvement": lex["involvement_nouns"]},
             "attacker_noun": {"attacker_noun": roles["attacker_nouns"]},
+            "criminal_noun": {"criminal_noun": roles["criminal_nouns"]},  # victims._attacker_word
             "claimant_noun": {"claimant_noun": roles["claimant_nouns"]},
             "company_noun": {"company_noun": roles["company_nouns"]},  # "the company said": see frames._named_company
             "organisation_noun": {"organisation_noun": roles["organisation_nouns"]},  # victims._organisation_victims

@@ -608,9 +608,10 @@ def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 
 def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """A capitalised word that only says who attacks ("Cybercriminals stole ...", "Hackers ..."): the language's
-    attacker nouns name the other side, never a victim."""
-    return any(m.start <= candidate.start and candidate.end <= m.end for m in facts.cues.get("attacker_noun", []))
+    """A capitalised word that only says who attacks ("Cybercriminals stole ...", "Hackers ...", "Fraudsters ..."):
+    the language's attacker and criminal nouns name the other side, never a victim."""
+    return any(m.start <= candidate.start and candidate.end <= m.end
+               for kind in ("attacker_noun", "criminal_noun") for m in facts.cues.get(kind, []))
 
 
 def possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
