@@ -125,6 +125,21 @@ def test_researchers_and_products_are_not_victims(text: str, language: str, foun
     assert victims(text, language) == found
 
 
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("Hospitals of the Kettleby Health Board postponed surgery after a ransomware attack on Monday. Health Minister "
+     "Jan Vos said the government would not pay a ransom.", "en", ["Kettleby Health Board"]),
+    ("Am Montag wurden zahlreiche Server der Kreisverwaltung Norvale durch Schadsoftware verschlüsselt. Landrat Jan "
+     "Vos stellte klar, dass der Kreis kein Lösegeld zahlen werde.", "de", ["Kreisverwaltung Norvale"]),
+    ("De gemeente Norvale is maandag getroffen door een ransomware-aanval. Burgemeester Jan Vos zei dat de gemeente "
+     "geen losgeld betaalt.", "nl", ["gemeente Norvale"]),
+])
+def test_the_official_who_speaks_for_the_victim_is_not_one(text: str, language: str, found: list[str]) -> None:
+    """A minister, mayor or district head named by office speaks for whoever was hit; the article-level models take
+    names no cue casts, and must not take them (`frames._without_people`), nor may an attack sentence's subject be
+    one (the packs' person nouns)."""
+    assert victims(text, language) == found
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("Fraudsters are gaining access to Kettleby Mail accounts by stealing passwords with fake login pages.",
      ["Kettleby Mail"]),

@@ -49,6 +49,7 @@ from cybertrack.extract.victims import (
     is_technology,
     name_key,
     state_victims,
+    titles_a_person,
     victim_of_another_attack,
 )
 from cybertrack.knowledge.base import knowledge_base
@@ -493,15 +494,25 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
     country = article_country(facts)
     if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
-        cast = article_victims(facts, own_attack_mentions(facts, mentions)) or cast
+        cast = _without_people(article_victims(facts, own_attack_mentions(facts, mentions)), by_index) or cast
     cast = _organisations_as_last_resort(cast)
     if not any(cast.values()) and not any(state_victims(f) for f in facts):
-        cast = context_victims(facts, own_attack_mentions(facts, mentions), encoder)
+        cast = _without_people(context_victims(facts, own_attack_mentions(facts, mentions), encoder), by_index)
     named = [by_index[index].text[c.start:c.end] for index, victims in cast.items() for c in victims if not c.generic]
     products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not is_technology(by_index[index], c)
                          and (c.generic or by_index[index].text[c.start:c.end] not in products)])}
+
+
+def _without_people(cast: dict[int, list[Candidate]], by_index: dict[int, SentenceFacts]) \
+        -> dict[int, list[Candidate]]:
+    """Without the people named by their office ("Foreign Minister Mira Tallis said ..."): the article-level models
+    take a name no cue casts, and an official the article quotes is named often and near its attack words, but is
+    who speaks for the victim, not the victim. A person whose own account was hit is cast by a cue ("the minister's
+    mailbox was breached"), by the sentence-level model, and stays."""
+    return {index: kept for index, victims in cast.items()
+            if (kept := [c for c in victims if not titles_a_person(by_index[index], c)])}
 
 
 def _organisations_as_last_resort(cast: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
