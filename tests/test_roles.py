@@ -126,6 +126,26 @@ def test_researchers_and_products_are_not_victims(text: str, language: str, foun
 
 
 @pytest.mark.parametrize(("text", "language", "found"), [
+    ("Der bundeseigene Schweizer Rüstungskonzern KRV ist monatelang von Hackern ausspioniert worden.", "de",
+     ["KRV"]),
+    ("Die staatliche polnische Nachrichtenagentur KRV ist Ziel eines Hackerangriffs geworden.", "de", ["KRV"]),
+    ("De Scandinavische luchtvaartmaatschappij NVA is dinsdag getroffen door een cyberaanval.", "nl", ["NVA"]),
+    ("The airline NVA was hit by a cyberattack on Tuesday.", "en", ["NVA"]),
+    ("La compagnie aérienne NVA a été victime d'une cyberattaque mardi.", "fr", ["NVA"]),
+    ("La compagnia aerea NVA è stata colpita da un attacco informatico martedì.", "it", ["NVA"]),
+    ("La aerolínea NVA sufrió un ciberataque el martes.", "es", ["NVA"]),
+    # a nationality that opens the name is the name's own, and a name in words keeps its describing noun
+    ("Die Deutsche Telekom ist am Montag von Hackern angegriffen worden.", "de", ["Deutsche Telekom"]),
+    ("The airline Norvair was hit by a cyberattack on Tuesday.", "en", ["airline Norvair"]),
+])
+def test_a_victim_is_named_without_the_noun_that_describes_it(text: str, language: str, found: list[str]) -> None:
+    """An analyst's record and the other reports name the airline "NVA", not "the airline NVA": before an acronym, a
+    sector noun or a German describing noun in apposition, with any nationality before it, is left out of the name
+    as it is of the key."""
+    assert victims(text, language) == found
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
     ("Hospitals of the Kettleby Health Board postponed surgery after a ransomware attack on Monday. Health Minister "
      "Jan Vos said the government would not pay a ransom.", "en", ["Kettleby Health Board"]),
     ("Am Montag wurden zahlreiche Server der Kreisverwaltung Norvale durch Schadsoftware verschlüsselt. Landrat Jan "

@@ -25,8 +25,9 @@ import stopwordsiso
 from HanTa import HanoverTagger
 
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
+from cybertrack.knowledge.countries import country_forms
 from cybertrack.lang import alternation, pack, words
-from cybertrack.tables import language_table
+from cybertrack.tables import language_table, table
 
 _TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)|&")
 _ELIDED = re.compile(r"^(?:[lLdD]|dell|all|dall|nell|sull)['’](?=\w)")  # "l'Hôpital", "dell'Ospedale"
@@ -310,12 +311,21 @@ def _descriptor(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int:
     """How many characters of the run are common nouns describing the name right after them, in apposition
     ("Rüstungskonzern Rheinmetall", "Sportwagenhersteller Ferrari"): 0 when the run opens with its name, or when a
     little word links them ("Verwaltung von Sevilla" is the administration, not Seville)."""
-    first = next((i for i, token in enumerate(run) if _names_something(token, proper)), 0)
-    if first == 0 or any(token[2].lower() in _CONNECTORS for token in run[:first]):
-        return 0
+    lead = 0  # "Schweizer Rüstungskonzern RUAG": a nationality before the describing noun describes the name too
+    while lead < len(run) - 1 and run[lead][2] in _nationalities():
+        lead += 1
+    first = next((i for i, token in enumerate(run) if i >= lead and _names_something(token, proper)), 0)
+    if first <= lead or any(token[2].lower() in _CONNECTORS for token in run[:first]):
+        return 0  # "Deutsche Telekom": the nationality is the name's own
     if first == len(run) - 1 and len(run[first][2]) < _SHORTEST_NAME:
         return 0  # "Südwestfalen IT": a two-letter acronym names nobody alone, the words before it are the name's
     return run[first][0] - run[0][0]
+
+
+@table
+def _nationalities() -> frozenset[str]:
+    """Every language's adjectives of nationality, as written ("Schweizer", "polnische")."""
+    return frozenset(form.text for form in country_forms() if form.kind == "adjective")
 
 
 def _owned_from(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int | None:

@@ -65,6 +65,7 @@ _MAX_GAP_WORDS = 4
 _PREPOSITIONS = frozenset(word.casefold() for word in words("grammar", "prepositions"))
 _COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dat": what was said begins
 _MAX_APPOSITION_WORDS = 25
+_BARE_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")  # "PAP", "SAS", "RUAG", "AT&T"
 _NOTICE_WORDS = 4  # "told all of its staff": the people an organisation tells stand a few words after the verb
 _MAX_ADDRESSEE_WORDS = 5  # "zegt directeur Anna Reyes tegen": the speaker may stand between
 _CONJUNCTIONS = frozenset(word.casefold() for word in words("grammar", "conjunctions"))
@@ -259,7 +260,9 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         if covered + sum(m.end - m.start for m in inner) >= len(chunk.text.replace(" ", "")) - 1:
             continue  # "Belgian Government", "Belgian MP": a generic victim, found by its sector noun
         end = _people_of(facts, chunk.end)
-        candidates.append(Candidate(chunk.start, end, Victim(facts.text[chunk.start:end], f"org:{key}", code, None),
+        named = _acronym_without_descriptor(chunk.text, _without_descriptor(chunk))
+        named_from = chunk.start + len(chunk.text) - len(named)
+        candidates.append(Candidate(chunk.start, end, Victim(facts.text[named_from:end], f"org:{key}", code, None),
                                     False))
     return candidates
 
@@ -292,6 +295,13 @@ def _without_descriptor(chunk: NameChunk) -> str:
     language), unless what remains is a place: "Universität Mannheim" is a university, not the city."""
     name = chunk.text[chunk.descriptor:]
     return chunk.text if _known_place(name) else name
+
+
+def _acronym_without_descriptor(written: str, name: str) -> str:
+    """ "Nachrichtenagentur PAP", "the airline SAS": an acronym is how an analyst and every other report name the
+    organisation, and too short to be found inside the longer form. A name in words keeps its describing noun, which
+    may be its own ("Stadtwerke Lutrecht", "ziekenhuis Sint-Anna")."""
+    return name if _BARE_ACRONYM.fullmatch(name) else written
 
 
 def _known_place(name: str) -> bool:
@@ -339,8 +349,10 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
                 continue
             if any(c.attacker_side and chunk.start <= c.start < chunk.end for c in facts.countries):
                 continue
+            apposed = kind == "sector" and _in_apposition(facts, head, chunk)
             name = facts.text[head.start:chunk.end]
-            key = name_key(chunk.text if kind == "place_heads" or _in_apposition(facts, head, chunk) else name)
+            name = _acronym_without_descriptor(name, chunk.text) if apposed else name
+            key = name_key(chunk.text if kind == "place_heads" or apposed else name)
             sector = STATE_SECTOR if kind == "place_heads" else str(head.values[0])
             code = next((c.code for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end), None)
             found.append(Candidate(head.start, chunk.end, Victim(name, f"org:{key}", code, sector), False))
