@@ -126,6 +126,26 @@ def test_researchers_and_products_are_not_victims(text: str, language: str, foun
 
 
 @pytest.mark.parametrize(("text", "language", "found"), [
+    ("Hackers exploited a flaw in a file-transfer tool in May. Among the first victims was Brindle Payroll, a provider "
+     "in Kettleby.", "en", ["Brindle Payroll"]),
+    ("A wiper disabled thousands of modems in March. Among those affected was Norvale Wind, a turbine maker.", "en",
+     ["Norvale Wind"]),
+    ("Une campagne d'hameçonnage a visé des entreprises en mars. Parmi les victimes figure la société Korvan Énergie.",
+     "fr", ["Korvan Énergie"]),
+    ("Una campaña de ransomware golpeó a varias empresas en marzo. Entre las víctimas figura la empresa Korvan "
+     "Energía.", "es", ["Korvan Energía"]),
+    ("Eine Ransomware-Welle traf im März zahlreiche Firmen. Zu den Opfern gehörte die Korvan Energie AG.", "de",
+     ["Korvan Energie AG"]),
+    ("Een golf van ransomware-aanvallen trof in maart tal van bedrijven. Onder de slachtoffers waren Korvan Energie "
+     "en Brindle Bouw.", "nl", ["Korvan Energie", "Brindle Bouw"]),
+])
+def test_a_victim_listed_among_the_victims_is_one(text: str, language: str, found: list[str]) -> None:
+    """Descriptions of a campaign name who was hit by listing them ("among the victims was X"), with no attack word
+    beside the name: the packs' victim cues read that listing in every language."""
+    assert victims(text, language) == found
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
     ("Der bundeseigene Schweizer Rüstungskonzern KRV ist monatelang von Hackern ausspioniert worden.", "de",
      ["KRV"]),
     ("Die staatliche polnische Nachrichtenagentur KRV ist Ziel eines Hackerangriffs geworden.", "de", ["KRV"]),
