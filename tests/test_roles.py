@@ -145,6 +145,13 @@ def test_a_victim_listed_among_the_victims_is_one(text: str, language: str, foun
     assert victims(text, language) == found
 
 
+def test_an_italian_victim_cue_reads_an_elided_preposition() -> None:
+    """ "ai danni dell'Agenzia", "i sistemi dell'Azienda": before a vowel Italian elides the article of "della", and
+    the cue must still reach the name, or the province the agency sits in is taken for the victim."""
+    text = "Il gruppo ha rivendicato l'attacco ai danni dell'Agenzia Korvan, che ha sede nella provincia di Norvale."
+    assert victims(text, "it") == ["Agenzia Korvan"]
+
+
 @pytest.mark.parametrize(("text", "language", "found"), [
     ("Der bundeseigene Schweizer Rüstungskonzern KRV ist monatelang von Hackern ausspioniert worden.", "de",
      ["KRV"]),
