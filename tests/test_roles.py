@@ -145,6 +145,14 @@ def test_a_victim_listed_among_the_victims_is_one(text: str, language: str, foun
     assert victims(text, language) == found
 
 
+def test_a_name_inside_the_apposition_of_the_victim_only_describes_it() -> None:
+    """The cue after an apposition casts the name it describes; a place or institute named inside that description
+    says what or where the victim is (`roles._describes_the_other`)."""
+    text = ("Il Politecnico Korvan, il noto istituto di ricerca di Norvale, in Veldmark, è stato colpito da un attacco "
+            "ransomware.")
+    assert victims(text, "it") == ["Politecnico Korvan"]
+
+
 def test_an_italian_victim_cue_reads_an_elided_preposition() -> None:
     """ "ai danni dell'Agenzia", "i sistemi dell'Azienda": before a vowel Italian elides the article of "della", and
     the cue must still reach the name, or the province the agency sits in is taken for the victim."""

@@ -53,6 +53,8 @@ from cybertrack.lang import words
 from cybertrack.tables import table
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
+_APPOSED_WORDS = 1  # "the Storting": an article before a name is still the name alone
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 _NEAR_CHARS = 25
 _PUNCTUATION = re.compile(r"[.;:!?,()]")
 _LEAD_SENTENCES = 3
@@ -97,6 +99,16 @@ def _nearest_trigger(facts: SentenceFacts, candidate: Candidate) -> tuple[int, i
     return nearest.start, nearest.end
 
 
+def _describes_the_other(facts: SentenceFacts, other: Candidate, candidate: Candidate) -> bool:
+    """ "Il Technion, il prestigioso istituto di tecnologia di Haifa, in Israele, è stato colpito": the candidate
+    stands inside the apposition that describes the name before it, which the same cue casts; it says where or what
+    that name is. A name that is the whole apposition ("the parliament, the Storting, was hit") is that name again."""
+    gap = facts.text[other.end:candidate.start]
+    if not gap.lstrip().startswith(",") or _SENTENCE_BREAK.search(gap):
+        return False
+    return words_between(facts.text, other.end + gap.rfind(",") + 1, candidate.start, _APPOSED_WORDS) > _APPOSED_WORDS
+
+
 class Context:
     """What the features of one sentence's candidates share: the sentence, its first candidate, and which candidates
     the cue rules cast."""
@@ -111,8 +123,14 @@ class Context:
         """Which cue rules (``RULES``) cast each candidate by itself, by ``id``: "an attack on X", "X was hacked",
         "X's servers", the subject of an attack sentence. Read once per sentence, by the features and the cast."""
         facts = self.facts
-        return {id(c): (after_victim_cue(facts, c), before_victim_cue(facts, c), possessor_of_systems(facts, c),
-                        attack_subject(facts, c, self.first)) for c in self.found}
+        rules = {id(c): (after_victim_cue(facts, c), before_victim_cue(facts, c), possessor_of_systems(facts, c),
+                         attack_subject(facts, c, self.first)) for c in self.found}
+        before = sorted((c for c in self.found if rules[id(c)][1]), key=lambda c: c.start)
+        for c in before:
+            if any(_describes_the_other(facts, other, c) for other in before if other.end <= c.start):
+                after, _, owns, subject = rules[id(c)]
+                rules[id(c)] = (after, False, owns, subject)
+        return rules
 
     @functools.cached_property
     def cast_alone(self) -> dict[int, bool]:
