@@ -103,3 +103,14 @@ def test_a_state_body_without_its_country_speaks_for_the_article_country(text: s
                                                                         state: str | None) -> None:
     claims = claims_of("case", document_facts(text, language, None, RESOURCES), None, UNLIMITED)
     assert [claim.speaks_for for claim in claims] == [state]
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Microsoft attributed the intrusions at Kettleby Water to APT41.", "Microsoft"),
+    ("Google blamed the phishing campaign against Norvale officials on APT28.", "Google"),
+    ("Microsoft said APT41 was behind the intrusions at Kettleby Water.", "Microsoft"),
+])
+def test_a_vendor_whose_name_is_a_common_word_speaks_when_it_opens_the_sentence(text: str, claimant: str) -> None:
+    """The largest vendors' names are among the most frequent words there are (and stopwords-iso lists one as a
+    function word): opening the sentence before a verb that blames, they still name who speaks."""
+    assert only_claim(text, "en").claimant == claimant

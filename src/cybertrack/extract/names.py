@@ -68,12 +68,18 @@ class NameChunk:
     descriptor: int = 0
 
 
+# stopwords-iso's English list, gathered from web text, carries a company's name among its function words: opening a
+# sentence ("Microsoft attributed the campaign to ..."), it was dropped from the name
+_NOT_STOP_WORDS = frozenset({"microsoft"})
+
+
 @language_table
 def stop_words(language: str) -> frozenset[str]:
     words = set(stopwordsiso.stopwords("en"))
     if language in {"fr", "nl", "de", "it", "es"}:
         words |= stopwordsiso.stopwords(language)
-    return frozenset(words)
+    return frozenset(words - _NOT_STOP_WORDS)
+
 
 
 def _is_capitalised(token: str) -> bool:

@@ -64,6 +64,7 @@ _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
 _STATE_OFFICE = word_pattern("roles", "state_offices")
 _SUBJECT_PRONOUNS = frozenset(words("grammar", "subject_pronouns"))
 _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
+_SPEAKING_CUES = ("speech", "attribution", "denial")  # what a speaker opening the sentence does next
 
 
 def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speaker]:
@@ -291,10 +292,11 @@ def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targe
 
 
 def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "Brightwater confirmed": one word opening the sentence, right before a reporting verb, names who speaks
-    even when it is also a common word."""
+    """ "Brightwater confirmed", "Microsoft attributed the campaign to ...", "Google denied": one word opening the
+    sentence, right before a verb that reports, blames or denies, names who speaks even when it is also a common
+    word (the names of the largest vendors are among the most frequent words there are)."""
     return chunk.sentence_start and chunk.text.casefold() not in FUNCTION_WORDS and any(
-        0 <= m.start - chunk.end <= 1 for m in facts.cues.get("speech", []))
+        0 <= m.start - chunk.end <= 1 for kind in _SPEAKING_CUES for m in facts.cues.get(kind, []))
 
 
 def _noun_kind(noun: Match) -> ClaimantKind:
