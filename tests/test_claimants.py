@@ -6,7 +6,7 @@ import pytest
 
 from cybertrack.budget import UNLIMITED
 from cybertrack.extract.frames import claims_of, document_facts
-from cybertrack.model import ClaimantKind
+from cybertrack.model import Certainty, ClaimantKind, Stance
 from tests.conftest import RESOURCES
 
 
@@ -114,3 +114,25 @@ def test_a_vendor_whose_name_is_a_common_word_speaks_when_it_opens_the_sentence(
     """The largest vendors' names are among the most frequent words there are (and stopwords-iso lists one as a
     function word): opening the sentence before a verb that blames, they still name who speaks."""
     assert only_claim(text, "en").claimant == claimant
+
+
+def test_every_party_listed_as_the_subject_makes_the_claim() -> None:
+    """ "Veldmark, Norvale and the European Union blamed Russia": three governments made the attribution, each of
+    them a claim an analyst files; a comma alone names one party twice ("the minister, Anne Morel, said")."""
+    text = "On Tuesday, Veldmark, Norvale and the European Union blamed Russia for the attack on Kettleby Water."
+    claims = claims_of("case", document_facts(text, "en", None, RESOURCES), None, UNLIMITED)
+    assert sorted(claim.claimant for claim in claims) == ["European Union", "Norvale", "Veldmark"]
+    assert {claim.attributed_to for claim in claims} == {("RU",)}
+
+
+@pytest.mark.parametrize("text", [
+    "On 10 May 2022, the Veldmark government blamed Russia for the attack on Kettleby Water.",
+    "The Veldmark government blamed Russia for the attack on Kettleby Water on 3 May.",
+])
+def test_the_month_of_may_is_no_hedge(text: str) -> None:
+    assert only_claim(text, "en").certainty is Certainty.CONFIRMED
+
+
+def test_a_ministry_that_dismisses_the_report_denies() -> None:
+    claim = only_claim("China's foreign ministry dismissed the report as groundless.", "en")
+    assert (claim.stance, claim.attributed_to) == (Stance.DENIES, ("CN",))

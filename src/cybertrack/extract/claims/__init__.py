@@ -22,9 +22,12 @@ claims), ``targets`` (whom it blames), over the plain types in ``parts`` and the
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cybertrack.extract.claims.parts import Speaker, StanceCue
 from cybertrack.extract.claims.speakers import (
     find_claimant,
+    listed_before,
     named_before,
     named_in_next,
     organisation_of,
@@ -110,6 +113,7 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
     not_made = stance is Stance.ATTRIBUTES and negated_before(facts, cue.match.start)
     speaker: Speaker | None
     organisation = ""
+    co_speakers: list[Speaker] = []
     if stance is Stance.CLAIMS_RESPONSIBILITY:
         if negated(facts, cue.match):
             return []  # "no group has claimed the attack yet"
@@ -126,6 +130,7 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
         speakers = [kept for s in speakers if (kept := short_of(facts, s, accused_here))]
         speaker = find_claimant(facts, speakers, cue, targets) or named_in_next(next_facts) \
             or named_before(facts, previous)
+        co_speakers = listed_before(facts, speakers, speaker) if speaker is not None else []
         organisation = organisation_of(facts, speakers, speaker) if speaker is not None else ""
         if speaker is not None and speaker.kind is not ClaimantKind.GROUP:
             targets = [t for t in targets if not speaker.start <= t.start < speaker.end]  # "the BSI said": not blamed
@@ -165,4 +170,6 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
         claims.append(Claim(claimant, stance, names, certainty, date, evidence, speaks_for, kind, mention,
                             cue.match.text, hedge, (about.strip(" ,.;"),) if about else (),
                             speaker.role if speaker else "", organisation))
-    return claims
+    return claims + [replace(claim, claimant=ACCORDING_OPENING.sub("", other.name), speaks_for=state_spoken_for(
+        facts, other), claimant_kind=other.kind, mention=other.mention(facts), role=other.role, organisation="")
+        for other in co_speakers for claim in claims]

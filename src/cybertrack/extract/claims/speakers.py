@@ -45,6 +45,8 @@ _EMPLOYER_WORDS = 6  # "investigadores de la firma de ciberseguridad Sentinela L
 _VERB_GAP_WORDS = 2  # "the Kremlin has firmly denied": a subject this close before the cue is its subject
 # what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
 _CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar", "conjunctions")))
+_CONJUNCTION_WORDS = frozenset(w.casefold() for w in words("grammar", "conjunctions"))
+ARTICLE_WORDS = frozenset(w.casefold() for w in words("grammar", "articles"))
 _LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?»”\"]|$)")  # a speaker named last: "..., répond Téhéran."
@@ -637,6 +639,25 @@ def _employer(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -
                 and (gap[0].casefold() in PREPOSITIONS or gap[0].casefold() in ARTICLES):
             return _named_by(facts, speakers, other)  # "investigadores de la firma de ciberseguridad Sentinela Labs"
     return speaker
+
+
+def listed_before(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -> list[Speaker]:
+    """ "the European Union, the United Kingdom and the United States blamed Russia": the parties listed before the
+    speaker, each a subject of the same verb, in the order written. Only commas, conjunctions and articles may stand
+    between them, and a conjunction before the speaker closes the list: "the minister, Anne Morel, said" names one
+    person twice ("Foreign Trade" in one listed name is `_head_of_list`'s)."""
+    glue = _CONJUNCTION_WORDS | ARTICLE_WORDS
+    listed: list[Speaker] = []
+    head = speaker
+    for other in reversed([s for s in speakers if s.end <= speaker.start]):
+        gap = facts.text[other.end:head.start]
+        words = gap.replace(",", " ").casefold().split()
+        closed = any(word in _CONJUNCTION_WORDS for word in words)
+        if not all(word in glue for word in words) or not (closed if head is speaker else "," in gap or closed):
+            break
+        listed.append(other)
+        head = other
+    return listed[::-1]
 
 
 def _head_of_list(text: str, speakers: list[Speaker], last: Speaker) -> Speaker:

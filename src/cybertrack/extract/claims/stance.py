@@ -109,8 +109,10 @@ def _negation(language: str) -> re.Pattern[str]:
 
 
 def certainty_of(facts: SentenceFacts) -> tuple[Certainty, str]:
-    """How sure the sentence says it is, and the words that say so: "may" outweighs "believed"."""
-    hedges = facts.cues.get("hedge", [])
+    """How sure the sentence says it is, and the words that say so: "may" outweighs "believed". A hedge inside a
+    date is none: "on 10 May 2022" names the month, as does "3 May" in an article that gives no year to date it."""
+    hedges = [m for m in facts.cues.get("hedge", [])
+              if not any(d.start <= m.start < d.end for d in facts.dates) and not _the_month(facts.text, m)]
     for level in (Certainty.POSSIBLE, Certainty.LIKELY):
         found = [m for m in hedges if level.value in m.values]
         if found:
@@ -119,6 +121,12 @@ def certainty_of(facts: SentenceFacts) -> tuple[Certainty, str]:
     if percent and int(percent.group(1)) < 100:
         return Certainty.LIKELY, percent.group(0)
     return Certainty.CONFIRMED, ""
+
+
+def _the_month(text: str, hedge: Match) -> bool:
+    """English writes the modal "may" and the month alike: capitalised beside a number, it is the month."""
+    beside_a_number = re.search(r"\d\s+$", text[:hedge.start]) or re.match(r"\s+\d", text[hedge.end:])
+    return hedge.text == "May" and bool(beside_a_number)
 
 
 def speculative(facts: SentenceFacts, targets: list[Target]) -> bool:
