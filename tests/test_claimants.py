@@ -136,3 +136,14 @@ def test_the_month_of_may_is_no_hedge(text: str) -> None:
 def test_a_ministry_that_dismisses_the_report_denies() -> None:
     claim = only_claim("China's foreign ministry dismissed the report as groundless.", "en")
     assert (claim.stance, claim.attributed_to) == (Stance.DENIES, ("CN",))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The Veldmark government attributed the attack to the Russian government.", "en"),
+    ("The Veldmark government attributed the breach to Russian military intelligence.", "en"),
+])
+def test_the_state_body_an_attribution_is_given_to_is_blamed(text: str, language: str) -> None:
+    """ "attributed X to the Russian government": the state is named by its adjective and body, as the one the
+    attribution is given to, though the attack named just before it governs no victim there
+    (`targets._state_phrases`)."""
+    assert only_claim(text, language).attributed_to == ("RU",)

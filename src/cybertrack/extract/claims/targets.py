@@ -303,6 +303,8 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
             content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
             or (cue.names_the_culprit_first and _subject_of(facts, country, cue))
             or _recipient_of(facts, cue, country.start) or _recipient_before_participle(facts, cue, country))
+        # "attributed the attack to the Russian government": the state's body the attribution is given to
+        blamed = blamed or any(_recipient_of(facts, cue, start) for start, _ in _state_phrases(facts, country))
         if _as_a_state(facts, country, links, culprit_cues) or blamed or object_before or _served(facts, country) \
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
             found.append(Target(country.start, country.end, country.code, before_cue=object_before))
@@ -422,12 +424,7 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
     behind", in ``before``): the state itself stands behind the attack. Elsewhere it speaks ("El Gobierno de Chile
     acusó") or is the victim ("targeted the Russian military")."""
     text = facts.text
-    for noun in facts.cues.get("state_noun", []):
-        if not ((close(text, country.end, noun.start, 2)
-                 and modifiers_only(text[country.end:noun.start], facts.language))
-                or close(text, noun.end, country.start, 2)):
-            continue  # "the US also shared intelligence": the US is no intelligence service there
-        start, end = min(noun.start, country.start), max(noun.end, country.end)
+    for start, end in _state_phrases(facts, country):
         if _object_of_the_attack(facts, start):
             continue  # "hackers breached government agencies in Taiwan": the state's bodies were hit
         if any(close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
@@ -435,6 +432,19 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
                        for cue in before if (gap_end := _before_complement(facts, end, cue.start)) >= end):
             return True
     return False
+
+
+def _state_phrases(facts: SentenceFacts, country: CountryMention) -> list[tuple[int, int]]:
+    """Where the country and a state noun beside it name the state's body ("the Russian government", "Russia's
+    military intelligence")."""
+    text, found = facts.text, []
+    for noun in facts.cues.get("state_noun", []):
+        if not ((close(text, country.end, noun.start, 2)
+                 and modifiers_only(text[country.end:noun.start], facts.language))
+                or close(text, noun.end, country.start, 2)):
+            continue  # "the US also shared intelligence": the US is no intelligence service there
+        found.append((min(noun.start, country.start), max(noun.end, country.end)))
+    return found
 
 
 def _object_of_the_attack(facts: SentenceFacts, start: int) -> bool:
