@@ -147,3 +147,17 @@ def test_the_state_body_an_attribution_is_given_to_is_blamed(text: str, language
     attribution is given to, though the attack named just before it governs no victim there
     (`targets._state_phrases`)."""
     assert only_claim(text, language).attributed_to == ("RU",)
+
+
+@pytest.mark.parametrize(("text", "language", "claimant", "stance", "blamed"), [
+    ("Los atacantes publicaron un mensaje en el que el grupo Lapsus$ se atribuía el ataque contra Korvan.", "es",
+     "Lapsus$", Stance.CLAIMS_RESPONSIBILITY, ("LAPSUS",)),
+    ("Secondo Korvan Labs, l'operazione contro Norvale è riconducibile con ogni probabilità a OilRig.", "it",
+     "Korvan Labs", Stance.ATTRIBUTES, ("OilRig",)),
+])
+def test_a_cue_in_another_tense_or_split_by_an_adverb_is_read(text: str, language: str, claimant: str,
+                                                              stance: Stance, blamed: tuple[str, ...]) -> None:
+    """The Spanish imperfect of a self-claim ("se atribuía"), and an Italian attribution an adverbial phrase splits
+    ("riconducibile con ogni probabilità a")."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to) == (claimant, stance, blamed)
