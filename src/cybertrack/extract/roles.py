@@ -100,7 +100,7 @@ def _nearest_trigger(facts: SentenceFacts, candidate: Candidate) -> tuple[int, i
 
 
 def _describes_the_other(facts: SentenceFacts, other: Candidate, candidate: Candidate) -> bool:
-    """ "Il Technion, il prestigioso istituto di tecnologia di Haifa, in Israele, è stato colpito": the candidate
+    """ "Il Politecnico Korvan, l'istituto di ricerca di Norvale, in Veldmark, è stato colpito": the candidate
     stands inside the apposition that describes the name before it, which the same cue casts; it says where or what
     that name is. A name that is the whole apposition ("the parliament, the Storting, was hit") is that name again."""
     gap = facts.text[other.end:candidate.start]
