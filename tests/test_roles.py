@@ -153,6 +153,14 @@ def test_a_name_inside_the_apposition_of_the_victim_only_describes_it() -> None:
     assert victims(text, "it") == ["Politecnico Korvan"]
 
 
+def test_the_state_hit_is_the_victim_of_the_sectors_it_names() -> None:
+    """A campaign on a country told by its sectors ("the parliament, the ministries and the banks") is filed under the
+    state the article says was hit; "US defence firms" name their own country, and the state is not added there."""
+    text = ("Latvia was hit by a wave of denial-of-service attacks in April. For weeks the websites of the parliament, "
+            "the ministries and the banks were flooded with traffic.")
+    assert victims(text, "en") == ["Latvia", "parliament", "ministries", "banks"]
+
+
 def test_an_italian_victim_cue_reads_an_elided_preposition() -> None:
     """ "ai danni dell'Agenzia", "i sistemi dell'Azienda": before a vowel Italian elides the article of "della", and
     the cue must still reach the name, or the province the agency sits in is taken for the victim."""

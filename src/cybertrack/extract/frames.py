@@ -464,6 +464,7 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
             if draft not in owner[facts_.index]:
                 owner[facts_.index].append(draft)
     others = [f for f in facts if f.index not in owner and _relevant(f)]
+    _add_the_state_hit(drafts, facts, attackers)
     if not drafts:
         if any(s.is_attack for s in others):
             orphan = _Draft()
@@ -558,6 +559,20 @@ def _same_clause(clauses: list[tuple[int, int]], spans: list[tuple[int, int]], c
 def _clauses(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _add_the_state_hit(drafts: list[_Draft], facts: list[SentenceFacts], attackers: set[str]) -> None:
+    """ "Estonia was hit by DDoS attacks ... the websites of the parliament, the ministries and the banks": where the
+    article names its victims only by sector nouns, the state its cues name as hit is the victim they belong to, and
+    the one an analyst files. Not where any victim is named, or where the sector nouns say their own country ("US
+    defence firms" were hit, not the United States)."""
+    if not drafts or not all(d.generic for d in drafts):
+        return
+    if any(v.country for d in drafts for v in d.victims.values()):
+        return
+    states = {c.victim.key: c.victim for f in facts for c in state_victims(f) if c.victim.country not in attackers}
+    if len(states) == 1:
+        drafts[0].victims = {**states, **drafts[0].victims}
 
 
 def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> list[_Draft]:
