@@ -222,7 +222,8 @@ def test_an_incident_split_by_the_order_reports_came_in_is_joined_again() -> Non
     victim = Victim("Kettleby Shipping", "org:kettleby shipping")
     weak = ("Kettleby Shipping said on Friday in Hamburg that its freight volumes rose by a tenth this quarter, and "
             "that a breach earlier this year cost it a week of business.")
-    first = report("a_en.txt", weak, {"org:kettleby shipping": 0.4, "org:hamburg": 0.6}, [victim])
+    # the company is a fifth of what it names: a report about Hamburg's trade, read alone nothing like the Italian one
+    first = report("a_en.txt", weak, {"org:kettleby shipping": 0.2, "org:hamburg": 0.8}, [victim])
     italian = report("b_it.txt", HARBOUR_IT, NAMES, language="it")
     english = report("c_en.txt", HARBOUR_EN, NAMES, [victim])
     vectors = vectors_of(first, italian, english)
