@@ -251,7 +251,8 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         if covered >= len(chunk.text.replace(" ", "")) - 1:
             continue  # only a country or nationality: handled as a state, not an organisation
         code = next((c.code for c in countries if not c.attacker_side), None)
-        key = name_key(_without_place_head(facts, chunk.start, _without_descriptor(chunk)))
+        described = _without_descriptor(chunk)
+        key = name_key(_without_place_head(facts, chunk.start, described))
         if chunk.text.lower() in place_names():
             continue  # "Europe", "California": where it happened, not who
         if len(key) < _MIN_NAME_CHARACTERS:
@@ -260,7 +261,7 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         if covered + sum(m.end - m.start for m in inner) >= len(chunk.text.replace(" ", "")) - 1:
             continue  # "Belgian Government", "Belgian MP": a generic victim, found by its sector noun
         end = _people_of(facts, chunk.end)
-        named = _acronym_without_descriptor(chunk.text, _without_descriptor(chunk))
+        named = _acronym_without_descriptor(chunk.text, described)
         named_from = chunk.start + len(chunk.text) - len(named)
         candidates.append(Candidate(chunk.start, end, Victim(facts.text[named_from:end], f"org:{key}", code, None),
                                     False))

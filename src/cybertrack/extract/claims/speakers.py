@@ -46,7 +46,6 @@ _VERB_GAP_WORDS = 2  # "the Kremlin has firmly denied": a subject this close bef
 # what may stand between the parts of one listed name: commas, "and", and capitalised words ("Foreign Trade")
 _CONJUNCTIONS = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words("grammar", "conjunctions")))
 _CONJUNCTION_WORDS = frozenset(w.casefold() for w in words("grammar", "conjunctions"))
-_ARTICLE_WORDS = frozenset(w.casefold() for w in words("grammar", "articles"))
 _LIST_GLUE = re.compile(rf"(?:\s*(?:,|&|{_CONJUNCTIONS}|\b[A-Z][\w-]*\b)\s*)*")
 _SPEAKER_LINE_WORDS = 10
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?»”\"]|$)")  # a speaker named last: "..., répond Téhéran."
@@ -646,7 +645,7 @@ def listed_before(facts: SentenceFacts, speakers: list[Speaker], speaker: Speake
     speaker, each a subject of the same verb, in the order written. Only commas, conjunctions and articles may stand
     between them, and a conjunction before the speaker closes the list: "the minister, Anne Morel, said" names one
     person twice ("Foreign Trade" in one listed name is `_head_of_list`'s)."""
-    glue = _CONJUNCTION_WORDS | _ARTICLE_WORDS
+    glue = _CONJUNCTION_WORDS | _articles(facts.language)
     listed: list[Speaker] = []
     head = speaker
     for other in reversed([s for s in speakers if s.end <= speaker.start]):
