@@ -161,3 +161,55 @@ def test_a_cue_in_another_tense_or_split_by_an_adverb_is_read(text: str, languag
     ("riconducibile con ogni probabilità a")."""
     claim = only_claim(text, language)
     assert (claim.claimant, claim.stance, claim.attributed_to) == (claimant, stance, blamed)
+
+
+def test_a_date_and_a_verb_before_a_role_are_not_the_claimants_name() -> None:
+    """Dutch puts the verb before its subject after a fronted phrase ("In een verklaring van 18 juli schreef minister
+    X dat ..."): the role's phrase does not grow back over the verb and the date (`speakers._expand_phrase`)."""
+    claim = only_claim("In een verklaring van 4 maart 2022 schreef minister van Justitie Marit Vos dat de aanval op "
+                       "het waterschap Lutrecht kon worden gelinkt aan door China gesteunde hackers.", "nl")
+    assert "maart" not in claim.claimant and "schreef" not in claim.claimant
+    assert "Marit Vos" in claim.claimant and claim.attributed_to == ("CN",)
+
+
+def test_a_capital_that_follows_in_the_next_clause_is_not_blamed() -> None:
+    """ "to the Russian military, and Washington followed": a state's body and the capital after the comma are not one
+    phrase (`targets._state_phrases`), so Washington, which joined the claim, is not the culprit."""
+    claim = only_claim("In March 2021, the Veldmark government attributed the attack on Kettleby to the Russian "
+                       "military, and Washington followed a day later.", "en")
+    assert claim.attributed_to == ("RU",)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Researchers at Kettleby Labs said the Korvan group was behind the attack on Lutrecht's water board.", "en"),
+    ("Investigators at Kettleby Labs said the breach at Norvale was the work of the Korvan group.", "en"),
+    ("Según investigadores de la firma Kettleby Labs, el grupo Korvan estaría detrás del ataque contra Norvale.",
+     "es"),
+])
+def test_researchers_speak_for_the_firm_they_work_at(text: str, language: str) -> None:
+    """The staff of a firm named after them by a preposition speak for it (``claims.toml``: ``staff``), as the
+    members of a body do."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.attributed_to) == ("Kettleby Labs", ("Korvan",))
+
+
+def test_a_name_set_off_by_commas_before_the_cue_is_the_claimant() -> None:
+    """ "The government's emergency response team, VelCERT, attributed": the name in the apposition names the phrase
+    before it, and speaks."""
+    claim = only_claim("The government's computer emergency response team, VelCERT, attributed the campaign against "
+                       "Norvale to APT28.", "en")
+    assert (claim.claimant, claim.attributed_to) == ("VelCERT", ("APT28",))
+
+
+def test_a_date_between_the_accusation_and_the_accused_is_one_word() -> None:
+    claim = only_claim("Lituania acusó el 3 de abril de 2021 a Rusia de estar detrás del ataque contra la red "
+                       "eléctrica de Kettleby.", "es")
+    assert claim.attributed_to == ("RU",)
+
+
+def test_a_nationality_compound_is_no_part_of_the_gangs_name() -> None:
+    """ "the Russian-speaking Korvan gang": the hyphenated adjective is not the start of the name
+    (`names._adjective_compound`), so the gang is found and claims its attack."""
+    claim = only_claim("The Russian-speaking Korvan gang claimed the attacks on its leak site and demanded a ransom.",
+                       "en")
+    assert (claim.claimant, claim.stance) == ("Korvan", Stance.CLAIMS_RESPONSIBILITY)

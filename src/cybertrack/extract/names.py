@@ -115,6 +115,13 @@ def _opens_sentence(sentence: str, position: int) -> bool:
     return before == "" or before.endswith((":", "\n"))
 
 
+def _adjective_compound(token: str) -> bool:
+    """A capitalised word joined by a hyphen to a lower-case one ("Russian-speaking", "China-linked"): an adjective,
+    where a name's parts are all capitalised ("Rolls-Royce", "Saint-Étienne")."""
+    last = token.rsplit("-", 1)[-1] if "-" in token else ""
+    return last[:1].islower()
+
+
 def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk]:
     """Capitalised runs in ``sentence``; offsets are shifted by ``offset`` (the sentence's place in its text)."""
     stops = stop_words(language)
@@ -153,6 +160,8 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
         while run and (run[0][2].startswith("(") or run[0][2].lower() in _INTRODUCERS
                        or (opens_sentence and run[0][2].lower() in stops)):
             run = run[1:]
+        while len(run) > 1 and _adjective_compound(run[0][2]):
+            run = run[1:]  # "the Russian-speaking Conti gang", "Iran-backed Charming Kitten": an adjective before
         if run and _ELIDED.match(run[0][2]):  # "l'Hôpital de Veldmark" is named "Hôpital de Veldmark"
             cut = _ELIDED.match(run[0][2]).end()
             run[0] = (run[0][0] + cut, run[0][1], run[0][2][cut:])

@@ -19,6 +19,7 @@ from cybertrack.extract.claims.wording import (
     FUNCTION_WORDS,
     MEMBERSHIP,
     PREPOSITIONS,
+    STAFF,
     auxiliaries_before_object,
     close,
     content_words_between,
@@ -286,9 +287,10 @@ def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targe
     if any(chunk.start <= p.start and p.end <= chunk.end for p in facts.producers):
         return ClaimantKind.VENDOR
     nouns = facts.cues.get("claimant_noun", [])
-    if any(_noun_kind(n) is ClaimantKind.PERSON and (0 <= chunk.start - n.end <= 2 or 0 <= n.start - chunk.end <= 2)
+    if any(_noun_kind(n) is ClaimantKind.PERSON and (0 <= chunk.start - n.end <= 2 or 0 <= n.start - chunk.end <= 2
+                                                     or (n.start, n.end) == (chunk.start, chunk.end))
            for n in nouns):
-        return ClaimantKind.PERSON  # "Interior Minister Anna Reyes", "Anna Reyes, the minister"
+        return ClaimantKind.PERSON  # "Interior Minister Anna Reyes", "Anna Reyes, the minister", "Researchers at"
     return ClaimantKind.ORGANISATION
 
 
@@ -308,14 +310,15 @@ def _after_preposition(facts: SentenceFacts, start: int) -> bool:
     """ "in Albania", "to Parliament": a name inside a prepositional phrase is not the one speaking
     ("according to X" is the exception: X is). "a" is a preposition in "a Roma", but an article in the sentence's
     own language opens its subject ("A senior police official said"). Nor is "of" after "members" one: the members of
-    a body speak for it ("Members of the Chilean government said")."""
+    a body speak for it ("Members of the Chilean government said"), and so does its staff ("Researchers at Kettleby
+    Labs said")."""
     head = facts.text[:start].rstrip()
     words_before = head.split()
     if not words_before:
         return False
     preposition_at = len(words_before) - (2 if words_before[-1].lower() in ARTICLES else 1)
     if preposition_at >= 1 and words_before[preposition_at].lower() in PREPOSITIONS \
-            and words_before[preposition_at - 1].casefold() in MEMBERSHIP:
+            and words_before[preposition_at - 1].casefold() in MEMBERSHIP | STAFF:
         return False
     if words_before[-1].lower() in PREPOSITIONS and not (  # "according to a source": "a" is an article here
             len(words_before) >= 2 and words_before[-1].casefold() in _articles(facts.language)
@@ -339,9 +342,12 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
     text = facts.text
     nouns = [(m.start, m.end) for kind in ("claimant_noun", "sector") for m in facts.cues.get(kind, [])]
     tokens = list(re.finditer(r"(?:\w\.){2,}|[\w\-]+['’]?", text))  # "U.S." is one word
+    # "van 18 juli 2022 schreef minister ...": a verb or a date before the noun ends its phrase
+    outside = [(m.start, m.end) for kind in _SPEAKING_CUES for m in facts.cues.get(kind, [])] \
+        + [(d.start, d.end) for d in facts.dates]
     for word in reversed([w for w in tokens if w.end() <= start][-3:]):
         lower = word.group().lower()
-        if text[word.end():start].strip() or (lower in FUNCTION_WORDS
+        if text[word.end():start].strip() or any(s <= word.start() < e for s, e in outside) or (lower in FUNCTION_WORDS
                                               and (word.group().islower() or lower in ARTICLES)) \
                 or (lower.endswith(("'", "’")) and len(lower) <= 3) or ACCORDING_BEFORE.search(text, 0, word.end()):
             break  # a capitalised word is part of a name, unless it is an article opening the sentence ("L'") or
@@ -554,14 +560,21 @@ def _named_by(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) -> S
 
 def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | None:
     """Who the cue's verb is about: the speaker right before it ("le gang LockBit a nié", "Die Bundesregierung
-    macht"), or else the first speaker of the clause the cue is in, a few words into it ("Update: The Council of
-    Veldmark ... is blaming" is the Council's, "VALMONT, Veldmark (AP) — The ministry accused" the
+    macht"), or the name set off by commas right before it, which names the phrase before ("the government's response
+    team, CERT-UA, attributed"), or else the first speaker of the clause the cue is in, a few words into it ("Update:
+    The Council of Veldmark ... is blaming" is the Council's, "VALMONT, Veldmark (AP) — The ministry accused" the
     ministry's)."""
     before = [s for s in speakers if s.end <= cue_start]
     nearest = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # the longest phrase ending there
     if nearest and len(text[nearest.end:cue_start].split()) <= _VERB_GAP_WORDS \
             and not re.search(r"[,;:]", text[nearest.end:cue_start]):
         return _head_of_list(text, before, _head_of_complement(text, before, nearest))
+    role = next((s for s in before if s.kind is ClaimantKind.PERSON and nearest
+                 and re.fullmatch(r"\s*,\s*", text[s.end:nearest.start])), None)
+    if nearest and role is None and nearest.name[:1].isupper() and text[:nearest.start].rstrip().endswith(",") \
+            and re.fullmatch(r"\s*,\s*", text[nearest.end:cue_start]):
+        return nearest  # "The government's emergency response team, CERT-UA, attributed": the name set off (a
+        # person's role set off from their name is `_named_beside`'s)
     opening = max((m.end() for m in _CLAUSE_OPENING.finditer(text, 0, cue_start)), default=0)
     for speaker in before:
         if opening <= speaker.start:

@@ -300,7 +300,7 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
         forms = {"name", "capital", "adjective"} if answered else {"name", "capital"}
         object_before = not cue.reported and country.form in forms and _object_before_participle(facts, country, cue)
         blamed = not cue.reported and country.form in forms and (
-            content_words_between(facts.text, cue.match.end, country.start) <= _TARGET_AFTER_CUE_WORDS
+            _words_after_cue(facts, cue, country.start) <= _TARGET_AFTER_CUE_WORDS
             or (cue.names_the_culprit_first and _subject_of(facts, country, cue))
             or _recipient_of(facts, cue, country.start) or _recipient_before_participle(facts, cue, country))
         # "attributed the attack to the Russian government": the state's body the attribution is given to
@@ -309,6 +309,16 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
             found.append(Target(country.start, country.end, country.code, before_cue=object_before))
     return found
+
+
+def _words_after_cue(facts: SentenceFacts, cue: StanceCue, start: int) -> float:
+    """The content words between the cue and ``start``, a date among them counting as one ("acusó el 17 de marzo de
+    2015 a Corea del Norte": as close as "acusó este jueves a Corea del Norte")."""
+    text = facts.text
+    for date in facts.dates:
+        if cue.match.end <= date.start and date.end <= start:
+            text = text[:date.start] + "x".ljust(date.end - date.start) + text[date.end:]  # one word, same length
+    return content_words_between(text, cue.match.end, start)
 
 
 # "heeft het ministerie van Defensie Rusland": the words from an auxiliary over its subject to the object
@@ -441,8 +451,9 @@ def _state_phrases(facts: SentenceFacts, country: CountryMention) -> list[tuple[
     for noun in facts.cues.get("state_noun", []):
         if not ((close(text, country.end, noun.start, 2)
                  and modifiers_only(text[country.end:noun.start], facts.language))
-                or close(text, noun.end, country.start, 2)):
-            continue  # "the US also shared intelligence": the US is no intelligence service there
+                or (close(text, noun.end, country.start, 2) and not re.search(r"[,;:]", text[noun.end:country.start]))):
+            continue  # "the US also shared intelligence": the US is no intelligence service there, nor is Washington
+            # in "to the Russian military, and Washington followed"
         found.append((min(noun.start, country.start), max(noun.end, country.end)))
     return found
 

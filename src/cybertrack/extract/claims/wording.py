@@ -17,6 +17,7 @@ ACCORDING_BEFORE = re.compile(rf"\b(?:{_ACCORDING})\s*$", re.IGNORECASE)  # "...
 ACCORDING_CUE = re.compile(rf"\b(?:{_ACCORDING})\b", re.IGNORECASE)  # "according to", "selon", "laut" anywhere
 ACCORDING_OPENING = re.compile(rf"^(?:{_ACCORDING})\s+", re.IGNORECASE)  # "Selon l'entreprise": not the name
 MEMBERSHIP = frozenset(w.casefold() for w in words("claims", "membership"))  # "members", "Mitglieder", "leden"
+STAFF = frozenset(w.casefold() for w in words("claims", "staff"))  # "researchers", "Forscher", "chercheurs"
 # the word that introduces a passive's agent ("by", "par", "von", "door"), with the article that may follow it
 _AGENTS = "|".join(map(re.escape, sorted(words("grammar", "agent_words"), key=len, reverse=True)))
 _ARTICLE_WORDS = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
