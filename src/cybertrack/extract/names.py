@@ -160,8 +160,6 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
         while run and (run[0][2].startswith("(") or run[0][2].lower() in _INTRODUCERS
                        or (opens_sentence and run[0][2].lower() in stops)):
             run = run[1:]
-        while len(run) > 1 and _adjective_compound(run[0][2]):
-            run = run[1:]  # "the Russian-speaking Conti gang", "Iran-backed Charming Kitten": an adjective before
         if run and _ELIDED.match(run[0][2]):  # "l'Hôpital de Veldmark" is named "Hôpital de Veldmark"
             cut = _ELIDED.match(run[0][2]).end()
             run[0] = (run[0][0] + cut, run[0][1], run[0][2][cut:])
@@ -169,6 +167,8 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
                        or (run[-1][2].lower() in stops and len(run) > 1
                            and not _acronym_ends_name(sentence, run[-1], language))):
             run = run[:-1]
+        while len(run) > 1 and _adjective_compound(run[0][2]):
+            run = run[1:]  # "the Russian-speaking Conti gang", "Iran-backed Charming Kitten": an adjective before
         descriptor = 0
         if run and language in _TAGGED_LANGUAGES:
             proper = _proper_starts(sentence, language)
