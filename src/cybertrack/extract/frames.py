@@ -35,6 +35,7 @@ from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
 from cybertrack.extract.institutions import state_body
+from cybertrack.extract.introduced import introduced_names, named_by_its_noun
 from cybertrack.extract.name_kinds import technologies
 from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.roles import enumerations, victims_in
@@ -46,6 +47,7 @@ from cybertrack.extract.victims import (
     department,
     department_name,
     identifies,
+    is_channel,
     is_technology,
     name_key,
     state_victims,
@@ -416,6 +418,7 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
     acronyms = _acronyms(facts)
     countries = ArticleCountries(facts, knowledge_base().places)
     victims = _victims(facts, encoder)
+    introduced = introduced_names(facts)
     for facts_ in facts:
         deadline.check("extract")
         found: list[Candidate] = victims.get(facts_.index, [])
@@ -427,6 +430,7 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
             run = run_of.get(id(candidate))
             candidate, co_victims = _with_context_country(candidate, facts, facts_.index, attackers, drafts,
                                                           countries)
+            candidate = named_by_its_noun(candidate, facts_.text, introduced)  # "der Netzbetreiber": the one named
             known = acronyms.get(candidate.victim.key)
             if known:
                 candidate = replace(candidate, victim=replace(candidate.victim, key=known))
@@ -489,7 +493,8 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     parliament or government ("the Norwegian parliament") is as named as a name: one organisation, not a sector.
     Where none of these, nor a state named as hit, gives the article a victim, the model that reads the words around
     each name decides (`context_victims`). Names of a technology are none (`victims.is_technology`,
-    `name_kinds.technologies`: "attacks on MongoDB")."""
+    `name_kinds.technologies`: "attacks on MongoDB"), and nor is a platform where a claim was posted
+    (`victims.is_channel`: "on its Telegram channel")."""
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
@@ -502,7 +507,7 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     named = [by_index[index].text[c.start:c.end] for index, victims in cast.items() for c in victims if not c.generic]
     products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()
-            if (kept := [c for c in victims if not is_technology(by_index[index], c)
+            if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c))
                          and (c.generic or by_index[index].text[c.start:c.end] not in products)])}
 
 
@@ -812,8 +817,9 @@ def _frame(document: str, draft: _Draft, language: str, published: str | None, d
 
 def _culprits(facts: list[SentenceFacts], claims: list[tuple[int, Claim]], background: set[int]) -> set[str]:
     """The `name_key`s of every name and alias of the catalogued actors the article casts as attacking (outside its
-    background) or blames: none of them is a victim of its attacks. An actor nobody catalogued is left out: read from
-    one sentence ("Mekinac's attackers"), it may be the victim's name."""
+    background) or blames, and of the groups that claim their own attack: none of them is a victim of its attacks.
+    Another actor nobody catalogued is left out: read from one sentence ("Mekinac's attackers"), it may be the
+    victim's name."""
     kb = knowledge_base()
     actors = [acting.name for sentence in facts if sentence.actors and sentence.index not in background
               for acting in sentence_attackers(sentence)]  # a catalogued actor is one the sentence's matcher found
@@ -823,6 +829,9 @@ def _culprits(facts: list[SentenceFacts], claims: list[tuple[int, Claim]], backg
     for actor in actors:
         if known := kb.actor(actor):
             names |= {actor, *known.aliases}
+    # a group that claims its own attack is a culprit, catalogued or not ("The Rhysida ransomware group has claimed")
+    names |= {name for _, claim in claims if claim.stance is Stance.CLAIMS_RESPONSIBILITY
+              for name in (claim.claimant, *claim.attributed_to)}
     return {name_key(name) for name in names}
 
 

@@ -31,7 +31,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import alternation, pack, word_pattern, words
+from cybertrack.lang import LANGUAGES, alternation, pack, word_pattern, words
 from cybertrack.model import ORGANISATION_NOUN_KIND, Victim
 from cybertrack.tables import language_table, table
 
@@ -103,7 +103,7 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
-def _adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMention | None:
+def adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMention | None:
     """A nationality or country right before or after a name ("Belgian Ministry", "difesa belga", "of Belgium")."""
     text = facts.text
     for country in facts.countries:
@@ -151,7 +151,7 @@ def _place_links(language: str) -> frozenset[str]:
 def _institution_victims(facts: SentenceFacts) -> list[Candidate]:
     candidates = []
     for institution in facts.institutions:
-        country = _adjacent_country(facts, institution.start, institution.end)
+        country = adjacent_country(facts, institution.start, institution.end)
         code = country.code if country else None
         start = min(institution.start, country.start) if country else institution.start
         end = max(institution.end, country.end) if country else institution.end
@@ -251,7 +251,7 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         if covered >= len(chunk.text.replace(" ", "")) - 1:
             continue  # only a country or nationality: handled as a state, not an organisation
         code = next((c.code for c in countries if not c.attacker_side), None)
-        described = _without_descriptor(chunk)
+        described = without_descriptor(chunk)
         key = name_key(_without_place_head(facts, chunk.start, described))
         if chunk.text.lower() in place_names():
             continue  # "Europe", "California": where it happened, not who
@@ -291,7 +291,7 @@ def state_victims(facts: SentenceFacts) -> list[Candidate]:
     return found
 
 
-def _without_descriptor(chunk: NameChunk) -> str:
+def without_descriptor(chunk: NameChunk) -> str:
     """The name without the common noun describing it ("Rüstungskonzern Rheinmetall" is Rheinmetall in every
     language), unless what remains is a place: "Universität Mannheim" is a university, not the city."""
     name = chunk.text[chunk.descriptor:]
@@ -312,7 +312,7 @@ def _known_place(name: str) -> bool:
 
 def _without_place_head(facts: SentenceFacts, start: int, name: str) -> str:
     """ "City of Atlanta", "Stadt Witten": an administration is known by its place's name in every language. The head
-    is taken off only where ``name`` still opens with it (`_without_descriptor` may have taken it off already)."""
+    is taken off only where ``name`` still opens with it (`without_descriptor` may have taken it off already)."""
     head = next((m for m in facts.cues.get("place_heads", []) if m.start == start), None)
     rest = name[len(head.text):].strip() if head and name.startswith(head.text) else name
     rest = _NAME_LINK.sub("", rest)
@@ -394,7 +394,7 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
         if any(c.start <= noun.start and noun.end <= c.end for c in taken):
             continue
         start = _extend_left(facts, noun.start)
-        country = _adjacent_country(facts, start, noun.end)
+        country = adjacent_country(facts, start, noun.end)
         if country and country.end <= start:
             start = country.start
         text = facts.text[start:noun.end]
@@ -425,7 +425,7 @@ def _organisation_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[
         start = _extend_left(facts, noun.start)
         if facts.text[start:noun.start].endswith(("'", "’")):
             start = noun.start  # "un'azienda": the article is not part of the name
-        country = _adjacent_country(facts, start, noun.end)
+        country = adjacent_country(facts, start, noun.end)
         if country is None:
             continue
         start = min(start, country.start)
@@ -618,6 +618,33 @@ def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
     name = " ".join(facts.text[candidate.start:candidate.end].casefold().split())
     technology = knowledge_base().technology
     return not candidate.generic and (name in technology or name.removesuffix("s") in technology)
+
+
+def is_channel(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "on their Telegram channel", "auf ihrem Telegram-Kanal", "via zijn Telegramkanaal", "sul canale Telegram": a
+    platform named with a channel noun (``roles.toml``: ``channel_nouns``) is where a message was posted, not who was
+    hit. Judged with `is_technology`, after the role models."""
+    if candidate.generic:
+        return False
+    text = facts.text
+    compound, after, before = _channel_patterns(facts.language)
+    return bool(compound.search(text, candidate.start, candidate.end) or after.match(text, candidate.end)
+                or before.search(text[max(0, candidate.start - _CHANNEL_BEFORE):candidate.start]))
+
+
+_CHANNEL_BEFORE = 16  # "canal de Telegram", "chaîne Telegram": where a channel noun before the name stands
+
+
+@language_table
+def _channel_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The language's channel nouns ending a name as a compound ("Telegramkanaal", "Telegram-Kanal"), right after
+    it ("Telegram channel"), or right before it after a preposition and at most one word, a short word between
+    ("en su canal de Telegram", "sul canale Telegram"; "la chaîne Kettleby TV" is a broadcaster, and may be hit)."""
+    nouns = alternation(pack(language if language in LANGUAGES else "en", "roles")["channel_nouns"])
+    prepositions = alternation(pack(language if language in LANGUAGES else "en", "grammar")["prepositions"])
+    return (re.compile(rf"\w-?(?:{nouns})(?!\w)", re.IGNORECASE),
+            re.compile(rf"[ -](?:{nouns})(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?:{prepositions})\s+(?:\w+\s+)?(?:{nouns})\s+(?:\w{{1,3}}\s+)?$", re.IGNORECASE))
 
 
 def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:
