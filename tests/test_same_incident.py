@@ -19,6 +19,7 @@ from cybertrack.resolve import resolve
 from cybertrack.same_incident import (
     LEAD,
     PAIR_FEATURES,
+    anchored,
     frame_vectors,
     name_likeness,
     opens_article,
@@ -330,3 +331,27 @@ def test_training_again_gives_the_shipped_same_incident_model(tmp_path: Path) ->
     model = json.loads((resources.files("cybertrack") / "data" / "same_incident.json").read_text("utf-8"))
     assert_training_again_gives(model, "train_same_incident.py", (), ("cross_validation", "threshold"),
                                 tmp_path / "same_incident.json")
+
+
+def test_reports_sharing_nothing_but_their_wording_are_two_incidents() -> None:
+    """Two ransomware stories in two languages the same week, each about a town that the other does not name, with
+    no victim cast in one: alike in every word but the names, they share no anchor (`same_incident.anchored`) and
+    are two incidents, however alike they read."""
+    english = report("a.txt", "Ransomware encrypted the servers of a town hall in the north of Veldmark, halting "
+                     "its services for a week.", {"org:brindle": 1.0}, types=["ransomware"], first_seen="2024-03")
+    dutch = report("b.txt", "Ransomware versleutelde de servers van het stadhuis van Norvale, waardoor de "
+                   "dienstverlening een week stillag.", {"org:norvale": 1.0},
+                   [Victim("stadhuis van Norvale", "org:norvale", None)], language="nl", types=["ransomware"],
+                   first_seen="2024-03")
+    vectors = vectors_of(english, dutch)
+    features = np.asarray([pair_features(english, vectors[0], dutch, vectors[1])])
+    assert not anchored(features)[0]
+    assert len(resolve([english, dutch], vectors)) == 2
+
+
+def test_an_actor_spelt_another_way_is_the_same_actor() -> None:
+    a = report("a.txt", HARBOUR_EN, {}, actors=["Darkside"])
+    b = report("b.txt", HARBOUR_IT, {}, language="it", actors=["DarkSide"])
+    vector_a, vector_b = vectors_of(a, b)
+    features = dict(zip(PAIR_FEATURES, pair_features(a, vector_a, b, vector_b), strict=True))
+    assert (features["same_actor"], features["other_actors"]) == (1.0, 0.0)

@@ -41,6 +41,8 @@ from cybertrack.resources import Resources
 from cybertrack.same_incident import (
     SENTENCES,
     SameIncidentModel,
+    actor_keys,
+    anchored,
     frame_vectors,
     opens_article,
     pair_features,
@@ -226,7 +228,7 @@ def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster, openers: fr
     if _vetoed(frame, cluster):
         return 0.0
     shared_victim = any(victims_match(v, w) for v in identified(frame.victims) for w in identified(cluster.victims))
-    shared = set(frame.actors) & cluster.actors
+    shared = {actor for actor in cluster.actors if alias_key(actor) in actor_keys(frame)}  # "Darkside", "DarkSide"
     about = _about_the_other(frame, cluster, id(frame) in openers)
     score = SAME_VICTIM if shared_victim or (shared and about) else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
@@ -302,8 +304,8 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     others = others[-LINKED_REPORTS:]
     if not others:
         return 0.0
-    features = [pair_features(frame, vector, other, other_vector) for other, other_vector in others]
-    return float(model.probability(np.asarray(features)).mean())
+    features = np.asarray([pair_features(frame, vector, other, other_vector) for other, other_vector in others])
+    return float((model.probability(features) * anchored(features)).mean())  # a pair sharing no anchor counts 0
 
 
 def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
