@@ -213,3 +213,24 @@ def test_a_nationality_compound_is_no_part_of_the_gangs_name() -> None:
     claim = only_claim("The Russian-speaking Korvan gang claimed the attacks on its leak site and demanded a ransom.",
                        "en")
     assert (claim.claimant, claim.stance) == ("Korvan", Stance.CLAIMS_RESPONSIBILITY)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The Korvan ransomware group on Monday claimed an attack on Norvale, a regional grid operator.", "en"),
+    ("The hacktivist group Korvan has claimed a wave of DDoS attacks on the websites of Norvale.", "en"),
+    ("Die Ransomware-Gruppe Korvan hatte sich am Montag zu dem Angriff auf Norvale bekannt.", "de"),
+    ("De ransomwarebende Korvan heeft zich gemeld als dader van de aanval op de gemeente Norvale.", "nl"),
+    ("El grupo Korvan ya había reivindicado el ataque contra Norvale en su portal de la red oscura.", "es"),
+])
+def test_a_group_claiming_an_attack_in_other_words_claims_it(text: str, language: str) -> None:
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to) == ("Korvan", Stance.CLAIMS_RESPONSIBILITY,
+                                                                   ("Korvan",))
+
+
+def test_the_subject_before_the_auxiliary_denies_whatever_its_object_names() -> None:
+    """Dutch puts the object between the auxiliary and the participle: "Het Kremlin heeft beschuldigingen van
+    Oekraïne verworpen" is the Kremlin's denial, though Ukraine stands right before the verb."""
+    claim = only_claim("Het Kremlin heeft beschuldigingen van Oekraïne verworpen dat Russische hackers het regionale "
+                       "bestuur van Lutrecht hebben bespioneerd.", "nl")
+    assert (claim.claimant, claim.stance, claim.attributed_to) == ("Kremlin", Stance.DENIES, ("RU",))

@@ -420,7 +420,8 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
             return named
     # a group attributes no attack but its own; it may deny any
     people = speakers if cue.stance.rejects else [s for s in speakers if s.kind is not ClaimantKind.GROUP]
-    subject = _subject(facts.text, people, cue.match.start) or _subject_after_verb(facts, people, cue, targets)
+    subject = _before_auxiliary(facts, people, cue) or _subject(facts.text, people, cue.match.start) \
+        or _subject_after_verb(facts, people, cue, targets)
     if subject and cue.names_the_culprit_first and content_words_between(facts.text, subject.end,
                                                                           cue.match.start) <= 1:
         # "the Conti gang was responsible": the subject is the one blamed; the one who says so comes first
@@ -579,6 +580,21 @@ def _subject(text: str, speakers: list[Speaker], cue_start: int) -> Speaker | No
     for speaker in before:
         if opening <= speaker.start:
             return speaker if len(text[opening:speaker.start].split()) <= _SUBJECT_WORDS else None
+    return None
+
+
+def _before_auxiliary(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue) -> Speaker | None:
+    """Where the object of a perfect stands between its auxiliary and the participle at the clause's end (German,
+    Dutch: `auxiliaries_before_object`), the speaker right before the auxiliary is the subject, whatever the object
+    names: "Het Kremlin heeft beschuldigingen van Oekraïne verworpen" is the Kremlin's denial, not Ukraine's."""
+    auxiliaries = auxiliaries_before_object(facts.language)
+    if not auxiliaries:
+        return None
+    for speaker in speakers:
+        auxiliary = _NEXT_WORD.match(facts.text, speaker.end)
+        if speaker.end <= cue.match.start and auxiliary and auxiliary.group(1).casefold() in auxiliaries \
+                and not re.search(r"[,;:]", facts.text[speaker.end:cue.match.start]):
+            return speaker
     return None
 
 
