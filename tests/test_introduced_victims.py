@@ -65,3 +65,15 @@ def test_a_gang_that_claims_its_attack_is_its_actor_and_never_its_victim() -> No
     found = frames_of(text, "en")
     assert all(v.name != "Korvan" for frame in found for v in frame.victims)
     assert any("Korvan" in frame.actors for frame in found)
+
+
+def test_an_acronym_that_spells_a_longer_name_of_the_article_is_that_victim() -> None:
+    """ "NOV" and, further on, "Netbeheer Oost-Veluwe": one operator, named both ways without the article saying so.
+    One frame holds it, under the acronym's key and with both names, so that a report naming it either way finds
+    it (`frames._acronyms`)."""
+    text = ("The Korvan ransomware group on Monday claimed an attack on NLV, a regional grid operator in the eastern "
+            "Netherlands. In a post on its leak site, the gang said it had taken 110 GB of data from Netbeheer "
+            "Lutrex-Veldmark, including customer databases.")
+    found = frames_of(text, "en")
+    assert [[(v.name, v.key) for v in frame.victims] for frame in found] \
+        == [[("Netbeheer Lutrex-Veldmark (NLV)", "org:nlv")]]

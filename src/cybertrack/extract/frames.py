@@ -433,7 +433,7 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
             candidate = named_by_its_noun(candidate, facts_.text, introduced)  # "der Netzbetreiber": the one named
             known = acronyms.get(candidate.victim.key)
             if known:
-                candidate = replace(candidate, victim=replace(candidate.victim, key=known))
+                candidate = replace(candidate, victim=_with_acronym(candidate.victim, known))
             beside = [d for d in named_drafts if _same_clause(clauses, d.spans[facts_.index], candidate)] \
                 if candidate.generic else []
             if beside:  # victims beside a named one: part of the same incident
@@ -460,7 +460,8 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
                 named_drafts.append(draft)
             draft.spans.setdefault(facts_.index, []).append((candidate.start, candidate.end))
             for victim in (candidate.victim, *co_victims):
-                draft.victims.setdefault(victim.key, victim)
+                if victim.key not in draft.victims or _names_more(victim, draft.victims[victim.key]):
+                    draft.victims[victim.key] = victim
             draft.surfaces.add(facts_.text[candidate.start:candidate.end])
             draft.generic = draft.generic and candidate.generic
             draft.add(facts_)
@@ -604,14 +605,43 @@ def _anaphor_of(drafts: list[_Draft], candidate: Candidate, text: str) -> _Draft
 
 def _acronyms(facts: list[SentenceFacts]) -> dict[str, str]:
     """ "Veldmark National Railways (VNR)" anywhere in the article makes "Veldmark National Railways" the victim known
-    as "org:vnr", before or after: {"org:veldmark national railways": "org:vnr"}."""
+    as "org:vnr", before or after: {"org:veldmark national railways": "org:vnr"}. So does an acronym the article
+    writes alone that spells the initials of one of its longer names ("NOV" beside "Netbeheer Oost-Veluwe"): news
+    names a victim both ways, without always saying that one is the other."""
     found = {}
-    for sentence in facts:
-        for chunk in sentence.names:
-            long_form = _ACRONYM_AFTER.sub("", chunk.text)
-            if long_form != chunk.text:
-                found[f"org:{name_key(long_form)}"] = f"org:{name_key(chunk.text)}"
+    names = [chunk.text for sentence in facts for chunk in sentence.names]
+    for name in names:
+        long_form = _ACRONYM_AFTER.sub("", name)
+        if long_form != name:
+            found[f"org:{name_key(long_form)}"] = f"org:{name_key(name)}"
+    acronyms = {name for name in names if _BARE_ACRONYM.fullmatch(name)}
+    for name in names:
+        spelt = _initials(name)
+        if spelt in acronyms and spelt != name and f"org:{name_key(name)}" not in found:
+            found[f"org:{name_key(name)}"] = f"org:{name_key(spelt)}"
     return found
+
+
+def _with_acronym(victim: Victim, key: str) -> Victim:
+    """The victim under its acronym's key, its name written with the acronym when it spells it ("Netbeheer
+    Oost-Veluwe (NOV)"): the name other reports give it, in words or by the acronym, is then found in it."""
+    spelt = _initials(victim.name)
+    named = f"{victim.name} ({spelt})" if key == f"org:{spelt.casefold()}" and spelt not in victim.name else victim.name
+    return replace(victim, key=key, name=named)
+
+
+def _names_more(victim: Victim, other: Victim) -> bool:
+    """ "Netbeheer Oost-Veluwe (NOV)" says all that the acronym "NOV" does, and more."""
+    return bool(_BARE_ACRONYM.fullmatch(other.name)) and f"({other.name})" in victim.name
+
+
+_BARE_ACRONYM = re.compile(r"[A-Z]{3,6}")  # an acronym of two letters reads as a word ("IT") and spells too many names
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words and of each part of a hyphenated one ("Netbeheer Oost-Veluwe":
+    NOV); the lower-case words that join them ("Office of Water") give none."""
+    return "".join(part[0] for part in re.split(r"[\s\-]+", name) if part[:1].isupper())
 
 
 def one_organisation(candidate: Candidate, country: str | None) -> bool:
