@@ -100,6 +100,23 @@ def test_a_sentence_about_the_actor_alone_dates_no_attack(language: str) -> None
     assert "APT28" in frame.actors  # the sentence is still the frame's: only its date is not the attack's
 
 
+ACTOR_HISTORY = {
+    "en": "Hackers of the Korvan gang, which emerged in September 2019 and has hit dozens of hospitals, attacked the "
+          "Veldmark Water Authority on Monday.",
+    "fr": "Actif depuis 2019 et auteur de dizaines d'attaques, le groupe Korvan a attaqué la Banque de Lutrecht "
+          "lundi.",
+    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval van de groep Korvan. De groep "
+          "zit sinds 2019 achter honderden vergelijkbare aanvallen.",
+}
+
+
+@pytest.mark.parametrize("language", list(ACTOR_HISTORY))
+def test_a_date_of_the_attackers_own_story_never_dates_the_incident(language: str) -> None:
+    """ "Korvan, which emerged in September 2019", "Actif depuis 2019": the date tells when the attackers appeared
+    (``background.toml``: ``actor_history``), not when they attacked."""
+    assert only_frame(ACTOR_HISTORY[language], language).first_seen == "2021-05-17"
+
+
 @pytest.mark.parametrize(("language", "text"), [
     ("nl", "Het waterschap Veldmark werd getroffen door een ransomware-aanval. Onderzoekers schatten dat "
            "ransomware-hackers in 2020 ruim 9 miljard euro ontvingen."),

@@ -138,8 +138,11 @@ def _gap(cue: Match, mention: DateMention) -> int:
 
 
 def _beside_another_event(text: str, mention: DateMention, language: str) -> bool:
+    """A marker before the date in its clause sets it beside the attack ("like WannaCry in 2017") or dates the
+    attackers' own story ("Royal, which emerged in September 2022"): either way, not the attack's date."""
     clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
-    return bool(background_markers(language, "comparison").search(text[clause_start:mention.start]))
+    return any(background_markers(language, kind).search(text[clause_start:mention.start])
+               for kind in ("comparison", "actor_history"))
 
 
 def background_sentences(sentences: list[SentenceFacts], language: str) -> set[int]:
