@@ -234,3 +234,16 @@ def test_the_subject_before_the_auxiliary_denies_whatever_its_object_names() -> 
     claim = only_claim("Het Kremlin heeft beschuldigingen van Oekraïne verworpen dat Russische hackers het regionale "
                        "bestuur van Lutrecht hebben bespioneerd.", "nl")
     assert (claim.claimant, claim.stance, claim.attributed_to) == ("Kremlin", Stance.DENIES, ("RU",))
+
+
+@pytest.mark.parametrize(("text", "claimant", "blamed"), [
+    ("Researchers at Kettleby Labs have linked the attack on Norvale to the Korvan group.", "Kettleby Labs",
+     ("Korvan",)),
+    ("Microsoft has linked the campaign against Norvale to APT28.", "Microsoft", ("APT28",)),
+    ("Investigators traced the intrusion at Norvale to APT41.", "Investigators", ("APT41",)),
+])
+def test_an_attribution_verb_split_by_its_object_is_read(text: str, claimant: str, blamed: tuple[str, ...]) -> None:
+    """ "linked the operation to X", "traced the intrusion to X" (``claims.toml``: "linked … to"), and a name opening
+    the sentence speaks with an auxiliary before its verb ("Microsoft has linked")."""
+    claim = only_claim(text, "en")
+    assert (claim.claimant, claim.stance, claim.attributed_to) == (claimant, Stance.ATTRIBUTES, blamed)

@@ -295,11 +295,15 @@ def _name_kind(facts: SentenceFacts, chunk: NameChunk, media: list[Match], targe
 
 
 def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "Brightwater confirmed", "Microsoft attributed the campaign to ...", "Google denied": one word opening the
+    """ "Brightwater confirmed", "Microsoft attributed the campaign to ...", "Google has denied": one word opening the
     sentence, right before a verb that reports, blames or denies, names who speaks even when it is also a common
     word (the names of the largest vendors are among the most frequent words there are)."""
-    return chunk.sentence_start and chunk.text.casefold() not in FUNCTION_WORDS and any(
-        0 <= m.start - chunk.end <= 1 for kind in _SPEAKING_CUES for m in facts.cues.get(kind, []))
+    if not chunk.sentence_start or chunk.text.casefold() in FUNCTION_WORDS or any(
+            m.start <= chunk.start and chunk.end <= m.end for kind in ("attacker_noun", "criminal_noun")
+            for m in facts.cues.get(kind, [])):
+        return False  # "Hackers die in opdracht van ... werken": who attacks, not who speaks
+    return any(m.start >= chunk.end and len(facts.text[chunk.end:m.start].split()) <= 1  # "Microsoft has linked"
+               for kind in _SPEAKING_CUES for m in facts.cues.get(kind, []))
 
 
 def _noun_kind(noun: Match) -> ClaimantKind:
