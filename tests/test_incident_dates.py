@@ -75,10 +75,23 @@ BESIDE_AN_OLDER_EVENT = {
 }
 
 
-@pytest.mark.parametrize("language", list(BESIDE_AN_OLDER_EVENT))
-def test_a_date_beside_an_older_event_never_dates_the_incident(language: str) -> None:
-    frame = only_frame(BESIDE_AN_OLDER_EVENT[language], language)
-    assert frame.first_seen == "2021-05-17"
+ACTOR_HISTORY = {
+    "en": "Hackers of the Korvan gang, which emerged in September 2019 and has hit dozens of hospitals, attacked the "
+          "Veldmark Water Authority on Monday.",
+    "fr": "Actif depuis 2019 et auteur de dizaines d'attaques, le groupe Korvan a attaqué la Banque de Lutrecht "
+          "lundi.",
+    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval van de groep Korvan. De groep "
+          "zit sinds 2019 achter honderden vergelijkbare aanvallen.",
+}
+
+
+@pytest.mark.parametrize(("language", "text"), [*BESIDE_AN_OLDER_EVENT.items(), *ACTOR_HISTORY.items()])
+def test_a_date_beside_an_older_event_or_of_the_attackers_own_story_never_dates_the_incident(language: str,
+                                                                                              text: str) -> None:
+    """ "like the Poste in 2017" sets the date beside another attack; "Korvan, which emerged in September 2019",
+    "Actif depuis 2019" date when the attackers appeared (``background.toml``: ``actor_history``), not when they
+    attacked."""
+    assert only_frame(text, language).first_seen == "2021-05-17"
 
 
 def test_a_sentence_about_another_older_breach_is_not_this_incidents_date() -> None:
@@ -98,23 +111,6 @@ def test_a_sentence_about_the_actor_alone_dates_no_attack(language: str) -> None
     frame = only_frame(text, language)
     assert frame.first_seen == "2021-05-17"
     assert "APT28" in frame.actors  # the sentence is still the frame's: only its date is not the attack's
-
-
-ACTOR_HISTORY = {
-    "en": "Hackers of the Korvan gang, which emerged in September 2019 and has hit dozens of hospitals, attacked the "
-          "Veldmark Water Authority on Monday.",
-    "fr": "Actif depuis 2019 et auteur de dizaines d'attaques, le groupe Korvan a attaqué la Banque de Lutrecht "
-          "lundi.",
-    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval van de groep Korvan. De groep "
-          "zit sinds 2019 achter honderden vergelijkbare aanvallen.",
-}
-
-
-@pytest.mark.parametrize("language", list(ACTOR_HISTORY))
-def test_a_date_of_the_attackers_own_story_never_dates_the_incident(language: str) -> None:
-    """ "Korvan, which emerged in September 2019", "Actif depuis 2019": the date tells when the attackers appeared
-    (``background.toml``: ``actor_history``), not when they attacked."""
-    assert only_frame(ACTOR_HISTORY[language], language).first_seen == "2021-05-17"
 
 
 @pytest.mark.parametrize(("language", "text"), [
