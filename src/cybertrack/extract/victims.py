@@ -637,9 +637,10 @@ _CHANNEL_BEFORE = 16  # "canal de Telegram", "chaîne Telegram": where a channel
 
 @language_table
 def _channel_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The language's channel nouns ending a name as a compound ("Telegramkanaal", "Telegram-Kanal"), right after
-    it ("Telegram channel"), or right before it after a preposition and at most one word, a short word between
-    ("en su canal de Telegram", "sul canale Telegram"; "la chaîne Kettleby TV" is a broadcaster, and may be hit)."""
+    """The language's channel nouns: ending a name as a compound ("Telegramkanaal", "Telegram-Kanal"), right after
+    it ("Telegram channel"), or before it after a preposition and at most one more word, with at most a short word
+    between noun and name ("en su canal de Telegram", "sul canale Telegram"). Without the preposition the noun may
+    describe a broadcaster, which may be hit ("la chaîne Kettleby TV")."""
     nouns = alternation(pack(language if language in LANGUAGES else "en", "roles")["channel_nouns"])
     prepositions = alternation(pack(language if language in LANGUAGES else "en", "grammar")["prepositions"])
     return (re.compile(rf"\w-?(?:{nouns})(?!\w)", re.IGNORECASE),
