@@ -41,6 +41,7 @@ from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.roles import enumerations, victims_in
 from cybertrack.extract.victim_countries import ArticleCountries
 from cybertrack.extract.victims import (
+    BARE_ACRONYM,
     STATE_SECTOR,
     Candidate,
     candidates,
@@ -614,7 +615,8 @@ def _acronyms(facts: list[SentenceFacts]) -> dict[str, str]:
         long_form = _ACRONYM_AFTER.sub("", name)
         if long_form != name:
             found[f"org:{name_key(long_form)}"] = f"org:{name_key(name)}"
-    acronyms = {name for name in names if _BARE_ACRONYM.fullmatch(name)}
+    # an acronym of two letters reads as a word ("IT") and spells too many names
+    acronyms = {name for name in names if BARE_ACRONYM.fullmatch(name) and len(name) >= _SPELT_LETTERS}
     for name in names:
         spelt = _initials(name)
         if spelt in acronyms and spelt != name and f"org:{name_key(name)}" not in found:
@@ -632,10 +634,10 @@ def _with_acronym(victim: Victim, key: str) -> Victim:
 
 def _names_more(victim: Victim, other: Victim) -> bool:
     """ "Netbeheer Oost-Veluwe (NOV)" says all that the acronym "NOV" does, and more."""
-    return bool(_BARE_ACRONYM.fullmatch(other.name)) and f"({other.name})" in victim.name
+    return bool(BARE_ACRONYM.fullmatch(other.name)) and f"({other.name})" in victim.name
 
 
-_BARE_ACRONYM = re.compile(r"[A-Z]{3,6}")  # an acronym of two letters reads as a word ("IT") and spells too many names
+_SPELT_LETTERS = 3  # the fewest letters of an acronym that is read as spelling a longer name
 
 
 def _initials(name: str) -> str:

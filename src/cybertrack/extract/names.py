@@ -115,11 +115,13 @@ def _opens_sentence(sentence: str, position: int) -> bool:
     return before == "" or before.endswith((":", "\n"))
 
 
-def _adjective_compound(token: str) -> bool:
-    """A capitalised word joined by a hyphen to a lower-case one ("Russian-speaking", "China-linked"): an adjective,
-    where a name's parts are all capitalised ("Rolls-Royce", "Saint-Étienne")."""
-    last = token.rsplit("-", 1)[-1] if "-" in token else ""
-    return last[:1].islower()
+_ADJECTIVAL_COMPOUND = re.compile(r"\w[-‑][a-zà-ÿ]+$")
+
+
+def adjectival_compound(token: str) -> bool:
+    """A word joined by a hyphen to a lower-case one ("Russian-speaking", "China-linked", "Java-based"): an
+    adjective, where a name's parts are all capitalised ("Rolls-Royce", "Saint-Étienne")."""
+    return bool(_ADJECTIVAL_COMPOUND.search(token))
 
 
 def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk]:
@@ -167,7 +169,7 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
                        or (run[-1][2].lower() in stops and len(run) > 1
                            and not _acronym_ends_name(sentence, run[-1], language))):
             run = run[:-1]
-        while len(run) > 1 and _adjective_compound(run[0][2]):
+        while len(run) > 1 and adjectival_compound(run[0][2]):
             run = run[1:]  # "the Russian-speaking Conti gang", "Iran-backed Charming Kitten": an adjective before
         descriptor = 0
         if run and language in _TAGGED_LANGUAGES:

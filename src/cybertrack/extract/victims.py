@@ -26,7 +26,7 @@ from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.incident_dates import CLAUSE_EDGE, background_markers
 from cybertrack.extract.institutions import portfolio_of, portfolios, state_body
-from cybertrack.extract.names import NameChunk, is_web_domain, reads_as_verb, stop_words
+from cybertrack.extract.names import NameChunk, adjectival_compound, is_web_domain, reads_as_verb, stop_words
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
@@ -39,7 +39,6 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _PUNCTUATION = re.compile(r"[.;:!?,]")
 _WORD = re.compile(r"[\w'’\-]+")
 _LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|plc|corp|corporation|co|sa|ag|gmbh|nv|bv|spa|srl|sl)\.?$", re.IGNORECASE)
-_ADJECTIVAL_COMPOUND = re.compile(r"\w[-‑][a-zà-ÿ]+$")  # "Web-connected", "Java-based"
 _POSSESSED = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:systems?|networks?|servers?|computers?|websites?|site|database|data|"
     r"customers|users|employees|staff|patients|accounts|email|e-mail|records|files|IT)\b", re.IGNORECASE)
@@ -65,7 +64,7 @@ _MAX_GAP_WORDS = 4
 _PREPOSITIONS = frozenset(word.casefold() for word in words("grammar", "prepositions"))
 _COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dat": what was said begins
 _MAX_APPOSITION_WORDS = 25
-_BARE_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")  # "PAP", "SAS", "RUAG", "AT&T"
+BARE_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")  # "PAP", "SAS", "RUAG", "AT&T"
 _NOTICE_WORDS = 4  # "told all of its staff": the people an organisation tells stand a few words after the verb
 _MAX_ADDRESSEE_WORDS = 5  # "zegt directeur Anna Reyes tegen": the speaker may stand between
 _CONJUNCTIONS = frozenset(word.casefold() for word in words("grammar", "conjunctions"))
@@ -212,7 +211,7 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
         return False  # "Ransomware", "Phishing", "Hospitals" opening a sentence are words, not names
     if chunk.sentence_start and len(tokens) == 1 and word_frequency(tokens[0]) >= COMMON_WORD_ZIPF - 0.5:
         return False
-    if _ADJECTIVAL_COMPOUND.search(tokens[-1]):
+    if adjectival_compound(tokens[-1]):
         return False
     if _only_nationalities(facts, chunk):
         return False  # "Estlandse", "Amerikaanse het Amerikaanse": where something is from, not what it is
@@ -302,7 +301,7 @@ def _acronym_without_descriptor(written: str, name: str) -> str:
     """ "Nachrichtenagentur PAP", "the airline SAS": an acronym is how an analyst and every other report name the
     organisation, and too short to be found inside the longer form. A name in words keeps its describing noun, which
     may be its own ("Stadtwerke Lutrecht", "ziekenhuis Sint-Anna")."""
-    return name if _BARE_ACRONYM.fullmatch(name) else written
+    return name if BARE_ACRONYM.fullmatch(name) else written
 
 
 def _known_place(name: str) -> bool:
