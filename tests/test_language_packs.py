@@ -12,6 +12,7 @@ import pytest
 from cybertrack import lang
 from cybertrack.extract.cues import cues
 from cybertrack.extract.lexicons import lexicons
+from cybertrack.lang import with_contractions
 
 PACKAGE = Path(lang.__file__).resolve().parents[1]
 
@@ -84,3 +85,26 @@ def test_a_split_verb_is_a_cue_only_with_its_particle_in_the_clause():
     assert cues().find_all("Er wies auf die Lücke hin. Zurück blieb der Schaden.")["denial"] == []
     blamed = cues().find_all("Die Regierung macht Russland für den Angriff verantwortlich.")["attribution"]
     assert "macht" in [m.text for m in blamed]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "cue"),
+    [
+        # "sponsorizzato da" in the pack: Italian fuses the preposition with the article after it
+        ("Il gruppo Korvan, sponsorizzato dallo Stato, ha colpito Lutrex.", "agency_link", "sponsorizzato dallo"),
+        ("Il gruppo Korvan è legato all'intelligence di Veldmark.", "agency_link", "legato all'"),
+        # "im Auftrag" is listed whole; "unterstützt von" fuses into "unterstützt vom"
+        ("Die Gruppe Korvan wird unterstützt vom Geheimdienst.", "agency_link", "unterstützt vom"),
+        ("Le groupe Korvan, lié aux services de Veldmark, a frappé Lutrex.", "agency_link", "lié aux"),
+    ],
+)
+def test_a_cue_that_ends_with_a_preposition_matches_its_fused_forms(sentence: str, kind: str, cue: str) -> None:
+    assert cue in [m.text for m in cues().find_all(sentence)[kind]]
+
+
+def test_fused_forms_come_from_the_pack_and_only_where_the_phrase_ends_with_the_preposition() -> None:
+    phrases = with_contractions("it", ["con sede in", "in", "attacco contro"])
+    assert "con sede nella" in phrases and "con sede nell'" in phrases
+    assert "nella" not in phrases  # a bare preposition is no phrase to fuse
+    assert not any(p.startswith("attacco contro ") for p in phrases)
+    assert with_contractions("en", ["based in"]) == ["based in"]

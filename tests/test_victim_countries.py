@@ -81,6 +81,8 @@ def test_places_in_a_run_of_capitalised_words(places: dict[str, str]) -> None:
         ("en", "Norvale Logistics, a freight firm headquartered in Toronto, was hit by ransomware.",
          "Norvale Logistics", ["CA"]),
         ("fr", "Des pirates ont paralysé Norvale, un transporteur basé à Lyon.", "Norvale", ["FR"]),
+        # "con sede in" fused with its article: "nel Veneto"
+        ("it", "Un attacco ha colpito Lutrex Market, catena con sede nel Veneto.", "Lutrex Market", ["IT"]),
     ],
 )
 def test_country_from_the_words_around_the_victim(places: dict[str, str], language: str, sentence: str, victim: str,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cybertrack.extract.lexicons import LANGUAGES, lexicons
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
-from cybertrack.lang import alternation, topic
+from cybertrack.lang import alternation, topic, with_contractions
 
 SPLIT = "…"  # in a lexicon phrase, the words a split verb puts between its parts ("wies … zurück")
 _SPLIT_REACH = 120  # characters between the parts of a split verb, in one clause
@@ -66,7 +66,7 @@ class Cues:
         for kind, groups in sections.items():
             for group, by_language in groups.items():
                 phrases = by_language if isinstance(by_language, list) else [
-                    p for language in LANGUAGES for p in by_language.get(language, [])]
+                    p for language in LANGUAGES for p in with_contractions(language, by_language.get(language, []))]
                 for phrase in phrases:
                     if SPLIT in phrase:
                         head = phrase.split(SPLIT)[0].strip().casefold()

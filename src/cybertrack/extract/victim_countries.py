@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.knowledge.places import places_in
-from cybertrack.lang import alternation, words
+from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions, words
 from cybertrack.tables import table
 
 T = TypeVar("T")
@@ -47,7 +47,9 @@ class _Located:
 
 @table
 def _links() -> dict[str, re.Pattern[str]]:
-    seat, of, joined = (alternation(words("places", section)) for section in ("seat", "of", "and"))
+    of, joined = (alternation(words("places", section)) for section in ("of", "and"))
+    seat = alternation(phrase for language in LANGUAGES
+                       for phrase in with_contractions(language, pack(language, "places")["seat"]))
     article = rf"(?:(?:{alternation(words('grammar', 'articles'))})\s+|[lL]['’])"  # "the Philippines", "l'Allemagne"
     return {
         # "in", ", based in", " de ", "'s" never; the gap between a victim and its place

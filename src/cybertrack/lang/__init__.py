@@ -114,6 +114,21 @@ def words(topic_name: str, section: str) -> frozenset[str]:
     return frozenset(w for language in LANGUAGES for w in pack(language, topic_name)[section])
 
 
+def with_contractions(language: str, phrases: Iterable[str]) -> list[str]:
+    """The phrases, and each one that ends with a preposition also with the forms that fuse that preposition with an
+    article (the pack's ``grammar.contractions``): Italian writes "sponsorizzato dallo Stato" and "con sede nella
+    provincia", so "sponsorizzato da" and "con sede in" must match there too, and a pack lists the bare phrase once
+    instead of every fused form beside it."""
+    fused: dict[str, list[str]] = {}
+    for form, preposition in pack(language, "grammar")["contractions"].items():
+        fused.setdefault(preposition, []).append(form)
+    found = list(phrases)
+    for phrase in list(found):
+        head, _, last = phrase.rpartition(" ")
+        found += [f"{head} {form}" for form in fused.get(last, []) if head]
+    return list(dict.fromkeys(found))
+
+
 @functools.cache
 def word_pattern(topic_name: str, section: str) -> re.Pattern[str]:
     """Every pack's phrases of one section as whole words, in any case: ``word_pattern("grammar", "complementizers")``
