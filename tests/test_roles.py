@@ -366,3 +366,25 @@ def test_an_article_that_names_no_victim_tells_one_story(text: str, language: st
     """Every frame known only by a generic victim ("hospitals", "universities"), none with a name, date or actor of its
     own: the article tells one story, told in the frame it opens with, not one incident per sector noun."""
     assert len(frames_of(text, language)) == 1
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("Sono online i dati rubati a Lutrex Market, catena di supermercati con sede nella provincia di Brescia.", "it",
+     ["Lutrex Market"]),
+    ("Les pirates publient des documents dérobés à la mairie de Lutrecourt, victime d'un rançongiciel.", "fr",
+     ["mairie de Lutrecourt"]),
+])
+def test_data_stolen_from_a_victim_names_it_after_the_participle(text: str, language: str, found: list[str]) -> None:
+    """ "i dati rubati a X", "des documents dérobés à X": the participle after the data casts who it was taken from."""
+    assert victims(text, language) == found
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("Les pirates publient des documents dérobés à la municipalité de Lutrecourt, en Lombardie, victime d'un "
+     "rançongiciel.", "fr", ["municipalité de Lutrecourt"]),
+    ("Ein Angriff legte die Stadtwerke Lutrecht in Bayern lahm.", "de", ["Stadtwerke Lutrecht"]),
+])
+def test_a_place_after_the_victim_says_where_it_is(text: str, language: str, found: list[str]) -> None:
+    """ "la mairie de Lutrecourt, en Lombardie": the region tied to the victim by a preposition of place is where the
+    victim is, not a second victim (`victim_countries.is_where_another_is`)."""
+    assert victims(text, language) == found

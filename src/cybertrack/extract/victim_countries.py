@@ -57,6 +57,8 @@ def _links() -> dict[str, re.Pattern[str]]:
         # "X, a logistics firm headquartered in ", "X, un opérateur basé à ": an apposition that seats the name
         "apposed": re.compile(rf"^\s*,\s*(?:[^\s.;:!?,()\[\]\"“”«»]+\s+){{1,{MAX_SEATED_APPOSITION_WORDS}}}"
                               rf"(?:{seat})\s*{article}?$", re.IGNORECASE),
+        # "X, en Lombardie", "X in Bayern": the gap between a victim and a place that says where it is
+        "located": re.compile(rf"^\s*,?\s*(?:{seat}|{of})\s*{article}?$", re.IGNORECASE),
         # the gap between two items of an enumeration: ", ", " and ", ", and ", ", en ", " et au ", ", de la "
         "and": re.compile(rf"^\s*(?:,\s*(?:(?:{joined})\s+)?|(?:{joined})\s+)(?:(?:{of})\s*)?{article}?$",
                           re.IGNORECASE),
@@ -67,6 +69,17 @@ def victim_countries(facts: SentenceFacts, start: int, end: int, places: dict[st
     """ISO codes of the victim named at ``facts.text[start:end]``: none, one, or one per item of an enumeration of
     places after it. ``places`` is the knowledge base's gazetteer (place name -> country)."""
     return _read(facts, start, end, _located(facts, places))
+
+
+def is_where_another_is(facts: SentenceFacts, start: int, end: int, others: list[tuple[int, int]],
+                        places: dict[str, str]) -> bool:
+    """Whether the name at ``start:end`` is only a place (a country or a gazetteer place) that stands right after
+    another name of the sentence (``others``), tied to it by a preposition of place: "la municipalité de Crémone, en
+    Lombardie" names where the town hall is, not a second victim."""
+    if not any(m.start == start and m.end == end for m in _located(facts, places)):
+        return False
+    return any(other_end <= start and _links()["located"].match(facts.text[other_end:start])
+               for _, other_end in others)
 
 
 class ArticleCountries:
