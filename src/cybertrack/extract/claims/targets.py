@@ -38,6 +38,8 @@ _APPOSITION_WORDS = 5  # "APT28, una unidad de la inteligencia militar rusa": th
 _BLAME_GAP_WORDS = 4  # "the Medusa ransomware was behind it": a family this close to an attribution cue is blamed
 _CHARGE_WORDS = 2  # "für die Sabotage mit NotPetya": the content words between the complement's preposition and it
 _COMPLEMENT_REACH = 80  # characters back from a name where its complement's preposition may stand
+_BACKED_GROUP_WORDS = 3  # "Noord-Koreaanse staat gesteunde hackersgroep Lazarus": from a backed state to its group
+_BACKING_REACH = 40  # characters before a nationality where "state-backed" may stand
 _NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
 # "the Chinese state-sponsored group", "nordkoreanische Staatshacker", "Noord-Koreaanse staatshackers"
 _STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|staats|étatique)",
@@ -306,6 +308,7 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
         # "attributed the attack to the Russian government": the state's body the attribution is given to
         blamed = blamed or any(_recipient_of(facts, cue, start) for start, _ in _state_phrases(facts, country))
         if _as_a_state(facts, country, links, culprit_cues) or blamed or object_before or _served(facts, country) \
+                or _backs_a_named_group(facts, country, actors) \
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
             found.append(Target(country.start, country.end, country.code, before_cue=object_before))
     return found
@@ -388,6 +391,29 @@ def _nationality_of_a_named_group(facts: SentenceFacts, country: CountryMention,
         return False
     return any(close(facts.text, country.end, actor.start, _NATIONALITY_WORDS)
                or close(facts.text, actor.end, country.start, _NATIONALITY_WORDS) for actor in actors)
+
+
+def _backs_a_named_group(facts: SentenceFacts, country: CountryMention, actors: list[Target]) -> bool:
+    """ "the state-backed North Korean group Lazarus", "de door de Noord-Koreaanse staat gesteunde groep Lazarus",
+    "die vom russischen Staat unterstützte Gruppe": the phrase that names a group the claim blames says the state
+    backs it, before its nationality (the pack's ``state_backed``) or after the state's name and noun
+    (``backing_participles``). However far the claim's cue stands (an alias between, "ook bekend als APT38"), the
+    state is the group's sponsor."""
+    text = facts.text
+    if not any(not actor.state and close(text, country.end, actor.start, _BACKED_GROUP_WORDS) for actor in actors):
+        return False
+    before, after = _backing_words(facts.language)
+    if before is not None and before.search(text[max(0, country.start - _BACKING_REACH):country.start]):
+        return True
+    return after is not None and any(after.match(text, end) for _, end in _state_phrases(facts, country))
+
+
+@language_table
+def _backing_words(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    claims = pack(language if language in LANGUAGES else "en", "claims")
+    before, after = claims["state_backed"], claims["backing_participles"]
+    return (re.compile(rf"(?<!\w)(?:{alternation(before)})\s+$", re.IGNORECASE) if before else None,
+            re.compile(rf"[-‑\s]+(?:{alternation(after)})(?!\w)", re.IGNORECASE) if after else None)
 
 
 def _subject_of(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -> bool:
