@@ -18,7 +18,7 @@ from cybertrack.extract.names import name_chunks
 from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victims import candidates, name_key
 from cybertrack.knowledge.base import knowledge_base
-from cybertrack.model import Claim, Frame
+from cybertrack.model import Claim, Frame, Stance
 from tests.conftest import RESOURCES
 
 PUBLISHED = "2022-07-19"
@@ -952,6 +952,19 @@ def test_an_actor_s_target_profile_is_no_incident_of_its_own() -> None:
     text = ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday. "
             "Separately, Sandworm targeted hospitals.")
     assert len(extract_frames("d", text, "en", "2024-05-01", RESOURCES)) == 2
+
+
+def test_a_frame_left_without_victims_is_part_of_the_story_that_has_them() -> None:
+    """A sentence that reads the group as the one hit ("Korvan's leak site") opens a frame that loses its only victim
+    to the article's culprits; with its date, it would stand as an empty incident beside the real one. Where another
+    frame has victims, it is that frame's story."""
+    text = ("The Rhysida ransomware group has claimed responsibility for a cyberattack on the court in Lutrecht. "
+            "Screenshots posted on Rhysida's leak site on Monday appear to show case files. "
+            "The Lutrecht District Court has been paralysed since June 10, when attackers encrypted its servers.")
+    frames = extract_frames("d", text, "en", "2024-06-20", RESOURCES)
+    assert len(frames) == 1
+    assert "Lutrecht District Court" in [v.name for v in frames[0].victims]
+    assert [(c.claimant, c.stance) for c in frames[0].claims] == [("Rhysida", Stance.CLAIMS_RESPONSIBILITY)]
 
 
 @pytest.mark.parametrize(("text", "language", "name"), [

@@ -803,8 +803,11 @@ def _distinctive(draft: _Draft) -> bool:
 
 def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     """A frame known only by a generic victim, with nothing of its own, is part of its neighbour's story; in an
-    article where every frame is such, of the story the article opens with."""
-    strong = [d for d in drafts if not d.generic or _distinctive(d)] or drafts[:1]
+    article where every frame is such, of the story the article opens with. A frame with no victim at all (its only
+    one was the article's culprit: "Rhysida's leak site") is part of a story that has victims, whatever it has of its
+    own: on probe11, incidents 0.760 -> 0.776 and claims 0.562 -> 0.578."""
+    strong = [d for d in drafts if not d.generic or (_distinctive(d) and (d.victims or not any(
+        o.victims for o in drafts)))] or drafts[:1]
     for draft in drafts:
         if draft in strong:
             continue
