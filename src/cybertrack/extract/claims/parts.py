@@ -52,6 +52,7 @@ class Target:
     name: str
     agency: bool = False  # a state's service ("GRU", "BSI"): the one blamed, or the one speaking
     before_cue: bool = False  # the object before the cue's participle ("hat Russland beschuldigt"): never who speaks
+    involvement: bool = False  # a state named with the part a denial rejects ("any Russian involvement")
 
     @property
     def state(self) -> bool:

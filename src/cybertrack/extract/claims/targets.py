@@ -296,13 +296,15 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
             # name or a seat, not a state
         if victim_cue_before(facts, country.start) and not _recipient_of(facts, cue, country.start):
             continue  # "accused of cyberattacks on Estonia": the state that was hit ("blamed the attack on Russia")
-        answered = cue.stance.rejects and (country.code in accused or any(
-            close(facts.text, country.end, n.start, 1) or close(facts.text, n.end, country.start, 1)
-            for n in involvement))
+        # "denied any Russian involvement", "negó cualquier implicación rusa": whose part the denial rejects
+        involved = any(cue.match.end <= n.start and (
+            close(facts.text, country.end, n.start, 1) or close(facts.text, n.end, country.start, 1))
+            for n in involvement)
+        answered = cue.stance.rejects and (country.code in accused or involved)
         forms = {"name", "capital", "adjective"} if answered else {"name", "capital"}
         object_before = not cue.reported and country.form in forms and _object_before_participle(facts, country, cue)
         blamed = not cue.reported and country.form in forms and (
-            _words_after_cue(facts, cue, country.start) <= _TARGET_AFTER_CUE_WORDS
+            involved or _words_after_cue(facts, cue, country.start) <= _TARGET_AFTER_CUE_WORDS
             or (cue.names_the_culprit_first and _subject_of(facts, country, cue))
             or _recipient_of(facts, cue, country.start) or _recipient_before_participle(facts, cue, country))
         # "attributed the attack to the Russian government": the state's body the attribution is given to
@@ -310,7 +312,8 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
         if _as_a_state(facts, country, links, culprit_cues) or blamed or object_before or _served(facts, country) \
                 or _backs_a_named_group(facts, country, actors) \
                 or (country.attacker_side and not _nationality_of_a_named_group(facts, country, actors)):
-            found.append(Target(country.start, country.end, country.code, before_cue=object_before))
+            found.append(Target(country.start, country.end, country.code, before_cue=object_before,
+                                involvement=involved and cue.stance.rejects))
     return found
 
 
