@@ -97,7 +97,8 @@ def test_a_split_verb_is_a_cue_only_with_its_particle_in_the_clause():
         ("Die Gruppe Korvan wird unterstützt vom Geheimdienst.", "agency_link", "unterstützt vom"),
         ("Le groupe Korvan, lié aux services de Veldmark, a frappé Lutrex.", "agency_link", "lié aux"),
         # before a vowel Italian writes "a" as "ad"
-        ("Un attacco informatico ad Antares Logistica ha bloccato i server.", "victim_before", "attacco informatico ad"),
+        ("Un attacco informatico ad Antares Logistica ha bloccato i server.", "victim_before",
+         "attacco informatico ad"),
     ],
 )
 def test_a_cue_that_ends_with_a_preposition_matches_its_fused_forms(sentence: str, kind: str, cue: str) -> None:
