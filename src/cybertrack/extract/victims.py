@@ -50,6 +50,7 @@ REPORTING_VERB = re.compile(
 STATE_SECTOR = "government"  # the sector of state bodies: parliament, government, presidency
 _QUOTES = "\"'“”«» "
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[.,](?=\d)")  # "400.000 usuarios": a number's dot ends no sentence
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
 _DEFINITE = re.compile(r"(?:\b(?:the|le|la|les|il|lo|der|die|das|de|het|el)\s+|\b[lL]['’])$", re.IGNORECASE)
@@ -801,11 +802,34 @@ def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
         if words > _MAX_APPOSITION_WORDS:
             return False
         gap = facts.text[candidate.end:cue.start]
-        if _SENTENCE_BREAK.search(_ABBREVIATIONS.sub(" ", gap)):
+        if _SENTENCE_BREAK.search(_DIGIT_GROUPS.sub(" ", _ABBREVIATIONS.sub(" ", gap))):
             return False
         if words <= 2 and "," not in gap and not _new_subject(gap):
             return True
         inner = gap.strip().strip(",").strip()
         if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner:
             return True
+        if _says_it_was_hit(facts, candidate.end, cue.start):
+            return True
     return False
+
+
+def _says_it_was_hit(facts: SentenceFacts, end: int, cue_start: int) -> bool:
+    """ "Norvale said on Tuesday it had been hacked", "La Caisse ... a confirmé, mardi 8 avril, avoir été la cible",
+    "Lutrex, la distribuidora, confirmó que fue víctima": between the name (and its apposition) and the cue stand
+    only the name's own speech verb, dates and function words. The name reports that it was hit; "Norvale said its
+    supplier was hacked" has a word of its own there and is no such report."""
+    speech = [m for m in facts.cues.get("speech", []) if end <= m.start and m.end <= cue_start]
+    if not speech:
+        return False
+    said = speech[0].start
+    before = facts.text[end:said]
+    apposition = before.lstrip().startswith(",") and before.rstrip().endswith(",") and before.strip(" ,")
+    if before.strip() and not apposition:
+        return False  # the speech verb is the name's own, right after it or after its apposition
+    after = facts.text
+    for start, stop in [(m.start, m.end) for m in speech] + [(d.start, d.end) for d in facts.dates]:
+        if said <= start and stop <= cue_start:
+            after = after[:start] + " " * (stop - start) + after[stop:]
+    own = stop_words(facts.language)
+    return not any(word.casefold() not in own for word in re.findall(r"\w+", after[said:cue_start]))
