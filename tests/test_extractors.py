@@ -967,6 +967,21 @@ def test_a_frame_left_without_victims_is_part_of_the_story_that_has_them() -> No
     assert [(c.claimant, c.stance) for c in frames[0].claims] == [("Rhysida", Stance.CLAIMS_RESPONSIBILITY)]
 
 
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("A ransomware attack hit Kettleby Shipping on Monday. In the past, the same group has also attacked Norvale "
+     "Bank.", "en", "Kettleby Shipping"),
+    ("Des pirates ont chiffré lundi les serveurs de l'armateur Kettleby. Par le passé, le même groupe avait déjà "
+     "attaqué la banque Norvale.", "fr", "armateur Kettleby"),
+    ("Hackers hebben maandag de servers van rederij Kettleby versleuteld. In het verleden viel dezelfde groep al de "
+     "Norvale Bank aan.", "nl", "rederij Kettleby"),
+])
+def test_an_earlier_attack_the_article_recalls_is_no_incident(text: str, language: str, victim: str) -> None:
+    """A victim named only in sentences that tell of an earlier attack (the packs' ``earlier_event`` markers: "in the
+    past", "par le passé") is another event the article recalls, not one it reports."""
+    frames = extract_frames("d", text, language, "2024-06-20", RESOURCES)
+    assert [[v.name for v in f.victims] for f in frames] == [[victim]]
+
+
 @pytest.mark.parametrize(("text", "language", "name"), [
     ("A hacktivist collective took down the websites of Kettleby Airport for several hours.", "en", "Kettleby Airport"),
     ("Unbekannte haben die Server der Stadtwerke Lutrecht gekapert.", "de", "Stadtwerke Lutrecht"),

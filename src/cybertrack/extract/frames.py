@@ -189,6 +189,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     culprits = _culprits(facts, claims, background)
     drafts = _fold_generic([_without_culprits(draft, culprits)
                             for draft in _group(facts, deadline, _accused_states(claims), resources.encoder)])
+    drafts = [d for d in drafts if not _earlier_event(d, background)] or drafts
     frames = [_frame(document, draft, language, published, deadline, background) for draft in drafts]
     _assign_claims(frames, drafts, claims)
     unspelled = initials_only(facts)
@@ -818,6 +819,13 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     for draft in strong:
         draft.sentences.sort(key=lambda s: s.index)
     return strong
+
+
+def _earlier_event(draft: _Draft, background: set[int]) -> bool:
+    """Every sentence that names the draft's victims tells of an earlier attack ("Hackers hit Kettleby Bank, and not
+    the first time: in 2019 ..."): an event the article recalls beside the one it reports, not an incident it
+    reports."""
+    return bool(draft.spans) and all(index in background for index in draft.spans)
 
 
 def _frame(document: str, draft: _Draft, language: str, published: str | None, deadline: Deadline,
