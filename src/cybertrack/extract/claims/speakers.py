@@ -507,6 +507,9 @@ def _named_after(facts: SentenceFacts, people: list[Speaker], verb_end: int) -> 
     return min(found, key=lambda s: s.start, default=None)  # the whole phrase where both start at one word
 
 
+_TITLE_AFTER_ARTICLE = re.compile(r"[A-Z]\w*\s+[A-Z][\w-]+")  # "Le Monde", "Der Spiegel", "El País"
+
+
 def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
     """ "Selon le Centre national de cybersécurité du Veldmark (NCCV)", "nach Angaben des Verfassungsschutzes": the
     phrase from the first capitalised word after "according to" to the end of the first speaker a few lower-case
@@ -522,11 +525,18 @@ def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> 
                 and all(word.islower() or word.casefold() in CONNECTORS for word in gap):
             if speaker.start == opening:
                 return _named_by(facts, speakers, speaker)  # "nach Angaben der Sicherheitsfirma Corvid Security"
+            if speaker.kind is ClaimantKind.GROUP:
+                continue  # "Volgens de NOS zit de groep APT28 achter": the group the source blames ends no name
             return speaker if speaker.kind is ClaimantKind.STATE \
                 else replace(speaker, start=opening, name=facts.text[opening:speaker.end])
     word = opening_word.group(1)
-    if word.casefold() in FUNCTION_WORDS or any(s.start == opening for s in speakers):
+    if any(s.start == opening for s in speakers):
         return None
+    if word.casefold() in FUNCTION_WORDS and not word.isupper():  # "NOS" is a broadcaster, not Spanish "nos"
+        title = _TITLE_AFTER_ARTICLE.match(facts.text, opening)
+        if title is None:
+            return None
+        word = title.group()  # "Selon Le Monde", "Volgens De Telegraaf": a title that opens with its article
     return Speaker(opening, opening + len(word), word, None, ClaimantKind.INSTITUTION)
 
 
