@@ -93,6 +93,9 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
             continue
         if chunk.text.casefold() in FUNCTION_WORDS:
             continue  # "Il", "A": a capitalised function word opening the sentence speaks for nobody
+        if chunk.sentence_start and any(n.start <= chunk.start and chunk.end < n.end
+                                        for n in facts.cues.get("claimant_noun", [])):
+            continue  # "Security researchers said": the capital opens the sentence, and the noun phrase speaks
         if any(c.start < chunk.end and chunk.start < c.end for c in facts.countries if c not in inside):
             continue  # "Gli Stati Uniti" read as "Uniti": the country's own name is better
         if len(inside) == 1 and (inside[0].start, inside[0].end) == (chunk.start, chunk.end):
