@@ -116,6 +116,17 @@ def test_a_vendor_whose_name_is_a_common_word_speaks_when_it_opens_the_sentence(
     assert only_claim(text, "en").claimant == claimant
 
 
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Security researchers said the Clop gang was responsible for the breach at Kettleby Freight.",
+     "Security researchers"),
+    ("Microsoft said APT41 was behind the intrusions at Kettleby Water.", "Microsoft"),
+])
+def test_a_claimant_noun_phrase_opening_the_sentence_speaks_whole(text: str, claimant: str) -> None:
+    """ "Security researchers": the first word has its capital only because it opens the sentence; the noun phrase
+    the packs list as a claimant is who speaks, not that word alone. A name opening the sentence still does."""
+    assert only_claim(text, "en").claimant == claimant
+
+
 def test_every_party_listed_as_the_subject_makes_the_claim() -> None:
     """ "Veldmark, Norvale and the European Union blamed Russia": three governments made the attribution, each of
     them a claim an analyst files; a comma alone names one party twice ("the minister, Anne Morel, said")."""
