@@ -116,15 +116,17 @@ def test_a_vendor_whose_name_is_a_common_word_speaks_when_it_opens_the_sentence(
     assert only_claim(text, "en").claimant == claimant
 
 
-@pytest.mark.parametrize(("text", "claimant"), [
-    ("Security researchers said the Clop gang was responsible for the breach at Kettleby Freight.",
+@pytest.mark.parametrize(("text", "language", "claimant"), [
+    ("Security researchers said the Clop gang was responsible for the breach at Kettleby Freight.", "en",
      "Security researchers"),
-    ("Microsoft said APT41 was behind the intrusions at Kettleby Water.", "Microsoft"),
+    ("Microsoft said APT41 was behind the intrusions at Kettleby Water.", "en", "Microsoft"),
+    # Italian plural articles ("i", "gli") are no part of who speaks
+    ("I ricercatori credono che dietro il furto a Kettleby Bank ci sia il gruppo Lazarus.", "it", "ricercatori"),
 ])
-def test_a_claimant_noun_phrase_opening_the_sentence_speaks_whole(text: str, claimant: str) -> None:
+def test_a_claimant_noun_phrase_opening_the_sentence_speaks_whole(text: str, language: str, claimant: str) -> None:
     """ "Security researchers": the first word has its capital only because it opens the sentence; the noun phrase
     the packs list as a claimant is who speaks, not that word alone. A name opening the sentence still does."""
-    assert only_claim(text, "en").claimant == claimant
+    assert only_claim(text, language).claimant == claimant
 
 
 def test_every_party_listed_as_the_subject_makes_the_claim() -> None:

@@ -430,8 +430,10 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
     subject = _before_auxiliary(facts, people, cue) or _subject(facts.text, people, cue.match.start) \
         or _subject_after_verb(facts, people, cue, targets)
     if subject and cue.names_the_culprit_first and content_words_between(facts.text, subject.end,
-                                                                          cue.match.start) <= 1:
-        # "the Conti gang was responsible": the subject is the one blamed; the one who says so comes first
+                                                                          cue.match.start) <= 1 \
+            and not _COMPLEMENTIZER.search(facts.text, subject.end, cue.match.start):
+        # "the Conti gang was responsible": the subject is the one blamed; the one who says so comes first ("I
+        # ricercatori credono che dietro ...": a subject whose verb opens a clause with "che" says so itself)
         earlier = [s for s in people if s.end <= subject.start]
         subject = _subject(facts.text, earlier, subject.start) if earlier else None
     speech = facts.cues.get("speech", [])
