@@ -122,10 +122,14 @@ def test_a_vendor_whose_name_is_a_common_word_speaks_when_it_opens_the_sentence(
     ("Microsoft said APT41 was behind the intrusions at Kettleby Water.", "en", "Microsoft"),
     # Italian plural articles ("i", "gli") are no part of who speaks
     ("I ricercatori credono che dietro il furto a Kettleby Bank ci sia il gruppo Lazarus.", "it", "ricercatori"),
+    # nor is the negation French elides onto the verb ("n'ont trouvé")
+    ("Les enquêteurs n'ont trouvé aucune preuve que la Russie soit impliquée dans l'attaque contre Kettleby Bank.",
+     "fr", "enquêteurs"),
 ])
-def test_a_claimant_noun_phrase_opening_the_sentence_speaks_whole(text: str, language: str, claimant: str) -> None:
+def test_a_claimant_noun_phrase_speaks_whole_and_alone(text: str, language: str, claimant: str) -> None:
     """ "Security researchers": the first word has its capital only because it opens the sentence; the noun phrase
-    the packs list as a claimant is who speaks, not that word alone. A name opening the sentence still does."""
+    the packs list as a claimant is who speaks, not that word alone, and an article before it or an elided negation
+    after it is no part of it. A name opening the sentence still speaks."""
     assert only_claim(text, language).claimant == claimant
 
 

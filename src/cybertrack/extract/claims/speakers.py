@@ -376,7 +376,9 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
         else:
             previous_connector = False
         end = word.end()
-    while text[start:end].split() and text[start:end].split()[-1].lower() in CONNECTORS:
+    # "ministère de", "enquêteurs n'" (the negation of "n'ont trouvé"): a connector or an elided word ends no phrase
+    while text[start:end].split() and (text[start:end].split()[-1].lower() in CONNECTORS
+                                       or text[start:end].rstrip().endswith(("'", "’"))):
         end = start + text[start:end].rstrip().rfind(" ")
     return start, _seat(facts, start, end)
 
