@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,21 @@ def test_an_unwritable_cache_folder_only_costs_the_build(tmp_path: Path, monkeyp
 def test_the_key_changes_with_the_data_it_depends_on(monkeypatch: pytest.MonkeyPatch) -> None:
     before = cache.build_key()
     monkeypatch.setattr(cache, "DATA_PACKAGES", (*cache.DATA_PACKAGES, "pytest"))
+    assert cache.build_key() != before
+
+
+def test_the_key_changes_with_the_language_packs_the_build_reads(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Country names take their genitives from the packs (``grammar.name_genitive``): a cache kept across an edit of
+    a pack would serve the old forms."""
+    package = Path(cache.__file__).parent.parent
+    copy = tmp_path / "cybertrack"
+    shutil.copytree(package / "knowledge", copy / "knowledge")
+    shutil.copytree(package / "lang", copy / "lang")
+    monkeypatch.setattr(cache, "__file__", str(copy / "knowledge" / "cache.py"))
+    before = cache.build_key()
+    grammar = copy / "lang" / "de" / "grammar.toml"
+    grammar.write_text(grammar.read_text("utf-8").replace('name_genitive = "s"', 'name_genitive = ""'), "utf-8")
     assert cache.build_key() != before
 
 

@@ -33,11 +33,15 @@ def cache_folder() -> Path:
 
 
 def build_key() -> str:
-    """A digest of what a build depends on: our knowledge code and data, and the data packages' versions."""
+    """A digest of what a build depends on: our knowledge code and data, the language packs it reads (country names'
+    genitives, vulnerability nicknames), and the data packages' versions."""
     digest = hashlib.sha256()
     package = Path(__file__).parent
-    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".json")):
-        digest.update(path.relative_to(package).as_posix().encode())
+    packs = package.parent / "lang"
+    sources = [p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".json")]
+    sources += [p for p in packs.rglob("*.toml") if p.is_file()]
+    for path in sorted(sources):
+        digest.update(path.relative_to(package.parent).as_posix().encode())
         digest.update(path.read_bytes())
     for name in DATA_PACKAGES:
         try:

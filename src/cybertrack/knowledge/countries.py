@@ -48,7 +48,7 @@ import babel
 import pycountry
 from countryinfo import CountryInfo
 
-from cybertrack.lang import LANGUAGES
+from cybertrack.lang import LANGUAGES, pack
 from cybertrack.tables import table
 
 # Preference when one text is several kinds of form for one country ("Luxembourg", "Singapore").
@@ -148,7 +148,20 @@ def _names() -> list[_RawForm]:
             name = getattr(country, attribute, None)
             if name and "," not in name:
                 forms.append((name, country.alpha_2, "name", "en"))
-    return forms + _from_table("names", "name")
+    forms += _from_table("names", "name")
+    return forms + _genitives(forms)
+
+
+def _genitives(names: list[_RawForm]) -> list[_RawForm]:
+    """A one-word name with the ending its language gives it in the genitive (the pack's ``name_genitive``:
+    German "Frankreichs", "Russlands", as in "im Westen Frankreichs", "Russlands Militärgeheimdienst"), where the
+    name does not end in a sibilant that takes none ("Laos", "Belarus")."""
+    found = []
+    for text, code, _, language in names:
+        ending = pack(language, "grammar")["name_genitive"] if language in LANGUAGES else ""
+        if ending and " " not in text and "-" not in text and not text.endswith(("s", "ß", "x", "z")):
+            found.append((text + ending, code, "name", language))
+    return found
 
 
 def _adjectives() -> list[_RawForm]:
