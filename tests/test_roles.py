@@ -391,7 +391,7 @@ def test_a_place_after_the_victim_says_where_it_is(text: str, language: str, fou
 
 
 @pytest.mark.parametrize(("text", "language", "found"), [
-    ("Kettleby Freight said on Tuesday it had been hit by a ransomware attack.", "en", ["Kettleby Freight"]),
+    ("Kettleby Freight said on Tuesday it had been hacked over the weekend.", "en", ["Kettleby Freight"]),
     ("Le ministère veldmarkois de la Défense a confirmé lundi avoir été visé par une cyberattaque.", "fr",
      ["ministère veldmarkois de la Défense"]),
     ("Energía del Lutro, la distribuidora eléctrica que abastece a unos 400.000 usuarios de la provincia de Santa Fe, "
@@ -399,7 +399,7 @@ def test_a_place_after_the_victim_says_where_it_is(text: str, language: str, fou
     ("La empresa Lutrex confirmó haber sido víctima de un ciberataque el lunes.", "es", ["Lutrex"]),
 ])
 def test_a_name_that_says_it_was_hit_is_the_victim(text: str, language: str, found: list[str]) -> None:
-    """ "X said on Tuesday it had been hit", "X a confirmé lundi avoir été visé": between the name (and its apposition,
+    """ "X said on Tuesday it had been hacked", "X a confirmé lundi avoir été visé": between the name (and its apposition,
     numbers and all) and the cue stand only its own speech verb, a date and function words."""
     assert victims(text, language) == found
 
