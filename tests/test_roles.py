@@ -399,8 +399,8 @@ def test_a_place_after_the_victim_says_where_it_is(text: str, language: str, fou
     ("La empresa Lutrex confirmó haber sido víctima de un ciberataque el lunes.", "es", ["Lutrex"]),
 ])
 def test_a_name_that_says_it_was_hit_is_the_victim(text: str, language: str, found: list[str]) -> None:
-    """ "X said on Tuesday it had been hacked", "X a confirmé lundi avoir été visé": between the name (and its apposition,
-    numbers and all) and the cue stand only its own speech verb, a date and function words."""
+    """ "X said on Tuesday it had been hacked", "X a confirmé lundi avoir été visé": between the name (and its
+    apposition, numbers and all) and the cue stand only its own speech verb, a date and function words."""
     assert victims(text, language) == found
 
 
