@@ -407,3 +407,14 @@ def test_a_name_that_says_it_was_hit_is_the_victim(text: str, language: str, fou
 def test_a_name_that_says_another_was_hit_is_not_the_victim() -> None:
     assert victims("Kettleby Freight said on Tuesday its supplier Brindle had been hit by ransomware.", "en") \
         == ["Brindle"]
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("Several of the largest Veldmark telecommunications providers, including Lutrex, Brindle Telecom and Norvale "
+     "Networks, were breached by hackers linked to the Chinese government, the Kettleby Times reported.", "en",
+     ["Lutrex", "Brindle Telecom", "Norvale Networks"]),
+])
+def test_the_members_a_list_opens_with_including_are_hit_together(text: str, language: str, found: list[str]) -> None:
+    """ "including A, B and C": the list names the members of one group hit; the model that vetoes a name alone does
+    not part one member from the rest (`roles._members_listed`)."""
+    assert victims(text, language) == found

@@ -49,7 +49,7 @@ from cybertrack.extract.victims import (
 )
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import words
+from cybertrack.lang import alternation, words
 from cybertrack.tables import table
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
@@ -357,10 +357,28 @@ def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) 
     probabilities = victim_probabilities(facts, everything, [c for c, _ in judged])
     found = [c for (c, rule), p in zip(judged, probabilities, strict=True)
              if p >= model.alone or (rule and p >= model.with_rule)]
+    found += _members_listed(facts, everything, found)
     named = [c for c in found if not c.generic]
     generic = [c for c in found if c.generic and not any(_describes(facts, n, c) for n in named)
                and not any(o is not c and o.start <= c.start and c.end <= o.end for o in found)]
     return named + generic
+
+
+def _members_listed(facts: SentenceFacts, everything: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """ "several telecommunications providers, including A, B and C": a list that opens with "including" (the packs'
+    ``including``) names the members of one group hit, each as hit as the others; the model that vetoes a name alone
+    does not part one member from the rest."""
+    members: list[Candidate] = []
+    for run in enumerations(facts, everything):
+        opening = facts.text[max(0, run[0].start - _INCLUDING_REACH):run[0].start]
+        if _INCLUDING.search(opening) and any(c is f for c in run for f in found):
+            members += [c for c in run if not any(c is f for f in found + members)]
+    return members
+
+
+_INCLUDING_REACH = 40  # characters before a list where its "including" stands
+_INCLUDING = re.compile(rf",\s*(?:{alternation(words('grammar', 'including'))})\s+"
+                        rf"(?:(?:{alternation(words('grammar', 'articles'))})\s+)?$", re.IGNORECASE)
 
 
 def _describes(facts: SentenceFacts, named: Candidate, generic: Candidate) -> bool:
