@@ -386,7 +386,7 @@ def test_data_stolen_from_a_victim_names_it_after_the_participle(text: str, lang
 ])
 def test_a_place_after_the_victim_says_where_it_is(text: str, language: str, found: list[str]) -> None:
     """ "la mairie de Lutrecourt, en Lombardie": the region tied to the victim by a preposition of place is where the
-    victim is, not a second victim (`victim_countries.is_where_another_is`)."""
+    victim is, not a second victim (`victim_countries.where_others_are`)."""
     assert victims(text, language) == found
 
 

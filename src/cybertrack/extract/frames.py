@@ -39,7 +39,7 @@ from cybertrack.extract.introduced import introduced_names, named_by_its_noun
 from cybertrack.extract.name_kinds import technologies
 from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.roles import enumerations, victims_in
-from cybertrack.extract.victim_countries import ArticleCountries, is_where_another_is
+from cybertrack.extract.victim_countries import ArticleCountries, where_others_are
 from cybertrack.extract.victims import (
     BARE_ACRONYM,
     STATE_SECTOR,
@@ -508,9 +508,9 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     if not any(cast.values()) and not any(state_victims(f) for f in facts):
         cast = _without_people(context_victims(facts, own_attack_mentions(facts, mentions), encoder), by_index)
     places = knowledge_base().places
-    cast = {index: kept for index, victims in cast.items()
-            if (kept := [c for c in victims if not is_where_another_is(
-                by_index[index], c.start, c.end, [(o.start, o.end) for o in victims if o is not c], places)])}
+    for index, victims in cast.items():
+        placed = where_others_are(by_index[index], [(c.start, c.end) for c in victims], places)
+        cast[index] = [c for c in victims if (c.start, c.end) not in placed]
     named = [by_index[index].text[c.start:c.end] for index, victims in cast.items() for c in victims if not c.generic]
     products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()

@@ -369,6 +369,8 @@ def _members_listed(facts: SentenceFacts, everything: list[Candidate], found: li
     ``including``) names the members of one group hit, each as hit as the others; the model that vetoes a name alone
     does not part one member from the rest."""
     members: list[Candidate] = []
+    if not found:  # most sentences cast nobody: no list to read
+        return members
     for run in enumerations(facts, everything):
         opening = facts.text[max(0, run[0].start - _INCLUDING_REACH):run[0].start]
         if _INCLUDING.search(opening) and any(c is f for c in run for f in found):

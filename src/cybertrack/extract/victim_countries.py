@@ -71,15 +71,17 @@ def victim_countries(facts: SentenceFacts, start: int, end: int, places: dict[st
     return _read(facts, start, end, _located(facts, places))
 
 
-def is_where_another_is(facts: SentenceFacts, start: int, end: int, others: list[tuple[int, int]],
-                        places: dict[str, str]) -> bool:
-    """Whether the name at ``start:end`` is only a place (a country or a gazetteer place) that stands right after
-    another name of the sentence (``others``), tied to it by a preposition of place: "la municipalité de Crémone, en
-    Lombardie" names where the town hall is, not a second victim."""
-    if not any(m.start == start and m.end == end for m in _located(facts, places)):
-        return False
-    return any(other_end <= start and _links()["located"].match(facts.text[other_end:start])
-               for _, other_end in others)
+def where_others_are(facts: SentenceFacts, names: list[tuple[int, int]],
+                     places: dict[str, str]) -> set[tuple[int, int]]:
+    """Of the sentence's names (``names``, as spans), those that are only a place (a country or a gazetteer place)
+    standing right after another of them, tied to it by a preposition of place: "la municipalité de Crémone, en
+    Lombardie" names where the town hall is, not a second victim. The sentence's places are found once."""
+    if len(names) < 2:
+        return set()
+    located = {(m.start, m.end) for m in _located(facts, places)}
+    link = _links()["located"]
+    return {(start, end) for start, end in names if (start, end) in located and any(
+        other_end <= start and link.match(facts.text[other_end:start]) for _, other_end in names)}
 
 
 class ArticleCountries:
