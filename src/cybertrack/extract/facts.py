@@ -19,7 +19,7 @@ from cybertrack.extract.names import NameChunk, name_chunks, stop_words
 from cybertrack.knowledge.base import Entry, KnowledgeBase
 from cybertrack.knowledge.matcher import Match
 from cybertrack.knowledge.vulnerabilities import VulnerabilityMention, find_vulnerabilities
-from cybertrack.lang import LANGUAGES, pack, words
+from cybertrack.lang import LANGUAGES, pack, with_contractions, words
 from cybertrack.tables import language_table, table
 
 # "China-backed", "Kremlin-linked", "Chinese state-sponsored": the country before is the attacker's side
@@ -188,7 +188,9 @@ def _linked_to_the_attackers(text: str, country: Match, facts: SentenceFacts) ->
 
 @table
 def _owner_links() -> frozenset[str]:
-    return frozenset(link.casefold() for link in words("actors", "owner_links"))
+    # matched as the cues are, with a preposition fused to its article ("appartenant au ministère")
+    return frozenset(link.casefold() for language in LANGUAGES
+                     for link in with_contractions(language, pack(language, "actors")["owner_links"]))
 
 
 def victim_cue_before(facts: SentenceFacts, start: int) -> Match | None:

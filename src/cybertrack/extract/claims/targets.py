@@ -24,7 +24,7 @@ from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, alternation, pack, words
+from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions, words
 from cybertrack.model import Stance
 from cybertrack.tables import language_table
 
@@ -443,7 +443,8 @@ def _without_adverbs_or_cue_verbs(language: str, text: str, cue: StanceCue) -> s
 def _leading_words(language: str) -> dict[str, frozenset[str]]:
     """For each word, the words that come right before it in one of the language's attribution phrases."""
     found: dict[str, set[str]] = {}
-    for phrase in pack(language if language in LANGUAGES else "en", "claims")["attribution"]:
+    phrases = pack(language if language in LANGUAGES else "en", "claims")["attribution"]
+    for phrase in with_contractions(language if language in LANGUAGES else "en", phrases):  # as the cues match
         words_of = [word.casefold() for word in phrase.split() if word != "…"]
         for before, after in itertools.pairwise(words_of):
             found.setdefault(after, set()).add(before)
