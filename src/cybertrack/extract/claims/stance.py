@@ -23,6 +23,9 @@ _EARLIER_ATTACK_WORDS = 3  # "an earlier attack, which was blamed on": a cue thi
 _EARLIER_ATTACK_SPAN_WORDS = 4  # "blamed on hackers working for Iran": the earlier attack's culprit, after its cue
 _NEGATION_WORDS = 3  # "non c'è il gruppo": how far before a name its negation may stand
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
+# who speaks for the state its nationality names ("the Russian embassy", "China's foreign minister"); a group or a
+# firm named with a nationality ("the Turkish Crime Family") speaks for itself
+_STATE_VOICES = (ClaimantKind.STATE, ClaimantKind.INSTITUTION, ClaimantKind.PERSON)
 _BODY_WORDS = 3  # "members of the Estonian government": how far after the cue the body's noun may stand
 
 
@@ -147,7 +150,7 @@ def rejected(targets: list[Target], speaker: Speaker | None, cue: StanceCue,
     speaker is known to be someone else (another state, a vendor, a newspaper); a dispute ("no evidence") is somebody
     else's unless the accused says it."""
     named = list(dict.fromkeys(t.name for t in targets))
-    if speaker is not None and speaker.country and cue.stance is Stance.DENIES \
+    if speaker is not None and speaker.country and speaker.kind in _STATE_VOICES and cue.stance is Stance.DENIES \
             and not any(t.involvement for t in targets):  # "the French ministry denied any Russian involvement"
         named = [speaker.country] + [name for name in named if not is_state(name)]
     if cue.stance is Stance.DENIES:  # "no evidence that data was taken" disputes nothing it does not name
