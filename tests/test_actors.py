@@ -43,6 +43,17 @@ def test_a_ransomware_gang_that_acts_is_an_actor_and_its_malware_stays_malware(l
         assert frames[0].malware
 
 
+@pytest.mark.parametrize(("language", "sentence", "gang"), [
+    ("en", "The Play ransomware group has claimed the attack on the Kettleby grocery chain Lutrex.", "Play"),
+    ("en", "The Royal ransomware gang has claimed responsibility for the attack on the Norvale club.", "Royal"),
+    ("es", "El grupo de ransomware Play ha reivindicado el ataque contra la cadena de supermercados Lutrex.", "Play"),
+    ("nl", "De ransomwarebende Royal eist de aanval op voetbalclub Norvale op.", "Royal"),
+])
+def test_a_gang_that_claims_the_attack_is_its_actor_though_its_name_is_a_common_word(language, sentence, gang):
+    frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert frames and all(gang in frame.actors for frame in frames)
+
+
 @pytest.mark.parametrize(("language", "sentence"), [
     ("en", "The Veldmark hospital was infected with WannaCry ransomware last week."),
     ("en", "Files at the Veldmark Water Authority were encrypted by the Locky ransomware."),

@@ -197,7 +197,8 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     for frame in frames:
         frame.names = dict(names)
         frame.claims = _unique_claims([kept for claim in frame.claims if (kept := _without(claim, unspelled))])
-        frame.actors = [actor for actor in frame.actors if actor not in unspelled]
+        frame.actors = [actor for actor in dict.fromkeys([*frame.actors, *_self_claimed(frame)])
+                        if actor not in unspelled]
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     found = Extraction(frames, list(dict.fromkeys(cves)),
                        [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)],
@@ -826,6 +827,14 @@ def _earlier_event(draft: _Draft, background: set[int]) -> bool:
     the first time: in 2019 ..."): an event the article recalls beside the one it reports, not an incident it
     reports."""
     return bool(draft.spans) and all(index in background for index in draft.spans)
+
+
+def _self_claimed(frame: Frame) -> list[str]:
+    """The groups that claim the frame's attack as their own ("The Play ransomware group has claimed the attack"): its
+    actors, though no sentence casts them as acting (a gang named by a common word is an actor only where a cue casts
+    it)."""
+    return [target for claim in frame.claims if claim.stance is Stance.CLAIMS_RESPONSIBILITY
+            for target in claim.attributed_to if len(target) > 2]
 
 
 def _frame(document: str, draft: _Draft, language: str, published: str | None, deadline: Deadline,
