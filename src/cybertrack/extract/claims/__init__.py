@@ -61,14 +61,15 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them.
     ``previous`` is the sentence before, whose speaker a sentence that says "he" or only "added" speaks for. A
     sentence that denies an accusation it also reports, in a clause of its own ("Iran denied any role, after the
-    ministry accused Iranian hackers"), makes both claims."""
+    ministry accused Iranian hackers"), makes both claims, and so does one that tells a group's own claim beside
+    someone's attribution ("Die Polizei macht die Gruppe 8Base verantwortlich, die sich dazu bekannt hatte")."""
     earlier = earlier_attack_spans(facts)
     cue = stance_cue(facts, earlier)
     if cue is None:
         return []
     claims = _claims(facts, cue, earlier, document, published, next_facts, accused, previous)
     clause = _answered_accusation(facts, cue, earlier)
-    if clause is not None:  # the accusation is someone's: unspoken, it is what the denial answers, nothing more
+    if clause is not None:  # the attribution is someone's: unspoken, it is what the denial answers, nothing more
         claims += [claim for claim in sentence_claims(clause, document, published, None, accused)
                    if claim.claimant != ARTICLE_CLAIMANT]
     return claims
@@ -76,24 +77,29 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
 
 def _answered_accusation(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]) \
         -> SentenceFacts | None:
-    """The clause of an accusation the sentence's denial answers, as facts of their own: an attribution cue parted
-    from the denial by a comma, after it ("..., después de que el ministerio acusara a ...", "..., die door de MIVD
-    aan Iran was toegeschreven") or before it ("The ministry blamed Iran, which Tehran denied"); none when the
-    clause holds a denial of its own."""
-    if not cue.stance.rejects:
+    """The clause of an attribution beside the sentence's denial or a group's own claim, as facts of their own: an
+    attribution cue parted from that cue by a comma, after it ("..., después de que el ministerio acusara a ...",
+    "..., die door de MIVD aan Iran was toegeschreven") or before it ("The ministry blamed Iran, which Tehran denied",
+    "The police blamed 8Base, which had claimed the attack"); none when the clause holds a cue of the first kind of its
+    own."""
+    if cue.stance.rejects:
+        stronger = ("denial", "dispute")
+    elif cue.stance is Stance.CLAIMS_RESPONSIBILITY:
+        stronger = ("denial", "dispute", "responsibility")
+    else:
         return None
-    text, denial = facts.text, cue.match
+    text, first = facts.text, cue.match
     for attribution in facts.cues.get("attribution", []):
         if any(start <= attribution.start < end for start, end in earlier):
             continue
-        if attribution.start >= denial.end and (comma := text.rfind(",", denial.end, attribution.start)) >= 0:
+        if attribution.start >= first.end and (comma := text.rfind(",", first.end, attribution.start)) >= 0:
             span = (comma + 1, len(text))
-        elif attribution.end <= denial.start and (comma := text.find(",", attribution.end, denial.start)) >= 0:
+        elif attribution.end <= first.start and (comma := text.find(",", attribution.end, first.start)) >= 0:
             span = (0, comma)
         else:
             continue
         clause = facts.within([span])
-        if not any(clause.cues.get(kind) for kind in ("denial", "dispute")):
+        if not any(clause.cues.get(kind) for kind in stronger):
             return clause
     return None
 
