@@ -264,3 +264,14 @@ def test_an_attribution_verb_split_by_its_object_is_read(text: str, claimant: st
     the sentence speaks with an auxiliary before its verb ("Microsoft has linked")."""
     claim = only_claim(text, "en")
     assert (claim.claimant, claim.stance, claim.attributed_to) == (claimant, Stance.ATTRIBUTES, blamed)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Der ukrainische Geheimdienst SBU hat Russland für den Angriff auf Korvan verantwortlich gemacht.", "SBU"),
+    ("Die Cybersicherheitsbehörde BSI macht die Gruppe APT28 für den Angriff auf Lutrex verantwortlich.", "BSI"),
+    ("Der Rüstungskonzern Lutrex bestätigte, dass die Gruppe Black Basta hinter dem Angriff steckt.", "Lutrex"),
+])
+def test_a_german_claimant_is_named_without_the_noun_that_says_what_it_is(text: str, claimant: str) -> None:
+    """German capitalises the noun before a name ("der Geheimdienst SBU"), which English and French write in lower
+    case and leave out of the name: the claimant is the name, as in every other language."""
+    assert only_claim(text, "de").claimant == claimant

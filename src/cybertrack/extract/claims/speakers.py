@@ -104,7 +104,11 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         served = next((t.name for t in targets if t.agency and t.state and chunk.start <= t.start < chunk.end), None)
         # "the AIVD" speaks for the Netherlands, and so does "the Dutch intelligence agency AIVD"
         country = inside[0].code if inside else served or _country_before(facts, chunk.start)
-        found.append(_person(facts, Speaker(chunk.start, chunk.end, chunk.text, country, kind)))
+        speaker = _person(facts, Speaker(chunk.start, chunk.end, chunk.text, country, kind))
+        if speaker.kind is not ClaimantKind.PERSON and chunk.descriptor:
+            # "der Geheimdienst SBU", "Rüstungskonzern Rheinmetall": the noun before the name says what it is
+            speaker = replace(speaker, name=chunk.text[chunk.descriptor:])
+        found.append(speaker)
     taken = [(s.start, s.end) for s in found]
     found += [title for title in _quoted_titles(facts, media)
               if not any(title.start < e and s < title.end for s, e in taken)]
