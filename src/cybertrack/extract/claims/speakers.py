@@ -443,12 +443,14 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
         earlier = [s for s in people if s.end <= subject.start]
         subject = _subject(facts.text, earlier, subject.start) if earlier else None
     speech = facts.cues.get("speech", [])
+    if subject and cue.stance.rejects and close(facts.text, subject.end, cue.match.start, _VERB_GAP_WORDS) \
+            and "," not in facts.text[subject.end:cue.match.start]:
+        # "..., the minister said, an accusation Moscow has denied": the one named at the denial; "the embassy
+        # dismissed the accusations and said Moscow does not ...": the denial's subject, not whom its words name
+        return subject
     if subject and cue.stance.rejects and speech and speech[0].start > cue.match.end:
         inverted = _named_after(facts, people, speech[0].end)  # "... sont absurdes, répond Téhéran."
         return inverted if inverted and _CLAUSE_END.match(facts.text, inverted.end) else subject
-    if subject and cue.stance.rejects and close(facts.text, subject.end, cue.match.start, _VERB_GAP_WORDS) \
-            and "," not in facts.text[subject.end:cue.match.start]:
-        return subject  # "..., the minister said, an accusation Moscow has denied": the one named at the denial
     # "said North Korea was responsible": the name right before a cue that names the culprit first is the one blamed
     nearest = max((s for s in people if s.end <= cue.match.start), key=lambda s: s.end, default=None)
     if nearest and cue.names_the_culprit_first and "," not in facts.text[nearest.end:cue.match.start] \
