@@ -967,6 +967,18 @@ def test_a_frame_left_without_victims_is_part_of_the_story_that_has_them() -> No
     assert [(c.claimant, c.stance) for c in frames[0].claims] == [("Rhysida", Stance.CLAIMS_RESPONSIBILITY)]
 
 
+def test_a_generic_victim_s_frame_with_only_the_story_s_actor_is_part_of_that_story() -> None:
+    """A sentence that says what else the story's group goes after ("the group has breached other tech companies")
+    is no incident of its own: the actor it names is the story's. With an actor of its own it stands apart."""
+    text = ("Hackers of the Lapsus$ group breached the internal network of Kettleby Mobility, the company said. "
+            "Lapsus$ has breached several tech companies through their staff.")
+    frames = extract_frames("d", text, "en", "2024-05-01", RESOURCES)
+    assert [[v.name for v in f.victims] for f in frames] == [["Kettleby Mobility"]]
+    text = ("Hackers of the Lapsus$ group breached the internal network of Kettleby Mobility, the company said. "
+            "Separately, Sandworm has breached several tech companies through their staff.")
+    assert len(extract_frames("d", text, "en", "2024-05-01", RESOURCES)) == 2
+
+
 @pytest.mark.parametrize(("text", "language", "victim"), [
     ("A ransomware attack hit Kettleby Shipping on Monday. In the past, the same group has also attacked Norvale "
      "Bank.", "en", "Kettleby Shipping"),

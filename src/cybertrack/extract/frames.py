@@ -795,12 +795,18 @@ def _introduces_incident(facts: SentenceFacts, candidate: Candidate) -> bool:
 _PROFILE_SECTORS = 3  # "research institutes, universities, NGOs and defence firms": whom an actor targets
 
 
-def _distinctive(draft: _Draft) -> bool:
+def _distinctive(draft: _Draft, named_stories_actors: set[str]) -> bool:
     """A generic victim's frame is an incident of its own when it has its own named actor, vulnerability or date;
-    otherwise it is a summary of the article's main story ("an attack on a politician"). A sentence that lists
-    several sectors tells whom an actor goes after, its target profile, and is no incident of its own either."""
-    return any((s.actors or s.vulnerabilities or s.dates) and len(s.cues.get("sector", [])) < _PROFILE_SECTORS
-               for s in draft.sentences)
+    otherwise it is a summary of the article's main story ("an attack on a politician"). An actor is not its own when
+    a story with a named victim has it too ("Uber blames Lapsus$ ... the group has hit other tech companies"). A
+    sentence that lists several sectors tells whom an actor goes after, its target profile, and is no incident of its
+    own either."""
+    return any((_actor_keys(s) - named_stories_actors or s.vulnerabilities or s.dates)
+               and len(s.cues.get("sector", [])) < _PROFILE_SECTORS for s in draft.sentences)
+
+
+def _actor_keys(sentence: SentenceFacts) -> set[str]:
+    return {str(e.key) for m in sentence.actors for e in m.values}
 
 
 def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
@@ -808,7 +814,8 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     article where every frame is such, of the story the article opens with. A frame with no victim at all (its only
     one was the article's culprit: "Rhysida's leak site") is part of a story that has victims, whatever it has of its
     own: on probe11, incidents 0.760 -> 0.776 and claims 0.562 -> 0.578."""
-    strong = [d for d in drafts if not d.generic or (_distinctive(d) and (d.victims or not any(
+    named = {key for d in drafts if not d.generic for s in d.sentences for key in _actor_keys(s)}
+    strong = [d for d in drafts if not d.generic or (_distinctive(d, named) and (d.victims or not any(
         o.victims for o in drafts)))] or drafts[:1]
     for draft in drafts:
         if draft in strong:
