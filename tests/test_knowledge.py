@@ -35,6 +35,14 @@ def test_aliases_look_up_one_actor(kb: KnowledgeBase, alias: str) -> None:
     assert actors_named(kb, alias) == ["APT31"]
 
 
+def test_an_actor_known_only_by_a_microsoft_code_is_shown_by_its_att_ck_name(kb: KnowledgeBase) -> None:
+    """The threat-actor galaxy names the Akira gang "Storm-1567"; ATT&CK names it Akira, as analysts do. The code
+    stays an alias, and an actor whose galaxy name is no such code keeps it."""
+    assert actors_named(kb, "Storm-1567") == ["Akira"]
+    assert "Storm-1567" in kb.actors["Akira"].aliases and "Storm-1567" not in kb.actors
+    assert actors_named(kb, "Forest Blizzard") == ["APT28"] and kb.actors["Volt Typhoon"].name == "Volt Typhoon"
+
+
 def test_actor_country_comes_from_the_galaxy(kb: KnowledgeBase) -> None:
     apt31 = kb.actors["APT31"]
     assert apt31.country == "CN"

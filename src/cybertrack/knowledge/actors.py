@@ -7,6 +7,10 @@ those galaxies joins a threat actor when the galaxies link the two (a `similar`
 relation) or when its name is exactly one threat actor's name or synonym. A name shared
 by two actors is ambiguous: it is listed, and never matched, so two actors are never
 merged through one generic alias.
+
+An actor keeps the threat-actor galaxy's name, except where that name is one of Microsoft's codes ("Storm-1567",
+"Pink Sandstorm") and ATT&CK names the same group otherwise: analysts know the gang as "Akira", and the code stays
+an alias.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from cybertrack.knowledge.galaxies import Cluster, load_galaxy
 
 SECONDARY_GALAXIES = ("mitre-intrusion-set", "microsoft-activity-group")
 _MITRE_SUFFIX = re.compile(r"\s+-\s+(G\d{4})$")
+# Microsoft's names for activity groups: an unattributed cluster's number, or a weather word after a family name
+_MICROSOFT_NAME = re.compile(r"(?:Storm|DEV)-\d{3,4}|\w+ (?:Typhoon|Blizzard|Sandstorm|Sleet|Tempest|Hail|Dust|Flood"
+                             r"|Cyclone|Tsunami)")
 
 
 @dataclass
@@ -29,6 +36,7 @@ class Actor:
     galaxies: set[str] = field(default_factory=set)
     mitre_id: str | None = None
     description: str = ""
+    attack_name: str | None = None  # the name ATT&CK gives the group, when it has one
 
 
 def alias_key(name: str) -> str:
@@ -75,7 +83,20 @@ def load_actors() -> tuple[dict[str, Actor], dict[str, tuple[str, ...]]]:
     for galaxy in SECONDARY_GALAXIES:
         for cluster in load_galaxy(galaxy):
             _attach(cluster, actors, by_uuid, backlinks, owners_by_key)
+    actors = _by_known_names(actors)
     return actors, _ambiguous_aliases(actors)
+
+
+def _by_known_names(actors: dict[str, Actor]) -> dict[str, Actor]:
+    """The actors by the name they are shown with: ATT&CK's name for one the threat-actor galaxy knows only by a
+    Microsoft code, unless another actor already bears that name."""
+    shown: dict[str, Actor] = {}
+    for actor in actors.values():
+        known = actor.attack_name
+        if known and known != actor.name and _MICROSOFT_NAME.fullmatch(actor.name) and known not in actors:
+            actor.name = known
+        shown[actor.name] = actor
+    return shown
 
 
 def _similar_links(by_uuid: dict[str, str]) -> dict[str, set[str]]:
@@ -107,6 +128,8 @@ def _attach(
         actor.aliases |= names
         actor.galaxies.add(cluster.galaxy)
         actor.mitre_id = actor.mitre_id or mitre_id
+        if cluster.galaxy == "mitre-intrusion-set":
+            actor.attack_name = actor.attack_name or name
     elif not targets and name not in actors:
         actors[name] = Actor(name=name, aliases=names, galaxies={cluster.galaxy}, mitre_id=mitre_id,
                              description=cluster.description)
