@@ -275,3 +275,18 @@ def test_a_german_claimant_is_named_without_the_noun_that_says_what_it_is(text: 
     """German capitalises the noun before a name ("der Geheimdienst SBU"), which English and French write in lower
     case and leave out of the name: the claimant is the name, as in every other language."""
     assert only_claim(text, "de").claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "language", "claimant"), [
+    ("Selon l'Agence de cybersécurité de Korvan, l'attaque est l'œuvre du groupe LockBit.", "fr",
+     "Agence de cybersécurité de Korvan"),
+    ("L'Agence de cybersécurité de Korvan a attribué l'attaque au groupe LockBit.", "fr",
+     "Agence de cybersécurité de Korvan"),
+    ("La Agencia de ciberseguridad de Korvan atribuyó el ataque al grupo LockBit.", "es",
+     "Agencia de ciberseguridad de Korvan"),
+])
+def test_an_institution_named_in_lower_case_up_to_its_place_speaks_by_its_whole_name(text: str, language: str,
+                                                                                   claimant: str) -> None:
+    """French and Spanish capitalise only the first word of a body's name: the place at its end is where the body
+    serves, not who speaks."""
+    assert only_claim(text, language).claimant == claimant

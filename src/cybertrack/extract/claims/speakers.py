@@ -572,7 +572,9 @@ def _named_by(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) -> S
     """ "the security firm Kestrel Point", "la firma de ciberseguridad Sentinela Labs", "der Sicherheitsfirma Corvid
     Security": a role phrase that a name follows, right after it or after "of" and lower-case words, describes that
     name, and the name speaks. "volgens de politie is LockBit ...": a verb between, and the role speaks."""
-    if not any(noun.end == role.end for kind in ("claimant_noun", "company_noun") for noun in facts.cues.get(kind, [])):
+    nouns = [noun for kind in ("claimant_noun", "company_noun") for noun in facts.cues.get(kind, [])
+             if noun.end == role.end]
+    if not nouns:
         return role  # a name, not a role phrase
     following = next((s for s in speakers if s.start >= role.end), None)
     if following is None or following.state or following.kind is ClaimantKind.GROUP \
@@ -583,6 +585,11 @@ def _named_by(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) -> S
         return role
     if gap and not (gap[0].casefold() in CONNECTORS and all(word.islower() for word in gap)):
         return role
+    firms = facts.cues.get("company_noun", [])
+    if all(noun not in firms for noun in nouns) and _lower_case_middle(facts.text, role, gap):
+        # a public body of the place it serves, named with it, where a firm's noun describes the name ("the security
+        # firm Kestrel Point")
+        return replace(role, end=following.end, name=facts.text[role.start:following.end])
     return following
 
 
@@ -665,8 +672,19 @@ def _head_of_complement(text: str, speakers: list[Speaker], speaker: Speaker) ->
         gap = text[earlier.end:speaker.start].split()
         if gap and all(word.casefold() in CONNECTORS or word.casefold() in PREPOSITIONS for word in gap):
             return earlier  # "l'ambasciata cinese a Roma": the embassy in Rome speaks
+        if _lower_case_middle(text, earlier, gap):
+            return replace(earlier, end=speaker.end, name=text[earlier.start:speaker.end])
         break
     return speaker
+
+
+def _lower_case_middle(text: str, head: Speaker, gap: list[str]) -> bool:
+    """ "l'Agence de cybersécurité de Korvan", "la Agencia de ciberseguridad de Korvan": a capitalised institution's
+    name goes on in lower case (French, Spanish and Italian write only its first word capitalised) to the place it
+    serves; a role in lower case ("les chercheurs de Kestrel Labs") is not such a name."""
+    return head.kind is ClaimantKind.INSTITUTION and text[head.start:head.end][:1].isupper() \
+        and 1 < len(gap) <= _EMPLOYER_WORDS and gap[0].casefold() in CONNECTORS \
+        and all(word.islower() and not re.search(r"[,;:.()]", word) for word in gap)
 
 
 def organisation_of(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker) -> str:
