@@ -942,16 +942,24 @@ def test_a_describing_noun_stays_where_what_follows_is_a_place() -> None:
     assert found == ["org:verwaltung von sevilla"]
 
 
-def test_an_actor_s_target_profile_is_no_incident_of_its_own() -> None:
-    """The sentence listing whom the group goes after (several sectors) is background on the reported attack's actor,
-    not another incident; a generic victim with its own actor and no such list still is one."""
-    text = ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday. "
-            "APT28 has also been seen in attacks that targeted hospitals, universities, banks and ministries.")
-    frames = extract_frames("d", text, "en", "2024-05-01", RESOURCES)
-    assert [[v.name for v in f.victims] for f in frames] == [["Kettleby Shipping"]]
-    text = ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday. "
-            "Separately, Sandworm targeted hospitals.")
-    assert len(extract_frames("d", text, "en", "2024-05-01", RESOURCES)) == 2
+@pytest.mark.parametrize(("story", "victim", "summary", "other_incident"), [
+    # the sentence listing whom the group goes after (several sectors) is background on the reported attack's actor
+    ("Hackers of the APT28 group encrypted the servers of Kettleby Shipping on Monday.", "Kettleby Shipping",
+     "APT28 has also been seen in attacks that targeted hospitals, universities, banks and ministries.",
+     "Separately, Sandworm targeted hospitals."),
+    # what else the story's group goes after, with no actor but the story's
+    ("Hackers of the Lapsus$ group breached the internal network of Kettleby Mobility, the company said.",
+     "Kettleby Mobility", "Lapsus$ has breached several tech companies through their staff.",
+     "Separately, Sandworm has breached several tech companies through their staff."),
+])
+def test_a_generic_victim_s_frame_with_only_the_story_s_actor_is_part_of_that_story(story: str, victim: str,
+                                                                                    summary: str,
+                                                                                    other_incident: str) -> None:
+    """A generic victim's sentence that names only the reported attack's actor, or lists its targets, is no incident
+    of its own; with an actor of its own it still is one."""
+    frames = extract_frames("d", f"{story} {summary}", "en", "2024-05-01", RESOURCES)
+    assert [[v.name for v in f.victims] for f in frames] == [[victim]]
+    assert len(extract_frames("d", f"{story} {other_incident}", "en", "2024-05-01", RESOURCES)) == 2
 
 
 def test_a_frame_left_without_victims_is_part_of_the_story_that_has_them() -> None:
@@ -965,18 +973,6 @@ def test_a_frame_left_without_victims_is_part_of_the_story_that_has_them() -> No
     assert len(frames) == 1
     assert "Lutrecht District Court" in [v.name for v in frames[0].victims]
     assert [(c.claimant, c.stance) for c in frames[0].claims] == [("Rhysida", Stance.CLAIMS_RESPONSIBILITY)]
-
-
-def test_a_generic_victim_s_frame_with_only_the_story_s_actor_is_part_of_that_story() -> None:
-    """A sentence that says what else the story's group goes after ("the group has breached other tech companies")
-    is no incident of its own: the actor it names is the story's. With an actor of its own it stands apart."""
-    text = ("Hackers of the Lapsus$ group breached the internal network of Kettleby Mobility, the company said. "
-            "Lapsus$ has breached several tech companies through their staff.")
-    frames = extract_frames("d", text, "en", "2024-05-01", RESOURCES)
-    assert [[v.name for v in f.victims] for f in frames] == [["Kettleby Mobility"]]
-    text = ("Hackers of the Lapsus$ group breached the internal network of Kettleby Mobility, the company said. "
-            "Separately, Sandworm has breached several tech companies through their staff.")
-    assert len(extract_frames("d", text, "en", "2024-05-01", RESOURCES)) == 2
 
 
 @pytest.mark.parametrize(("text", "language", "victim"), [
