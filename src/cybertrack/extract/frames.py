@@ -795,13 +795,14 @@ def _introduces_incident(facts: SentenceFacts, candidate: Candidate) -> bool:
 _PROFILE_SECTORS = 3  # "research institutes, universities, NGOs and defence firms": whom an actor targets
 
 
-def _distinctive(draft: _Draft, named_stories_actors: set[str]) -> bool:
+def _distinctive(draft: _Draft, story_casts: list[set[str]]) -> bool:
     """A generic victim's frame is an incident of its own when it has its own named actor, vulnerability or date;
-    otherwise it is a summary of the article's main story ("an attack on a politician"). An actor is not its own when
-    a story with a named victim has it too ("Uber blames Lapsus$ ... the group has hit other tech companies"). A
-    sentence that lists several sectors tells whom an actor goes after, its target profile, and is no incident of its
-    own either."""
-    return any((_actor_keys(s) - named_stories_actors or s.vulnerabilities or s.dates)
+    otherwise it is a summary of the article's main story ("an attack on a politician"). Its actors are not its own
+    when they are all the actors of a story with a named victim ("Uber blames Lapsus$ ... the group has hit other
+    tech companies"); one actor of a story that names two ("APT29 for the ministry, Sandworm for the railway") may be
+    another incident's. A sentence that lists several sectors tells whom an actor goes after, its target profile, and
+    is no incident of its own either."""
+    return any((((actors := _actor_keys(s)) and actors not in story_casts) or s.vulnerabilities or s.dates)
                and len(s.cues.get("sector", [])) < _PROFILE_SECTORS for s in draft.sentences)
 
 
@@ -814,8 +815,8 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     article where every frame is such, of the story the article opens with. A frame with no victim at all (its only
     one was the article's culprit: "Rhysida's leak site") is part of a story that has victims, whatever it has of its
     own: on probe11, incidents 0.760 -> 0.776 and claims 0.562 -> 0.578."""
-    named = {key for d in drafts if not d.generic for s in d.sentences for key in _actor_keys(s)}
-    strong = [d for d in drafts if not d.generic or (_distinctive(d, named) and (d.victims or not any(
+    casts = [{key for s in d.sentences for key in _actor_keys(s)} for d in drafts if not d.generic]
+    strong = [d for d in drafts if not d.generic or (_distinctive(d, casts) and (d.victims or not any(
         o.victims for o in drafts)))] or drafts[:1]
     for draft in drafts:
         if draft in strong:
