@@ -68,14 +68,14 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     if cue is None:
         return []
     claims = _claims(facts, cue, earlier, document, published, next_facts, accused, previous)
-    clause = _answered_accusation(facts, cue, earlier)
-    if clause is not None:  # the attribution is someone's: unspoken, it is what the denial answers, nothing more
+    clause = _attribution_beside(facts, cue, earlier)
+    if clause is not None:  # someone's attribution: what the denial answers, or what is said beside the group's claim
         claims += [claim for claim in sentence_claims(clause, document, published, None, accused)
                    if claim.claimant != ARTICLE_CLAIMANT]
     return claims
 
 
-def _answered_accusation(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]) \
+def _attribution_beside(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]) \
         -> SentenceFacts | None:
     """The clause of an attribution beside the sentence's denial or a group's own claim, as facts of their own: an
     attribution cue parted from that cue by a comma, after it ("..., después de que el ministerio acusara a ...",
