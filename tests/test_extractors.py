@@ -243,6 +243,17 @@ def test_leading_sentence_stopword_is_dropped(text: str, language: str, name: st
     assert not chunks[0].sentence_start  # the capital after "The" is evidence of a name
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("A wiper crippled A.P. Kettleby-Maersk in June.", ["A.P. Kettleby-Maersk", "June"]),
+    ("Hackers breached the network of J.P. Lutrex last week.", ["Hackers", "J.P. Lutrex"]),
+    ("The U.S. Army said the Norvale base was not hit.", ["U.S", "Army", "Norvale"]),
+])
+def test_a_firm_s_initials_stay_in_its_name_and_a_country_s_do_not(text: str, names: list[str]) -> None:
+    """The tokens leave the last period of initials out, and a period ended the name there ("A.P"); a country
+    written in initials is still read apart, as the country."""
+    assert [c.text for c in name_chunks(text, "en")] == names
+
+
 @pytest.mark.parametrize(("text", "language", "name"), [
     ("Hinter dem Angriff auf die Westmark IT steckt eine Hackergruppe.", "de", "Westmark IT"),
     ("Der Angriff auf die Kettleby IT legte 70 Kommunen lahm.", "de", "Kettleby IT"),

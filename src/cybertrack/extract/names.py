@@ -39,6 +39,7 @@ _CONNECTORS = {
     "degli", "delle", "dell'", "van", "der", "den", "het", "voor", "von", "für", "und", "y", "e",
 }
 _MAX_TOKENS = 8
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "A.P", "U.S": initials, whose last period the tokens leave out
 _TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "in", "for") in lower case
 _TITLE_WORDS = 4
 # "and" joins two names far more often than it sits inside one: "Netflix and Larson Studios" are two
@@ -143,8 +144,10 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
         j = i + 1
         while j < len(tokens) and j - i < _MAX_TOKENS:
             between = sentence[tokens[j - 1][1]:tokens[j][0]]
-            if between.strip() not in {"", "-"}:
-                break
+            initials = between.strip() == "." and _INITIALS.fullmatch(tokens[j - 1][2]) \
+                and tokens[j - 1][2] + "." not in _country_initials()
+            if between.strip() not in {"", "-"} and not initials:
+                break  # "A.P. Møller-Maersk", "J.P. Morgan": the period of a firm's initials goes on with the name
             token = tokens[j][2]
             if capitalised(token) or token.startswith("("):
                 j += 1
@@ -337,6 +340,13 @@ def _descriptor(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int:
     if first == len(run) - 1 and len(run[first][2]) < _SHORTEST_NAME:
         return 0  # "Südwestfalen IT": a two-letter acronym names nobody alone, the words before it are the name's
     return run[first][0] - run[0][0]
+
+
+@table
+def _country_initials() -> frozenset[str]:
+    """ "U.S.", "U.K.": a country written in initials stays a name of its own ("U.S. officials", "the U.S. Army" is the
+    country's army, and the country is read apart)."""
+    return frozenset(form.text for form in country_forms() if _INITIALS.fullmatch(form.text.rstrip(".")))
 
 
 @table
