@@ -350,7 +350,7 @@ def _nationalities() -> frozenset[str]:
 def _own_actors(frames: list[Frame], drafts: list[_Draft]) -> dict[int, set[str]]:
     """Per frame (by ``id``), the actors named in sentences no other frame shares."""
     shared = Counter(s.index for d in drafts for s in d.sentences)
-    return {id(f): {str(e.key) for s in d.sentences if shared[s.index] == 1 for m in s.actors for e in m.values}
+    return {id(f): {key for s in d.sentences if shared[s.index] == 1 for key in _actor_keys(s)}
             for f, d in zip(frames, drafts, strict=True)}
 
 

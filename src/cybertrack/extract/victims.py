@@ -38,6 +38,7 @@ from cybertrack.tables import language_table, table
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _PUNCTUATION = re.compile(r"[.;:!?,]")
 _WORD = re.compile(r"[\w'’\-]+")
+_LETTERS = re.compile(r"\w+")  # a word without its elision ("n'a": "n", "a"), as stop lists write them
 _LEGAL_SUFFIX = re.compile(r"\b(?:inc|ltd|llc|plc|corp|corporation|co|sa|ag|gmbh|nv|bv|spa|srl|sl)\.?$", re.IGNORECASE)
 _POSSESSED = re.compile(
     r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:systems?|networks?|servers?|computers?|websites?|site|database|data|"
@@ -827,9 +828,8 @@ def _says_it_was_hit(facts: SentenceFacts, end: int, cue_start: int) -> bool:
     apposition = before.lstrip().startswith(",") and before.rstrip().endswith(",") and before.strip(" ,")
     if before.strip() and not apposition:
         return False  # the speech verb is the name's own, right after it or after its apposition
-    after = facts.text
-    for start, stop in [(m.start, m.end) for m in speech] + [(d.start, d.end) for d in facts.dates]:
-        if said <= start and stop <= cue_start:
-            after = after[:start] + " " * (stop - start) + after[stop:]
+    spoken = [(m.start, m.end) for m in speech] + [(d.start, d.end) for d in facts.dates]  # the verbs and dates
     own = stop_words(facts.language)
-    return not any(word.casefold() not in own for word in re.findall(r"\w+", after[said:cue_start]))
+    return all(word.group().casefold() in own
+               or any(start <= word.start() and word.end() <= stop for start, stop in spoken)
+               for word in _LETTERS.finditer(facts.text, said, cue_start))

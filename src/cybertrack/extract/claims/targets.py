@@ -443,8 +443,8 @@ def _without_adverbs_or_cue_verbs(language: str, text: str, cue: StanceCue) -> s
 def _leading_words(language: str) -> dict[str, frozenset[str]]:
     """For each word, the words that come right before it in one of the language's attribution phrases."""
     found: dict[str, set[str]] = {}
-    phrases = pack(language if language in LANGUAGES else "en", "claims")["attribution"]
-    for phrase in with_contractions(language if language in LANGUAGES else "en", phrases):  # as the cues match
+    language = language if language in LANGUAGES else "en"
+    for phrase in with_contractions(language, pack(language, "claims")["attribution"]):  # as the cues match
         words_of = [word.casefold() for word in phrase.split() if word != "…"]
         for before, after in itertools.pairwise(words_of):
             found.setdefault(after, set()).add(before)
