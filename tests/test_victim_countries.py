@@ -246,6 +246,36 @@ def test_the_accused_state_is_not_the_country_the_article_is_about() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "country"),
+    [
+        ("fr", "Au Sénégal, le groupe hospitalier Lutrex Santé a été frappé par un rançongiciel en mars.", "SN"),
+        ("es", "Kettleby Energía, que abastece a la provincia de Córdoba, en Argentina, fue víctima de un ataque "
+               "informático.", "AR"),
+        ("en", "Brindle Logistics, a shipping firm, was hit by ransomware, Danish police said on Monday.", "DK"),
+    ],
+)
+def test_a_named_victim_takes_the_one_country_its_own_sentence_names(language: str, text: str, country: str) -> None:
+    """A short report names its victim's country once, not beside the name."""
+    victims = [v for frame in extract_frames("doc", text, language, "2024-03-01", RESOURCES) for v in frame.victims]
+    assert [v.country for v in victims] == [country]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        # two countries: the sentence does not say which is the victim's
+        ("en", "Brindle Logistics was hit by ransomware, Danish and Swedish police said on Monday."),
+        # the one country named is the accused's
+        ("en", "Russian hackers breached the logistics firm Brindle Logistics on Monday."),
+        ("fr", "Des pirates russes ont attaqué l'entreprise Brindle Logistique lundi."),
+    ],
+)
+def test_a_sentence_that_names_no_single_innocent_country_places_no_victim(language: str, text: str) -> None:
+    victims = [v for frame in extract_frames("doc", text, language, "2024-03-01", RESOURCES) for v in frame.victims]
+    assert victims and all(v.country is None for v in victims)
+
+
+@pytest.mark.parametrize(
     ("language", "sentence", "countries"),
     [
         # the sector noun found its country right after it: the rest of the enumeration still counts

@@ -703,7 +703,8 @@ def _with_context_country(
     if not codes and victim.key.startswith("org:"):
         codes = countries.named_elsewhere(facts[index].text[candidate.start:candidate.end])[:1]
         if not codes:
-            code = article()
+            code = article() or _sentence_country(facts[index], countries.memo(
+                "accused", lambda: _accused_countries(facts, attackers)))
             codes = [code] if code else []
     if codes:
         placed = [_placed(victim, code) for code in codes]
@@ -737,17 +738,36 @@ def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | N
     sentence that denies ("North Korea denied any role"), or gives as the home of a named actor (the knowledge base's
     country of Lazarus Group): those are the accused. (A sentence that attributes names the accuser too: "the FBI",
     "les autorités américaines".)"""
-    kb = knowledge_base()
-    accused = set(attackers)
-    accused |= {c.code for f in facts if f.has("denial") for c in f.countries}
-    accused |= {actor.country for f in facts for m in f.actors for e in m.values
-                if (actor := kb.actors.get(str(getattr(e, "key", "")))) and actor.country}
+    accused = _accused_countries(facts, attackers)
     counts = Counter(c.code for f in facts for c in f.countries
                      if c.code not in accused and c.form in {"name", "adjective"})
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < ARTICLE_COUNTRY_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _accused_countries(facts: list[SentenceFacts], attackers: set[str]) -> set[str]:
+    """The countries the article accuses: ``attackers``, those a denying sentence names ("North Korea denied any
+    role"), and the home of a named actor (the knowledge base's country of Lazarus Group)."""
+    kb = knowledge_base()
+    accused = set(attackers)
+    accused |= {c.code for f in facts if f.has("denial") for c in f.countries}
+    accused |= {actor.country for f in facts for m in f.actors for e in m.values
+                if (actor := kb.actors.get(str(getattr(e, "key", "")))) and actor.country}
+    return accused
+
+
+def _sentence_country(sentence: SentenceFacts, accused: set[str]) -> str | None:
+    """ "Au Sénégal, le groupe hospitalier Keur Santé a été frappé", "Energía del Plata, que abastece a la provincia de
+    Santa Fe, en Argentina, fue víctima": the one country the victim's own sentence names (by name or nationality),
+    when the article names none often enough to be about it. Short reports, and the incident descriptions of the
+    attribution databases, name their victim's country once. A sentence that names two, or names only the accused
+    one, or denies, says nothing of the victim's."""
+    if sentence.has("denial"):
+        return None
+    codes = {c.code for c in sentence.countries if c.form in {"name", "adjective"} and not c.attacker_side}
+    return next(iter(codes)) if len(codes) == 1 and not codes & accused else None
 
 
 def _placed(victim: Victim, code: str) -> Victim:
