@@ -1030,6 +1030,26 @@ def test_a_split_attack_verb_casts_what_stands_between_its_parts(text: str, lang
     assert name in victim_names(text, language)
 
 
+@pytest.mark.parametrize(("text", "language", "place"), [
+    ("The club discovered the breach of its IT network in Zeist a few weeks ago.", "en", "Zeist"),
+    ("De bond ontdekte de inbraak in zijn netwerk in Zeist.", "nl", "Zeist"),
+    ("Les pirates ont chiffré les serveurs de son usine à Namur.", "fr", "Namur"),
+])
+def test_a_place_that_says_where_the_thing_hit_stands_is_no_victim(text: str, language: str, place: str) -> None:
+    """The cue speaks of the network or the plant; the town after "in", "à" only says where it is."""
+    facts = facts_of(text, language)
+    assert place not in [facts.text[c.start:c.end] for c in victims_in(facts)]
+
+
+@pytest.mark.parametrize(("text", "language", "place"), [
+    ("Hackers attacked Zeist last week.", "en", "Zeist"),
+    ("Hackers vielen vorige week Zeist aan.", "nl", "Zeist"),
+])
+def test_a_place_the_cue_names_itself_is_still_a_victim(text: str, language: str, place: str) -> None:
+    facts = facts_of(text, language)
+    assert place in [facts.text[c.start:c.end] for c in victims_in(facts)]
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("De aanval op het Duitse het Duitse bedrijf trof duizenden klanten.", "nl"),
     ("The attack hit French and German firms across the region.", "en"),

@@ -145,7 +145,7 @@ def test_a_named_victim_takes_the_country_another_sentence_gives_it() -> None:
 
 def test_place_links_cover_every_language() -> None:
     table = topic("places")
-    for section in ("seat", "of", "and"):
+    for section in ("seat", "of", "and", "where"):
         assert set(table[section]) == set(LANGUAGES), section
         assert all(table[section][language] for language in table[section]), section
 

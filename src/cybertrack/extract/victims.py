@@ -709,7 +709,30 @@ def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A cue a few words before the name ("an attack on the X"), of the reported attack (`victim_of_another_attack`
     is the other case)."""
     cue = _cue_before(facts, candidate)
-    return cue is not None and not _another_attack(facts, cue)
+    return cue is not None and not _another_attack(facts, cue) and not _where_the_target_stands(facts, cue, candidate)
+
+
+def _where_the_target_stands(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
+    """ "the breach of its IT network in Zeist", "un attacco ai server di un ospedale a Cremona": a place after a
+    preposition of place (the packs' ``where``), past a word of its own after the cue, says where the thing the cue
+    speaks of stands (its network, a hospital); that thing was hit, not the town. "an attack on Zeist" is untouched,
+    and so is "the attack in Zeist": no word of its own stands between."""
+    if facts.text[candidate.start:candidate.end] not in knowledge_base().places:
+        return False
+    gap = facts.text[cue.end:candidate.start]
+    where = _place_preposition(facts.language).search(gap)
+    if where is None:
+        return False
+    own = stop_words(facts.language)
+    return any(word.casefold() not in own for word in _LETTERS.findall(gap, 0, where.start()))
+
+
+@language_table
+def _place_preposition(language: str) -> re.Pattern[str]:
+    """A preposition of place, and perhaps an article, that ends the gap before a name."""
+    where = alternation(pack(language, "places")["where"])
+    articles = alternation(pack(language, "grammar")["articles"])
+    return re.compile(rf"(?:^|\s)(?:{where})\s+(?:(?:{articles})\s+)?$", re.IGNORECASE)
 
 
 def victim_of_another_attack(facts: SentenceFacts, candidate: Candidate) -> bool:
