@@ -973,6 +973,13 @@ def test_a_generic_victim_s_frame_with_only_the_story_s_actor_is_part_of_that_st
     assert len(extract_frames("d", f"{story} {other_incident}", "en", "2024-05-01", RESOURCES)) == 2
 
 
+def test_a_sector_of_a_country_is_no_organisation() -> None:
+    """ "les oléoducs des États-Unis": a sector noun before a country's name alone is that country's sector."""
+    text = "L'un des principaux opérateurs d'oléoducs des États-Unis a été frappé par une cyberattaque."
+    facts = facts_of(text, "fr")
+    assert [(c.victim.country, c.generic) for c in candidates(facts)] == [("US", True)]
+
+
 def test_a_frame_left_without_victims_is_part_of_the_story_that_has_them() -> None:
     """A sentence that reads the group as the one hit ("Korvan's leak site") opens a frame that loses its only victim
     to the article's culprits; with its date, it would stand as an empty incident beside the real one. Where another

@@ -249,8 +249,8 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
             continue
         countries = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
         covered = sum(c.end - c.start for c in countries)
-        if covered >= len(chunk.text.replace(" ", "")) - 1:
-            continue  # only a country or nationality: handled as a state, not an organisation
+        if _only_a_country(chunk, covered):
+            continue  # handled as a state, not an organisation
         code = next((c.code for c in countries if not c.attacker_side), None)
         described = without_descriptor(chunk)
         key = name_key(_without_place_head(facts, chunk.start, described))
@@ -290,6 +290,12 @@ def state_victims(facts: SentenceFacts) -> list[Candidate]:
         if after_victim_cue(facts, candidate) or before_victim_cue(facts, candidate):
             found.append(candidate)
     return found
+
+
+def _only_a_country(chunk: NameChunk, covered: int) -> bool:
+    """The chunk is a country's name or nationality and nothing else (``covered``: how many of its characters the
+    country mentions inside it take)."""
+    return covered >= len(chunk.text.replace(" ", "")) - 1
 
 
 def without_descriptor(chunk: NameChunk) -> str:
@@ -349,8 +355,11 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
                 continue
             if any(head.start < e and s < chunk.end for s, e in occupied):
                 continue
-            if any(c.attacker_side and chunk.start <= c.start < chunk.end for c in facts.countries):
+            inside = [c for c in facts.countries if chunk.start <= c.start < chunk.end]
+            if any(c.attacker_side for c in inside):
                 continue
+            if kind == "sector" and _only_a_country(chunk, sum(c.end - c.start for c in inside)):
+                continue  # "les oléoducs des États-Unis": a sector of a country, found as such, not an organisation
             apposed = kind == "sector" and _in_apposition(facts, head, chunk)
             name = facts.text[head.start:chunk.end]
             name = _acronym_without_descriptor(name, chunk.text) if apposed else name
@@ -840,8 +849,9 @@ def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 def _says_it_was_hit(facts: SentenceFacts, end: int, cue_start: int) -> bool:
     """ "Norvale said on Tuesday it had been hacked", "La Caisse ... a confirmé, mardi 8 avril, avoir été la cible",
-    "Lutrex, la distribuidora, confirmó que fue víctima": between the name (and its apposition) and the cue stand
-    only the name's own speech verb, dates and function words. The name reports that it was hit; "Norvale said its
+    "Lutrex, la distribuidora, confirmó que fue víctima", "Kettleby a découvert le 7 mai qu'elle était victime":
+    between the name (and its apposition) and the cue stand only the name's own verb of speech or discovery (the
+    packs' ``discovered``), dates and function words. The name reports that it was hit; "Norvale said its
     supplier was hacked" has a word of its own there and is no such report."""
     speech = [m for m in facts.cues.get("speech", []) if end <= m.start and m.end <= cue_start]
     if not speech:
