@@ -404,9 +404,24 @@ def test_a_name_that_says_it_was_hit_is_the_victim(text: str, language: str, fou
     assert victims(text, language) == found
 
 
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("La société Lutrex Énergie a découvert qu'elle était victime d'une cyberattaque.", "fr", "Lutrex Énergie"),
+    ("La empresa Lutrex descubrió que había sido víctima de un ciberataque.", "es", "Lutrex"),
+    ("Kettleby Freight has discovered that it had been hacked.", "en", "Kettleby Freight"),
+])
+def test_a_verb_of_discovery_speaks_for_the_name_as_a_speech_verb_does(text: str, language: str, name: str) -> None:
+    """ "X a découvert qu'elle était victime": the name reports what it found, its auxiliary and all; the sentence's
+    own cue rule casts it (not only the article-level models that take a lone report's only name)."""
+    facts = facts_of(text, language)
+    found = candidates(facts)
+    assert dict(zip([facts.text[c.start:c.end] for c in found], cast_by_rules(facts, found), strict=True))[name]
+
+
 def test_a_name_that_says_another_was_hit_is_not_the_victim() -> None:
     assert victims("Kettleby Freight said on Tuesday its supplier Brindle had been hit by ransomware.", "en") \
         == ["Brindle"]
+    assert "Lutrex Énergie" not in victims("La société Lutrex Énergie a découvert que la banque Norvale était victime "
+                                           "d'une cyberattaque.", "fr")
 
 
 @pytest.mark.parametrize(("text", "language", "found"), [

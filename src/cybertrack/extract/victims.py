@@ -853,16 +853,17 @@ def _says_it_was_hit(facts: SentenceFacts, end: int, cue_start: int) -> bool:
     between the name (and its apposition) and the cue stand only the name's own verb of speech or discovery (the
     packs' ``discovered``), dates and function words. The name reports that it was hit; "Norvale said its
     supplier was hacked" has a word of its own there and is no such report."""
-    speech = [m for m in facts.cues.get("speech", []) if end <= m.start and m.end <= cue_start]
+    speech = sorted((m for kind in ("speech", "discovered") for m in facts.cues.get(kind, [])
+                     if end <= m.start and m.end <= cue_start), key=lambda m: m.start)
     if not speech:
         return False
     said = speech[0].start
     before = facts.text[end:said]
-    apposition = before.lstrip().startswith(",") and before.rstrip().endswith(",") and before.strip(" ,")
-    if before.strip() and not apposition:
-        return False  # the speech verb is the name's own, right after it or after its apposition
-    spoken = [(m.start, m.end) for m in speech] + [(d.start, d.end) for d in facts.dates]  # the verbs and dates
     own = stop_words(facts.language)
+    apposition = before.lstrip().startswith(",") and before.rstrip().endswith(",") and before.strip(" ,")
+    if not apposition and not all(word.casefold() in own for word in _LETTERS.findall(before)):
+        return False  # the verb is the name's own, right after it (or its auxiliary: "a découvert") or its apposition
+    spoken = [(m.start, m.end) for m in speech] + [(d.start, d.end) for d in facts.dates]  # the verbs and dates
     return all(word.group().casefold() in own
                or any(start <= word.start() and word.end() <= stop for start, stop in spoken)
                for word in _LETTERS.finditer(facts.text, said, cue_start))
