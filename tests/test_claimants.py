@@ -84,6 +84,15 @@ def test_the_denial_is_by_whom_the_sentence_names_at_it(text: str, language: str
     ("De Noorse minister Jan Vos beschuldigde Rusland van de aanval.", "nl", "NO"),
     # a researcher or a firm's spokesperson speaks for no state, whatever their nationality
     ("Dutch researcher Jan Vos said Russia was behind the attack.", "en", None),
+    # a state secretary holds a state office
+    ("Russland sei für den Angriff verantwortlich, erklärte der norwegische Staatssekretär Jan Vos.", "de", "NO"),
+    ("Norway's state secretary Mira Tallis said Russia was behind the attack.", "en", "NO"),
+    ("Il sottosegretario norvegese Jan Vos ha accusato la Russia dell'attacco.", "it", "NO"),
+    ("De Noorse staatssecretaris Jan Vos beschuldigde Rusland van de aanval.", "nl", "NO"),
+    # a role written as one word with a seat of government: "the Kremlin's spokesman"
+    ("Kremlsprecher Jan Vos wies die Vorwürfe zurück, Russland stecke hinter dem Angriff.", "de", "RU"),
+    # a company's spokesman written as one word speaks for no state
+    ("Russland sei für den Angriff verantwortlich, sagte Lutrex-Sprecher Jan Vos.", "de", None),
 ])
 def test_a_holder_of_a_state_office_speaks_for_the_state(text: str, language: str, state: str | None) -> None:
     """What a minister or a state's officials claim, their state claims: the claim's party is the state, so that the

@@ -30,11 +30,11 @@ from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, Sen
 from cybertrack.extract.institutions import portfolios
 from cybertrack.extract.names import NameChunk, is_web_domain
 from cybertrack.extract.victims import english_adjective, plausible_name
-from cybertrack.knowledge.countries import country_name
+from cybertrack.knowledge.countries import country_forms, country_name
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import pack, word_pattern, words
 from cybertrack.model import ClaimantKind, Stance
-from cybertrack.tables import language_table
+from cybertrack.tables import language_table, table
 
 _SUBJECT_WORDS = 6
 _AGENT_AFTER_CUE_WORDS = 8  # "was attributed to the Russian group APT31 by the ministry": the agent past the culprit
@@ -271,10 +271,31 @@ def state_spoken_for(facts: SentenceFacts, speaker: Speaker) -> str | None:
     minister Mira Tallis"). A researcher or a spokesperson of a firm speaks for no state."""
     if speaker.kind in (ClaimantKind.STATE, ClaimantKind.INSTITUTION):
         return speaker.country
-    if speaker.kind not in (ClaimantKind.PERSON, ClaimantKind.ORGANISATION) \
-            or not _STATE_OFFICE.search(speaker.role or facts.text[speaker.start:speaker.end]):
+    if speaker.kind not in (ClaimantKind.PERSON, ClaimantKind.ORGANISATION):
+        return None
+    seat = _seat_of_compound_role(facts.language, speaker.role)
+    if seat is not None:
+        return seat
+    if not _STATE_OFFICE.search(speaker.role or facts.text[speaker.start:speaker.end]):
         return None
     return speaker.country or _possessive_before_role(facts, speaker)
+
+
+def _seat_of_compound_role(language: str, role: str) -> str | None:
+    """ "Kremlsprecher Dmitri Peskow": a role written as one word that opens with a state's seat of government (the
+    country table's seats: "Kreml", "Élysée") is an office of that state, as "the Kremlin's spokesman" is. Only in the
+    languages that write such compounds as one word (`role_compound_heads`)."""
+    word = role.split()[0].casefold() if role.strip() else ""
+    heads = role_compound_heads(language)
+    stem = next((word[:-len(head)] for head in heads if word.endswith(head) and len(word) > len(head)), "")
+    return _seats().get(stem.rstrip("-")) if stem else None
+
+
+@table
+def _seats() -> dict[str, str]:
+    """Seats of government as one word, casefolded, with their state: "kreml" -> "RU"."""
+    return {form.text.casefold(): form.code for form in country_forms()
+            if form.kind == "capital" and " " not in form.text and "-" not in form.text}
 
 
 def _possessive_before_role(facts: SentenceFacts, speaker: Speaker) -> str | None:
