@@ -294,6 +294,25 @@ def test_a_name_given_to_a_work_or_its_author_is_no_actor(sentence):
     assert names_acting(sentence, "en") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Meanwhile, those behind Marlpit ransomware have started asking victims to name their price.",
+    "The hackers behind Kestrel malware stole payroll records from the Veldmark Savings Bank.",
+    # a catalogued group that a ransomware family is named after too: here the family
+    "Meanwhile, those behind Scarab ransomware have started asking victims to name their price.",
+])
+def test_a_name_written_before_a_noun_for_malware_names_the_malware(sentence):
+    """ "those behind X ransomware": the name is the ransomware's; who is behind it goes unnamed."""
+    assert names_acting(sentence, "en") == []
+
+
+@pytest.mark.parametrize(("sentence", "actor"), [
+    ("The Nordic Hammer ransomware gang stole payroll records from the Veldmark Savings Bank.", "Nordic Hammer"),
+    ("APT28 malware was found on the servers of the Veldmark Savings Bank.", "APT28"),
+])
+def test_a_crew_named_with_its_malware_is_still_the_crew(sentence, actor):
+    assert names_acting(sentence, "en") == [actor]
+
+
 def test_a_claim_right_after_a_name_still_casts_it_beside_a_work_noun():
     sentence = "The data stolen from the Veldmark Savings Bank was published by Nordic Hammer on its leak site."
     assert names_acting(sentence, "en") == ["Nordic Hammer"]

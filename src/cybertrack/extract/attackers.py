@@ -67,7 +67,8 @@ def _lower_case_crew_nouns() -> frozenset[str]:
 def sentence_attackers(facts: SentenceFacts, agencies: list[Match] | None = None) -> list[Acting]:
     """Every actor the sentence casts as acting, in this order: catalogued actors, gangs, agencies, the others.
     ``agencies`` are the sentence's agency names, when the caller has found them already."""
-    found = [Acting(str(e.key)) for m in facts.actors if not compared(facts, m) for e in m.values]
+    found = [Acting(str(e.key)) for m in facts.actors if not compared(facts, m) and not _its_malware(facts, m)
+             for e in m.values]
     found += [Acting(name) for name in acting_gangs(facts)]
     if agencies is None:
         agencies = sentence_agencies(facts)
@@ -174,7 +175,8 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
     names = [chunk for chunk in _whole_names(facts)
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
-             and not _names_an_attack(facts, chunk) and not _a_word_for_attackers(facts, chunk)
+             and not _names_an_attack(facts, chunk) and not _names_a_work(facts, chunk)
+             and not _a_word_for_attackers(facts, chunk)
              and not (" " not in chunk.text and common_in_every_language(chunk.text))]  # "le groupe Microsoft"
     cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
             or (_before_cue(facts, chunk) and not _a_victim(facts, chunk)) for chunk in names]
@@ -206,6 +208,28 @@ def _names_an_attack(facts: SentenceFacts, chunk: NameChunk) -> bool:
     return any(cue.start >= chunk.end and not facts.text[chunk.end:cue.start].strip(" -")
                and ((cue.start, cue.end) in attacks or "campaign" in cue.text.casefold())
                for cue in facts.cues.get("attacker_noun", []))
+
+
+def _its_malware(facts: SentenceFacts, actor: Match) -> bool:
+    """ "those behind Scarab ransomware": a catalogued actor whose name a malware family bears too, written before a
+    noun for a work, names the malware (`_names_a_work`); "APT28 malware" is still APT28's."""
+    return actor.text in knowledge_base().software and _names_a_work(facts, actor)
+
+
+def _names_a_work(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
+    """ "those behind Scarab ransomware", "the Kettleby malware": a name written right before a noun for a work (the
+    packs' ``work_nouns``: malware, a tool, a report) names the work; who is behind it goes unnamed. "the Norvale
+    ransomware gang" is still the crew: a noun for attackers follows the work's, or one crew cue holds both."""
+    text = facts.text
+    works = [cue for cue in facts.cues.get("work_nouns", [])
+             if cue.start >= chunk.end and not text[chunk.end:cue.start].strip(" -\"'’”»")]
+    if not works:
+        return False
+    crew_cues = {cue.start for cue in facts.cues.get("crew_after", [])}
+    attacks = {(cue.start, cue.end) for cue in facts.cues.get("attack", [])}
+    crews = [cue for cue in facts.cues.get("attacker_noun", []) if (cue.start, cue.end) not in attacks]
+    return not any(work.start in crew_cues or any(crew.start >= work.end and not text[work.end:crew.start].strip()
+                                                  for crew in crews) for work in works)
 
 
 def _a_word_for_attackers(facts: SentenceFacts, chunk: NameChunk) -> bool:
