@@ -52,6 +52,24 @@ def test_a_cue_cast_victim_is_not_joined_by_every_other_name() -> None:
     assert any("Lutrecht" in name for name in found)
 
 
+@pytest.mark.parametrize(("text", "language", "authority"), [
+    ("Het OM opende dinsdag een strafrechtelijk onderzoek naar oplichters. Volgens het Openbaar Ministerie (OM) gaat "
+     "het om een grootschalige datadiefstal via een lek in Lutrex Transfer. Het Openbaar Ministerie onderzoekt de "
+     "hack.", "nl", "Openbaar Ministerie (OM)"),
+])
+def test_the_authority_an_article_keeps_naming_is_who_reports_the_attack(text: str, language: str,
+                                                                        authority: str) -> None:
+    """The prosecution, named by the packs' noun for it and named throughout, investigates the attack; the
+    article-level models do not take it for its victim."""
+    assert authority not in victim_names(text, language)
+
+
+def test_an_authority_a_cue_casts_is_still_the_victim() -> None:
+    assert "Openbaar Ministerie" in victim_names("Hackers hebben het Openbaar Ministerie platgelegd. Het Openbaar "
+                                                 "Ministerie meldde de aanval.", "nl") | victim_names(
+        "Het Openbaar Ministerie werd getroffen door een cyberaanval.", "nl")
+
+
 def test_an_article_without_an_attack_has_no_victim() -> None:
     text = ("Korvan Motors presented its new car on Monday. Korvan Motors expects strong sales. "
             "Korvan Motors will open a new factory next year.")

@@ -521,12 +521,23 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
 
 def _without_people(cast: dict[int, list[Candidate]], by_index: dict[int, SentenceFacts]) \
         -> dict[int, list[Candidate]]:
-    """Without the people named by their office ("Foreign Minister Mira Tallis said ..."): the article-level models
-    take a name no cue casts, and an official the article quotes is named often and near its attack words, but is
-    who speaks for the victim, not the victim. A person whose own account was hit is cast by a cue ("the minister's
-    mailbox was breached"), by the sentence-level model, and stays."""
+    """Without the people named by their office ("Foreign Minister Mira Tallis said ...") and the authorities named by
+    their noun (`_an_authority`): the article-level models take a name no cue casts, and an official the article
+    quotes is named often and near its attack words, but is who speaks for the victim, not the victim. A person
+    whose own account was hit is cast by a cue ("the minister's mailbox was breached"), by the sentence-level model,
+    and stays."""
     return {index: kept for index, victims in cast.items()
-            if (kept := [c for c in victims if not titles_a_person(by_index[index], c)])}
+            if (kept := [c for c in victims if not titles_a_person(by_index[index], c)
+                         and not _an_authority(by_index[index], c)])}
+
+
+def _an_authority(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "Het Openbaar Ministerie (OM) onderzoekt de hack": a name that is one of the packs' nouns for those who
+    investigate and speak (``claimant_nouns``: the prosecution, the police), an acronym after it at most, is who
+    reports the attack; the article-level models take it for its victim because the article keeps naming it."""
+    name = _ACRONYM_AFTER.sub("", facts.text[candidate.start:candidate.end])
+    return any(cue.start == candidate.start and cue.end - cue.start == len(name)
+               for cue in facts.cues.get("claimant_noun", []))
 
 
 def _organisations_as_last_resort(cast: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:
