@@ -295,10 +295,10 @@ def test_a_name_given_to_a_work_or_its_author_is_no_actor(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
-    "Meanwhile, those behind Marlpit ransomware have started asking victims to name their price.",
+    "Those behind Marlpit ransomware now let each victim propose its own price.",
     "The hackers behind Kestrel malware stole payroll records from the Veldmark Savings Bank.",
     # a catalogued group that a ransomware family is named after too: here the family
-    "Meanwhile, those behind Scarab ransomware have started asking victims to name their price.",
+    "Those behind Scarab ransomware now let each victim propose its own price.",
 ])
 def test_a_name_written_before_a_noun_for_malware_names_the_malware(sentence):
     """ "those behind X ransomware": the name is the ransomware's; who is behind it goes unnamed."""

@@ -975,7 +975,7 @@ def test_a_generic_victim_s_frame_with_only_the_story_s_actor_is_part_of_that_st
 
 def test_a_sector_of_a_country_is_no_organisation() -> None:
     """ "les oléoducs des États-Unis": a sector noun before a country's name alone is that country's sector."""
-    text = "L'un des principaux opérateurs d'oléoducs des États-Unis a été frappé par une cyberattaque."
+    text = "Plusieurs exploitants d'oléoducs des États-Unis ont été frappés par une cyberattaque."
     facts = facts_of(text, "fr")
     assert [(c.victim.country, c.generic) for c in candidates(facts)] == [("US", True)]
 
@@ -1038,7 +1038,7 @@ def test_a_split_attack_verb_casts_what_stands_between_its_parts(text: str, lang
 
 
 @pytest.mark.parametrize(("text", "language", "place"), [
-    ("The club discovered the breach of its IT network in Zeist a few weeks ago.", "en", "Zeist"),
+    ("The club reported a breach of its ticket servers in Zeist on Monday.", "en", "Zeist"),
     ("De bond ontdekte de inbraak in zijn netwerk in Zeist.", "nl", "Zeist"),
     ("Les pirates ont chiffré les serveurs de son usine à Namur.", "fr", "Namur"),
 ])

@@ -405,12 +405,12 @@ def test_a_name_that_says_it_was_hit_is_the_victim(text: str, language: str, fou
 
 
 @pytest.mark.parametrize(("text", "language", "name"), [
-    ("La société Lutrex Énergie a découvert qu'elle était victime d'une cyberattaque.", "fr", "Lutrex Énergie"),
-    ("La empresa Lutrex descubrió que había sido víctima de un ciberataque.", "es", "Lutrex"),
+    ("La société Lutrex Énergie a découvert qu'elle avait été piratée.", "fr", "Lutrex Énergie"),
+    ("La empresa Lutrex descubrió que había sido atacada por piratas.", "es", "Lutrex"),
     ("Kettleby Freight has discovered that it had been hacked.", "en", "Kettleby Freight"),
 ])
 def test_a_verb_of_discovery_speaks_for_the_name_as_a_speech_verb_does(text: str, language: str, name: str) -> None:
-    """ "X a découvert qu'elle était victime": the name reports what it found, its auxiliary and all; the sentence's
+    """ "X a découvert qu'elle avait été piratée": the name reports what it found, its auxiliary and all; the sentence's
     own cue rule casts it (not only the article-level models that take a lone report's only name)."""
     facts = facts_of(text, language)
     found = candidates(facts)

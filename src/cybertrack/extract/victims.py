@@ -722,7 +722,7 @@ def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 
 def _where_the_target_stands(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
-    """ "the breach of its IT network in Zeist", "un attacco ai server di un ospedale a Cremona": a place after a
+    """ "a breach of its ticket servers in Zeist", "un attacco ai server di un ospedale a Cremona": a place after a
     preposition of place (the packs' ``where``), past a word of its own after the cue, says where the thing the cue
     speaks of stands (its network, a hospital); that thing was hit, not the town. "an attack on Zeist" is untouched,
     and so is "the attack in Zeist": no word of its own stands between."""
@@ -849,7 +849,7 @@ def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 def _says_it_was_hit(facts: SentenceFacts, end: int, cue_start: int) -> bool:
     """ "Norvale said on Tuesday it had been hacked", "La Caisse ... a confirmé, mardi 8 avril, avoir été la cible",
-    "Lutrex, la distribuidora, confirmó que fue víctima", "Kettleby a découvert le 7 mai qu'elle était victime":
+    "Lutrex, la distribuidora, confirmó que fue víctima", "Kettleby a découvert mardi qu'elle avait été piratée":
     between the name (and its apposition) and the cue stand only the name's own verb of speech or discovery (the
     packs' ``discovered``), dates and function words. The name reports that it was hit; "Norvale said its
     supplier was hacked" has a word of its own there and is no such report."""
