@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from cybertrack.extract.article_victims import entity_feature_names, entity_features, is_named
-from cybertrack.extract.frames import extract_frames
+from cybertrack.extract.frames import _an_authority, document_facts, extract_frames
+from cybertrack.extract.victims import candidates
 from tests.conftest import RESOURCES, require_shared
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 
@@ -62,6 +63,18 @@ def test_the_authority_an_article_keeps_naming_is_who_reports_the_attack(text: s
     """The prosecution, named by the packs' noun for it and named throughout, investigates the attack; the
     article-level models do not take it for its victim."""
     assert authority not in victim_names(text, language)
+
+
+@pytest.mark.parametrize(("text", "name", "authority"), [
+    ("De Noorse regering beschuldigde Rusland van de aanval.", "Noorse regering", True),
+    ("Het Openbaar Ministerie (OM) onderzoekt de hack.", "Openbaar Ministerie (OM)", True),
+    ("De Noorse bank Kettleby werd gehackt.", "bank Kettleby", False),
+])
+def test_an_authority_is_named_by_the_noun_for_it_a_nationality_and_an_acronym_at_most(text: str, name: str,
+                                                                                      authority: bool) -> None:
+    facts = document_facts(text, "nl", PUBLISHED, RESOURCES)[0]
+    found = {facts.text[c.start:c.end]: c for c in candidates(facts)}
+    assert _an_authority(facts, found[name]) is authority
 
 
 def test_an_authority_a_cue_casts_is_still_the_victim() -> None:

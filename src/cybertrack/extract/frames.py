@@ -532,11 +532,15 @@ def _without_people(cast: dict[int, list[Candidate]], by_index: dict[int, Senten
 
 
 def _an_authority(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """ "Het Openbaar Ministerie (OM) onderzoekt de hack": a name that is one of the packs' nouns for those who
-    investigate and speak (``claimant_nouns``: the prosecution, the police), an acronym after it at most, is who
-    reports the attack; the article-level models take it for its victim because the article keeps naming it."""
-    name = _ACRONYM_AFTER.sub("", facts.text[candidate.start:candidate.end])
-    return any(cue.start == candidate.start and cue.end - cue.start == len(name)
+    """ "Het Openbaar Ministerie (OM) onderzoekt de hack", "De Britse regering beschuldigde ...": a name that is one of
+    the packs' nouns for those who investigate and speak (``claimant_nouns``: the prosecution, the police, a
+    government), a nationality before it and an acronym after it at most, is who reports or blames the attack; the
+    article-level models take it for its victim because the article keeps naming it."""
+    text = facts.text
+    start = max((c.end for c in facts.countries if c.start == candidate.start and c.form == "adjective"),
+                default=candidate.start)
+    end = candidate.start + len(_ACRONYM_AFTER.sub("", text[candidate.start:candidate.end]))
+    return any(cue.end == end and cue.start >= start and not text[start:cue.start].strip()
                for cue in facts.cues.get("claimant_noun", []))
 
 
