@@ -774,8 +774,8 @@ def _accused_countries(facts: list[SentenceFacts], attackers: set[str]) -> set[s
 
 
 def _sentence_country(sentence: SentenceFacts, accused: set[str]) -> str | None:
-    """ "Au Sénégal, le groupe hospitalier Keur Santé a été frappé", "Energía del Plata, que abastece a la provincia de
-    Santa Fe, en Argentina, fue víctima": the one country the victim's own sentence names (by name or nationality),
+    """ "Au Sénégal, le groupe hospitalier Lutrex Santé a été frappé", "Kettleby Energía, que abastece a la provincia
+    de Córdoba, en Argentina, fue víctima": the one country the victim's own sentence names (by name or nationality),
     when the article names none often enough to be about it. Short reports, and the incident descriptions of the
     attribution databases, name their victim's country once. A sentence that names two, or names only the accused
     one, or denies, says nothing of the victim's."""
