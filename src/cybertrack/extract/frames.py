@@ -709,8 +709,11 @@ def _with_context_country(
     victim = candidate.victim
     countries = countries or ArticleCountries(facts, knowledge_base().places)
 
+    def accused() -> set[str]:
+        return countries.memo("accused", lambda: _accused_countries(facts, attackers))
+
     def article() -> str | None:
-        return countries.memo("article", lambda: _article_country(facts, attackers))
+        return countries.memo("article", lambda: _most_named_country(facts, accused()))
 
     if victim.country:  # "defence contractors in Israel and South Korea": the first country found with the name
         return candidate, _co_victims(victim, countries.of(index, candidate.start, candidate.end))
@@ -718,8 +721,7 @@ def _with_context_country(
     if not codes and victim.key.startswith("org:"):
         codes = countries.named_elsewhere(facts[index].text[candidate.start:candidate.end])[:1]
         if not codes:
-            code = article() or _sentence_country(facts[index], countries.memo(
-                "accused", lambda: _accused_countries(facts, attackers)))
+            code = article() or _sentence_country(facts[index], accused())
             codes = [code] if code else []
     if codes:
         placed = [_placed(victim, code) for code in codes]
@@ -753,7 +755,11 @@ def _article_country(facts: list[SentenceFacts], attackers: set[str]) -> str | N
     sentence that denies ("North Korea denied any role"), or gives as the home of a named actor (the knowledge base's
     country of Lazarus Group): those are the accused. (A sentence that attributes names the accuser too: "the FBI",
     "les autorités américaines".)"""
-    accused = _accused_countries(facts, attackers)
+    return _most_named_country(facts, _accused_countries(facts, attackers))
+
+
+def _most_named_country(facts: list[SentenceFacts], accused: set[str]) -> str | None:
+    """`_article_country`, the article's ``accused`` countries known."""
     counts = Counter(c.code for f in facts for c in f.countries
                      if c.code not in accused and c.form in {"name", "adjective"})
     ranked = counts.most_common(2)
