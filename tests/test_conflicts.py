@@ -52,3 +52,18 @@ def test_one_party_named_by_its_acronym_in_another_language_is_one_party():
     assert same_party(claim("National Cyber Security Veldmark", Stance.ATTRIBUTES, "RU"), german)
     assert not same_party(german, claim("Korvan Health Service", Stance.ATTRIBUTES, "RU"))
     assert not same_party(german, claim("National Cyber Security Veldmark", Stance.DENIES, "RU"))
+
+
+def test_one_party_named_with_fewer_of_its_words_is_one_party():
+    """ "the intelligence agencies" and "the Veldmark intelligence agencies", "NCSV" and "National Cyber Security
+    Veldmark (NCSV)": the shorter name is all inside the longer. A name that leaves a word out of the other, or a
+    lone word in lower case, is another party."""
+    agencies = claim("Veldmark intelligence agencies", Stance.ATTRIBUTES, "RU")
+    assert same_party(claim("intelligence agencies", Stance.ATTRIBUTES, "RU"), agencies)
+    assert same_party(agencies, claim("the intelligence agencies", Stance.ATTRIBUTES, "RU"))
+    assert not same_party(claim("Korvan intelligence agencies", Stance.ATTRIBUTES, "RU"), agencies)
+    assert not same_party(claim("police agencies", Stance.ATTRIBUTES, "RU"), agencies)
+    centre = claim("National Cyber Security Veldmark (NCSV)", Stance.ATTRIBUTES, "APT31", "CN")
+    assert same_party(claim("NCSV", Stance.ATTRIBUTES, "APT31"), centre)
+    assert not same_party(claim("NCSC", Stance.ATTRIBUTES, "APT31"), centre)
+    assert not same_party(claim("agencies", Stance.ATTRIBUTES, "RU"), agencies)

@@ -36,19 +36,31 @@ def same_party(first: Claim, second: Claim) -> bool:
     """One party's one claim worded twice: the same stance about the same attackers (or some of them), by claimants
     named alike ("the Veldmark cyber security centre" and "National Cyber Security Centre of Veldmark" share three
     words), or one named by the other's acronym ("der Hohe Vertreter der EU" and "the European Union", "NCSV" and
-    "National Cyber Security Veldmark")."""
+    "National Cyber Security Veldmark"), or by fewer of its words (`_told_shorter`)."""
     targets = set(first.attributed_to), set(second.attributed_to)
     if first.stance is not second.stance or not (targets[0] <= targets[1] or targets[1] <= targets[0]):
         return False
     shared = _content_words(first.claimant) & _content_words(second.claimant)
-    return len(shared) >= _SHARED_NAME_WORDS or _acronym_of(first.claimant, second.claimant) \
-        or _acronym_of(second.claimant, first.claimant)
+    return len(shared) >= _SHARED_NAME_WORDS or any(
+        _acronym_of(name, other) or _told_shorter(name, other)
+        for name, other in ((first.claimant, second.claimant), (second.claimant, first.claimant)))
 
 
 def _acronym_of(name: str, other: str) -> bool:
     """``name`` holds, as a word in capitals, the initials of ``other``'s capitalised words (two or more of them)."""
     initials = "".join(word[0] for word in re.findall(r"\w+", other) if word[0].isupper())
     return len(initials) >= 2 and initials in re.findall(r"\b[A-Z]{2,}\b", name)
+
+
+def _told_shorter(name: str, other: str) -> bool:
+    """``name`` is ``other`` named with fewer words: every word of it (two or more, function words aside) stands in
+    ``other`` ("intelligence agencies" and "the Veldmark intelligence agencies"), or it is the acronym ``other``
+    carries ("NCSV" and "National Cyber Security Veldmark (NCSV)"). Role and institution nouns count here, unlike
+    in the words two names share: the whole of the shorter name must be found in the longer."""
+    own = {w for w in re.findall(r"\w+", name.casefold()) if w not in FUNCTION_WORDS}
+    if len(own) >= 2:
+        return own <= set(re.findall(r"\w+", other.casefold()))
+    return bool(re.fullmatch(r"[A-Z]{2,}", name)) and name in re.findall(r"\b[A-Z]{2,}\b", other)
 
 
 def _content_words(name: str) -> set[str]:
