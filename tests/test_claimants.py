@@ -299,3 +299,29 @@ def test_an_institution_named_in_lower_case_up_to_its_place_speaks_by_its_whole_
     """French and Spanish capitalise only the first word of a body's name: the place at its end is where the body
     serves, not who speaks."""
     assert only_claim(text, language).claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "language", "claimant", "state"), [
+    ("Le ministère norvégien des Affaires étrangères a accusé la Russie de l'attaque contre Kettleby Énergie.", "fr",
+     "Norwegian Ministry of Foreign Affairs", "NO"),
+    ("El ministerio ruso de Asuntos Exteriores negó las acusaciones sobre el ataque contra el puerto de Lutrecht.",
+     "es", "Russian Ministry of Foreign Affairs", "RU"),
+])
+def test_a_nationality_inside_the_claimants_phrase_is_the_state_it_speaks_for(text: str, language: str,
+                                                                             claimant: str, state: str) -> None:
+    """ "le ministère norvégien des Affaires étrangères": the nationality between the head and the portfolio is the
+    ministry's own."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.speaks_for) == (claimant, state)
+
+
+@pytest.mark.parametrize(("text", "language", "mention"), [
+    ("Il portavoce dell'ambasciata cinese ha negato le accuse sull'attacco contro il porto di Lutrecht.", "it",
+     "portavoce dell'ambasciata cinese"),
+    ("Le porte-parole de l'ambassade russe a rejeté les accusations sur l'attaque contre Kettleby Énergie.", "fr",
+     "porte-parole de l'ambassade russe"),
+])
+def test_a_nationality_after_the_noun_of_a_role_phrase_is_part_of_it(text: str, language: str, mention: str) -> None:
+    """The languages that put adjectives after nouns name the body a spokesperson speaks for with its nationality
+    last: the phrase runs on to it."""
+    assert only_claim(text, language).mention == mention

@@ -75,8 +75,9 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     accused = {t.start for t in targets if t.before_cue}  # "heeft het ministerie Rusland beschuldigd": not its own
     for institution in facts.institutions:
         country = next((c for c in facts.countries if c.start not in accused and (
-            _POSSESSIVE_GAP.fullmatch(facts.text, c.end, institution.start) or 0 <= c.start - institution.end <= 4)),
-            None)  # "North Korea's foreign ministry"
+            _POSSESSIVE_GAP.fullmatch(facts.text, c.end, institution.start) or 0 <= c.start - institution.end <= 4
+            or (institution.start < c.start and c.end < institution.end))),
+            None)  # "North Korea's foreign ministry", "le ministère russe des Affaires étrangères"
         portfolio = portfolios()[institution.portfolios[0]]
         adjective = english_adjective(country.code) if country else None
         name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
@@ -392,11 +393,12 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
         if text[end:word.start()].strip() or any(s <= word.start() < e for s, e in groups):
             break  # "von der Polizei der Gruppe APT31": the phrase ends before the group it blames
         lower = word.group().lower()
-        is_country = any(c.start == word.start() for c in facts.countries)
+        country = next((c for c in facts.countries if c.start == word.start()), None)
         is_noun = any(s <= word.start() < e for s, e in nouns)
         if lower in CONNECTORS or lower.endswith(("'", "’")):
             after_connector = previous_connector = True
-        elif not (previous_connector if is_country else after_connector and (word.group()[0].isupper() or is_noun)):
+        elif not (previous_connector or _nationality_of_noun(facts, country) if country
+                  else after_connector and (word.group()[0].isupper() or is_noun)):
             break  # "die Regierung von Veldmark Russland beschuldigt hatte": Russland is not of the name
         else:
             previous_connector = False
@@ -406,6 +408,12 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
                                        or text[start:end].rstrip().endswith(("'", "’"))):
         end = start + text[start:end].rstrip().rfind(" ")
     return start, _seat(facts, start, end)
+
+
+def _nationality_of_noun(facts: SentenceFacts, country: CountryMention) -> bool:
+    """A nationality that follows a noun of the phrase qualifies it, in the languages that put adjectives after nouns
+    ("il portavoce dell'ambasciata cinese", "el portavoz de la embajada china")."""
+    return country.form == "adjective" and facts.language in ADJECTIVES_AFTER_NOUNS
 
 
 def _seat(facts: SentenceFacts, start: int, end: int) -> int:
