@@ -397,7 +397,7 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
         is_noun = any(s <= word.start() < e for s, e in nouns)
         if lower in CONNECTORS or lower.endswith(("'", "’")):
             after_connector = previous_connector = True
-        elif not (previous_connector or _nationality_of_noun(facts, country) if country
+        elif not ((previous_connector or _nationality_after_a_word(facts, country)) if country
                   else after_connector and (word.group()[0].isupper() or is_noun)):
             break  # "die Regierung von Veldmark Russland beschuldigt hatte": Russland is not of the name
         else:
@@ -410,9 +410,10 @@ def _expand_phrase(facts: SentenceFacts, start: int, end: int) -> tuple[int, int
     return start, _seat(facts, start, end)
 
 
-def _nationality_of_noun(facts: SentenceFacts, country: CountryMention) -> bool:
-    """A nationality that follows a noun of the phrase qualifies it, in the languages that put adjectives after nouns
-    ("il portavoce dell'ambasciata cinese", "el portavoz de la embajada china")."""
+def _nationality_after_a_word(facts: SentenceFacts, country: CountryMention) -> bool:
+    """A nationality right after a word of the phrase qualifies that word, in the languages that put adjectives after
+    nouns ("il portavoce dell'ambasciata cinese", "le porte-parole de l'ambassade russe"); a country's name there is
+    another party ("die Regierung von Veldmark Russland")."""
     return country.form == "adjective" and facts.language in ADJECTIVES_AFTER_NOUNS
 
 
