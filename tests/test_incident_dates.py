@@ -319,9 +319,25 @@ KNOWN_FOR_AN_EARLIER_ATTACK = {
 }
 
 
+# "famous for": the same marker with the other adjective every language has for it (French had "célèbre")
+FAMOUS_FOR_AN_EARLIER_ATTACK = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. The Korvan gang became famous for a "
+          "ransomware attack in March 2019 that paralysed hundreds of companies.",
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. Die Korvan-Bande wurde berühmt "
+          "für einen Ransomware-Angriff im März 2019, der Hunderte Firmen lahmlegte.",
+    "nl": "Hackers legden maandag het Waterschap Veldmark plat met ransomware. De Korvan-bende werd beroemd om "
+          "een ransomware-aanval in maart 2019 die honderden bedrijven platlegde.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì. La gang Korvan era diventata \"celebre\" per "
+          "un attacco ransomware nel marzo 2019 che aveva bloccato centinaia di aziende.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes. La banda Korvan se hizo célebre por "
+          "un ataque de ransomware en marzo de 2019 que paralizó cientos de empresas.",
+}
+
+
 @pytest.mark.parametrize(("text", "language"), [
     *((text, language) for language, text in ON_THAT_OCCASION.items()),
     *((text, language) for language, text in KNOWN_FOR_AN_EARLIER_ATTACK.items()),
+    *((text, language) for language, text in FAMOUS_FOR_AN_EARLIER_ATTACK.items()),
 ])
 def test_a_sentence_about_an_earlier_attack_never_dates_the_incident(text: str, language: str) -> None:
     """ "On that occasion", or what a gang is "known for": the sentence tells of an attack before this one."""
