@@ -97,6 +97,13 @@ def test_stop_listed_names_are_not_matched(kb: KnowledgeBase) -> None:
     assert found(kb, "An unknown attacker sent the files over Telegram, said Unknown.") == []
 
 
+def test_an_agency_acronym_the_news_gives_another_body_is_no_agency(kb: KnowledgeBase) -> None:
+    """The galaxy lists Saudi Arabia's NCSC and gives "DOJ" to Argentina; the news means the centres of many states
+    and the US Department of Justice. An agency's own acronym is still one ("GRU", "AIVD")."""
+    assert [m.text for m in kb.find_agencies("The NCSC and the DOJ said the GRU and the AIVD were involved.")] == [
+        "GRU", "AIVD"]
+
+
 def test_no_rejected_name_is_matched_as_actor_or_software(kb: KnowledgeBase) -> None:
     assert len(kb.rejected) > 100
     for name in kb.rejected:
