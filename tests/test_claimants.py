@@ -325,3 +325,19 @@ def test_a_nationality_after_the_noun_of_a_role_phrase_is_part_of_it(text: str, 
     """The languages that put adjectives after nouns name the body a spokesperson speaks for with its nationality
     last: the phrase runs on to it."""
     assert only_claim(text, language).mention == mention
+
+
+@pytest.mark.parametrize(("text", "language", "claimant"), [
+    ("The attack on Kettleby Water was attributed by the Veldmark government to APT28.", "en", "Veldmark government"),
+    ("L'attaque contre Kettleby Énergie a été attribuée par le gouvernement de Veldmark à APT28.", "fr",
+     "gouvernement de Veldmark"),
+    ("L'attacco contro il porto di Lutrecht è stato attribuito dal governo di Veldmark ad APT28.", "it",
+     "governo di Veldmark"),
+    ("El ataque contra el puerto de Lutrecht fue atribuido por el Gobierno de Veldmark a APT28.", "es",
+     "Gobierno de Veldmark"),
+])
+def test_the_agent_of_a_passive_attribution_before_the_culprit_makes_the_claim(text: str, language: str,
+                                                                               claimant: str) -> None:
+    """ "attributed by the government to APT28": the agent word right after the cue, the culprit after the agent."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to) == (claimant, Stance.ATTRIBUTES, ("APT28",))

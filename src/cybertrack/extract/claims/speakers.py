@@ -159,7 +159,8 @@ def _after_agent_word(facts: SentenceFacts, start: int) -> bool:
 
 def _agent_of(facts: SentenceFacts, speaker: Speaker, cue: StanceCue, targets: list[Target]) -> bool:
     """The speaker is the agent of a passive attribution: "was attributed to APT31 by the ministry", "a été imputée à
-    Sandworm par le ministère" (its agent word follows the culprit, a few words past the cue), or, where the
+    Sandworm par le ministère" (its agent word follows the culprit, a few words past the cue), "was attributed by the
+    ministry to APT31" (its agent word follows the cue, the culprit after the agent), or, where the
     participle ends the clause (German, Dutch: `auxiliaries_before_object`), "werd door de politie toegeschreven aan
     APT31" (it precedes the cue). No comma parts
     them, and the agent is not one of those blamed ("a hackers del Gobierno ruso")."""
@@ -168,9 +169,13 @@ def _agent_of(facts: SentenceFacts, speaker: Speaker, cue: StanceCue, targets: l
         return False
     text = facts.text
     if cue.match.end <= speaker.start:
-        return close(text, cue.match.end, speaker.start, _AGENT_AFTER_CUE_WORDS) \
-            and "," not in text[cue.match.end:speaker.start] \
-            and any(cue.match.end <= t.start and t.end <= speaker.start for t in targets)
+        if not close(text, cue.match.end, speaker.start, _AGENT_AFTER_CUE_WORDS) \
+                or "," in text[cue.match.end:speaker.start]:
+            return False
+        blamed_between = any(cue.match.end <= t.start and t.end <= speaker.start for t in targets)
+        # "attributed by the ministry to APT31": the agent right after the cue, the culprit after it
+        return blamed_between or (content_words_between(text, cue.match.end, speaker.start) == 0 and any(
+            speaker.end <= t.start and close(text, speaker.end, t.start, _AGENT_AFTER_CUE_WORDS) for t in targets))
     return bool(auxiliaries_before_object(facts.language)) and speaker.end <= cue.match.start \
         and "," not in text[speaker.end:cue.match.start] \
         and content_words_between(text, speaker.end, cue.match.start) <= _AGENT_BEFORE_CUE_WORDS
