@@ -62,11 +62,19 @@ def test_spellings_of_the_actor_are_found_in_text(kb: KnowledgeBase, sentence: s
 
 
 def test_an_alias_shared_by_two_actors_is_ambiguous_and_never_matched(kb: KnowledgeBase) -> None:
-    owners = kb.ambiguous_aliases[alias_key("NOBELIUM")]
-    assert {"APT29", "UNC2452"} <= set(owners)
-    assert found(kb, "Officials blamed NOBELIUM for the breach.", "actor") == []
-    assert found(kb, "Officials blamed Nobelium for the breach.", "actor") == []
+    """ "Grizzly Steppe" is APT28's and APT29's, and neither lists the other among its names."""
+    assert {"APT28", "APT29"} <= set(kb.ambiguous_aliases[alias_key("Grizzly Steppe")])
+    assert found(kb, "Officials blamed Grizzly Steppe for the breach.", "actor") == []
     assert found(kb, "Officials blamed APT29 for the breach.", "actor") == [("APT29", Entry("actor", "APT29"))]
+
+
+def test_an_alias_shared_with_a_cluster_the_group_lists_is_the_groups(kb: KnowledgeBase) -> None:
+    """The galaxies give "Nobelium" and "Midnight Blizzard" to APT29 and to UNC2452, which APT29 lists among its
+    names: they are APT29's. UNC2452 is still its own name."""
+    assert alias_key("Nobelium") not in kb.ambiguous_aliases
+    assert found(kb, "Officials blamed NOBELIUM for the breach.", "actor") == [("NOBELIUM", Entry("actor", "APT29"))]
+    assert found(kb, "Officials blamed Midnight Blizzard.", "actor") == [("Midnight Blizzard", Entry("actor", "APT29"))]
+    assert found(kb, "Officials blamed UNC2452.", "actor") == [("UNC2452", Entry("actor", "UNC2452"))]
 
 
 def test_no_ambiguous_alias_is_matched_as_a_whole(kb: KnowledgeBase) -> None:
