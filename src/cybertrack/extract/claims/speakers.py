@@ -13,6 +13,7 @@ from cybertrack.extract.claims.wording import (
     ACCORDING_BEFORE,
     ACCORDING_CUE,
     AGENT_BEFORE,
+    AGENT_END,
     ARTICLES,
     AS_REPORTED_BEFORE,
     CONNECTORS,
@@ -173,8 +174,10 @@ def _agent_of(facts: SentenceFacts, speaker: Speaker, cue: StanceCue, targets: l
                 or "," in text[cue.match.end:speaker.start]:
             return False
         blamed_between = any(cue.match.end <= t.start and t.end <= speaker.start for t in targets)
-        # "attributed by the ministry to APT31": the agent right after the cue, the culprit after it
-        return blamed_between or (content_words_between(text, cue.match.end, speaker.start) == 0 and any(
+        # "attributed by the ministry to APT31": the agent right after the cue, the culprit after it (a cue that ends
+        # in the agent word, "carried out by", names the culprit itself there)
+        return blamed_between or (content_words_between(text, cue.match.end, speaker.start) == 0
+                                  and not AGENT_END.search(cue.match.text) and any(
             speaker.end <= t.start and close(text, speaker.end, t.start, _AGENT_AFTER_CUE_WORDS) for t in targets))
     return bool(auxiliaries_before_object(facts.language)) and speaker.end <= cue.match.start \
         and "," not in text[speaker.end:cue.match.start] \
