@@ -341,3 +341,13 @@ def test_the_agent_of_a_passive_attribution_before_the_culprit_makes_the_claim(t
     """ "attributed by the government to APT28": the agent word right after the cue, the culprit after the agent."""
     claim = only_claim(text, language)
     assert (claim.claimant, claim.stance, claim.attributed_to) == (claimant, Stance.ATTRIBUTES, ("APT28",))
+
+
+@pytest.mark.parametrize(("text", "language", "claimant", "state"), [
+    ("The AIVD attributed the attack on Kettleby Water to APT28.", "en", "AIVD", "NL"),
+    ("Der BND macht Russland für den Angriff auf die Stadtwerke Lutrecht verantwortlich.", "de", "BND", "DE"),
+])
+def test_a_state_agency_speaks_for_its_state(text: str, language: str, claimant: str, state: str) -> None:
+    """The agencies galaxy says whose agency the claimant is: its claim is its state's."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.claimant_kind, claim.speaks_for) == (claimant, ClaimantKind.INSTITUTION, state)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from cybertrack.extract.attackers import sentence_agencies
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.stance import is_state, stance_cue
 from cybertrack.extract.claims.wording import (
@@ -31,6 +32,7 @@ from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, Sen
 from cybertrack.extract.institutions import portfolios
 from cybertrack.extract.names import NameChunk, is_web_domain
 from cybertrack.extract.victims import english_adjective, plausible_name
+from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_forms, country_name
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import pack, word_pattern, words
@@ -87,6 +89,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         found.append(Speaker(actor.start, actor.end, str(actor.values[0].key), None, ClaimantKind.GROUP))
     taken = [(s.start, s.end) for s in found] + [(d.start, d.end) for d in facts.dates]
     media = facts.cues.get("media", [])
+    agency_states = _agency_states(facts)
     for chunk in facts.names:
         inside = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
         if any(chunk.start < e and s < chunk.end for s, e in taken) \
@@ -104,8 +107,11 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
             continue  # the country itself, below
         kind = _name_kind(facts, chunk, media, targets)
         served = next((t.name for t in targets if t.agency and t.state and chunk.start <= t.start < chunk.end), None)
+        agency = served or agency_states.get((chunk.start, chunk.end))
+        if agency and kind is ClaimantKind.ORGANISATION:
+            kind = ClaimantKind.INSTITUTION  # a state's agency speaks for its state
         # "the AIVD" speaks for the Netherlands, and so does "the Dutch intelligence agency AIVD"
-        country = inside[0].code if inside else served or _country_before(facts, chunk.start)
+        country = inside[0].code if inside else agency or _country_before(facts, chunk.start)
         speaker = _person(facts, Speaker(chunk.start, chunk.end, chunk.text, country, kind))
         if speaker.kind is not ClaimantKind.PERSON and chunk.descriptor:
             # "der Geheimdienst SBU", "Rüstungskonzern Rheinmetall": the noun before the name says what it is
@@ -133,6 +139,13 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     speakers = [s for s in found if (_after_agent_word(facts, s.start) or not _after_preposition(facts, s.start))
                 and not _hit(facts, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _agency_states(facts: SentenceFacts) -> dict[tuple[int, int], str | None]:
+    """Where the sentence names a state agency ("the AIVD", "BfV"), the state whose agency it is, by the agencies
+    galaxy."""
+    agencies = knowledge_base().agencies
+    return {(match.start, match.end): agencies[str(match.values[0].key)].country for match in sentence_agencies(facts)}
 
 
 def _quoted_titles(facts: SentenceFacts, media: list[Match]) -> list[Speaker]:
