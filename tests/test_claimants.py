@@ -351,3 +351,15 @@ def test_a_state_agency_speaks_for_its_state(text: str, language: str, claimant:
     """The agencies galaxy says whose agency the claimant is: its claim is its state's."""
     claim = only_claim(text, language)
     assert (claim.claimant, claim.claimant_kind, claim.speaks_for) == (claimant, ClaimantKind.INSTITUTION, state)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("\"Russia is directly responsible\", the Veldmark foreign minister Anna Reyes wrote.", "en"),
+    ("« La Russie est directement responsable », a écrit la ministre Anna Reyes.", "fr"),
+    ("\"La Russia è direttamente responsabile\", ha scritto la ministra Anna Reyes.", "it"),
+    ("\"Rusia es directamente responsable\", ha escrito la ministra Anna Reyes.", "es"),
+])
+def test_a_culprit_directly_responsible_is_blamed(text: str, language: str) -> None:
+    """ "directly responsible": the adverb between the copula and "responsible" leaves the attribution whole."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to) == ("Anna Reyes", Stance.ATTRIBUTES, ("RU",))
