@@ -93,18 +93,11 @@ def _shared_aliases_to_their_group(actors: dict[str, Actor]) -> None:
     SolarWinds intruders) as a cluster of its own and as one of APT29's names, and give both "Nobelium" and
     "Midnight Blizzard"; those are APT29's. Where no one actor's names list the others ("Grizzly Steppe", APT28's and
     APT29's), or several do, the alias stays ambiguous (`_ambiguous_aliases`)."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for actor in actors.values():
-        for alias in actor.aliases:
-            owners[alias_key(alias)].add(actor.name)
-    own_names = {alias_key(actor.name) for actor in actors.values()}
-    for key, names in owners.items():
-        if len(names) < 2 or key in own_names:
-            continue
-        groups = [name for name in names
-                  if {alias_key(other) for other in names - {name}} <= {alias_key(a) for a in actors[name].aliases}]
+    for key, names in _ambiguous_aliases(actors).items():
+        listed = {name: {alias_key(alias) for alias in actors[name].aliases} for name in names}
+        groups = [name for name in names if {alias_key(other) for other in names if other != name} <= listed[name]]
         if len(groups) == 1:
-            for other in names - {groups[0]}:
+            for other in set(names) - {groups[0]}:
                 actors[other].aliases = {alias for alias in actors[other].aliases if alias_key(alias) != key}
 
 

@@ -186,15 +186,18 @@ def _agent_of(facts: SentenceFacts, speaker: Speaker, cue: StanceCue, targets: l
         if not close(text, cue.match.end, speaker.start, _AGENT_AFTER_CUE_WORDS) \
                 or "," in text[cue.match.end:speaker.start]:
             return False
-        blamed_between = any(cue.match.end <= t.start and t.end <= speaker.start for t in targets)
-        # "attributed by the ministry to APT31": the agent right after the cue, the culprit after it (a cue that ends
-        # in the agent word, "carried out by", names the culprit itself there)
-        return blamed_between or (content_words_between(text, cue.match.end, speaker.start) == 0
-                                  and not AGENT_END.search(cue.match.text) and any(
-            speaker.end <= t.start and close(text, speaker.end, t.start, _AGENT_AFTER_CUE_WORDS) for t in targets))
+        return any(cue.match.end <= t.start and t.end <= speaker.start for t in targets) \
+            or _agent_before_culprit(text, speaker, cue, targets)
     return bool(auxiliaries_before_object(facts.language)) and speaker.end <= cue.match.start \
         and "," not in text[speaker.end:cue.match.start] \
         and content_words_between(text, speaker.end, cue.match.start) <= _AGENT_BEFORE_CUE_WORDS
+
+
+def _agent_before_culprit(text: str, speaker: Speaker, cue: StanceCue, targets: list[Target]) -> bool:
+    """ "attributed by the ministry to APT31": the agent right after the cue, the culprit a few words after it. A cue
+    that ends in the agent word ("carried out by", "menée par") names the culprit itself there."""
+    return content_words_between(text, cue.match.end, speaker.start) == 0 and not AGENT_END.search(cue.match.text) \
+        and any(speaker.end <= t.start and close(text, speaker.end, t.start, _AGENT_AFTER_CUE_WORDS) for t in targets)
 
 
 def _hit(facts: SentenceFacts, start: int) -> bool:
