@@ -1402,3 +1402,10 @@ def test_whom_a_speaker_tells_before_the_verb_is_no_victim(text: str, expected: 
     """Dutch "tegen" also introduces whom a speaker tells, before the reporting verb when it opens the sentence;
     "tegen" before an attack stays the attack's target."""
     assert victim_names(text, "nl") == expected
+
+
+def test_hackers_who_hit_a_name_attack_it() -> None:
+    """ "Hackers hit Kettleby Bank": the active verb after a word for attackers reports the attack, as "hit by
+    hackers" does."""
+    frames = extract_frames("doc", "Hackers have hit Kettleby Bank.", "en", PUBLISHED, RESOURCES)
+    assert [v.name for f in frames for v in f.victims] == ["Kettleby Bank"]
