@@ -14,7 +14,7 @@ import pytest
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.names import name_chunks
 from cybertrack.extract.roles import FEATURE_GROUPS, cast_by_rules, enumerations
-from cybertrack.extract.victims import candidates
+from cybertrack.extract.victims import candidates, state_victims
 from tests.conftest import RESOURCES, require_shared
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 from tests.test_extractors import facts_of, frames_of
@@ -68,6 +68,19 @@ def test_a_state_hit_after_a_fronted_time_is_the_victim_in_dutch(text: str) -> N
     slachtoffer geworden"): the words after the state are the rest of the verb, which still casts it as hit. A state
     is a victim only where such a cue casts it so (`victims.state_victims`)."""
     assert victims(text, "nl") == ["Letland"]
+
+
+@pytest.mark.parametrize(("text", "language", "states"), [
+    ("Die Hacker griffen Ziele in Österreich, Estland und Portugal an.", "de", ["Österreich", "Estland", "Portugal"]),
+    ("Les pirates ont visé des cibles en Autriche, en Estonie et au Portugal.", "fr",
+     ["Autriche", "Estonie", "Portugal"]),
+    ("De hackers vielen doelwitten aan in Oostenrijk, Estland en Portugal.", "nl",
+     ["Oostenrijk", "Estland", "Portugal"]),
+])
+def test_states_listed_with_one_that_was_hit_were_hit_too(text: str, language: str, states: list[str]) -> None:
+    """The cue casts the first of the list; commas, conjunctions and the prepositions each country takes ("en
+    Estonie et au Portugal") join the others to it (`victims.state_victims`)."""
+    assert [c.victim.name for c in state_victims(facts_of(text, language))] == states
 
 
 def test_the_place_under_a_head_is_the_victim_in_every_language() -> None:

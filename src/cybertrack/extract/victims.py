@@ -50,6 +50,7 @@ REPORTING_VERB = re.compile(
     r"announced|released|patched|fixed)\b", re.IGNORECASE)
 STATE_SECTOR = "government"  # the sector of state bodies: parliament, government, presidency
 _QUOTES = "\"'“”«» "
+_LISTING_WORDS = 3  # ", en", " et au": what may stand between two listed countries
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[.,](?=\d)")  # "400.000 usuarios": a number's dot ends no sentence
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
@@ -277,7 +278,7 @@ def state_victims(facts: SentenceFacts) -> list[Candidate]:
     of a name ("the Bank of Estonia") is no victim. A state is too coarse a victim to join two reports or to open a
     frame of its own (every report of the war names Ukraine), so it is generic, and `frames` gives it only to an
     article that names no other victim."""
-    found = []
+    eligible = []
     for country in facts.countries:
         if country.form != "name" or country.attacker_side or _POSSESSIVE.match(facts.text, country.end):
             continue
@@ -286,10 +287,30 @@ def state_victims(facts: SentenceFacts) -> list[Candidate]:
             continue  # "the Bank of Estonia": a name the country is only part of
         key = f"{country.code}/{STATE_SECTOR}:{state_body(STATE_SECTOR)}"
         victim = Victim(country.text, key, country.code, STATE_SECTOR, generic=True)
-        candidate = Candidate(country.start, country.end, victim, generic=True)
-        if after_victim_cue(facts, candidate) or before_victim_cue(facts, candidate):
-            found.append(candidate)
-    return found
+        eligible.append(Candidate(country.start, country.end, victim, generic=True))
+    cast = [c for c in eligible if after_victim_cue(facts, c) or before_victim_cue(facts, c)]
+    return [c for run in _listed_together(facts, eligible) if any(c in cast for c in run) for c in run]
+
+
+def _listed_together(facts: SentenceFacts, countries: list[Candidate]) -> list[list[Candidate]]:
+    """The runs of countries listed together ("targets in Austria, Estonia and Portugal", "des cibles en Autriche,
+    en Estonie et au Portugal"): nothing but commas, conjunctions, prepositions and articles between them. A cue that
+    casts one of a run casts them all."""
+    runs: list[list[Candidate]] = []
+    for country in sorted(countries, key=lambda c: c.start):
+        if runs and _only_listing_words(facts.text[runs[-1][-1].end:country.start], facts.language):
+            runs[-1].append(country)
+        else:
+            runs.append([country])
+    return runs
+
+
+def _only_listing_words(gap: str, language: str) -> bool:
+    grammar = pack(language if language in LANGUAGES else "en", "grammar")
+    listing = {w.casefold() for kind in ("conjunctions", "prepositions", "articles") for w in grammar[kind]}
+    tokens = gap.replace(",", " , ").split()
+    return bool(tokens) and len(tokens) <= _LISTING_WORDS and all(
+        t == "," or t.casefold().rstrip("'’") in listing or t.casefold() in listing for t in tokens)
 
 
 def _only_a_country(chunk: NameChunk, covered: int) -> bool:
