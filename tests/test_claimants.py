@@ -302,14 +302,14 @@ def test_an_institution_named_in_lower_case_up_to_its_place_speaks_by_its_whole_
 
 
 @pytest.mark.parametrize(("text", "language", "claimant", "state"), [
-    ("Le ministère norvégien des Affaires étrangères a accusé la Russie de l'attaque contre Kettleby Énergie.", "fr",
-     "Norwegian Ministry of Foreign Affairs", "NO"),
+    ("Le ministère suédois des Affaires étrangères a accusé la Russie de l'attaque contre Kettleby Énergie.", "fr",
+     "Swedish Ministry of Foreign Affairs", "SE"),
     ("El ministerio ruso de Asuntos Exteriores negó las acusaciones sobre el ataque contra el puerto de Lutrecht.",
      "es", "Russian Ministry of Foreign Affairs", "RU"),
 ])
 def test_a_nationality_inside_the_claimants_phrase_is_the_state_it_speaks_for(text: str, language: str,
                                                                              claimant: str, state: str) -> None:
-    """ "le ministère norvégien des Affaires étrangères": the nationality between the head and the portfolio is the
+    """ "le ministère suédois des Affaires étrangères": the nationality between the head and the portfolio is the
     ministry's own."""
     claim = only_claim(text, language)
     assert (claim.claimant, claim.speaks_for) == (claimant, state)
