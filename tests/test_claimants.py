@@ -363,3 +363,11 @@ def test_a_culprit_directly_responsible_is_blamed(text: str, language: str) -> N
     """ "directly responsible": the adverb between the copula and "responsible" leaves the attribution whole."""
     claim = only_claim(text, language)
     assert (claim.claimant, claim.stance, claim.attributed_to) == ("Anna Reyes", Stance.ATTRIBUTES, ("RU",))
+
+
+def test_a_german_body_named_in_the_genitive_is_filed_under_its_nominative() -> None:
+    """ "nach Erkenntnissen des Verfassungsschutzes": the claimant is the Verfassungsschutz; the mention keeps the
+    words as written."""
+    claim = only_claim("Nach Erkenntnissen des Verfassungsschutzes steckt die Gruppe APT28 hinter dem Angriff auf die "
+                       "Stadtwerke Lutrecht.", "de")
+    assert (claim.claimant, claim.mention) == ("Verfassungsschutz", "Verfassungsschutzes")

@@ -30,7 +30,7 @@ from cybertrack.extract.claims.wording import (
 )
 from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, SentenceFacts
 from cybertrack.extract.institutions import portfolios
-from cybertrack.extract.names import NameChunk, is_web_domain
+from cybertrack.extract.names import NameChunk, is_web_domain, tagger
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_forms, country_name
@@ -39,6 +39,7 @@ from cybertrack.lang import pack, word_pattern, words
 from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table, table
 
+_GERMAN_GENITIVE_ARTICLES = frozenset({"des", "eines"})  # "nach Angaben des Bundesamtes": a genitive follows
 _SUBJECT_WORDS = 6
 _AGENT_AFTER_CUE_WORDS = 8  # "was attributed to the Russian group APT31 by the ministry": the agent past the culprit
 _AGENT_BEFORE_CUE_WORDS = 4  # "wurde von der Polizei der Gruppe APT31 zugeschrieben": the culprit between
@@ -463,7 +464,22 @@ def find_claimant(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue,
     found = _speaker(facts, speakers, cue, targets)
     if found is None:
         return None
-    return _named_beside(facts, speakers, found) or _employer(facts, speakers, _named_by(facts, speakers, found))
+    found = _named_beside(facts, speakers, found) or _employer(facts, speakers, _named_by(facts, speakers, found))
+    return replace(found, name=_nominative(facts, found))
+
+
+def _nominative(facts: SentenceFacts, speaker: Speaker) -> str:
+    """German names a body after "des" or "eines" in the genitive ("nach Erkenntnissen des Verfassungsschutzes",
+    "laut einer Sprecherin des Bundesamtes für Sicherheit"): the claimant is filed under the nominative, the tagger's
+    lemma of its first noun; the claim's mention keeps the words as written."""
+    before = facts.text[:speaker.start].split()[-1:]
+    if facts.language != "de" or not before or before[0].casefold() not in _GERMAN_GENITIVE_ARTICLES:
+        return speaker.name
+    first, space, rest = speaker.name.partition(" ")
+    lemma, tag = tagger("de").analyze(first)
+    if tag == "NN" and first.startswith(lemma) and first[len(lemma):] in {"s", "es"}:
+        return lemma + space + rest
+    return speaker.name
 
 
 def _named_beside(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) -> Speaker | None:
