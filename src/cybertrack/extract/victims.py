@@ -306,11 +306,17 @@ def _listed_together(facts: SentenceFacts, countries: list[Candidate]) -> list[l
 
 
 def _only_listing_words(gap: str, language: str) -> bool:
-    grammar = pack(language if language in LANGUAGES else "en", "grammar")
-    listing = {w.casefold() for kind in ("conjunctions", "prepositions", "articles") for w in grammar[kind]}
     tokens = gap.replace(",", " , ").split()
+    listing = _listing_words(language)
     return bool(tokens) and len(tokens) <= _LISTING_WORDS and all(
-        t == "," or t.casefold().rstrip("'’") in listing or t.casefold() in listing for t in tokens)
+        t == "," or t.casefold() in listing or t.casefold().rstrip("'’") in listing for t in tokens)
+
+
+@language_table
+def _listing_words(language: str) -> frozenset[str]:
+    """The words that may stand between two listed countries: the language's conjunctions, prepositions, articles."""
+    grammar = pack(language if language in LANGUAGES else "en", "grammar")
+    return frozenset(w.casefold() for kind in ("conjunctions", "prepositions", "articles") for w in grammar[kind])
 
 
 def _only_a_country(chunk: NameChunk, covered: int) -> bool:
