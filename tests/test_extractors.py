@@ -1214,10 +1214,14 @@ def test_names_in_one_enumeration_with_a_victim_are_victims_too() -> None:
     ("en", "Hackers targeted Windows Management Instrumentation in the attack on the Korvan water board.", set(),
      {"Windows Management Instrumentation"}),
     ("en", "The malware attacked Android users in Veldmark last month.", {"Android users"}, set()),
+    ("en", "Groups were linked to attacks on critical ProxyLogon bugs from early March, stealing data.", set(),
+     {"ProxyLogon"}),
+    ("en", "The Brindle gang targeted the PrintNightmare flaw in attacks on the Norvale council.", {"Norvale council"},
+     {"PrintNightmare"}),
 ])
 def test_platforms_and_techniques_are_never_victims_but_their_users_are(language, sentence, kept, never):
-    """ATT&CK's platforms and technique names are what was attacked, not who: they neither become victims nor key
-    an incident that unrelated articles then join."""
+    """ATT&CK's platforms and technique names, and the names of known flaws, are what was attacked, not who: they
+    neither become victims nor key an incident that unrelated articles then join."""
     names = {v.name for frame in extract_frames("doc", sentence, language, PUBLISHED, RESOURCES) for v in frame.victims}
     assert kept <= names and not names & never
 

@@ -47,6 +47,12 @@ def _vulnerable_products() -> frozenset[str]:
     return frozenset(products | {product.removesuffix(" server") for product in products})
 
 
+def _vulnerability_names() -> frozenset[str]:
+    """The names the named-vulnerability file gives its flaws, case-folded: "attacks on ProxyLogon" aim at a flaw on
+    someone's servers, never at an organisation called so."""
+    return frozenset(name.casefold() for v in named_vulnerabilities() for name in (v.name, *v.aliases))
+
+
 class KnowledgeBase:
     def __init__(self) -> None:
         self.actors, self.ambiguous_aliases = load_actors()
@@ -66,10 +72,12 @@ class KnowledgeBase:
         self.places = gazetteer.countries  # city or region -> its country: read around victims, never matched
         # a place's other names, case-folded -> its own ("latium" -> "lazio"): one victim's place in every language
         self.place_own_names = gazetteer.own_names
-        # what software and methods are called, case-folded: ATT&CK's platforms and technique names, and the
+        # what software, methods and flaws are called, case-folded: ATT&CK's platforms and technique names, the
         # products whose flaws the named-vulnerability file lists ("Microsoft Exchange Server", "MOVEit Transfer")
+        # and those flaws' own names ("ProxyLogon", "EternalBlue")
         self.technology = frozenset(p.casefold() for p in load_platforms()) \
-            | frozenset(t.name.casefold() for t in self.techniques.values()) | _vulnerable_products()
+            | frozenset(t.name.casefold() for t in self.techniques.values()) | _vulnerable_products() \
+            | _vulnerability_names()
 
     # -- building ---------------------------------------------------------------------------------------------
     def _acceptable(self, name: str) -> bool:
