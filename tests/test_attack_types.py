@@ -82,6 +82,38 @@ def test_a_group_that_phishes_reports_a_phishing_attack() -> None:
     assert "phishing" in types_of(text, "en")
 
 
+IMPERSONATED = {
+    "en": ("Hackers posing as the Lutrecht Revenue Office breached the email accounts of Norvale Council staff on "
+           "Monday.", "Norvale Council staff", "Lutrecht Revenue Office"),
+    "fr": ("Des pirates se faisant passer pour la Banque de Lutrèche ont piraté lundi les comptes de la mairie de "
+           "Norvale.", "mairie de Norvale", "Banque de Lutrèche"),
+    "de": ("Hacker, die sich als Stadtwerke Lutrecht ausgaben, haben am Montag die Stadtverwaltung Norvale "
+           "angegriffen.", "Stadtverwaltung Norvale", "Stadtwerke Lutrecht"),
+    "nl": ("Hackers die zich voordeden als de Bank van Lutrecht hebben maandag de gemeente Norvale aangevallen.",
+           "gemeente Norvale", "Bank van Lutrecht"),
+    "it": ("Hacker spacciandosi per la Banca di Lutrecht hanno attaccato lunedì il Comune di Norvale.",
+           "Comune di Norvale", "Banca di Lutrecht"),
+    "es": ("Unos piratas haciéndose pasar por el Banco de Lutrecht atacaron el lunes el Ayuntamiento de Norvale.",
+           "Ayuntamiento de Norvale", "Banco de Lutrecht"),
+}
+
+
+@pytest.mark.parametrize("language", list(IMPERSONATED))
+def test_whom_the_attackers_pose_as_tells_phishing_and_is_no_victim(language: str) -> None:
+    """Posing as a trusted body is phishing, though no phishing word is written; the body posed as is not hit."""
+    text, victim, posed_as = IMPERSONATED[language]
+    frames = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [v.name for f in frames for v in f.victims] == [victim]
+    assert "phishing" in frames[0].types and posed_as not in {v.name for f in frames for v in f.victims}
+
+
+def test_a_scam_in_the_report_tells_phishing() -> None:
+    """ "Tricked into opening an email scam": the scam words are phishing's, in a report with no phishing word."""
+    text = ("Hackers broke into the network of Norvale Council on Monday and stole residents' data. Staff were "
+            "tricked into opening an email scam that looked like an invoice.")
+    assert types_of(text, "en") == ["data-breach", "phishing"]
+
+
 def test_the_type_model_was_fitted_on_the_training_sets_it_names() -> None:
     require_shared()
     model = shipped()

@@ -41,13 +41,23 @@ FEATURES = ("log_sentences", "share_of_attack_sentences", "in_lead", "beside_vic
 
 
 def sentence_types(sentence: SentenceFacts) -> list[str]:
-    """The types an attack sentence names, with ransomware for a family the ransomware galaxy lists."""
-    if not sentence.is_attack:
+    """The types an attack sentence names, with ransomware for a family the ransomware galaxy lists, and phishing
+    for a sentence that tells a scam (`tells_a_scam`)."""
+    if not (sentence.is_attack or tells_a_scam(sentence)):
         return []
     found = list(sentence.attack_types)
     if any(_is_ransomware(e) for m in sentence.software for e in m.values):
         found.append("ransomware")  # "Ryuk hit the hospital"
+    if tells_a_scam(sentence):
+        found.append("phishing")
     return list(dict.fromkeys(found))
+
+
+def tells_a_scam(sentence: SentenceFacts) -> bool:
+    """ "After posing as the CEO, a scammer received the staff's tax forms": a scam or an impersonation tells of
+    phishing without any attack word, as CASIE's annotators read it ("posing as", "tricked into" are the triggers of
+    its phishing events). It makes a type, not an attack sentence: who was hit is still read from attack sentences."""
+    return (sentence.has("scam") or sentence.has("impersonation")) and not sentence.has("hypothetical")
 
 
 @dataclass(frozen=True)
@@ -60,7 +70,7 @@ class Proposal:
 
 def proposed_types(sentences: list[SentenceFacts], victims: list[Victim]) -> dict[str, Proposal]:
     """Each type the frame's attack sentences name, in the order they name them."""
-    attack = [s for s in sentences if s.is_attack]
+    attack = [s for s in sentences if s.is_attack or tells_a_scam(s)]
     named = {s.index: sentence_types(s) for s in attack}
     counts = Counter(t for types in named.values() for t in types)
     surfaces = [v.name.lower() for v in victims if len(v.name) >= 3]

@@ -35,6 +35,7 @@ class Cues:
         lex, roles, actors = lexicons(), topic("roles"), topic("actors")
         sections: dict[str, dict] = {
             "attack": lex["attack_types"], "sector": lex["sectors"], "technique": lex["techniques"],
+            "scam": {"scam": lex["scams"]}, "impersonation": {"impersonation": lex["impersonation"]},
             "hypothetical": {"hypothetical": lex["hypothetical"]}, "attribution": {"attribution": lex["attribution"]},
             "denial": {"denial": lex["denial"]}, "speech": {"speech": lex["speech"]},
             # a hedge's group is how sure it makes a claim: "likely" ("believed", "probably") or "possible" ("may")

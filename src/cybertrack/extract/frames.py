@@ -49,6 +49,7 @@ from cybertrack.extract.victims import (
     department_name,
     identifies,
     is_channel,
+    is_impersonated,
     is_technology,
     name_key,
     state_victims,
@@ -497,8 +498,9 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     parliament or government ("the Norwegian parliament") is as named as a name: one organisation, not a sector.
     Where none of these, nor a state named as hit, gives the article a victim, the model that reads the words around
     each name decides (`context_victims`). Names of a technology are none (`victims.is_technology`,
-    `name_kinds.technologies`: "attacks on MongoDB"), and nor is a platform where a claim was posted
-    (`victims.is_channel`: "on its Telegram channel")."""
+    `name_kinds.technologies`: "attacks on MongoDB"), nor a platform where a claim was posted
+    (`victims.is_channel`: "on its Telegram channel"), nor whom a phishing message pretends to be
+    (`victims.is_impersonated`: "posing as the tax office")."""
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
@@ -515,7 +517,8 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     named = [by_index[index].text[c.start:c.end] for index, victims in cast.items() for c in victims if not c.generic]
     products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()
-            if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c))
+            if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c)
+                                                    or is_impersonated(by_index[index], c))
                          and (c.generic or by_index[index].text[c.start:c.end] not in products)])}
 
 

@@ -685,6 +685,23 @@ def _channel_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], 
             re.compile(rf"(?<!\w)(?:{prepositions})\s+(?:\w+\s+)?(?:{nouns})\s+(?:\w{{1,3}}\s+)?$", re.IGNORECASE))
 
 
+def is_impersonated(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "Scammers posing as the Lutrecht tax office", "se faisant passer pour la banque": the name right after an
+    impersonation cue (``attack.toml``: ``impersonation``) is whom a phishing message pretends to be, not whom it hits.
+    At most an article or a short word ("from") stands between. Judged with `is_technology`, after the role models."""
+    if candidate.generic:
+        return False
+    return any(m.end <= candidate.start and _only_function_words(facts.text[m.end:candidate.start], facts.language)
+               for m in facts.cues.get("impersonation", []))
+
+
+def _only_function_words(gap: str, language: str, most: int = 2) -> bool:
+    """Nothing but up to ``most`` of the language's function words ("the", "la", "von der") stands in ``gap``."""
+    words = _WORD.findall(gap)
+    return not _PUNCTUATION.search(gap) and len(words) <= most \
+        and all(word.casefold() in stop_words(language) for word in words)
+
+
 def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A capitalised word that only says who attacks ("Cybercriminals stole ...", "Hackers ...", "Fraudsters ..."):
     the language's attacker and criminal nouns name the other side, never a victim."""
