@@ -472,3 +472,29 @@ def test_what_a_round_up_names_most_speaks_only_for_the_report_it_opens_with() -
         cluster = _Cluster()
         cluster.add(region, vector, Member(None, 0, opens))
         assert (_rule_score(later, vector, cluster) >= SAME_VICTIM) is joined
+
+
+def test_a_claimant_told_by_role_alone_who_echoes_a_named_party_folds_into_its_claim() -> None:
+    """ "The minister said Korvan was behind it" beside the Veldmark government's attribution to Korvan is that
+    government told again: one claim. Said of another culprit, or with a state it speaks for ("les autorités
+    britanniques"), it is its own claim."""
+    from cybertrack.model import Claim, ClaimantKind, Evidence
+
+    def report(document: str, *claims: tuple[str, str, str | None]) -> Frame:
+        evidence = Evidence(document, 0, 40, "The Veldmark water board was hacked.")
+        made = [Claim(claimant, Stance.ATTRIBUTES, (target,), Certainty.CONFIRMED, None, evidence,
+                      speaks_for=speaks_for, claimant_kind=ClaimantKind.PERSON if claimant.islower()
+                      else ClaimantKind.INSTITUTION)
+                for claimant, target, speaks_for in claims]
+        victim = Victim("Veldmark Water Board", "org:veldmark water board", "VM", None)
+        return Frame(document=document, victims=[victim], claims=made, evidence=[evidence])
+
+    [incident] = resolve([report("a.txt", ("minister", "KV", None)),
+                          report("b.txt", ("Veldmark government", "KV", "VM"), ("an expert", "RU", None))])
+    assert [(c.claimant, c.attributed_to) for c in incident.claims] == [("Veldmark government", ("KV",)),
+                                                                         ("an expert", ("RU",))]
+    [named, _] = incident.claims
+    assert {named.evidence.document, *named.reported_in} == {"a.txt", "b.txt"}
+    [incident] = resolve([report("a.txt", ("autorités britanniques", "KV", "GB")),
+                          report("b.txt", ("Veldmark government", "KV", "VM"))])
+    assert len(incident.claims) == 2

@@ -32,7 +32,7 @@ import numpy as np
 
 from cybertrack.annotate.dates import Reference, days_without_year, earliest, later_than, months_apart
 from cybertrack.blocking import block_keys, identified, rule_keys
-from cybertrack.conflicts import conflicts, same_party
+from cybertrack.conflicts import conflicts, same_party, sides
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.knowledge.actors import alias_key
 from cybertrack.knowledge.base import knowledge_base
@@ -774,10 +774,40 @@ def _one_per_party(claims: list[Claim]) -> list[Claim]:
         # the fuller wording of one party's claim stays ("APT31, China" over "China"), and of two alike the one that
         # names who speaks for the state ("the White House" over "the United States")
         first, second = (claim, kept[twin]) if _fuller(claim, kept[twin]) else (kept[twin], claim)
-        documents = [second.evidence.document, *second.reported_in, *first.reported_in]
-        kept[twin] = replace(first, reported_in=tuple(dict.fromkeys(
-            d for d in documents if d != first.evidence.document)))
-    return list(kept.values())
+        kept[twin] = _carrying(first, second)
+    return _without_unnamed_echoes(list(kept.values()))
+
+
+def _carrying(claim: Claim, other: Claim) -> Claim:
+    """``claim``, listing the reports that carry ``other`` (one party's same claim) among its own."""
+    documents = [other.evidence.document, *other.reported_in, *claim.reported_in]
+    return replace(claim, reported_in=tuple(dict.fromkeys(d for d in documents if d != claim.evidence.document)))
+
+
+def _without_unnamed_echoes(claims: list[Claim]) -> list[Claim]:
+    """A claimant named only by a role or a common noun ("the minister", "an expert", "security researchers") who
+    says what a party the incident names already says (the same stance, about attackers that party's claim names or
+    whose state it names) is most likely that party told again, and tells the analyst nothing more: it folds into
+    that party's claim. Said of other attackers, it stays: nobody named says so."""
+    kept = {i: claim for i, claim in enumerate(claims) if not _by_role_only(claim)}
+    named = list(kept)
+    for position, claim in enumerate(claims):
+        if not _by_role_only(claim):
+            continue
+        echoed = next((i for i in named if kept[i].stance is claim.stance
+                       and set(claim.attributed_to) <= sides(kept[i], _state_of)), None)
+        if echoed is None:
+            kept[position] = claim
+        else:
+            kept[echoed] = _carrying(kept[echoed], claim)
+    return [kept[i] for i in sorted(kept)]
+
+
+def _by_role_only(claim: Claim) -> bool:
+    """The claimant is a person or a body told by a role or a common noun alone: no capital letter, no web address
+    ("golem.de" is an outlet's name) and no state it speaks for ("les autorités britanniques" are the UK's)."""
+    return claim.claimant_kind in (ClaimantKind.PERSON, ClaimantKind.INSTITUTION) and claim.speaks_for is None \
+        and "." not in claim.claimant and not any(c.isupper() for c in claim.claimant)
 
 
 def _fuller(claim: Claim, other: Claim) -> bool:
