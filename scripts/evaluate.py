@@ -66,9 +66,11 @@ class Score:
 
 def run(command: list[str]) -> str:
     """The command's output. It may exit 1 (a scorer below its minimum, an ingest with items it could not read); the
-    items an ingest could not read are repeated on stderr, since each lowers the set's figures unseen."""
+    items an ingest could not read are repeated on stderr, since each lowers the set's figures unseen. A command that
+    crashed exits 1 too, with a traceback: that stops the evaluation, or its table would show a broken build's
+    zeros as figures."""
     done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) or "Traceback (most recent call last)" in done.stderr:
         sys.exit(f"failed: {' '.join(command)}\n{done.stdout}{done.stderr}")
     for line in (done.stdout + done.stderr).splitlines():
         if line.strip().startswith("failed:"):

@@ -65,3 +65,11 @@ def test_an_item_an_ingest_could_not_read_is_repeated_on_stderr(tmp_path: Path, 
                            str(tmp_path / "x.db"), "-q"])
     warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 1 and "bad.txt" in warnings[0] and "too short" in warnings[0]
+
+
+def test_a_command_that_crashes_stops_the_evaluation() -> None:
+    """A crash exits 1, as an ingest with an unreadable item does; the evaluation must not score its empty export."""
+    evaluate = evaluate_module()
+    assert evaluate.run([sys.executable, "-c", "import sys; print('ok'); sys.exit(1)"]) == "ok\n"
+    with pytest.raises(SystemExit, match="failed"):
+        evaluate.run([sys.executable, "-c", "raise RuntimeError('broken resolver')"])
