@@ -1413,3 +1413,39 @@ def test_hackers_who_hit_a_name_attack_it() -> None:
     hackers" does."""
     frames = extract_frames("doc", "Hackers have hit Kettleby Bank.", "en", PUBLISHED, RESOURCES)
     assert [v.name for f in frames for v in f.victims] == ["Kettleby Bank"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Hackers hit the Lutrecht water board on Monday. They used the same ransomware as in the attack on "
+     "Kettleby Pipeline last week. That attack was carried out by the Darkside gang, the police said."),
+    ("de", "Hacker haben die Stadtwerke Lutrecht angegriffen. Die Täter nutzten dieselbe Schadsoftware wie beim "
+     "Angriff auf die Kettleby Pipeline. Dieser Angriff war nach Angaben der Polizei von der Gruppe Darkside "
+     "ausgeführt worden."),
+    ("fr", "Des pirates ont attaqué lundi la mairie de Lutrèche. Ils ont utilisé un rançongiciel semblable, "
+     "comme lors de l'attaque contre l'oléoduc Kettleby. Cette attaque avait été menée par le groupe "
+     "Darkside, selon la police."),
+    ("nl", "Hackers hebben maandag de gemeente Lutrecht aangevallen. Ze gebruikten dezelfde ransomware zoals bij "
+     "de aanval op de Kettleby-pijpleiding. Die aanval werd volgens de politie uitgevoerd door de groep "
+     "Darkside."),
+    ("it", "Gli hacker hanno attaccato lunedì il Comune di Lutrecht. Hanno usato lo stesso ransomware come già "
+     "nell'attacco all'oleodotto Kettleby. Quell'attacco era stato condotto dal gruppo Darkside, secondo "
+     "la polizia."),
+    ("es", "Unos piratas atacaron el lunes el Ayuntamiento de Lutrecht. Usaron el mismo ransomware, como en el "
+     "ataque al oleoducto Kettleby. Ese ataque fue llevado a cabo por el grupo Darkside, según la policía."),
+])
+def test_who_did_the_attack_a_report_compares_its_own_with_did_not_do_this_one(language: str, text: str) -> None:
+    """ "The same ransomware as in the attack on X. That attack was carried out by Darkside": the sentence that
+    refers back to the compared attack (the packs' ``that_attack``) tells of that attack; its culprit and whoever
+    blames it are not the reported attack's."""
+    [frame] = extract_frames("d", text, language, "2021-05-20", RESOURCES)
+    assert frame.actors == [] and frame.claims == []
+
+
+def test_a_claim_about_an_earlier_attack_is_not_the_reported_ones() -> None:
+    """An attribution in a sentence that tells of an earlier attack (the packs' ``earlier_event`` markers) blames
+    that attack's culprit, not the reported one's."""
+    for earlier in ("In the past, the government blamed Russia for an attack on the board.",
+                    "The board had previously been hacked by APT28, the government said."):
+        [frame] = extract_frames("d", f"Hackers hit the Lutrecht water board on Monday. {earlier}", "en",
+                                 "2021-05-20", RESOURCES)
+        assert frame.claims == [] and frame.actors == []

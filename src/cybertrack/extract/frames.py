@@ -187,6 +187,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     facts = document_facts(text, language, reference, resources, deadline)
     claims = _indexed_claims(document, facts, published, deadline)
     background = background_sentences(facts, language)
+    claims = [(index, claim) for index, claim in claims if index not in background]  # another attack's claims
     culprits = _culprits(facts, claims, background)
     drafts = _fold_generic([_without_culprits(draft, culprits)
                             for draft in _group(facts, deadline, _accused_states(claims), resources.encoder)])

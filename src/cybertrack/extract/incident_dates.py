@@ -35,6 +35,7 @@ own and the attack in their lead.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,7 @@ LEAD_SENTENCES = 3  # the headline and the first sentences: where news reports w
 _CUE_KINDS = ("began", "discovered", "attack", "speech", "attribution", "denial")
 _SAID = frozenset({"speech", "attribution", "denial"})
 CLAUSE_EDGE = re.compile(r"[,;:()\[\]–—]|\s-\s")
+_OPENING_QUOTES = "\"'“«„ "
 
 @dataclass(frozen=True)
 class IncidentDates:
@@ -156,7 +158,21 @@ def background_sentences(sentences: list[SentenceFacts], language: str) -> set[i
             background.add(sentence.index)
             if not sentence.dates:
                 background.add(sentence.index + 1)
-    return background
+    return background | _back_to_the_compared_attack(sentences, language)
+
+
+def _back_to_the_compared_attack(sentences: list[SentenceFacts], language: str) -> set[int]:
+    """The sentences that open by referring back to an attack the sentence before set beside the reported one ("...
+    the same ransomware as in the attack on Kettleby Pipeline. That attack was carried out by X"): they tell of that
+    other attack, and whoever they say did it did that one."""
+    comparison, that_attack = background_markers(language, "comparison"), background_markers(language, "that_attack")
+    found = set()
+    for before, sentence in itertools.pairwise(sentences):
+        marker = comparison.search(before.text)
+        if marker and sentence.index == before.index + 1 and that_attack.match(sentence.text.lstrip(_OPENING_QUOTES)) \
+                and any(cue.start >= marker.end() for cue in before.cues.get("attack", [])):
+            found.add(sentence.index)
+    return found
 
 
 @functools.cache
