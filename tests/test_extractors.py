@@ -142,6 +142,25 @@ def test_a_state_s_one_parliament_has_one_key_in_every_language(sentence: str, l
     assert (victim.key, victim.country, victim.generic) == ("NO/government:parliament", "NO", False)
 
 
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Hackers attacked the Norwegian health service last week.", "en"),
+    ("Hacker haben den norwegischen Gesundheitsdienst letzte Woche angegriffen.", "de"),
+    ("Der norwegische Gesundheitsdienst wurde letzte Woche angegriffen.", "de"),
+    ("Des pirates ont attaqué le service de santé norvégien la semaine dernière.", "fr"),
+    ("Gli hacker hanno attaccato il servizio sanitario norvegese la settimana scorsa.", "it"),
+    ("Los piratas atacaron el servicio de salud noruego la semana pasada.", "es"),
+    ("Hackers vielen vorige week de Noorse gezondheidsdienst aan.", "nl"),
+])
+def test_a_state_s_one_health_service_is_one_victim_in_every_language(sentence: str, language: str) -> None:
+    """A state runs one health service for all: named by the common noun of any language with its country, it is one
+    organisation, keyed alike, as a parliament is; "health services" in a country are many."""
+    [victim] = [c.victim for f in document_facts(sentence, language, "2023-06-01", RESOURCES) for c in candidates(f)]
+    assert (victim.key, victim.country, victim.generic) == ("NO/healthcare:health service", "NO", False)
+    [many] = [c.victim for f in document_facts("Hackers attacked health services in Norway.", "en", "2023-06-01",
+                                               RESOURCES) for c in candidates(f)]
+    assert many.generic
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("Des pirates ont mené une attaque contre le Parlement le mois dernier, selon les autorités du Danemark. Le "
      "Danemark a convoqué mardi un diplomate de Korvan après l'intrusion. Le ministre danois des Affaires étrangères "

@@ -797,14 +797,15 @@ def _sentence_country(sentence: SentenceFacts, accused: set[str]) -> str | None:
 
 def _placed(victim: Victim, code: str) -> Victim:
     """The victim in a country: a department is keyed by it (and, when named by its portfolio, renamed for it: the
-    name the article writes stays), a victim named by a sector noun keyed by it (a state body is then one
-    organisation: `victims.identifies`), an organisation keeps its key (its name is its identity)."""
+    name the article writes stays), a victim named by a sector noun keyed by it (a state body or a national
+    service is then one organisation: `victims.identifies`), an organisation keeps its key (its name is its
+    identity)."""
     if victim.key.startswith("?/ministry:"):
         portfolio = victim.key.split(":", 1)[1]
         named_by_portfolio = victim.name == department_name(portfolio, None)
         return department(portfolio, code, None if named_by_portfolio else victim.name)
     if victim.key.startswith("?/"):
-        identified = identifies(victim.sector, code)
+        identified = identifies(victim.sector, victim.key.split(":", 1)[1], code)
         return replace(victim, key=f"{code}/{victim.key[2:]}", country=code, generic=not identified)
     return replace(victim, country=code)
 

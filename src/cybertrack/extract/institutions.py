@@ -105,6 +105,23 @@ def state_body(word: str) -> str | None:
 
 
 @table
+def _national_services() -> dict[str, str]:
+    return {w.casefold(): key for key, value in _data()["national_services"].items() for language in LANGUAGES
+            for w in value[language]}
+
+
+def national_service(noun: str) -> str | None:
+    """The service of which a state runs one for all its people that a common noun names in any language
+    ("Gesundheitsdienst", "servizio sanitario"), if it names one: its key, the same in every language."""
+    return _national_services().get(" ".join(noun.casefold().split()))
+
+
+def is_national_service(key: str) -> bool:
+    """Whether ``key`` is a national service's key, as `national_service` gives it."""
+    return key in _national_services().values()
+
+
+@table
 def _heads() -> frozenset[str]:
     return frozenset(w.casefold() for w in words("institutions", "heads"))
 

@@ -25,7 +25,13 @@ from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import CountryMention, SentenceFacts
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.incident_dates import CLAUSE_EDGE, background_markers
-from cybertrack.extract.institutions import portfolio_of, portfolios, state_body
+from cybertrack.extract.institutions import (
+    is_national_service,
+    national_service,
+    portfolio_of,
+    portfolios,
+    state_body,
+)
 from cybertrack.extract.names import NameChunk, adjectival_compound, is_web_domain, reads_as_verb, stop_words
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
@@ -443,8 +449,10 @@ def _generic_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candi
             candidates.append(Candidate(start, end, department(portfolio, code, facts.text[start:end]), generic=False))
             continue
         sector = str(noun.values[0])
-        what = (state_body(noun.text) if sector == STATE_SECTOR else None) or name_key(noun.text)
-        victim = Victim(text, f"{code or '?'}/{sector}:{what}", code, sector, generic=not identifies(sector, code))
+        what = (state_body(noun.text) if sector == STATE_SECTOR else None) or national_service(noun.text) \
+            or name_key(noun.text)
+        one = identifies(sector, what, code)
+        victim = Victim(text, f"{code or '?'}/{sector}:{what}", code, sector, generic=not one)
         candidates.append(Candidate(start, noun.end, victim, generic=True))
     return candidates
 
@@ -525,12 +533,13 @@ def _compound(endings: set[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<head>\w{{{_MIN_COMPOUND_HEAD},}}?)(?P<ending>{alternation(endings)})\b", re.IGNORECASE)
 
 
-def identifies(sector: str | None, code: str | None) -> bool:
-    """Whether a victim named by a sector noun is one organisation. A state body is one per country ("the Belgian
-    parliament" is one parliament), so it is once its country is known; before, "the government" is nobody in
-    particular, and so is any other sector noun ("hospitals"): neither joins two reports into one incident (on
-    CASIE-train, "governments" had joined a phishing round-up to a WannaCry story)."""
-    return sector == STATE_SECTOR and code is not None
+def identifies(sector: str | None, what: str, code: str | None) -> bool:
+    """Whether a victim named by a sector noun (``what``: the noun's key) is one organisation. A state body is one per
+    country ("the Belgian parliament" is one parliament), and so is a service a state runs for all ("the Irish health
+    service": `institutions.national_service`), so each is once its country is known; before, "the government" is
+    nobody in particular, and so is any other sector noun ("hospitals"): neither joins two reports into one incident
+    (on CASIE-train, "governments" had joined a phishing round-up to a WannaCry story)."""
+    return code is not None and (sector == STATE_SECTOR or is_national_service(what))
 
 
 def _extend_left(facts: SentenceFacts, start: int) -> int:
