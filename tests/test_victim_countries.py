@@ -292,3 +292,16 @@ def test_every_country_of_an_enumeration_gets_its_victim(language: str, sentence
     [frame] = extract_frames("doc", sentence, language, "2024-03-01", RESOURCES)
     assert sorted(v.country for v in frame.victims) == sorted(countries)
 
+
+
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    ("en", "The records of Kettleby Clinic were stolen by a crew called the Syrian Cyber Legion.", "Kettleby Clinic"),
+    ("en", "Hackers from a group called the Turkish Crime Family breached the servers of Kettleby Bank.",
+     "Kettleby Bank"),
+])
+def test_a_nationality_in_the_attackers_name_is_not_the_victims_country(language: str, text: str,
+                                                                        victim: str) -> None:
+    """ "The Turkish Crime Family": a nationality inside the name of a group the sentence casts as the attacker is
+    the group's name, not the country of whom it hit."""
+    victims = [v for frame in extract_frames("doc", text, language, "2017-03-24", RESOURCES) for v in frame.victims]
+    assert [(v.name, v.country) for v in victims] == [(victim, None)]

@@ -32,7 +32,7 @@ from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.context_victims import context_victims
 from cybertrack.extract.cues import cues
-from cybertrack.extract.facts import SentenceFacts, sentence_facts
+from cybertrack.extract.facts import CountryMention, SentenceFacts, sentence_facts
 from cybertrack.extract.incident_dates import background_sentences, incident_dates
 from cybertrack.extract.institutions import state_body
 from cybertrack.extract.introduced import introduced_names, named_by_its_noun
@@ -685,8 +685,18 @@ def article_country(facts: list[SentenceFacts]) -> str | None:
 
 
 def _attacker_countries(facts: list[SentenceFacts]) -> set[str]:
-    """Countries the article puts on the attacker's side somewhere ("Chinese hackers"): never a victim's context."""
-    return {c.code for f in facts for c in f.countries if c.attacker_side}
+    """Countries the article puts on the attacker's side somewhere ("Chinese hackers"), or that name an attacker
+    ("the records were stolen by a crew called the Syrian Cyber Legion"): never a victim's context."""
+    return {c.code for f in facts for c in f.countries if c.attacker_side} \
+        | {c.code for f in facts if f.countries for c in _in_attackers_names(f)}
+
+
+def _in_attackers_names(sentence: SentenceFacts) -> list[CountryMention]:
+    """The nationalities that are words of the name of an attacker the sentence casts: the group's name, not the
+    country of whom it hit."""
+    spans = [(m.start(), m.end()) for acting in sentence_attackers(sentence) if " " in acting.name
+             for m in re.finditer(re.escape(acting.name), sentence.text)]
+    return [c for c in sentence.countries if any(start <= c.start and c.end <= end for start, end in spans)]
 
 
 def _context_country(facts: list[SentenceFacts], index: int, attackers: set[str]) -> str | None:
