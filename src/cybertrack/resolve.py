@@ -34,6 +34,7 @@ from cybertrack.annotate.dates import Reference, days_without_year, earliest, la
 from cybertrack.blocking import block_keys, identified, rule_keys
 from cybertrack.conflicts import conflicts, same_party, sides
 from cybertrack.embeddings import EMBEDDING_SIZE
+from cybertrack.extract.institutions import state_body
 from cybertrack.knowledge.actors import alias_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Certainty, Claim, ClaimantKind, Frame, Incident, JoinedBy, Link, Stance, Victim
@@ -805,9 +806,11 @@ def _without_unnamed_echoes(claims: list[Claim]) -> list[Claim]:
 
 def _by_role_only(claim: Claim) -> bool:
     """The claimant is a person or a body told by a role or a common noun alone: no capital letter, no web address
-    ("golem.de" is an outlet's name) and no state it speaks for ("les autorités britanniques" are the UK's)."""
+    ("golem.de" is an outlet's name), no state it speaks for ("les autorités britanniques" are the UK's) and no body
+    of which a state has one ("le gouvernement" is the state's own voice, its country named or not)."""
     return claim.claimant_kind in (ClaimantKind.PERSON, ClaimantKind.INSTITUTION) and claim.speaks_for is None \
-        and "." not in claim.claimant and not any(c.isupper() for c in claim.claimant)
+        and "." not in claim.claimant and not any(c.isupper() for c in claim.claimant) \
+        and not any(state_body(word) for word in claim.claimant.split())
 
 
 def _fuller(claim: Claim, other: Claim) -> bool:

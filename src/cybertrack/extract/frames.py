@@ -33,7 +33,7 @@ from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.context_victims import context_victims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import CountryMention, SentenceFacts, sentence_facts
-from cybertrack.extract.incident_dates import background_sentences, incident_dates
+from cybertrack.extract.incident_dates import about_another_attack, background_sentences, incident_dates
 from cybertrack.extract.institutions import state_body
 from cybertrack.extract.introduced import introduced_names, named_by_its_noun
 from cybertrack.extract.name_kinds import technologies
@@ -187,7 +187,8 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     facts = document_facts(text, language, reference, resources, deadline)
     claims = _indexed_claims(document, facts, published, deadline)
     background = background_sentences(facts, language)
-    claims = [(index, claim) for index, claim in claims if index not in background]  # another attack's claims
+    elsewhere = about_another_attack(facts, language)
+    claims = [(index, claim) for index, claim in claims if index not in elsewhere]  # another attack's claims
     culprits = _culprits(facts, claims, background)
     drafts = _fold_generic([_without_culprits(draft, culprits)
                             for draft in _group(facts, deadline, _accused_states(claims), resources.encoder)])

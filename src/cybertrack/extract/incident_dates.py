@@ -151,14 +151,24 @@ def background_sentences(sentences: list[SentenceFacts], language: str) -> set[i
     """The indexes of an article's sentences that tell of an earlier attack: those with a marker, and the sentence
     right after a marker that gives no date itself ("Hackers hit Kettleby Bank, and not the first time. In 2019
     ..."). Read over the whole article, since the marker's sentence may belong to no frame."""
-    earlier = background_markers(language, "earlier_event")
     background: set[int] = set()
-    for sentence in sentences:
-        if earlier.search(sentence.text):
-            background.add(sentence.index)
-            if not sentence.dates:
-                background.add(sentence.index + 1)
+    for sentence in _marked(sentences, language):
+        background.add(sentence.index)
+        if not sentence.dates:
+            background.add(sentence.index + 1)
     return background | _back_to_the_compared_attack(sentences, language)
+
+
+def about_another_attack(sentences: list[SentenceFacts], language: str) -> set[int]:
+    """The indexes of the sentences that themselves say they tell of another attack: a marker of an earlier one, or a
+    reference back to the attack the sentence before compares with. Narrower than `background_sentences`, which also
+    takes the sentence after a marker: a claim there may well be about the reported attack."""
+    return {s.index for s in _marked(sentences, language)} | _back_to_the_compared_attack(sentences, language)
+
+
+def _marked(sentences: list[SentenceFacts], language: str) -> list[SentenceFacts]:
+    earlier = background_markers(language, "earlier_event")
+    return [sentence for sentence in sentences if earlier.search(sentence.text)]
 
 
 def _back_to_the_compared_attack(sentences: list[SentenceFacts], language: str) -> set[int]:
