@@ -689,7 +689,14 @@ def _attacker_countries(facts: list[SentenceFacts]) -> set[str]:
     """Countries the article puts on the attacker's side somewhere ("Chinese hackers"), or that name an attacker
     ("the records were stolen by a crew called the Syrian Cyber Legion"): never a victim's context."""
     return {c.code for f in facts for c in f.countries if c.attacker_side} \
-        | {c.code for f in facts if f.countries for c in _in_attackers_names(f)}
+        | {c.code for f in facts if any(_in_a_name(f, c) for c in f.countries) for c in _in_attackers_names(f)}
+
+
+def _in_a_name(sentence: SentenceFacts, country: CountryMention) -> bool:
+    """A nationality followed by a capitalised word ("the Turkish Crime Family"): it may be a word of a name. Only
+    then are the sentence's attackers worth reading here."""
+    after = sentence.text[country.end:country.end + 2]
+    return country.form == "adjective" and after[:1] == " " and after[1:].isupper()
 
 
 def _in_attackers_names(sentence: SentenceFacts) -> list[CountryMention]:
