@@ -64,6 +64,28 @@ def test_ransomware_named_only_as_the_tool_is_no_actor(language, sentence):
     assert names_acting(sentence, language) == []
 
 
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The Kettleby clinic paid $40,000 to SamSam operators to get its files back."),
+    ("en", "Police in Veldmark are hunting the hackers behind WannaCry after the outage at the Kettleby clinic."),
+    ("de", "Hinter dem Angriff auf die Stadt Veldmark steckt die Locky-Gruppe."),
+    ("fr", "Les opérateurs de Cerber ont chiffré les serveurs de la mairie de Veldmark."),
+    ("it", "La banda di WannaCry ha cifrato i server del Comune di Veldmark."),
+    ("nl", "De SamSam-bende versleutelde de servers van de gemeente Veldmark."),
+    ("es", "La banda de Cerber cifró los servidores del ayuntamiento de Veldmark."),
+])
+def test_the_crew_behind_a_strain_sold_at_a_set_price_goes_unnamed(language, sentence):
+    """The galaxy lists the sum these strains ask of every victim they infect: whoever runs one, even called its
+    gang, goes unnamed, and the strain stays malware."""
+    assert names_acting(sentence, language) == []
+
+
+def test_a_strain_sold_at_a_set_price_is_malware_and_no_gang():
+    kb = knowledge_base()
+    assert kb.actor("WannaCry") is None and kb.actor("Locky") is None
+    assert "WannaCry" in kb.software and kb.software["WannaCry"].fixed_ransom
+    assert kb.actor("LockBit").name == "LockBit" and not kb.software["LockBit"].fixed_ransom
+
+
 @pytest.mark.parametrize(("language", "text", "victim"), [
     ("en", "The FBI said the Darkside ransomware was behind the attack on Kettleby Water. DarkSide is a seasoned band "
            "of criminals who have hacked into dozens of firms across Europe.", "Kettleby Water"),

@@ -123,8 +123,10 @@ def acting_gangs(facts: SentenceFacts) -> list[str]:
             continue
         after = [c for c in facts.cues.get("crew_after", []) if not _part_of_a_name(c)]
         after += facts.cues.get("attacker_after", [])
-        if _cast_from_before(facts, match, facts.cues.get("crew_before", [])) or _cast_from_after(facts, match, after):
-            found.append(kb.gang(families[0]).name)
+        gang = kb.gang(families[0])
+        if gang is not None and (_cast_from_before(facts, match, facts.cues.get("crew_before", []))
+                                 or _cast_from_after(facts, match, after)):
+            found.append(gang.name)
     return found
 
 

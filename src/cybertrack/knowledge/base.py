@@ -158,13 +158,16 @@ class KnowledgeBase:
             return None
         return self.gang(family.name)
 
-    def gang(self, family: str) -> Actor:
+    def gang(self, family: str) -> Actor | None:
         """The gang behind a malware family, named as the galaxies name its operation: the families that share a
         spelling of its name ("BlackBasta" in Malpedia, "Black Basta" in the ransomware galaxy) are one gang, named
-        after the ransomware galaxy's entry when there is one."""
+        after the ransomware galaxy's entry when there is one. A strain sold at a fixed ransom ("SamSam operators",
+        "the hackers behind WannaCry") names no gang: whoever runs it goes unnamed."""
         keys = {alias_key(a) for a in self.software[family].aliases} | {alias_key(family)}
         kin = [f for key in keys for f in self._families_by_key.get(key, ())]
         kin = list({f.name: f for f in [self.software[family], *kin]}.values())
+        if any(f.fixed_ransom for f in kin):
+            return None
         name = next((f.name for f in kin if "ransomware" in f.galaxies), family)
         return Actor(name=name, aliases={a for f in kin for a in f.aliases} | {f.name for f in kin},
                      galaxies={g for f in kin for g in f.galaxies})

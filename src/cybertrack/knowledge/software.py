@@ -24,6 +24,9 @@ class Software:
     aliases: set[str] = field(default_factory=set)
     ransomware: bool = False
     galaxies: set[str] = field(default_factory=set)
+    # the ransomware galaxy lists the price it asks: a strain that asks each victim it infects for a set sum
+    # ("WannaCry", "Locky"), not an operation that names its price to each firm it picks, so no gang's name
+    fixed_ransom: bool = False
 
 
 def _base_name(value: str) -> str:
@@ -52,4 +55,6 @@ def load_software() -> dict[str, Software]:
             family.aliases |= {_short_name(n) for n in names if n.strip()}
             family.ransomware = family.ransomware or galaxy == "ransomware"
             family.galaxies.add(galaxy)
+            family.fixed_ransom = family.fixed_ransom or (
+                galaxy == "ransomware" and bool(cluster.meta.get("price")))
     return {family.name: family for family in families.values()}

@@ -242,7 +242,8 @@ def _named_crews(facts: SentenceFacts) -> list[Target]:
             family = next((m for m in facts.software if m.start < chunk.end and chunk.start < m.end), None)
             if family is not None:  # "il gruppo Black Basta", where the names read only "Black": the family's name
                 key = next((str(e.key) for e in family.values if getattr(e, "kind", None) == "malware"), family.text)
-                found.append(Target(family.start, family.end, kb.gang(key).name))
+                if gang := kb.gang(key):
+                    found.append(Target(family.start, family.end, gang.name))
                 continue
             known = kb.actor(chunk.text)  # a group the catalogue knows by another name is named as it names it
             found.append(Target(chunk.start, chunk.end, known.name if known else chunk.text))
