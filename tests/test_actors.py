@@ -86,6 +86,14 @@ def test_a_strain_sold_at_a_set_price_is_malware_and_no_gang():
     assert kb.actor("LockBit").name == "LockBit" and not kb.software["LockBit"].fixed_ransom
 
 
+def test_the_initials_of_an_attacker_are_no_victim():
+    """An article that shortens an attacker's name to its initials still means the attacker."""
+    text = ("Hackers calling themselves the Korvan Data Liberators broke into the Norvale Credit Union and stole "
+            "member records. Attacks on KDL servers have been reported before.")
+    victims = [v.name for f in extract_frames("doc", text, "en", PUBLISHED, RESOURCES) for v in f.victims]
+    assert "KDL" not in victims
+
+
 @pytest.mark.parametrize(("language", "text", "victim"), [
     ("en", "The FBI said the Darkside ransomware was behind the attack on Kettleby Water. DarkSide is a seasoned band "
            "of criminals who have hacked into dozens of firms across Europe.", "Kettleby Water"),

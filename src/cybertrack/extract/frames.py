@@ -947,10 +947,12 @@ def _culprits(facts: list[SentenceFacts], claims: list[tuple[int, Claim]], backg
     """The `name_key`s of every name and alias of the catalogued actors the article casts as attacking (outside its
     background) or blames, and of the groups that claim their own attack: none of them is a victim of its attacks.
     Another actor nobody catalogued is left out: read from one sentence ("Mekinac's attackers"), it may be the
-    victim's name."""
+    victim's name. The initials of an attacker's name of three capitalised words or more are the attacker too,
+    catalogued or not ("TDO", "TCF" for the Turkish Crime Family); two ("FB") name too much else."""
     kb = knowledge_base()
-    actors = [acting.name for sentence in facts if sentence.actors and sentence.index not in background
-              for acting in sentence_attackers(sentence)]  # a catalogued actor is one the sentence's matcher found
+    acting = [acting.name for sentence in facts if sentence.index not in background
+              for acting in sentence_attackers(sentence)]
+    actors = [name for name in acting if kb.actor(name)]
     actors += [target for _, claim in claims if claim.stance.asserts
                for target in claim.attributed_to if len(target) > 2]  # a state's code names no victim
     names: set[str] = set()
@@ -960,6 +962,7 @@ def _culprits(facts: list[SentenceFacts], claims: list[tuple[int, Claim]], backg
     # a group that claims its own attack is a culprit, catalogued or not ("The Rhysida ransomware group has claimed")
     names |= {name for _, claim in claims if claim.stance is Stance.CLAIMS_RESPONSIBILITY
               for name in (claim.claimant, *claim.attributed_to)}
+    names |= {short for name in names | set(acting) if len(short := _initials(name)) >= _SPELT_LETTERS}
     return {name_key(name) for name in names}
 
 
