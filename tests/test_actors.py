@@ -86,6 +86,32 @@ def test_a_strain_sold_at_a_set_price_is_malware_and_no_gang():
     assert kb.actor("LockBit").name == "LockBit" and not kb.software["LockBit"].fixed_ransom
 
 
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The Korvan Data Liberators hacked the Norvale Credit Union on Monday."),
+    ("fr", "Korvan Data Liberators a piraté la Banque Norvale lundi."),
+    ("it", "Korvan Data Liberators ha attaccato la Banca Norvale lunedì."),
+    ("es", "Korvan Data Liberators hackeó el Banco Norvale el lunes."),
+    ("nl", "Korvan Data Liberators heeft de Norvale Bank gehackt."),
+    ("de", "Die Korvan Data Liberators haben die Stadtwerke Norvale gehackt."),
+])
+def test_the_subject_of_an_attack_verb_is_its_attacker_and_not_its_victim(language, sentence):
+    """Nobody catalogued the crew: the verb casts it, its object named right after it (or, in German and Dutch,
+    between the auxiliary and the participle that ends the clause)."""
+    assert names_acting(sentence, language) == ["Korvan Data Liberators"]
+    victims = [v.name for f in extract_frames("doc", sentence, language, PUBLISHED, RESOURCES) for v in f.victims]
+    assert "Korvan Data Liberators" not in victims
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norvale Bank hacked in May, customer data stolen",
+    "One of them gave Kettleby Post access to an email account the hackers used.",
+    "Details of the breach became public only after Norvale Bank had struck a deal with Kettleby Telecom.",
+])
+def test_a_name_before_an_attack_word_without_a_named_object_is_no_attacker(sentence):
+    """A headline's passive, a noun phrase ("access to"), a verb of the packs used of a deal: none casts an attacker."""
+    assert names_acting(sentence, "en") == []
+
+
 def test_the_initials_of_an_attacker_are_no_victim():
     """An article that shortens an attacker's name to its initials still means the attacker."""
     text = ("Hackers calling themselves the Korvan Data Liberators broke into the Norvale Credit Union and stole "

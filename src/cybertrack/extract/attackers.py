@@ -22,15 +22,15 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.facts import SentenceFacts, active_auxiliaries
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key, plausible_name
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import common_in_every_language
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import words
-from cybertrack.tables import table
+from cybertrack.lang import pack, words
+from cybertrack.tables import language_table, table
 
 _APPOSITION = 6
 _DESCRIBING_WORDS = 4  # "two Iranian men", "a 24-year-old Lithuanian man"
@@ -41,6 +41,7 @@ _ATTACKER_WORDS = ("crew_before", "crew_after", "attacker_noun", "attacker_befor
 _NAME_OF = re.compile(
     r"\s+(?:of(?: the)?|de(?: la| los| las)?|du|des|del|della|degli|di|van(?: de| het)?|von(?: der)?)\s+")
 _AGENT = re.compile(r"\b(?:by|par|door|von|da|por|according to|selon|volgens|laut|secondo|según)\b", re.IGNORECASE)
+_ACRONYM_IN_BRACKETS = re.compile(r"\(\s*[A-Z][A-Z0-9&]{1,9}\s*\)")
 _PUNCTUATION_ONLY = re.compile(r"^[\"'“”‘’«»„—–:\-()]+$")
 
 
@@ -125,7 +126,7 @@ def acting_gangs(facts: SentenceFacts) -> list[str]:
         after += facts.cues.get("attacker_after", [])
         gang = kb.gang(families[0])
         if gang is not None and (_cast_from_before(facts, match, facts.cues.get("crew_before", []))
-                                 or _cast_from_after(facts, match, after)):
+                                 or _cast_from_after(facts, match, after) or _attacks(facts, match)):
             found.append(gang.name)
     return found
 
@@ -181,7 +182,8 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
              and not _a_word_for_attackers(facts, chunk)
              and not (" " not in chunk.text and common_in_every_language(chunk.text))]  # "le groupe Microsoft"
     cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
-            or (_before_cue(facts, chunk) and not _a_victim(facts, chunk)) for chunk in names]
+            or ((_before_cue(facts, chunk) or _attacks(facts, chunk)) and not _a_victim(facts, chunk))
+            for chunk in names]
     for i in range(1, len(names)):  # "Aleksey Belan and Karim Baratov were charged", in both directions
         cast[i] = cast[i] or (cast[i - 1] and _coordinated(facts, names[i - 1], names[i]))
     for i in range(len(names) - 2, -1, -1):
@@ -323,6 +325,68 @@ def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[M
 def _before_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
     """ "X claimed responsibility", "Evaldas Rimasauskas, 48, was arrested"."""
     return _cast_from_after(facts, chunk, facts.cues.get("attacker_after", []))
+
+
+def _attacks(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
+    """The name is the subject of an attack verb whose object is a name (`_attacks_what_follows`,
+    `_attacks_the_object_before`)."""
+    return _attacks_what_follows(facts, chunk) or _attacks_the_object_before(facts, chunk)
+
+
+def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
+    """ "Korvan Data Liberators hacked the Norvale Credit Union", "Korvan a piraté la mairie de Lutrecht": the subject
+    of a verb whose object is the victim (the packs' ``victim_before``, but for the phrases that end in a
+    preposition: "gave Motherboard access to ..."), with at most an active auxiliary and an acronym in brackets
+    between, and a name right after the verb, an article before it at most: "Norvale Bank hacked by ..." is a passive
+    a headline shortens, "Yahoo had struck a deal" no attack."""
+    text = facts.text
+    for verb in facts.cues.get("victim_before", []):
+        if verb.start < chunk.end:
+            continue
+        between = _ACRONYM_IN_BRACKETS.sub("", text[chunk.end:verb.start]).split()
+        if len(between) > 1 or (between and between[0].casefold() not in active_auxiliaries()):
+            return False
+        following = text[verb.end:].split(maxsplit=2)
+        if following and following[0].casefold() in _articles():
+            following = following[1:]
+        return verb.text.split()[-1].casefold() not in _linking_words() and bool(following) \
+            and following[0][:1].isupper()
+    return False
+
+
+def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
+    """ "Korvan heeft de Norvale Bank gehackt", "Korvan hat die Stadtwerke Norvale gehackt": German and Dutch put the
+    object of a perfect between its auxiliary (the packs' ``auxiliaries_before_object``) and the participle that ends
+    the clause; the object is a name, an article before it at most."""
+    auxiliaries = _auxiliaries_before_object(facts.language)
+    after = re.match(r"\s*(\S+)", facts.text[chunk.end:])
+    if not auxiliaries or after is None or after.group(1).casefold() not in auxiliaries:
+        return False
+    object_start = chunk.end + after.end()
+    verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= object_start), None)
+    if verb is None or verb.text.split()[-1].casefold() in _linking_words() \
+            or not re.match(r"\s*(?:[.,;:!?]|$)", facts.text[verb.end:]):
+        return False
+    named = facts.text[object_start:verb.start].split()
+    if named and named[0].casefold() in _articles():
+        named = named[1:]
+    return bool(named) and all(word[:1].isupper() for word in named)
+
+
+@language_table
+def _auxiliaries_before_object(language: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in pack(language, "grammar")["auxiliaries_before_object"])
+
+
+@table
+def _articles() -> frozenset[str]:
+    return frozenset(word.casefold() for word in words("grammar", "articles"))
+
+
+@table
+def _linking_words() -> frozenset[str]:
+    """Prepositions and the words that join a name to its head, in every language ("access to", "systèmes de")."""
+    return frozenset(word.casefold() for kind in ("prepositions", "name_connectors") for word in words("grammar", kind))
 
 
 def _coordinated(facts: SentenceFacts, previous: NameChunk, chunk: NameChunk) -> bool:

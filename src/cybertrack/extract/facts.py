@@ -271,7 +271,7 @@ def _right_after(text: str, end: int, start: int) -> bool:
     if start < end:
         return False
     between = text[end:start].split()
-    return not between or (len(between) == 1 and between[0].casefold() in _active_auxiliaries())
+    return not between or (len(between) == 1 and between[0].casefold() in active_auxiliaries())
 
 
 def _attack_follows(text: str, verb: Match, facts: SentenceFacts, language: str) -> bool:
@@ -295,7 +295,7 @@ def _prepositions(language: str) -> frozenset[str]:
 
 
 @table
-def _active_auxiliaries() -> frozenset[str]:
+def active_auxiliaries() -> frozenset[str]:
     return words("grammar", "active_auxiliaries")
 
 

@@ -502,7 +502,7 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     each name decides (`context_victims`). Names of a technology are none (`victims.is_technology`,
     `name_kinds.technologies`: "attacks on MongoDB"), nor a platform where a claim was posted
     (`victims.is_channel`: "on its Telegram channel"), nor whom a phishing message pretends to be
-    (`victims.is_impersonated`: "posing as the tax office")."""
+    (`victims.is_impersonated`: "posing as the tax office"), nor who attacks (`_acting_in`)."""
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
@@ -520,8 +520,16 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c)
-                                                    or is_impersonated(by_index[index], c))
+                                                    or is_impersonated(by_index[index], c)
+                                                    or _acting_in(by_index[index], c))
                          and (c.generic or by_index[index].text[c.start:c.end] not in products)])}
+
+
+def _acting_in(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "Korvan Data Liberators hacked the Norvale Credit Union": a name the sentence casts as its attacker is not
+    whom it hit, though it stands where victims stand (`attackers.sentence_attackers`)."""
+    name = name_key(facts.text[candidate.start:candidate.end])
+    return not candidate.generic and any(name_key(acting.name) == name for acting in sentence_attackers(facts))
 
 
 def _without_people(cast: dict[int, list[Candidate]], by_index: dict[int, SentenceFacts]) \
