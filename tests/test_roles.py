@@ -59,6 +59,14 @@ def test_the_target_of_an_attack_is_its_victim(text: str, language: str) -> None
     assert victims(text, language) == ["Brindle Foods"]
 
 
+def test_the_target_of_a_campaign_is_its_victim_with_its_countries() -> None:
+    """ "a campaign against X", as the other packs read X after their bare "gegen", "contre", "contro", "tegen": the
+    target of an incident description, where it is hit in each country the sentence places it."""
+    text = "Iranian hackers ran a spear-phishing campaign against aerospace companies in Saudi Arabia and Qatar."
+    assert sorted((v.name, v.country) for f in frames_of(text, "en") for v in f.victims) == [
+        ("aerospace companies", "QA"), ("aerospace companies", "SA")]
+
+
 @pytest.mark.parametrize("text", [
     "Vorige week is Letland slachtoffer geworden van een ddos-aanval vanuit het buitenland.",
     "De afgelopen dagen is Letland het slachtoffer geweest van een reeks ddos-aanvallen.",
