@@ -123,6 +123,17 @@ def test_a_german_common_noun_is_not_a_victim(text: str, victim_names: list[str]
     assert victims(text, "de") == victim_names
 
 
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Hacker haben das Klinikum Neuenrade angegriffen.", "Klinikum Neuenrade"),
+    ("Ein Cyberangriff hat die Stadtwerke Norvale lahmgelegt.", "Stadtwerke Norvale"),
+    ("Die Hochschule Korvanstedt ist Opfer eines Hackerangriffs geworden.", "Hochschule Korvanstedt"),
+])
+def test_a_german_institution_keeps_the_name_its_noun_heads(text: str, victim: str) -> None:
+    """A small town or a firm the tagger's lexicon does not know, right after the capitalised noun that heads it, is
+    the name: the victim is the institution, not its kind ("Klinikum" alone)."""
+    assert [v.name for f in frames_of(text, "de") for v in f.victims] == [victim]
+
+
 def test_the_owner_of_an_attacked_system_is_the_victim_in_german() -> None:
     """ "das Computersystem der Stadt X": the common noun owns the name; the city is the victim."""
     text = "Ein Hackerangriff hat das Computersystem der Stadt Lutrecht am Dienstag lahmgelegt."

@@ -53,6 +53,7 @@ _VERB_TAGS = {"de": ("VV", "VA", "VM"), "en": ("VV",)}
 _PROPER_TAGS = {"NE", "FM"}  # STTS: proper noun, foreign material
 _GENITIVE = {"der", "des"}
 _KNOWN_WORD_SCORE = -20.0
+_COMMON_NOUN_TAG = "NN"  # STTS (German); the English model tags nouns NN1 and NN2 (CLAWS)
 _SHORTEST_NAME = 3  # letters: "IT" and "PC" are words, "SAP" and "BBC" names
 _TAG_TOKEN = re.compile(r"\w[\w'’&.\-]*\w|\w|[^\w\s]")
 _ANALYSES_KEPT = 50_000
@@ -285,9 +286,19 @@ def _proper_starts(sentence: str, language: str) -> frozenset[int]:
         inside_name = tag.startswith("ADJ") and token.start() != first \
             and following[:1].isupper() and adjective[0].startswith("ADJ") and adjective[1] > _KNOWN_WORD_SCORE
         after_head = i > 0 and tokens[i - 1].group() in heads
-        if tag in _PROPER_TAGS or alone in _PROPER_TAGS or inside_name or after_head:
+        if tag in _PROPER_TAGS or alone in _PROPER_TAGS or inside_name or after_head \
+                or (i > 0 and token.start() != first and _unknown_after_a_noun(tokens[i - 1].group(), tags[i - 1],
+                                                                               word, language)):
             found.add(token.start())
     return frozenset(found)
+
+
+def _unknown_after_a_noun(previous: str, previous_tag: str, word: str, language: str) -> bool:
+    """ "das Klinikum Neuenrade", "die Stadtwerke Norvale": a capitalised word the tagger's lexicon does not know,
+    right after a capitalised common noun, is the name the noun heads (a small town, a firm), though the tagger,
+    guessing, reads it as one more noun."""
+    return previous_tag == _COMMON_NOUN_TAG and previous[:1].isupper() \
+        and _reading(word, language)[1] < _KNOWN_WORD_SCORE
 
 
 @functools.lru_cache(maxsize=8192)
