@@ -403,3 +403,46 @@ def test_who_did_an_earlier_attack_is_not_the_actor_of_the_reported_one(text: st
     [frame] = extract_frames("doc", text, language, "2023-06-01", RESOURCES)
     assert [v.name for v in frame.victims] == ["Kettleby Bank"]
     assert frame.actors == []
+
+
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    ("en", "Hackers wiped the servers of Kettleby Rail on Monday. Last month the centre named APT29 as the group "
+           "behind a separate espionage campaign against the Norvale Finance Ministry.", "Kettleby Rail"),
+    ("de", "Hacker haben am Montag die Server der Kettleby Bahn gelöscht. Im vergangenen Monat nannte das Zentrum "
+           "APT29 als Gruppe hinter einer gesonderten Spionagekampagne gegen das Finanzministerium von Norvale.",
+     "Kettleby Bahn"),
+    ("fr", "Des pirates ont effacé lundi les serveurs de Kettleby Rail. Le mois dernier, le centre a désigné APT29 "
+           "comme le groupe derrière une campagne d'espionnage distincte contre le ministère des Finances de "
+           "Norvale.", "Kettleby Rail"),
+    ("it", "Lunedì alcuni hacker hanno cancellato i server di Kettleby Rail. Il mese scorso il centro ha indicato "
+           "APT29 come il gruppo dietro una distinta campagna di spionaggio contro il ministero delle Finanze di "
+           "Norvale.", "Kettleby Rail"),
+    ("es", "Unos piratas borraron el lunes los servidores de Kettleby Rail. El mes pasado, el centro señaló a APT29 "
+           "como el grupo detrás de una campaña de espionaje distinta contra el Ministerio de Finanzas de Norvale.",
+     "Kettleby Rail"),
+    ("nl", "Hackers hebben maandag de servers van Kettleby Rail gewist. Vorige maand noemde het centrum APT29 als de "
+           "groep achter een afzonderlijke spionagecampagne tegen het ministerie van Financiën van Norvale.",
+     "Kettleby Rail"),
+])
+def test_a_separate_attack_the_article_sets_apart_is_no_incident_of_it(language: str, text: str, victim: str) -> None:
+    """ "a separate espionage campaign against X": another attack, named beside the reported one, whose victim is
+    none of this article's incidents (the packs' ``earlier_event``)."""
+    assert [[v.name for v in f.victims] for f in extract_frames("doc", text, language, PUBLISHED, RESOURCES)] \
+        == [[victim]]
+
+
+@pytest.mark.parametrize(("language", "text", "victims"), [
+    ("en", "Veldmark Bank was hit by ransomware on Monday. In a separate attack, hackers breached Lutrecht Hospital "
+           "on Wednesday.", [["Veldmark Bank"], ["Lutrecht Hospital"]]),
+    ("fr", "La Banque de Veldmark a été frappée lundi par un rançongiciel. Dans une attaque distincte, des pirates ont "
+           "visé mercredi l'hôpital de Lutrèche.", [["Banque de Veldmark"], ["hôpital de Lutrèche"]]),
+    ("it", "La Banca di Veldmark è stata colpita lunedì da un ransomware. In un attacco distinto, alcuni hacker hanno "
+           "colpito mercoledì l'ospedale di Lutrecht.", [["Banca di Veldmark"], ["ospedale di Lutrecht"]]),
+    ("es", "El Banco de Veldmark fue atacado el lunes con ransomware. En un ataque distinto, unos piratas atacaron el "
+           "miércoles el hospital de Lutrecht.", [["Banco de Veldmark"], ["hospital de Lutrecht"]]),
+])
+def test_a_separate_attack_the_article_goes_on_to_report_is_its_second_incident(language: str, text: str,
+                                                                               victims: list[list[str]]) -> None:
+    """ "In a separate attack, ...": the idiom opens the report of a second incident, not a mention of another one."""
+    assert [[v.name for v in f.victims] for f in extract_frames("doc", text, language, PUBLISHED, RESOURCES)] \
+        == victims
