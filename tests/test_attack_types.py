@@ -114,6 +114,19 @@ def test_a_scam_in_the_report_tells_phishing() -> None:
     assert types_of(text, "en") == ["data-breach", "phishing"]
 
 
+@pytest.mark.parametrize(("language", "text", "kind", "victim"), [
+    ("de", "Unbekannte haben die Systeme der Stadtwerke Lutrecht verschlüsselt.", "ransomware", "Stadtwerke Lutrecht"),
+    ("nl", "Criminelen hebben gegevens van de Norvale Bank gestolen.", "data-breach", "Norvale Bank"),
+    ("nl", "Hackers hebben de systemen van de gemeente Lutrecht versleuteld.", "ransomware", "gemeente Lutrecht"),
+])
+def test_what_a_perfect_puts_between_its_auxiliary_and_participle_tells_the_attack(
+        language: str, text: str, kind: str, victim: str) -> None:
+    """German and Dutch put what was encrypted or taken between the auxiliary and the participle that ends the
+    clause ("haben die Systeme ... verschlüsselt"): the split phrase still tells the attack and its kind."""
+    frame, = frames_of(text, language)
+    assert kind in frame.types and [v.name for v in frame.victims] == [victim]
+
+
 def test_the_type_model_was_fitted_on_the_training_sets_it_names() -> None:
     require_shared()
     model = shipped()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cybertrack.extract.frames import extract_frames
+from cybertrack.extract.frames import _Draft, _fold_generic, document_facts, extract_frames
 from cybertrack.model import Frame, Victim
 from cybertrack.resolve import resolve
 from tests.conftest import RESOURCES
@@ -116,3 +116,17 @@ def test_an_incident_known_only_by_its_trade_and_country_keeps_it() -> None:
     incident, = resolve([Frame(document="a", victims=[last_resort], language="en", first_seen="2024-02-20")],
                         resources=RESOURCES)
     assert incident.victims == [last_resort]
+
+
+def test_a_victim_told_again_by_its_head_noun_is_no_incident_of_its_own() -> None:
+    """ "de gemeente" after "de gemeente Lutrecht" is the municipality the article names, though its sentence has a
+    date of its own: its frame folds into the named victim's story rather than making a second incident."""
+    facts = document_facts("De gemeente Lutrecht is getroffen door een cyberaanval. Op 3 maart stalen de daders "
+                           "gegevens van de gemeente.", "nl", "2024-03-05", RESOURCES)
+    assert facts[1].dates  # what would make the generic frame distinctive
+    named = _Draft(victims={"org:lutrecht": Victim("gemeente Lutrecht", "org:lutrecht", "NL", "government")},
+                   generic=False, sentences=[facts[0]])
+    told_again = _Draft(victims={"?/government:gemeente": Victim("gemeente", "?/government:gemeente", None,
+                                                                 "government", generic=True)}, sentences=[facts[1]])
+    folded, = _fold_generic([named, told_again])
+    assert [s.index for s in folded.sentences] == [0, 1]

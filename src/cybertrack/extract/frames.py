@@ -878,6 +878,13 @@ def _distinctive(draft: _Draft, story_casts: list[set[str]]) -> bool:
                and len(s.cues.get("sector", [])) < _PROFILE_SECTORS for s in draft.sentences)
 
 
+def _named_before(draft: _Draft, heads: set[str]) -> bool:
+    """ "de gemeente" after "de gemeente Lutrecht", "the city" after "City of Lutrecht": a generic victim that is
+    the head noun of a victim the article names is that victim told again (``heads``: the first word of each named
+    victim), whatever its sentence adds."""
+    return bool(draft.victims) and all(victim.name.casefold() in heads for victim in draft.victims.values())
+
+
 def _actor_keys(sentence: SentenceFacts) -> set[str]:
     return {str(e.key) for m in sentence.actors for e in m.values}
 
@@ -886,10 +893,13 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     """A frame known only by a generic victim, with nothing of its own, is part of its neighbour's story; in an
     article where every frame is such, of the story the article opens with. A frame with no victim at all (its only
     one was the article's culprit: "Rhysida's leak site") is part of a story that has victims, whatever it has of its
-    own: on probe11, incidents 0.760 -> 0.776 and claims 0.562 -> 0.578."""
+    own: on probe11, incidents 0.760 -> 0.776 and claims 0.562 -> 0.578. So is one whose generic victim is a named
+    victim's head noun (`_named_before`)."""
     casts = [{key for s in d.sentences for key in _actor_keys(s)} for d in drafts if not d.generic]
-    strong = [d for d in drafts if not d.generic or (_distinctive(d, casts) and (d.victims or not any(
-        o.victims for o in drafts)))] or drafts[:1]
+    heads = {victim.name.split()[0].casefold() for d in drafts if not d.generic for victim in d.victims.values()
+             if not victim.generic}
+    strong = [d for d in drafts if not d.generic or (_distinctive(d, casts) and not _named_before(d, heads) and (
+        d.victims or not any(o.victims for o in drafts)))] or drafts[:1]
     for draft in drafts:
         if draft in strong:
             continue
