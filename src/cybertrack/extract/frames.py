@@ -518,18 +518,18 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
         cast[index] = [c for c in victims if (c.start, c.end) not in placed]
     named = [by_index[index].text[c.start:c.end] for index, victims in cast.items() for c in victims if not c.generic]
     products = technologies(named, encoder)
+    acting = {index: _acting_in(by_index[index]) for index in cast}
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c)
-                                                    or is_impersonated(by_index[index], c)
-                                                    or _acting_in(by_index[index], c))
-                         and (c.generic or by_index[index].text[c.start:c.end] not in products)])}
+                                                    or is_impersonated(by_index[index], c))
+                         and (c.generic or (by_index[index].text[c.start:c.end] not in products
+                                            and name_key(by_index[index].text[c.start:c.end]) not in acting[index]))])}
 
 
-def _acting_in(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """ "Korvan Data Liberators hacked the Norvale Credit Union": a name the sentence casts as its attacker is not
-    whom it hit, though it stands where victims stand (`attackers.sentence_attackers`)."""
-    name = name_key(facts.text[candidate.start:candidate.end])
-    return not candidate.generic and any(name_key(acting.name) == name for acting in sentence_attackers(facts))
+def _acting_in(facts: SentenceFacts) -> set[str]:
+    """ "Korvan Data Liberators hacked the Norvale Credit Union": the `name_key`s of the names the sentence casts as
+    its attackers (`attackers.sentence_attackers`), none of them whom it hit, though they stand where victims stand."""
+    return {name_key(acting.name) for acting in sentence_attackers(facts)}
 
 
 def _without_people(cast: dict[int, list[Candidate]], by_index: dict[int, SentenceFacts]) \
@@ -970,9 +970,8 @@ def _culprits(facts: list[SentenceFacts], claims: list[tuple[int, Claim]], backg
     kb = knowledge_base()
     acting = [acting.name for sentence in facts if sentence.index not in background
               for acting in sentence_attackers(sentence)]
-    actors = [name for name in acting if kb.actor(name)]
-    actors += [target for _, claim in claims if claim.stance.asserts
-               for target in claim.attributed_to if len(target) > 2]  # a state's code names no victim
+    actors = acting + [target for _, claim in claims if claim.stance.asserts
+                       for target in claim.attributed_to if len(target) > 2]  # a state's code names no victim
     names: set[str] = set()
     for actor in actors:
         if known := kb.actor(actor):
