@@ -99,6 +99,17 @@ def test_common_words_are_not_matched(kb: KnowledgeBase) -> None:
         ("Equation Group", Entry("actor", "Equation Group"))]
 
 
+def test_a_family_the_catalogue_writes_in_lower_case_is_found_capitalised_unless_it_is_a_word(
+        kb: KnowledgeBase) -> None:
+    """The ransomware galaxy lists "rhysida", "gwisin" and "medusa" in lower case. News capitalises them. A coined
+    name is matched capitalised too. A word is not: "Medusa" and "Orca" name a myth and a firm far more often."""
+    assert {"Rhysida", "Gwisin", "medusa", "orca"} <= set(kb.software)
+    assert kb.software["Rhysida"].aliases == {"rhysida"}
+    assert found(kb, "The Rhysida ransomware hit the school, then Gwisin hit the port.") == [
+        ("Rhysida", Entry("malware", "Rhysida")), ("Gwisin", Entry("malware", "Gwisin"))]
+    assert found(kb, "Medusa and Orca Security looked at the attack.") == []
+
+
 def test_stop_listed_names_are_not_matched(kb: KnowledgeBase) -> None:
     stop_listed = {name for name in kb.rejected if name.lower() in stop_list()}
     assert {"telegram", "Unknown"} <= stop_listed

@@ -20,7 +20,7 @@ from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
 from cybertrack.knowledge.places import build_gazetteer
-from cybertrack.knowledge.software import Software, load_software
+from cybertrack.knowledge.software import Software, as_news_writes_it, load_software
 from cybertrack.knowledge.techniques import Technique, load_platforms, load_techniques, names_of_techniques
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
 
@@ -110,7 +110,7 @@ class KnowledgeBase:
                     continue
                 if family.galaxies == {"ransomware"} and _ordinary_words(alias):
                     continue  # not this family's name to match; another catalogue may still list it
-                for surface in {alias, alias.upper()}:
+                for surface in {alias, alias.upper(), as_news_writes_it(alias)}:
                     self.matcher.add(surface, Entry(family.kind, family.name), case_sensitive=True)
 
     @functools.cached_property

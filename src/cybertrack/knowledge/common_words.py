@@ -13,7 +13,7 @@ import json
 import math
 from importlib import resources
 
-from wordfreq import cB_to_freq, freq_to_zipf, get_frequency_list, lossy_tokenize
+from wordfreq import cB_to_freq, freq_to_zipf, get_frequency_list, lossy_tokenize, zipf_frequency
 from wordfreq.numbers import digit_freq, smash_numbers
 
 from cybertrack.knowledge.cache import load_or_build
@@ -53,6 +53,13 @@ def common_in_every_language(word: str) -> bool:
     international word ("Microsoft", "Google", "Internet"), never a crew's name the catalogues do not know yet (a
     new crew's name is rare somewhere: "Lazarus" 2.5 in French, "Anonymous" 3.0 in French)."""
     return min(_zipf(word.lower(), language) for language in SUPPORTED_LANGUAGES) >= GLOBAL_WORD_ZIPF
+
+
+def coined(word: str) -> bool:
+    """No supported language has ``word`` in its word list at all: a made-up name ("rhysida"), never an everyday word
+    however rare ("orca", "grep"). Reads wordfreq's full lists (over a second): for building the knowledge base,
+    which is cached, not for reading articles."""
+    return all(zipf_frequency(word, language) == 0 for language in SUPPORTED_LANGUAGES)
 
 
 def _zipf(word: str, language: str) -> float:

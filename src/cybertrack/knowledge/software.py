@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cybertrack.knowledge.common_words import coined
 from cybertrack.knowledge.galaxies import load_galaxy
 
 SOFTWARE_GALAXIES = {"malpedia": "malware", "mitre-malware": "malware", "mitre-tool": "tool", "ransomware": "malware"}
@@ -36,6 +37,13 @@ def _base_name(value: str) -> str:
     return value
 
 
+def as_news_writes_it(name: str) -> str:
+    """The ransomware galaxy writes many families in lower case ("rhysida"); the news capitalises a name it coined.
+    A word ("medusa", "orca") stays as the galaxy writes it: capitalised, it names a myth or a firm far more often,
+    and the family is not matched so (`KnowledgeBase._add_software`)."""
+    return name.capitalize() if name.isalpha() and name.islower() and coined(name) else name
+
+
 def _short_name(value: str) -> str:
     """How news names the family: "Locky Ransomware" is "Locky"; but "Donald Trump Ransomware" keeps its suffix,
     since without it the name is somebody else's."""
@@ -50,7 +58,7 @@ def load_software() -> dict[str, Software]:
             name = _base_name(cluster.value)
             if not name:
                 continue
-            family = families.setdefault(name.casefold(), Software(name=name, kind=kind))
+            family = families.setdefault(name.casefold(), Software(name=as_news_writes_it(name), kind=kind))
             names = {cluster.value, *cluster.synonyms}
             family.aliases |= {_short_name(n) for n in names if n.strip()}
             family.ransomware = family.ransomware or galaxy == "ransomware"
