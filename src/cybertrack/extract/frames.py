@@ -29,6 +29,7 @@ from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types, implied_techniques
 from cybertrack.extract.attackers import initials_only, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
+from cybertrack.extract.claims.targets import named_groups
 from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.context_victims import context_victims
 from cybertrack.extract.cues import cues
@@ -275,15 +276,17 @@ def _indexed_claims(document: str, facts: list[SentenceFacts], published: str | 
     found: list[tuple[int, Claim]] = []
     states: list[str] = []
     actors: list[str] = []
+    groups: list[str] = []  # the groups named so far, one of which a later "the group" may stand for
     for sentence in facts:
         deadline.check("extract")
         next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
         previous = facts[sentence.index - 1] if sentence.index else None
-        for claim in sentence_claims(sentence, document, published, next_facts, states or actors, previous):
+        for claim in sentence_claims(sentence, document, published, next_facts, states or actors, previous, groups):
             found.append((sentence.index, claim))
             if claim.stance.asserts:
                 states += [t for t in claim.attributed_to if len(t) == 2 and t not in states]
                 actors += [t for t in claim.attributed_to if len(t) > 2 and t not in actors]
+        groups += [group for group in named_groups(sentence) if group not in groups]
     return _home_state_bodies(found, facts)
 
 
@@ -317,13 +320,20 @@ def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple
             for frame in placed[id(claim)]:
                 own[id(frame)] |= {t for t in claim.attributed_to if len(t) > 2}
     for index, claim in claims:
-        holders = [f for f, d in zip(frames, drafts, strict=True) if any(s.index == index for s in d.sentences)]
+        holders = _holding(frames, drafts, index)
+        if not holders and claim.stance is Stance.CLAIMS_RESPONSIBILITY:
+            holders = _holding(frames, drafts, index - 1)  # "LockBit hit the bank. It has claimed responsibility."
         if claim.stance.rejects:
             accused = [f for f in frames if _accusations(f, claim)]
             holders = sorted(accused, key=lambda f: (-_accusations(f, claim), -len(f.evidence)))[:1] or holders[:1]
         holders = placed.get(id(claim)) or holders
         for frame, part in _split_by_actor(claim, holders, own):
             frame.claims.append(_named_company(part, frame))
+
+
+def _holding(frames: list[Frame], drafts: list[_Draft], index: int) -> list[Frame]:
+    """The frames whose sentences include the one at ``index``."""
+    return [f for f, d in zip(frames, drafts, strict=True) if any(s.index == index for s in d.sentences)]
 
 
 def _named_company(claim: Claim, frame: Frame) -> Claim:

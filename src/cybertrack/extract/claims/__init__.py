@@ -45,7 +45,13 @@ from cybertrack.extract.claims.stance import (
     speculative,
     stance_cue,
 )
-from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
+from cybertrack.extract.claims.targets import (
+    anaphoric_group,
+    blamed_actors,
+    blamed_states,
+    self_claimant,
+    split_into_clauses,
+)
 from cybertrack.extract.claims.wording import ACCORDING_OPENING
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.victims import name_key
@@ -56,10 +62,11 @@ __all__ = ["ARTICLE_CLAIMANT", "sentence_claims"]
 
 def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
                     next_facts: SentenceFacts | None, accused: list[str],
-                    previous: SentenceFacts | None = None) -> list[Claim]:
+                    previous: SentenceFacts | None = None, groups: list[str] | None = None) -> list[Claim]:
     """The claims a sentence makes, if any. ``accused`` are the states the article accused before this sentence, or
     failing those its actors: a denial that names nobody ("the embassy rejected the accusations") answers them.
-    ``previous`` is the sentence before, whose speaker a sentence that says "he" or only "added" speaks for. A
+    ``previous`` is the sentence before, whose speaker a sentence that says "he" or only "added" speaks for;
+    ``groups`` are the groups the article named before, one of which "the group" may stand for. A
     sentence that denies an accusation it also reports, in a clause of its own ("Iran denied any role, after the
     ministry accused Iranian hackers"), makes both claims, and so does one that tells a group's own claim beside
     someone's attribution ("Die Polizei macht die Gruppe 8Base verantwortlich, die sich dazu bekannt hatte")."""
@@ -67,7 +74,7 @@ def sentence_claims(facts: SentenceFacts, document: str, published: str | None,
     cue = stance_cue(facts, earlier)
     if cue is None:
         return []
-    claims = _claims(facts, cue, earlier, document, published, next_facts, accused, previous)
+    claims = _claims(facts, cue, earlier, document, published, next_facts, accused, previous, groups or [])
     clause = _attribution_beside(facts, cue, earlier)
     if clause is not None:  # someone's attribution: what the denial answers, or what is said beside the group's claim
         claims += [claim for claim in sentence_claims(clause, document, published, None, accused)
@@ -106,7 +113,7 @@ def _attribution_beside(facts: SentenceFacts, cue: StanceCue, earlier: list[tupl
 
 def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]], document: str,
             published: str | None, next_facts: SentenceFacts | None, accused: list[str],
-            previous: SentenceFacts | None = None) -> list[Claim]:
+            previous: SentenceFacts | None, groups: list[str]) -> list[Claim]:
     """The claims ``cue`` makes in the sentence (`sentence_claims`)."""
     actors = blamed_actors(facts, cue)
     targets = actors + blamed_states(facts, cue, accused, [a for a in actors if not a.state])
@@ -123,11 +130,14 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
     if stance is Stance.CLAIMS_RESPONSIBILITY:
         if negated(facts, cue.match):
             return []  # "no group has claimed the attack yet"
-        group = self_claimant(facts, cue.match, targets)
+        named = self_claimant(facts, cue.match, targets)
+        group = named or anaphoric_group(facts, cue.match, groups)
         if group is None:
             return []
-        # the group as the sentence names it, the catalogue's name in the target ("Cl0p" claims, for "Clop")
-        speaker = Speaker(group.start, group.end, facts.text[group.start:group.end], None, ClaimantKind.GROUP)
+        # the group as the sentence names it, the catalogue's name in the target ("Cl0p" claims, for "Clop"); by its
+        # name where the sentence says only "the group"
+        speaker = Speaker(group.start, group.end, facts.text[group.start:group.end] if named else group.name, None,
+                          ClaimantKind.GROUP)
         targets = [group]
     else:
         speakers = possible_speakers(facts, targets)
@@ -145,6 +155,8 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
     if stance.rejects:
         unconfirmed = speculative(facts, targets)  # "neither confirmed nor denied that X": read where X stands
         if speaker is None and stance is Stance.DENIES:
+            group = anaphoric_group(facts, cue.match, groups)  # "the gang denied it": the group named before
+            accused = [group.name] if group else accused
             speaker = the_accused(targets, accused, cue.match.start)
         stance, targets = rejected(targets, speaker, cue, accused)
         clauses = [(targets, "")]

@@ -24,7 +24,7 @@ from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions, words
+from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions
 from cybertrack.model import Stance
 from cybertrack.tables import language_table
 
@@ -46,7 +46,6 @@ _STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|stata
                            re.IGNORECASE)
 _PRO = re.compile(r"(?:^|[\s(])(?:pro|filo|anti)[-‑]?\s?$", re.IGNORECASE)  # "pro-Russian", "filorussi"
 _SEATED = re.compile(r"[-‑](?:based|headquartered)\b", re.IGNORECASE)  # "a Singapore-based firm"
-_LOWER_CASE_GROUP_NOUNS = frozenset(n for n in words("claims", "group_nouns") if n.islower())
 
 
 def blamed_actors(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
@@ -228,7 +227,7 @@ def _before_complement(facts: SentenceFacts, start: int, end: int) -> int:
 def _named_crews(facts: SentenceFacts) -> list[Target]:
     """ "the Conti ransomware gang", "la banda Black Basta": a name next to a group noun is a group's, catalogued or
     not (one word may stand between a name and the noun after it: "ransomware")."""
-    nouns = [n for n in facts.cues.get("group_noun", []) if not _capitalised_common_noun(n)]
+    nouns = [n for n in facts.cues.get("group_noun", []) if not _capitalised_common_noun(n, facts.language)]
     kb = knowledge_base()
     found = []
     for chunk in (_after_leading_noun(facts, chunk, nouns) for chunk in facts.names):
@@ -274,10 +273,15 @@ def _has_function_words(text: str) -> bool:
     return any(word.casefold() in FUNCTION_WORDS for word in text.split())
 
 
-def _capitalised_common_noun(noun: Match) -> bool:
-    """ "Kestrel Security Group": a group noun its languages write in lower case, capitalised, ends a firm's name
-    (German capitalises every noun, so "Gruppe" is listed capitalised and stays a group noun)."""
-    return noun.text[:1].isupper() and noun.text.casefold() in _LOWER_CASE_GROUP_NOUNS
+def _capitalised_common_noun(noun: Match, language: str) -> bool:
+    """ "Kestrel Security Group": a group noun the language writes in lower case, capitalised, ends a firm's name
+    (German capitalises every noun, so "Gruppe" and "Bande" are listed capitalised and stay group nouns)."""
+    return noun.text[:1].isupper() and noun.text.casefold() in _lower_case_group_nouns(language)
+
+
+@language_table
+def _lower_case_group_nouns(language: str) -> frozenset[str]:
+    return frozenset(n for n in pack(language, "claims")["group_nouns"] if n.islower())
 
 
 def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], actors: list[Target]) -> list[Target]:
@@ -521,6 +525,59 @@ def self_claimant(facts: SentenceFacts, cue: Match, targets: list[Target]) -> Ta
     before = [t for t in groups if t.start < cue.start]
     after = [t for t in groups if t.start >= cue.end and not re.search(r"[.;]", facts.text[cue.end:t.start])]
     return before[0] if before else (after[0] if after else None)  # "Auf ihrer Leak-Seite führt die Gruppe X ..."
+
+
+def named_groups(facts: SentenceFacts) -> list[str]:
+    """The groups the sentence names, whatever it says of them: catalogued actors (none named only for comparison),
+    the gangs of the ransomware families it names, and crews named with a group noun. A later sentence's "the group"
+    may stand for one of them (`anaphoric_group`)."""
+    kb = knowledge_base()
+    found = [str(e.key) for m in facts.actors if not compared(facts, m) for e in m.values]
+    for match in facts.software:
+        families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
+        gang = kb.gang(families[0]) if families else None
+        if gang is not None and "ransomware" in gang.galaxies:
+            found.append(gang.name)
+    found += [crew.name for crew in _named_crews(facts)]
+    return [name for name in dict.fromkeys(found) if len(name) > 2]
+
+
+def anaphoric_group(facts: SentenceFacts, cue: Match, earlier: list[str]) -> Target | None:
+    """ "The group claimed responsibility", "Die Gruppe bekannte sich", "le groupe a démenti": a group noun with a
+    determiner that points back and no name of its own, as the subject or agent of the cue, stands for the group the
+    article named before (``earlier``: `named_groups` of the sentences before). Only when the article named exactly
+    one: with two, which one "the group" is, is a guess."""
+    if len({name_key(name) for name in earlier}) != 1:
+        return None
+    determiners = _anaphoric_determiners(facts.language)
+    text = facts.text
+    for noun in _subject_first(facts.cues.get("group_noun", []), cue):
+        if _capitalised_common_noun(noun, facts.language) or _in_another_name(facts, noun):
+            continue  # "Kestrel Security Group", "the Korvan group": a name's, not one named before
+        between = text[noun.end:cue.start] if noun.end <= cue.start else text[cue.end:noun.start]
+        if re.search(r"[.;:]", between) or not determiners.search(text[:noun.start]):
+            continue
+        return Target(noun.start, noun.end, earlier[0])
+    return None
+
+
+def _in_another_name(facts: SentenceFacts, noun: Match) -> bool:
+    """The noun is part of a longer name ("Korvan group"), not a name by itself ("Gruppe", German capitals)."""
+    return any(c.start < noun.end and noun.start < c.end and c.text.casefold() != noun.text.casefold()
+               for c in facts.names)
+
+
+def _subject_first(nouns: list[Match], cue: Match) -> list[Match]:
+    """The group nouns that may be the cue's subject or agent: the nearest before it first, then those after it."""
+    before = sorted((n for n in nouns if n.end <= cue.start), key=lambda n: -n.start)
+    return before + [n for n in nouns if n.start >= cue.end]
+
+
+@language_table
+def _anaphoric_determiners(language: str) -> re.Pattern[str]:
+    """A determiner that points back, right before a noun: at the end of the text before it."""
+    return re.compile(rf"(?:^|\W)(?:{alternation(pack(language, 'grammar')['anaphoric_determiners'])})\s+$",
+                      re.IGNORECASE)
 
 
 def split_into_clauses(facts: SentenceFacts, targets: list[Target], speaker: Speaker | None,
