@@ -54,6 +54,28 @@ def test_a_gang_that_claims_the_attack_is_its_actor_though_its_name_is_a_common_
     assert frames and all(gang in frame.actors for frame in frames)
 
 
+@pytest.mark.parametrize(("language", "sentence", "gang"), [
+    ("en", "The Kettleby Savings Bank was hit by LockBit last week.", "LockBit"),
+    ("en", "Rhysida struck the Veldmark school district on Monday.", "Rhysida"),
+    ("de", "Die Stadtwerke Lutrecht wurden letzte Woche von Akira getroffen.", "Akira"),
+    ("nl", "De gemeente Lutrecht is vorige week getroffen door LockBit.", "LockBit"),
+    ("fr", "La mairie de Lutrecht a été visée par LockBit la semaine dernière.", "LockBit"),
+    ("it", "Il Comune di Veldmark è stato colpito da Akira la settimana scorsa.", "Akira"),
+    ("es", "El ayuntamiento de Veldmark fue atacado por BlackCat la semana pasada.", "BlackCat"),
+])
+def test_a_gang_named_for_whoever_hit_the_victim_reports_its_ransomware_attack(language, sentence, gang):
+    """No attack word, only a gang that hit somebody: its name tells the attack, of the ransomware kind, and the
+    gang is its actor."""
+    frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert len(frames) == 1 and gang in frames[0].actors and "ransomware" in frames[0].types
+    assert frames[0].victims
+
+
+def test_a_gang_named_where_nobody_is_hit_reports_no_attack():
+    assert extract_frames("doc", "Researchers at Kettleby Labs published a free decryptor for Rhysida.", "en",
+                          PUBLISHED, RESOURCES) == []
+
+
 @pytest.mark.parametrize(("language", "sentence"), [
     ("en", "The Veldmark hospital was infected with WannaCry ransomware last week."),
     ("en", "Files at the Veldmark Water Authority were encrypted by the Locky ransomware."),

@@ -126,9 +126,32 @@ def acting_gangs(facts: SentenceFacts) -> list[str]:
         after += facts.cues.get("attacker_after", [])
         gang = kb.gang(families[0])
         if gang is not None and (_cast_from_before(facts, match, facts.cues.get("crew_before", []))
-                                 or _cast_from_after(facts, match, after) or _attacks(facts, match)):
+                                 or _cast_from_after(facts, match, after) or _attacks(facts, match)
+                                 or ("ransomware" in gang.galaxies and _agent_of_a_hit(facts, match))):
             found.append(gang.name)
     return found
+
+
+def _agent_of_a_hit(facts: SentenceFacts, match: Match) -> bool:
+    """ "was hit by LockBit", "wurde von LockBit getroffen", "getroffen door Akira": the family, by its bare name, is
+    the agent of a passive in a sentence that says somebody was hit (a victim cue of the pack), so its gang did it.
+    "encrypted by the LockBit ransomware" names the tool instead, and no gang. Asked only of the families the
+    ransomware galaxy lists: a trojan's or a worm's name names no operation."""
+    if not (facts.cues.get("victim_after") or facts.cues.get("victim_before")):
+        return False
+    return bool(_agent_before(facts.language).search(facts.text[max(0, match.start - _AGENT_REACH):match.start]))
+
+
+_AGENT_REACH = 20  # characters before a family where its agent word and article may stand
+
+
+@language_table
+def _agent_before(language: str) -> re.Pattern[str]:
+    """The pack's agent word, and at most an article, right before a name ("by", "by the", "door de")."""
+    grammar = pack(language, "grammar")
+    agents = "|".join(map(re.escape, grammar["agent_words"]))
+    articles = "|".join(map(re.escape, grammar["articles"]))
+    return re.compile(rf"(?:^|\W)(?:{agents})\s+(?:(?:{articles})\s+)?$", re.IGNORECASE)
 
 
 def _part_of_a_name(cue: Match) -> bool:

@@ -133,6 +133,8 @@ def sentence_facts(
             facts.producers.append(match)
         elif "technique" in kinds:
             facts.technique_names += [e.key for e in entries if e.kind == "technique"]
+    if striking := _named_attackers_striking(facts, kb):
+        facts.cues["attack"] = sorted(facts.cues.get("attack", []) + striking, key=lambda m: (m.start, m.end))
     facts.vulnerabilities = find_vulnerabilities(text)
     every_date = find_dates(text, language, base or _ANY_DAY)
     facts.dates = every_date if base else [d for d in every_date if not d.relative]
@@ -140,6 +142,22 @@ def sentence_facts(
     facts.institutions = find_institutions(text)
     facts.names = name_chunks(text, language)
     return facts
+
+
+def _named_attackers_striking(facts: SentenceFacts, kb: KnowledgeBase) -> list[Match]:
+    """ "LockBit hit the Norvale Bank", "getroffen door LockBit", "visée par le groupe Akira": a ransomware family named
+    where the sentence also says somebody was hit (a victim cue of the pack) tells a ransomware attack, though no
+    attack word does; the family's name is then its attack cue. Not a threat actor's name: the sentences that tell
+    what an espionage group hit before (its past victims, listed) would all become attacks."""
+    if not (facts.cues.get("victim_before") or facts.cues.get("victim_after")):
+        return []
+    found = []
+    for match in facts.software + facts.actors:  # a gang the catalogue lists as an actor too ("Akira")
+        families = [kb.software.get(str(e.key)) for e in match.values if isinstance(e, Entry)]
+        if any(family is not None and family.ransomware for family in families):
+            found.append(Match(match.start, match.end, match.text, ("ransomware",)))
+    taken = [(m.start, m.end) for m in facts.cues.get("attack", [])]
+    return [m for m in found if not any(start < m.end and m.start < end for start, end in taken)]
 
 
 def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, language: str) -> bool:
