@@ -50,6 +50,7 @@ from cybertrack.extract.claims.targets import (
     blamed_actors,
     blamed_states,
     self_claimant,
+    speaking_group,
     split_into_clauses,
 )
 from cybertrack.extract.claims.wording import ACCORDING_OPENING
@@ -127,6 +128,9 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
     speaker: Speaker | None
     organisation = ""
     co_speakers: list[Speaker] = []
+    said_by = speaking_group(facts, cue, targets) if stance is Stance.ATTRIBUTES and not not_made else None
+    if said_by is not None:  # "LockBit said it was behind the attack": the group's own claim
+        stance, targets = Stance.CLAIMS_RESPONSIBILITY, [said_by]
     if stance is Stance.CLAIMS_RESPONSIBILITY:
         if negated(facts, cue.match):
             return []  # "no group has claimed the attack yet"
@@ -170,10 +174,14 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
     claimant = ACCORDING_OPENING.sub("", speaker.name) if speaker else ARTICLE_CLAIMANT  # not "Selon l'entreprise"
     own = [t for t in targets if not t.state and speaker is not None and speaker.start <= t.start < speaker.end] \
         or [t for t in targets if not t.state and name_key(t.name) == name_key(claimant)]
-    if stance is Stance.ATTRIBUTES and speaker is not None and speaker.kind is ClaimantKind.GROUP and own:
-        stance = Stance.CLAIMS_RESPONSIBILITY  # "Cl0p confirmed it was responsible"
+    others = [t for t in targets if not t.state and own and name_key(t.name) != name_key(own[0].name)]
+    if stance is Stance.ATTRIBUTES and speaker is not None and speaker.kind is ClaimantKind.GROUP and own \
+            and not others:  # "Cl0p confirmed it was responsible"
+        stance = Stance.CLAIMS_RESPONSIBILITY
         clauses = [(own[:1], "")]
         claimant = facts.text[own[0].start:own[0].end] or own[0].name
+    elif others:  # "Akira said Rhysida was behind it": the group that speaks blames the other, not itself
+        clauses = [([t for t in named if t not in own], about) for named, about in clauses]
     certainty, hedge = certainty_of(facts)
     date = facts.dates[0].value if facts.dates else published
     evidence = Evidence(document, facts.start, facts.end, facts.raw)

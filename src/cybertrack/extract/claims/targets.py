@@ -18,13 +18,14 @@ from cybertrack.extract.claims.wording import (
     close,
     content_words_between,
     has_content_words,
+    verb_second,
 )
 from cybertrack.extract.facts import CountryMention, SentenceFacts, modifiers_only, victim_cue_before
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions
+from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions, word_pattern
 from cybertrack.model import Stance
 from cybertrack.tables import language_table
 
@@ -42,6 +43,7 @@ _BACKED_GROUP_WORDS = 3  # "Noord-Koreaanse staat gesteunde hackersgroep Lazarus
 _BACKING_REACH = 40  # characters before a nationality where "state-backed" may stand
 _NATIONALITY_WORDS = 3  # "die russische Hackergruppe Nachtfalke": a nationality this close to a group is its own
 # "the Chinese state-sponsored group", "nordkoreanische Staatshacker", "Noord-Koreaanse staatshackers"
+_COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dass", "dat", "que", "che"
 _STATE_BACKED = re.compile(r"^[-‑ ]?(?:state|government|sponsored|backed|statal|staatlich|staats|étatique)",
                            re.IGNORECASE)
 _PRO = re.compile(r"(?:^|[\s(])(?:pro|filo|anti)[-‑]?\s?$", re.IGNORECASE)  # "pro-Russian", "filorussi"
@@ -531,15 +533,40 @@ def named_groups(facts: SentenceFacts) -> list[str]:
     """The groups the sentence names, whatever it says of them: catalogued actors (none named only for comparison),
     the gangs of the ransomware families it names, and crews named with a group noun. A later sentence's "the group"
     may stand for one of them (`anaphoric_group`)."""
+    return list(dict.fromkeys(group.name for group in _group_mentions(facts)))
+
+
+def _group_mentions(facts: SentenceFacts) -> list[Target]:
+    """Where the sentence names a group (`named_groups`), in the order it names them."""
     kb = knowledge_base()
-    found = [str(e.key) for m in facts.actors if not compared(facts, m) for e in m.values]
+    found = [Target(m.start, m.end, str(e.key)) for m in facts.actors if not compared(facts, m) for e in m.values]
     for match in facts.software:
         families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
         gang = kb.gang(families[0]) if families else None
         if gang is not None and "ransomware" in gang.galaxies:
-            found.append(gang.name)
-    found += [crew.name for crew in _named_crews(facts)]
-    return [name for name in dict.fromkeys(found) if len(name) > 2]
+            found.append(Target(match.start, match.end, gang.name))
+    found += _named_crews(facts)
+    return sorted((group for group in found if len(group.name) > 2), key=lambda group: group.start)
+
+
+def speaking_group(facts: SentenceFacts, cue: StanceCue, targets: list[Target]) -> Target | None:
+    """ "LockBit said on its leak site that it was behind the attack", "LockBit a affirmé être responsable de
+    l'attaque": a group that speaks, before a cue whose subject is the culprit that the sentence leaves unnamed (a
+    pronoun, an infinitive), says it did it itself. Not when the sentence blames anyone else ("LockBit said Clop was
+    behind it")."""
+    if not cue.names_the_culprit_first:
+        return None
+    said = [m for m in facts.cues.get("speech", []) if m.end <= cue.match.start]
+    if not said:
+        return None
+    mentions = _group_mentions(facts)
+    groups = [g for g in mentions if g.end <= said[-1].start][-1:]
+    if not groups and verb_second(facts.language):  # "Vorige week liet de groep X weten dat ...": right after its verb
+        groups = [g for g in mentions if said[-1].end <= g.start and g.end <= cue.match.start
+                  and _only_group_words(facts, said[-1].end, g.start)][:1]
+    if not groups or any(name_key(t.name) != name_key(groups[0].name) for t in targets if not t.state):
+        return None
+    return groups[0]
 
 
 def anaphoric_group(facts: SentenceFacts, cue: Match, earlier: list[str]) -> Target | None:
@@ -578,6 +605,17 @@ def _anaphoric_determiners(language: str) -> re.Pattern[str]:
     """A determiner that points back, right before a noun: at the end of the text before it."""
     return re.compile(rf"(?:^|\W)(?:{alternation(pack(language, 'grammar')['anaphoric_determiners'])})\s+$",
                       re.IGNORECASE)
+
+
+def _only_group_words(facts: SentenceFacts, start: int, end: int) -> bool:
+    """Nothing but function words and group nouns between ``start`` and ``end`` ("liet de groep X", "erklärte die
+    Gruppe X"): no comma, no other word, and no word that opens what was said ("meldt dat de groep X achter de
+    aanval zit": X is who it says did it, not who says it)."""
+    gap = facts.text[start:end]
+    for noun in facts.cues.get("group_noun", []):
+        if start <= noun.start and noun.end <= end:
+            gap = gap.replace(noun.text, " ")
+    return not re.search(r"[,;:()]", gap) and not has_content_words(gap) and not _COMPLEMENTIZER.search(gap)
 
 
 def split_into_clauses(facts: SentenceFacts, targets: list[Target], speaker: Speaker | None,
