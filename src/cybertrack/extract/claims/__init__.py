@@ -49,6 +49,7 @@ from cybertrack.extract.claims.targets import (
     anaphoric_group,
     blamed_actors,
     blamed_states,
+    group_spoken_for,
     self_claimant,
     speaking_group,
     split_into_clauses,
@@ -152,6 +153,9 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
             or named_before(facts, previous)
         co_speakers = listed_before(facts, speakers, speaker) if speaker is not None else []
         organisation = organisation_of(facts, speakers, speaker) if speaker is not None else ""
+        if stance is Stance.DENIES and (group := group_spoken_for(facts, cue.match, speaker, targets, groups)):
+            # "a LockBit spokesperson denied", "un portavoce del gruppo ha smentito": the group denies its own part
+            speaker, accused = Speaker(group.start, group.end, group.name, None, ClaimantKind.GROUP), [group.name]
         if speaker is not None and speaker.kind is not ClaimantKind.GROUP:
             targets = [t for t in targets if not speaker.start <= t.start < speaker.end]  # "the BSI said": not blamed
         if cue.reported and (speaker is None or not targets):
@@ -159,8 +163,6 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
     if stance.rejects:
         unconfirmed = speculative(facts, targets)  # "neither confirmed nor denied that X": read where X stands
         if speaker is None and stance is Stance.DENIES:
-            group = anaphoric_group(facts, cue.match, groups)  # "the gang denied it": the group named before
-            accused = [group.name] if group else accused
             speaker = the_accused(targets, accused, cue.match.start)
         stance, targets = rejected(targets, speaker, cue, accused)
         clauses = [(targets, "")]

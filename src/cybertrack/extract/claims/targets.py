@@ -26,7 +26,7 @@ from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions, word_pattern
-from cybertrack.model import Stance
+from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table
 
 # "accused China", "accusó este jueves a Rusia": a country this close after the cue (in words other than function
@@ -588,6 +588,28 @@ def anaphoric_group(facts: SentenceFacts, cue: Match, earlier: list[str]) -> Tar
     return None
 
 
+def group_spoken_for(facts: SentenceFacts, cue: Match, speaker: Speaker | None, targets: list[Target],
+                     earlier: list[str]) -> Target | None:
+    """The group a denial speaks for: "the gang denied" (`anaphoric_group`, with nobody else named as speaking), or a
+    spokesperson's group, named in their title ("a LockBit spokesperson") or right after it ("Ein Sprecher der
+    Gruppe", "un portavoce del gruppo", "een woordvoerder van de groep")."""
+    if speaker is None:
+        return anaphoric_group(facts, cue, earlier)
+    if speaker.kind is not ClaimantKind.PERSON:
+        return None
+    named = [t for t in targets if not t.state and speaker.start <= t.start < speaker.end]
+    if named:
+        return named[0]
+    group = anaphoric_group(facts, cue, earlier)
+    if group is not None and speaker.end <= group.start and _only_function_words(facts.text[speaker.end:group.start]):
+        return group
+    return None
+
+
+def _only_function_words(gap: str) -> bool:
+    return not re.search(r"[,;:()]", gap) and not has_content_words(gap)
+
+
 def _in_another_name(facts: SentenceFacts, noun: Match) -> bool:
     """The noun is part of a longer name ("Korvan group"), not a name by itself ("Gruppe", German capitals)."""
     return any(c.start < noun.end and noun.start < c.end and c.text.casefold() != noun.text.casefold()
@@ -615,7 +637,7 @@ def _only_group_words(facts: SentenceFacts, start: int, end: int) -> bool:
     for noun in facts.cues.get("group_noun", []):
         if start <= noun.start and noun.end <= end:
             gap = gap.replace(noun.text, " ")
-    return not re.search(r"[,;:()]", gap) and not has_content_words(gap) and not _COMPLEMENTIZER.search(gap)
+    return _only_function_words(gap) and not _COMPLEMENTIZER.search(gap)
 
 
 def split_into_clauses(facts: SentenceFacts, targets: list[Target], speaker: Speaker | None,
