@@ -29,7 +29,7 @@ from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types, implied_techniques
 from cybertrack.extract.attackers import initials_only, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
-from cybertrack.extract.claims.targets import named_groups
+from cybertrack.extract.claims.groups import named_groups
 from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.context_victims import context_victims
 from cybertrack.extract.cues import cues

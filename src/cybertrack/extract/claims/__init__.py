@@ -17,13 +17,15 @@ nobody in the text makes is the article's own, kept with the claimant "(article)
 All the words are data, per language, in ``lang/<code>/claims.toml``.
 
 The steps, one module each: ``stance`` (the cue, certainty, speculation, denial or dispute), ``speakers`` (who
-claims), ``targets`` (whom it blames), over the plain types in ``parts`` and the word lists in ``wording``.
+claims), ``targets`` (whom it blames), ``groups`` (the group a sentence speaks of without naming it: "the group"),
+over the plain types in ``parts`` and the word lists in ``wording``.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from cybertrack.extract.claims.groups import anaphoric_group, group_spoken_for, speaking_group
 from cybertrack.extract.claims.parts import Speaker, StanceCue
 from cybertrack.extract.claims.speakers import (
     find_claimant,
@@ -45,15 +47,7 @@ from cybertrack.extract.claims.stance import (
     speculative,
     stance_cue,
 )
-from cybertrack.extract.claims.targets import (
-    anaphoric_group,
-    blamed_actors,
-    blamed_states,
-    group_spoken_for,
-    self_claimant,
-    speaking_group,
-    split_into_clauses,
-)
+from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
 from cybertrack.extract.claims.wording import ACCORDING_OPENING
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.victims import name_key
