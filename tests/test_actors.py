@@ -71,6 +71,20 @@ def test_a_gang_named_for_whoever_hit_the_victim_reports_its_ransomware_attack(l
     assert frames[0].victims
 
 
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Die Hackergruppe Korvan hat letzte Woche die Stadtwerke Lutrecht gehackt."),
+    ("de", "Korvan hat die Stadtwerke Lutrecht gehackt."),
+    ("nl", "De hackersgroep Korvan heeft vorige week de gemeente Lutrecht gehackt."),
+    ("nl", "Korvan heeft de Norvale Bank gehackt."),
+])
+def test_a_perfect_names_its_crew_without_its_noun_and_its_object_as_the_victim(language, sentence):
+    """German and Dutch put the object of a perfect before the participle that ends the clause, and German writes
+    the crew's noun into its name ("Hackergruppe Korvan"): the crew is Korvan, the object is whom it hit."""
+    frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert len(frames) == 1 and frames[0].actors == ["Korvan"]
+    assert [v.name for v in frames[0].victims] and not any("Korvan" in v.name for v in frames[0].victims)
+
+
 def test_a_gang_named_where_nobody_is_hit_reports_no_attack():
     assert extract_frames("doc", "Researchers at Kettleby Labs published a free decryptor for Rhysida.", "en",
                           PUBLISHED, RESOURCES) == []

@@ -533,7 +533,14 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
             if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c)
                                                     or is_impersonated(by_index[index], c))
                          and (c.generic or (by_index[index].text[c.start:c.end] not in products
-                                            and name_key(by_index[index].text[c.start:c.end]) not in acting[index]))])}
+                                            and not _cast_as_acting(by_index[index], c, acting[index])))])}
+
+
+def _cast_as_acting(facts: SentenceFacts, candidate: Candidate, acting: set[str]) -> bool:
+    """The candidate is one of the sentence's attackers, by the words it is written with or by its name without the
+    noun that describes it ("Hackergruppe Korvan" is the crew Korvan)."""
+    return name_key(facts.text[candidate.start:candidate.end]) in acting \
+        or candidate.victim.key.removeprefix("org:") in acting
 
 
 def _acting_in(facts: SentenceFacts) -> set[str]:

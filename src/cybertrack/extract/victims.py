@@ -881,7 +881,10 @@ def _addressee(facts: SentenceFacts, cue: Match) -> bool:
 def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A cue right after the name ("X was hacked"), or after an apposition ("X, a Belgian MP, was ..."). Cues are read
     nearest first and the reading stops where no farther cue could qualify: past a sentence break, or past the
-    longest apposition."""
+    longest apposition. In German and Dutch, the object of a perfect stands right before the participle that ends
+    the clause (`_object_of_a_perfect`)."""
+    if _object_of_a_perfect(facts, candidate):
+        return True
     cues = facts.cues.get("victim_after", [])
     for cue in cues[bisect.bisect_left(cues, candidate.end, key=lambda cue: cue.start):]:
         words = words_between(facts.text, candidate.end, cue.start, _MAX_APPOSITION_WORDS)
@@ -898,6 +901,24 @@ def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
         if _says_it_was_hit(facts, candidate.end, cue.start):
             return True
     return False
+
+
+def _object_of_a_perfect(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "Korvan hat letzte Woche die Stadtwerke Lutrecht gehackt", "Korvan heeft de gemeente Lutrecht gehackt": a
+    victim verb's participle right after a name ends the clause, and one of the packs' ``auxiliaries_before_object``
+    opens it a few words before the name: the name is what was hit."""
+    auxiliaries = frozenset(w.casefold() for w in pack(facts.language, "grammar")["auxiliaries_before_object"])
+    if not auxiliaries or candidate.generic:
+        return False  # a sector noun there is what the sentence is about in general ("Systeme der Verwaltung")
+    verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= candidate.end), None)
+    if verb is None or facts.text[candidate.end:verb.start].strip() \
+            or not re.match(r"\s*(?:[.,;:!?]|$)", facts.text[verb.end:]):
+        return False
+    before = re.split(r"[,;:]", facts.text[:candidate.start])[-1].split()[-_PERFECT_OBJECT_WORDS:]
+    return any(word.casefold() in auxiliaries for word in before)
+
+
+_PERFECT_OBJECT_WORDS = 6  # "hat letzte Woche die Stadtwerke": from the auxiliary to the object's name
 
 
 def _says_it_was_hit(facts: SentenceFacts, end: int, cue_start: int) -> bool:
