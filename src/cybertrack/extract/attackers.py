@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from cybertrack.extract.facts import SentenceFacts, active_auxiliaries
+from cybertrack.extract.facts import SentenceFacts, active_auxiliaries, auxiliaries_before_object
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key, plausible_name
@@ -395,7 +395,7 @@ def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -
     """ "Korvan heeft de Norvale Bank gehackt", "Korvan hat die Stadtwerke Norvale gehackt": German and Dutch put the
     object of a perfect between its auxiliary (the packs' ``auxiliaries_before_object``) and the participle that ends
     the clause; the object is a name, an article before it at most."""
-    auxiliaries = _auxiliaries_before_object(facts.language)
+    auxiliaries = auxiliaries_before_object(facts.language)
     after = re.match(r"\s*(\S+)", facts.text[chunk.end:])
     if not auxiliaries or after is None or after.group(1).casefold() not in auxiliaries:
         return False
@@ -408,11 +408,6 @@ def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -
     if named and named[0].casefold() in _articles():
         named = named[1:]
     return bool(named) and all(word[:1].isupper() for word in named)
-
-
-@language_table
-def _auxiliaries_before_object(language: str) -> frozenset[str]:
-    return frozenset(word.casefold() for word in pack(language, "grammar")["auxiliaries_before_object"])
 
 
 @table

@@ -317,6 +317,14 @@ def active_auxiliaries() -> frozenset[str]:
     return words("grammar", "active_auxiliaries")
 
 
+@language_table
+def auxiliaries_before_object(language: str) -> frozenset[str]:
+    """The auxiliaries after which a perfect's object stands before its participle at the clause's end ("hat Russland
+    beschuldigt", "heeft de Norvale Bank gehackt"): German and Dutch; none in the languages whose participle comes
+    first."""
+    return frozenset(w.casefold() for w in pack(language, "grammar")["auxiliaries_before_object"])
+
+
 def _next_to(text: str, start: int, end: int, max_words: int) -> bool:
     if end - start > _MAX_NOUN_GAP:
         return False

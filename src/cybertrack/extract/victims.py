@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from babel.dates import get_day_names, get_month_names
 
 from cybertrack.extract.cues import cues
-from cybertrack.extract.facts import CountryMention, SentenceFacts
+from cybertrack.extract.facts import CountryMention, SentenceFacts, auxiliaries_before_object
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.incident_dates import CLAUSE_EDGE, background_markers
 from cybertrack.extract.institutions import (
@@ -907,7 +907,7 @@ def _object_of_a_perfect(facts: SentenceFacts, candidate: Candidate) -> bool:
     """ "Korvan hat letzte Woche die Stadtwerke Lutrecht gehackt", "Korvan heeft de gemeente Lutrecht gehackt": a
     victim verb's participle right after a name ends the clause, and one of the packs' ``auxiliaries_before_object``
     opens it a few words before the name: the name is what was hit."""
-    auxiliaries = frozenset(w.casefold() for w in pack(facts.language, "grammar")["auxiliaries_before_object"])
+    auxiliaries = auxiliaries_before_object(facts.language)
     if not auxiliaries or candidate.generic:
         return False  # a sector noun there is what the sentence is about in general ("Systeme der Verwaltung")
     verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= candidate.end), None)

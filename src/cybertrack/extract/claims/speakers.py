@@ -22,13 +22,12 @@ from cybertrack.extract.claims.wording import (
     MEMBERSHIP,
     PREPOSITIONS,
     STAFF,
-    auxiliaries_before_object,
     close,
     content_words_between,
     role_compound_heads,
     verb_second,
 )
-from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, SentenceFacts
+from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, SentenceFacts, auxiliaries_before_object
 from cybertrack.extract.institutions import portfolios
 from cybertrack.extract.names import NameChunk, is_web_domain, tagger
 from cybertrack.extract.victims import english_adjective, plausible_name

@@ -14,12 +14,17 @@ from cybertrack.extract.claims.wording import (
     AGENT_END,
     AGENT_OPENING,
     FUNCTION_WORDS,
-    auxiliaries_before_object,
     close,
     content_words_between,
     has_content_words,
 )
-from cybertrack.extract.facts import CountryMention, SentenceFacts, modifiers_only, victim_cue_before
+from cybertrack.extract.facts import (
+    CountryMention,
+    SentenceFacts,
+    auxiliaries_before_object,
+    modifiers_only,
+    victim_cue_before,
+)
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base

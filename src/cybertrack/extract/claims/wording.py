@@ -31,13 +31,6 @@ AS_REPORTED_BEFORE = re.compile(rf"(?:^|[,(–—]\s*)(?:{_AS_REPORTED})\s+(?:(?
 
 
 @language_table
-def auxiliaries_before_object(language: str) -> frozenset[str]:
-    """The auxiliaries after which a perfect's object stands before its participle at the clause's end ("hat Russland
-    beschuldigt"): German and Dutch; none in the languages whose participle comes first."""
-    return frozenset(w.casefold() for w in pack(language, "grammar")["auxiliaries_before_object"])
-
-
-@language_table
 def role_compound_heads(language: str) -> tuple[str, ...]:
     """The person nouns that may close a longer word in a language that writes its compounds as one ("Kremlsprecher",
     "defensieminister": the pack's ``role_compounds``), casefolded; none elsewhere."""
