@@ -198,7 +198,8 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
     taken = [(m.start, m.end) for m in facts.actors + facts.producers + facts.software + (agencies or [])]
     taken += [(d.start, d.end) for d in facts.dates]
     before = sorted(facts.cues.get("attacker_before", []) + facts.cues.get("crew_before", []), key=lambda c: c.end)
-    names = [chunk for chunk in [_after_crew_noun(facts, whole) for whole in _whole_names(facts)]
+    crew_nouns = [c for kind in ("crew_before", "attacker_before", "group_noun") for c in facts.cues.get(kind, [])]
+    names = [chunk for chunk in [_without_crew_noun(facts, whole, crew_nouns) for whole in _whole_names(facts)]
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
              and not _names_an_attack(facts, chunk) and not _names_a_work(facts, chunk)
@@ -214,18 +215,23 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
     return [chunk.text for chunk, is_cast in zip(names, cast, strict=True) if is_cast]
 
 
-def _after_crew_noun(facts: SentenceFacts, chunk: NameChunk) -> NameChunk:
-    """ "Hackergruppe Korvan", "Ransomware-Gruppe Korvan": German writes the noun that says what a crew is as part of
-    its name chunk (its ``descriptor``). Where that noun is a cue for a crew or an attacker, the crew's name is what
-    follows it, and the noun stands right before it as the cue that casts it."""
-    if not chunk.descriptor:
-        return chunk
+def after_leading_noun(facts: SentenceFacts, chunk: NameChunk, nouns: list[Match]) -> NameChunk:
+    """German writes the noun that says what a crew is capitalised, so a name chunk may begin with one ("Gruppe Cl0p",
+    "Hackergruppe Korvan", "Ransomware-Gruppe Rhysida"): where one of ``nouns`` opens the chunk, the name is what
+    follows it, and the noun stands right before it, as the cue that casts it."""
+    for noun in nouns:
+        if noun.start == chunk.start and noun.end < chunk.end:
+            start = chunk.end - len(facts.text[noun.end:chunk.end].lstrip())
+            if start < chunk.end:
+                return replace(chunk, text=facts.text[start:chunk.end], start=start, descriptor=0)
+    return chunk
+
+
+def _without_crew_noun(facts: SentenceFacts, chunk: NameChunk, nouns: list[Match]) -> NameChunk:
+    """The crew's name without the noun German writes into its chunk as the chunk's descriptor ("Hackergruppe
+    Korvan"); a chunk the tagger reads as one name keeps its words."""
     described = chunk.start + chunk.descriptor
-    nouns = [c for kind in ("crew_before", "attacker_before", "group_noun") for c in facts.cues.get(kind, [])]
-    if not any(noun.start == chunk.start and noun.end <= described for noun in nouns):
-        return chunk
-    start = described + len(chunk.text[chunk.descriptor:]) - len(chunk.text[chunk.descriptor:].lstrip())
-    return replace(chunk, start=start, text=facts.text[start:chunk.end], descriptor=0)
+    return after_leading_noun(facts, chunk, [n for n in nouns if n.end <= described]) if chunk.descriptor else chunk
 
 
 def _whole_names(facts: SentenceFacts) -> list[NameChunk]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from cybertrack.extract.attackers import compared, sentence_agencies, sentence_attackers
+from cybertrack.extract.attackers import after_leading_noun, compared, sentence_agencies, sentence_attackers
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.wording import (
     AGENT_END,
@@ -25,7 +25,6 @@ from cybertrack.extract.facts import (
     modifiers_only,
     victim_cue_before,
 )
-from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
@@ -235,7 +234,7 @@ def named_crews(facts: SentenceFacts) -> list[Target]:
     nouns = [n for n in facts.cues.get("group_noun", []) if not capitalised_common_noun(n, facts.language)]
     kb = knowledge_base()
     found = []
-    for chunk in (_after_leading_noun(facts, chunk, nouns) for chunk in facts.names):
+    for chunk in (after_leading_noun(facts, chunk, nouns) for chunk in facts.names):
         if chunk.text.casefold() in FUNCTION_WORDS:
             continue  # a common word is a name here too: "the Conti gang"
         # "Northvale Power au groupe Sandworm": a group noun after a function word names the next name, not this one
@@ -252,17 +251,6 @@ def named_crews(facts: SentenceFacts) -> list[Target]:
             known = kb.actor(chunk.text)  # a group the catalogue knows by another name is named as it names it
             found.append(Target(chunk.start, chunk.end, known.name if known else chunk.text))
     return found
-
-
-def _after_leading_noun(facts: SentenceFacts, chunk: NameChunk, nouns: list[Match]) -> NameChunk:
-    """German writes its group nouns capitalised, so a name chunk may begin with one ("Gruppe Cl0p",
-    "Ransomware-Gruppe Rhysida"): the name is what follows the noun, and the noun stands right before it."""
-    for noun in nouns:
-        if noun.start == chunk.start and noun.end < chunk.end:
-            start = chunk.end - len(facts.text[noun.end:chunk.end].lstrip())
-            if start < chunk.end:
-                return replace(chunk, text=facts.text[start:chunk.end], start=start, descriptor=0)
-    return chunk
 
 
 _STANCE_KINDS = ("attribution", "denial", "speech", "responsibility", "dispute")
