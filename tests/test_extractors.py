@@ -19,7 +19,7 @@ from cybertrack.extract.roles import victims_in
 from cybertrack.extract.victims import candidates, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Stance
-from tests.conftest import RESOURCES
+from tests.conftest import RESOURCES, SEEDS, require_shared
 
 PUBLISHED = "2022-07-19"
 
@@ -842,6 +842,19 @@ def test_attribution_and_denial_join_the_frame() -> None:
     assert len(frame.evidence) == 3
     assert [(c.claimant, c.stance, c.attributed_to) for c in frame.claims] == [
         ("Veldmark government", "attributes", ("CN",)), ("Chinese embassy", "denies", ("CN",))]
+
+
+def test_a_denial_answers_every_frame_the_statement_it_denies_accused() -> None:
+    """The Italian seed report tells one government statement that accuses China of two intrusions, the interior
+    ministry's and the defence ministry's, and then the embassy's denial of that statement. The denial names neither
+    intrusion: it answers both, not whichever of them the article happened to tell at greater length."""
+    require_shared()
+    text = (SEEDS / "003_49114672ab743271.txt").read_text(encoding="utf-8")
+    denied = {frame.victims[0].key: [(c.claimant, c.attributed_to) for c in frame.claims if c.stance is Stance.DENIES]
+              for frame in frames_of(text, "it")}
+    assert set(denied) == {"BE/ministry:interior", "BE/ministry:defence"}
+    [(embassy, accused)] = denied["BE/ministry:interior"]
+    assert denied["BE/ministry:defence"] == [(embassy, accused)] and accused == ("CN",) and "ambasciata" in embassy
 
 
 def test_attribution_goes_to_the_frame_it_talks_about() -> None:

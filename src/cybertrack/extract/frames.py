@@ -310,8 +310,9 @@ def _home_state_bodies(found: list[tuple[int, Claim]], facts: list[SentenceFacts
 
 def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple[int, Claim]]) -> None:
     """An attribution belongs to the frames of its sentence, or, when its clause names a victim ("Sandworm for the
-    railway"), to the frames of that victim; a denial answers the first frame accusing what it denies. Where the
-    sentence is shared by frames with actors of their own, each frame holds the claim about its own actors."""
+    railway"), to the frames of that victim; a denial answers the frames that most accuse what it denies (all of them
+    when one statement accused two intrusions alike). Where the sentence is shared by frames with actors of their own,
+    each frame holds the claim about its own actors."""
     own = _own_actors(frames, drafts)
     placed = {}
     for _, claim in claims:  # first the claims whose clause names their victim: they say whose actor is whose
@@ -325,7 +326,8 @@ def _assign_claims(frames: list[Frame], drafts: list[_Draft], claims: list[tuple
             holders = _holding(frames, drafts, index - 1)  # "LockBit hit the bank. It has claimed responsibility."
         if claim.stance.rejects:
             accused = [f for f in frames if _accusations(f, claim)]
-            holders = sorted(accused, key=lambda f: (-_accusations(f, claim), -len(f.evidence)))[:1] or holders[:1]
+            most = max((_accusations(f, claim) for f in accused), default=0)
+            holders = [f for f in accused if _accusations(f, claim) == most] or holders[:1]
         holders = placed.get(id(claim)) or holders
         for frame, part in _split_by_actor(claim, holders, own):
             frame.claims.append(_named_company(part, frame))
