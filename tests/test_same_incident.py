@@ -15,10 +15,11 @@ from cybertrack.blocking import block_keys
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.frames import document_facts
 from cybertrack.model import Evidence, Frame, Victim
-from cybertrack.resolve import resolve
+from cybertrack.resolve import SHARED_VICTIM_LIKENESS, resolve
 from cybertrack.same_incident import (
     LEAD,
     PAIR_FEATURES,
+    SENTENCES,
     anchored,
     frame_vectors,
     name_likeness,
@@ -218,15 +219,16 @@ def test_a_report_joins_an_incident_told_in_its_own_language_too_by_the_reports_
 
 def test_an_incident_split_by_the_order_reports_came_in_is_joined_again() -> None:
     """The Italian report comes after a weak English one it does not match, and before the English report that
-    tells its story: it starts an incident of its own, the two English reports join by their victim, and the second
-    round joins the two incidents, since on average the Italian report matches theirs."""
+    tells its story: it starts an incident of its own, the two English reports join by their victim and their gang
+    (they read too far apart to join by their victim alone), and the second round joins the two incidents, since on
+    average the Italian report matches theirs."""
     victim = Victim("Kettleby Shipping", "org:kettleby shipping")
     weak = ("Kettleby Shipping said on Friday in Hamburg that its freight volumes rose by a tenth this quarter, and "
             "that a breach earlier this year cost it a week of business.")
     # the company is a fifth of what it names: a report about Hamburg's trade, read alone nothing like the Italian one
-    first = report("a_en.txt", weak, {"org:kettleby shipping": 0.2, "org:hamburg": 0.8}, [victim])
+    first = report("a_en.txt", weak, {"org:kettleby shipping": 0.2, "org:hamburg": 0.8}, [victim], actors=["Mirefang"])
     italian = report("b_it.txt", HARBOUR_IT, NAMES, language="it")
-    english = report("c_en.txt", HARBOUR_EN, NAMES, [victim])
+    english = report("c_en.txt", HARBOUR_EN, NAMES, [victim], actors=["Mirefang"])
     vectors = vectors_of(first, italian, english)
     model = same_incident_model()
     [alone] = model.probability(np.asarray([pair_features(first, vectors[0], italian, vectors[1])]))
@@ -251,15 +253,29 @@ def test_a_single_report_joins_the_incident_it_matches_whether_it_came_first_or_
     assert "same-incident model" in {link.by for link in incident.links}  # the rules could not join it
 
 
+@pytest.mark.parametrize(("actors", "incidents"), [([], 2), (["Mirefang"], 1)])
+def test_a_victim_alone_joins_only_reports_that_read_alike(actors: list[str], incidents: int) -> None:
+    """A report on the quarter's freight figures that recalls a hack in a clause shares the company with the report
+    of the hack, and little else: on the training sets, reports that share nothing but a victim and read this far
+    apart were separate stories (a brand named in passing). With the gang named in both, they are one incident."""
+    victim = Victim("Kettleby Shipping", "org:kettleby shipping")
+    figures = report("a.txt", "Kettleby Shipping said on Friday that its quarterly freight volumes rose by a tenth, "
+                     "and that a breach earlier this year cost it a week.", NAMES, [victim], actors=actors)
+    hack = report("b.txt", HARBOUR_EN, NAMES, [victim], actors=actors)
+    vectors = vectors_of(figures, hack)
+    assert float(vectors[0][SENTENCES] @ vectors[1][SENTENCES]) < SHARED_VICTIM_LIKENESS
+    assert len(resolve([figures, hack], vectors)) == incidents
+
+
 def test_incidents_naming_different_victims_are_not_joined_in_the_second_round() -> None:
     """As above, but the Italian report names whom it hit, and that is another company: the two incidents share a
     story's words and no victim, so they stay two."""
     victim = Victim("Kettleby Shipping", "org:kettleby shipping")
     weak = ("Kettleby Shipping said on Friday that its quarterly freight volumes rose, and that a breach earlier "
             "this year cost it a week.")
-    first = report("a_en.txt", weak, {"org:kettleby shipping": 1.0}, [victim])
+    first = report("a_en.txt", weak, {"org:kettleby shipping": 1.0}, [victim], actors=["Mirefang"])
     italian = report("b_it.txt", HARBOUR_IT, NAMES, [Victim("Porto di Lutrecht", "org:porto di lutrecht")], "it")
-    english = report("c_en.txt", HARBOUR_EN, NAMES, [victim])
+    english = report("c_en.txt", HARBOUR_EN, NAMES, [victim], actors=["Mirefang"])
     incidents = resolve([first, italian, english], vectors_of(first, italian, english))
     assert sorted(sorted(i.documents) for i in incidents) == [["a_en.txt", "c_en.txt"], ["b_it.txt"]]
 
