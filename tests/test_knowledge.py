@@ -123,6 +123,19 @@ def test_an_agency_acronym_the_news_gives_another_body_is_no_agency(kb: Knowledg
         "GRU", "AIVD"]
 
 
+@pytest.mark.parametrize(("text", "agency"), [
+    ("PST", "PST"), ("Norwegian Police Security Service", "PST"), ("Norway's Police Security Service", "PST"),
+    ("the Russian Federal Security Service", "FSB"),
+    ("Police Security Service", None),  # any state's department could be called so
+    ("Russian Police Security Service", None), ("PST and the GRU", None),
+])
+def test_an_agency_is_named_by_its_acronym_or_by_its_description_beside_its_country(
+        kb: KnowledgeBase, text: str, agency: str | None) -> None:
+    """The galaxy's names made of everyday words are no names to find in a text, but beside their country they name
+    the one agency, so that two reports calling it differently are one party."""
+    assert kb.agency_named(text) == agency
+
+
 def test_no_rejected_name_is_matched_as_actor_or_software(kb: KnowledgeBase) -> None:
     assert len(kb.rejected) > 100
     for name in kb.rejected:

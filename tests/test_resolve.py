@@ -453,6 +453,23 @@ def test_a_group_claiming_its_attack_in_two_spellings_is_one_claim() -> None:
     assert {kept.evidence.document, *kept.reported_in} == {"nl.txt", "it.txt"}
 
 
+def test_an_agency_named_by_its_acronym_and_by_its_description_is_one_party() -> None:
+    """One report has the Norwegian Police Security Service blame APT28, the next has PST say so: one claim, the
+    catalogue's PST either way. The Norwegian foreign minister saying the same is another party."""
+    from cybertrack.model import Claim, ClaimantKind, Evidence
+
+    def report(document: str, claimant: str) -> Frame:
+        evidence = Evidence(document, 0, 40, f"{claimant} blamed APT28 for the breach at Korvan IT.")
+        claim = Claim(claimant, Stance.ATTRIBUTES, ("APT28",), Certainty.CONFIRMED, None, evidence,
+                      claimant_kind=ClaimantKind.INSTITUTION)
+        return Frame(document=document, victims=[PROVIDER], claims=[claim], evidence=[evidence])
+
+    [incident] = resolve([report("a.txt", "Norwegian Police Security Service"), report("b.txt", "PST"),
+                          report("c.txt", "Norwegian foreign minister")])
+    assert [c.claimant for c in incident.claims] == ["Norwegian Police Security Service", "Norwegian foreign minister"]
+    assert set(incident.claims[0].reported_in) == {"b.txt"}
+
+
 def test_what_a_round_up_names_most_speaks_only_for_the_report_it_opens_with() -> None:
     """A round-up of one gang's attacks opens with the car maker and names it most; its report on a region is not
     about the car maker. A report of the car maker's attack by the same gang is not joined to the region's incident

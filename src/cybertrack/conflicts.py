@@ -23,6 +23,8 @@ _GENERIC_WORDS = FUNCTION_WORDS | {
 
 #: The state an actor works for, if known ("APT29" -> "RU"); states themselves are two-letter codes.
 StateOf = Callable[[str], str | None]
+#: The one party a claimant's name names, if known ("the Norwegian Police Security Service" -> "PST").
+PartyOf = Callable[[str], str | None]
 
 
 def sides(claim: Claim, state_of: StateOf) -> frozenset[str]:
@@ -32,14 +34,18 @@ def sides(claim: Claim, state_of: StateOf) -> frozenset[str]:
     return frozenset(named)
 
 
-def same_party(first: Claim, second: Claim) -> bool:
+def same_party(first: Claim, second: Claim, party_of: PartyOf | None = None) -> bool:
     """One party's one claim worded twice: the same stance about the same attackers (or some of them), by claimants
     named alike ("the Veldmark cyber security centre" and "National Cyber Security Centre of Veldmark" share three
     words), or one named by the other's acronym ("der Hohe Vertreter der EU" and "the European Union", "NCSV" and
-    "National Cyber Security Veldmark"), or by fewer of its words (`_told_shorter`)."""
+    "National Cyber Security Veldmark"), or by fewer of its words (`_told_shorter`), or both naming the one party
+    ``party_of`` knows them by ("PST" and "the Norwegian Police Security Service")."""
     targets = set(first.attributed_to), set(second.attributed_to)
     if first.stance is not second.stance or not (targets[0] <= targets[1] or targets[1] <= targets[0]):
         return False
+    if party_of is not None and (party := party_of(first.claimant)) is not None \
+            and party == party_of(second.claimant):
+        return True
     shared = _content_words(first.claimant) & _content_words(second.claimant)
     return len(shared) >= _SHARED_NAME_WORDS or any(
         _acronym_of(name, other) or _told_shorter(name, other)

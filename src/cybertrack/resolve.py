@@ -767,15 +767,16 @@ def _state_of(actor: str) -> str | None:
 def _one_per_party(claims: list[Claim]) -> list[Claim]:
     """The same party making the same claim in several reports is one claim (its first wording kept): "Veldmark" and
     "the Veldmark Ministry of Foreign Affairs" attributing the attack to Korvan are the Veldmark government's claim,
-    and a group claiming its own attack is the group the catalogue names, however the reports spell it. The
-    claim kept lists the other reports that carry it (``reported_in``): each of them found it."""
+    "PST" and "the Norwegian Police Security Service" are the state agency the catalogue knows, and a group claiming
+    its own attack is the group the catalogue names, however the reports spell it. The claim kept lists the other
+    reports that carry it (``reported_in``): each of them found it."""
     kept: dict[tuple, Claim] = {}
     for claim in claims:
         party = claim.speaks_for or claim.claimant.casefold()
         if claim.stance is Stance.CLAIMS_RESPONSIBILITY:
             party = "group:" + ",".join(sorted(claim.attributed_to))  # "CLoP" and "Cl0p": the catalogue's one Clop
         key = (party, claim.stance, frozenset(claim.attributed_to))
-        twin = next((k for k, other in kept.items() if same_party(claim, other)), None)
+        twin = next((k for k, other in kept.items() if same_party(claim, other, knowledge_base().agency_named)), None)
         if twin is None:
             twin = key if key in kept else None
         if twin is None:

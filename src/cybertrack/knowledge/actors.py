@@ -37,6 +37,8 @@ class Actor:
     mitre_id: str | None = None
     description: str = ""
     attack_name: str | None = None  # the name ATT&CK gives the group, when it has one
+    # a state agency's names made of everyday words ("Police Security Service"): its name only beside its country
+    described_as: set[str] = field(default_factory=set)
 
 
 def alias_key(name: str) -> str:

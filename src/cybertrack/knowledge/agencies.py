@@ -5,7 +5,9 @@ the intrusion"), the actor is the agency and its state is the sponsor. The galax
 synonyms, the acronyms its description gives in parentheses ("Main Intelligence Directorate (GRU)") and its country.
 A name or acronym that two agencies share ("SIS", "NIS") names neither: it is dropped, as for actors' aliases. So
 is a name made only of everyday words ("Ministry of Defence", "Federal Security Service"): a description that any
-state's department could bear, not the name of one agency. News names agencies by their acronyms and proper names.
+state's department could bear, not the name of one agency. News names agencies by their acronyms and proper names,
+and by such a description with their country ("the Norwegian Police Security Service"): the descriptions are kept
+apart (`Actor.described_as`) for that.
 """
 
 from __future__ import annotations
@@ -33,11 +35,22 @@ def _descriptive(name: str) -> bool:
 
 def _names_of(cluster: Cluster) -> set[str]:
     """The agency's name without its country qualifier, its synonyms, and the acronyms its description gives."""
+    return {name for name in _all_names(cluster) if not _descriptive(name)}
+
+
+def _descriptions_of(cluster: Cluster) -> set[str]:
+    """The agency's names made of everyday words, with the English ones its description gives in parentheses
+    ("Politiets sikkerhetstjeneste (PST) (Police Security Service)")."""
+    parenthesised = {inside.strip() for inside in _PARENTHESES.findall(_FOOTNOTE.sub("", cluster.description))}
+    return {name for name in _all_names(cluster) | parenthesised if _descriptive(name)}
+
+
+def _all_names(cluster: Cluster) -> set[str]:
     value = _FOOTNOTE.sub("", cluster.value).strip()
     names = {value, _QUALIFIER.sub("", value).strip(), *cluster.synonyms}
     for inside in _PARENTHESES.findall(_FOOTNOTE.sub("", cluster.description)):
         names |= {part.strip() for part in re.split(r"[;,/]", inside) if _ACRONYM.match(part.strip())}
-    return {name.strip() for name in names if len(name.strip()) >= _MIN_NAME and not _descriptive(name)}
+    return {name.strip() for name in names if len(name.strip()) >= _MIN_NAME}
 
 
 def load_agencies() -> dict[str, Actor]:
@@ -55,7 +68,8 @@ def load_agencies() -> dict[str, Actor]:
         if name in found:
             name = _FOOTNOTE.sub("", cluster.value).strip()
         found[name] = Actor(name=name, aliases=_names_of(cluster) | {name}, country=country,
-                            galaxies={AGENCY_GALAXY}, description=cluster.description)
+                            galaxies={AGENCY_GALAXY}, description=cluster.description,
+                            described_as=_descriptions_of(cluster))
     for agency in found.values():
         agency.aliases = {a for a in agency.aliases if shared[alias_key(a)] == 1}
     return {name: agency for name, agency in found.items() if agency.aliases}

@@ -28,6 +28,12 @@ _APT_NUMBER = re.compile(r"^APT\s?-?(\d+)$", re.IGNORECASE)
 _LETTERS_DIGITS = re.compile(r"^([A-Za-z]+)[\s-]?(\d+)$")
 
 
+def _description_key(text: str) -> str:
+    """ "The Police Security Service's" -> "police security service": its words in lower case, without the English
+    article and possessive that news puts around an agency's description."""
+    return " ".join(w for w in re.findall(r"[^\W\d_]+", text.casefold()) if w not in ("the", "s"))
+
+
 @dataclass(frozen=True)
 class Entry:
     """What a matched name means: its kind, its canonical key and, for countries, the form."""
@@ -157,6 +163,31 @@ class KnowledgeBase:
         if family is None or family.kind != "malware":
             return None
         return self.gang(family.name)
+
+    def agency_named(self, text: str) -> str | None:
+        """The state agency ``text`` is the name of, whole: an alias ("PST"), or one of its descriptions beside its
+        country ("the Norwegian Police Security Service", "Norway's Police Security Service"); None for anything
+        else, and for a description two agencies of one country share."""
+        found = self.find_agencies(text)
+        if len(found) == 1 and found[0].text == text.strip():
+            return str(found[0].values[0].key)
+        countries = [m for m in self.find(text) if any(isinstance(v, Entry) and v.kind == "country" for v in m.values)]
+        codes = {str(v.key) for m in countries for v in m.values if isinstance(v, Entry) and v.kind == "country"}
+        if len(codes) != 1:
+            return None
+        rest = text
+        for match in sorted(countries, key=lambda m: -m.start):
+            rest = rest[:match.start] + " " + rest[match.end:]
+        return self._described_agencies.get((codes.pop(), _description_key(rest)))
+
+    @functools.cached_property
+    def _described_agencies(self) -> dict[tuple[str | None, str], str]:
+        """Each agency by its country and one of its descriptions; a description two agencies of one country share
+        names neither."""
+        keyed = [((agency.country, _description_key(description)), agency.name)
+                 for agency in self.agencies.values() for description in agency.described_as]
+        seen = Counter(key for key, _ in keyed)
+        return {key: name for key, name in keyed if seen[key] == 1}
 
     def gang(self, family: str) -> Actor | None:
         """The gang behind a malware family, named as the galaxies name its operation: the families that share a
