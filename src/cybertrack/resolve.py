@@ -58,10 +58,10 @@ SAME_VICTIM = 2.0
 SAME_CVE = 1.5
 SAME_ACTOR = 0.5
 MIN_SCORE = 2.0
-# The cosine two reports' sentences reach at the least when all they share is a victim. Rule joins on
-# multilingual-train and CASIE-train (whose articles are separate stories) by a victim alone: the 9 wrong ones read
-# 0.31-0.56 alike (a victim named in passing: "W-2" forms, Atlanta in a report on Baltimore), the right ones 0.46 and
-# up; 0.45 keeps every right one and parts 6 of the 9.
+# The cosine two reports in one language reach at the least when all they share is a victim. Rule joins on
+# multilingual-train and CASIE-train (whose articles are separate stories) by a victim alone: the 9 wrong ones, all
+# within one language, read 0.31-0.56 alike (a victim named in passing: "W-2" forms, Atlanta in a report on
+# Baltimore), the right ones 0.46 and up; 0.45 keeps every right one and parts 6 of the 9.
 SHARED_VICTIM_LIKENESS = 0.45
 SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
 SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
@@ -229,8 +229,8 @@ def _countries_conflict(frame: Frame, cluster: _Cluster) -> bool:
 def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster, openers: frozenset[int] = frozenset()) -> float:
     """A shared victim (one organisation, not a sector: `blocking.identified`) or CVE, with the incident's reports
     reading alike: a victim's key or a CVE shared with agreeing dates is the surest sign there is. A victim shared
-    with nothing else (no actor, no CVE) counts only between reports that read at least ``SHARED_VICTIM_LIKENESS``
-    alike: below it, one of them names the victim in passing. With an actor in
+    with nothing else (no actor, no CVE) counts within one language only between reports that read at least
+    ``SHARED_VICTIM_LIKENESS`` alike: below it, one of them names the victim in passing. With an actor in
     common, one side's victim being the other's subject counts as a shared victim (`_about_the_other`; ``openers``
     are the ids of the frames of the article being resolved that open it)."""
     if _vetoed(frame, cluster):
@@ -242,13 +242,20 @@ def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster, openers: fr
     score = SAME_VICTIM if shared_victim or (shared and about) else 0.0
     if set(frame.vulnerabilities) & cluster.cves:
         score += SAME_CVE
-    elif score and not shared and similarity < SHARED_VICTIM_LIKENESS:
+    elif score and not shared and similarity < SHARED_VICTIM_LIKENESS and _told_in_its_language(frame, cluster):
         return 0.0  # one name in common, and stories that read apart
     if shared:
         score += SAME_ACTOR
         if score == SAME_ACTOR and similarity >= SAME_STORY and _catalogued(shared):
             score += SAME_STORY_BONUS  # named differently, but the same actor and story
     return score + similarity
+
+
+def _told_in_its_language(frame: Frame, cluster: _Cluster) -> bool:
+    """The incident has a report in the frame's language. Only such reports are held to ``SHARED_VICTIM_LIKENESS``:
+    the wrong joins it parts were all between reports in one language, and a story retold in another language reads
+    less alike to the encoder than one retold in the same."""
+    return any(other.language == frame.language for other in cluster.frames)
 
 
 def _about_the_other(frame: Frame, cluster: _Cluster, opens: bool) -> bool:
