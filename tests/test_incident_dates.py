@@ -46,6 +46,25 @@ def test_a_weekday_against_a_publication_month_dates_the_month(language: str) ->
     assert (frame.first_seen, frame.first_seen_estimated) == ("2021-05", False)
 
 
+FOUND_EARLIER = {
+    "en": "The Veldmark Water Authority said on Wednesday that hackers stole customer records in a breach it "
+          "discovered on 3 May.",
+    "fr": "La Banque de Lutrecht a annoncé mercredi un vol de données clients, découvert le 3 mai.",
+    "de": "Die Stadtwerke Lutrecht meldeten am Mittwoch einen Datendiebstahl. Der Angriff wurde am 3. Mai entdeckt.",
+    "it": "Il Comune di Lutrecht ha annunciato mercoledì un furto di dati, scoperto il 3 maggio.",
+    "es": "El Ayuntamiento de Lutrecht anunció el miércoles un robo de datos, descubierto el 3 de mayo.",
+    "nl": "Het Waterschap Veldmark meldde woensdag een datadiefstal. De aanval werd op 3 mei ontdekt.",
+}
+
+
+@pytest.mark.parametrize("language", list(FOUND_EARLIER))
+def test_an_attack_began_no_later_than_it_was_discovered(language: str) -> None:
+    """A report that dates only when the breach was found and when it was told: it began by the day it was found,
+    not on the day it was told, nor in the publication month."""
+    frame = only_frame(FOUND_EARLIER[language], language)
+    assert (frame.first_seen, frame.discovered, frame.first_seen_estimated) == ("2021-05-03", "2021-05-03", False)
+
+
 LAST_WEEK = {
     "en": "Hackers hit the Veldmark Water Authority with ransomware last week.",
     "fr": "La Banque de Lutrecht a été victime d'une cyberattaque la semaine dernière.",

@@ -86,11 +86,14 @@ def incident_dates(sentences: list[SentenceFacts], language: str, reference: Ref
                 if kind in _SAID:
                     said.append(mention.value)
     first_seen = earliest(_without_older_years(began or attack, said))
+    found = earliest(discovered)
+    if found and (first_seen is None or later_than(first_seen, found)):
+        first_seen = found  # an attack began no later than it was found ("discovered on 3 March, disclosed today")
     disclosed = earliest(said) or published
     publication = Reference.parse(published)
     if first_seen is None and publication and publication.precision >= 7 and _reported_as_news(sentences):
-        return IncidentDates(publication.iso[:7], earliest(discovered), disclosed, True)
-    return IncidentDates(first_seen, earliest(discovered), disclosed)
+        return IncidentDates(publication.iso[:7], found, disclosed, True)
+    return IncidentDates(first_seen, found, disclosed)
 
 
 def _without_older_years(dates: list[str], said: list[str]) -> list[str]:
