@@ -33,7 +33,7 @@ from cybertrack.annotate.dates import Reference
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.clean import clean
 from cybertrack.extract.attack_types import FEATURES, Proposal, proposal_vectors, proposed_types
-from cybertrack.extract.frames import document_facts, extract
+from cybertrack.extract.frames import document_facts, extract, typing_sentences
 from cybertrack.extract.reporting import Incumbent, fit, one_standard_error, out_of_fold, plateau_middle
 from cybertrack.pipeline import title_from_text
 from cybertrack.resources import Resources
@@ -79,8 +79,10 @@ def proposals(articles: Path, gold_types: dict[str, tuple[str, set[str]]]) -> li
             inferred = reference_date(cleaned.text, language)
             reference = Reference(inferred, guessed=True) if inferred else None
         facts = {f.start: f for f in document_facts(cleaned.text, language, reference, RESOURCES)}
-        for frame in extract(article["id"], cleaned.text, language, article.get("published"), RESOURCES).frames:
-            sentences = [facts[e.start] for e in frame.evidence if e.start in facts]
+        extraction = extract(article["id"], cleaned.text, language, article.get("published"), RESOURCES)
+        for frame in extraction.frames:
+            sentences = typing_sentences([facts[e.start] for e in frame.evidence if e.start in facts],
+                                         extraction.dating.background)
             for kind, proposal in proposed_types(sentences, frame.victims).items():
                 if kind in JUDGED:
                     found.append(Labelled(proposal, TYPE_MAP[kind] in wanted, group, article["id"], kind, language))

@@ -50,6 +50,28 @@ def test_a_type_named_only_in_closing_advice_is_not_the_incidents(language: str)
     assert types_of(ADVICE_AFTER_A_RANSOMWARE_REPORT[language], language) == ["ransomware"]
 
 
+AN_EARLIER_DDOS = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. It is not the first time the authority "
+          "was hit: in 2019 a DDoS attack knocked its website offline.",
+    "fr": "La Banque de Lutrecht a été victime d'une attaque par rançongiciel lundi. Ce n'est pas la première fois que "
+          "la banque est visée : en 2019, une attaque DDoS avait paralysé son site.",
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. Es ist nicht das erste Mal, dass "
+          "die Stadtwerke getroffen werden: 2019 legte ein DDoS-Angriff ihre Website lahm.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì. Non è la prima volta che il Comune viene "
+          "colpito: nel 2019 un attacco DDoS aveva bloccato il suo sito.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes. No es la primera vez que el "
+          "Ayuntamiento es atacado: en 2019 un ataque DDoS tumbó su web.",
+    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval. Het is niet de eerste keer dat "
+          "het waterschap wordt getroffen: in 2019 legde een ddos-aanval de website plat.",
+}
+
+
+@pytest.mark.parametrize("language", list(AN_EARLIER_DDOS))
+def test_an_earlier_attack_the_report_recalls_does_not_type_the_incident(language: str) -> None:
+    """The victim's DDoS of 2019 is told beside Monday's ransomware: it is the background's type, not the incident's."""
+    assert types_of(AN_EARLIER_DDOS[language], language) == ["ransomware"]
+
+
 STOLEN_DATA = {
     "en": "Hackers broke into Veldmark Bank's network on Monday and stole the personal data of 40,000 customers.",
     "fr": "Des pirates ont pénétré lundi dans le réseau de la Banque de Lutrecht et ont volé des données de 40 000 "

@@ -244,10 +244,20 @@ def _actual(found: Extraction, encoder: Embedder) -> Extraction:
 
 
 def type_frames(found: Extraction, encoder: Embedder) -> None:
-    """Give each frame its attack types; one article's frames are judged together (one embedding batch)."""
-    for frame, types in zip(found.frames, frame_types(found.type_evidence, encoder), strict=True):
+    """Give each frame its attack types, read from its sentences but those that tell of an earlier attack ("Last year
+    the firm was also hit by a separate phishing campaign"); one article's frames are judged together (one embedding
+    batch)."""
+    own = [(typing_sentences(sentences, found.dating.background), victims)
+           for sentences, victims in found.type_evidence]
+    for frame, types in zip(found.frames, frame_types(own, encoder), strict=True):
         frame.types = types
         frame.techniques = implied_techniques(types, frame.techniques)
+
+
+def typing_sentences(sentences: list[SentenceFacts], background: set[int]) -> list[SentenceFacts]:
+    """The sentences that type a frame: its own, without those that tell of an earlier attack (``background``), unless
+    they are all it has."""
+    return [s for s in sentences if s.index not in background] or sentences
 
 
 def date_frames(found: Extraction) -> None:
