@@ -12,10 +12,11 @@ from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.incident_dates import background_markers
 from cybertrack.extract.institutions import heads_a_department, state_body
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack
+from cybertrack.lang import pack, word_pattern
 from cybertrack.model import Certainty, ClaimantKind, Stance
 from cybertrack.tables import language_table
 
+_COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dass", "dat", "que", "che"
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
 _CLAUSE_MARKS = ",;:()"
@@ -134,11 +135,18 @@ def _the_month(text: str, hedge: Match) -> bool:
 
 def speculative(facts: SentenceFacts, targets: list[Target]) -> bool:
     """ "too early to say whether the group had any link to APT29": speculation that comes before what it names, in
-    its clause, is the sentence's point (after it, "a claim that could not be verified" only weakens the claim; and
-    "it remains unclear who did it, ..., a hacker allegedly sponsored by China" asserts the allegation after it)."""
+    its clause or in the clause its complementizer opens ("hat nicht bestätigt, dass Rhysida verantwortlich ist"), is
+    the sentence's point (after it, "a claim that could not be verified" only weakens the claim; and "it remains
+    unclear who did it, ..., a hacker allegedly sponsored by China" asserts the allegation after it)."""
     first = min((t.start for t in targets), default=len(facts.text))
-    return any(m.start < first and not re.search(r"[,;:]", facts.text[m.end:first])
+    return any(m.start < first and not re.search(r"[,;:]", _past_its_object_clause(facts.text[m.end:first]))
                for m in facts.cues.get("speculation", []))
+
+
+def _past_its_object_clause(gap: str) -> str:
+    """``gap`` after the comma that German, Dutch and others set before a complementizer (", dass", ", dat")."""
+    comma = re.match(r"\s*,\s*", gap)
+    return gap[comma.end():] if comma and _COMPLEMENTIZER.match(gap, comma.end()) else gap
 
 
 def rejected(targets: list[Target], speaker: Speaker | None, cue: StanceCue,
