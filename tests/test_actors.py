@@ -72,6 +72,21 @@ def test_a_gang_named_for_whoever_hit_the_victim_reports_its_ransomware_attack(l
 
 
 @pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The Kettleby hospital was attacked by Rhysida on Monday."),
+    ("fr", "L'hôpital de Lutrecht a été attaqué par Rhysida lundi."),
+    ("de", "Das Klinikum Lutrecht wurde am Montag von Rhysida angegriffen."),
+    ("it", "L'ospedale di Lutrecht è stato attaccato da Rhysida lunedì."),
+    ("es", "El hospital de Lutrecht fue atacado por Rhysida el lunes."),
+    ("nl", "Het ziekenhuis van Lutrecht werd maandag aangevallen door Rhysida."),
+])
+def test_a_gang_by_whom_the_victim_was_attacked_is_its_actor(language, sentence):
+    """The agent of any attack verb in the passive, not only of the verbs that say somebody was hit: German
+    "angegriffen" and Dutch "aangevallen" are attack words of their packs, no victim cues."""
+    [frame] = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert frame.actors == ["Rhysida"] and frame.victims
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
     ("de", "Die Hackergruppe Korvan hat letzte Woche die Stadtwerke Lutrecht gehackt."),
     ("de", "Korvan hat die Stadtwerke Lutrecht gehackt."),
     ("nl", "De hackersgroep Korvan heeft vorige week de gemeente Lutrecht gehackt."),
@@ -93,6 +108,7 @@ def test_a_gang_named_where_nobody_is_hit_reports_no_attack():
 @pytest.mark.parametrize(("language", "sentence"), [
     ("en", "The Veldmark hospital was infected with WannaCry ransomware last week."),
     ("en", "Files at the Veldmark Water Authority were encrypted by the Locky ransomware."),
+    ("en", "The files of the Kettleby hospital were encrypted by the Rhysida ransomware on Monday."),
     ("it", "I computer del Comune di Veldmark sono stati cifrati dal ransomware LockBit."),
     ("de", "Die Stadtwerke Veldmark wurden mit der Schadsoftware WannaCry infiziert."),
 ])

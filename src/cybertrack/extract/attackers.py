@@ -133,11 +133,13 @@ def acting_gangs(facts: SentenceFacts) -> list[str]:
 
 
 def _agent_of_a_hit(facts: SentenceFacts, match: Match) -> bool:
-    """ "was hit by LockBit", "wurde von LockBit getroffen", "getroffen door Akira": the family, by its bare name, is
-    the agent of a passive in a sentence that says somebody was hit (a victim cue of the pack), so its gang did it.
-    "encrypted by the LockBit ransomware" names the tool instead, and no gang. Asked only of the families the
-    ransomware galaxy lists: a trojan's or a worm's name names no operation."""
-    if not (facts.cues.get("victim_after") or facts.cues.get("victim_before")):
+    """ "was hit by LockBit", "wurde von LockBit getroffen", "getroffen door Akira", "von Rhysida angegriffen": the
+    family, by its bare name, is the agent of a passive in a sentence that says somebody was hit or attacked (a
+    victim cue or an attack cue of the pack), so its gang did it. "encrypted by the LockBit ransomware" names the tool
+    instead, and no gang. Asked only of the families the ransomware galaxy lists: a trojan's or a worm's name names
+    no operation."""
+    if not (facts.cues.get("victim_after") or facts.cues.get("victim_before") or facts.is_attack) \
+            or _names_a_work(facts, match):
         return False
     return bool(_agent_before(facts.language).search(facts.text[max(0, match.start - _AGENT_REACH):match.start]))
 
