@@ -130,3 +130,16 @@ def test_a_victim_told_again_by_its_head_noun_is_no_incident_of_its_own() -> Non
                                                                  "government", generic=True)}, sentences=[facts[1]])
     folded, = _fold_generic([named, told_again])
     assert [s.index for s in folded.sentences] == [0, 1]
+
+
+@pytest.mark.parametrize(("sentence", "name", "key"), [
+    ("The Kettleby hospital was attacked by Rhysida on Monday.", "Kettleby hospital", "org:kettleby hospital"),
+    # an administration, known by its place's name as "the city council of Lutrecht" is
+    ("Hackers attacked the Lutrecht city council on Monday.", "Lutrecht city council", "org:lutrecht"),
+])
+def test_a_name_no_gazetteer_knows_before_its_sector_noun_is_one_victim(sentence: str, name: str, key: str) -> None:
+    """ "The Kettleby hospital" was one hospital, not Kettleby and a hospital: the unknown name and the noun after it
+    name one organisation. A known place before the noun stays the place ("the Bristol hospital")."""
+    assert [(v.name, v.key) for v in victims_of(sentence, "en")] == [(name, key)]
+    assert [(v.name, v.generic) for v in victims_of("The Bristol hospital was attacked on Monday.", "en")] == [
+        ("Bristol hospital", True)]

@@ -574,7 +574,35 @@ def candidates(facts: SentenceFacts) -> list[Candidate]:
     generic = _generic_victims(facts, named)
     generic += _organisation_victims(facts, named + generic)
     generic = [c for c in generic if not _describes_name(facts, c, named)]
+    named, generic = _named_with_their_noun(facts, named, generic)
     return [_as_state_body(facts, c) for c in named] + generic
+
+
+def _named_with_their_noun(facts: SentenceFacts, named: list[Candidate], generic: list[Candidate]) \
+        -> tuple[list[Candidate], list[Candidate]]:
+    """ "the Kettleby hospital", "the Lutrecht city council": a one-word name no gazetteer knows, written right before
+    a sector noun, names one organisation with it, most likely after its town, not a second victim beside a generic
+    one. A longer name is an organisation's own ("Lutrex Foods factories": Lutrex Foods), and a known place before
+    the noun is read as the place ("the Bristol hospital" is a hospital in Bristol)."""
+    merged: list[Candidate] = []
+    kept_generic = []
+    for candidate in generic:
+        nouns = [m for m in facts.cues.get("sector", []) if m.end == candidate.end]
+        inner = [n for n in named if nouns and candidate.start <= n.start and n.end <= nouns[0].start
+                 and n.victim.key.startswith("org:") and len(n.victim.name.split()) == 1
+                 and not facts.text[n.end:nouns[0].start].strip()]
+        if len(inner) != 1:
+            kept_generic.append(candidate)
+            continue
+        name = facts.text[inner[0].start:candidate.end]
+        administration = any(m.start == nouns[0].start and m.end == candidate.end
+                             for m in facts.cues.get("place_heads", []))  # known by its place's name, as "the city of"
+        key = inner[0].victim.key if administration else f"org:{name_key(name)}"
+        sector = STATE_SECTOR if administration else candidate.victim.sector
+        victim = Victim(name, key, candidate.victim.country, sector)
+        merged.append(Candidate(inner[0].start, candidate.end, victim, False))
+        named = [n for n in named if n is not inner[0]]
+    return named + merged, kept_generic
 
 
 def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candidate]) -> bool:
