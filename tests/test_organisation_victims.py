@@ -143,3 +143,21 @@ def test_a_name_no_gazetteer_knows_before_its_sector_noun_is_one_victim(sentence
     assert [(v.name, v.key) for v in victims_of(sentence, "en")] == [(name, key)]
     assert [(v.name, v.generic) for v in victims_of("The Bristol hospital was attacked on Monday.", "en")] == [
         ("Bristol hospital", True)]
+
+
+@pytest.mark.parametrize(("language", "sentence", "name"), [
+    ("en", "Hackers attacked the systems of the Lutrecht water board on Monday.", "Lutrecht water board"),
+    ("fr", "Des pirates ont attaqué lundi les systèmes de la régie des eaux de Lutrecht.",
+     "régie des eaux de Lutrecht"),
+    ("de", "Hacker haben am Montag die Systeme der Stadtwerke Lutrecht angegriffen.", "Stadtwerke Lutrecht"),
+    ("it", "Lunedì alcuni hacker hanno attaccato i sistemi dell'azienda idrica di Lutrecht.",
+     "azienda idrica di Lutrecht"),
+    ("es", "Unos piratas atacaron el lunes los sistemas de la empresa de aguas de Lutrecht.",
+     "empresa de aguas de Lutrecht"),
+    ("nl", "Hackers hebben maandag de systemen van het waterschap Lutrecht aangevallen.", "waterschap Lutrecht"),
+])
+def test_a_water_utility_named_after_its_town_is_the_victim(language: str, sentence: str, name: str) -> None:
+    """Water utilities are among the most attacked utilities and news names them by their town and trade; each
+    language's noun for them is a sector noun of the energy and utilities sector, so the utility is the victim, not
+    its town."""
+    assert [v.name for v in victims_of(sentence, language)] == [name]

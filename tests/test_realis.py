@@ -62,7 +62,7 @@ def test_an_explainer_of_attacks_in_general_is_no_incident() -> None:
     assert extract_frames("doc", explainer, "en", PUBLISHED, RESOURCES) == []
     report = "Hackers hit the Lutrecht water board with ransomware on Monday. " + explainer
     [frame] = extract_frames("doc", report, "en", PUBLISHED, RESOURCES)
-    assert [v.name for v in frame.victims] == ["Lutrecht"]
+    assert [v.name for v in frame.victims] == ["Lutrecht water board"]
 
 
 def test_the_attack_s_own_date_is_kept() -> None:
