@@ -778,12 +778,13 @@ def _one_per_party(claims: list[Claim]) -> list[Claim]:
     its own attack is the group the catalogue names, however the reports spell it. The claim kept lists the other
     reports that carry it (``reported_in``): each of them found it."""
     kept: dict[tuple, Claim] = {}
+    agency_named = functools.cache(knowledge_base().agency_named)  # asked of every pair: each claimant read once
     for claim in claims:
         party = claim.speaks_for or claim.claimant.casefold()
         if claim.stance is Stance.CLAIMS_RESPONSIBILITY:
             party = "group:" + ",".join(sorted(claim.attributed_to))  # "CLoP" and "Cl0p": the catalogue's one Clop
         key = (party, claim.stance, frozenset(claim.attributed_to))
-        twin = next((k for k, other in kept.items() if same_party(claim, other, knowledge_base().agency_named)), None)
+        twin = next((k for k, other in kept.items() if same_party(claim, other, agency_named)), None)
         if twin is None:
             twin = key if key in kept else None
         if twin is None:

@@ -9,16 +9,14 @@ import re
 from cybertrack.extract.attackers import compared
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.targets import capitalised_common_noun, named_crews
-from cybertrack.extract.claims.wording import has_content_words, verb_second
+from cybertrack.extract.claims.wording import COMPLEMENTIZER, has_content_words, verb_second
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import alternation, pack, word_pattern
+from cybertrack.lang import alternation, pack
 from cybertrack.model import ClaimantKind
 from cybertrack.tables import language_table
-
-_COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dass", "dat", "que", "che"
 
 
 def named_groups(facts: SentenceFacts) -> list[str]:
@@ -129,4 +127,4 @@ def _only_group_words(facts: SentenceFacts, start: int, end: int) -> bool:
     for noun in facts.cues.get("group_noun", []):
         if start <= noun.start and noun.end <= end:
             gap = gap.replace(noun.text, " ")
-    return _only_function_words(gap) and not _COMPLEMENTIZER.search(gap)
+    return _only_function_words(gap) and not COMPLEMENTIZER.search(gap)

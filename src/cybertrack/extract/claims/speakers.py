@@ -17,6 +17,7 @@ from cybertrack.extract.claims.wording import (
     AGENT_END,
     ARTICLES,
     AS_REPORTED_BEFORE,
+    COMPLEMENTIZER,
     CONNECTORS,
     FUNCTION_WORDS,
     MEMBERSHIP,
@@ -57,7 +58,6 @@ _DESCRIPTION_WORDS = 8  # "según un informe publicado el miércoles por la empr
 _ACCORDING_WORDS = 6  # "selon le Centre national de cybersécurité du Veldmark": how far its speaker's name may begin
 _CLAUSE_OPENING = re.compile(r"[:—–]\s")  # "Update: ...", "VALMONT (Reuters) — ..."
 # the word that opens what was said: "said on Tuesday that Russia ..." names no speaker after the verb
-_COMPLEMENTIZER = word_pattern("grammar", "complementizers")
 _APPOSITION = re.compile(r",[^,;:.()\"“”«»]{2,80},\s*")  # ", a spokeswoman for the ministry, "
 _SPEAKER_AFTER_CHARACTERS = 20  # "a déclaré mercredi le porte-parole": the speaker right after a reporting verb
 _QUOTED = re.compile(r"[„“\"«»]\s?([^„“”\"«»]{2,60}?)\s?[“”\"»«]")  # „X“, “X”, "X", « X », »X«
@@ -506,7 +506,7 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
         or _subject_after_verb(facts, people, cue, targets)
     if subject and cue.names_the_culprit_first and content_words_between(facts.text, subject.end,
                                                                           cue.match.start) <= 1 \
-            and not _COMPLEMENTIZER.search(facts.text, subject.end, cue.match.start):
+            and not COMPLEMENTIZER.search(facts.text, subject.end, cue.match.start):
         # "the Conti gang was responsible": the subject is the one blamed; the one who says so comes first ("I
         # ricercatori credono che dietro ...": a subject whose verb opens a clause with "che" says so itself)
         earlier = [s for s in people if s.end <= subject.start]
@@ -535,7 +535,7 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
         if nearest_before and not (named_after and "," in facts.text[nearest_before.end:verb.start]):
             return _head_of_list(facts.text, speakers, nearest_before)
         after = named_after or next((s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS
-                                     and not _COMPLEMENTIZER.search(facts.text[verb.end:s.start])), None)
+                                     and not COMPLEMENTIZER.search(facts.text[verb.end:s.start])), None)
         if after:
             return after
     return subject
@@ -562,7 +562,7 @@ def _as_reported_by(text: str, speaker: Speaker, verb: Match) -> bool:
 def _apposition(text: str, end: int, verb_start: int) -> bool:
     """Only an apposition stands between a speaker and its verb: "Lena Brandt, a spokeswoman for the ministry,
     said", "Lena Brandt, portavoz del ministerio, dijo" (a phrase between two commas, with no clause in it)."""
-    return bool(_APPOSITION.fullmatch(text[end:verb_start])) and not _COMPLEMENTIZER.search(text[end:verb_start])
+    return bool(_APPOSITION.fullmatch(text[end:verb_start])) and not COMPLEMENTIZER.search(text[end:verb_start])
 
 
 def _named_after(facts: SentenceFacts, people: list[Speaker], verb_end: int) -> Speaker | None:

@@ -7,16 +7,15 @@ import itertools
 import re
 
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
-from cybertrack.extract.claims.wording import ACCORDING_CUE, MEMBERSHIP, close
+from cybertrack.extract.claims.wording import ACCORDING_CUE, COMPLEMENTIZER, MEMBERSHIP, close
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.incident_dates import background_markers
 from cybertrack.extract.institutions import heads_a_department, state_body
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack, word_pattern
+from cybertrack.lang import pack
 from cybertrack.model import Certainty, ClaimantKind, Stance
 from cybertrack.tables import language_table
 
-_COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dass", "dat", "que", "che"
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
 _CLAUSE_MARKS = ",;:()"
@@ -146,7 +145,7 @@ def speculative(facts: SentenceFacts, targets: list[Target]) -> bool:
 def _past_its_object_clause(gap: str) -> str:
     """``gap`` after the comma that German, Dutch and others set before a complementizer (", dass", ", dat")."""
     comma = re.match(r"\s*,\s*", gap)
-    return gap[comma.end():] if comma and _COMPLEMENTIZER.match(gap, comma.end()) else gap
+    return gap[comma.end():] if comma and COMPLEMENTIZER.match(gap, comma.end()) else gap
 
 
 def rejected(targets: list[Target], speaker: Speaker | None, cue: StanceCue,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from cybertrack.extract.names import stop_words
-from cybertrack.lang import LANGUAGES, pack, words
+from cybertrack.lang import LANGUAGES, pack, word_pattern, words
 from cybertrack.tables import language_table
 
 ARTICLES = words("grammar", "articles")
@@ -18,6 +18,7 @@ ACCORDING_CUE = re.compile(rf"\b(?:{_ACCORDING})\b", re.IGNORECASE)  # "accordin
 ACCORDING_OPENING = re.compile(rf"^(?:{_ACCORDING})\s+", re.IGNORECASE)  # "Selon l'entreprise": not the name
 MEMBERSHIP = frozenset(w.casefold() for w in words("claims", "membership"))  # "members", "Mitglieder", "leden"
 STAFF = frozenset(w.casefold() for w in words("claims", "staff"))  # "researchers", "Forscher", "chercheurs"
+COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dass", "dat", "que", "che": what was said begins
 # the word that introduces a passive's agent ("by", "par", "von", "door"), with the article that may follow it
 _AGENTS = "|".join(map(re.escape, sorted(words("grammar", "agent_words"), key=len, reverse=True)))
 _ARTICLE_WORDS = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
