@@ -149,6 +149,46 @@ def test_what_a_perfect_puts_between_its_auxiliary_and_participle_tells_the_atta
     assert kind in frame.types and [v.name for v in frame.victims] == [victim]
 
 
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    ("fr", "Des pirates ont volé mardi les données de 12 000 adhérents de la mutuelle Brindle.", "mutuelle Brindle"),
+    ("it", "Alcuni criminali hanno sottratto martedì i dati di 12.000 clienti della banca Korvan.", "banca Korvan"),
+    ("es", "Unos delincuentes robaron el martes los datos de 12.000 socios de la aseguradora Norvale.",
+     "aseguradora Norvale"),
+    ("de", "Kriminelle erbeuteten am Dienstag die Daten von 12.000 Kunden der Versicherung Palehook.",
+     "Versicherung Palehook"),
+    ("nl", "Criminelen stalen dinsdag de gegevens van 12.000 klanten van verzekeraar Veldmark.",
+     "verzekeraar Veldmark"),
+    # the point inside a number does not end the clause that holds both parts of the German perfect
+    ("de", "Unbekannte haben die Daten von 12.000 Kunden der Versicherung Palehook gestohlen.",
+     "Versicherung Palehook"),
+])
+def test_a_theft_told_with_words_between_the_verb_and_the_data_tells_a_breach(
+        language: str, text: str, victim: str) -> None:
+    """The past tense puts the day or an article between the verb and what was taken ("robaron el martes los
+    datos"): the split phrase still tells the breach."""
+    frame, = frames_of(text, language)
+    assert "data-breach" in frame.types and [v.name for v in frame.victims] == [victim]
+
+
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    ("de", "Bei einem Cyberangriff auf die Versicherung Palehook wurden Kundendaten gestohlen.",
+     "Versicherung Palehook"),
+    ("nl", "Bij een cyberaanval op verzekeraar Veldmark zijn klantgegevens gestolen.", "verzekeraar Veldmark"),
+])
+def test_in_an_attack_on_a_named_target_tells_that_attack(language: str, text: str, victim: str) -> None:
+    """ "Bei einem Cyberangriff auf ...", "Bij een cyberaanval op ...": how German and Dutch news open the report of
+    one attack, not words about attacks in general."""
+    frame, = frames_of(text, language)
+    assert [v.name for v in frame.victims] == [victim]
+
+
+def test_the_attackers_standing_before_what_they_took_are_no_victim() -> None:
+    """German puts the attackers right before what they took ("haben Hacker Daten gestohlen"): the two capitalised
+    nouns are no name."""
+    frame, = frames_of("Bei einem Angriff auf die Versicherung Palehook haben Hacker Daten gestohlen.", "de")
+    assert [v.name for v in frame.victims] == ["Versicherung Palehook"]
+
+
 def test_the_type_model_was_fitted_on_the_training_sets_it_names() -> None:
     require_shared()
     model = shipped()

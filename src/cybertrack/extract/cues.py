@@ -17,6 +17,8 @@ from cybertrack.lang import alternation, topic, with_contractions
 
 SPLIT = "…"  # in a lexicon phrase, the words a split verb puts between its parts ("wies … zurück")
 _SPLIT_REACH = 120  # characters between the parts of a split verb, in one clause
+# a character of the same clause: no sentence punctuation, save the point inside a number ("Daten von 40.000 Kunden")
+_IN_CLAUSE = r"[^.;:!?]|(?<=\d)\.(?=\d)"
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def _split_pattern(phrase: str) -> re.Pattern[str]:
     (German and Dutch split their verbs: "macht Russland für den Angriff verantwortlich", "wees de beschuldigingen
     af"). The match is the verb alone, so what the claim names right after it still reads as its object."""
     head, tail = (part.strip() for part in phrase.split(SPLIT, 1))
-    return re.compile(rf"\b{re.escape(head)}\b(?=[^.;:!?]{{1,{_SPLIT_REACH}}}?\b{re.escape(tail)}\b)", re.IGNORECASE)
+    reach = rf"(?:{_IN_CLAUSE}){{1,{_SPLIT_REACH}}}?"
+    return re.compile(rf"\b{re.escape(head)}\b(?={reach}\b{re.escape(tail)}\b)", re.IGNORECASE)
 
 
 @functools.cache

@@ -741,8 +741,9 @@ def _only_function_words(gap: str, language: str, most: int = 2) -> bool:
 
 def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A capitalised word that only says who attacks ("Cybercriminals stole ...", "Hackers ...", "Fraudsters ..."):
-    the language's attacker and criminal nouns name the other side, never a victim."""
-    return any(m.start <= candidate.start and candidate.end <= m.end
+    the language's attacker and criminal nouns name the other side, never a victim. So does one that opens a run of
+    capitalised words: in German, the attackers stand right before what they took ("haben Hacker Daten gestohlen")."""
+    return any(m.start <= candidate.start < m.end
                for kind in ("attacker_noun", "criminal_noun") for m in facts.cues.get(kind, []))
 
 
