@@ -254,6 +254,21 @@ def test_a_group_claiming_an_attack_in_other_words_claims_it(text: str, language
                                                                    ("Korvan",))
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("The Korvan group claimed to have stolen 300 GB of files from Norvale, a regional grid operator.", "en"),
+    ("Le groupe Korvan affirme avoir dérobé 300 Go de fichiers au gestionnaire de réseau Norvale.", "fr"),
+    ("Il gruppo Korvan sostiene di aver sottratto 300 GB di file al gestore di rete Norvale.", "it"),
+    ("El grupo Korvan asegura haber robado 300 GB de archivos del operador de red Norvale.", "es"),
+    ("Die Gruppe Korvan will 300 GB Daten des Netzbetreibers Norvale erbeutet haben.", "de"),
+    ("De groep Korvan beweert 300 GB aan bestanden van netbeheerder Norvale te hebben gestolen.", "nl"),
+])
+def test_a_group_boasting_of_what_it_took_claims_the_attack(text: str, language: str) -> None:
+    """A gang that says what it took says that it did it: its own claim, though no word of responsibility."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to) == ("Korvan", Stance.CLAIMS_RESPONSIBILITY,
+                                                                   ("Korvan",))
+
+
 def test_the_subject_before_the_auxiliary_denies_whatever_its_object_names() -> None:
     """Dutch puts the object between the auxiliary and the participle: "Het Kremlin heeft beschuldigingen van
     Oekraïne verworpen" is the Kremlin's denial, though Ukraine stands right before the verb."""
