@@ -262,6 +262,26 @@ def test_leading_sentence_stopword_is_dropped(text: str, language: str, name: st
     assert not chunks[0].sentence_start  # the capital after "The" is evidence of a name
 
 
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("Die Gruppe behauptet, 300 GB Daten der Stadtwerke Lutrecht erbeutet zu haben.", "de", ["Stadtwerke Lutrecht"]),
+    ("Le groupe a publié 2 To de données de la Banque de Lutrecht.", "fr", ["Banque de Lutrecht"]),
+    ("The group posted 40 GB Lutrex Foods files.", "en", ["Lutrex Foods"]),
+])
+def test_a_unit_after_a_number_opens_no_name(text: str, language: str, names: list[str]) -> None:
+    """ "300 GB Daten der Stadtwerke": the unit measures what follows, it names nothing."""
+    assert chunk_texts(text, language) == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Die Ransomware-Gruppe Brindle behauptet, Daten erbeutet zu haben.", "Ransomware-Gruppe Brindle"),
+    ("Die Hackergruppe Brindle behauptet, Daten erbeutet zu haben.", "Hackergruppe Brindle"),
+])
+def test_an_unknown_word_after_a_compound_noun_is_the_name_it_heads(text: str, name: str) -> None:
+    """HanTa, guessing in context, may read the compound before an unknown word as an adjective; the compound read
+    alone is a noun, and the unknown word after it the name that noun heads."""
+    assert chunk_texts(text, "de") == [name]
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("A wiper crippled A.P. Kettleby-Maersk in June.", ["A.P. Kettleby-Maersk", "June"]),
     ("Hackers breached the network of J.P. Lutrex last week.", ["Hackers", "J.P. Lutrex"]),

@@ -164,7 +164,8 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
         if introduced is not None:  # "nach Angaben von Heise": the name is "Heise"
             run = [token for token in run if token[0] >= introduced]
         while run and (run[0][2].startswith("(") or run[0][2].lower() in _INTRODUCERS
-                       or (opens_sentence and run[0][2].lower() in stops)):
+                       or (opens_sentence and run[0][2].lower() in stops)
+                       or _unit_after_a_number(tokens, run[0], sentence)):
             run = run[1:]
         if run and _ELIDED.match(run[0][2]):  # "l'Hôpital de Veldmark" is named "Hôpital de Veldmark"
             cut = _ELIDED.match(run[0][2]).end()
@@ -188,6 +189,21 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens, descriptor))
         i = max(j, i + 1)
     return chunks
+
+
+def _unit_after_a_number(tokens: list[tuple[int, int, str]], token: tuple[int, int, str], sentence: str) -> bool:
+    """ "300 GB Daten des Unternehmens Lutrex": a unit right after a number (the packs' ``units``) measures what
+    follows, and opens no name."""
+    if token[2] not in _units():
+        return False
+    before = [t for t in tokens if t[1] <= token[0]]
+    return bool(before) and before[-1][2].replace(".", "").replace(",", "").isdigit() \
+        and sentence[before[-1][1]:token[0]].strip() == ""
+
+
+@table
+def _units() -> frozenset[str]:
+    return words("grammar", "units")
 
 
 @functools.cache
@@ -296,9 +312,10 @@ def _proper_starts(sentence: str, language: str) -> frozenset[int]:
 def _unknown_after_a_noun(previous: str, previous_tag: str, word: str, language: str) -> bool:
     """ "das Klinikum Neuenrade", "die Stadtwerke Norvale": a capitalised word the tagger's lexicon does not know,
     right after a capitalised common noun, is the name the noun heads (a small town, a firm), though the tagger,
-    guessing, reads it as one more noun."""
-    return previous_tag == _COMMON_NOUN_TAG and previous[:1].isupper() \
-        and _reading(word, language)[1] < _KNOWN_WORD_SCORE
+    guessing, reads it as one more noun. The noun is one on its own too, where the guess in context makes it an
+    adjective ("die Ransomware-Gruppe Brindle behauptet": a compound read by its last part)."""
+    noun = previous_tag == _COMMON_NOUN_TAG or _reading(previous.rsplit("-", 1)[-1], language)[0] == _COMMON_NOUN_TAG
+    return noun and previous[:1].isupper() and _reading(word, language)[1] < _KNOWN_WORD_SCORE
 
 
 @functools.lru_cache(maxsize=8192)
