@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.name_kinds import technologies
@@ -25,6 +26,19 @@ def test_a_product_a_victim_cue_names_is_no_victim() -> None:
     text = "Attackers compromised Oracle WebLogic servers at Kettleby Bank and stole customer records."
     frames = extract_frames("doc", text, "en", "2024-03-01", RESOURCES)
     assert [victim.name for frame in frames for victim in frame.victims] == ["Kettleby Bank"]
+
+
+@pytest.mark.parametrize(("text", "victims"), [
+    ("The ransomware hit hundreds of PCs at Kettleby Bank and encrypted its files.", ["Kettleby Bank"]),
+    ("The attack targeted PLCs used at the Veldmark Water Authority's treatment plants.",
+     ["Veldmark Water Authority"]),
+    ("The ransomware hit hundreds of thousands of PCs around the globe.", []),
+])
+def test_what_attck_names_by_an_acronym_is_no_victim(text: str, victims: list[str]) -> None:
+    """ "PCs", "PLCs": ATT&CK's technique and ICS asset names call them so (`techniques.load_technical_acronyms`);
+    an attack runs on them, and hits whoever owns them."""
+    frames = extract_frames("doc", text, "en", "2024-03-01", RESOURCES)
+    assert [victim.name for frame in frames for victim in frame.victims] == victims
 
 
 def test_products_it_never_saw_are_technologies() -> None:

@@ -21,7 +21,13 @@ from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
 from cybertrack.knowledge.places import build_gazetteer
 from cybertrack.knowledge.software import Software, as_news_writes_it, load_software
-from cybertrack.knowledge.techniques import Technique, load_platforms, load_techniques, names_of_techniques
+from cybertrack.knowledge.techniques import (
+    Technique,
+    load_platforms,
+    load_technical_acronyms,
+    load_techniques,
+    names_of_techniques,
+)
 from cybertrack.knowledge.vulnerabilities import named_vulnerabilities
 
 _APT_NUMBER = re.compile(r"^APT\s?-?(\d+)$", re.IGNORECASE)
@@ -80,8 +86,8 @@ class KnowledgeBase:
         self.place_own_names = gazetteer.own_names
         # what software, methods and flaws are called, case-folded: ATT&CK's platforms and technique names, the
         # products whose flaws the named-vulnerability file lists ("Microsoft Exchange Server", "MOVEit Transfer")
-        # and those flaws' own names ("ProxyLogon", "EternalBlue")
-        self.technology = frozenset(p.casefold() for p in load_platforms()) \
+        # and those flaws' own names ("ProxyLogon", "EternalBlue"), and the acronyms ATT&CK names things by ("API")
+        self.technology = frozenset(p.casefold() for p in load_platforms() | load_technical_acronyms()) \
             | frozenset(t.name.casefold() for t in self.techniques.values()) | _vulnerable_products() \
             | _vulnerability_names()
 

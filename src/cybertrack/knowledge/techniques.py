@@ -56,3 +56,13 @@ def load_platforms() -> frozenset[str]:
     software that is attacked on its users' machines, never an organisation that was hit."""
     return frozenset(str(platform) for cluster in load_galaxy("mitre-attack-pattern")
                      for platform in cluster.meta.get("mitre_platforms") or ())
+
+
+def load_technical_acronyms() -> frozenset[str]:
+    """The acronyms inside ATT&CK's technique names and the ICS matrix's asset names ("Native API", "SMB/Windows Admin
+    Shares", "SIM Card Swap", "Field Controller/RTU/PLC/IED"): what an attack runs through or on, never who it hit
+    ("an API", "PLCs"). Tokens of other characters ("COR_PROFILER") are no acronyms."""
+    names = [_ID_SUFFIX.sub("", cluster.value) for galaxy in ("mitre-attack-pattern", "mitre-ics-assets")
+             for cluster in load_galaxy(galaxy)]
+    return frozenset(token for name in names for token in re.split(r"[\s/]+", name)
+                     if len(token) >= 2 and token.isalpha() and token.isupper())
