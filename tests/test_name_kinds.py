@@ -41,6 +41,13 @@ def test_what_attck_names_by_an_acronym_is_no_victim(text: str, victims: list[st
     assert [victim.name for frame in frames for victim in frame.victims] == victims
 
 
+def test_a_platform_named_with_its_version_is_no_victim() -> None:
+    """ "Office 365": a name stops at a number, and the platform is known with its version."""
+    text = "Fraudsters are gaining access to Office 365 accounts at Kettleby Bank by stealing login credentials."
+    frames = extract_frames("doc", text, "en", "2024-03-01", RESOURCES)
+    assert [victim.name for frame in frames for victim in frame.victims] == ["Kettleby Bank"]
+
+
 def test_products_it_never_saw_are_technologies() -> None:
     names = ["Oracle WebLogic", "Citrix NetScaler", "VMware vCenter"]
     assert technologies(names, RESOURCES.encoder) == set(names)

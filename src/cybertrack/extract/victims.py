@@ -59,6 +59,7 @@ _QUOTES = "\"'“”«» "
 _LISTING_WORDS = 3  # ", en", " et au": what may stand between two listed countries
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[.,](?=\d)")  # "400.000 usuarios": a number's dot ends no sentence
+_VERSION_AFTER = re.compile(r"\s+(\d+)\b")  # "Office 365", "Windows 10": the number after a name
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
 _DEFINITE = re.compile(r"(?:\b(?:the|le|la|les|il|lo|der|die|das|de|het|el)\s+|\b[lL]['’])$", re.IGNORECASE)
@@ -690,8 +691,10 @@ def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
     hit. Only the whole name counts, or its singular: "Android users" are victims, and so is the "Linux Foundation".
     Judged after the role models, which weigh a candidate among all those of its sentence, as they were fitted to."""
     name = " ".join(facts.text[candidate.start:candidate.end].casefold().split())
+    version = _VERSION_AFTER.match(facts.text, candidate.end)  # "Office 365", "Windows 10": a name stops at a number
+    names = [name, f"{name} {version.group(1)}"] if version else [name]
     technology = knowledge_base().technology
-    return not candidate.generic and (name in technology or name.removesuffix("s") in technology)
+    return not candidate.generic and any(n in technology or n.removesuffix("s") in technology for n in names)
 
 
 def is_channel(facts: SentenceFacts, candidate: Candidate) -> bool:
