@@ -269,6 +269,37 @@ def test_a_group_boasting_of_what_it_took_claims_the_attack(text: str, language:
                                                                    ("Korvan",))
 
 
+@pytest.mark.parametrize(("text", "language", "certainty"), [
+    ("Korvan Security schreibt den Angriff auf die Stadtwerke Lutrecht mit mittlerer Wahrscheinlichkeit APT41 zu.",
+     "de", Certainty.LIKELY),
+    ("La firma Korvan Labs atribuye con un grado de confianza moderado el ataque contra Norvale al grupo Lazarus.",
+     "es", Certainty.LIKELY),
+    ("Volgens Korvan Security zit APT41 met gemiddelde zekerheid achter de aanval op de gemeente Lutrecht.", "nl",
+     Certainty.LIKELY),
+    ("Korvan Labs attribue avec un faible degré de confiance l'attaque contre la Banque de Lutrecht à APT41.", "fr",
+     Certainty.POSSIBLE),
+    ("Korvan Labs attribuisce con un grado di fiducia moderato l'attacco al Comune di Lutrecht al gruppo APT41.", "it",
+     Certainty.LIKELY),
+])
+def test_how_sure_a_firm_says_it_is_is_the_claims_certainty(text: str, language: str, certainty: Certainty) -> None:
+    """The confidence levels of threat-intelligence assessments ("with moderate confidence"), in every language."""
+    assert only_claim(text, language).certainty == certainty
+
+
+@pytest.mark.parametrize(("text", "language", "claimed"), [
+    ("The Korvan gang claimed the attack on the town of Lutrecht and demanded a ransom that has not been paid.",
+     "en", True),
+    ("Le groupe Korvan a revendiqué l'attaque contre la commune de Lutrecht et réclame une rançon qui n'a pas été "
+     "payée.", "fr", True),
+    ("The Korvan gang has not claimed the attack on the town of Lutrecht.", "en", False),
+    ("Le groupe Korvan n'a pas revendiqué l'attaque contre la commune de Lutrecht.", "fr", False),
+])
+def test_a_negation_far_after_the_claim_negates_something_else(text: str, language: str, claimed: bool) -> None:
+    """ "... and demanded a ransom that has not been paid": the negation is the payment's, not the claim's."""
+    claims = claims_of("case", document_facts(text, language, None, RESOURCES), None, UNLIMITED)
+    assert any(c.stance == Stance.CLAIMS_RESPONSIBILITY for c in claims) == claimed
+
+
 def test_the_subject_before_the_auxiliary_denies_whatever_its_object_names() -> None:
     """Dutch puts the object between the auxiliary and the participle: "Het Kremlin heeft beschuldigingen van
     Oekraïne verworpen" is the Kremlin's denial, though Ukraine stands right before the verb."""

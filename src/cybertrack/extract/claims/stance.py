@@ -81,11 +81,14 @@ def earlier_attack_spans(facts: SentenceFacts) -> list[tuple[int, int]]:
 
 def negated(facts: SentenceFacts, match: Match) -> bool:
     """Whether a negation of the sentence's language stands in the clause of ``match``, outside it: "LockBit has not
-    claimed the attack", "Akira hat noch keine Informationen veröffentlicht" say that the claim was not made."""
+    claimed the attack", "Akira hat noch keine Informationen veröffentlicht" say that the claim was not made. After
+    the cue, only a few words on: "... and demanded a ransom that has not been paid" negates the payment."""
     text = facts.text
     ends = [at for at in (text.find(mark, match.end) for mark in _CLAUSE_MARKS) if at >= 0]
-    return any(not match.start <= found.start() < match.end for found in _negation(facts.language).finditer(
-        text, _clause_start(text, match.start), min(ends, default=len(text))))
+    return any(found.start() < match.start or (found.start() >= match.end
+                                               and len(text[match.end:found.start()].split()) <= _NEGATION_WORDS)
+               for found in _negation(facts.language).finditer(
+                   text, _clause_start(text, match.start), min(ends, default=len(text))))
 
 
 def negated_before(facts: SentenceFacts, start: int) -> bool:
