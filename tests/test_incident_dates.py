@@ -113,6 +113,31 @@ def test_a_date_beside_an_older_event_or_of_the_attackers_own_story_never_dates_
     assert only_frame(text, language).first_seen == "2021-05-17"
 
 
+HIT_ONCE_BEFORE = {
+    "en": "Hackers defaced the website of the Veldmark Water Authority on Monday. In 2019 the authority had already "
+          "been hit by a ransomware attack claimed by the Korvan gang.",
+    "fr": "Des pirates ont défiguré lundi le site de la Banque de Lutrecht. En 2019, la banque avait déjà été victime "
+          "d'un rançongiciel attribué au groupe Korvan.",
+    "de": "Hacker haben am Montag die Webseite der Stadtwerke Lutrecht verunstaltet. Bereits im Sommer 2019 hatte die "
+          "Ransomware-Gruppe Korvan die Server des Unternehmens verschlüsselt.",
+    "it": "Lunedì il sito del Comune di Lutrecht è stato defacciato da un gruppo di hacktivisti. Nel 2019 lo stesso "
+          "comune era stato colpito da un ransomware del gruppo Korvan.",
+    "es": "Unos piratas desfiguraron el lunes la web del Ayuntamiento de Lutrecht. El ayuntamiento ya había sufrido "
+          "en 2019 un ataque de ransomware reivindicado por el grupo Korvan.",
+    "nl": "Hackers hebben maandag de website van het Waterschap Veldmark beklad. In 2019 werd het waterschap al eens "
+          "getroffen door ransomware van de groep Korvan.",
+}
+
+
+@pytest.mark.parametrize("language", list(HIT_ONCE_BEFORE))
+def test_the_victim_hit_once_before_lends_the_incident_nothing(language: str) -> None:
+    """ "had already been hit", "avait déjà été victime", "Bereits im Sommer 2019 hatte", "lo stesso comune era stato
+    colpito", "ya había sufrido", "al eens getroffen": the earlier attack gives the reported one neither its date, nor
+    its type, nor its attackers."""
+    frame = only_frame(HIT_ONCE_BEFORE[language], language)
+    assert (frame.first_seen, frame.types, frame.actors) == ("2021-05-17", ["defacement"], [])
+
+
 def test_a_sentence_about_another_older_breach_is_not_this_incidents_date() -> None:
     text = ("Hackers stole customer records from Veldmark Bank on Monday. "
             "In 2003 the bank had suffered a similar breach.")
