@@ -285,6 +285,14 @@ def test_an_agency_reporting_or_in_a_story_is_no_actor(language, sentence):
      ["Mira Tallis"]),
     ("es", "La fiscalía acusó a Mira Tallis del ataque de phishing contra Veldmark.", ["Mira Tallis"]),
     ("nl", "Het OM beschuldigde Mira Tallis van de phishingaanval op Veldmark.", ["Mira Tallis"]),
+    # arrested, in the perfect that puts the participle after the name, or said to have done it
+    ("de", "Die Polizei hat Jonas Brenner festgenommen, der Daten der Veldmark Bank gestohlen haben soll.",
+     ["Jonas Brenner"]),
+    ("fr", "Hugo Lemaire a été interpellé mardi, soupçonné d'avoir dérobé des données de la Banque de Lutrecht.",
+     ["Hugo Lemaire"]),
+    ("it", "Luca Ferri e Paolo Neri avrebbero inviato migliaia di SMS di phishing ai clienti della Banca Korvan.",
+     ["Luca Ferri", "Paolo Neri"]),
+    ("es", "Pablo Ortega habría lanzado varios ataques DDoS contra la web de Tiendas Norvale.", ["Pablo Ortega"]),
 ])
 def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people):
     assert names_acting(sentence, language) == people
