@@ -460,8 +460,15 @@ def test_a_name_that_says_another_was_hit_is_not_the_victim() -> None:
     ("Several of the largest Veldmark telecommunications providers, including Lutrex, Brindle Telecom and Norvale "
      "Networks, were breached by hackers linked to the Chinese government, the Kettleby Times reported.", "en",
      ["Lutrex", "Brindle Telecom", "Norvale Networks"]),
+    # any list one of whose items is hit: the model reads each name's own neighbourhood, and the cue is the first's
+    ("A DDoS attack took down the websites of the city of Kettleby, Palehook airport and the ferry company Brindle.",
+     "en", ["city of Kettleby", "Palehook airport", "Brindle"]),
+    ("Une attaque DDoS a rendu inaccessibles les sites de la ville de Kettleby, de l'aéroport de Palehook et de la "
+     "société Brindle.", "fr", ["ville de Kettleby", "aéroport de Palehook", "Brindle"]),
+    ("Eine DDoS-Attacke legte die Webseiten der Stadt Kettleby, des Flughafens Palehook und der Firma Brindle lahm.",
+     "de", ["Stadt Kettleby", "Flughafens Palehook", "Firma Brindle"]),
 ])
-def test_the_members_a_list_opens_with_including_are_hit_together(text: str, language: str, found: list[str]) -> None:
-    """ "including A, B and C": the list names the members of one group hit; the model that vetoes a name alone does
-    not part one member from the rest (`roles._members_listed`)."""
+def test_the_named_items_of_a_list_are_hit_together(text: str, language: str, found: list[str]) -> None:
+    """ "including A, B and C", "the websites of A, B and C": the list names victims hit together; the model that
+    vetoes a name alone does not part one item from the rest (`roles._members_listed`)."""
     assert victims(text, language) == found

@@ -49,7 +49,7 @@ from cybertrack.extract.victims import (
 )
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import alternation, words
+from cybertrack.lang import words
 from cybertrack.tables import table
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
@@ -365,22 +365,17 @@ def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) 
 
 
 def _members_listed(facts: SentenceFacts, everything: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """ "several telecommunications providers, including A, B and C": a list that opens with "including" (the packs'
-    ``including``) names the members of one group hit, each as hit as the others; the model that vetoes a name alone
-    does not part one member from the rest."""
+    """ "the websites of the city of Brindeville, Montclarin airport and the motorway firm Norvalia", "several
+    providers, including A, B and C": the named items of one enumeration are hit together, each as hit as the
+    others; the model that reads each name's own neighbourhood, and so vetoes the items further from the cue, does not
+    part one item from the rest. Whoever of them is a person is taken out later, with every victim's people."""
     members: list[Candidate] = []
     if not found:  # most sentences cast nobody: no list to read
         return members
     for run in enumerations(facts, everything):
-        opening = facts.text[max(0, run[0].start - _INCLUDING_REACH):run[0].start]
-        if _INCLUDING.search(opening) and any(c is f for c in run for f in found):
-            members += [c for c in run if not any(c is f for f in found + members)]
+        if any(c is f and not c.generic for c in run for f in found):
+            members += [c for c in run if not c.generic and not any(c is f for f in found + members)]
     return members
-
-
-_INCLUDING_REACH = 40  # characters before a list where its "including" stands
-_INCLUDING = re.compile(rf",\s*(?:{alternation(words('grammar', 'including'))})\s+"
-                        rf"(?:(?:{alternation(words('grammar', 'articles'))})\s+)?$", re.IGNORECASE)
 
 
 def _describes(facts: SentenceFacts, named: Candidate, generic: Candidate) -> bool:
