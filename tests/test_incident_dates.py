@@ -138,6 +138,22 @@ def test_the_victim_hit_once_before_lends_the_incident_nothing(language: str) ->
     assert (frame.first_seen, frame.types, frame.actors) == ("2021-05-17", ["defacement"], [])
 
 
+BETWEEN_TWO_MONTHS = {
+    "en": "Between February and April, fraudsters sent phishing emails to customers of Brindle Bank.",
+    "fr": "Entre février et avril, des pirates ont envoyé des courriels d'hameçonnage aux clients de la Banque de "
+          "Lutrecht.",
+    "de": "Zwischen Februar und April verschickten Betrüger Phishing-Mails an Kunden der Brindle Bank.",
+    "it": "Tra febbraio e aprile alcuni truffatori hanno inviato SMS di phishing ai clienti della Banca Korvan.",
+    "es": "Entre febrero y abril, unos estafadores enviaron correos de phishing a clientes del Banco Norvale.",
+    "nl": "Tussen februari en april stuurden oplichters phishingmails naar klanten van de Brindle Bank.",
+}
+
+
+@pytest.mark.parametrize("language", list(BETWEEN_TWO_MONTHS))
+def test_an_attack_between_two_months_began_in_the_first(language: str) -> None:
+    assert only_frame(BETWEEN_TWO_MONTHS[language], language).first_seen == "2021-02"
+
+
 def test_a_sentence_about_another_older_breach_is_not_this_incidents_date() -> None:
     text = ("Hackers stole customer records from Veldmark Bank on Monday. "
             "In 2003 the bank had suffered a similar breach.")
