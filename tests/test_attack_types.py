@@ -189,6 +189,18 @@ def test_the_attackers_standing_before_what_they_took_are_no_victim() -> None:
     assert [v.name for v in frame.victims] == ["Versicherung Palehook"]
 
 
+@pytest.mark.parametrize(("language", "text", "kind"), [
+    ("fr", "Le gouvernement a attribué mardi à la Corée du Nord le vol d'informations de l'entreprise Palehook.",
+     "data-breach"),
+    ("nl", "De regering schreef de diefstal van gegevens bij het bedrijf Palehook dinsdag toe aan Noord-Korea.",
+     "data-breach"),
+    ("de", "Hinter dem Cyberangriff auf die Palehook Systeme GmbH steckt eine chinesische Spionagegruppe.",
+     "espionage"),
+])
+def test_a_theft_or_a_spying_group_named_by_a_noun_types_the_attack(language: str, text: str, kind: str) -> None:
+    assert kind in types_of(text, language)
+
+
 def test_the_type_model_was_fitted_on_the_training_sets_it_names() -> None:
     require_shared()
     model = shipped()
