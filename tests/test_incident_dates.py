@@ -226,6 +226,8 @@ def test_without_a_publication_date_there_is_no_estimate() -> None:
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "The Veldmark city council said on Tuesday that hackers had hit its servers with ransomware on Sunday."),
     ("fr", "La mairie de Lutrecht a indiqué mardi que des pirates avaient attaqué ses serveurs dimanche."),
+    # the statement has one date, the one nearest its verb: Sunday is the attack's, though "said" stands nearer
+    ("en", "The ransomware attack on the Veldmark city council lasted from Sunday, police said on Tuesday."),
 ])
 def test_the_day_it_was_said_is_when_it_was_disclosed(language: str, text: str) -> None:
     [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)

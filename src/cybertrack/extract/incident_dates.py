@@ -76,7 +76,9 @@ def incident_dates(sentences: list[SentenceFacts], language: str, reference: Ref
             if (reference and later_than(mention.value, reference.iso)) \
                     or _beside_another_event(sentence.text, mention, language):
                 continue
-            kind = _nearest_cue(sentence, attack_words, mention)
+            kind, cue = _nearest_cue(sentence, attack_words, mention)
+            if kind in _SAID and cue is not None and _another_date_nearer(sentence, cue, mention):
+                kind = "attack"  # "ran between January and April, police said on Friday": Friday is when it was said
             if kind == "began":
                 began.append(mention.value)
             elif kind == "discovered":
@@ -127,15 +129,21 @@ def _attack_words(sentence: SentenceFacts) -> list[Match]:
             and not any(0 <= n.start - c.end <= 1 for n in people)]
 
 
-def _nearest_cue(sentence: SentenceFacts, attack_words: list[Match], mention: DateMention) -> str | None:
-    """The kind of the cue closest to the date, by the characters between them."""
-    best: tuple[int, str] | None = None
+def _nearest_cue(sentence: SentenceFacts, attack_words: list[Match],
+                 mention: DateMention) -> tuple[str | None, Match | None]:
+    """The kind of the cue closest to the date, by the characters between them, and that cue."""
+    best: tuple[int, str, Match] | None = None
     for kind in _CUE_KINDS:
         for cue in attack_words if kind == "attack" else sentence.cues.get(kind, []):
             gap = _gap(cue, mention)
             if best is None or gap < best[0]:
-                best = (gap, kind)
-    return best[1] if best else None
+                best = (gap, kind, cue)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _another_date_nearer(sentence: SentenceFacts, cue: Match, mention: DateMention) -> bool:
+    """A statement has one date: the one nearest its verb. The others its sentence gives are the attack's."""
+    return any(other is not mention and _gap(cue, other) < _gap(cue, mention) for other in sentence.dates)
 
 
 def _gap(cue: Match, mention: DateMention) -> int:
