@@ -457,6 +457,19 @@ def test_a_name_that_says_another_was_hit_is_not_the_victim() -> None:
 
 
 @pytest.mark.parametrize(("text", "language", "found"), [
+    ("La banda de ransomware Korvan publicó datos de pacientes y empleados del Hospital San Brindle de Palehook.",
+     "es",
+     ["Hospital San Brindle de Palehook"]),
+    ("Le groupe de rançongiciel Korvan a publié des données de patients et d'employés de l'hôpital de Palehook.",
+     "fr",
+     ["hôpital de Palehook"]),
+])
+def test_the_people_of_a_named_victim_are_that_victim(text: str, language: str, found: list[str]) -> None:
+    """ "data of patients and employees of the hospital": whose data it was is the hospital, one victim."""
+    assert victims(text, language) == found
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
     ("Several of the largest Veldmark telecommunications providers, including Lutrex, Brindle Telecom and Norvale "
      "Networks, were breached by hackers linked to the Chinese government, the Kettleby Times reported.", "en",
      ["Lutrex", "Brindle Telecom", "Norvale Networks"]),

@@ -622,7 +622,23 @@ def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candid
             return True
         if generic.victim.sector == STATE_SECTOR and _owner_link(gap, facts.language):
             return True
+        if _people_of_the_name(facts, generic, gap):
+            return True
     return False
+
+
+def _people_of_the_name(facts: SentenceFacts, generic: Candidate, gap: str) -> bool:
+    """ "datos de pacientes y empleados del Hospital San Aurelio", "données de patients et d'employés de l'hôpital de
+    Kettleby": people of the name after them, whose data was its, with more of its people between; one victim."""
+    people = [*facts.cues.get("people_noun", []), *facts.cues.get("people_of", [])]
+    if not any(m.start <= generic.start and generic.end <= m.end for m in people):
+        return False
+    start = generic.end
+    for noun in people:  # "... and employees of": the other people nouns go, with the words that join them
+        if start <= noun.start and noun.end <= start + len(gap):
+            gap = gap[:noun.start - start] + " " + gap[noun.end - start:]
+    words_left = [w for w in re.findall(r"\w+['’]|\w+", gap) if w.casefold() not in _CONJUNCTIONS]
+    return _owner_link(" ".join(words_left), facts.language)
 
 
 def _owner_link(gap: str, language: str) -> bool:
