@@ -115,7 +115,7 @@ def test_a_date_beside_an_older_event_or_of_the_attackers_own_story_never_dates_
 
 HIT_ONCE_BEFORE = {
     "en": "Hackers defaced the website of the Veldmark Water Authority on Monday. In 2019 the authority had already "
-          "been hit by a ransomware attack claimed by the Korvan gang.",
+          "been hit by ransomware that the Korvan gang claimed.",
     "fr": "Des pirates ont défiguré lundi le site de la Banque de Lutrecht. En 2019, la banque avait déjà été victime "
           "d'un rançongiciel attribué au groupe Korvan.",
     "de": "Hacker haben am Montag die Webseite der Stadtwerke Lutrecht verunstaltet. Bereits im Sommer 2019 hatte die "

@@ -32,7 +32,7 @@ def test_a_product_a_victim_cue_names_is_no_victim() -> None:
     ("The ransomware hit hundreds of PCs at Kettleby Bank and encrypted its files.", ["Kettleby Bank"]),
     ("The attack targeted PLCs used at the Veldmark Water Authority's treatment plants.",
      ["Veldmark Water Authority"]),
-    ("The ransomware hit hundreds of thousands of PCs around the globe.", []),
+    ("The ransomware infected tens of thousands of PCs in dozens of countries.", []),
 ])
 def test_what_attck_names_by_an_acronym_is_no_victim(text: str, victims: list[str]) -> None:
     """ "PCs", "PLCs": ATT&CK's technique and ICS asset names call them so (`techniques.load_technical_acronyms`);
@@ -43,7 +43,7 @@ def test_what_attck_names_by_an_acronym_is_no_victim(text: str, victims: list[st
 
 def test_a_platform_named_with_its_version_is_no_victim() -> None:
     """ "Office 365": a name stops at a number, and the platform is known with its version."""
-    text = "Fraudsters are gaining access to Office 365 accounts at Kettleby Bank by stealing login credentials."
+    text = "Crooks gained access to Office 365 mailboxes at Kettleby Bank with stolen passwords."
     frames = extract_frames("doc", text, "en", "2024-03-01", RESOURCES)
     assert [victim.name for frame in frames for victim in frame.victims] == ["Kettleby Bank"]
 
