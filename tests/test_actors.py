@@ -293,6 +293,10 @@ def test_an_agency_reporting_or_in_a_story_is_no_actor(language, sentence):
     ("it", "Luca Ferri e Paolo Neri avrebbero inviato migliaia di SMS di phishing ai clienti della Banca Korvan.",
      ["Luca Ferri", "Paolo Neri"]),
     ("es", "Pablo Ortega habría lanzado varios ataques DDoS contra la web de Tiendas Norvale.", ["Pablo Ortega"]),
+    # the name itself set off by commas, after what the person is
+    ("fr", "Le suspect, Hugo Lemaire, aurait dérobé des données de la Banque de Lutrecht.", ["Hugo Lemaire"]),
+    ("en", "The suspect, Hugo Lemaire, allegedly stole customer records from Lutrecht Savings Bank.",
+     ["Hugo Lemaire"]),
 ])
 def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people):
     assert names_acting(sentence, language) == people

@@ -351,13 +351,16 @@ def _after_a_work(facts: SentenceFacts, cue: Match) -> bool:
 
 def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[Match]) -> bool:
     """A cue right after the name ("LockBit claimed", "die BlackBasta-Gruppe", "GRU unit 26165"), or after an
-    apposition between commas ("Clop, a Russian-speaking gang, stole ..."); no word links them on this side ("PST
-    named the hacker group" casts nobody)."""
+    apposition between commas ("Clop, a Russian-speaking gang, stole ..."), or after a person's name that is itself
+    the apposition ("The suspect, Kevin Marchal, allegedly stole ..."); no word links them on this side ("PST named the
+    hacker group" casts nobody)."""
     cues = sorted(cues, key=lambda cue: cue.start)
     for cue in cues[bisect.bisect_left(cues, name.end, key=lambda cue: cue.start):]:
         gap = facts.text[name.end:cue.start]
         if _links(facts, name.end, cue.start, frozenset()) and "," not in gap:
             return True
+        if gap.strip() == "," and facts.text[:name.start].rstrip().endswith(",") and len(name.text.split()) > 1:
+            return True  # a person's full name: a one-word apposition is what a thing is called ("the variant, X,")
         inner = gap.strip().strip(",").strip()
         if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner \
                 and words_between(facts.text, name.end, cue.start, _APPOSITION) <= _APPOSITION:
