@@ -480,8 +480,26 @@ def test_the_people_of_a_named_victim_are_that_victim(text: str, language: str, 
      "société Brindle.", "fr", ["ville de Kettleby", "aéroport de Palehook", "Brindle"]),
     ("Eine DDoS-Attacke legte die Webseiten der Stadt Kettleby, des Flughafens Palehook und der Firma Brindle lahm.",
      "de", ["Stadt Kettleby", "Flughafens Palehook", "Firma Brindle"]),
+    # the list's preposition said again before each item, with a longer descriptor after it
+    ("The attack took down the websites of the town of Kettleby, of Palehook airport and of the regional ferry "
+     "operator Brindle.", "en", ["town of Kettleby", "Palehook airport", "Brindle"]),
+    ("L'attaque a rendu inaccessibles les sites de la ville de Kettleby, de l'aéroport de Palehook et de la compagnie "
+     "régionale de ferries Brindle.", "fr", ["ville de Kettleby", "aéroport de Palehook", "Brindle"]),
+    ("Un ataque DDoS tumbó las webs del ayuntamiento de Kettleby, del aeropuerto de Palehook y de la compañía "
+     "regional de transportes Brindle.", "es", ["ayuntamiento de Kettleby", "aeropuerto de Palehook", "Brindle"]),
 ])
 def test_the_named_items_of_a_list_are_hit_together(text: str, language: str, found: list[str]) -> None:
     """ "including A, B and C", "the websites of A, B and C": the list names victims hit together; the model that
     vetoes a name alone does not part one item from the rest (`roles._members_listed`)."""
+    assert victims(text, language) == found
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("Un attacco DDoS ha reso irraggiungibile per ore il sito di Lutrabus.", "it", ["Lutrabus"]),
+    ("Un ataque DDoS dejó sin servicio durante horas las webs de Lutrabús y Korvanshop.", "es",
+     ["Lutrabús", "Korvanshop"]),
+])
+def test_the_owner_of_a_website_taken_down_is_the_victim(text: str, language: str, found: list[str]) -> None:
+    """ "il sito di X", "las webs de X": a site an attack takes down is its owner's, in the short and plural forms
+    news use as much as "sito web di" and "sitio web de"."""
     assert victims(text, language) == found

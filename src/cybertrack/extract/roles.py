@@ -49,7 +49,7 @@ from cybertrack.extract.victims import (
 )
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import words
+from cybertrack.lang import pack, words
 from cybertrack.tables import table
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
@@ -59,8 +59,12 @@ _NEAR_CHARS = 25
 _PUNCTUATION = re.compile(r"[.;:!?,()]")
 _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
-_DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
+# "and the logistics firm Calder Freight", "et de la compagnie régionale de ferries Brindle": the words that describe
+# the next name, with their articles and without their connectors ("de", "of")
+_DESCRIBING_WORDS = 3
 _NOT_ENUMERATION = re.compile(r"[.;:!?()\[\]]")
+_LEAD_IN_CHARS = 24  # enough for a preposition and an article before an enumeration's first item
+_ELISION = ("'", "’")
 _MEDIA = "media"  # the packs' sector group of news outlets
 
 
@@ -300,7 +304,7 @@ def enumerations(facts: SentenceFacts, found: list[Candidate]) -> list[list[Cand
     run: list[Candidate] = []
     links: list[_Link] = []
     for candidate in ordered:
-        link = _link(facts, run[-1], candidate) if run else _Link.NONE
+        link = _link(facts, run[-1], candidate, _lead_in(facts, run[0])) if run else _Link.NONE
         if link is _Link.NONE:
             runs += _closed(run, links)
             run, links = [candidate], []
@@ -323,25 +327,70 @@ def _closed(run: list[Candidate], links: list[_Link]) -> list[list[Candidate]]:
     return [*pieces, piece]
 
 
-def _link(facts: SentenceFacts, first: Candidate, second: Candidate) -> _Link:
+def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str | None = None) -> _Link:
     """Between two names: a comma alone, or a conjunction (of any supported language, as every lexicon is read)
     or a comma with at most ``_DESCRIBING_WORDS`` lower-case words ("and the logistics firm", "et la ville de",
-    ", netbeheerder")."""
+    ", netbeheerder"). The run's ``lead`` preposition said again, with its article, opens the next item and is no
+    describing word: "les sites de la ville de X, de l'aéroport de Y et de la société d'autoroutes Z"."""
     if first.end > second.start:
         return _Link.NONE
     gap = facts.text[first.end:second.start]
     if _NOT_ENUMERATION.search(gap):
         return _Link.NONE
     conjunctions = words("grammar", "conjunctions")
-    tokens = gap.replace(",", " , ").split()
+    tokens = _without_lead(gap.replace(",", " , ").split(), lead, facts.language)
     others = [t for t in tokens if t != "," and t.lower() not in conjunctions]
-    if len(others) > _DESCRIBING_WORDS or not all(t[:1].islower() for t in others):
+    grammar = pack(facts.language, "grammar")
+    describing = [t for t in others if _is_article(t, grammar) or t.casefold() not in grammar["name_connectors"]]
+    if len(describing) > _DESCRIBING_WORDS or not all(t[:1].islower() for t in others):
         return _Link.NONE
     if any(t.lower() in conjunctions for t in tokens):
         return _Link.CONJUNCTION
     if tokens == [","]:
         return _Link.COMMA
     return _Link.DESCRIBED if tokens[:1] == [","] and tokens.count(",") == 1 else _Link.NONE
+
+
+def _lead_in(facts: SentenceFacts, first: Candidate) -> str | None:
+    """The preposition that puts an enumeration's first item in its place, read back over an article and undone
+    from its fused form: "the websites OF the city of X", "les sites DE la ville de X", "i siti DEL comune" (di)."""
+    grammar = pack(facts.language, "grammar")
+    before = facts.text[max(0, first.start - _LEAD_IN_CHARS):first.start].split()
+    if before and _is_article(before[-1], grammar):
+        before.pop()
+    if not before:
+        return None
+    word = before[-1].casefold()
+    word = grammar["contractions"].get(word, word)
+    return word if word in _prepositions(facts.language) else None
+
+
+def _without_lead(tokens: list[str], lead: str | None, language: str) -> list[str]:
+    """The gap's tokens without the lead preposition said again and the article that may follow it."""
+    if lead is None:
+        return tokens
+    grammar = pack(language, "grammar")
+    conjunctions = words("grammar", "conjunctions")
+    at = next((n for n, t in enumerate(tokens) if t != "," and t.casefold() not in conjunctions), None)
+    if at is None or grammar["contractions"].get(tokens[at].casefold(), tokens[at].casefold()) != lead:
+        return tokens
+    end = at + 1 + (at + 1 < len(tokens) and _is_article(tokens[at + 1], grammar))
+    return tokens[:at] + tokens[end:]
+
+
+def _is_article(token: str, grammar: dict) -> bool:
+    """An article, or a word cut short before a vowel ("l'", "dell'"): what stands between a preposition and its
+    noun."""
+    lowered = token.casefold()
+    return lowered in grammar["articles"] or lowered.endswith(_ELISION)
+
+
+@functools.cache
+def _prepositions(language: str) -> frozenset[str]:
+    """The words that can lead an enumeration's items, each in its bare form ("di", never "della")."""
+    grammar = pack(language, "grammar")
+    return frozenset(w.casefold() for kind in ("prepositions", "name_connectors") for w in grammar[kind]) | \
+        frozenset(grammar["contractions"].values())
 
 
 def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) -> list[Candidate]:
