@@ -316,6 +316,16 @@ def test_a_seller_or_hacker_named_by_a_handle_is_an_actor(language, sentence):
     assert names_acting(sentence, language) == ["Korvan99"]
 
 
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "A 31-year-old man from Manchester has been charged over phishing texts sent to Brindle Bank customers."),
+    ("it", "Un uomo di Torino è stato arrestato per l'attacco informatico alla Regione Veldmark."),
+])
+def test_the_town_a_suspect_is_from_is_no_actor(language, sentence):
+    """ "a man from Manchester": the place the gazetteer knows says where the suspect lives; it is nobody's name."""
+    assert names_acting(sentence, language) == []
+
+
+
 @pytest.mark.parametrize(("language", "sentence", "people"), [
     ("en", "Mira Tallis and Jan Vos have allegedly used malware to spy on the Veldmark city council.",
      ["Mira Tallis", "Jan Vos"]),

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from cybertrack.extract.facts import SentenceFacts, active_auxiliaries, auxiliaries_before_object
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
-from cybertrack.extract.victims import name_key, plausible_name
+from cybertrack.extract.victims import known_place, name_key, plausible_name
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import common_in_every_language
 from cybertrack.knowledge.matcher import Match
@@ -195,8 +195,9 @@ def _blamed(facts: SentenceFacts, match: Match) -> bool:
 
 
 def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None) -> list[str]:
-    """Names the sentence casts as attackers, other than catalogued actors, agencies, countries and security vendors;
-    a name coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is one too."""
+    """Names the sentence casts as attackers, other than catalogued actors, agencies, countries, places (where a
+    suspect is from) and security vendors; a name coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is
+    one too."""
     taken = [(m.start, m.end) for m in facts.actors + facts.producers + facts.software + (agencies or [])]
     taken += [(d.start, d.end) for d in facts.dates]
     before = sorted(facts.cues.get("attacker_before", []) + facts.cues.get("crew_before", []), key=lambda c: c.end)
@@ -205,7 +206,7 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
              and not _names_an_attack(facts, chunk) and not _names_a_work(facts, chunk)
-             and not _a_word_for_attackers(facts, chunk)
+             and not _a_word_for_attackers(facts, chunk) and not known_place(chunk.text)  # "a man from Leeds"
              and not (" " not in chunk.text and common_in_every_language(chunk.text))]  # "le groupe Microsoft"
     cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
             or ((_before_cue(facts, chunk) or _attacks(facts, chunk)) and not _a_victim(facts, chunk))

@@ -336,7 +336,7 @@ def without_descriptor(chunk: NameChunk) -> str:
     """The name without the common noun describing it ("Rüstungskonzern Rheinmetall" is Rheinmetall in every
     language), unless what remains is a place: "Universität Mannheim" is a university, not the city."""
     name = chunk.text[chunk.descriptor:]
-    return chunk.text if _known_place(name) else name
+    return chunk.text if known_place(name) else name
 
 
 def _acronym_without_descriptor(written: str, name: str) -> str:
@@ -346,7 +346,7 @@ def _acronym_without_descriptor(written: str, name: str) -> str:
     return name if BARE_ACRONYM.fullmatch(name) else written
 
 
-def _known_place(name: str) -> bool:
+def known_place(name: str) -> bool:
     """A region or state (`place_names`) or a city the knowledge base's gazetteer knows."""
     return name.lower() in place_names() or name in knowledge_base().places
 
@@ -410,7 +410,7 @@ def _place_before(facts: SentenceFacts, chunks: list[NameChunk], head: Match) ->
     writes what "la regione Lazio" and "de gemeente Oslo" write the other way round; only a place the gazetteer
     knows, so that "the Korvan region" of a firm's sales is not an administration."""
     chunk = next((c for c in chunks if c.end <= head.start and not facts.text[c.end:head.start].strip()), None)
-    if chunk is None or not _known_place(chunk.text):
+    if chunk is None or not known_place(chunk.text):
         return None
     return chunk
 
@@ -419,7 +419,7 @@ def _in_apposition(facts: SentenceFacts, head: Match, chunk: NameChunk) -> bool:
     """ "de supermarktketen Coop", "le constructeur Korvan": a sector noun right before a name only says what the name
     is, and the organisation is keyed by its name, as in every other language; "l'hôpital de Dax" is the hospital
     named after its town, and so is "het ziekenhuis Lyon" when what follows is a place."""
-    return not facts.text[head.end:chunk.start].strip() and not _known_place(chunk.text)
+    return not facts.text[head.end:chunk.start].strip() and not known_place(chunk.text)
 
 
 def _people_of(facts: SentenceFacts, end: int) -> int:
@@ -692,7 +692,7 @@ def _as_named_state_body(facts: SentenceFacts, candidate: Candidate) -> Candidat
     if candidate.generic:
         return candidate
     words = facts.text[candidate.start:candidate.end].split()
-    if len(words) != 2 or not words[1][:1].isupper() or _known_place(words[1]):
+    if len(words) != 2 or not words[1][:1].isupper() or known_place(words[1]):
         return candidate
     body = state_body(words[0])
     if body is None:
