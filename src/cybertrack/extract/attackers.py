@@ -195,9 +195,9 @@ def _blamed(facts: SentenceFacts, match: Match) -> bool:
 
 
 def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None) -> list[str]:
-    """Names the sentence casts as attackers, other than catalogued actors, agencies, countries, places (where a
-    suspect is from) and security vendors; a name coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is
-    one too."""
+    """Names the sentence casts as attackers, other than catalogued actors, agencies, countries, places a suspect is
+    from and security vendors; a name coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is one
+    too."""
     taken = [(m.start, m.end) for m in facts.actors + facts.producers + facts.software + (agencies or [])]
     taken += [(d.start, d.end) for d in facts.dates]
     before = sorted(facts.cues.get("attacker_before", []) + facts.cues.get("crew_before", []), key=lambda c: c.end)
@@ -206,7 +206,7 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
              and not _names_an_attack(facts, chunk) and not _names_a_work(facts, chunk)
-             and not _a_word_for_attackers(facts, chunk) and not known_place(chunk.text)  # "a man from Leeds"
+             and not _a_word_for_attackers(facts, chunk) and not _where_from(facts, chunk)
              and not (" " not in chunk.text and common_in_every_language(chunk.text))]  # "le groupe Microsoft"
     cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
             or ((_before_cue(facts, chunk) or _attacks(facts, chunk)) and not _a_victim(facts, chunk))
@@ -299,6 +299,18 @@ def _people_of(facts: SentenceFacts, chunk: NameChunk) -> bool:
 def _a_victim(facts: SentenceFacts, chunk: NameChunk) -> bool:
     """ "Zu dem Angriff auf X bekannte sich Y": a name the attack is on is not the one claiming it."""
     return _cast_from_before(facts, chunk, facts.cues.get("victim_before", []))
+
+
+def _where_from(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "a man from Leeds", "un uomo di Torino": a place the gazetteer knows, after the word that ties a place to who
+    is there, says where someone lives; a crew's name stands alone ("a hacker calling himself Brumaire")."""
+    before = facts.text[:chunk.start].split()[-1:]
+    return bool(before) and before[0].casefold() in _place_links(facts.language) and known_place(chunk.text)
+
+
+@language_table
+def _place_links(language: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in pack(language, "places")["of"])
 
 
 def _only_a_country(facts: SentenceFacts, chunk: NameChunk) -> bool:
