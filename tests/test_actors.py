@@ -217,6 +217,17 @@ def test_a_state_agency_acting_is_an_actor_with_its_state(language, sentence, ag
     assert Acting(agency, state) in acting(sentence, language)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Veldmark blamed China's Ministry of State Security for the hacking of its foreign ministry.",
+    "Veldmark blamed the Chinese Ministry of State Security for the hacking of its foreign ministry.",
+])
+def test_an_agency_named_by_what_it_is_beside_its_country_is_an_actor(sentence):
+    """ "China's Ministry of State Security": the galaxy's description of the MSS, made of everyday words, names it
+    only beside its country; the claim blames the agency and its state."""
+    assert Acting("MSS", "CN") in acting(sentence, "en")
+    assert ("Veldmark", ("CN", "MSS")) in article_claims(sentence, "en")
+
+
 def test_an_agency_acting_gives_the_incident_its_state():
     text = "Hackers working for Russia's GRU broke into the network of the Veldmark Ministry of Defence."
     incident, = resolve(extract_frames("doc", text, "en", PUBLISHED, RESOURCES))

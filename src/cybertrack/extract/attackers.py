@@ -26,7 +26,7 @@ from cybertrack.extract.facts import SentenceFacts, active_auxiliaries, auxiliar
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import known_place, name_key, plausible_name
-from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.base import Entry, knowledge_base
 from cybertrack.knowledge.common_words import common_in_every_language
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import pack, words
@@ -79,8 +79,20 @@ def sentence_attackers(facts: SentenceFacts, agencies: list[Match] | None = None
 
 
 def sentence_agencies(facts: SentenceFacts) -> list[Match]:
-    """The state agencies the sentence names ("the GRU", "the BSI")."""
-    return knowledge_base().find_agencies(facts.text) if facts.text.strip() else []
+    """The state agencies the sentence names: by a name of their own ("the GRU", "the BSI"), or by what they are
+    with their country ("China's Ministry of State Security", "the Norwegian Police Security Service")."""
+    if not facts.text.strip():
+        return []
+    kb = knowledge_base()
+    named = kb.find_agencies(facts.text)
+    described = []
+    for chunk in facts.names:
+        if any(c.start == chunk.start and c.end < chunk.end for c in facts.countries) \
+                and not any(chunk.start < m.end and m.start < chunk.end for m in named):
+            agency = kb.agency_named(chunk.text)
+            if agency:
+                described.append(Match(chunk.start, chunk.end, chunk.text, (Entry("agency", agency),)))
+    return sorted(named + described, key=lambda m: m.start)
 
 
 def initials_only(sentences: list[SentenceFacts]) -> set[str]:

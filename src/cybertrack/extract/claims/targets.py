@@ -83,7 +83,8 @@ def blamed_actors(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
                 for n in nouns):
             known = kb.actor(country.text)
             others.append(Target(country.start, country.end, known.name if known else country.text))
-    countries = [(c.start, c.end) for c in facts.countries if not _names_something(facts, c)]
+    countries = [(c.start, c.end) for c in facts.countries if not _names_something(facts, c)  # "China's MSS" aside
+                 and not any(m.start <= c.start and c.end <= m.end for m in agencies)]
     for other in others:
         taken = [(t.start, t.end) for t in found if not t.state] + countries
         if not any(other.start < end and start < other.end for start, end in taken) \
