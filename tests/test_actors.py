@@ -327,6 +327,21 @@ def test_a_seller_or_hacker_named_by_a_handle_is_an_actor(language, sentence):
     assert names_acting(sentence, language) == ["Korvan99"]
 
 
+@pytest.mark.parametrize(("language", "sentence", "person"), [
+    ("en", "Marek Vlcek launched several DDoS attacks against the website of Norvale Stores.", "Marek Vlcek"),
+    ("fr", "Hugo Lemaire a lancé plusieurs attaques DDoS contre le site des magasins Norvale.", "Hugo Lemaire"),
+    ("it", "Marco Bellandi ha lanciato diversi attacchi DDoS contro il sito dei negozi Norvale.", "Marco Bellandi"),
+    ("de", "Jonas Brenner startete mehrere DDoS-Angriffe gegen die Webseite der Norvale Bank.", "Jonas Brenner"),
+    ("nl", "Thijs Vermeer lanceerde meerdere DDoS-aanvallen op de website van de Norvale Bank.", "Thijs Vermeer"),
+])
+def test_who_launches_the_attacks_is_the_actor_not_a_victim(language, sentence, person):
+    """ "X launched attacks against Y": a launch verb's object is the attack, so its subject is who attacks, a person
+    as a state ("Russia launched ...")."""
+    assert names_acting(sentence, language) == [person]
+    frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert person not in [v.name for frame in frames for v in frame.victims]
+
+
 @pytest.mark.parametrize(("language", "sentence"), [
     ("en", "A 31-year-old man from Manchester has been charged over phishing texts sent to Brindle Bank customers."),
     ("it", "Un uomo di Torino è stato arrestato per l'attacco informatico alla Regione Veldmark."),

@@ -22,7 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from cybertrack.extract.facts import SentenceFacts, active_auxiliaries, auxiliaries_before_object
+from cybertrack.extract.facts import SentenceFacts, active_auxiliaries, auxiliaries_before_object, launches_an_attack
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import known_place, name_key, plausible_name
@@ -402,8 +402,9 @@ def _before_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
 
 def _attacks(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
     """The name is the subject of an attack verb whose object is a name (`_attacks_what_follows`,
-    `_attacks_the_object_before`)."""
-    return _attacks_what_follows(facts, chunk) or _attacks_the_object_before(facts, chunk)
+    `_attacks_the_object_before`), or of a verb whose object is the attack ("Marek Vlcek launched DDoS attacks")."""
+    return _attacks_what_follows(facts, chunk) or _attacks_the_object_before(facts, chunk) \
+        or launches_an_attack(facts, chunk.end)
 
 
 def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:

@@ -266,8 +266,17 @@ def _acting(text: str, country: Match, form: str, facts: SentenceFacts, language
     if subject_end is None:
         return False
     verbs = [verb for verb in facts.cues["victim_before"] if _OBJECT_AFTER.match(text, verb.end)]
-    verbs += [verb for verb in facts.cues.get("launch_verbs", []) if _attack_follows(text, verb, facts, language)]
-    return any(_right_after(text, subject_end, verb.start) for verb in verbs)
+    return any(_right_after(text, subject_end, verb.start) for verb in verbs) \
+        or launches_an_attack(facts, subject_end)
+
+
+def launches_an_attack(facts: SentenceFacts, subject_end: int) -> bool:
+    """The subject that ends at ``subject_end`` launches an attack: a launch verb right after it, with one of the
+    packs' active auxiliaries between at most, and an attack word soon after the verb ("Russia launched the attack",
+    "Marek Vlcek a lancé plusieurs attaques DDoS")."""
+    return any(_right_after(facts.text, subject_end, verb.start) and _attack_follows(facts.text, verb, facts,
+                                                                                     facts.language)
+               for verb in facts.cues.get("launch_verbs", []))
 
 
 def _state_subject_end(text: str, country: Match, form: str, facts: SentenceFacts) -> int | None:
