@@ -503,3 +503,17 @@ def test_the_owner_of_a_website_taken_down_is_the_victim(text: str, language: st
     """ "il sito di X", "las webs de X": a site an attack takes down is its owner's, in the short and plural forms
     news use as much as "sito web di" and "sitio web de"."""
     assert victims(text, language) == found
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("The government blamed Veldmark on Tuesday for the theft of data from Norvatec Aerospace.", "en",
+     ["Norvatec Aerospace"]),
+    ("El Gobierno atribuyó el martes a Veldmark el robo de información de la empresa aeroespacial Norvatec.", "es",
+     ["Norvatec"]),
+    ("Il governo ha attribuito martedì a Veldmark il furto di dati di Norvatec Aerospazio.", "it",
+     ["Norvatec Aerospazio"]),
+])
+def test_a_theft_told_by_its_noun_names_whom_it_was_taken_from(text: str, language: str, found: list[str]) -> None:
+    """ "the theft of data from X", "el robo de información de X": the noun tells the attack and the name after it
+    the victim, as the verb does ("stole data from X")."""
+    assert victims(text, language) == found
