@@ -192,3 +192,50 @@ def test_headlines_of_other_stories_in_title_case_go_and_the_page_title_stays() 
     text = clean(page, title, RESOURCES.encoder).text
     assert title in text and "Kein Lösegeld für Erpresser" in text and "Nobody was hurt." in text
     assert "Korvan Hackers" not in text and "Lutrecht Police" not in text
+
+
+@pytest.mark.parametrize(("page", "story", "furniture"), [
+    ("Hackerangriff legt Stadtwerke Kettleby lahm\n"
+     "Die Stadtwerke Kettleby sind Opfer eines Cyberangriffs geworden.\n"
+     "Die Versorgung mit Strom, Gas und Wasser sei nicht betroffen, betonte ein Sprecher.\n"
+     "Das Landeskriminalamt ermittelt.\n"
+     "Mehr zum Thema\n"
+     "Veldmark: Hacker erbeuten Daten von Bankkunden\n"
+     "Die Polizei rät, Passwörter zu ändern.\n"
+     "Landkreis Brindle stellt Verwaltung auf Papier um\n"
+     "Die Ämter arbeiten seit Montag wieder.\n",
+     ["Das Landeskriminalamt ermittelt."],
+     ["Die Polizei rät", "Landkreis Brindle stellt", "Die Ämter arbeiten"]),
+    ("Ransomware attack hits Korvan water authority\n"
+     "The Korvan Valley Water Authority said on Monday that a ransomware attack had disrupted its billing systems.\n"
+     "Officials said no customer data had been stolen.\n"
+     "Related stories\n"
+     "Veldmark police arrest two over bank phishing kits\n"
+     "Officers seized laptops and phones in raids across the capital.\n"
+     "Norvale ferry operator restores online booking\n"
+     "Passengers can book tickets again after a week of outages.\n",
+     ["Officials said no customer data had been stolen."],
+     ["Officers seized laptops", "Norvale ferry operator", "Passengers can book"]),
+])
+def test_the_summaries_under_listed_headlines_go_with_them(page: str, story: list[str], furniture: list[str]) -> None:
+    """A list of related stories often gives a sentence under each headline. The sentence ends with a full stop,
+    but it does not close the list: it is far from the article's subject and another headline follows it."""
+    text = clean(page, page.splitlines()[0], RESOURCES.encoder).text
+    assert all(sentence in text for sentence in story)
+    assert not any(line in text for line in furniture)
+
+
+@pytest.mark.parametrize("quote", ["Chief executive Helen Ashdown said: “We will not pay.”",
+                                   "„Wir zahlen kein Lösegeld.“"])
+def test_a_quote_after_a_list_of_links_is_the_story_again(quote: str) -> None:
+    """The story resumes after a list of related links with a quote whose full stop stands inside the quotation
+    marks: a finished sentence, not another listed headline, whatever language marks the quote."""
+    page = ("Ransomware attack hits Korvan water authority\n"
+            "The Korvan Valley Water Authority said on Monday that a ransomware attack had disrupted its billing "
+            "systems for three days.\n"
+            "Officials said no customer data had been stolen.\n"
+            "Related stories\n"
+            "Veldmark police arrest two over bank phishing kits\n"
+            f"{quote}\n"
+            "The authority has informed the national cyber agency and brought in the firm Kettleby Forensics.\n")
+    assert quote in clean(page, page.splitlines()[0], RESOURCES.encoder).text

@@ -7,7 +7,12 @@ back to the raw text through an ``OffsetMap``.
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import numpy as np
 
 from cybertrack.annotate.sentences import sentence_spans
 from cybertrack.clean.boilerplate import (
@@ -19,11 +24,15 @@ from cybertrack.clean.boilerplate import (
 )
 from cybertrack.clean.duplicates import repeated_sentences
 from cybertrack.clean.inline import furniture_inside
-from cybertrack.clean.tail import Block, glued_tail_start
+from cybertrack.clean.tail import OFF_TOPIC, Block, glued_tail_start, lead_text
 from cybertrack.embeddings import SentenceEncoder
 from cybertrack.model import CleanText, OffsetMap, Removal, Span
 
 LINK_LIST_MAX_WORDS = 20
+SUMMARY_MAX_WORDS = 30  # the one sentence a list of links gives under a headline
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "»", "“", "’")  # German closes a quote with “: „Wir zahlen nicht.“
+_OPENING_QUOTES = " \"„“«‘'"
+_FULL_STOP_AT_END = re.compile(r"\.[\s\"”»’'“)]*$")
 # A caption is a sentence or two above its photo credit; a longer paragraph is story that happens to end in one.
 CAPTION_MAX_SENTENCES = 3
 CAPTION_MAX_WORDS = 60
@@ -68,15 +77,15 @@ def _paragraphs(raw: str) -> list[_Paragraph]:
     return paragraphs
 
 
-def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
+def _mark_furniture(paragraphs: list[_Paragraph], off_topic: Callable[[str], bool]) -> None:
     """Drop furniture sentences and the furniture glued inside story sentences, the headlines listed under an
-    "Also read:" lead-in, and whole paragraphs that furniture opens (a teaser and its headline) or closes (a caption
-    and its photo credit)."""
+    "Also read:" lead-in with the one-line summaries between them, and whole paragraphs that furniture opens (a teaser
+    and its headline) or closes (a caption and its photo credit)."""
     in_link_list = False
-    for paragraph in paragraphs:
+    for n, paragraph in enumerate(paragraphs):
         text = " ".join(s.text for s in paragraph.sentences)
         words = len(text.split())
-        if in_link_list and words <= LINK_LIST_MAX_WORDS and not text.rstrip().endswith("."):
+        if in_link_list and (_listed_headline(text) or _listed_summary(paragraphs, n, text, off_topic)):
             _drop_all(paragraph, "teaser")
             continue
         listing, in_link_list = in_link_list, False
@@ -93,6 +102,22 @@ def _mark_furniture(paragraphs: list[_Paragraph]) -> None:
         elif last.dropped == "caption" and len(paragraph.sentences) <= CAPTION_MAX_SENTENCES and \
                 words <= CAPTION_MAX_WORDS:
             _drop_all(paragraph, "caption")
+
+
+def _listed_headline(text: str) -> bool:
+    """A short line that ends without a full stop: a headline in a list of links. A quote the story resumes with
+    ends with its full stop inside the quotation marks ("She said: “We will not pay.”")."""
+    return len(text.split()) <= LINK_LIST_MAX_WORDS and not _FULL_STOP_AT_END.search(text)
+
+
+def _listed_summary(paragraphs: list[_Paragraph], n: int, text: str, off_topic: Callable[[str], bool]) -> bool:
+    """ "Veldmark: hackers steal bank data / Police advise changing passwords. / Next headline": one short sentence
+    between two listed headlines, or after the last one, summarises the story linked above it when its meaning is far
+    from the article's lead; the story resuming after the list goes on with longer paragraphs, about its subject."""
+    following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+    follows_a_headline = following is None or _listed_headline(" ".join(s.text for s in following.sentences))
+    return len(paragraphs[n].sentences) == 1 and len(text.split()) <= SUMMARY_MAX_WORDS and follows_a_headline \
+        and off_topic(text)
 
 
 def _mark_headlines(paragraphs: list[_Paragraph], title: str | None) -> None:
@@ -163,8 +188,21 @@ def _words(paragraph: _Paragraph) -> int:
 
 def _is_sentence(text: str) -> bool:
     """A short sentence of the story ("Nobody was hurt.") rather than a label or a name."""
-    return len(text.split()) >= 3 and text.rstrip().endswith((".", "!", "?", "”", '"', "»")) \
-        and text.lstrip()[:1].isupper()
+    return len(text.split()) >= 3 and text.rstrip().endswith(_SENTENCE_ENDS) \
+        and text.lstrip(_OPENING_QUOTES)[:1].isupper()
+
+
+def _far_from_the_lead(paragraphs: list[_Paragraph], title: str | None,
+                       encoder: SentenceEncoder) -> Callable[[str], bool]:
+    """Whether a text's meaning is far from the article's lead (its title and first paragraphs kept so far), in any
+    language; the lead is embedded only when first asked, as most pages list no summaries."""
+
+    @functools.cache
+    def lead_vector() -> np.ndarray:
+        kept = [" ".join(s.text for s in p.kept) for p in paragraphs if p.kept]
+        return encoder.embed([lead_text(title, kept)])[0]
+
+    return lambda text: float(encoder.embed([text])[0] @ lead_vector()) < OFF_TOPIC
 
 
 def _mark_glued_tail(paragraphs: list[_Paragraph], title: str | None, encoder: SentenceEncoder) -> None:
@@ -207,7 +245,7 @@ def clean(raw: str, title: str | None, encoder: SentenceEncoder) -> CleanText:
     """The story of ``raw`` without page noise, with a map back to ``raw``. The ``encoder`` tells a story's last
     paragraphs from the teasers of other stories glued after it (`tail`)."""
     paragraphs = _paragraphs(raw)
-    _mark_furniture(paragraphs)
+    _mark_furniture(paragraphs, _far_from_the_lead(paragraphs, title, encoder))
     _mark_headlines(paragraphs, title)
     _mark_furniture_blocks(paragraphs, title)
     _mark_glued_tail(paragraphs, title, encoder)

@@ -24,6 +24,7 @@ from cybertrack.embeddings import SentenceEncoder
 OFF_TOPIC = 0.30
 MIN_TEASER_WORDS = 12
 LEAD_WORDS = 60
+LEAD_PARAGRAPHS = 3
 
 # A paragraph ending in a colon introduces what follows (a quote, a list): it is finished.
 _TERMINAL = (*".!?:\"”»’')]", "。")
@@ -55,6 +56,12 @@ def is_heading(text: str) -> bool:
     return len(text.split()) <= 4 and not text.rstrip().endswith(_TERMINAL)
 
 
+def lead_text(title: str | None, paragraphs: list[str]) -> str:
+    """What an article is about: its title and its first paragraphs, ``LEAD_WORDS`` words at most."""
+    lead = " ".join(filter(None, [title, *paragraphs[:LEAD_PARAGRAPHS]]))
+    return " ".join(lead.split()[:LEAD_WORDS])
+
+
 def glued_tail_start(blocks: list[Block], encoder: SentenceEncoder, title: str | None = None) -> int:
     """Index of the first block of the glued tail (``len(blocks)`` when there is none).
 
@@ -66,8 +73,7 @@ def glued_tail_start(blocks: list[Block], encoder: SentenceEncoder, title: str |
     teasers = {i for i in body[2:] if looks_like_teaser(blocks[i].text, last=i == body[-1])}
     if body[-1] not in teasers:
         return len(blocks)
-    lead = " ".join(filter(None, [title, *(blocks[i].text for i in body[:3])]))
-    lead_vector = encoder.embed([" ".join(lead.split()[:LEAD_WORDS])])[0]
+    lead_vector = encoder.embed([lead_text(title, [blocks[i].text for i in body])])[0]
 
     def glued(i: int) -> bool:
         """Embedded one block at a time, walking back: the walk usually stops at the first block it meets."""
