@@ -105,6 +105,29 @@ def test_furniture_line_is_recognised_as_its_kind(sentence: str, kind: str) -> N
     assert boilerplate_reason(sentence) == kind
 
 
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a cookie table's rows, with the cells a table's text keeps apart by tabs or bars, and its header row
+    ("JSESSIONID | session | Keeps a visitor's session while they browse", "cookies"),
+    ("__kv_id\t30 minutes\tTells automated visits from people.", "cookies"),
+    ("Cookie\tDuration\tDescription", "cookies"),
+    ("Cookie | Durée | Description", "cookies"),
+    ("PHPSESSID | Sitzung | Speichert die Sitzung", "cookies"),
+    # how often a newsletter comes
+    ("We send it 2-3 times a year.", "subscription"),
+    ("Deze sturen we 6x per jaar.", "subscription"),
+    ("Wir versenden ihn 2 mal im Monat.", "subscription"),
+    ("La enviamos 4 veces al año.", "subscription"),
+    # a dated combination of pictures, in the languages beside English
+    ("Cette combinaison de photos créée le 2 mai 2022 montre les logos des deux opérateurs.", "caption"),
+    ("Questa combinazione di immagini creata il 2 maggio 2022 mostra i due porti.", "caption"),
+    ("Esta combinación de imágenes creada el 2 de mayo de 2022 muestra los dos puertos.", "caption"),
+    ("Deze combinatie van foto's gemaakt op 2 mei 2022 toont beide havens.", "caption"),
+    ("Diese Kombination von Bildern, erstellt am 2. Mai 2022, zeigt beide Häfen.", "caption"),
+])
+def test_tables_newsletters_and_dated_combinations_are_furniture(sentence: str, kind: str) -> None:
+    assert boilerplate_reason(sentence) == kind
+
+
 @pytest.mark.parametrize("sentence", [
     "A photo taken by an employee showed the ransom note on every screen.",
     "Photos taken on Monday show the port's cranes at a standstill.",  # no caption cue opens it: the story tells
@@ -118,6 +141,9 @@ def test_furniture_line_is_recognised_as_its_kind(sentence: str, kind: str) -> N
     "Les pirates ont demandé une rançon de deux millions d'euros.",
     "Der Hersteller bietet seit Montag eine kostenlose Testversion seines Scanners an.",
     "La foto di un dipendente è stata pubblicata sul sito dei criminali.",
+    "We send our engineers 3 times a week to the plant, the company said.",
+    "Die Polizei hat am 2. Mai 2022 zwei Verdächtige festgenommen.",
+    "Hackers spent 2 years inside the network before anyone noticed.",
 ])
 def test_story_sentences_that_share_words_with_the_new_cues_stay(sentence: str) -> None:
     assert boilerplate_reason(sentence) is None
