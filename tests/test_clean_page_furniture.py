@@ -265,3 +265,20 @@ def test_a_quote_after_a_list_of_links_is_the_story_again(quote: str) -> None:
             f"{quote}\n"
             "The authority has informed the national cyber agency and brought in the firm Kettleby Forensics.\n")
     assert quote in clean(page, page.splitlines()[0], RESOURCES.encoder).text
+
+
+@pytest.mark.parametrize(("story", "caption"), [
+    ("Other ports using the same software reported no problems.", "A crane at Norvale port. Photo: Norvale Port"),
+    ("Le port a porté plainte auprès de la gendarmerie.", "Le siège du port. Photo : Port de Norvale"),
+    ("Die Polizei ermittelt gegen unbekannt.", "Die Zentrale der Stadtwerke. Foto: Jonas Reiter"),
+])
+def test_a_story_sentence_glued_before_a_caption_and_its_credit_stays(story: str, caption: str) -> None:
+    """A page dumped as text runs the caption and its credit on after the story's sentence: the credit and the one
+    sentence before it go, the story's sentence stays."""
+    page = ("Norvale port hit by cyberattack\n"
+            "The port of Norvale said its booking systems had been down since Monday after a cyberattack.\n"
+            f"{story} {caption}\n"
+            "Investigators are examining the servers.\n")
+    text = clean(page, page.splitlines()[0], RESOURCES.encoder).text
+    assert story in text
+    assert caption.split(".")[0] not in text

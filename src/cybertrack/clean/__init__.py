@@ -33,7 +33,7 @@ SUMMARY_MAX_WORDS = 30  # the one sentence a list of links gives under a headlin
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "»", "“", "’")  # German closes a quote with “: „Wir zahlen nicht.“
 _OPENING_QUOTES = " \"„“«‘'"
 _FULL_STOP_AT_END = re.compile(r"\.[\s\"”»’'“)]*$")
-# A caption is a sentence or two above its photo credit; a longer paragraph is story that happens to end in one.
+# A caption is the sentence above its photo credit; a longer paragraph is story that happens to end in one.
 CAPTION_MAX_SENTENCES = 3
 CAPTION_MAX_WORDS = 60
 # A page's furniture comes in blocks of short lines (labels, names, headlines): a line this short, in a run of at
@@ -101,7 +101,10 @@ def _mark_furniture(paragraphs: list[_Paragraph], off_topic: Callable[[str], boo
             _drop_all(paragraph, "teaser")  # "Read also: Headline? Rest of the headline!"
         elif last.dropped == "caption" and len(paragraph.sentences) <= CAPTION_MAX_SENTENCES and \
                 words <= CAPTION_MAX_WORDS:
-            _drop_all(paragraph, "caption")
+            # the sentence right before the credit is its caption; one before that is the story, glued on in a dump
+            # ("... reported no problems. A check-in desk at the airport. Photo: X")
+            for s in paragraph.sentences[-2:]:
+                s.dropped = s.dropped or "caption"
 
 
 def _listed_headline(text: str) -> bool:
