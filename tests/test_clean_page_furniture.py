@@ -271,6 +271,8 @@ def test_a_quote_after_a_list_of_links_is_the_story_again(quote: str) -> None:
     ("Other ports using the same software reported no problems.", "A crane at Norvale port. Photo: Norvale Port"),
     ("Le port a porté plainte auprès de la gendarmerie.", "Le siège du port. Photo : Port de Norvale"),
     ("Die Polizei ermittelt gegen unbekannt.", "Die Zentrale der Stadtwerke. Foto: Jonas Reiter"),
+    # a credit with the photo's licence is the photo's credit all the same
+    ("De politie onderzoekt de zaak.", "Het hoofdkantoor van de haven. Foto: Eva Jansen / CC BY-SA 4.0"),
 ])
 def test_a_story_sentence_glued_before_a_caption_and_its_credit_stays(story: str, caption: str) -> None:
     """A page dumped as text runs the caption and its credit on after the story's sentence: the credit and the one

@@ -90,6 +90,8 @@ def boilerplate_reason(sentence: str) -> str | None:
     if not folded:
         return "empty"
     reason = _cue_reason(folded)
+    if reason == "licence" and is_photo_credit(sentence, folded):
+        return "caption"  # "Foto: Eva Jansen / CC BY-SA 4.0": a photo's credit, with the photo's licence
     if reason:
         return reason
     if len(folded.split()) <= SHAPE_MAX_WORDS:
