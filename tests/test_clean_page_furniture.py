@@ -284,3 +284,17 @@ def test_a_story_sentence_glued_before_a_caption_and_its_credit_stays(story: str
     text = clean(page, page.splitlines()[0], RESOURCES.encoder).text
     assert story in text
     assert caption.split(".")[0] not in text
+
+
+@pytest.mark.parametrize("label", ["Cybersecurity", "Featured Politique", "Home > Digital > Sicherheit"])
+def test_a_section_label_above_the_title_goes(label: str) -> None:
+    """What a site prints above an article's title is its section or breadcrumb; the title and the story stay, and so
+    does a short line below the title."""
+    title = "Ransomware attack cripples Norvale water authority billing"
+    page = (f"{label}\n{title}\n"
+            "Hackers have crippled the billing systems of the Norvale water authority, the utility said on Tuesday.\n"
+            "What happened\n"
+            "The attackers entered the network through a stolen password.\n")
+    text = clean(page, title, RESOURCES.encoder).text
+    assert label not in text
+    assert text.startswith(title) and "What happened" in text

@@ -40,6 +40,7 @@ CAPTION_MAX_WORDS = 60
 # least ``BLOCK_MIN_LINES`` short lines of which this share is furniture already, is furniture too. At the top or the
 # bottom of the page, where furniture gathers, a third is enough; between paragraphs of the story, half.
 SHORT_LINE_MAX_WORDS = 6
+TITLE_SEARCH_PARAGRAPHS = 6  # the page's title, when its text repeats it, is among its first lines
 BLOCK_MIN_LINES = 3
 EDGE_BLOCK_SHARE = 1 / 3
 INNER_BLOCK_SHARE = 1 / 2
@@ -185,6 +186,18 @@ def _mark_furniture_blocks(paragraphs: list[_Paragraph], title: str | None) -> N
                 _drop_all(paragraph, "furniture block")
 
 
+def _mark_labels_above_the_title(paragraphs: list[_Paragraph], title: str | None) -> None:
+    """ "Cybersecurity", "Featured Politique" on a line above the page's title: what stands above an article's title
+    is the site's section label or breadcrumb, not the story; only short lines that are no sentence go."""
+    top = paragraphs[:TITLE_SEARCH_PARAGRAPHS]
+    at = next((n for n, p in enumerate(top) if title and " ".join(s.text for s in p.kept).strip() == title.strip()),
+              None)
+    for paragraph in top[:at or 0]:
+        text = " ".join(s.text for s in paragraph.kept)
+        if paragraph.kept and _words(paragraph) <= SHORT_LINE_MAX_WORDS and not _is_sentence(text):
+            _drop_all(paragraph, "section label")
+
+
 def _words(paragraph: _Paragraph) -> int:
     return sum(len(s.text.split()) for s in paragraph.sentences)
 
@@ -250,6 +263,7 @@ def clean(raw: str, title: str | None, encoder: SentenceEncoder) -> CleanText:
     paragraphs = _paragraphs(raw)
     _mark_furniture(paragraphs, _far_from_the_lead(paragraphs, title, encoder))
     _mark_headlines(paragraphs, title)
+    _mark_labels_above_the_title(paragraphs, title)
     _mark_furniture_blocks(paragraphs, title)
     _mark_glued_tail(paragraphs, title, encoder)
     _mark_repeats(paragraphs)
