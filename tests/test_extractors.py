@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from cybertrack.annotate.sentences import after_dateline
+from cybertrack.annotate.sentences import after_dateline, sentence_spans
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
@@ -1501,3 +1501,16 @@ def test_a_claim_about_an_earlier_attack_is_not_the_reported_ones() -> None:
         [frame] = extract_frames("d", f"Hackers hit the Lutrecht water board on Monday. {earlier}", "en",
                                  "2021-05-20", RESOURCES)
         assert frame.claims == [] and frame.actors == []
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("« Elles visent surtout à faire parler d’elles. » Le port a porté plainte.",
+     ["« Elles visent surtout à faire parler d’elles. »", "Le port a porté plainte."]),
+    ("« C’est un coup dur. »", ["« C’est un coup dur. »"]),
+    # German's » opens a quote, glued to its first word: it stays with the sentence it opens
+    ("Er sagte: »Wir zahlen nicht.« Dann ging er.", ["Er sagte: »Wir zahlen nicht.«", "Dann ging er."]),
+])
+def test_a_closing_quotation_mark_ends_the_sentence_it_closes(text, sentences):
+    """The French close a quote with " »" after the full stop; the splitter put the mark at the start of the next
+    sentence, and the cleaner dropped it as an empty one when it stood last."""
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences

@@ -24,6 +24,9 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"  # its region or country: ", Va.", ", Netherlands"
     r"\s*(?:\([^()\n]{1,30}\)\s*)?"  # the agency: "(Reuters)", "(AP)"
     r"(?:--|[—–-])\s+(?=\S)")
+# A closing quotation mark set apart from what follows it (the French "… fin. »"); German's »Zitat« opens with a »
+# glued to its first word, and so is not one.
+_CLOSING_QUOTE = re.compile(r"[»”“’\"]+(?:\s+|$)")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.$")
 _MONTH_START = re.compile(
     r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
@@ -39,6 +42,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     offsets = _sentence_offsets(chunk)
     spans: list[tuple[int, int]] = []
     for a, b in offsets:
+        closing = _CLOSING_QUOTE.match(chunk, a, b)
+        if spans and closing:  # "« … d'elles. » Le port …": the quote's closing mark ends the sentence before
+            spans[-1] = (spans[-1][0], a + len(closing.group().rstrip()))
+            a = closing.end()
+            if a >= b:
+                continue
         if spans and _ORDINAL_END.search(chunk[spans[-1][0]:spans[-1][1]]) and _MONTH_START.match(chunk[a:b]):
             spans[-1] = (spans[-1][0], b)
         else:
