@@ -317,11 +317,12 @@ def _where_from(facts: SentenceFacts, chunk: NameChunk) -> bool:
     """ "a man from Leeds", "un uomo di Torino": a place the gazetteer knows, after the word that ties a place to who
     is there, says where someone lives; a crew's name stands alone ("a hacker calling himself Brumaire")."""
     before = facts.text[:chunk.start].split()[-1:]
-    return bool(before) and before[0].casefold() in _place_links(facts.language) and known_place(chunk.text)
+    return bool(before) and before[0].casefold() in _where_words(facts.language) and known_place(chunk.text)
 
 
 @language_table
-def _place_links(language: str) -> frozenset[str]:
+def _where_words(language: str) -> frozenset[str]:
+    """The words that tie a place to who is there: the pack's places ``of`` ("from", "aus", "di")."""
     return frozenset(w.casefold() for w in pack(language, "places")["of"])
 
 

@@ -125,7 +125,7 @@ def sentence_facts(
             facts.software.append(match)
         elif "country" in kinds:
             entry = next(e for e in entries if e.kind == "country")
-            acts = _acting(text, match, entry.form, facts, language)
+            acts = _acting(text, match, entry.form, facts)
             facts.countries.append(CountryMention(match.start, match.end, match.text, entry.key, entry.form,
                                                   acts or _attacker_side(text, match, entry.form, facts, language),
                                                   acts))
@@ -255,7 +255,7 @@ def modifiers_only(gap: str, language: str) -> bool:
     return not any(word.casefold() in stops for word in re.findall(r"(?<![\w'’])\w[\w-]*", gap))
 
 
-def _acting(text: str, country: Match, form: str, facts: SentenceFacts, language: str) -> bool:
+def _acting(text: str, country: Match, form: str, facts: SentenceFacts) -> bool:
     """A state as the subject of a verb that takes the victim as its object (the packs' ``victim_before``: "Russia
     hacked", "North Korea has attacked", "la Russie a piraté") or the attack itself (``launch_verbs``: "Russia
     launched the attack", "the Russian military carried out a cyberattack", "l'esercito russo ha sferrato un
