@@ -484,9 +484,9 @@ def test_the_people_of_a_named_victim_are_that_victim(text: str, language: str, 
     ("The attack took down the websites of the town of Kettleby, of Palehook airport and of the regional ferry "
      "operator Brindle.", "en", ["town of Kettleby", "Palehook airport", "Brindle"]),
     ("L'attaque a rendu inaccessibles les sites de la ville de Kettleby, de l'aéroport de Palehook et de la compagnie "
-     "régionale de ferries Brindle.", "fr", ["ville de Kettleby", "aéroport de Palehook", "Brindle"]),
+     "de ferries Brindle.", "fr", ["ville de Kettleby", "aéroport de Palehook", "Brindle"]),
     ("Un ataque DDoS tumbó las webs del ayuntamiento de Kettleby, del aeropuerto de Palehook y de la compañía "
-     "regional de transportes Brindle.", "es", ["ayuntamiento de Kettleby", "aeropuerto de Palehook", "Brindle"]),
+     "de transportes Brindle.", "es", ["ayuntamiento de Kettleby", "aeropuerto de Palehook", "Brindle"]),
 ])
 def test_the_named_items_of_a_list_are_hit_together(text: str, language: str, found: list[str]) -> None:
     """ "including A, B and C", "the websites of A, B and C": the list names victims hit together; the model that

@@ -59,9 +59,7 @@ _NEAR_CHARS = 25
 _PUNCTUATION = re.compile(r"[.;:!?,()]")
 _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
-# "and the logistics firm Calder Freight", "et de la compagnie régionale de ferries Brindle": the words that describe
-# the next name, with their articles and without their connectors ("de", "of")
-_DESCRIBING_WORDS = 3
+_DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
 _NOT_ENUMERATION = re.compile(r"[.;:!?()\[\]]")
 _LEAD_IN_CHARS = 24  # enough for a preposition and an article before an enumeration's first item
 _ELISION = ("'", "’")
@@ -340,9 +338,7 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     conjunctions = words("grammar", "conjunctions")
     tokens = _without_lead(gap.replace(",", " , ").split(), lead, facts.language)
     others = [t for t in tokens if t != "," and t.lower() not in conjunctions]
-    grammar = pack(facts.language, "grammar")
-    describing = [t for t in others if _is_article(t, grammar) or t.casefold() not in grammar["name_connectors"]]
-    if len(describing) > _DESCRIBING_WORDS or not all(t[:1].islower() for t in others):
+    if len(others) > _DESCRIBING_WORDS or not all(t[:1].islower() for t in others):
         return _Link.NONE
     if any(t.lower() in conjunctions for t in tokens):
         return _Link.CONJUNCTION
