@@ -301,11 +301,12 @@ def enumerations(facts: SentenceFacts, found: list[Candidate]) -> list[list[Cand
     runs: list[list[Candidate]] = []
     run: list[Candidate] = []
     links: list[_Link] = []
+    lead: str | None = None  # the preposition before the run's first item
     for candidate in ordered:
-        link = _link(facts, run[-1], candidate, _lead_in(facts, run[0])) if run else _Link.NONE
+        link = _link(facts, run[-1], candidate, lead) if run else _Link.NONE
         if link is _Link.NONE:
             runs += _closed(run, links)
-            run, links = [candidate], []
+            run, links, lead = [candidate], [], _lead_in(facts, candidate)
         else:
             run.append(candidate)
             links.append(link)
@@ -325,7 +326,7 @@ def _closed(run: list[Candidate], links: list[_Link]) -> list[list[Candidate]]:
     return [*pieces, piece]
 
 
-def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str | None = None) -> _Link:
+def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str | None) -> _Link:
     """Between two names: a comma alone, or a conjunction (of any supported language, as every lexicon is read)
     or a comma with at most ``_DESCRIBING_WORDS`` lower-case words ("and the logistics firm", "et la ville de",
     ", netbeheerder"). The run's ``lead`` preposition said again, with its article, opens the next item and is no
@@ -336,7 +337,7 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     if _NOT_ENUMERATION.search(gap):
         return _Link.NONE
     conjunctions = words("grammar", "conjunctions")
-    tokens = _without_lead(gap.replace(",", " , ").split(), lead, facts.language)
+    tokens = _without_lead(gap.replace(",", " , ").split(), lead, facts.language, conjunctions)
     others = [t for t in tokens if t != "," and t.lower() not in conjunctions]
     if len(others) > _DESCRIBING_WORDS or not all(t[:1].islower() for t in others):
         return _Link.NONE
@@ -361,12 +362,11 @@ def _lead_in(facts: SentenceFacts, first: Candidate) -> str | None:
     return word if word in _prepositions(facts.language) else None
 
 
-def _without_lead(tokens: list[str], lead: str | None, language: str) -> list[str]:
+def _without_lead(tokens: list[str], lead: str | None, language: str, conjunctions: frozenset[str]) -> list[str]:
     """The gap's tokens without the lead preposition said again and the article that may follow it."""
     if lead is None:
         return tokens
     grammar = pack(language, "grammar")
-    conjunctions = words("grammar", "conjunctions")
     at = next((n for n, t in enumerate(tokens) if t != "," and t.casefold() not in conjunctions), None)
     if at is None or grammar["contractions"].get(tokens[at].casefold(), tokens[at].casefold()) != lead:
         return tokens
