@@ -304,6 +304,19 @@ def test_a_name_ending_in_a_short_acronym_keeps_it(text: str, language: str, nam
     assert name in victim_names(text, language)
 
 
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("Lutrex Inc., the maker of a poll app, has suffered a data breach.", "en", ["Lutrex Inc"]),
+    ("The casino operator Korvan Group warned its guests.", "en", ["Korvan Group"]),
+    ("The flaw was found by Veldmark Research last month.", "en", ["Veldmark Research"]),
+    ("Data of the Norvale Consulate General was sold on a forum.", "en", ["Data", "Norvale Consulate General"]),
+    ("The phishing page mimicked Brindle This scam is old.", "en", ["Brindle"]),
+])
+def test_a_stop_word_ending_a_name_stays_when_it_is_a_noun(text: str, language: str, names: list[str]) -> None:
+    """stopwords-iso's English list holds nouns and adjectives ("group", "research", "inc", "general"); ending a
+    name, they are part of it. A function word ("This") that a missing full stop ran into the name is not."""
+    assert chunk_texts(text, language) == names
+
+
 def test_an_acronym_before_a_lower_case_noun_describes_it() -> None:
     """ "the Korvan-hosted IT systems": where nouns are written in lower case, "IT" before one is a word about it."""
     assert "IT" not in " ".join(chunk_texts("Staff lost access to the Korvan-hosted IT systems for a week.", "en"))

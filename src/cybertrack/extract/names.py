@@ -51,6 +51,7 @@ _TAGGED_LANGUAGES = frozenset({"de"})
 _TAGGER_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 _VERB_TAGS = {"de": ("VV", "VA", "VM"), "en": ("VV",)}
 _PROPER_TAGS = {"NE", "FM"}  # STTS: proper noun, foreign material
+_NAME_WORD_TAGS = ("NN", "NP", "AJ0")  # the English model's (C5) nouns, proper nouns and plain adjectives
 _GENITIVE = {"der", "des"}
 _KNOWN_WORD_SCORE = -20.0
 _COMMON_NOUN_TAG = "NN"  # STTS (German); the English model tags nouns NN1 and NN2 (CLAWS)
@@ -172,7 +173,8 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             run[0] = (run[0][0] + cut, run[0][1], run[0][2][cut:])
         while run and (run[-1][2].lower() in _CONNECTORS
                        or (run[-1][2].lower() in stops and len(run) > 1
-                           and not _acronym_ends_name(sentence, run[-1], language))):
+                           and not _acronym_ends_name(sentence, run[-1], language)
+                           and not _noun_ends_name(run[-1][2], language))):
             run = run[:-1]
         while len(run) > 1 and adjectival_compound(run[0][2]):
             run = run[1:]  # "the Russian-speaking Conti gang", "Iran-backed Charming Kitten": an adjective before
@@ -236,6 +238,15 @@ def _acronym_ends_name(sentence: str, token: tuple[int, int, str], language: str
         return False
     following = sentence[token[1]:].split(maxsplit=1)
     return language in _TAGGED_LANGUAGES or not (following and following[0][:1].islower())
+
+
+def _noun_ends_name(word: str, language: str) -> bool:
+    """A capitalised word of the stop list at the end of a name that, on its own, reads as an English noun or
+    adjective is part of the name ("Federal Group", "Science Inc", "Aleph Research", "Chinese Consulate General"):
+    stopwords-iso's English list, gathered from web text, holds such words beside "this", "we" and "while", which end
+    no name (a run reaching into the next sentence where its full stop is missing: "... CEO Scam This scam").
+    English words only: every language's stop list holds the English one, and only English has a tagger for them."""
+    return word.lower() in stop_words("en") and _reading(word.lower(), "en")[0].startswith(_NAME_WORD_TAGS)
 
 
 def _acronym_spans(tokens: list[tuple[int, int, str]], first: int, coordinator: int) -> bool:
