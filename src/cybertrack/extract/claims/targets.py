@@ -475,14 +475,17 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
 
 def _state_phrases(facts: SentenceFacts, country: CountryMention) -> list[tuple[int, int]]:
     """Where the country and a state noun beside it name the state's body ("the Russian government", "Russia's
-    military intelligence")."""
+    military intelligence", "the government of Russia", "il governo russo": after the noun, only function words
+    before the country)."""
     text, found = facts.text, []
     for noun in facts.cues.get("state_noun", []):
         if not ((close(text, country.end, noun.start, 2)
                  and modifiers_only(text[country.end:noun.start], facts.language))
-                or (close(text, noun.end, country.start, 2) and not re.search(r"[,;:]", text[noun.end:country.start]))):
+                or (close(text, noun.end, country.start, 2) and not re.search(r"[,;:]", text[noun.end:country.start])
+                    and not has_content_words(text[noun.end:country.start]))):
             continue  # "the US also shared intelligence": the US is no intelligence service there, nor is Washington
-            # in "to the Russian military, and Washington followed"
+            # in "to the Russian military, and Washington followed", nor India in "the government breached the
+            # Indian grid operator"
         found.append((min(noun.start, country.start), max(noun.end, country.end)))
     return found
 
