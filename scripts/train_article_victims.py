@@ -139,7 +139,7 @@ def choose_threshold(probabilities: list[np.ndarray], y: np.ndarray, pooled: Poo
     own, `macro_f1`) over the repeats, and its mean F1. The curve has two tops a hair apart, and the best of them
     flipped with any small change to the candidates, and the victims of whole incidents with it."""
     scores = {t: [pooled.macro_f1(decide_fallback(p, t, pooled), y) for p in probabilities] for t in THRESHOLDS}
-    threshold = plateau_middle(scores, incumbent)
+    threshold = plateau_middle(scores, incumbent, counted=int((y == 1).sum()))
     return threshold, round(float(np.mean(scores[threshold])), 4)
 
 

@@ -130,7 +130,7 @@ def train(sets: dict[str, tuple[list[Labelled], dict[str, set[str]]]], sources: 
     losses = {l2: [log_loss(p, y) for p in found] for l2, found in probabilities.items()}
     l2 = one_standard_error(losses, incumbent.l2)
     threshold = plateau_middle({t: [article_f1(rows, p >= t, gold)["f1"] for p in probabilities[l2]]
-                                for t in THRESHOLDS}, incumbent.threshold)
+                                for t in THRESHOLDS}, incumbent.threshold, counted=sum(map(len, gold.values())))
     probability = probabilities[l2][0]
     weights, bias = fit(x, y, l2)
     by_set, offset = {}, 0

@@ -85,7 +85,7 @@ def train(sets: list[Labelled], incumbent: Incumbent) -> dict:
         return cast | (open_to & (probability >= threshold))
 
     threshold = plateau_middle({t: [article_figures(taken(p, t), y, ids)["f1"] for p in probabilities[l2]]
-                                for t in THRESHOLDS}, incumbent.threshold)
+                                for t in THRESHOLDS}, incumbent.threshold, counted=len(np.unique(ids[y == 1])))
     first = probabilities[l2][0]
     bounds = np.cumsum([0, *[len(data.y) for data in sets]])
     by_set = {data.name: {"role_model_alone": article_figures(cast[a:b], y[a:b], ids[a:b]),

@@ -269,7 +269,7 @@ def choose_thresholds(probabilities: list[np.ndarray], rules: np.ndarray, y: np.
     if veto_only:  # one cut: the middle of its plateau, which one more name matched does not move
         scores = {t: [article_figures(decide(p, rules, {"with_rule": t, "alone": NEVER}), y, ids)["f1"]
                       for p in probabilities] for t in THRESHOLDS}
-        with_rule = plateau_middle(scores, incumbent)
+        with_rule = plateau_middle(scores, incumbent, counted=len(np.unique(ids[y == 1])))
         return {"with_rule": with_rule, "alone": NEVER}, round(float(np.mean(scores[with_rule])), 3)
     best, best_f1 = {"with_rule": THRESHOLDS[0], "alone": NEVER}, -1.0
     for alone in [NEVER, *reversed(THRESHOLDS)]:

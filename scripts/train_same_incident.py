@@ -174,7 +174,7 @@ def best_threshold(probabilities: list[np.ndarray], y: np.ndarray, incumbent: fl
         return (1 + weight) * precision * recall / (weight * precision + recall) if precision + recall else 0.0
 
     return plateau_middle({threshold: [f_beta(p, threshold) for p in probabilities] for threshold in THRESHOLDS},
-                          incumbent)
+                          incumbent, counted=int(y.sum()))
 
 
 def train(pairs: Pairs, incumbent: Incumbent) -> dict:
