@@ -305,7 +305,7 @@ def test_a_name_ending_in_a_short_acronym_keeps_it(text: str, language: str, nam
 
 
 @pytest.mark.parametrize(("text", "language", "names"), [
-    ("Lutrex Inc., the maker of a poll app, has suffered a data breach.", "en", ["Lutrex Inc"]),
+    ("Lutrex Inc., the maker of a poll app, has suffered a data breach.", "en", ["Lutrex Inc."]),
     ("The casino operator Korvan Group warned its guests.", "en", ["Korvan Group"]),
     ("The flaw was found by Veldmark Research last month.", "en", ["Veldmark Research"]),
     ("Data of the Norvale Consulate General was sold on a forum.", "en", ["Data", "Norvale Consulate General"]),
@@ -315,6 +315,24 @@ def test_a_stop_word_ending_a_name_stays_when_it_is_a_noun(text: str, language: 
     """stopwords-iso's English list holds nouns and adjectives ("group", "research", "inc", "general"); ending a
     name, they are part of it. A function word ("This") that a missing full stop ran into the name is not."""
     assert chunk_texts(text, language) == names
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("Suspected Chinese hackers breached the Kettleby Water Board.", "en", ["Chinese", "Kettleby Water Board"]),
+    ("Allegedly Russian hackers hit Lutrex Bank.", "en", ["Russian", "Lutrex Bank"]),
+    ("Vermoedelijk Russische hackers vielen Lutrex Bank aan.", "nl", ["Russische", "Lutrex Bank"]),
+    ("British Airways was hit by a breach.", "en", ["British Airways"]),
+])
+def test_a_common_word_opening_the_sentence_before_a_nationality_is_no_part_of_a_name(
+        text: str, language: str, names: list[str]) -> None:
+    """Capitalised only because it opens the sentence, a hedge before a nationality would hide the nationality in a
+    name ("Suspected Chinese"), and with it whose hackers they are. A nationality opening a name keeps it."""
+    assert chunk_texts(text, language) == names
+
+
+def test_an_abbreviated_legal_form_keeps_its_period_so_an_apposition_after_it_is_read() -> None:
+    """ "Lutrex Inc., the maker of ..., has suffered": the period is the name's, and the apposition leads to the cue."""
+    assert victim_names("Lutrex Inc., the maker of a poll app, has suffered a data breach.") == ["Lutrex Inc."]
 
 
 def test_an_acronym_before_a_lower_case_noun_describes_it() -> None:

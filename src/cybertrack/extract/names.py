@@ -24,7 +24,7 @@ import pycountry
 import stopwordsiso
 from HanTa import HanoverTagger
 
-from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
+from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, SENTENCE_START_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.lang import alternation, pack, words
 from cybertrack.tables import language_table, table
@@ -51,6 +51,7 @@ _TAGGED_LANGUAGES = frozenset({"de"})
 _TAGGER_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 _VERB_TAGS = {"de": ("VV", "VA", "VM"), "en": ("VV",)}
 _PROPER_TAGS = {"NE", "FM"}  # STTS: proper noun, foreign material
+_ABBREVIATED_LEGAL_FORMS = frozenset({"inc", "ltd", "co", "corp"})  # written with a period: "Lutrex Inc."
 _NAME_WORD_TAGS = ("NN", "NP", "AJ0")  # the English model's (C5) nouns, proper nouns and plain adjectives
 _GENITIVE = {"der", "des"}
 _KNOWN_WORD_SCORE = -20.0
@@ -165,7 +166,7 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
         if introduced is not None:  # "nach Angaben von Heise": the name is "Heise"
             run = [token for token in run if token[0] >= introduced]
         while run and (run[0][2].startswith("(") or run[0][2].lower() in _INTRODUCERS
-                       or (opens_sentence and run[0][2].lower() in stops)
+                       or (opens_sentence and (run[0][2].lower() in stops or _word_before_nationality(run)))
                        or _unit_after_a_number(tokens, run[0], sentence)):
             run = run[1:]
         if run and _ELIDED.match(run[0][2]):  # "l'Hôpital de Veldmark" is named "Hôpital de Veldmark"
@@ -187,10 +188,20 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             run[-1] = (run[-1][0], run[-1][1] - 2, run[-1][2][:-2])
         if run:
             start, end = run[0][0], run[-1][1]
+            if run[-1][2].casefold() in _ABBREVIATED_LEGAL_FORMS and sentence[end:end + 1] == ".":
+                end += 1  # "Lutrex Inc., the maker of ...": the period is the name's, and ends no clause
             opens = _opens_sentence(sentence, start)
             chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens, descriptor))
         i = max(j, i + 1)
     return chunks
+
+
+def _word_before_nationality(run: list[tuple[int, int, str]]) -> bool:
+    """ "Suspected Chinese hackers", "Allegedly Russian", "Vermoedelijk Chinese hackers": a common word opening the
+    sentence, capitalised only for that, before a nationality is no part of a name; the nationality is read alone
+    (and says whose hackers they are)."""
+    return len(run) > 1 and run[1][2] in _nationalities() and run[0][2] not in _nationalities() \
+        and word_frequency(run[0][2]) >= SENTENCE_START_ZIPF
 
 
 def _unit_after_a_number(tokens: list[tuple[int, int, str]], token: tuple[int, int, str], sentence: str) -> bool:

@@ -34,7 +34,7 @@ from cybertrack.extract.institutions import (
 )
 from cybertrack.extract.names import NameChunk, adjectival_compound, is_web_domain, reads_as_verb, stop_words
 from cybertrack.knowledge.base import knowledge_base
-from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, word_frequency
+from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, SENTENCE_START_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import LANGUAGES, alternation, pack, word_pattern, words
@@ -219,7 +219,7 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
     if any(m.start <= chunk.start and chunk.end <= m.end and not _vendor_of_supply_chain_attack(kind, m)
            for kind in ("attack", "sector", "technique") for m in facts.cues.get(kind, [])):
         return False  # "Ransomware", "Phishing", "Hospitals" opening a sentence are words, not names
-    if chunk.sentence_start and len(tokens) == 1 and word_frequency(tokens[0]) >= COMMON_WORD_ZIPF - 0.5:
+    if chunk.sentence_start and len(tokens) == 1 and word_frequency(tokens[0]) >= SENTENCE_START_ZIPF:
         return False
     if adjectival_compound(tokens[-1]):
         return False

@@ -23,6 +23,8 @@ from cybertrack.tables import table
 # Zipf 3.5 is roughly "once per 300,000 words": "equation" (4.0) and "agent" (4.8) are above it,
 # names the news uses as names ("Lazarus" 3.3, "Hafnium" 1.9, "Turla" 1.1) are below.
 COMMON_WORD_ZIPF = 3.5
+# A sentence's first word is capitalised whatever it is, so there a word a little rarer already counts as common.
+SENTENCE_START_ZIPF = COMMON_WORD_ZIPF - 0.5
 GLOBAL_WORD_ZIPF = 4.0  # "Microsoft" 4.1 to 4.4, "Google" 4.8 to 5.0 in the six languages
 
 
@@ -33,7 +35,7 @@ def stop_list() -> dict[str, str]:
     return {entry["name"].lower(): entry["reason"] for entry in entries}
 
 
-# No decision reads a frequency below this (a sentence's first word is common from COMMON_WORD_ZIPF - 0.5 up), so
+# No decision reads a frequency below this (a sentence's first word is common from SENTENCE_START_ZIPF up), so
 # only the tokens at or above it are kept: a fifth of wordfreq's lists, loaded in a tenth of the time.
 FLOOR_ZIPF = 3.0
 _FLOOR_CENTIBELS = round((9 - FLOOR_ZIPF) * 100)  # wordfreq ranks tokens by centibels below a frequency of 1

@@ -355,6 +355,8 @@ def _opens_with_speaker(facts: SentenceFacts, chunk: NameChunk) -> bool:
             m.start <= chunk.start and chunk.end <= m.end for kind in ("attacker_noun", "criminal_noun")
             for m in facts.cues.get(kind, [])):
         return False  # "Hackers die in opdracht van ... werken": who attacks, not who speaks
+    if any(m.start <= chunk.start and chunk.end <= m.end for m in facts.cues.get("hedge", [])):
+        return False  # "Suspected state-sponsored hackers": a hedge opening the sentence says how sure, not who
     return any(m.start >= chunk.end and len(facts.text[chunk.end:m.start].split()) <= 1  # "Microsoft has linked"
                for kind in _SPEAKING_CUES for m in facts.cues.get(kind, []))
 
