@@ -298,3 +298,41 @@ def test_a_section_label_above_the_title_goes(label: str) -> None:
     text = clean(page, title, RESOURCES.encoder).text
     assert label not in text
     assert text.startswith(title) and "What happened" in text
+
+
+@pytest.mark.parametrize(("page", "story", "furniture"), [
+    ("Ransomware attack hits Korvan water authority\n"
+     "The Korvan Valley Water Authority said on Monday that a ransomware attack had disrupted its billing systems.\n"
+     "Officials said no customer data had been stolen.\n"
+     "Brindle library to reopen after roof repairs\n"
+     "Norvale ferry timetable changes from April\n"
+     "Two crossings a day will be dropped.\n",
+     ["Officials said no customer data had been stolen."],
+     ["Brindle library", "Norvale ferry", "Two crossings"]),
+    ("Cyberattaque contre le port de Norvale\n"
+     "Le port de Norvale a été visé par une cyberattaque qui a paralysé ses terminaux pendant deux jours.\n"
+     "Les conteneurs ont été déchargés à la main, selon la direction.\n"
+     "Un lycée de Kettleby remporte le concours de robotique\n"
+     "Rentrée : les frais d’inscription vont augmenter à Lutrecht\n",
+     ["Les conteneurs ont été déchargés à la main, selon la direction."],
+     ["Un lycée de Kettleby", "Rentrée"]),
+])
+def test_headlines_listed_at_the_end_of_the_page_go_without_a_lead_in(page: str, story: list[str],
+                                                                       furniture: list[str]) -> None:
+    """No "Related stories" opens the list: two short lines without a full stop after the story, far from its
+    subject, with the one-line summary under one of them, are links to other stories."""
+    text = clean(page, page.splitlines()[0], RESOURCES.encoder).text
+    assert all(sentence in text for sentence in story)
+    assert not any(line in text for line in furniture)
+
+
+def test_a_list_of_steps_that_ends_the_story_stays() -> None:
+    """A story may end with a list without full stops: advice about the attack, close to its subject."""
+    steps = ["Change the password of your Korvan Water online account", "Watch for emails asking for bank details",
+             "Report suspicious messages to the Korvan Water helpdesk"]
+    page = ("Ransomware attack hits Korvan water authority\n"
+            "The Korvan Valley Water Authority said on Monday that a ransomware attack had disrupted its billing "
+            "systems and that customer passwords may have been stolen.\n"
+            "The authority advises its customers to take three steps:\n" + "\n".join(steps) + "\n")
+    text = clean(page, page.splitlines()[0], RESOURCES.encoder).text
+    assert all(step in text for step in steps)

@@ -30,6 +30,8 @@ from cybertrack.model import CleanText, OffsetMap, Removal, Span
 
 LINK_LIST_MAX_WORDS = 20
 SUMMARY_MAX_WORDS = 30  # the one sentence a list of links gives under a headline
+HEADLINE_MIN_WORDS = 3  # shorter lines at the end of a page are names and labels, not headlines
+TRAILING_LIST_MIN_HEADLINES = 2
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "»", "“", "’")  # German closes a quote with “: „Wir zahlen nicht.“
 _OPENING_QUOTES = " \"„“«‘'"
 _FULL_STOP_AT_END = re.compile(r"\.[\s\"”»’'“)]*$")
@@ -122,6 +124,33 @@ def _listed_summary(paragraphs: list[_Paragraph], n: int, text: str, off_topic: 
     follows_a_headline = following is None or _listed_headline(" ".join(s.text for s in following.sentences))
     return len(paragraphs[n].sentences) == 1 and len(text.split()) <= SUMMARY_MAX_WORDS and follows_a_headline \
         and off_topic(text)
+
+
+def _mark_trailing_headlines(paragraphs: list[_Paragraph], off_topic: Callable[[str], bool]) -> None:
+    """ "Kettleby man jailed for selling stolen bank logins / Brindle library to reopen after roof repairs" at the end
+    of the page, after the story: a run of listed headlines (`_listed_headline`), with the one-line summaries under
+    them, lists other stories even where no "Read more" opens the list, when each line's meaning is far from the
+    lead. A story does not end with two lines like those; a list of steps or of affected products that ends one is
+    about the story, close to its lead, and stays."""
+    kept = [p for p in paragraphs if p.kept]
+    run: list[_Paragraph] = []
+    for paragraph in reversed(kept[1:]):
+        text = " ".join(s.text for s in paragraph.kept)
+        headline = _listed_headline(text) and len(text.split()) >= HEADLINE_MIN_WORDS
+        summary = len(paragraph.kept) == 1 and len(text.split()) <= SUMMARY_MAX_WORDS and _is_sentence(text)
+        if not (headline or (summary and (not run or _listed_headline(_text(run[-1]))))):
+            break
+        run.append(paragraph)
+    while run and not _listed_headline(_text(run[-1])):
+        run.pop()  # the run opens with a headline: a summary before the first one is the story's last sentence
+    headlines = sum(_listed_headline(_text(p)) for p in run)
+    if headlines >= TRAILING_LIST_MIN_HEADLINES and all(off_topic(_text(p)) for p in run):
+        for paragraph in run:
+            _drop_all(paragraph, "teaser")
+
+
+def _text(paragraph: _Paragraph) -> str:
+    return " ".join(s.text for s in paragraph.kept)
 
 
 def _mark_headlines(paragraphs: list[_Paragraph], title: str | None) -> None:
@@ -261,7 +290,9 @@ def clean(raw: str, title: str | None, encoder: SentenceEncoder) -> CleanText:
     """The story of ``raw`` without page noise, with a map back to ``raw``. The ``encoder`` tells a story's last
     paragraphs from the teasers of other stories glued after it (`tail`)."""
     paragraphs = _paragraphs(raw)
-    _mark_furniture(paragraphs, _far_from_the_lead(paragraphs, title, encoder))
+    off_topic = _far_from_the_lead(paragraphs, title, encoder)
+    _mark_furniture(paragraphs, off_topic)
+    _mark_trailing_headlines(paragraphs, off_topic)
     _mark_headlines(paragraphs, title)
     _mark_labels_above_the_title(paragraphs, title)
     _mark_furniture_blocks(paragraphs, title)
