@@ -123,6 +123,11 @@ def test_furniture_line_is_recognised_as_its_kind(sentence: str, kind: str) -> N
     ("Esta combinación de imágenes creada el 2 de mayo de 2022 muestra los dos puertos.", "caption"),
     ("Deze combinatie van foto's gemaakt op 2 mei 2022 toont beide havens.", "caption"),
     ("Diese Kombination von Bildern, erstellt am 2. Mai 2022, zeigt beide Häfen.", "caption"),
+    # the agencies a story ends crediting, and a wire credit on a line of its own, without parentheses
+    ("Avec AFP", "credit"), ("dpa", "credit"), ("Mit dpa", "credit"), ("Con ANSA", "credit"),
+    ("Met ANP", "credit"), ("With Reuters.", "credit"), ("Con EFE", "credit"),
+    ("Additional reporting by Sam Hale; Editing by Jo Brown", "credit"),
+    ("Met medewerking van Jan Peeters", "credit"),
 ])
 def test_tables_newsletters_and_dated_combinations_are_furniture(sentence: str, kind: str) -> None:
     assert boilerplate_reason(sentence) == kind
@@ -144,6 +149,9 @@ def test_tables_newsletters_and_dated_combinations_are_furniture(sentence: str, 
     "We send our engineers 3 times a week to the plant, the company said.",
     "Die Polizei hat am 2. Mai 2022 zwei Verdächtige festgenommen.",
     "Hackers spent 2 years inside the network before anyone noticed.",
+    "Reporting by the police showed that the attack began in May.",
+    "Research by Lutrex Labs found the flaw in the portal",
+    "AFP reported the attack first.",
 ])
 def test_story_sentences_that_share_words_with_the_new_cues_stay(sentence: str) -> None:
     assert boilerplate_reason(sentence) is None

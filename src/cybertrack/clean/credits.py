@@ -31,11 +31,14 @@ _TOKEN = re.compile(r"[^\s,;/|·•]+")
 _BYLINE = cue("byline", r"^(?:{})(?=\s)")
 _BIO = cue("bio", r"(?:^|\s)(?:{})")
 _CREDIT = cue("credit", r"^\(\s*(?:{})\b")
+_CREDIT_OPENING = cue("credit", r"^(?:{})\s")
 _PHOTO = cue("photo", r"^\(?\s*(?:{})")
 _AGENCY = names("agencies")
 _WIRE_END = re.compile(r"^\(\s*(?:end|fin|ende|fine|einde)\s*\)", re.IGNORECASE)
 _AGENCY_CODES = re.compile(rf"^\(\s*(?:[a-z]{{2,5}}(?:\s*/\s*[a-z]{{2,5}})+|{_AGENCY})\s*\)\.?$", re.IGNORECASE)
 _SLASH_CODES = re.compile(r"^[A-Za-z]{2,5}(?:/[A-Za-z]{2,5}){2,5}$")
+# "dpa", "Avec AFP", "Mit dpa/Reuters": a line that credits the agencies the story came from, and nothing else
+_AGENCIES_ALONE = cue("wire_with", rf"^(?:(?:{{}})\s+)?(?:{_AGENCY})(?:\s*[/,]\s*(?:{_AGENCY}))*\.?$")
 _DASH_AGENCY = re.compile(rf"^[—–-]\s*(?:{_AGENCY})\.?$", re.IGNORECASE)
 _LIBRARY = re.compile(rf"\b(?:{names('photo_libraries')})\b", re.IGNORECASE)
 _SLASH_AGENCY = re.compile(rf"\w/\s?(?:{_AGENCY})\W{{0,3}}$", re.IGNORECASE)
@@ -100,19 +103,31 @@ def is_author_bio(sentence: str, folded: str) -> bool:
 
 def is_wire_credit(sentence: str, folded: str) -> bool:
     """A credit a wire story ends with: "(Reporting by …; Editing by …)", "(ats/nxp)", "(Jane Doe)", "(END)",
-    "DJG/sha/err", "— AFP"."""
+    "DJG/sha/err", "— AFP", "Avec AFP", "dpa"."""
     stripped = sentence.strip()
     if len(stripped.split()) > CREDIT_MAX_WORDS:
         return False
-    if _AGENCY_CODES.match(stripped) or _SLASH_CODES.match(stripped) or _DASH_AGENCY.match(stripped):
+    if _AGENCY_CODES.match(stripped) or _SLASH_CODES.match(stripped) or _DASH_AGENCY.match(stripped) \
+            or _AGENCIES_ALONE.match(folded):
         return True
     if _WIRE_END.match(stripped):
         return True
     if not stripped.startswith("("):
-        return False
+        return _credit_line(stripped, folded)
     if _CREDIT.match(folded):
         return True
     return stripped.rstrip(".").endswith(")") and only_names(stripped.rstrip("."), least=2)
+
+
+def _credit_line(sentence: str, folded: str) -> bool:
+    """The same credit on a line of its own, without its parentheses: "Additional reporting by Sam Hale; Editing by
+    Jo Brown", "Met medewerking van Jan Peeters". Each part is a cue and names, and nothing ends it like a sentence."""
+    if _TERMINAL.search(sentence) or not _CREDIT_OPENING.match(folded) or is_byline(sentence, folded):
+        return False  # "A cura di Marco Bellini" opens a byline as well: the byline it is
+    parts = zip(sentence.split(";"), folded.split(";"), strict=True) if sentence.count(";") == folded.count(";") \
+        else []
+    return all((cued := _CREDIT_OPENING.match(low.strip() + " "))
+               and only_names(" ".join(part.split()[len(cued.group().split()):])) for part, low in parts)
 
 
 def is_photo_credit(sentence: str, folded: str) -> bool:
