@@ -128,6 +128,11 @@ def test_furniture_line_is_recognised_as_its_kind(sentence: str, kind: str) -> N
     ("Met ANP", "credit"), ("With Reuters.", "credit"), ("Con EFE", "credit"),
     ("Additional reporting by Sam Hale; Editing by Jo Brown", "credit"),
     ("Met medewerking van Jan Peeters", "credit"),
+    # a widget's label with its count, a comment link, a reading time, a breadcrumb
+    ("Share 12", "sharing"), ("Tweet 4", "sharing"), ("Teilen 7", "sharing"), ("Partager 3", "sharing"),
+    ("Commenti: 2", "comments"), ("Comments: 14", "comments"), ("Réagir", "comments"), ("Kommentieren", "comments"),
+    ("Lectura: 3 min", "meta"), ("Lecture : 4 min", "meta"),
+    ("Startseite > Wirtschaft > Unternehmen", "link list"), ("Home › News › Cyber", "link list"),
 ])
 def test_tables_newsletters_and_dated_combinations_are_furniture(sentence: str, kind: str) -> None:
     assert boilerplate_reason(sentence) == kind
@@ -152,6 +157,8 @@ def test_tables_newsletters_and_dated_combinations_are_furniture(sentence: str, 
     "Reporting by the police showed that the attack began in May.",
     "Research by Lutrex Labs found the flaw in the portal",
     "AFP reported the attack first.",
+    "If the counter reads > 5 > 3, the server stops, the vendor said.",
+    "Share prices fell 12 percent after the breach.",
 ])
 def test_story_sentences_that_share_words_with_the_new_cues_stay(sentence: str) -> None:
     assert boilerplate_reason(sentence) is None
