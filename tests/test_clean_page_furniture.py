@@ -133,6 +133,11 @@ def test_furniture_line_is_recognised_as_its_kind(sentence: str, kind: str) -> N
     ("Commenti: 2", "comments"), ("Comments: 14", "comments"), ("Réagir", "comments"), ("Kommentieren", "comments"),
     ("Lectura: 3 min", "meta"), ("Lecture : 4 min", "meta"),
     ("Startseite > Wirtschaft > Unternehmen", "link list"), ("Home › News › Cyber", "link list"),
+    # a footer's rights and registration, without "all rights reserved"
+    ("Lutrecht Matin – Tous droits de reproduction réservés", "copyright"), ("Riproduzione riservata ©", "copyright"),
+    ("Norvale Oggi – testata registrata presso il Tribunale di Norvale", "copyright"),
+    ("Nachdruck nur mit Genehmigung", "copyright"), ("Queda prohibida su reproducción total o parcial", "copyright"),
+    ("Lutrecht Daily ©", "copyright"),
 ])
 def test_tables_newsletters_and_dated_combinations_are_furniture(sentence: str, kind: str) -> None:
     assert boilerplate_reason(sentence) == kind
@@ -159,6 +164,7 @@ def test_tables_newsletters_and_dated_combinations_are_furniture(sentence: str, 
     "AFP reported the attack first.",
     "If the counter reads > 5 > 3, the server stops, the vendor said.",
     "Share prices fell 12 percent after the breach.",
+    "The studio said the leak violated its copyright.",
 ])
 def test_story_sentences_that_share_words_with_the_new_cues_stay(sentence: str) -> None:
     assert boilerplate_reason(sentence) is None
