@@ -135,21 +135,22 @@ def _mark_trailing_headlines(paragraphs: list[_Paragraph], off_topic: Callable[[
     kept = [p for p in paragraphs if p.kept]
     run: list[_Paragraph] = []
     for paragraph in reversed(kept[1:]):
-        text = " ".join(s.text for s in paragraph.kept)
+        text = _kept_text(paragraph)
         headline = _listed_headline(text) and len(text.split()) >= HEADLINE_MIN_WORDS
         summary = len(paragraph.kept) == 1 and len(text.split()) <= SUMMARY_MAX_WORDS and _is_sentence(text)
-        if not (headline or (summary and (not run or _listed_headline(_text(run[-1]))))):
+        if not (headline or (summary and (not run or _listed_headline(_kept_text(run[-1]))))):
             break
         run.append(paragraph)
-    while run and not _listed_headline(_text(run[-1])):
+    while run and not _listed_headline(_kept_text(run[-1])):
         run.pop()  # the run opens with a headline: a summary before the first one is the story's last sentence
-    headlines = sum(_listed_headline(_text(p)) for p in run)
-    if headlines >= TRAILING_LIST_MIN_HEADLINES and all(off_topic(_text(p)) for p in run):
+    headlines = sum(_listed_headline(_kept_text(p)) for p in run)
+    if headlines >= TRAILING_LIST_MIN_HEADLINES and all(off_topic(_kept_text(p)) for p in run):
         for paragraph in run:
             _drop_all(paragraph, "teaser")
 
 
-def _text(paragraph: _Paragraph) -> str:
+def _kept_text(paragraph: _Paragraph) -> str:
+    """What is left of a paragraph so far: its sentences not yet dropped."""
     return " ".join(s.text for s in paragraph.kept)
 
 
@@ -210,7 +211,7 @@ def _mark_furniture_blocks(paragraphs: list[_Paragraph], title: str | None) -> N
         if len(run) < BLOCK_MIN_LINES or furniture < len(run) * (EDGE_BLOCK_SHARE if edge else INNER_BLOCK_SHARE):
             continue
         for paragraph in run:
-            text = " ".join(s.text for s in paragraph.kept)
+            text = _kept_text(paragraph)
             if paragraph.kept and text.strip() != (title or "").strip() and not _is_sentence(text):
                 _drop_all(paragraph, "furniture block")
 
@@ -219,10 +220,10 @@ def _mark_labels_above_the_title(paragraphs: list[_Paragraph], title: str | None
     """ "Cybersecurity", "Featured Politique" on a line above the page's title: what stands above an article's title
     is the site's section label or breadcrumb, not the story; only short lines that are no sentence go."""
     top = paragraphs[:TITLE_SEARCH_PARAGRAPHS]
-    at = next((n for n, p in enumerate(top) if title and " ".join(s.text for s in p.kept).strip() == title.strip()),
+    at = next((n for n, p in enumerate(top) if title and _kept_text(p).strip() == title.strip()),
               None)
     for paragraph in top[:at or 0]:
-        text = " ".join(s.text for s in paragraph.kept)
+        text = _kept_text(paragraph)
         if paragraph.kept and _words(paragraph) <= SHORT_LINE_MAX_WORDS and not _is_sentence(text):
             _drop_all(paragraph, "section label")
 
@@ -244,14 +245,14 @@ def _far_from_the_lead(paragraphs: list[_Paragraph], title: str | None,
 
     @functools.cache
     def lead_vector() -> np.ndarray:
-        kept = [" ".join(s.text for s in p.kept) for p in paragraphs if p.kept]
+        kept = [_kept_text(p) for p in paragraphs if p.kept]
         return encoder.embed([lead_text(title, kept)])[0]
 
     return lambda text: float(encoder.embed([text])[0] @ lead_vector()) < OFF_TOPIC
 
 
 def _mark_glued_tail(paragraphs: list[_Paragraph], title: str | None, encoder: SentenceEncoder) -> None:
-    blocks = [Block(" ".join(s.text for s in p.kept), furniture=not p.kept) for p in paragraphs]
+    blocks = [Block(_kept_text(p), furniture=not p.kept) for p in paragraphs]
     for paragraph in paragraphs[glued_tail_start(blocks, encoder, title):]:
         for s in paragraph.kept:
             s.dropped = "glued story"

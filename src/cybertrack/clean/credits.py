@@ -122,12 +122,12 @@ def is_wire_credit(sentence: str, folded: str) -> bool:
 def _credit_line(sentence: str, folded: str) -> bool:
     """The same credit on a line of its own, without its parentheses: "Additional reporting by Sam Hale; Editing by
     Jo Brown", "Met medewerking van Jan Peeters". Each part is a cue and names, and nothing ends it like a sentence."""
-    if _TERMINAL.search(sentence) or not _CREDIT_OPENING.match(folded) or is_byline(sentence, folded):
+    if _TERMINAL.search(sentence) or not _CREDIT_OPENING.match(folded) or is_byline(sentence, folded) \
+            or sentence.count(";") != folded.count(";"):
         return False  # "A cura di Marco Bellini" opens a byline as well: the byline it is
-    parts = zip(sentence.split(";"), folded.split(";"), strict=True) if sentence.count(";") == folded.count(";") \
-        else []
     return all((cued := _CREDIT_OPENING.match(low.strip() + " "))
-               and only_names(" ".join(part.split()[len(cued.group().split()):])) for part, low in parts)
+               and only_names(" ".join(part.split()[len(cued.group().split()):]))
+               for part, low in zip(sentence.split(";"), folded.split(";"), strict=True))
 
 
 def is_photo_credit(sentence: str, folded: str) -> bool:

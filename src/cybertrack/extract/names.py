@@ -175,7 +175,7 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
         while run and (run[-1][2].lower() in _CONNECTORS
                        or (run[-1][2].lower() in stops and len(run) > 1
                            and not _acronym_ends_name(sentence, run[-1], language)
-                           and not _noun_ends_name(run[-1][2], language))):
+                           and not _noun_ends_name(run[-1][2]))):
             run = run[:-1]
         while len(run) > 1 and adjectival_compound(run[0][2]):
             run = run[1:]  # "the Russian-speaking Conti gang", "Iran-backed Charming Kitten": an adjective before
@@ -251,7 +251,7 @@ def _acronym_ends_name(sentence: str, token: tuple[int, int, str], language: str
     return language in _TAGGED_LANGUAGES or not (following and following[0][:1].islower())
 
 
-def _noun_ends_name(word: str, language: str) -> bool:
+def _noun_ends_name(word: str) -> bool:
     """A capitalised word of the stop list at the end of a name that, on its own, reads as an English noun or
     adjective is part of the name ("Federal Group", "Science Inc", "Aleph Research", "Chinese Consulate General"):
     stopwords-iso's English list, gathered from web text, holds such words beside "this", "we" and "while", which end
