@@ -1545,16 +1545,3 @@ def test_a_closing_quotation_mark_ends_the_sentence_it_closes(text, sentences):
     """The French close a quote with " »" after the full stop; the splitter put the mark at the start of the next
     sentence, and the cleaner dropped it as an empty one when it stood last."""
     assert [text[a:b] for a, b in sentence_spans(text)] == sentences
-
-
-@pytest.mark.parametrize(("text", "language", "victim"), [
-    ("For months the group spied on the Kettleby Water Board.", "en", "Kettleby Water Board"),
-    ("Le groupe a espionné la régie des eaux de Kettleby.", "fr", "régie des eaux de Kettleby"),
-    ("Il gruppo ha spiato il Comune di Kettleby per mesi.", "it", "Comune di Kettleby"),
-    ("Die Gruppe hat monatelang die Stadtwerke Kettleby ausspioniert.", "de", "Stadtwerke Kettleby"),
-    ("De groep heeft het waterschap Kettleby bespioneerd.", "nl", "waterschap Kettleby"),
-    ("El grupo espió a la empresa Aguas de Kettleby durante meses.", "es", "Aguas de Kettleby"),
-    ("The group attacked the Korvan electricity grid last winter.", "en", "Korvan electricity grid"),
-])
-def test_who_was_spied_on_and_an_electricity_grid_are_victims(text: str, language: str, victim: str) -> None:
-    assert victim in victim_names(text, language)
