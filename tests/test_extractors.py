@@ -1545,3 +1545,29 @@ def test_a_closing_quotation_mark_ends_the_sentence_it_closes(text, sentences):
     """The French close a quote with " »" after the full stop; the splitter put the mark at the start of the next
     sentence, and the cleaner dropped it as an empty one when it stood last."""
     assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("For months the group spied on the Kettleby Water Board.", "en", "Kettleby Water Board"),
+    ("Le groupe a espionné la régie des eaux de Kettleby.", "fr", "régie des eaux de Kettleby"),
+    ("Il gruppo ha spiato il Comune di Kettleby per mesi.", "it", "Comune di Kettleby"),
+    ("Die Gruppe hat monatelang die Stadtwerke Kettleby ausspioniert.", "de", "Stadtwerke Kettleby"),
+    ("De groep heeft het waterschap Kettleby bespioneerd.", "nl", "waterschap Kettleby"),
+    ("El grupo espió a la empresa Aguas de Kettleby durante meses.", "es", "Aguas de Kettleby"),
+    ("El grupo espió al Ayuntamiento de Kettleby durante meses.", "es", "Ayuntamiento de Kettleby"),
+    ("The group attacked the Korvan electricity grid last winter.", "en", "Korvan electricity grid"),
+    # what was taken, and whom it was taken from
+    ("Hackers stole emails from the Kettleby Water Board.", "en", "Kettleby Water Board"),
+    # the passive of a disruption
+    ("The power grid of Moldova was disrupted by a cyberattack.", "en", "power grid"),
+    # a sector noun with its country, as the object of a German or Dutch perfect
+    ("Russische Hacker haben das ukrainische Stromnetz lahmgelegt.", "de", "ukrainische Stromnetz"),
+    ("Russische hackers hebben het Oekraïense elektriciteitsnet platgelegd.", "nl", "Oekraïense elektriciteitsnet"),
+    # sector and people nouns descriptions of incidents use
+    ("Chinese hackers gained access to the networks of the Philippine coast guard.", "en", "Philippine coast guard"),
+    ("The group targeted Indian defense personnel with Android malware.", "en", "Indian defense personnel"),
+    ("The group targeted Israeli water facilities.", "en", "Israeli water facilities"),
+    ("A Belarusian group targeted Ukrainian officials with phishing emails.", "en", "Ukrainian officials"),
+])
+def test_who_was_spied_on_hit_or_robbed_is_a_victim(text: str, language: str, victim: str) -> None:
+    assert victim in victim_names(text, language)

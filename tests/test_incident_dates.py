@@ -508,3 +508,40 @@ def test_a_separate_attack_the_article_goes_on_to_report_is_its_second_incident(
     """ "In a separate attack, ...": the idiom opens the report of a second incident, not a mention of another one."""
     assert [[v.name for v in f.victims] for f in extract_frames("doc", text, language, PUBLISHED, RESOURCES)] \
         == victims
+
+
+THE_SAME_ACTORS_OTHER_DEED_LAST_YEAR = {
+    "en": "Hackers wiped the servers of Kettleby Rail on Monday. A researcher said the same operators had also spied "
+          "on two embassies in Norvale last year.",
+    "de": "Hacker haben am Montag die Server der Kettleby Bahn gelöscht. Ein Forscher sagte, dieselben Täter hätten "
+          "im vergangenen Jahr auch zwei Botschaften in Norvale ausspioniert.",
+    "fr": "Des pirates ont effacé lundi les serveurs de Kettleby Rail. Selon un chercheur, les mêmes opérateurs "
+          "avaient également espionné deux ambassades à Norvale l'an dernier.",
+    "it": "Lunedì alcuni hacker hanno cancellato i server di Kettleby Rail. Secondo un ricercatore, gli stessi "
+          "operatori avevano anche spiato due ambasciate a Norvale l'anno scorso.",
+    "es": "Unos piratas borraron el lunes los servidores de Kettleby Rail. Según un investigador, los mismos "
+          "operadores también habían espiado a dos embajadas en Norvale el año pasado.",
+    "nl": "Hackers hebben maandag de servers van Kettleby Rail gewist. Volgens een onderzoeker hadden dezelfde "
+          "daders vorig jaar ook twee ambassades in Norvale bespioneerd.",
+}
+
+
+@pytest.mark.parametrize("language", list(THE_SAME_ACTORS_OTHER_DEED_LAST_YEAR))
+def test_the_same_actors_other_deed_last_year_is_no_incident_of_the_article(language: str) -> None:
+    """ "had also spied on two embassies last year": the pluperfect, "also" and an earlier year tell of another deed
+    of the same actors, which the article recalls but does not report; the embassies are no victims of its attack."""
+    frame = only_frame(THE_SAME_ACTORS_OTHER_DEED_LAST_YEAR[language], language)
+    assert [v.name for v in frame.victims] == ["Kettleby Bahn" if language == "de" else "Kettleby Rail"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Hackers wiped the servers of Kettleby Rail on Monday. The hackers had also stolen customer data."),
+    ("de", "Hacker haben am Montag die Server der Kettleby Bahn gelöscht. Die Täter hatten auch Kundendaten "
+           "gestohlen."),
+])
+def test_the_same_attack_told_further_in_the_pluperfect_is_not_another(language: str, text: str) -> None:
+    """Without an earlier year, "had also" adds to the reported attack: the sentence is no background and its theft
+    still types the incident."""
+    frame = only_frame(text, language)
+    assert [v.name for v in frame.victims] == [{"en": "Kettleby Rail", "de": "Kettleby Bahn"}[language]]
+    assert "data-breach" in frame.types

@@ -954,10 +954,11 @@ def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
 def _object_of_a_perfect(facts: SentenceFacts, candidate: Candidate) -> bool:
     """ "Korvan hat letzte Woche die Stadtwerke Lutrecht gehackt", "Korvan heeft de gemeente Lutrecht gehackt": a
     victim verb's participle right after a name ends the clause, and one of the packs' ``auxiliaries_before_object``
-    opens it a few words before the name: the name is what was hit."""
+    opens it a few words before the name: the name is what was hit. A sector noun there is what the sentence is about
+    in general ("Systeme der Verwaltung") unless its country makes it one ("das ukrainische Stromnetz lahmgelegt")."""
     auxiliaries = auxiliaries_before_object(facts.language)
-    if not auxiliaries or candidate.generic:
-        return False  # a sector noun there is what the sentence is about in general ("Systeme der Verwaltung")
+    if not auxiliaries or (candidate.generic and candidate.victim.country is None):
+        return False
     verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= candidate.end), None)
     if verb is None or facts.text[candidate.end:verb.start].strip() \
             or not re.match(r"\s*(?:[.,;:!?]|$)", facts.text[verb.end:]):
