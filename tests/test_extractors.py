@@ -1571,3 +1571,20 @@ def test_a_closing_quotation_mark_ends_the_sentence_it_closes(text, sentences):
 ])
 def test_who_was_spied_on_hit_or_robbed_is_a_victim(text: str, language: str, victim: str) -> None:
     assert victim in victim_names(text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "victim", "country"), [
+    # a head noun after the sector word, then the place: "government entities in Myanmar"
+    ("The group targeted government entities in Myanmar.", "en", "government entities", "MM"),
+    ("Des pirates ont visé des entités gouvernementales en Ukraine.", "fr", "entités gouvernementales", "UA"),
+    ("Los piratas atacaron organismos gubernamentales en Chile.", "es", "organismos gubernamentales", "CL"),
+    # "U.S." is the chunk "U.S" and its full stop: the country of the governments, not an organisation of its own
+    ("The group compromised the networks of six U.S. state governments.", "en", "U.S. state governments", "US"),
+    # the accounts of the victim
+    ("The group hacked the social media accounts of Polish politicians.", "en", "Polish politicians", "PL"),
+])
+def test_the_victims_of_incident_descriptions_with_their_country(text: str, language: str, victim: str,
+                                                                 country: str) -> None:
+    found = [(c.victim.name, c.victim.country) for c in victims_in(facts_of(text, language))]
+    assert (victim, country) in found
+    assert all(name not in {"U.S", "U.S."} for name, _ in found)

@@ -255,8 +255,9 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
             continue
         if any(chunk.start <= m.start and m.end <= chunk.end for m in media):
             continue
-        countries = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
-        covered = sum(c.end - c.start for c in countries)
+        # a country may run past the chunk: "U.S." is the chunk "U.S" and its full stop
+        countries = [c for c in facts.countries if c.start < chunk.end and chunk.start < c.end]
+        covered = sum(min(c.end, chunk.end) - max(c.start, chunk.start) for c in countries)
         if _only_a_country(chunk, covered):
             continue  # handled as a state, not an organisation
         code = next((c.code for c in countries if not c.attacker_side), None)
