@@ -1588,3 +1588,26 @@ def test_the_victims_of_incident_descriptions_with_their_country(text: str, lang
     found = [(c.victim.name, c.victim.country) for c in victims_in(facts_of(text, language))]
     assert (victim, country) in found
     assert all(name not in {"U.S", "U.S."} for name, _ in found)
+
+
+@pytest.mark.parametrize(("text", "language", "victims"), [
+    # the country after a victim cue is what was hit, not the subject of the verb after it
+    ("A cyberattack on Albania disrupted government services for days.", "en", [("government", "AL")]),
+    ("The attack on Estonia disrupted banks.", "en", [("banks", "EE")]),
+    # the object of a German or Dutch perfect, with where it is between it and the participle
+    ("Chinesische Hacker haben Behörden in Taiwan angegriffen.", "de", [("Behörden", "TW")]),
+    ("Russische hackers hebben ziekenhuizen in Polen aangevallen.", "nl", [("ziekenhuizen", "PL")]),
+    ("Il ministero della Difesa del Messico è stato violato da un gruppo di hacker.", "it",
+     [("ministero della Difesa del Messico", "MX")]),
+    # organisations told only by where they are ("targets in Austria, Estonia and Portugal")
+    ("The group attacked targets in Austria, Estonia and Portugal.", "en",
+     [("targets", "AT"), ("targets", "EE"), ("targets", "PT")]),
+    ("A North Korean group targeted entities in South Korea and Japan.", "en",
+     [("entities", "KR"), ("entities", "JP")]),
+    ("Le groupe a visé des entités en Ukraine.", "fr", [("entités", "UA")]),
+])
+def test_the_hit_country_is_the_victims_and_never_the_attackers(text: str, language: str,
+                                                                victims: list[tuple[str, str]]) -> None:
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [(v.name, v.country) for v in frame.victims] == victims
+    assert not [claim for claim in frame.claims if set(claim.attributed_to) & {country for _, country in victims}]

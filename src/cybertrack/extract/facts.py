@@ -261,9 +261,10 @@ def _acting(text: str, country: Match, form: str, facts: SentenceFacts) -> bool:
     launched the attack", "the Russian military carried out a cyberattack", "l'esercito russo ha sferrato un
     attacco"), with at most one of the packs' active auxiliaries between; a passive ("Ukraine was hit") has another
     word there. The state is named, or is a nationality with one of its bodies (the packs' ``state_nouns``: "the
-    Russian military", "l'esercito russo"). The state that acts is the attacker's, not the victim's."""
+    Russian military", "l'esercito russo"). The state that acts is the attacker's, not the victim's; one right after
+    a victim cue is what was hit, and the verb after it is the attack's ("a cyberattack on Albania disrupted ...")."""
     subject_end = _state_subject_end(text, country, form, facts)
-    if subject_end is None:
+    if subject_end is None or victim_cue_before(facts, country.start):
         return False
     verbs = [verb for verb in facts.cues["victim_before"] if _OBJECT_AFTER.match(text, verb.end)]
     return any(_right_after(text, subject_end, verb.start) for verb in verbs) \

@@ -122,13 +122,20 @@ def adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMenti
             return country
         if country.end <= start and words_between(text, country.end, start, 1) <= 1 \
                 and not _SENTENCE_BREAK.search(text, country.end, start) \
-                and not _little_word_between(text[country.end:start], facts.language):
+                and not _little_word_between(text[country.end:start], facts.language) \
+                and not _verb_between(facts, country.end, start):
             return country
         if country.start >= end and words_between(text, end, country.start, 2) <= 2 \
                 and not _PUNCTUATION.search(text, end, country.start) \
                 and _links_a_place(text[end:country.start], facts.language):
             return country
     return None
+
+
+def _verb_between(facts: SentenceFacts, start: int, end: int) -> bool:
+    """A victim verb of the packs between a country and the noun after it ends the phrase: in "an attack on Estonia
+    disrupted banks" the banks are not Estonia's by the words' order alone."""
+    return any(start <= cue.start and cue.end <= end for cue in facts.cues.get("victim_before", []))
 
 
 def _little_word_between(gap: str, language: str) -> bool:
@@ -961,11 +968,20 @@ def _object_of_a_perfect(facts: SentenceFacts, candidate: Candidate) -> bool:
     if not auxiliaries or (candidate.generic and candidate.victim.country is None):
         return False
     verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= candidate.end), None)
-    if verb is None or facts.text[candidate.end:verb.start].strip() \
+    if verb is None or not _only_its_place_between(facts, candidate.end, verb.start) \
             or not re.match(r"\s*(?:[.,;:!?]|$)", facts.text[verb.end:]):
         return False
     before = re.split(r"[,;:]", facts.text[:candidate.start])[-1].split()[-_PERFECT_OBJECT_WORDS:]
     return any(word.casefold() in auxiliaries for word in before)
+
+
+def _only_its_place_between(facts: SentenceFacts, end: int, verb_start: int) -> bool:
+    """Nothing stands between the name and the participle, or only where it is: "Behörden in Taiwan angegriffen"."""
+    if not facts.text[end:verb_start].strip():
+        return True
+    country = next((c for c in facts.countries if end <= c.start and c.end <= verb_start
+                    and not facts.text[c.end:verb_start].strip()), None)
+    return country is not None and _links_a_place(facts.text[end:country.start], facts.language)
 
 
 _PERFECT_OBJECT_WORDS = 6  # "hat letzte Woche die Stadtwerke": from the auxiliary to the object's name
