@@ -1568,6 +1568,7 @@ def test_a_closing_quotation_mark_ends_the_sentence_it_closes(text, sentences):
     ("The group targeted Indian defense personnel with Android malware.", "en", "Indian defense personnel"),
     ("The group targeted Israeli water facilities.", "en", "Israeli water facilities"),
     ("A Belarusian group targeted Ukrainian officials with phishing emails.", "en", "Ukrainian officials"),
+    ("Hackers targeted Taiwan's presidential office.", "en", "Taiwan's presidential office"),
 ])
 def test_who_was_spied_on_hit_or_robbed_is_a_victim(text: str, language: str, victim: str) -> None:
     assert victim in victim_names(text, language)
@@ -1599,6 +1600,8 @@ def test_the_victims_of_incident_descriptions_with_their_country(text: str, lang
     ("Russische hackers hebben ziekenhuizen in Polen aangevallen.", "nl", [("ziekenhuizen", "PL")]),
     ("Il ministero della Difesa del Messico è stato violato da un gruppo di hacker.", "it",
      [("ministero della Difesa del Messico", "MX")]),
+    # a nationality right before an actor's name is the actor's: the Bundestag is no Russian victim
+    ("German prosecutors charged a Russian GRU officer over the hack of the Bundestag.", "en", [("Bundestag", "DE")]),
     # organisations told only by where they are ("targets in Austria, Estonia and Portugal")
     ("The group attacked targets in Austria, Estonia and Portugal.", "en",
      [("targets", "AT"), ("targets", "EE"), ("targets", "PT")]),

@@ -133,6 +133,10 @@ def sentence_facts(
             facts.producers.append(match)
         elif "technique" in kinds:
             facts.technique_names += [e.key for e in entries if e.kind == "technique"]
+    acting_agencies = [agency for agency in kb.find_agencies(text)
+                       if any(not text[agency.end:cue.start].strip() for cue in facts.cues.get("agency_after", []))]
+    actors = facts.actors + acting_agencies
+    facts.countries = [_before_an_actor(country, facts.text, actors) for country in facts.countries]
     if striking := _named_attackers_striking(facts, kb):
         facts.cues["attack"] = sorted(facts.cues.get("attack", []) + striking, key=lambda m: (m.start, m.end))
     facts.vulnerabilities = find_vulnerabilities(text)
@@ -142,6 +146,17 @@ def sentence_facts(
     facts.institutions = find_institutions(text)
     facts.names = name_chunks(text, language)
     return facts
+
+
+def _before_an_actor(country: CountryMention, text: str, actors: list[Match]) -> CountryMention:
+    """ "a Russian GRU officer", "the North Korean Lazarus Group": a nationality right before the name of a threat
+    actor, or of a state agency named by its attacking part (the packs' ``agency_after``), is the actor's side, never
+    the country of what the sentence says was hit ("the Russian FSB was hacked")."""
+    if country.attacker_side or country.form != "adjective":
+        return country
+    if any(actor.start > country.end and not text[country.end:actor.start].strip(" -") for actor in actors):
+        return replace(country, attacker_side=True)
+    return country
 
 
 def _named_attackers_striking(facts: SentenceFacts, kb: KnowledgeBase) -> list[Match]:
