@@ -1614,3 +1614,20 @@ def test_the_hit_country_is_the_victims_and_never_the_attackers(text: str, langu
     [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert [(v.name, v.country) for v in frame.victims] == victims
     assert not [claim for claim in frame.claims if set(claim.attributed_to) & {country for _, country in victims}]
+
+
+@pytest.mark.parametrize(("text", "victims", "actors"), [
+    # an apposition that ends on a group noun of attackers says the name is a crew's, and its targets stay victims
+    ("Korvan Kittens, an Iranian hacking group, targeted Israeli shipping companies.",
+     ["Israeli shipping companies"], ["Korvan Kittens"]),
+    # a bare "group" may be a firm's
+    ("Lutrex Foods, a Dutch food group, was hit by ransomware.", ["Lutrex Foods"], []),
+    # encrypting a victim's machines is a ransomware attack
+    ("The Brindle Spider gang encrypted the servers of the Veldmark Port Authority.",
+     ["Veldmark Port Authority"], ["Brindle Spider"]),
+])
+def test_a_crew_described_in_an_apposition_acts_and_its_targets_are_victims(text: str, victims: list[str],
+                                                                            actors: list[str]) -> None:
+    [frame] = extract_frames("doc", text, "en", PUBLISHED, RESOURCES)
+    assert [v.name for v in frame.victims] == victims
+    assert frame.actors == actors

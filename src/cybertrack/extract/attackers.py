@@ -221,7 +221,8 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
              and not _a_word_for_attackers(facts, chunk) and not _where_from(facts, chunk)
              and not (" " not in chunk.text and common_in_every_language(chunk.text))]  # "le groupe Microsoft"
     cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
-            or ((_before_cue(facts, chunk) or _attacks(facts, chunk)) and not _a_victim(facts, chunk))
+            or ((_before_cue(facts, chunk) or _attacks(facts, chunk) or _described_as_a_crew(facts, chunk))
+                and not _a_victim(facts, chunk))
             for chunk in names]
     for i in range(1, len(names)):  # "Aleksey Belan and Karim Baratov were charged", in both directions
         cast[i] = cast[i] or (cast[i - 1] and _coordinated(facts, names[i - 1], names[i]))
@@ -394,6 +395,22 @@ def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[M
         if words_between(facts.text, name.end, cue.start, _APPOSITION) > _APPOSITION:
             return False
     return False
+
+
+def _described_as_a_crew(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "Korvan Kittens, an Iranian hacking group, targeted ...": an apposition between commas that ends on a group
+    noun of attackers says what the name is, a crew's. A bare "group" may be a firm's ("a Dutch food group")."""
+    after = facts.text[chunk.end:]
+    close = after.find(",", 1)
+    if not after.startswith(",") or close < 0:
+        return False
+    end = chunk.end + close
+    return words_between(facts.text, chunk.end, end, _APPOSITION) <= _APPOSITION \
+        and any(chunk.end < noun.start and not facts.text[noun.end:end].strip()
+                and noun.text.casefold() not in _BARE_GROUPS for noun in facts.cues.get("group_noun", []))
+
+
+_BARE_GROUPS = frozenset({"group", "groupe", "gruppo", "grupo", "gruppe", "groep"})
 
 
 def _before_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:

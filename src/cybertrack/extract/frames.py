@@ -530,7 +530,8 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
     country = article_country(facts)
     if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
-        cast = _without_people(article_victims(facts, own_attack_mentions(facts, mentions)), by_index) or cast
+        cast = _without_acting(_without_people(article_victims(facts, own_attack_mentions(facts, mentions)), by_index),
+                               by_index) or cast
     cast = _organisations_as_last_resort(cast)
     if not any(cast.values()) and not any(state_victims(f) for f in facts):
         cast = _without_people(context_victims(facts, own_attack_mentions(facts, mentions), encoder), by_index)
@@ -546,6 +547,18 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
                                                     or is_impersonated(by_index[index], c))
                          and (c.generic or (by_index[index].text[c.start:c.end] not in products
                                             and not _cast_as_acting(by_index[index], c, acting[index])))])}
+
+
+def _without_acting(cast: dict[int, list[Candidate]], by_index: dict[int, SentenceFacts]) -> dict[int, list[Candidate]]:
+    """The article-level victims without the names their sentences cast as attackers: a crew the article keeps
+    naming ("Korvan Kittens, an Iranian hacking group, targeted Israeli shipping companies") is no victim, and must
+    not stand in for the sentences' own."""
+    kept = {}
+    for index, victims in cast.items():
+        acting = _acting_in(by_index[index])
+        if found := [c for c in victims if c.generic or not _cast_as_acting(by_index[index], c, acting)]:
+            kept[index] = found
+    return kept
 
 
 def _cast_as_acting(facts: SentenceFacts, candidate: Candidate, acting: set[str]) -> bool:
