@@ -8,6 +8,7 @@ import itertools
 import pytest
 
 from cybertrack.explain import explained
+from cybertrack.extract.frames import extract_frames
 from cybertrack.model import Certainty, Claim, ClaimantKind, Evidence, Frame, Incident, Stance, Victim
 from cybertrack.resolve import LINK_REPORTS, resolve
 from tests.conftest import RESOURCES
@@ -515,3 +516,35 @@ def test_a_claimant_told_by_role_alone_who_echoes_a_named_party_folds_into_its_c
     [incident] = resolve([report("a.txt", ("autorités britanniques", "KV", "GB")),
                           report("b.txt", ("Veldmark government", "KV", "VM"))])
     assert len(incident.claims) == 2
+
+
+CREW_CLAIMS = {
+    "en": "A hacktivist group calling itself Korvan Cyber Army claimed DDoS attacks on the website of the Norvale "
+          "parliament.",
+    "fr": "Le groupe de hackers Korvan Cyber Army a revendiqué l'attaque contre le site du Sénat de Lutrèche.",
+    "it": "Il collettivo Korvan Cyber Army ha rivendicato l'attacco DDoS ai siti del governo italiano.",
+    "nl": "De hackersgroep Korvan Cyber Army eiste de DDoS-aanval op Nederlandse banken op.",
+}
+
+
+def _crew_reports(texts: dict[str, str]) -> list[Frame]:
+    return [frame for language, text in texts.items()
+            for frame in extract_frames(f"doc-{language}", text, language, "2024-05-10", RESOURCES)]
+
+
+def test_a_crew_no_catalogue_knows_joins_no_reports_by_its_name_alone() -> None:
+    """A hacktivist crew claims a new target every day in the same words: reports in four languages, one day, one
+    crew, four targets, are four incidents; its name is all they share."""
+    frames = _crew_reports(CREW_CLAIMS)
+    assert len(frames) == 4
+    assert len(resolve(frames, resources=RESOURCES)) == 4
+
+
+def test_a_crew_s_reports_on_one_target_are_one_incident() -> None:
+    """The same crew and the same target, told in two languages, are still one incident."""
+    frames = _crew_reports({
+        "en": "The hacktivist group Korvan Cyber Army claimed DDoS attacks on the website of the Dutch bank "
+              "Lutrex Bank.",
+        "nl": "De hackersgroep Korvan Cyber Army eiste de DDoS-aanval op de website van Lutrex Bank op.",
+    })
+    assert len(resolve(frames, resources=RESOURCES)) == 1

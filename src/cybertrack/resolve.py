@@ -35,6 +35,7 @@ from cybertrack.blocking import block_keys, identified, rule_keys
 from cybertrack.conflicts import conflicts, same_party, sides
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.extract.institutions import state_body
+from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.actors import alias_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Certainty, Claim, ClaimantKind, Frame, Incident, JoinedBy, Link, Stance, Victim
@@ -322,7 +323,27 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     if not others:
         return 0.0
     features = np.asarray([pair_features(frame, vector, other, other_vector) for other, other_vector in others])
-    return float((model.probability(features) * anchored(features)).mean())  # a pair sharing no anchor counts 0
+    anchors = anchored(features) & ~_only_an_uncatalogued_crew(frame, [other for other, _ in others])
+    return float((model.probability(features) * anchors).mean())  # a pair sharing no anchor counts 0
+
+
+def _only_an_uncatalogued_crew(frame: Frame, others: list[Frame]) -> np.ndarray:
+    """Which pairs share nothing but a crew the knowledge base does not catalogue (its name is all the names they
+    share): a hacktivist or ransomware crew claims a new victim every day in the same words, so its name alone joins
+    no reports (as `_catalogued` has it for the rules). A victim, a CVE or malware in common may still make them
+    one."""
+    return np.asarray([_crew_alone(frame, other) for other in others], dtype=bool)
+
+
+def _crew_alone(frame: Frame, other: Frame) -> bool:
+    shared = {actor for actor in other.actors if alias_key(actor) in actor_keys(frame)}
+    if not shared or _catalogued(shared):
+        return False
+    if any(victims_match(v, w) for v in frame.victims for w in other.victims) \
+            or set(frame.vulnerabilities) & set(other.vulnerabilities) or set(frame.malware) & set(other.malware):
+        return False
+    crew = {name_key(actor) for actor in shared}
+    return all(key.removeprefix("org:") in crew for key in frame.names.keys() & other.names.keys())
 
 
 def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
