@@ -399,7 +399,8 @@ def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[M
 
 def _described_as_a_crew(facts: SentenceFacts, chunk: NameChunk) -> bool:
     """ "Korvan Kittens, an Iranian hacking group, targeted ...": an apposition between commas that ends on a group
-    noun of attackers says what the name is, a crew's. A bare "group" may be a firm's ("a Dutch food group")."""
+    noun of attackers says what the name is, a crew's. A bare "group" may be a firm's ("a Dutch food group": the
+    packs' ``bare_group_nouns``)."""
     after = facts.text[chunk.end:]
     close = after.find(",", 1)
     if not after.startswith(",") or close < 0:
@@ -407,10 +408,13 @@ def _described_as_a_crew(facts: SentenceFacts, chunk: NameChunk) -> bool:
     end = chunk.end + close
     return words_between(facts.text, chunk.end, end, _APPOSITION) <= _APPOSITION \
         and any(chunk.end < noun.start and not facts.text[noun.end:end].strip()
-                and noun.text.casefold() not in _BARE_GROUPS for noun in facts.cues.get("group_noun", []))
+                and noun.text.casefold() not in _bare_group_nouns(facts.language)
+                for noun in facts.cues.get("group_noun", []))
 
 
-_BARE_GROUPS = frozenset({"group", "groupe", "gruppo", "grupo", "gruppe", "groep"})
+@language_table
+def _bare_group_nouns(language: str) -> frozenset[str]:
+    return frozenset(noun.casefold() for noun in pack(language, "actors")["bare_group_nouns"])
 
 
 def _before_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:
