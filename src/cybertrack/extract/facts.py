@@ -133,10 +133,9 @@ def sentence_facts(
             facts.producers.append(match)
         elif "technique" in kinds:
             facts.technique_names += [e.key for e in entries if e.kind == "technique"]
-    acting_agencies = [agency for agency in kb.find_agencies(text)
-                       if any(not text[agency.end:cue.start].strip() for cue in facts.cues.get("agency_after", []))]
-    actors = facts.actors + acting_agencies
-    facts.countries = [_before_an_actor(country, facts.text, actors) for country in facts.countries]
+    if any(country.form == "adjective" for country in facts.countries):
+        actors = facts.actors + _acting_agencies(text, facts, kb)
+        facts.countries = [_before_an_actor(country, text, actors) for country in facts.countries]
     if striking := _named_attackers_striking(facts, kb):
         facts.cues["attack"] = sorted(facts.cues.get("attack", []) + striking, key=lambda m: (m.start, m.end))
     facts.vulnerabilities = find_vulnerabilities(text)
@@ -146,6 +145,15 @@ def sentence_facts(
     facts.institutions = find_institutions(text)
     facts.names = name_chunks(text, language)
     return facts
+
+
+def _acting_agencies(text: str, facts: SentenceFacts, kb: KnowledgeBase) -> list[Match]:
+    """The state agencies named by their attacking part ("GRU officer", "FSB hackers"); read only where a cue of
+    that part stands, since it takes a pass of the agencies' matcher."""
+    after = facts.cues.get("agency_after", [])
+    if not after:
+        return []
+    return [agency for agency in kb.find_agencies(text) if any(not text[agency.end:cue.start].strip() for cue in after)]
 
 
 def _before_an_actor(country: CountryMention, text: str, actors: list[Match]) -> CountryMention:
