@@ -1631,3 +1631,18 @@ def test_a_crew_described_in_an_apposition_acts_and_its_targets_are_victims(text
     [frame] = extract_frames("doc", text, "en", PUBLISHED, RESOURCES)
     assert [v.name for v in frame.victims] == victims
     assert frame.actors == actors
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("German prosecutors charged a Russian GRU officer over the hack of the Bundestag.", "en"),
+    ("Die Bundesanwaltschaft hat einen russischen GRU-Offizier wegen des Hackerangriffs auf den Bundestag angeklagt.",
+     "de"),
+    ("Het Duitse OM heeft een Russische GRU-officier aangeklaagd voor de hack van de Bondsdag.", "nl"),
+])
+def test_an_agency_officer_acts_for_his_state_and_his_nationality_is_not_the_victims(text: str, language: str) -> None:
+    """ "a Russian GRU officer", "einen russischen GRU-Offizier": the agency named by its attacking part acts, and the
+    nationality before it is its side, never the country of the parliament it hacked."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert frame.actors == ["GRU"]
+    assert [v.country for v in frame.victims if v.country == "RU"] == []
+

@@ -153,7 +153,8 @@ def _acting_agencies(text: str, facts: SentenceFacts, kb: KnowledgeBase) -> list
     after = facts.cues.get("agency_after", [])
     if not after:
         return []
-    return [agency for agency in kb.find_agencies(text) if any(not text[agency.end:cue.start].strip() for cue in after)]
+    return [agency for agency in kb.find_agencies(text)  # "GRU officer", "GRU-Offizier"
+            if any(not text[agency.end:cue.start].strip(" -") for cue in after)]
 
 
 def _before_an_actor(country: CountryMention, text: str, actors: list[Match]) -> CountryMention:
