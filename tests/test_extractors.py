@@ -1569,6 +1569,9 @@ def test_a_closing_quotation_mark_ends_the_sentence_it_closes(text, sentences):
     ("The group targeted Israeli water facilities.", "en", "Israeli water facilities"),
     ("A Belarusian group targeted Ukrainian officials with phishing emails.", "en", "Ukrainian officials"),
     ("Hackers targeted Taiwan's presidential office.", "en", "Taiwan's presidential office"),
+    # whom a phishing message was sent to
+    ("Gamaredon sent malicious documents to Ukrainian government agencies.", "en", "Ukrainian government agencies"),
+    ("The group sent spear-phishing emails to the Kettleby Water Board.", "en", "Kettleby Water Board"),
 ])
 def test_who_was_spied_on_hit_or_robbed_is_a_victim(text: str, language: str, victim: str) -> None:
     assert victim in victim_names(text, language)
