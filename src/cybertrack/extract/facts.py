@@ -203,7 +203,7 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     before_noun = form != "adjective" or language not in ADJECTIVES_AFTER_NOUNS
     if before_noun and after < len(attacker_nouns) and _next_to(text, end, attacker_nouns[after].start, 2) \
             and modifiers_only(text[end:attacker_nouns[after].start], language) \
-            and not _verb_between(facts, end, attacker_nouns[after].start) \
+            and not verb_between(facts, end, attacker_nouns[after].start) \
             and not _trade_before(facts, end, attacker_nouns[after]):
         return True
     before = bisect.bisect_right(attacker_nouns, country.start, key=lambda noun: noun.end)
@@ -266,7 +266,7 @@ def _inside_a_trade(facts: SentenceFacts, noun: Match) -> bool:
     return any(cue.start <= noun.start and noun.end <= cue.end for cue in _trades(facts))
 
 
-def _verb_between(facts: SentenceFacts, start: int, end: int) -> bool:
+def verb_between(facts: SentenceFacts, start: int, end: int) -> bool:
     """A verb of the packs' cues (accusing, denying, saying, attacking) stands between ``start`` and ``end``."""
     return any(start <= cue.start and cue.end <= end for kind in _VERB_CUES for cue in facts.cues.get(kind, []))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -527,11 +527,18 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     (`victims.is_impersonated`: "posing as the tax office"), nor who attacks (`_acting_in`)."""
     mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
     by_index = {f.index: f for f in facts}
+    acting: dict[int, set[str]] = {}  # who each sentence casts as its attackers (`_acting_in`), read once
+
+    def acting_in(index: int) -> set[str]:
+        if index not in acting:
+            acting[index] = _acting_in(by_index[index])
+        return acting[index]
+
     cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
     country = article_country(facts)
     if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
         cast = _without_acting(_without_people(article_victims(facts, own_attack_mentions(facts, mentions)), by_index),
-                               by_index) or cast
+                               by_index, acting_in) or cast
     cast = _organisations_as_last_resort(cast)
     if not any(cast.values()) and not any(state_victims(f) for f in facts):
         cast = _without_people(context_victims(facts, own_attack_mentions(facts, mentions), encoder), by_index)
@@ -541,22 +548,21 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
         cast[index] = [c for c in victims if (c.start, c.end) not in placed]
     named = [by_index[index].text[c.start:c.end] for index, victims in cast.items() for c in victims if not c.generic]
     products = technologies(named, encoder)
-    acting = {index: _acting_in(by_index[index]) for index in cast}
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c)
                                                     or is_impersonated(by_index[index], c))
                          and (c.generic or (by_index[index].text[c.start:c.end] not in products
-                                            and not _cast_as_acting(by_index[index], c, acting[index])))])}
+                                            and not _cast_as_acting(by_index[index], c, acting_in(index))))])}
 
 
-def _without_acting(cast: dict[int, list[Candidate]], by_index: dict[int, SentenceFacts]) -> dict[int, list[Candidate]]:
-    """The article-level victims without the names their sentences cast as attackers: a crew the article keeps
-    naming ("Korvan Kittens, an Iranian hacking group, targeted Israeli shipping companies") is no victim, and must
-    not stand in for the sentences' own."""
+def _without_acting(cast: dict[int, list[Candidate]], by_index: dict[int, SentenceFacts],
+                    acting_in: Callable[[int], set[str]]) -> dict[int, list[Candidate]]:
+    """The article-level victims without the names their sentences cast as attackers (``acting_in``, by sentence
+    index): a crew the article keeps naming ("Korvan Kittens, an Iranian hacking group, targeted Israeli shipping
+    companies") is no victim, and must not stand in for the sentences' own."""
     kept = {}
     for index, victims in cast.items():
-        acting = _acting_in(by_index[index])
-        if found := [c for c in victims if c.generic or not _cast_as_acting(by_index[index], c, acting)]:
+        if found := [c for c in victims if c.generic or not _cast_as_acting(by_index[index], c, acting_in(index))]:
             kept[index] = found
     return kept
 

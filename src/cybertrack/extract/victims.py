@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from babel.dates import get_day_names, get_month_names
 
 from cybertrack.extract.cues import cues
-from cybertrack.extract.facts import CountryMention, SentenceFacts, auxiliaries_before_object
+from cybertrack.extract.facts import CountryMention, SentenceFacts, auxiliaries_before_object, verb_between
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.incident_dates import CLAUSE_EDGE, background_markers
 from cybertrack.extract.institutions import (
@@ -123,19 +123,13 @@ def adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMenti
         if country.end <= start and words_between(text, country.end, start, 1) <= 1 \
                 and not _SENTENCE_BREAK.search(text, country.end, start) \
                 and not _little_word_between(text[country.end:start], facts.language) \
-                and not _verb_between(facts, country.end, start):
+                and not verb_between(facts, country.end, start):  # "Estonia disrupted banks"
             return country
         if country.start >= end and words_between(text, end, country.start, 2) <= 2 \
                 and not _PUNCTUATION.search(text, end, country.start) \
                 and _links_a_place(text[end:country.start], facts.language):
             return country
     return None
-
-
-def _verb_between(facts: SentenceFacts, start: int, end: int) -> bool:
-    """A victim verb of the packs between a country and the noun after it ends the phrase: in "an attack on Estonia
-    disrupted banks" the banks are not Estonia's by the words' order alone."""
-    return any(start <= cue.start and cue.end <= end for cue in facts.cues.get("victim_before", []))
 
 
 def _little_word_between(gap: str, language: str) -> bool:
