@@ -136,6 +136,9 @@ def test_a_victim_told_again_by_its_head_noun_is_no_incident_of_its_own() -> Non
     ("The Kettleby hospital was attacked by Rhysida on Monday.", "Kettleby hospital", "org:kettleby hospital"),
     # an administration, known by its place's name as "the city council of Lutrecht" is
     ("Hackers attacked the Lutrecht city council on Monday.", "Lutrecht city council", "org:lutrecht"),
+    # a department no country was found for: the name's, not a second victim (and a second incident) beside it
+    ("Hackers stole emails from the Korvan foreign ministry on Monday.", "Korvan foreign ministry",
+     "org:korvan foreign ministry"),
 ])
 def test_a_name_no_gazetteer_knows_before_its_sector_noun_is_one_victim(sentence: str, name: str, key: str) -> None:
     """ "The Kettleby hospital" was one hospital, not Kettleby and a hospital: the unknown name and the noun after it

@@ -591,21 +591,36 @@ def _named_with_their_noun(facts: SentenceFacts, named: list[Candidate], generic
     kept_generic = []
     for candidate in generic:
         nouns = [m for m in facts.cues.get("sector", []) if m.end == candidate.end]
-        inner = [n for n in named if nouns and candidate.start <= n.start and n.end <= nouns[0].start
-                 and n.victim.key.startswith("org:") and len(n.victim.name.split()) == 1
-                 and not facts.text[n.end:nouns[0].start].strip()]
-        if len(inner) != 1:
+        inner = _unknown_name_right_before(facts, named, nouns[0].start, candidate.start) if nouns else None
+        if inner is None:
             kept_generic.append(candidate)
             continue
-        name = facts.text[inner[0].start:candidate.end]
+        name = facts.text[inner.start:candidate.end]
         administration = any(m.start == nouns[0].start and m.end == candidate.end
                              for m in facts.cues.get("place_heads", []))  # known by its place's name, as "the city of"
-        key = inner[0].victim.key if administration else f"org:{name_key(name)}"
+        key = inner.victim.key if administration else f"org:{name_key(name)}"
         sector = STATE_SECTOR if administration else candidate.victim.sector
-        victim = Victim(name, key, candidate.victim.country, sector)
-        merged.append(Candidate(inner[0].start, candidate.end, victim, False))
-        named = [n for n in named if n is not inner[0]]
+        merged.append(Candidate(inner.start, candidate.end, Victim(name, key, candidate.victim.country, sector), False))
+        named = [n for n in named if n is not inner]
+    # "the Korvan foreign ministry": a department no country was found for, after such a name, is that name's
+    for department_ in [n for n in named if n.victim.key.startswith("?/ministry:")]:
+        inner = _unknown_name_right_before(facts, named, department_.start, 0)
+        if inner is None:
+            continue
+        name = facts.text[inner.start:department_.end]
+        victim = Victim(name, f"org:{name_key(name)}", None, department_.victim.sector)
+        merged.append(Candidate(inner.start, department_.end, victim, False))
+        named = [n for n in named if n is not inner and n is not department_]
     return named + merged, kept_generic
+
+
+def _unknown_name_right_before(facts: SentenceFacts, named: list[Candidate], head: int, start: int) \
+        -> Candidate | None:
+    """The one-word organisation name (no gazetteer's place) that ends right before the noun at ``head`` and starts
+    at ``start`` or after, if exactly one does."""
+    inner = [n for n in named if start <= n.start and n.end <= head and n.victim.key.startswith("org:")
+             and len(n.victim.name.split()) == 1 and not facts.text[n.end:head].strip()]
+    return inner[0] if len(inner) == 1 else None
 
 
 def _describes_name(facts: SentenceFacts, generic: Candidate, named: list[Candidate]) -> bool:
