@@ -1649,3 +1649,15 @@ def test_an_agency_officer_acts_for_his_state_and_his_nationality_is_not_the_vic
     assert frame.actors == ["GRU"]
     assert [v.country for v in frame.victims if v.country == "RU"] == []
 
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Korvan activists hacked the Russian FSB and leaked its internal documents in March.", "en", "Russian FSB"),
+    ("Des militants de Korvan ont piraté le FSB russe et divulgué ses documents internes en mars.", "fr",
+     "FSB"),
+])
+def test_an_agency_that_was_hacked_is_a_victim_of_its_state(text: str, language: str, victim: str) -> None:
+    """The attacking part of an agency comes after it ("FSB hackers"): an attack verb before it ("hacked the Russian
+    FSB") makes it the object, so the nationality before it is the victim's country, not the attacker's side."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [(v.name, v.country) for v in frame.victims] == [(victim, "RU")]

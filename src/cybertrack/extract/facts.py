@@ -154,7 +154,7 @@ def _acting_agencies(text: str, facts: SentenceFacts, kb: KnowledgeBase) -> list
     if not after:
         return []
     return [agency for agency in kb.find_agencies(text)  # "GRU officer", "GRU-Offizier"
-            if any(not text[agency.end:cue.start].strip(" -") for cue in after)]
+            if any(cue.start >= agency.end and not text[agency.end:cue.start].strip(" -") for cue in after)]
 
 
 def _before_an_actor(country: CountryMention, text: str, actors: list[Match]) -> CountryMention:
