@@ -241,6 +241,10 @@ def chunk_texts(text: str, language: str) -> list[str]:
     ("Das Landesamt für Wasserwirtschaft Veldmark bestätigte das.", "de", "Landesamt für Wasserwirtschaft Veldmark"),
     ("Il Comune di Lutrecht ha confermato l'incidente.", "it", "Comune di Lutrecht"),
     ("La Universidad de Lutrecht confirmó el incidente.", "es", "Universidad de Lutrecht"),
+    # a connector and an article before the next capitalised word
+    ("The Organisation for the Protection of Veldmark Waters confirmed it.", "en",
+     "Organisation for the Protection of Veldmark Waters"),
+    ("La Banque de la Lutrecht a confirmé l'incident.", "fr", "Banque de la Lutrecht"),
 ])
 def test_multiword_name_with_connectors(text: str, language: str, name: str) -> None:
     assert chunk_texts(text, language)[0] == name
@@ -1661,3 +1665,18 @@ def test_an_agency_that_was_hacked_is_a_victim_of_its_state(text: str, language:
     FSB") makes it the object, so the nationality before it is the victim's country, not the attacker's side."""
     [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert [(v.name, v.country) for v in frame.victims] == [(victim, "RU")]
+
+
+@pytest.mark.parametrize(("text", "victim", "country"), [
+    ("State-sponsored hackers deployed destructive malware against Ukrainian government agencies in January.",
+     "Ukrainian government agencies", "UA"),
+    ("Pro-Iranian hackers took the Albanian government's online services offline in July.", "Albanian government",
+     "AL"),
+    ("A hacking group targeted South Korean cryptocurrency exchanges in 2017.",
+     "South Korean cryptocurrency exchanges", "KR"),
+])
+def test_how_incident_descriptions_tell_the_target(text: str, victim: str, country: str | None) -> None:
+    """The way databases of incidents describe them: what the malware was turned against, what was taken offline
+    (its name between the verb and "offline"), and the exchanges of a country."""
+    [frame] = extract_frames("doc", text, "en", PUBLISHED, RESOURCES)
+    assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]

@@ -38,6 +38,7 @@ _CONNECTORS = {
     "of", "the", "for", "and", "&", "de", "du", "des", "la", "le", "l'", "d'", "di", "del", "della", "dei",
     "degli", "delle", "dell'", "van", "der", "den", "het", "voor", "von", "für", "und", "y", "e",
 }
+_ARTICLE_CONNECTORS = {"the", "la", "le", "der", "den", "het"}  # the connectors that are articles
 _MAX_TOKENS = 8
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "A.P", "U.S": initials, whose last period the tokens leave out
 _TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "in", "for") in lower case
@@ -158,6 +159,10 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
                     and sentence[tokens[j][1]:tokens[j + 1][0]].strip() == "" \
                     and (token.lower() not in _COORDINATORS or _acronym_spans(tokens, i, j)):
                 j += 2
+            elif _connector_and_article(tokens, j, sentence) and capitalised(tokens[j + 2][2]) \
+                    and not (j == i + 1 and _opens_sentence(sentence, tokens[i][0])
+                             and word_frequency(tokens[i][2]) >= SENTENCE_START_ZIPF):
+                j += 3  # "Organisation for the Prohibition of Chemical Weapons"; not "Data of the Norvale Consulate"
             else:
                 break
         run = tokens[i:j]
@@ -194,6 +199,16 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
             chunks.append(NameChunk(offset + start, offset + end, sentence[start:end], opens, descriptor))
         i = max(j, i + 1)
     return chunks
+
+
+def _connector_and_article(tokens: list[tuple[int, int, str]], at: int, sentence: str) -> bool:
+    """A connector and an article, in that order and apart from each other by a space only, at ``at``: "for the",
+    "of the", "de la", "van het"; a name goes on past them to the capitalised word after."""
+    if tokens[at][2].lower() not in _CONNECTORS - _COORDINATORS - _ARTICLE_CONNECTORS:
+        return False
+    return at + 2 < len(tokens) and tokens[at + 1][2].lower() in _ARTICLE_CONNECTORS \
+        and not sentence[tokens[at][1]:tokens[at + 1][0]].strip() \
+        and not sentence[tokens[at + 1][1]:tokens[at + 2][0]].strip()
 
 
 def _word_before_nationality(run: list[tuple[int, int, str]]) -> bool:
