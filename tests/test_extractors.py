@@ -1680,3 +1680,20 @@ def test_how_incident_descriptions_tell_the_target(text: str, victim: str, count
     (its name between the verb and "offline"), and the exchanges of a country."""
     [frame] = extract_frames("doc", text, "en", PUBLISHED, RESOURCES)
     assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]
+
+
+@pytest.mark.parametrize(("text", "language", "victim", "country"), [
+    ("Nordkoreanische Hacker haben 2016 rund 81 Millionen Dollar von der Zentralbank von Lutrecht gestohlen.", "de",
+     "Zentralbank von Lutrecht", None),
+    ("Hacker filorussi hanno colpito i siti del Ministero della Difesa italiano nel maggio.", "it",
+     "Ministero della Difesa italiano", "IT"),
+    ("Chinese hackers zijn in 2023 binnengedrongen bij het Nederlandse ministerie van Defensie.", "nl",
+     "Nederlandse ministerie van Defensie", "NL"),
+])
+def test_what_hackers_stole_or_hit_is_an_attack_in_every_language(text: str, language: str, victim: str,
+                                                                   country: str | None) -> None:
+    """The English pack reads "hackers hit" and a bare "stole" as an attack; the other packs read hackers who steal
+    or hit, with the verb later in the clause, so ("Hacker haben ... gestohlen", "hacker ... hanno colpito"), and
+    whom Dutch hackers broke in at ("binnengedrongen bij")."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]
