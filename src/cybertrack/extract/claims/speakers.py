@@ -92,8 +92,9 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     agency_states = _agency_states(facts)
     for chunk in facts.names:
         inside = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
+        outlet = any(chunk.start <= m.start and m.end <= chunk.end for m in media)  # "the Guardian", a common word
         if any(chunk.start < e and s < chunk.end for s, e in taken) \
-                or not (plausible_name(facts, chunk) or _opens_with_speaker(facts, chunk)
+                or not (plausible_name(facts, chunk) or _opens_with_speaker(facts, chunk) or outlet
                         or is_web_domain(chunk.text)):  # a site cited as the source: "laut golem.de"
             continue
         if chunk.text.casefold() in FUNCTION_WORDS:
