@@ -829,13 +829,20 @@ def the_accused(targets: list[Target], accused: list[str], at: int) -> Speaker |
 
 
 def named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
-    """ "..." — "Ha affermato il ministro degli Esteri.": a short sentence that only says who spoke."""
-    if next_facts is None or not next_facts.has("speech") or len(next_facts.text.split()) > _SPEAKER_LINE_WORDS:
+    """ "..." — "Ha affermato il ministro degli Esteri.": a short sentence that only says who spoke. The speaker
+    stands in that sentence, not in the one it speaks for: it keeps its name and no place in the claim's sentence,
+    where its offsets would cover words of their own (the "LockBit" of "The LockBit gang is behind ...")."""
+    if next_facts is None or next_facts.is_attack or stance_cue(next_facts) is not None:
         return None
-    if next_facts.is_attack or stance_cue(next_facts) is not None:
+    # its first clause may say it before the sentence goes on: "A riportarlo è il Telegraph, dopo che ..."
+    clause_end = next_facts.text.find(",") % (len(next_facts.text) + 1)
+    if len(next_facts.text[:clause_end].split()) > _SPEAKER_LINE_WORDS \
+            or not any(m.start < clause_end for m in next_facts.cues.get("speech", [])):
         return None
-    later = possible_speakers(next_facts, [])
-    return later[0] if later else None
+    later = [s for s in possible_speakers(next_facts, []) if s.start < clause_end]
+    if not later:
+        return None
+    return replace(later[0], name=later[0].name or next_facts.text[later[0].start:later[0].end], start=0, end=0)
 
 
 def named_before(facts: SentenceFacts, previous: SentenceFacts | None) -> Speaker | None:
