@@ -121,6 +121,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     taken = [(s.start, s.end) for s in found]
     found += [title for title in _quoted_titles(facts, media)
               if not any(title.start < e and s < title.end for s, e in taken)]
+    found += _outlets_by_their_article(facts, media, [(s.start, s.end) for s in found])
     for country in facts.countries:
         if country.form == "adjective" or country.attacker_side:
             continue
@@ -147,6 +148,19 @@ def _agency_states(facts: SentenceFacts) -> dict[tuple[int, int], str | None]:
     galaxy."""
     agencies = knowledge_base().agencies
     return {(match.start, match.end): agencies[str(match.values[0].key)].country for match in sentence_agencies(facts)}
+
+
+def _outlets_by_their_article(facts: SentenceFacts, media: list[Match], taken: list[tuple[int, int]]) \
+        -> list[Speaker]:
+    """ "berichtet der Spiegel", "wie die Zeit meldet": an outlet the packs name with its article, whose other word is
+    a common noun (German capitalises every noun, so no name chunk holds it); named without the article."""
+    found = []
+    for outlet in media:
+        first, _, rest = outlet.text.partition(" ")
+        if first.casefold() in ARTICLES and rest[:1].isupper() \
+                and not any(outlet.start < end and start < outlet.end for start, end in taken):
+            found.append(Speaker(outlet.start, outlet.end, rest, None, ClaimantKind.MEDIA))
+    return found
 
 
 def _quoted_titles(facts: SentenceFacts, media: list[Match]) -> list[Speaker]:
