@@ -1697,3 +1697,26 @@ def test_what_hackers_stole_or_hit_is_an_attack_in_every_language(text: str, lan
     whom Dutch hackers broke in at ("binnengedrongen bij")."""
     [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]
+
+
+@pytest.mark.parametrize(("text", "language", "victim", "country"), [
+    ("Officials said pro-Russian hackers were behind a series of attacks on Polish websites.", "en",
+     "Polish websites", "PL"),
+    ("Prorussische Hacker haben am Montag deutsche Webseiten mit DDoS-Angriffen lahmgelegt.", "de",
+     "deutsche Webseiten", "DE"),
+    ("Des hackers prorusses ont mené des attaques DDoS contre des sites internet italiens lundi.", "fr",
+     "sites internet italiens", "IT"),
+    ("Hacker filorussi hanno attaccato lunedì diversi siti web italiani con attacchi DDoS.", "it",
+     "diversi siti web italiani", "IT"),
+    ("Hackers prorrusos atacaron el lunes varios sitios web españoles con ataques DDoS.", "es",
+     "sitios web españoles", "ES"),
+    ("Pro-Russische hackers hebben maandag Nederlandse websites platgelegd met DDoS-aanvallen.", "nl",
+     "Nederlandse websites", "NL"),
+])
+def test_a_country_s_websites_are_a_victim_in_every_language(text: str, language: str, victim: str,
+                                                             country: str) -> None:
+    """A campaign against a country's websites hits that country. German and Dutch put the means between the object
+    and the participle, or Dutch after it ("mit DDoS-Angriffen lahmgelegt", "platgelegd met DDoS-aanvallen"); the
+    weekday before the noun is no modifier of it ("lunedì diversi siti web")."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]

@@ -558,8 +558,8 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
         if gap.strip():
             break
         lower = word.group().lower()
-        if lower in stops and lower not in _CONJUNCTIONS:
-            break
+        if (lower in stops and lower not in _CONJUNCTIONS) or lower in _calendar_words():
+            break  # "lunedì diversi siti web": the day the attack came is no modifier of what it hit
         if reads_as_verb(word.group(), facts.language):
             break
         if any(cue_start < word.end() and word.start() < cue_end for cue_start, cue_end in cue_words):
@@ -978,7 +978,7 @@ def _object_of_a_perfect(facts: SentenceFacts, candidate: Candidate) -> bool:
         return False
     verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= candidate.end), None)
     if verb is None or not _only_its_place_between(facts, candidate.end, verb.start) \
-            or not re.match(r"\s*(?:[.,;:!?]|$)", facts.text[verb.end:]):
+            or not _ends_the_clause(facts, verb.end):
         return False
     before = re.split(r"[,;:]", facts.text[:candidate.start])[-1].split()[-_PERFECT_OBJECT_WORDS:]
     return any(word.casefold() in auxiliaries for word in before)
@@ -986,13 +986,36 @@ def _object_of_a_perfect(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 def _only_its_place_between(facts: SentenceFacts, end: int, verb_start: int) -> bool:
     """Nothing stands between the name and the participle, or only where it is: "Behörden in Taiwan angegriffen"."""
-    if not facts.text[end:verb_start].strip():
+    if not facts.text[end:verb_start].strip() or _only_the_means_between(facts, end, verb_start):
         return True
     country = next((c for c in facts.countries if end <= c.start and c.end <= verb_start
                     and not facts.text[c.end:verb_start].strip()), None)
     return country is not None and _links_a_place(facts.text[end:country.start], facts.language)
 
 
+def _ends_the_clause(facts: SentenceFacts, at: int) -> bool:
+    """Only punctuation or the sentence's end follows, or the means the verb was done with before it ("platgelegd met
+    DDoS-aanvallen.": Dutch may put it after the participle)."""
+    if re.match(r"\s*(?:[.,;:!?]|$)", facts.text[at:]):
+        return True
+    clause_end = _PUNCTUATION.search(facts.text, at)
+    return _only_the_means_between(facts, at, clause_end.start() if clause_end else len(facts.text))
+
+
+def _only_the_means_between(facts: SentenceFacts, end: int, verb_start: int) -> bool:
+    """ "die Webseiten mit DDoS-Angriffen lahmgelegt", "de websites met DDoS-aanvallen platgelegd": what the attack
+    was made with, a short phrase after a preposition of the means (the packs' ``instruments_before_participle``)."""
+    gap = facts.text[end:verb_start].split()
+    return 2 <= len(gap) <= _MEANS_WORDS and gap[0].casefold() in _means(facts.language) \
+        and not _PUNCTUATION.search(" ".join(gap))
+
+
+@language_table
+def _means(language: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in pack(language, "grammar")["instruments_before_participle"])
+
+
+_MEANS_WORDS = 4  # "mit massiven DDoS-Angriffen": the preposition and a short noun phrase
 _PERFECT_OBJECT_WORDS = 6  # "hat letzte Woche die Stadtwerke": from the auxiliary to the object's name
 
 
