@@ -245,6 +245,8 @@ def chunk_texts(text: str, language: str) -> list[str]:
     ("The Organisation for the Protection of Veldmark Waters confirmed it.", "en",
      "Organisation for the Protection of Veldmark Waters"),
     ("La Banque de la Lutrecht a confirmé l'incident.", "fr", "Banque de la Lutrecht"),
+    # "on" after a body named for what it deals with
+    ("The Veldmark Commission on Elections confirmed it.", "en", "Veldmark Commission on Elections"),
 ])
 def test_multiword_name_with_connectors(text: str, language: str, name: str) -> None:
     assert chunk_texts(text, language)[0] == name
@@ -1720,3 +1722,9 @@ def test_a_country_s_websites_are_a_victim_in_every_language(text: str, language
     weekday before the noun is no modifier of it ("lunedì diversi siti web")."""
     [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]
+
+
+def test_on_and_a_day_is_no_part_of_a_name() -> None:
+    """Only after a body named for what it deals with does "on" stay in a name, and never before a weekday."""
+    assert chunk_texts("The attack hit the Lutrex Council on Monday.", "en") == ["Lutrex Council", "Monday"]
+    assert chunk_texts("The attack hit Lutrex on Monday.", "en") == ["Lutrex", "Monday"]

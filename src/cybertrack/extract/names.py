@@ -22,11 +22,12 @@ from dataclasses import dataclass
 
 import pycountry
 import stopwordsiso
+from babel.dates import get_day_names, get_month_names
 from HanTa import HanoverTagger
 
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, SENTENCE_START_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms
-from cybertrack.lang import alternation, pack, words
+from cybertrack.lang import LANGUAGES, alternation, pack, words
 from cybertrack.tables import language_table, table
 
 _TOKEN = re.compile(r"[\w][\w'’&.\-]*[\w]|[\w]|\([A-Z]{2,10}\)|&")
@@ -39,6 +40,9 @@ _CONNECTORS = {
     "degli", "delle", "dell'", "van", "der", "den", "het", "voor", "von", "für", "und", "y", "e",
 }
 _ARTICLE_CONNECTORS = {"the", "la", "le", "der", "den", "het"}  # the connectors that are articles
+# the English bodies named for what they deal with, after "on": only after one of them does "on" stay in a name ("the
+# attack hit Lutrex on Monday" names Lutrex and a day)
+_HEADS_BEFORE_ON = frozenset({"commission", "committee", "council", "conference", "panel", "court"})
 _MAX_TOKENS = 8
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "A.P", "U.S": initials, whose last period the tokens leave out
 _TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "in", "for") in lower case
@@ -159,6 +163,9 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
                     and sentence[tokens[j][1]:tokens[j + 1][0]].strip() == "" \
                     and (token.lower() not in _COORDINATORS or _acronym_spans(tokens, i, j)):
                 j += 2
+            elif token == "on" and tokens[j - 1][2].casefold() in _HEADS_BEFORE_ON and j + 1 < len(tokens) \
+                    and capitalised(tokens[j + 1][2]) and tokens[j + 1][2].lower() not in calendar_words():
+                j += 2  # "Commission on Elections", "Council on Foreign Relations"; not "Council on Monday"
             elif _connector_and_article(tokens, j, sentence) and capitalised(tokens[j + 2][2]) \
                     and not (j == i + 1 and _opens_sentence(sentence, tokens[i][0])
                              and word_frequency(tokens[i][2]) >= SENTENCE_START_ZIPF):
@@ -209,6 +216,16 @@ def _connector_and_article(tokens: list[tuple[int, int, str]], at: int, sentence
     return at + 2 < len(tokens) and tokens[at + 1][2].lower() in _ARTICLE_CONNECTORS \
         and not sentence[tokens[at][1]:tokens[at + 1][0]].strip() \
         and not sentence[tokens[at + 1][1]:tokens[at + 2][0]].strip()
+
+
+@table
+def calendar_words() -> frozenset[str]:
+    """The names of the months and weekdays in every supported language, in lower case (CLDR's, through babel)."""
+    found: set[str] = set()
+    for language in LANGUAGES:
+        found |= {w.lower() for w in get_month_names("wide", locale=language).values()}
+        found |= {w.lower() for w in get_day_names("wide", locale=language).values()}
+    return frozenset(found)
 
 
 def _word_before_nationality(run: list[tuple[int, int, str]]) -> bool:

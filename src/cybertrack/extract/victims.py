@@ -19,8 +19,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from babel.dates import get_day_names, get_month_names
-
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import CountryMention, SentenceFacts, auxiliaries_before_object, verb_between
 from cybertrack.extract.gaps import words_between
@@ -32,14 +30,21 @@ from cybertrack.extract.institutions import (
     portfolios,
     state_body,
 )
-from cybertrack.extract.names import NameChunk, adjectival_compound, is_web_domain, reads_as_verb, stop_words
+from cybertrack.extract.names import (
+    NameChunk,
+    adjectival_compound,
+    calendar_words,
+    is_web_domain,
+    reads_as_verb,
+    stop_words,
+)
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, SENTENCE_START_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import LANGUAGES, alternation, pack, word_pattern, words
 from cybertrack.model import ORGANISATION_NOUN_KIND, Victim
-from cybertrack.tables import language_table, table
+from cybertrack.tables import language_table
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _PUNCTUATION = re.compile(r"[.;:!?,]")
@@ -194,13 +199,6 @@ def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
     return spans
 
 
-@table
-def _calendar_words() -> frozenset[str]:
-    words: set[str] = set()
-    for language in ("en", "fr", "nl", "de", "it", "es"):
-        words |= {w.lower() for w in get_month_names("wide", locale=language).values()}
-        words |= {w.lower() for w in get_day_names("wide", locale=language).values()}
-    return frozenset(words)
 
 
 def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
@@ -210,7 +208,7 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
     tokens = chunk.text.split()
     if chunk.text.islower() and is_web_domain(chunk.text):
         return False
-    if all(t.lower() in _calendar_words() for t in tokens):
+    if all(t.lower() in calendar_words() for t in tokens):
         return False
     if len(tokens) > 1 and chunk.text.isupper():
         return False  # a heading in capitals
@@ -558,7 +556,7 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
         if gap.strip():
             break
         lower = word.group().lower()
-        if (lower in stops and lower not in _CONJUNCTIONS) or lower in _calendar_words():
+        if (lower in stops and lower not in _CONJUNCTIONS) or lower in calendar_words():
             break  # "lunedì diversi siti web": the day the attack came is no modifier of what it hit
         if reads_as_verb(word.group(), facts.language):
             break
