@@ -545,3 +545,24 @@ def test_the_same_attack_told_further_in_the_pluperfect_is_not_another(language:
     frame = only_frame(text, language)
     assert [v.name for v in frame.victims] == [{"en": "Kettleby Rail", "de": "Kettleby Bahn"}[language]]
     assert "data-breach" in frame.types
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Serious cyberattacks rose by 65% last year. A quarter of the attacks on manufacturers hit Korvan "
+           "firms, the annual report of the Lutrex association found."),
+    ("it", "Gli attacchi informatici gravi sono aumentati del 65% l'anno scorso. Un quarto degli attacchi al "
+           "settore manifatturiero ha colpito aziende di Korvan, secondo il rapporto annuale dell'associazione "
+           "Lutrex."),
+    ("fr", "Les cyberattaques graves ont augmenté de 65 % l'an dernier. Un quart des attaques contre "
+           "l'industrie a visé des entreprises de Korvan, selon le rapport annuel de l'association Lutrex."),
+    ("de", "Schwere Cyberangriffe sind im vergangenen Jahr um 65 Prozent gestiegen. Ein Viertel der Angriffe "
+           "auf die Industrie traf Unternehmen in Korvan, so der Jahresbericht des Verbands Lutrex."),
+    ("es", "Los ciberataques graves aumentaron un 65 % el año pasado. Un tercio de los ataques contra la "
+           "industria afectó a empresas de Korvan, según el informe anual de la asociación Lutrex."),
+    ("nl", "Ernstige cyberaanvallen zijn vorig jaar met 65 procent gestegen. Een kwart van de aanvallen op de "
+           "industrie trof bedrijven in Korvan, aldus het jaarverslag van de vereniging Lutrex."),
+])
+def test_a_sentence_that_counts_attacks_reports_none(language: str, text: str) -> None:
+    """A threat report's figures ("a quarter of the attacks ... hit Korvan firms") count attacks; none of them is an
+    incident of the article."""
+    assert extract_frames("doc", text, language, PUBLISHED, RESOURCES) == []

@@ -34,7 +34,12 @@ from cybertrack.extract.claims.wording import FUNCTION_WORDS
 from cybertrack.extract.context_victims import context_victims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import CountryMention, SentenceFacts, sentence_facts
-from cybertrack.extract.incident_dates import about_another_attack, background_sentences, incident_dates
+from cybertrack.extract.incident_dates import (
+    about_another_attack,
+    background_sentences,
+    counting_sentences,
+    incident_dates,
+)
 from cybertrack.extract.institutions import state_body
 from cybertrack.extract.introduced import introduced_names, named_by_its_noun
 from cybertrack.extract.name_kinds import technologies
@@ -193,6 +198,8 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     culprits = _culprits(facts, claims, background)
     drafts = _fold_generic([_without_culprits(draft, culprits)
                             for draft in _group(facts, deadline, _accused_states(claims), resources.encoder)])
+    counting = counting_sentences(facts, language)
+    drafts = [d for d in drafts if not _counts_only(d, counting)]
     drafts = [d for d in drafts if not _earlier_event(d, background)] or drafts
     frames = [_frame(document, draft, language, published, deadline, background) for draft in drafts]
     _assign_claims(frames, drafts, claims)
@@ -965,6 +972,14 @@ def _earlier_event(draft: _Draft, background: set[int]) -> bool:
     the first time: in 2019 ..."): an event the article recalls beside the one it reports, not an incident it
     reports."""
     return bool(draft.spans) and all(index in background for index in draft.spans)
+
+
+def _counts_only(draft: _Draft, counting: set[int]) -> bool:
+    """Every sentence that names the draft's victims, or for a draft that names none every sentence telling an attack,
+    counts attacks ("a quarter of the attacks on manufacturers hit Korvan firms"): a threat report's figures, never an
+    incident, even when the article has nothing else."""
+    told = set(draft.spans) or {sentence.index for sentence in draft.sentences if sentence.is_attack}
+    return bool(told) and told <= counting
 
 
 def _self_claimed(frame: Frame) -> list[str]:

@@ -167,14 +167,23 @@ def background_sentences(sentences: list[SentenceFacts], language: str) -> set[i
         background.add(sentence.index)
         if not sentence.dates:
             background.add(sentence.index + 1)
-    return background | _back_to_the_compared_attack(sentences, language)
+    return background | _back_to_the_compared_attack(sentences, language) | counting_sentences(sentences, language)
 
 
 def about_another_attack(sentences: list[SentenceFacts], language: str) -> set[int]:
     """The indexes of the sentences that themselves say they tell of another attack: a marker of an earlier one, or a
     reference back to the attack the sentence before compares with. Narrower than `background_sentences`, which also
     takes the sentence after a marker: a claim there may well be about the reported attack."""
-    return {s.index for s in _marked(sentences, language)} | _back_to_the_compared_attack(sentences, language)
+    return {s.index for s in _marked(sentences, language)} | _back_to_the_compared_attack(sentences, language) \
+        | counting_sentences(sentences, language)
+
+
+def counting_sentences(sentences: list[SentenceFacts], language: str) -> set[int]:
+    """The sentences that count attacks ("a quarter of the attacks on manufacturers hit Italian firms", the packs'
+    ``statistics``): a threat report's figures, no attack of its own. Only the sentence itself: the next may well
+    report one."""
+    counted = background_markers(language, "statistics")
+    return {sentence.index for sentence in sentences if counted.search(sentence.text)}
 
 
 def _marked(sentences: list[SentenceFacts], language: str) -> list[SentenceFacts]:
