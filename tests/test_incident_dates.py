@@ -566,3 +566,16 @@ def test_a_sentence_that_counts_attacks_reports_none(language: str, text: str) -
     """A threat report's figures ("a quarter of the attacks ... hit Korvan firms") count attacks; none of them is an
     incident of the article."""
     assert extract_frames("doc", text, language, PUBLISHED, RESOURCES) == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("it", "Il gruppo Lazarus ha sottratto 25 milioni di dollari alla piattaforma Ortaglia Crypto nel marzo 2021."),
+    ("es", "El grupo Lazarus robó 15 millones de dólares a la plataforma Quintela Cripto en marzo de 2021."),
+    ("nl", "De Lazarus-groep stal in maart 2021 35 miljoen dollar van het cryptoplatform Kerstede Coin."),
+    ("de", "Die Lazarus-Gruppe stahl im März 2021 rund 30 Millionen Dollar von der Kryptobörse Fennick Coin."),
+    ("fr", "Le groupe Lazarus a dérobé 20 millions de dollars à la plateforme Tavrelle Crypto en mars 2021."),
+])
+def test_a_theft_is_an_attack_that_its_date_dates(language: str, text: str) -> None:
+    """A group that steals, told by the verb alone as the English pack's "stole" is ("ha sottratto", "robó", "stal",
+    "stahl", "a dérobé"), makes the sentence an attack, so its date dates the incident."""
+    assert only_frame(text, language).first_seen == "2021-03"
