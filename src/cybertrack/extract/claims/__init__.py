@@ -95,9 +95,9 @@ def _attribution_beside(facts: SentenceFacts, cue: StanceCue, earlier: list[tupl
     for attribution in facts.cues.get("attribution", []):
         if any(start <= attribution.start < end for start, end in earlier):
             continue
-        if attribution.start >= first.end and (comma := text.rfind(",", first.end, attribution.start)) >= 0:
+        if attribution.start >= first.end and (comma := _last_break(text, first.end, attribution.start)) >= 0:
             span = (comma + 1, len(text))
-        elif attribution.end <= first.start and (comma := text.find(",", attribution.end, first.start)) >= 0:
+        elif attribution.end <= first.start and (comma := _first_break(text, attribution.end, first.start)) >= 0:
             span = (0, comma)
         else:
             continue
@@ -105,6 +105,17 @@ def _attribution_beside(facts: SentenceFacts, cue: StanceCue, earlier: list[tupl
         if not any(clause.cues.get(kind) for kind in stronger):
             return clause
     return None
+
+
+def _last_break(text: str, start: int, end: int) -> int:
+    """Where the last comma or semicolon between ``start`` and ``end`` stands (-1 if none): "The government blamed
+    APT28 for the attack; Moscow rejected the accusation" parts its clauses as a comma does."""
+    return max(text.rfind(",", start, end), text.rfind(";", start, end))
+
+
+def _first_break(text: str, start: int, end: int) -> int:
+    found = [at for at in (text.find(",", start, end), text.find(";", start, end)) if at >= 0]
+    return min(found, default=-1)
 
 
 def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]], document: str,
