@@ -1728,3 +1728,15 @@ def test_on_and_a_day_is_no_part_of_a_name() -> None:
     """Only after a body named for what it deals with does "on" stay in a name, and never before a weekday."""
     assert chunk_texts("The attack hit the Lutrex Council on Monday.", "en") == ["Lutrex Council", "Monday"]
     assert chunk_texts("The attack hit Lutrex on Monday.", "en") == ["Lutrex", "Monday"]
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("Die Gruppe Gamaredon steckt hinter dem Angriff auf die Halvorn Maschinenbau GmbH im März.", "de",
+     "Halvorn Maschinenbau GmbH"),
+    ("Il gruppo LockBit ha attaccato la Lutrex Sistemi SpA a marzo.", "it", "Lutrex Sistemi SpA"),
+])
+def test_a_company_form_in_mixed_case_makes_the_words_before_it_a_name(text: str, language: str, name: str) -> None:
+    """ "GmbH", "SpA": a company's legal form names it as an acronym would, though the tagger reads the words before
+    it as common nouns; they are the name, not a description of "GmbH"."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [v.name for v in frame.victims] == [name]

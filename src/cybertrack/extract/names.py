@@ -57,6 +57,9 @@ _TAGGER_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 _VERB_TAGS = {"de": ("VV", "VA", "VM"), "en": ("VV",)}
 _PROPER_TAGS = {"NE", "FM"}  # STTS: proper noun, foreign material
 _ABBREVIATED_LEGAL_FORMS = frozenset({"inc", "ltd", "co", "corp"})  # written with a period: "Lutrex Inc."
+# company forms written in mixed case ("Halvorn Maschinenbau GmbH", "Lutrex SpA"): like an acronym, a name's part
+# whatever the tagger reads in the words before them
+_MIXED_CASE_LEGAL_FORMS = frozenset({"gmbh", "mbh", "ggmbh", "kgaa", "spa", "srl", "sarl"})
 _NAME_WORD_TAGS = ("NN", "NP", "AJ0")  # the English model's (C5) nouns, proper nouns and plain adjectives
 _GENITIVE = {"der", "des"}
 _KNOWN_WORD_SCORE = -20.0
@@ -398,7 +401,7 @@ def _names_something(token: tuple[int, int, str], proper: frozenset[int]) -> boo
     ("Südwestfalen-IT" an acronym, "IT-Systeme" systems)."""
     head = token[2].rsplit("-", 1)[-1].replace(".", "")
     return token[0] in proper or any(c.isdigit() for c in token[2]) or (len(head) > 1 and head.isupper()) \
-        or token[2].startswith("(") or is_web_domain(token[2])
+        or head.casefold() in _MIXED_CASE_LEGAL_FORMS or token[2].startswith("(") or is_web_domain(token[2])
 
 
 def _proper_part(run: list[tuple[int, int, str]], proper: frozenset[int]) -> list[tuple[int, int, str]]:
@@ -419,8 +422,9 @@ def _descriptor(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int:
     first = next((i for i, token in enumerate(run) if i >= lead and _names_something(token, proper)), 0)
     if first <= lead or any(token[2].lower() in _CONNECTORS for token in run[:first]):
         return 0  # "Deutsche Telekom": the nationality is the name's own
-    if first == len(run) - 1 and len(run[first][2]) < _SHORTEST_NAME:
-        return 0  # "Südwestfalen IT": a two-letter acronym names nobody alone, the words before it are the name's
+    if first == len(run) - 1 and (len(run[first][2]) < _SHORTEST_NAME
+                                  or run[first][2].casefold() in _MIXED_CASE_LEGAL_FORMS):
+        return 0  # "Südwestfalen IT", "Halvorn Maschinenbau GmbH": the words before it are the name's
     return run[first][0] - run[0][0]
 
 
