@@ -579,3 +579,12 @@ def test_a_theft_is_an_attack_that_its_date_dates(language: str, text: str) -> N
     """A group that steals, told by the verb alone as the English pack's "stole" is ("ha sottratto", "robó", "stal",
     "stahl", "a dérobé"), makes the sentence an attack, so its date dates the incident."""
     assert only_frame(text, language).first_seen == "2021-03"
+
+
+def test_who_got_into_what_in_spanish_dates_the_attack() -> None:
+    """ "accedieron en noviembre de 2016 a los servidores": Spanish "got into", with the date between the verb and what
+    was entered, is an attack, so its date dates the incident and its object is the victim."""
+    frame = only_frame("Piratas informáticos del grupo FIN7 accedieron en noviembre de 2016 a los servidores del banco "
+                       "Tarmeno, en Ecuador.", "es")
+    assert frame.first_seen == "2016-11"
+    assert [(v.name, v.country) for v in frame.victims] == [("banco Tarmeno", "EC")]
