@@ -199,8 +199,6 @@ def _occupied(facts: SentenceFacts) -> list[tuple[int, int]]:
     return spans
 
 
-
-
 def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
     """Not a capitalised common word opening the sentence, a date word, "Java-based", "China-sponsored", or a web
     address written in lower case: news cites its sources so ("golem.de"; speakers take them), and writes a site it
@@ -601,14 +599,14 @@ def _named_with_their_noun(facts: SentenceFacts, named: list[Candidate], generic
         merged.append(Candidate(inner.start, candidate.end, Victim(name, key, candidate.victim.country, sector), False))
         named = [n for n in named if n is not inner]
     # "the Korvan foreign ministry": a department no country was found for, after such a name, is that name's
-    for department_ in [n for n in named if n.victim.key.startswith("?/ministry:")]:
-        inner = _unknown_name_right_before(facts, named, department_.start, 0)
+    for unplaced in [n for n in named if n.victim.key.startswith("?/ministry:")]:
+        inner = _unknown_name_right_before(facts, named, unplaced.start, 0)
         if inner is None:
             continue
-        name = facts.text[inner.start:department_.end]
-        victim = Victim(name, f"org:{name_key(name)}", None, department_.victim.sector)
-        merged.append(Candidate(inner.start, department_.end, victim, False))
-        named = [n for n in named if n is not inner and n is not department_]
+        name = facts.text[inner.start:unplaced.end]
+        victim = Victim(name, f"org:{name_key(name)}", None, unplaced.victim.sector)
+        merged.append(Candidate(inner.start, unplaced.end, victim, False))
+        named = [n for n in named if n is not inner and n is not unplaced]
     return named + merged, kept_generic
 
 

@@ -114,6 +114,7 @@ def _last_break(text: str, start: int, end: int) -> int:
 
 
 def _first_break(text: str, start: int, end: int) -> int:
+    """Where the first comma or semicolon between ``start`` and ``end`` stands (-1 if none)."""
     found = [at for at in (text.find(",", start, end), text.find(";", start, end)) if at >= 0]
     return min(found, default=-1)
 

@@ -849,7 +849,8 @@ def named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
     if next_facts is None or next_facts.is_attack or stance_cue(next_facts) is not None:
         return None
     # its first clause may say it before the sentence goes on: "A riportarlo è il Telegraph, dopo che ..."
-    clause_end = next_facts.text.find(",") % (len(next_facts.text) + 1)
+    comma = next_facts.text.find(",")
+    clause_end = comma if comma >= 0 else len(next_facts.text)
     if len(next_facts.text[:clause_end].split()) > _SPEAKER_LINE_WORDS \
             or not any(m.start < clause_end for m in next_facts.cues.get("speech", [])):
         return None
