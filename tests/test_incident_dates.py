@@ -550,7 +550,7 @@ def test_the_same_attack_told_further_in_the_pluperfect_is_not_another(language:
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "Serious cyberattacks rose by 65% last year. A quarter of the attacks on manufacturers hit Korvan "
            "firms, the annual report of the Lutrex association found."),
-    ("it", "Gli attacchi informatici gravi sono aumentati del 65% l'anno scorso. Un quarto degli attacchi al "
+    ("it", "Lo scorso anno i gravi attacchi informatici sono aumentati di un terzo. Un quarto degli attacchi al "
            "settore manifatturiero ha colpito aziende di Korvan, secondo il rapporto annuale dell'associazione "
            "Lutrex."),
     ("fr", "Les cyberattaques graves ont augmenté de 65 % l'an dernier. Un quart des attaques contre "

@@ -848,7 +848,7 @@ def named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
     where its offsets would cover words of their own (the "LockBit" of "The LockBit gang is behind ...")."""
     if next_facts is None or next_facts.is_attack or stance_cue(next_facts) is not None:
         return None
-    # its first clause may say it before the sentence goes on: "A riportarlo è il Telegraph, dopo che ..."
+    # its first clause may say it before the sentence goes on: "A riportarlo è il Corriere di Korvan, che cita ..."
     comma = next_facts.text.find(",")
     clause_end = comma if comma >= 0 else len(next_facts.text)
     if len(next_facts.text[:clause_end].split()) > _SPEAKER_LINE_WORDS \
