@@ -44,6 +44,7 @@ from cybertrack.extract.institutions import state_body
 from cybertrack.extract.introduced import introduced_names, named_by_its_noun
 from cybertrack.extract.name_kinds import technologies
 from cybertrack.extract.realis import generic_sentences
+from cybertrack.extract.researchers import employers_of_researchers
 from cybertrack.extract.roles import enumerations, victims_in
 from cybertrack.extract.victim_countries import ArticleCountries, where_others_are
 from cybertrack.extract.victims import (
@@ -541,14 +542,17 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
             acting[index] = _acting_in(by_index[index])
         return acting[index]
 
-    cast = {index: victims for index, found in mentions.items() if (victims := victims_in(by_index[index], found))}
+    researching = employers_of_researchers(facts)
+    cast = _without_researching({index: victims for index, found in mentions.items()
+                                 if (victims := victims_in(by_index[index], found))}, researching)
     country = article_country(facts)
     if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
-        cast = _without_acting(_without_people(article_victims(facts, own_attack_mentions(facts, mentions)), by_index),
-                               by_index, acting_in) or cast
+        judged = _without_researching(article_victims(facts, own_attack_mentions(facts, mentions)), researching)
+        cast = _without_acting(_without_people(judged, by_index), by_index, acting_in) or cast
     cast = _organisations_as_last_resort(cast)
     if not any(cast.values()) and not any(state_victims(f) for f in facts):
-        cast = _without_people(context_victims(facts, own_attack_mentions(facts, mentions), encoder), by_index)
+        judged = context_victims(facts, own_attack_mentions(facts, mentions), encoder)
+        cast = _without_people(_without_researching(judged, researching), by_index)
     places = knowledge_base().places
     for index, victims in cast.items():
         placed = where_others_are(by_index[index], [(c.start, c.end) for c in victims], places)
@@ -560,6 +564,13 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
                                                     or is_impersonated(by_index[index], c))
                          and (c.generic or (by_index[index].text[c.start:c.end] not in products
                                             and not _cast_as_acting(by_index[index], c, acting_in(index))))])}
+
+
+def _without_researching(cast: dict[int, list[Candidate]], keys: set[str]) -> dict[int, list[Candidate]]:
+    """The victims the article-level models judged, without those of ``keys``: the employers of the article's
+    researchers (`researchers.employers_of_researchers`), whom an article names as often as its victim."""
+    return {index: kept for index, victims in cast.items()
+            if (kept := [c for c in victims if c.victim.key not in keys])}
 
 
 def _without_acting(cast: dict[int, list[Candidate]], by_index: dict[int, SentenceFacts],
