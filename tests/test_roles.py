@@ -357,6 +357,21 @@ def test_a_list_closed_by_a_conjunction_is_one_enumeration() -> None:
     assert [facts.text[c.start:c.end].split()[-1] for c in run] == ["Korvan", "Veldmark", "Lutrecht"]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("The stolen files came from Lutrex Foods with 40,739 records, Norvale Bank with 35,292 and Kettleby Power "
+     "with 33,412.", "en"),
+    ("The hackers hit Lutrex Foods (which said it had restored its systems), Norvale Bank and Kettleby Power.", "en"),
+    ("Betroffen waren Lutrex Foods mit 4.000 Datensätzen, Norvale Bank mit 2.100 und Kettleby Power.", "de"),
+    ("Les pirates ont frappé Lutrex Foods avec 4 000 fichiers, Norvale Bank avec 2 100 et Kettleby Power.", "fr"),
+])
+def test_what_the_text_says_of_one_item_does_not_end_the_enumeration(text: str, language: str) -> None:
+    """A count after a preposition ("with 40,739 records") or a parenthesis after an item says something of it
+    alone; the list goes on past it."""
+    facts = facts_of(text, language)
+    [run] = enumerations(facts, candidates(facts))
+    assert [facts.text[c.start:c.end] for c in run] == ["Lutrex Foods", "Norvale Bank", "Kettleby Power"]
+
+
 def shipped() -> dict:
     return json.loads(WEIGHTS.read_text("utf-8"))
 

@@ -49,8 +49,8 @@ from cybertrack.extract.victims import (
 )
 from cybertrack.knowledge.common_words import word_frequency
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack, words
-from cybertrack.tables import table
+from cybertrack.lang import alternation, pack, words
+from cybertrack.tables import language_table, table
 
 _NEAR_WORDS = 3  # a cue this close to a name speaks about it
 _APPOSED_WORDS = 1  # "the Storting": an article before a name is still the name alone
@@ -333,7 +333,7 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     describing word: "les sites de la ville de X, de l'aéroport de Y et de la société d'autoroutes Z"."""
     if first.end > second.start:
         return _Link.NONE
-    gap = facts.text[first.end:second.start]
+    gap = _without_aside(facts, facts.text[first.end:second.start])
     if _NOT_ENUMERATION.search(gap):
         return _Link.NONE
     conjunctions = words("grammar", "conjunctions")
@@ -346,6 +346,23 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     if tokens == [","]:
         return _Link.COMMA
     return _Link.DESCRIBED if tokens[:1] == [","] and tokens.count(",") == 1 else _Link.NONE
+
+
+def _without_aside(facts: SentenceFacts, gap: str) -> str:
+    """The gap without what the text says of the first item alone before the next: a parenthesis ("X (which said it
+    was unharmed), Y and Z") or its count, after a preposition ("X with 4,000 records, Y with 2,100 and Z")."""
+    aside = re.match(r"\s*\([^()]*\)", gap) or _count_after_item(facts.language).match(gap)
+    return gap[aside.end():] if aside else gap
+
+
+@language_table
+def _count_after_item(language: str) -> re.Pattern[str]:
+    """A preposition, a number and perhaps the noun it counts, before the comma or conjunction to the next item."""
+    grammar = pack(language, "grammar")
+    prepositions, conjunctions = alternation(grammar["prepositions"]), alternation(grammar["conjunctions"])
+    number = r"\d(?:[\d.,]|\s(?=\d{3}\b))*"  # "40,739", "4.000", "4 000"
+    return re.compile(rf"\s+(?:{prepositions})\s+{number}(?:\s+(?!(?:{conjunctions})\b)[^\W\d_]+)?"
+                      rf"(?=\s*,|\s+(?:{conjunctions})\b)", re.IGNORECASE)
 
 
 def _lead_in(facts: SentenceFacts, first: Candidate) -> str | None:
