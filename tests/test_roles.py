@@ -532,3 +532,29 @@ def test_a_theft_told_by_its_noun_names_whom_it_was_taken_from(text: str, langua
     """ "the theft of data from X", "el robo de información de X": the noun tells the attack and the name after it
     the victim, as the verb does ("stole data from X")."""
     assert victims(text, language) == found
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Kettleby Transit has also been hit by the ransomware attack, the operator said.", "en", "Kettleby Transit"),
+    ("Norvale Savings Bank was reportedly breached in a ransomware attack last week.", "en", "Norvale Savings Bank"),
+    ("Die Stadtwerke Lutrecht wurden offenbar gehackt, teilte die Stadt am Montag mit.", "de", "Stadtwerke Lutrecht"),
+    ("Lors de la cyberattaque, la mairie de Lutrecourt a déjà été piratée.", "fr", "mairie de Lutrecourt"),
+    ("Nell'attacco informatico il comune di Norvale è stato anche colpito.", "it", "comune di Norvale"),
+    ("En el ciberataque, el ayuntamiento de Lutrera fue también atacado.", "es", "ayuntamiento de Lutrera"),
+    ("De gemeente Veldmark is ook gehackt, meldt de provincie op maandag.", "nl", "gemeente Veldmark"),
+])
+def test_an_adverb_inside_the_verb_group_keeps_its_victim_cue(text: str, language: str, victim: str) -> None:
+    """ "has also been hit", "wurden offenbar gehackt", "a déjà été piratée": the packs' victim phrases are read
+    across the adverbs a verb group takes (each pack's ``inserted_adverbs`` and ``adverb_endings``), and the rule
+    of the cue after a name casts it."""
+    facts = facts_of(text, language)
+    assert len(facts.cues["victim_after"][0].text.split()) >= 3
+    found = candidates(facts)
+    cast = dict(zip([facts.text[c.start:c.end] for c in found], cast_by_rules(facts, found), strict=True))
+    assert cast[victim]
+    assert victim in victims(text, language)
+
+
+def test_a_negation_inside_the_verb_group_is_no_adverb() -> None:
+    facts = facts_of("Norvale Savings Bank was not hacked, the bank said.", "en")
+    assert not facts.cues["victim_after"]

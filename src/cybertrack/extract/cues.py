@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from cybertrack.extract.lexicons import LANGUAGES, lexicons
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
-from cybertrack.lang import alternation, topic, with_contractions
+from cybertrack.lang import alternation, topic, with_contractions, words
 
 SPLIT = "…"  # in a lexicon phrase, the words a split verb puts between its parts ("wies … zurück")
 _SPLIT_REACH = 120  # characters between the parts of a split verb, in one clause
@@ -78,6 +78,10 @@ class Cues:
                     # "DoS", "DDoS": written with inner capitals, they must be matched as written ("dos" is "two")
                     self._matcher.add(phrase, Cue(kind, group), case_sensitive=sum(c.isupper() for c in phrase) >= 2)
         self._split_heads = re.compile(rf"\b(?:{alternation(self._split)})\b", re.IGNORECASE) if self._split else None
+        self._spread = PhraseMatcher()  # the victim phrases of a verb group, read again across its adverbs
+        for phrase in (p for language in LANGUAGES for p in roles["victim_after"].get(language, [])):
+            if len(phrase.split()) > 1 and SPLIT not in phrase:
+                self._spread.add(phrase, Cue("victim_after", "victim_after"))
 
     def find_all(self, text: str) -> dict[str, list[Match]]:
         """Matches per kind (every kind present, possibly empty); a match's values are its groups."""
@@ -93,7 +97,28 @@ class Cues:
                 matches[cue.kind].append(Match(m.start(), m.end(), m.group(), (cue.group,)))
         for kind in {cue.kind for _, cue in split}:
             matches[kind].sort(key=lambda m: (m.start, -m.end))
+        matches["victim_after"] = self._across_adverbs(text, matches["victim_after"])
         return matches
+
+    def _across_adverbs(self, text: str, found: list[Match]) -> list[Match]:
+        """``found`` (the victim phrases matched as written), and those an adverb stands inside ("has also been
+        hit", "wurde offenbar gehackt", "a déjà été piratée"): the phrase matched in the text without its adverbs."""
+        adverbs = [m for m in _WORD_IN_TEXT.finditer(text) if _is_inserted_adverb(m.group(1))]
+        if not adverbs:
+            return found
+        kept, origin, at = [], [], 0
+        for adverb in adverbs:  # each adverb goes with the space before it
+            kept.append(text[at:adverb.start()])
+            origin += range(at, adverb.start())
+            at = adverb.end()
+        kept.append(text[at:])
+        origin += range(at, len(text))
+        spread = []
+        for m in self._spread.find("".join(kept)):
+            start, end = origin[m.start], origin[m.end - 1] + 1
+            if end - start > m.end - m.start and all(end <= f.start or f.end <= start for f in found):
+                spread.append(Match(start, end, text[start:end], ("victim_after",)))
+        return sorted(found + spread, key=lambda m: (m.start, -m.end)) if spread else found
 
 
 def _split_pattern(phrase: str) -> re.Pattern[str]:
@@ -103,6 +128,22 @@ def _split_pattern(phrase: str) -> re.Pattern[str]:
     head, tail = (part.strip() for part in phrase.split(SPLIT, 1))
     reach = rf"(?:{_IN_CLAUSE}){{1,{_SPLIT_REACH}}}?"
     return re.compile(rf"\b{re.escape(head)}\b(?={reach}\b{re.escape(tail)}\b)", re.IGNORECASE)
+
+
+_WORD_IN_TEXT = re.compile(r"\s(\w+)(?=\s)")  # a word with a space on each side, and its space before
+
+
+@functools.cache
+def _inserted_adverbs() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every pack's short adverbs of a verb group, and its adverb endings ("ly", "ment")."""
+    return words("grammar", "inserted_adverbs"), tuple(words("grammar", "adverb_endings"))
+
+
+def _is_inserted_adverb(word: str) -> bool:
+    """A lower-case adverb: one of the packs' ``inserted_adverbs`` ("also", "auch"), or a longer word with one of
+    their ``adverb_endings`` ("reportedly", "récemment")."""
+    listed, endings = _inserted_adverbs()
+    return word.islower() and (word in listed or any(word.endswith(e) and len(word) > len(e) + 2 for e in endings))
 
 
 @functools.cache
