@@ -558,3 +558,19 @@ def test_an_adverb_inside_the_verb_group_keeps_its_victim_cue(text: str, languag
 def test_a_negation_inside_the_verb_group_is_no_adverb() -> None:
     facts = facts_of("Norvale Savings Bank was not hacked, the bank said.", "en")
     assert not facts.cues["victim_after"]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The Kettleby Party has been the victim of a massive and coordinated hack, its leaders said.",
+     "has been the victim of"),
+    ("A Norvale hospital and a hotel became targets of a ransomware attack on Monday.", "became targets of"),
+    ("Several Veldmark councils have been victims of phishing this spring.", "have been victims of"),
+])
+def test_a_victim_noun_after_the_name_is_a_victim_cue(text: str, cue: str) -> None:
+    """ "has been the victim of", "became targets of": the target and victim nouns after a name, in the tenses
+    the pack has for "was the victim of", cast the name before them."""
+    facts = facts_of(text, "en")
+    assert [m.text for m in facts.cues["victim_after"]] == [cue]
+    found = candidates(facts)
+    assert found
+    assert cast_by_rules(facts, found)[0]
