@@ -531,3 +531,21 @@ def test_the_name_a_crew_gives_itself_is_an_attacker(language, text, actor):
     """ "calls itself X", "goes by the handle X": the name or handle an attacker goes by, in every language."""
     facts = document_facts(text, language, "2024-03-01", RESOURCES)
     assert actor in [acting.name for sentence in facts for acting in sentence_attackers(sentence)]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Hackers breached Hacking Team, the Italian spyware vendor, and leaked its source code."),
+    ("en", "The attack on Hacking Team exposed the company's customers."),
+    ("de", "Bei dem Angriff auf Hacking Team wurden interne Dokumente gestohlen."),
+])
+def test_a_catalogued_crew_the_attack_is_on_is_no_actor(language: str, sentence: str) -> None:
+    """A name the actor catalogue holds, written where the victim stands ("breached X", "the attack on X"), was hit."""
+    assert "Hacking Team" not in names_acting(sentence, language)
+
+
+@pytest.mark.parametrize("sentence", [
+    'Two brothers allegedly used custom malware (dubbed "Korvanlock") to spy on Veldmark officials.',
+    "Two brothers allegedly used custom malware, dubbed “Korvanlock”, to spy on Veldmark officials.",
+])
+def test_the_name_of_a_work_in_brackets_or_quotes_is_no_actor(sentence: str) -> None:
+    assert "Korvanlock" not in names_acting(sentence, "en")

@@ -68,8 +68,8 @@ def _lower_case_crew_nouns() -> frozenset[str]:
 def sentence_attackers(facts: SentenceFacts, agencies: list[Match] | None = None) -> list[Acting]:
     """Every actor the sentence casts as acting, in this order: catalogued actors, gangs, agencies, the others.
     ``agencies`` are the sentence's agency names, when the caller has found them already."""
-    found = [Acting(str(e.key)) for m in facts.actors if not compared(facts, m) and not _its_malware(facts, m)
-             for e in m.values]
+    found = [Acting(str(e.key)) for m in facts.actors
+             if not compared(facts, m) and not _its_malware(facts, m) and not _a_victim(facts, m) for e in m.values]
     found += [Acting(name) for name in acting_gangs(facts)]
     if agencies is None:
         agencies = sentence_agencies(facts)
@@ -309,8 +309,9 @@ def _people_of(facts: SentenceFacts, chunk: NameChunk) -> bool:
                for cue in facts.cues.get("people_of", []))
 
 
-def _a_victim(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "Zu dem Angriff auf X bekannte sich Y": a name the attack is on is not the one claiming it."""
+def _a_victim(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
+    """ "Zu dem Angriff auf X bekannte sich Y": a name the attack is on is not the one claiming it; nor is a
+    catalogued crew ("an attack on Hacking Team")."""
     return _cast_from_before(facts, chunk, facts.cues.get("victim_before", []))
 
 
@@ -369,10 +370,13 @@ def _person_descriptors() -> frozenset[str]:
     return frozenset(w.casefold() for w in words("actors", "person_descriptors"))
 
 
+_BETWEEN_WORK_AND_NAME = " ,(\"'“”«»‘’"  # "malware (dubbed “EyePyramid”)": punctuation around the work's name
+
+
 def _after_a_work(facts: SentenceFacts, cue: Match) -> bool:
     """ "reports published by Bleeping Computer", "the program, dubbed OSX/Dok": a cue right after a noun for a work
     names the work's author or the work itself, not an attacker."""
-    return any(work.end <= cue.start and not facts.text[work.end:cue.start].strip(" ,")
+    return any(work.end <= cue.start and not facts.text[work.end:cue.start].strip(_BETWEEN_WORK_AND_NAME)
                for work in facts.cues.get("work_nouns", []))
 
 
