@@ -561,7 +561,7 @@ def test_a_negation_inside_the_verb_group_is_no_adverb() -> None:
 
 
 @pytest.mark.parametrize(("text", "cue"), [
-    ("The Kettleby Party has been the victim of a massive and coordinated hack, its leaders said.",
+    ("The Kettleby Party has been the victim of a phishing campaign aimed at its staff, its leaders said.",
      "has been the victim of"),
     ("A Norvale hospital and a hotel became targets of a ransomware attack on Monday.", "became targets of"),
     ("Several Veldmark councils have been victims of phishing this spring.", "have been victims of"),
