@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cybertrack.budget import UNLIMITED
-from cybertrack.extract.frames import claims_of, document_facts
+from cybertrack.extract.frames import claims_of, document_facts, extract_frames
 from cybertrack.model import Certainty, ClaimantKind, Stance
 from tests.conftest import RESOURCES
 
@@ -417,3 +417,31 @@ def test_a_german_body_named_in_the_genitive_is_filed_under_its_nominative() -> 
     claim = only_claim("Nach Erkenntnissen des Verfassungsschutzes steckt die Gruppe APT28 hinter dem Angriff auf die "
                        "Stadtwerke Lutrecht.", "de")
     assert (claim.claimant, claim.mention) == ("Verfassungsschutz", "Verfassungsschutzes")
+
+
+def frame_claims(text: str, language: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(c.claimant, c.stance.value, c.attributed_to)
+            for frame in extract_frames("doc", text, language, "2024-05-14", RESOURCES) for c in frame.claims]
+
+
+@pytest.mark.parametrize(("text", "language", "claimant", "actor"), [
+    ("La société Lutrex a subi une cyberattaque lundi. L'agence de cybersécurité a ensuite indiqué que les indices "
+     "techniques pointaient vers le groupe Conti.", "fr", "agence", "Conti"),
+    ("El ayuntamiento de Lutrera sufrió un ciberataque. La policía informó después que el responsable fue el grupo "
+     "Hive.", "es", "policía", "Hive"),
+    ("Die Stadtwerke Lutrecht wurden Opfer eines Cyberangriffs. Das Innenministerium führt den Angriff auf die "
+     "Gruppe Conti zurück.", "de", "Ministry of Interior", "Conti"),
+])
+def test_where_the_evidence_points_is_an_attribution(text: str, language: str, claimant: str, actor: str) -> None:
+    """ "les indices pointaient vers X", "el responsable fue X", "führt den Angriff auf X zurück": each pack's
+    attribution words for where the traces lead and who was responsible."""
+    assert [(c, stance, targets) for c, stance, targets in frame_claims(text, language) if actor in targets] \
+        == [(claimant, "attributes", (actor,))]
+
+
+def test_a_group_said_to_be_behind_an_attack_does_not_claim_it_itself() -> None:
+    """ "Volgens het centrum zat de Lazarus Group achter de aanval": "according to" is someone else's word about the
+    group; with no speaker found, the article attributes, and the group claims nothing."""
+    text = ("De gemeente Veldmark is getroffen door een cyberaanval. Volgens het nationale cybersecuritycentrum zat de "
+            "Lazarus Group achter de aanval.")
+    assert frame_claims(text, "nl") == [("(article)", "attributes", ("Lazarus Group",))]

@@ -48,7 +48,7 @@ from cybertrack.extract.claims.stance import (
     stance_cue,
 )
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
-from cybertrack.extract.claims.wording import ACCORDING_OPENING
+from cybertrack.extract.claims.wording import ACCORDING_CUE, ACCORDING_OPENING
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.victims import name_key
 from cybertrack.model import ARTICLE_CLAIMANT, Claim, ClaimantKind, Evidence, Stance
@@ -119,6 +119,12 @@ def _first_break(text: str, start: int, end: int) -> int:
     return min(found, default=-1)
 
 
+def _speaks(facts: SentenceFacts, speaker: Speaker) -> bool:
+    """A verb of speech follows the speaker ("Cl0p confirmed it was responsible", "LockBit said"): "according to"
+    before it is someone else's word about it."""
+    return any(m.start >= speaker.end and not ACCORDING_CUE.fullmatch(m.text) for m in facts.cues.get("speech", []))
+
+
 def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]], document: str,
             published: str | None, next_facts: SentenceFacts | None, accused: list[str],
             previous: SentenceFacts | None, groups: list[str]) -> list[Claim]:
@@ -179,6 +185,9 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
         unconfirmed = speculative(facts, targets)
     if unconfirmed or not_made:
         stance = Stance.UNCONFIRMED
+    if stance is Stance.ATTRIBUTES and speaker is not None and speaker.kind is ClaimantKind.GROUP \
+            and not _speaks(facts, speaker):
+        speaker = None  # "Volgens het centrum zat de Lazarus Group achter de aanval": blamed, not speaking
     claimant = ACCORDING_OPENING.sub("", speaker.name) if speaker else ARTICLE_CLAIMANT  # not "Selon l'entreprise"
     own = [t for t in targets if not t.state and speaker is not None and speaker.start <= t.start < speaker.end] \
         or [t for t in targets if not t.state and name_key(t.name) == name_key(claimant)]
