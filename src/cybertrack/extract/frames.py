@@ -567,8 +567,9 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
 
 
 def _without_researching(cast: dict[int, list[Candidate]], keys: set[str]) -> dict[int, list[Candidate]]:
-    """The victims the article-level models judged, without those of ``keys``: the employers of the article's
-    researchers (`researchers.employers_of_researchers`), whom an article names as often as its victim."""
+    """The victims cast, by the sentences or by the article-level models, without those of ``keys``: the employers of
+    the article's researchers (`researchers.employers_of_researchers`), whom an article names as often as its
+    victim."""
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if c.victim.key not in keys])}
 

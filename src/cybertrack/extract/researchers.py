@@ -1,11 +1,12 @@
 """The organisations an article introduces as the employers of the researchers who study its attack.
 
-A security vendor is named in an attack report as often as the victim, and near the same attack words ("PhishMe
-researchers warn that the ransomware ..."), so the article-level models, which take the names an article keeps coming
-back to when no cue casts one, take it for the victim. How the article introduces it says otherwise: somewhere it
-is the employer of researchers or analysts, written right before them ("Lutrex security researchers", "Lutrex's
-analysts") or after them and a preposition ("researchers at Lutrex", "Forscher von Lutrex", "ricercatori di
-Lutrex"). The researcher nouns are each language pack's ``claims.staff``.
+A security vendor is named in an attack report as often as the victim, and near the same attack words ("Lutrex
+researchers warn that the ransomware ..."): the subject of an attack sentence reads as what was hit, and the
+article-level models, which take the names an article keeps coming back to when no cue casts one, take it for the
+victim too. How the article introduces it says otherwise: somewhere it is the employer of researchers or analysts,
+written right before them ("Lutrex security researchers", "Lutrex's analysts") or after them and a preposition
+("researchers at Lutrex", "Forscher von Lutrex", "ricercatori di Lutrex"). The researcher nouns are each language
+pack's ``claims.staff``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ from cybertrack.tables import language_table, table
 _DESCRIBING_WORDS = 2  # "Lutrex threat intelligence researchers": the describing words between a name and them
 _LINKING_WORDS = 2  # "researchers at the Lutrex", "chercheurs de la Lutrex": a preposition and an article
 _REACH = 60  # characters before a name where its researchers may stand
+
+
+@table
+def _staff() -> str:
+    """The packs' researcher nouns, with an inflection's ending or two ("Forschern", "analisti")."""
+    return rf"(?:{alternation(words('claims', 'staff'))})\w{{0,2}}"
 
 
 @table
@@ -40,12 +47,6 @@ def _staff_before() -> re.Pattern[str]:
 def _staff_opening() -> re.Pattern[str]:
     """Researchers opening a name, and the words that link them to what follows, in the group ``between``."""
     return re.compile(rf"(?:{_staff()})(?P<between>(?:\s+[\w'’]+){{1,{_LINKING_WORDS}}}?)\s+", re.IGNORECASE)
-
-
-@table
-def _staff() -> str:
-    """The packs' researcher nouns, with an inflection's ending or two ("Forschern", "analisti")."""
-    return rf"(?:{alternation(words('claims', 'staff'))})\w{{0,2}}"
 
 
 @language_table
