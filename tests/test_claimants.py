@@ -440,8 +440,23 @@ def test_where_the_evidence_points_is_an_attribution(text: str, language: str, c
 
 
 def test_a_group_said_to_be_behind_an_attack_does_not_claim_it_itself() -> None:
-    """ "Volgens het centrum zat de Lazarus Group achter de aanval": "according to" is someone else's word about the
+    """ "Volgens het onderzoek zat de Lazarus Group achter de aanval": "according to" is someone else's word about the
     group; with no speaker found, the article attributes, and the group claims nothing."""
-    text = ("De gemeente Veldmark is getroffen door een cyberaanval. Volgens het nationale cybersecuritycentrum zat de "
-            "Lazarus Group achter de aanval.")
+    text = ("De gemeente Veldmark is getroffen door een cyberaanval. Volgens het nieuwe onderzoek zat de Lazarus Group "
+            "achter de aanval.")
     assert frame_claims(text, "nl") == [("(article)", "attributes", ("Lazarus Group",))]
+
+
+@pytest.mark.parametrize(("text", "language", "claimant", "actor"), [
+    ("Die Stadtwerke Lutrecht wurden Opfer eines Cyberangriffs. Die Cybersicherheitsbehörde führt den Angriff auf "
+     "die Gruppe Conti zurück.", "de", "Cybersicherheitsbehörde", "Conti"),
+    ("Die Stadtwerke Lutrecht wurden Opfer eines Cyberangriffs. Die Bundespolizei macht die Gruppe Korvan für den "
+     "Angriff verantwortlich.", "de", "Bundespolizei", "Korvan"),
+    ("De gemeente Veldmark is getroffen door een cyberaanval. De cyberveiligheidsdienst liet weten dat de Lazarus "
+     "Group achter de inbraak zit.", "nl", "cyberveiligheidsdienst", "Lazarus Group"),
+])
+def test_an_institution_named_by_a_compound_speaks(text: str, language: str, claimant: str, actor: str) -> None:
+    """German and Dutch write a body's field into its noun ("Cybersicherheitsbehörde", "cyberveiligheidsdienst"):
+    the word ends in a claimant noun of the pack (``claimant_noun_endings``), and the body it names speaks."""
+    assert [(c, stance, targets) for c, stance, targets in frame_claims(text, language) if actor in targets] \
+        == [(claimant, "attributes", (actor,))]

@@ -268,6 +268,19 @@ def test_leading_sentence_stopword_is_dropped(text: str, language: str, name: st
     assert not chunks[0].sentence_start  # the capital after "The" is evidence of a name
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Die Behörde macht die Gruppe Korvan für den Angriff auf die Stadtwerke Lutrecht verantwortlich.",
+     ["Gruppe Korvan", "Stadtwerke Lutrecht"]),
+    ("Die Regierung macht Veldmark für den Vorfall verantwortlich.", ["Veldmark"]),
+    # only common nouns before the little word: the body's name is all of it
+    ("Das Landesamt für Wasserwirtschaft Veldmark bestätigte das.", ["Landesamt für Wasserwirtschaft Veldmark"]),
+])
+def test_a_german_name_ends_before_a_little_word_only_common_nouns_follow(text: str, names: list[str]) -> None:
+    """German capitalises "Angriff" and "Vorfall" as it does names, and "für den" may sit inside a name: after a
+    name, a "für" that only common nouns follow ends it."""
+    assert chunk_texts(text, "de") == names
+
+
 @pytest.mark.parametrize(("text", "language", "names"), [
     ("Die Gruppe behauptet, 300 GB Daten der Stadtwerke Lutrecht erbeutet zu haben.", "de", ["Stadtwerke Lutrecht"]),
     ("Le groupe a publié 2 To de données de la Banque de Lutrecht.", "fr", ["Banque de Lutrecht"]),

@@ -19,7 +19,7 @@ from cybertrack.extract.names import NameChunk, name_chunks, stop_words
 from cybertrack.knowledge.base import Entry, KnowledgeBase
 from cybertrack.knowledge.matcher import Match
 from cybertrack.knowledge.vulnerabilities import VulnerabilityMention, find_vulnerabilities
-from cybertrack.lang import LANGUAGES, pack, with_contractions, words
+from cybertrack.lang import LANGUAGES, compound_pattern, pack, with_contractions, words
 from cybertrack.tables import language_table, table
 
 # "China-backed", "Kremlin-linked", "Chinese state-sponsored": the country before is the attacker's side
@@ -28,6 +28,7 @@ _SPONSORED = re.compile(r"^[-‑–]?\s*(?:state[-‑–\s]?)?"
 # a word after a verb, in its clause: its object follows. German and Dutch end a clause with the participle or the
 # particle, their object before it ("hat Estland gehackt", "nahmen Norwegen ins Visier"): that country was hit.
 _OBJECT_AFTER = re.compile(r"\s+[^\W\d_]")
+_SHORTEST_COMPOUND_HEAD = 4  # letters before the noun a compound ends in ("Bundes-polizei", "cyber-dienst")
 
 
 ADJECTIVES_AFTER_NOUNS = frozenset({"fr", "it", "es"})  # "pirates chinois", "hacker cinesi", "piratas rusos"
@@ -115,6 +116,7 @@ def sentence_facts(
     facts = SentenceFacts(index=index, start=start, end=start + len(raw), text=text, raw=raw, language=language)
     facts.cues = cues.find_all(text)
     facts.cues["attacker_noun"] = [noun for noun in facts.cues["attacker_noun"] if not _inside_a_trade(facts, noun)]
+    facts.cues["claimant_noun"] = _with_compound_claimants(text, language, facts.cues["claimant_noun"])
     for match in kb.find(text):
         entries = [v for v in match.values if isinstance(v, Entry)]
         kinds = {e.kind for e in entries}
@@ -145,6 +147,24 @@ def sentence_facts(
     facts.institutions = find_institutions(text)
     facts.names = name_chunks(text, language)
     return facts
+
+
+def _with_compound_claimants(text: str, language: str, found: list[Match]) -> list[Match]:
+    """``found`` (the claimant nouns matched as words), and the words a claimant noun closes in a language that writes
+    its compounds as one ("die deutsche Cybersicherheitsbehörde", "het nationale cybersecuritycentrum": the pack's
+    ``claimant_noun_endings``). Such a match spans the whole word: it is how the article names the speaker."""
+    compound = _claimant_compound(language)
+    if compound is None:
+        return found
+    more = [Match(word.start(), word.end(), word.group(), ("claimant_noun",)) for word in compound.finditer(text)
+            if not any(m.start < word.end() and word.start() < m.end for m in found)]
+    return sorted(found + more, key=lambda m: (m.start, -m.end)) if more else found
+
+
+@language_table
+def _claimant_compound(language: str) -> re.Pattern[str] | None:
+    endings = pack(language, "roles")["claimant_noun_endings"]
+    return compound_pattern(endings, _SHORTEST_COMPOUND_HEAD) if endings else None
 
 
 def _acting_agencies(text: str, facts: SentenceFacts, kb: KnowledgeBase) -> list[Match]:

@@ -197,7 +197,7 @@ def name_chunks(sentence: str, language: str, offset: int = 0) -> list[NameChunk
         descriptor = 0
         if run and language in _TAGGED_LANGUAGES:
             proper = _proper_starts(sentence, language)
-            run = _proper_part(run, proper)
+            run = _without_common_tail(_proper_part(run, proper), proper)
             descriptor = _descriptor(run, proper)
         if run and run[-1][2].endswith(("'s", "’s")):  # "Belgium’s foreign ministry": the name is "Belgium"
             run[-1] = (run[-1][0], run[-1][1] - 2, run[-1][2][:-2])
@@ -410,6 +410,17 @@ def _proper_part(run: list[tuple[int, int, str]], proper: frozenset[int]) -> lis
     while (owner := _owned_from(run, proper)) is not None:
         run = run[owner:]
     return run if any(_names_something(token, proper) for token in run) else []
+
+
+def _without_common_tail(run: list[tuple[int, int, str]], proper: frozenset[int]) -> list[tuple[int, int, str]]:
+    """The run up to the little word after which only common nouns follow, when a word before it names something:
+    "macht die Gruppe Korvan für den Angriff verantwortlich" names "Korvan", not "Korvan für den Angriff". A name
+    made of common nouns alone keeps its tail ("Bundesamt für Verfassungsschutz"): nothing before "für" names."""
+    for i, token in enumerate(run[1:-1], 1):
+        if token[2].lower() in _CONNECTORS and any(_names_something(t, proper) for t in run[:i]) \
+                and not any(_names_something(t, proper) for t in run[i + 1:]):
+            return run[:i]
+    return run
 
 
 def _descriptor(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int:

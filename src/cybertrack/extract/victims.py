@@ -42,7 +42,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, SENTENCE_START_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, alternation, pack, word_pattern, words
+from cybertrack.lang import LANGUAGES, alternation, compound_pattern, pack, word_pattern, words
 from cybertrack.model import ORGANISATION_NOUN_KIND, Victim
 from cybertrack.tables import language_table
 
@@ -498,7 +498,7 @@ def _organisation_compound(language: str) -> re.Pattern[str] | None:
     """A word that ends in one of the pack's ``organisation_noun_endings`` (`_compound`); none for a language that
     writes the trade apart (its list is empty)."""
     endings = pack(language, "roles")["organisation_noun_endings"]
-    return _compound(set(endings)) if endings else None
+    return compound_pattern(endings, _MIN_COMPOUND_HEAD) if endings else None
 
 
 def _people_compounds(facts: SentenceFacts) -> list[Match]:
@@ -523,13 +523,7 @@ def _people_compound(language: str) -> re.Pattern[str]:
     """A word that ends in one of the pack's people of an organisation, plural or (Dutch "medewerkers") singular,
     after at least ``_MIN_COMPOUND_HEAD`` letters: the head is the rest."""
     plural = {w.casefold() for w in pack(language, "roles")["people_of"]}
-    return _compound(plural | {w.removesuffix("s") for w in plural})
-
-
-def _compound(endings: set[str]) -> re.Pattern[str]:
-    """A word that ends in one of ``endings`` (its group ``ending``) after at least ``_MIN_COMPOUND_HEAD`` letters (its
-    group ``head``), as German and Dutch write one noun into another."""
-    return re.compile(rf"\b(?P<head>\w{{{_MIN_COMPOUND_HEAD},}}?)(?P<ending>{alternation(endings)})\b", re.IGNORECASE)
+    return compound_pattern(plural | {w.removesuffix("s") for w in plural}, _MIN_COMPOUND_HEAD)
 
 
 def identifies(sector: str | None, what: str, code: str | None) -> bool:

@@ -136,6 +136,12 @@ def word_pattern(topic_name: str, section: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(words(topic_name, section))})(?!\w)", re.IGNORECASE)
 
 
+def compound_pattern(endings: Iterable[str], shortest_head: int) -> re.Pattern[str]:
+    """A word that ends in one of ``endings`` (its group ``ending``) after at least ``shortest_head`` letters (its group
+    ``head``), as German and Dutch write one noun into another ("Aluminiumhersteller", "cybersecuritycentrum")."""
+    return re.compile(rf"\b(?P<head>\w{{{shortest_head},}}?)(?P<ending>{alternation(endings)})\b", re.IGNORECASE)
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """Phrases as one regular-expression alternation, the longest first (so "based in" wins over "in") and any run of
     spaces where a phrase has one."""
