@@ -460,3 +460,26 @@ def test_an_institution_named_by_a_compound_speaks(text: str, language: str, cla
     the word ends in a claimant noun of the pack (``claimant_noun_endings``), and the body it names speaks."""
     assert [(c, stance, targets) for c, stance, targets in frame_claims(text, language) if actor in targets] \
         == [(claimant, "attributes", (actor,))]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Kettleby Foods was hit by ransomware. The company blamed the Korvan group, which denied any involvement.", "en"),
+    ("Kettleby Foods was hit by ransomware. The company believes the Korvan group is probably behind it, although "
+     "the gang denied any involvement.", "en"),
+    ("Kettleby Foods a été victime d'un rançongiciel. L'entreprise pense que le groupe Korvan est derrière l'attaque, "
+     "bien que celui-ci ait nié toute implication.", "fr"),
+    ("Kettleby Foods wurde Opfer eines Ransomware-Angriffs. Das Unternehmen vermutet die Gruppe Korvan hinter dem "
+     "Angriff, obwohl diese jede Beteiligung bestritt.", "de"),
+    ("Kettleby Foods è stata colpita da un ransomware. L'azienda ritiene che dietro l'attacco ci sia il gruppo Korvan, "
+     "anche se questo ha negato ogni coinvolgimento.", "it"),
+    ("Kettleby Foods sufrió un ataque de ransomware. La compañía cree que se trata del grupo Korvan, aunque este negó "
+     "su participación.", "es"),
+    ("Kettleby Foods is getroffen door ransomware. Het bedrijf denkt dat de groep Korvan achter de aanval zit, hoewel "
+     "die elke betrokkenheid ontkende.", "nl"),
+])
+def test_a_denial_in_a_clause_about_the_accused_is_the_accused_s(text: str, language: str) -> None:
+    """ "..., which denied any involvement", "..., aunque este negó su participación": the clause refers back to the
+    group the company blames, and the denial is the group's; the company still blames it. ("se trata del grupo X" is
+    the Spanish pack's way of saying whom the attack was by.)"""
+    found = {(claimant, stance) for claimant, stance, targets in frame_claims(text, language) if targets == ("Korvan",)}
+    assert found == {("Kettleby Foods", "attributes"), ("Korvan", "denies")}

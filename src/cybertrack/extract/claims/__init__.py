@@ -23,6 +23,7 @@ over the plain types in ``parts`` and the word lists in ``wording``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from cybertrack.extract.claims.groups import anaphoric_group, group_spoken_for, speaking_group
@@ -41,8 +42,6 @@ from cybertrack.extract.claims.speakers import (
 from cybertrack.extract.claims.stance import (
     certainty_of,
     earlier_attack_spans,
-    negated,
-    negated_before,
     rejected,
     speculative,
     stance_cue,
@@ -50,8 +49,11 @@ from cybertrack.extract.claims.stance import (
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
 from cybertrack.extract.claims.wording import ACCORDING_CUE, ACCORDING_OPENING
 from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.negation import negated, negated_before
 from cybertrack.extract.victims import name_key
+from cybertrack.lang import LANGUAGES, alternation, pack
 from cybertrack.model import ARTICLE_CLAIMANT, Claim, ClaimantKind, Evidence, Stance
+from cybertrack.tables import language_table
 
 __all__ = ["ARTICLE_CLAIMANT", "sentence_claims"]
 
@@ -105,6 +107,27 @@ def _attribution_beside(facts: SentenceFacts, cue: StanceCue, earlier: list[tupl
         if not any(clause.cues.get(kind) for kind in stronger):
             return clause
     return None
+
+
+def _denied_by_the_accused(facts: SentenceFacts, cue: StanceCue, speakers: list[Speaker]) -> bool:
+    """ "The company blamed the Royal group, which denied any involvement", "..., aunque este negó su participación":
+    a denial in a clause after an attribution, opened after a comma by a word that refers back (the pack's
+    ``referring_clause_openers``), is by the one accused, unless the clause names a speaker of its own ("..., which
+    Tehran denied"). The attribution's speaker, named before, does not deny what they claimed."""
+    if cue.stance is not Stance.DENIES:
+        return False
+    text, at = facts.text, cue.match.start
+    comma = _last_break(text, 0, at)
+    if comma < 0 or not any(a.end <= comma for a in facts.cues.get("attribution", [])):
+        return False
+    return bool(_referring_opening(facts.language).match(text, comma + 1)) \
+        and not any(comma < speaker.start < at for speaker in speakers)
+
+
+@language_table
+def _referring_opening(language: str) -> re.Pattern[str]:
+    openers = pack(language if language in LANGUAGES else "en", "grammar")["referring_clause_openers"]
+    return re.compile(rf"\s*(?:{alternation(openers)})(?!\w)", re.IGNORECASE)
 
 
 def _last_break(text: str, start: int, end: int) -> int:
@@ -161,8 +184,8 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
         # the state a perfect accuses stands where a subject would: "hat Russland beschuldigt" (`Target.before_cue`)
         accused_here = [t for t in targets if t.before_cue]
         speakers = [kept for s in speakers if (kept := short_of(facts, s, accused_here))]
-        speaker = find_claimant(facts, speakers, cue, targets) or named_in_next(next_facts) \
-            or named_before(facts, previous)
+        speaker = None if _denied_by_the_accused(facts, cue, speakers) else \
+            find_claimant(facts, speakers, cue, targets) or named_in_next(next_facts) or named_before(facts, previous)
         co_speakers = listed_before(facts, speakers, speaker) if speaker is not None else []
         organisation = organisation_of(facts, speakers, speaker) if speaker is not None else ""
         if stance is Stance.DENIES and (group := group_spoken_for(facts, cue.match, speaker, targets, groups)):

@@ -12,16 +12,12 @@ from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.incident_dates import background_markers
 from cybertrack.extract.institutions import heads_a_department, state_body
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack
 from cybertrack.model import Certainty, ClaimantKind, Stance
-from cybertrack.tables import language_table
 
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
-_CLAUSE_MARKS = ",;:()"
 _EARLIER_ATTACK_WORDS = 3  # "an earlier attack, which was blamed on": a cue this close describes that attack
 _EARLIER_ATTACK_SPAN_WORDS = 4  # "blamed on hackers working for Iran": the earlier attack's culprit, after its cue
-_NEGATION_WORDS = 3  # "non c'è il gruppo": how far before a name its negation may stand
 _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)  # never the accused
 # who speaks for the state its nationality names ("the Russian embassy", "China's foreign minister"); a group or a
 # firm named with a nationality ("the Turkish Crime Family") speaks for itself
@@ -77,41 +73,6 @@ def earlier_attack_spans(facts: SentenceFacts) -> list[tuple[int, int]]:
         mark = re.search(r"[,;:()]", text[cue.end:end])
         spans.append((found.start(), cue.end + mark.start() if mark else end))
     return spans
-
-
-def negated(facts: SentenceFacts, match: Match) -> bool:
-    """Whether a negation of the sentence's language stands in the clause of ``match``, outside it: "LockBit has not
-    claimed the attack", "Akira hat noch keine Informationen veröffentlicht" say that the claim was not made. After
-    the cue, only a few words on: "... and demanded a ransom that has not been paid" negates the payment."""
-    text = facts.text
-    ends = [at for at in (text.find(mark, match.end) for mark in _CLAUSE_MARKS) if at >= 0]
-    return any(found.start() < match.start or (found.start() >= match.end
-                                               and len(text[match.end:found.start()].split()) <= _NEGATION_WORDS)
-               for found in _negation(facts.language).finditer(
-                   text, _clause_start(text, match.start), min(ends, default=len(text))))
-
-
-def negated_before(facts: SentenceFacts, start: int) -> bool:
-    """A negation of the sentence's language a few words before ``start``, in its clause: "dietro l'attacco non c'è il
-    gruppo LockBit", "hinter dem Angriff steckt nicht die Gruppe Akira" say who was not behind it."""
-    text = facts.text
-    return any(len(text[found.end():start].split()) <= _NEGATION_WORDS
-               for found in _negation(facts.language).finditer(text, _clause_start(text, start), start))
-
-
-def _clause_start(text: str, at: int) -> int:
-    """Where the clause that holds ``at`` begins: after the last comma, semicolon, colon or bracket before it."""
-    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-
-
-@language_table
-def _negation(language: str) -> re.Pattern[str]:
-    """The pack's negations as whole words; a contraction's ending ("n't") within its word."""
-    def bounded(phrase: str) -> str:
-        body = re.escape(phrase).replace(r"\ ", r"\s+")
-        left = "" if phrase.startswith(("n't", "n’t")) or not phrase[0].isalnum() else r"(?<!\w)"
-        return left + body + (r"(?!\w)" if phrase[-1].isalnum() else "")
-    return re.compile("|".join(bounded(p) for p in pack(language, "grammar")["negations"]), re.IGNORECASE)
 
 
 def certainty_of(facts: SentenceFacts) -> tuple[Certainty, str]:
