@@ -87,6 +87,38 @@ def test_a_hack_in_which_data_was_taken_is_a_data_breach(language: str) -> None:
     assert "data-breach" in types_of(STOLEN_DATA[language], language)
 
 
+NO_DATA_TAKEN = {
+    "en": "A DDoS attack knocked the website of Kettleby Council offline on Monday. No data was stolen, the council "
+          "said.",
+    "de": "Ein DDoS-Angriff hat die Website der Gemeinde Kettleby am Montag lahmgelegt. Daten seien nicht abgeflossen, "
+          "teilte die Gemeinde mit.",
+    "it": "Un attacco DDoS ha bloccato lunedì il sito del comune di Kettleby. Non c'è stata alcuna violazione dei dati, "
+          "ha detto il comune.",
+    "es": "Un ataque DDoS dejó fuera de servicio el lunes la web del ayuntamiento de Kettleby. No se robaron datos, "
+          "informó el ayuntamiento.",
+    "nl": "Een DDoS-aanval heeft maandag de website van de gemeente Kettleby platgelegd. Er zijn geen gegevens "
+          "buitgemaakt, aldus de gemeente.",
+}
+
+
+@pytest.mark.parametrize("language", list(NO_DATA_TAKEN))
+def test_data_the_report_says_were_not_taken_make_no_breach(language: str) -> None:
+    """The victim says no data were taken: the negation a few words before the theft words undoes them."""
+    assert types_of(NO_DATA_TAKEN[language], language) == ["ddos"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Hackers hit Kettleby Bank with ransomware on Monday. The gang not only stole customer data, it also "
+           "encrypted the bank's servers."),
+    ("de", "Hacker haben die Kettleby Bank am Montag mit Ransomware angegriffen. Die Bande hat nicht nur Kundendaten "
+           "gestohlen, sie hat auch die Server verschlüsselt."),
+])
+def test_not_only_denies_nothing(language: str, text: str) -> None:
+    """ "not only stole", "nicht nur gestohlen" open with a negation and say the theft happened (each pack's
+    ``negation_exceptions``)."""
+    assert types_of(text, language) == ["ransomware", "data-breach"]
+
+
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "A DDoS attack knocked the Veldmark Water Authority's website offline on Monday."),
     ("it", "Un attacco DDoS ha messo fuori uso lunedì il sito del Comune di Lutrecht."),

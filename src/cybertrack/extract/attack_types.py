@@ -26,6 +26,7 @@ import numpy as np
 
 from cybertrack.embeddings import EMBEDDING_SIZE, Embedder
 from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.negation import negated_before
 from cybertrack.extract.reporting import logistic
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Victim
@@ -42,10 +43,12 @@ FEATURES = ("log_sentences", "share_of_attack_sentences", "in_lead", "beside_vic
 
 def sentence_types(sentence: SentenceFacts) -> list[str]:
     """The types an attack sentence names, with ransomware for a family the ransomware galaxy lists, and phishing
-    for a sentence that tells a scam (`tells_a_scam`)."""
+    for a sentence that tells a scam (`tells_a_scam`). A type its sentence negates is none: "no data was stolen",
+    "es sind keine Daten abgeflossen", "er zijn geen gegevens buitgemaakt" say the breach did not happen."""
     if not (sentence.is_attack or tells_a_scam(sentence)):
         return []
-    found = list(sentence.attack_types)
+    found = [str(value) for cue in sentence.cues.get("attack", []) if not negated_before(sentence, cue.start)
+             for value in cue.values]
     if any(_is_ransomware(e) for m in sentence.software for e in m.values):
         found.append("ransomware")  # "Ryuk hit the hospital"
     if tells_a_scam(sentence):

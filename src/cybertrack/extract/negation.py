@@ -10,7 +10,7 @@ import re
 
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack
+from cybertrack.lang import alternation, pack
 from cybertrack.tables import language_table
 
 _CLAUSE_MARKS = ",;:()"
@@ -25,8 +25,7 @@ def negated(facts: SentenceFacts, match: Match) -> bool:
     ends = [at for at in (text.find(mark, match.end) for mark in _CLAUSE_MARKS) if at >= 0]
     return any(found.start() < match.start or (found.start() >= match.end
                                                and len(text[match.end:found.start()].split()) <= _NEGATION_WORDS)
-               for found in _negation(facts.language).finditer(
-                   text, _clause_start(text, match.start), min(ends, default=len(text))))
+               for found in _negations(facts, _clause_start(text, match.start), min(ends, default=len(text))))
 
 
 def negated_before(facts: SentenceFacts, start: int) -> bool:
@@ -34,12 +33,26 @@ def negated_before(facts: SentenceFacts, start: int) -> bool:
     gruppo LockBit", "hinter dem Angriff steckt nicht die Gruppe Akira" say who was not behind it."""
     text = facts.text
     return any(len(text[found.end():start].split()) <= _NEGATION_WORDS
-               for found in _negation(facts.language).finditer(text, _clause_start(text, start), start))
+               for found in _negations(facts, _clause_start(text, start), start))
 
 
 def _clause_start(text: str, at: int) -> int:
     """Where the clause that holds ``at`` begins: after the last comma, semicolon, colon or bracket before it."""
     return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+
+
+def _negations(facts: SentenceFacts, start: int, end: int) -> list[re.Match[str]]:
+    """The negations between ``start`` and ``end``, without those that open one of the pack's
+    ``negation_exceptions``: "not only", "nicht nur", "not all" deny nothing."""
+    negation, exceptions = _negation(facts.language), _exceptions(facts.language)
+    return [found for found in negation.finditer(facts.text, start, end)
+            if exceptions is None or not exceptions.match(facts.text, found.start())]
+
+
+@language_table
+def _exceptions(language: str) -> re.Pattern[str] | None:
+    phrases = pack(language, "grammar")["negation_exceptions"]
+    return re.compile(rf"(?:{alternation(phrases)})(?!\w)", re.IGNORECASE) if phrases else None
 
 
 @language_table
