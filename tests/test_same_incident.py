@@ -131,6 +131,20 @@ def test_one_actor_s_operations_against_victims_in_two_countries_are_two_inciden
     assert len(resolve([english, outbreak], vectors_of(english, outbreak))) == 1  # one outbreak's malware
 
 
+def test_a_gang_s_own_ransomware_against_victims_in_two_countries_is_two_incidents() -> None:
+    """The gang and its ransomware bear one name ("LockBit" is both): a gang hits a victim a day, in the same words,
+    and the name it shares with its malware makes no outbreak of two of its attacks."""
+    french = report("a.txt", "Le groupe Brindle a chiffré les serveurs de la commune de Varennes-sur-Lorve avec son "
+                    "rançongiciel et exige une rançon.", {"org:commune de varennes sur lorve": 1.0},
+                    [Victim("commune de Varennes-sur-Lorve", "org:commune de varennes sur lorve", "FR")], "fr",
+                    actors=["Brindle"], malware=["Brindle"], types=["ransomware"], first_seen="2024-03")
+    italian = report("b.txt", "Il gruppo Brindle ha cifrato i server del comune di Valdorra con il suo ransomware e "
+                     "chiede un riscatto.", {"org:comune di valdorra": 1.0},
+                     [Victim("comune di Valdorra", "org:comune di valdorra", "IT")], "it", actors=["Brindle"],
+                     malware=["Brindle"], types=["ransomware"], first_seen="2024-03")
+    assert len(resolve([french, italian], vectors_of(french, italian))) == 2
+
+
 def test_an_outbreak_told_without_a_common_victim_shares_its_malware_country_type_and_month() -> None:
     """Reports of one outbreak in two languages may cast no victim alike; what they share besides is said."""
     a = report("a.txt", HARBOUR_EN, {"NL/ministry:health": 0.5}, malware=["Gloomcrypt"], types=["ransomware"],

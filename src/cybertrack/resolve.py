@@ -351,7 +351,8 @@ def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
     alike, the report's victims lie in other countries than all of the incident's, and they share no CVE and no
     malware: two operations, whatever actor and wording they share ("APT41 breached Mexico's finance ministry",
     "APT41 breached Nordvik Shipping of Norway"). An outbreak's reports that name other victims in other countries
-    share its malware ("WannaCry hit Renault", "WannaCry hit the NHS"). Read pair by pair on multilingual-train, this
+    share its malware ("WannaCry hit Renault", "WannaCry hit the NHS"); a gang's own ransomware is no outbreak
+    (`_outbreak_shared`). Read pair by pair on multilingual-train, this
     keeps apart 168 of the 1,143 pairs of different incidents across languages and none of the 67 of one. What an
     article names most counts as its victim here: without it, a report whose one victim was the co-victim its
     article names beside the one it is about ("tech giant ABB" in a report on Rheinmetall) was kept apart too."""
@@ -360,10 +361,17 @@ def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
         return False
     if most_named(frame) & {v.key for v in theirs} or {v.key for v in mine} & cluster.about:
         return False  # one side's victim is what the other's article is about: its report cast another name
-    if set(frame.vulnerabilities) & cluster.cves or set(frame.malware) & cluster.malware:
+    if set(frame.vulnerabilities) & cluster.cves or _outbreak_shared(frame, cluster):
         return False
     countries = {v.country for v in mine if v.country}, {v.country for v in theirs if v.country}
     return bool(countries[0] and countries[1]) and not countries[0] & countries[1]
+
+
+def _outbreak_shared(frame: Frame, cluster: _Cluster) -> bool:
+    """The report and the incident share malware that is not the name of the report's actor: an outbreak's worm
+    ("WannaCry"), not a gang's own ransomware ("LockBit" hit a French town and an Italian one: two attacks)."""
+    actors = {alias_key(actor) for actor in frame.actors}
+    return any(alias_key(name) not in actors for name in set(frame.malware) & cluster.malware)
 
 
 def _about_another_name(other: Frame, about: frozenset[str]) -> bool:
