@@ -549,3 +549,33 @@ def test_a_catalogued_crew_the_attack_is_on_is_no_actor(language: str, sentence:
 ])
 def test_the_name_of_a_work_in_brackets_or_quotes_is_no_actor(sentence: str) -> None:
     assert "Korvanlock" not in names_acting(sentence, "en")
+
+
+@pytest.mark.parametrize(("language", "sentence", "victim", "country"), [
+    ("en", "German logistics group Halvorn Logistik AG has been hit by a ransomware attack, the company said.",
+     "Halvorn Logistik AG", "DE"),
+    ("en", "German energy group Halvorn has been hit by a ransomware attack.", "Halvorn", "DE"),
+    ("fr", "Le groupe énergétique italien Valtresa Energia a été victime d'une attaque par rançongiciel.",
+     "Valtresa Energia", "IT"),
+    ("es", "El grupo farmacéutico mexicano Almadía Farma sufrió un ataque de ransomware.", "Almadía Farma", "MX"),
+])
+def test_a_business_group_of_a_trade_is_the_victim_of_its_country(language: str, sentence: str, victim: str,
+                                                                   country: str) -> None:
+    """A nationality and a trade before a bare "group" describe a firm ("German logistics group"), not a crew of
+    attackers: the firm is hit, in that country, and nobody acts."""
+    frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert [(v.name, v.country) for f in frames for v in f.victims] == [(victim, country)]
+    assert not [a for f in frames for a in f.actors]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Russian cybercriminal group Korvan hit the Halvorn hospital."),
+    ("en", "A Chinese hacking group hit the Halvorn hospital."),
+    ("fr", "Un groupe criminel russe a attaqué l'hôpital de Halvorn."),
+    ("de", "Eine russische kriminelle Gruppe griff das Krankenhaus Halvorn an."),
+])
+def test_a_nationality_before_a_crew_s_group_is_the_attackers(language: str, sentence: str) -> None:
+    """A word of crime or attack before the bare "group" (the packs' ``crew_modifiers``, or a cue) makes it a crew,
+    and its nationality the attackers' side."""
+    facts = document_facts(sentence, language, PUBLISHED, RESOURCES)[0]
+    assert [c.attacker_side for c in facts.countries] == [True]

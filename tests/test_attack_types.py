@@ -92,8 +92,8 @@ NO_DATA_TAKEN = {
           "said.",
     "de": "Ein DDoS-Angriff hat die Website der Gemeinde Kettleby am Montag lahmgelegt. Daten seien nicht abgeflossen, "
           "teilte die Gemeinde mit.",
-    "it": "Un attacco DDoS ha bloccato lunedì il sito del comune di Kettleby. Non c'è stata alcuna violazione dei dati, "
-          "ha detto il comune.",
+    "it": "Un attacco DDoS ha bloccato lunedì il sito del comune di Kettleby. Non c'è stata alcuna violazione dei "
+          "dati, ha detto il comune.",
     "es": "Un ataque DDoS dejó fuera de servicio el lunes la web del ayuntamiento de Kettleby. No se robaron datos, "
           "informó el ayuntamiento.",
     "nl": "Een DDoS-aanval heeft maandag de website van de gemeente Kettleby platgelegd. Er zijn geen gegevens "

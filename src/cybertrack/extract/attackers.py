@@ -22,12 +22,19 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from cybertrack.extract.facts import SentenceFacts, active_auxiliaries, auxiliaries_before_object, launches_an_attack
+from cybertrack.extract.facts import (
+    SentenceFacts,
+    active_auxiliaries,
+    auxiliaries_before_object,
+    business_group,
+    launches_an_attack,
+)
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.victims import known_place, name_key, plausible_name
 from cybertrack.knowledge.base import Entry, knowledge_base
 from cybertrack.knowledge.common_words import common_in_every_language
+from cybertrack.knowledge.legal_forms import ends_in_legal_form
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import pack, words
 from cybertrack.tables import language_table, table
@@ -208,18 +215,20 @@ def _blamed(facts: SentenceFacts, match: Match) -> bool:
 
 def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None) -> list[str]:
     """Names the sentence casts as attackers, other than catalogued actors, agencies, countries, places a suspect is
-    from and security vendors; a name coordinated with an attacker's ("Aleksey Belan and Karim Baratov") is one
-    too."""
+    from, security vendors and registered companies (`legal_forms`); a name coordinated with an attacker's
+    ("Aleksey Belan and Karim Baratov") is one too."""
     taken = [(m.start, m.end) for m in facts.actors + facts.producers + facts.software + (agencies or [])]
     taken += [(d.start, d.end) for d in facts.dates]
-    before = sorted(facts.cues.get("attacker_before", []) + facts.cues.get("crew_before", []), key=lambda c: c.end)
+    before = sorted(facts.cues.get("attacker_before", []) + [cue for cue in facts.cues.get("crew_before", [])
+                                                             if not business_group(facts, cue)], key=lambda c: c.end)
     crew_nouns = [c for kind in ("crew_before", "attacker_before", "group_noun") for c in facts.cues.get(kind, [])]
     names = [chunk for chunk in [_without_crew_noun(facts, whole, crew_nouns) for whole in _whole_names(facts)]
              if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
              and not _names_an_attack(facts, chunk) and not _names_a_work(facts, chunk)
              and not _a_word_for_attackers(facts, chunk) and not _where_from(facts, chunk)
-             and not (" " not in chunk.text and common_in_every_language(chunk.text))]  # "le groupe Microsoft"
+             and not (" " not in chunk.text and common_in_every_language(chunk.text))  # "le groupe Microsoft"
+             and not ends_in_legal_form(chunk.text)]  # "German logistics group Halvorn Logistik AG": a company
     cast = [(_cast_from_before(facts, chunk, before) and not _people_of(facts, chunk))
             or ((_before_cue(facts, chunk) or _attacks(facts, chunk) or _described_as_a_crew(facts, chunk))
                 and not _a_victim(facts, chunk))

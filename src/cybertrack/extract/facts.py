@@ -28,6 +28,7 @@ _SPONSORED = re.compile(r"^[-‑–]?\s*(?:state[-‑–\s]?)?"
 # a word after a verb, in its clause: its object follows. German and Dutch end a clause with the participle or the
 # particle, their object before it ("hat Estland gehackt", "nahmen Norwegen ins Visier"): that country was hit.
 _OBJECT_AFTER = re.compile(r"\s+[^\W\d_]")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")  # the word right before a position, and the space after it
 _SHORTEST_COMPOUND_HEAD = 4  # letters before the noun a compound ends in ("Bundes-polizei", "cyber-dienst")
 
 
@@ -233,6 +234,8 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     cue = victim_cue_before(facts, country.start)
     if cue and cue.start <= attacker_nouns[before - 1].start:
         return False  # "attacks on Estonia": the noun and its preposition are a victim cue, not "attacks from"
+    if _described_business_group(facts, attacker_nouns[before - 1].end, country.start, attacker_nouns[before - 1]):
+        return False  # "le groupe énergétique italien": a firm
     if form == "adjective":
         return language in ADJECTIVES_AFTER_NOUNS
     return all(w.lower() in stop_words(language) for w in text[attacker_nouns[before - 1].end:country.start].split())
@@ -277,7 +280,37 @@ def _is_group_noun(facts: SentenceFacts, noun: Match) -> bool:
 def _trade_before(facts: SentenceFacts, start: int, noun: Match) -> bool:
     """A sector or organisation noun between ``start`` and a group noun: "an Irish hospital group", "a French media
     group" are firms of a trade, not groups of attackers ("Russian military hackers" are hackers all the same)."""
-    return _is_group_noun(facts, noun) and any(start <= cue.start and cue.end <= noun.start for cue in _trades(facts))
+    return _is_group_noun(facts, noun) and (any(start <= cue.start and cue.end <= noun.start for cue in _trades(facts))
+                                            or _described_business_group(facts, start, noun.start, noun))
+
+
+def business_group(facts: SentenceFacts, noun: Match) -> bool:
+    """The group noun names a firm by the trade word right before it ("the energy group Halvorn", "German logistics
+    group Halvorn Logistik AG"): `_trade_before` read from that word."""
+    before = _WORD_BEFORE.search(facts.text, 0, noun.start)
+    return before is not None and _trade_before(facts, before.start(1), noun)
+
+
+def _described_business_group(facts: SentenceFacts, start: int, end: int, noun: Match) -> bool:
+    """A bare "group" (the packs' ``bare_group_nouns``) with lower-case words between it and a nationality that no cue
+    reads ("German logistics group", "le groupe énergétique italien"): a business group of that trade, whichever
+    trade it is. A word of the pack's ``crew_modifiers`` ("a Russian criminal group") or a cue ("hacking group") makes
+    a crew of it, and so does a capitalised one ("a Chinese APT group")."""
+    gap = facts.text[start:end].split()
+    bare, crews = _group_words(facts.language)
+    if noun.text.casefold() not in bare or not gap or not all(word.isalpha() and word.islower() for word in gap) \
+            or any(word in crews or word in stop_words(facts.language) for word in gap):
+        return False
+    return not any(start <= cue.start < end for kind, found in facts.cues.items() if kind not in _TRADE_CUES
+                   for cue in found)
+
+
+@language_table
+def _group_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's bare group nouns ("group", "Gruppe") and the words that make one a crew's ("criminal")."""
+    actors = pack(language, "actors")
+    return (frozenset(noun.casefold() for noun in actors["bare_group_nouns"]),
+            frozenset(word.casefold() for word in actors["crew_modifiers"]))
 
 
 def _inside_a_trade(facts: SentenceFacts, noun: Match) -> bool:

@@ -27,6 +27,7 @@ from cybertrack.extract.facts import (
 )
 from cybertrack.extract.victims import name_key
 from cybertrack.knowledge.base import knowledge_base
+from cybertrack.knowledge.legal_forms import ends_in_legal_form
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions
 from cybertrack.model import Stance
@@ -238,6 +239,8 @@ def named_crews(facts: SentenceFacts) -> list[Target]:
     for chunk in (after_leading_noun(facts, chunk, nouns) for chunk in facts.names):
         if chunk.text.casefold() in FUNCTION_WORDS:
             continue  # a common word is a name here too: "the Conti gang"
+        if ends_in_legal_form(chunk.text) and kb.actor(chunk.text) is None:
+            continue  # "the logistics group Halvorn Logistik AG": a company's group
         # "Northvale Power au groupe Sandworm": a group noun after a function word names the next name, not this one
         if any((n.start > chunk.end and close(facts.text, chunk.end, n.start, 1)
                 and not _has_function_words(facts.text[chunk.end:n.start])
