@@ -43,6 +43,18 @@ def test_the_name_an_attack_article_keeps_coming_back_to_is_its_victim(text: str
     assert "Korvan Motors" in victim_names(text, language)
 
 
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Mehrere Websites der Gemeinde Tössberg waren am Montag nach einem DDoS-Angriff nicht erreichbar, wie das "
+     "Bundesamt für Cybersicherheit (BACS) mitteilte.", "de", "Gemeinde Tössberg"),
+    ("Las webs de la Diputación de Valcárdenas estuvieron caídas el lunes tras un ataque DDoS, según ha confirmado el "
+     "Centro Criptológico Nacional (CCN).", "es", "Diputación de Valcárdenas"),
+])
+def test_the_body_a_clause_names_as_who_reports_is_no_victim(text: str, language: str, victim: str) -> None:
+    """ "wie das BACS mitteilte", "según ha confirmado el CCN": no cue casts anyone, and the article-level model
+    takes the reporting agency beside the town; the clause that opens on it says it reports."""
+    assert victim_names(text, language) == {victim}
+
+
 def test_a_cue_cast_victim_is_not_joined_by_every_other_name() -> None:
     """The sentences already name the victim: the article model adds nobody (a researcher named as often stays out)."""
     text = ("Hackers attacked the city of Lutrecht on Monday. The ransomware attack on Lutrecht shut down its "

@@ -25,7 +25,8 @@ _ARTICLE_WORDS = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)
 AGENT_OPENING = re.compile(rf"^\s*(?:{_AGENTS})\s+(?:(?:{_ARTICLE_WORDS})\s+|l')?", re.IGNORECASE)  # "by the ..."
 AGENT_BEFORE = re.compile(rf"\b(?:{_AGENTS})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$", re.IGNORECASE)  # "... by the"
 AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
-_AS_REPORTED = "|".join(map(re.escape, sorted(words("grammar", "as_reported"))))
+AS_REPORTED = frozenset(word.casefold() for word in words("grammar", "as_reported"))  # "as", "wie", "zoals"
+_AS_REPORTED = "|".join(map(re.escape, sorted(AS_REPORTED)))
 # "wie das", "as the", "zoals het": the opening of a clause naming who reported, right before its speaker
 AS_REPORTED_BEFORE = re.compile(rf"(?:^|[,(–—]\s*)(?:{_AS_REPORTED})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$",
                                 re.IGNORECASE)
