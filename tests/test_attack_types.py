@@ -87,6 +87,21 @@ def test_a_hack_in_which_data_was_taken_is_a_data_breach(language: str) -> None:
     assert "data-breach" in types_of(STOLEN_DATA[language], language)
 
 
+ENCRYPTED = {
+    "en": "Halvorn Logistik said its systems were encrypted on May 11.",
+    "fr": "La société Halvorn a indiqué que ses systèmes ont été chiffrés le 11 mai.",
+    "it": "L'azienda Halvorn ha detto che i suoi sistemi sono stati cifrati l'11 maggio.",
+    "es": "La empresa Halvorn dijo que sus sistemas fueron cifrados el 11 de mayo.",
+}
+
+
+@pytest.mark.parametrize("language", list(ENCRYPTED))
+def test_systems_told_encrypted_in_the_passive_tell_ransomware(language: str) -> None:
+    """ "its systems were encrypted": what ransomware does, told of the victim's systems, with no word for the
+    malware."""
+    assert types_of(ENCRYPTED[language], language) == ["ransomware"]
+
+
 NO_DATA_TAKEN = {
     "en": "A DDoS attack knocked the website of Kettleby Council offline on Monday. No data was stolen, the council "
           "said.",
