@@ -574,3 +574,20 @@ def test_a_victim_noun_after_the_name_is_a_victim_cue(text: str, cue: str) -> No
     found = candidates(facts)
     assert found
     assert cast_by_rules(facts, found)[0]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Les attaques DDoS ont visé la Banque Lirana, l'Autorité portuaire de Castelmare et la commune de Roccaverde.",
+     "fr"),
+    ("Gli attacchi DDoS hanno colpito la Banca Lirana, l'Autorità portuale di Castelmare e il comune di Roccaverde.",
+     "it"),
+])
+def test_an_item_named_with_its_place_does_not_end_the_enumeration(text: str, language: str) -> None:
+    """ "l'Autorité portuaire de Castelmare": a sector noun and the place it is of make one item, and the list goes
+    on past it; the first and the last item are co-victims of one frame."""
+    facts = facts_of(text, language)
+    runs = [[facts.text[c.start:c.end] for c in run] for run in enumerations(facts, candidates(facts))]
+    assert len(runs) == 1 and runs[0][0].endswith("Lirana") and runs[0][-1].endswith("Roccaverde")
+    [frame_victims] = frames_victims(text, language)
+    assert any(name.endswith("Lirana") for name in frame_victims)
+    assert any(name.endswith("Roccaverde") for name in frame_victims)

@@ -439,6 +439,17 @@ def reporting_nearby(facts: list[SentenceFacts], index: int) -> bool:
     return any(f.is_attack for f in facts[max(0, index - 1):index + 2])
 
 
+def _enumerated(facts: SentenceFacts, found: list[Candidate]) -> dict[tuple[int, int], int]:
+    """Which enumeration of the sentence each of its victims (``found``, by span) stands in. The runs are read over
+    all the sentence's candidates: an item that is no victim itself may stand between two that are ("la Banque
+    Lirana, l'Autorité portuaire de Castelmare et la commune de Roccaverde")."""
+    if len(found) < 2:
+        return {}
+    victims = {(c.start, c.end) for c in found}
+    return {(c.start, c.end): i for i, run in enumerate(enumerations(facts, candidates(facts)))
+            for c in run if (c.start, c.end) in victims}
+
+
 def _accused_states(claims: list[tuple[int, Claim]]) -> set[str]:
     """The states the article's claims say did it ("Noruega acusa a Rusia", "Russia is behind the intrusion")."""
     return {target for _, claim in claims if claim.stance.asserts for target in claim.attributed_to if len(target) == 2}
@@ -461,10 +472,10 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
         found: list[Candidate] = victims.get(facts_.index, [])
         named_drafts: list[_Draft] = []
         clauses = _clauses(facts_.text) if found else []
-        run_of = {id(c): i for i, run in enumerate(enumerations(facts_, found)) for c in run}
+        run_of = _enumerated(facts_, found)
         run_drafts: dict[int, _Draft] = {}  # an enumeration's frame in this sentence: its items are co-victims
         for candidate in found:
-            run = run_of.get(id(candidate))
+            run = run_of.get((candidate.start, candidate.end))
             candidate, co_victims = _with_context_country(candidate, facts, facts_.index, attackers, drafts,
                                                           countries)
             candidate = named_by_its_noun(candidate, facts_.text, introduced)  # "der Netzbetreiber": the one named

@@ -302,15 +302,27 @@ def enumerations(facts: SentenceFacts, found: list[Candidate]) -> list[list[Cand
     run: list[Candidate] = []
     links: list[_Link] = []
     lead: str | None = None  # the preposition before the run's first item
+    last: Candidate | None = None  # where the run's last item ends: its own name, or the place it is of
     for candidate in ordered:
-        link = _link(facts, run[-1], candidate, lead) if run else _Link.NONE
+        link = _link(facts, last, candidate, lead) if run and last else _Link.NONE
+        if link is _Link.NONE and run and last is run[-1] and _place_of_the_item(facts, run[-1], candidate):
+            last = candidate  # "l'Autorité portuaire de Castelmare": the item goes on to its place
+            continue
         if link is _Link.NONE:
             runs += _closed(run, links)
             run, links, lead = [candidate], [], _lead_in(facts, candidate)
         else:
             run.append(candidate)
             links.append(link)
+        last = candidate
     return [r for r in runs + _closed(run, links) if len(r) > 1]
+
+
+def _place_of_the_item(facts: SentenceFacts, item: Candidate, name: Candidate) -> bool:
+    """The name right after a sector noun, tied to it by a word of place ("l'Autorité portuaire de Castelmare", "the
+    port authority of Castelmare"), says where that item is; an enumeration goes on after it to its next item."""
+    return item.generic and item.end <= name.start and not name.generic \
+        and bool(_OF_PLACE.fullmatch(facts.text[item.end:name.start]))
 
 
 def _closed(run: list[Candidate], links: list[_Link]) -> list[list[Candidate]]:
@@ -353,6 +365,9 @@ def _without_aside(facts: SentenceFacts, gap: str) -> str:
     was unharmed), Y and Z") or its count, after a preposition ("X with 4,000 records, Y with 2,100 and Z")."""
     aside = re.match(r"\s*\([^()]*\)", gap) or _count_after_item(facts.language).match(gap)
     return gap[aside.end():] if aside else gap
+
+
+_OF_PLACE = re.compile(rf"\s+(?:{alternation(words('places', 'of'))})(?:\s+|(?<=['’]))", re.IGNORECASE)
 
 
 @language_table
