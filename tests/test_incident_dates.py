@@ -234,6 +234,17 @@ def test_the_day_it_was_said_is_when_it_was_disclosed(language: str, text: str) 
     assert (frame.first_seen, frame.disclosed) == ("2021-05-16", "2021-05-18")
 
 
+def test_a_date_said_before_the_attack_began_is_no_disclosure() -> None:
+    """ "Volgens het NCSC werden vorig jaar tientallen bedrijven getroffen": a statistic of last year, told by a
+    source, gave this Sunday's attack a disclosure a year before it began, which kept its reports in other languages
+    apart. A disclosure never comes before the attack."""
+    [frame] = extract_frames("doc", "De rederij Kettleby Shipping is zondag getroffen door een ransomware-aanval. De "
+                             "groep Akira eist losgeld, zo blijkt uit een bericht op haar lekwebsite. Volgens het NCSC "
+                             "werden vorig jaar tientallen Nederlandse bedrijven getroffen door ransomware.", "nl",
+                             PUBLISHED, RESOURCES)
+    assert (frame.first_seen, frame.disclosed) == ("2021-05-16", PUBLISHED)
+
+
 VICTIM = Victim("Veldmark Water Authority", "org:veldmark water authority", None, "utilities")
 SENTENCE = "Hackers hit the Veldmark Water Authority with ransomware."
 

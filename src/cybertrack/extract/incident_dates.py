@@ -91,7 +91,9 @@ def incident_dates(sentences: list[SentenceFacts], language: str, reference: Ref
     found = earliest(discovered)
     if found and (first_seen is None or later_than(first_seen, found)):
         first_seen = found  # an attack began no later than it was found ("discovered on 3 March, disclosed today")
-    disclosed = earliest(said) or published
+    # a disclosure never comes before the attack: a reporting verb's date before it tells of another story
+    # ("vorig jaar werden ruim 40 bedrijven getroffen, meldde het NCSC" in a report of this June's attack)
+    disclosed = earliest([d for d in said if first_seen is None or not later_than(first_seen, d)]) or published
     publication = Reference.parse(published)
     if first_seen is None and publication and publication.precision >= 7 and _reported_as_news(sentences):
         return IncidentDates(publication.iso[:7], found, disclosed, True)
