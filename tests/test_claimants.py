@@ -483,3 +483,19 @@ def test_a_denial_in_a_clause_about_the_accused_is_the_accused_s(text: str, lang
     the Spanish pack's way of saying whom the attack was by.)"""
     found = {(claimant, stance) for claimant, stance, targets in frame_claims(text, language) if targets == ("Korvan",)}
     assert found == {("Kettleby Foods", "attributes"), ("Korvan", "denies")}
+
+
+@pytest.mark.parametrize(("text", "language", "group"), [
+    ("La società Valtresa Energia è stata colpita da un ransomware. Clop ha pubblicato il nome della società sul suo "
+     "sito, rivendicando il furto dei dati.", "it", "Clop"),
+    ("Gli attacchi DDoS contro il comune di Roccaverde sono stati rivendicati su Telegram dal collettivo "
+     "NoName057(16).", "it", "NoName057(16)"),
+    ("Les attaques DDoS contre la commune de Varenne ont été revendiquées par le collectif NoName057(16).", "fr",
+     "NoName057(16)"),
+    ("Los ataques DDoS contra el ayuntamiento de Villarreña fueron reivindicados por el colectivo NoName057(16).", "es",
+     "NoName057(16)"),
+])
+def test_a_claim_told_in_the_gerund_or_the_plural_passive_is_the_group_s(text: str, language: str, group: str) -> None:
+    """ "rivendicando il furto", "sono stati rivendicati dal collettivo", "ont été revendiquées par": the packs' words
+    of responsibility in the gerund and the plural participle."""
+    assert (group, "claims-responsibility", (group,)) in frame_claims(text, language)
