@@ -591,3 +591,14 @@ def test_an_item_named_with_its_place_does_not_end_the_enumeration(text: str, la
     [frame_victims] = frames_victims(text, language)
     assert any(name.endswith("Lirana") for name in frame_victims)
     assert any(name.endswith("Roccaverde") for name in frame_victims)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Der DDoS-Angriff traf die Gemeinde Tössberg und die Kantonalbank Felsach.", "de"),
+    ("De DDoS-aanval trof de gemeente Heerbeek en de Kantonnale Bank Felsach.", "nl"),
+])
+def test_what_the_attack_hit_is_cast(text: str, language: str) -> None:
+    """ "Der Angriff traf X und Y", "De aanval trof X en Y": the verb of hitting (the packs' ``target_verbs``) casts its
+    objects, every item of the list."""
+    [frame_victims] = frames_victims(text, language)
+    assert len(frame_victims) == 2
