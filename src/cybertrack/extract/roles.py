@@ -33,6 +33,7 @@ from importlib import resources
 
 import numpy as np
 
+from cybertrack.extract.claims.wording import ACCORDING_CUE, AS_REPORTED
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import OPENING_PUNCTUATION
@@ -346,7 +347,7 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     if first.end > second.start:
         return _Link.NONE
     gap = _without_aside(facts, facts.text[first.end:second.start])
-    if _NOT_ENUMERATION.search(gap):
+    if _NOT_ENUMERATION.search(gap) or _opens_on_who_reports(gap):
         return _Link.NONE
     conjunctions = words("grammar", "conjunctions")
     tokens = _without_lead(gap.replace(",", " , ").split(), lead, facts.language, conjunctions)
@@ -358,6 +359,14 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     if tokens == [","]:
         return _Link.COMMA
     return _Link.DESCRIBED if tokens[:1] == [","] and tokens.count(",") == 1 else _Link.NONE
+
+
+def _opens_on_who_reports(gap: str) -> bool:
+    """ "X und Y, wie das BACS mitteilte", "X and Y, according to the NCSC": after the comma the clause names who
+    reports, not another item."""
+    words_after = gap.lstrip(" ,").split()
+    return gap.lstrip().startswith(",") and bool(words_after) and (
+        words_after[0].casefold() in AS_REPORTED or bool(ACCORDING_CUE.match(" ".join(words_after))))
 
 
 def _without_aside(facts: SentenceFacts, gap: str) -> str:
