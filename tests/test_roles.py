@@ -607,8 +607,8 @@ def test_what_the_attack_hit_is_cast(text: str, language: str) -> None:
 def test_the_victims_a_fronted_participle_lists_are_cast_without_who_reports_them() -> None:
     """ "Betroffen waren unter anderem A, B und C, wie das BACS mitteilte": German puts the participle first and its
     subjects after, every one of them hit; the clause after the list names who reports, no further item."""
-    text = ("Mehrere Websites sind am Dienstag durch DDoS-Angriffe lahmgelegt worden. Betroffen waren unter anderem die "
-            "Gemeinde Tössberg, die Kantonalbank Felsach und der Regionalflughafen Altwil, wie das Bundesamt für "
+    text = ("Mehrere Websites sind am Dienstag durch DDoS-Angriffe lahmgelegt worden. Betroffen waren unter anderem "
+            "die Gemeinde Tössberg, die Kantonalbank Felsach und der Regionalflughafen Altwil, wie das Bundesamt für "
             "Cybersicherheit (BACS) mitteilte.")
     assert sorted(name for names in frames_victims(text, "de") for name in names) == [
         "Gemeinde Tössberg", "Kantonalbank Felsach", "Regionalflughafen Altwil"]

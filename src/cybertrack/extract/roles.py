@@ -62,6 +62,10 @@ _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
 _DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
 _NOT_ENUMERATION = re.compile(r"[.;:!?()\[\]]")
+# the words of place that tie a name to the item before it ("l'Autorité portuaire de Castelmare")
+_OF_PLACE = re.compile(rf"\s+(?:{alternation(words('places', 'of'))})(?:\s+|(?<=['’]))", re.IGNORECASE)
+# "and", "as well as", "ainsi que": what joins two items, never who reports after them
+_JOINING = re.compile(rf"(?:{alternation(words('places', 'and'))})(?!\w)", re.IGNORECASE)
 _LEAD_IN_CHARS = 24  # enough for a preposition and an article before an enumeration's first item
 _ELISION = ("'", "’")
 _MEDIA = "media"  # the packs' sector group of news outlets
@@ -364,9 +368,10 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
 def _opens_on_who_reports(gap: str) -> bool:
     """ "X und Y, wie das BACS mitteilte", "X and Y, according to the NCSC": after the comma the clause names who
     reports, not another item."""
-    words_after = gap.lstrip(" ,").split()
-    return gap.lstrip().startswith(",") and bool(words_after) and (
-        words_after[0].casefold() in AS_REPORTED or bool(ACCORDING_CUE.match(" ".join(words_after))))
+    after = gap.lstrip(" ,")
+    words_after = after.split()
+    return gap.lstrip().startswith(",") and bool(words_after) and not _JOINING.match(after) and (
+        words_after[0].casefold() in AS_REPORTED or bool(ACCORDING_CUE.match(after)))
 
 
 def _without_aside(facts: SentenceFacts, gap: str) -> str:
@@ -374,9 +379,6 @@ def _without_aside(facts: SentenceFacts, gap: str) -> str:
     was unharmed), Y and Z") or its count, after a preposition ("X with 4,000 records, Y with 2,100 and Z")."""
     aside = re.match(r"\s*\([^()]*\)", gap) or _count_after_item(facts.language).match(gap)
     return gap[aside.end():] if aside else gap
-
-
-_OF_PLACE = re.compile(rf"\s+(?:{alternation(words('places', 'of'))})(?:\s+|(?<=['’]))", re.IGNORECASE)
 
 
 @language_table
