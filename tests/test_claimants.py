@@ -424,6 +424,11 @@ def frame_claims(text: str, language: str) -> list[tuple[str, str, tuple[str, ..
             for frame in extract_frames("doc", text, language, "2024-05-14", RESOURCES) for c in frame.claims]
 
 
+def claims_blaming(actor: str, text: str, language: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The claims of the text that name ``actor`` among those they blame."""
+    return [claim for claim in frame_claims(text, language) if actor in claim[2]]
+
+
 @pytest.mark.parametrize(("text", "language", "claimant", "actor"), [
     ("La société Lutrex a subi une cyberattaque lundi. L'agence de cybersécurité a ensuite indiqué que les indices "
      "techniques pointaient vers le groupe Conti.", "fr", "agence", "Conti"),
@@ -435,8 +440,7 @@ def frame_claims(text: str, language: str) -> list[tuple[str, str, tuple[str, ..
 def test_where_the_evidence_points_is_an_attribution(text: str, language: str, claimant: str, actor: str) -> None:
     """ "les indices pointaient vers X", "el responsable fue X", "führt den Angriff auf X zurück": each pack's
     attribution words for where the traces lead and who was responsible."""
-    assert [(c, stance, targets) for c, stance, targets in frame_claims(text, language) if actor in targets] \
-        == [(claimant, "attributes", (actor,))]
+    assert claims_blaming(actor, text, language) == [(claimant, "attributes", (actor,))]
 
 
 def test_a_group_said_to_be_behind_an_attack_does_not_claim_it_itself() -> None:
@@ -458,8 +462,7 @@ def test_a_group_said_to_be_behind_an_attack_does_not_claim_it_itself() -> None:
 def test_an_institution_named_by_a_compound_speaks(text: str, language: str, claimant: str, actor: str) -> None:
     """German and Dutch write a body's field into its noun ("Cybersicherheitsbehörde", "cyberveiligheidsdienst"):
     the word ends in a claimant noun of the pack (``claimant_noun_endings``), and the body it names speaks."""
-    assert [(c, stance, targets) for c, stance, targets in frame_claims(text, language) if actor in targets] \
-        == [(claimant, "attributes", (actor,))]
+    assert claims_blaming(actor, text, language) == [(claimant, "attributes", (actor,))]
 
 
 @pytest.mark.parametrize(("text", "language"), [
