@@ -83,6 +83,12 @@ def test_places_in_a_run_of_capitalised_words(places: dict[str, str]) -> None:
         ("fr", "Des pirates ont paralysé Norvale, un transporteur basé à Lyon.", "Norvale", ["FR"]),
         # "con sede in" fused with its article: "nel Veneto"
         ("it", "Un attacco ha colpito Lutrex Market, catena con sede nel Veneto.", "Lutrex Market", ["IT"]),
+        # the region in brackets after the name, as French, Italian and German news give it
+        ("fr", "La commune de Varenne-sur-Lisle (Maine-et-Loire) a été victime d'une cyberattaque.",
+         "commune de Varenne-sur-Lisle", ["FR"]),
+        ("it", "Il comune di Roccaverde (Cuneo) è stato colpito da un ransomware.", "comune di Roccaverde", ["IT"]),
+        ("de", "Die Stadtverwaltung Kornhausen (Niedersachsen) wurde Opfer eines Cyberangriffs.",
+         "Stadtverwaltung Kornhausen", ["DE"]),
     ],
 )
 def test_country_from_the_words_around_the_victim(places: dict[str, str], language: str, sentence: str, victim: str,

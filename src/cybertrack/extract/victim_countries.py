@@ -4,8 +4,8 @@ Read in order, the first that speaks wins:
 
 1. a country or a place inside the name ("Belgian Ministry", "Stadtverwaltung Potsdam", "Ayuntamiento de Sevilla");
 2. a country or place tied to the name by a word of the packs' ``places.toml`` ("hospitals in Lyon", "X, based in
-   Toronto", "l'hôpital de Lyon"); an enumeration after it gives one country per item ("targets in Austria, Estonia
-   and Portugal");
+   Toronto", "l'hôpital de Lyon"), or opening a bracket after it ("la commune de X (Maine-et-Loire)"); an
+   enumeration after it gives one country per item ("targets in Austria, Estonia and Portugal");
 3. a nationality or country just before the name, with at most a few common nouns between ("German arms company
    Rheinmetall", "a Canadian firm, X", "Brazil's energy sector");
 4. a nationality in an apposition right after it ("X, a Canadian company, ..."), or a place the apposition seats it
@@ -52,13 +52,14 @@ def _links() -> dict[str, re.Pattern[str]]:
                        for phrase in with_contractions(language, pack(language, "places")["seat"]))
     article = rf"(?:(?:{alternation(words('grammar', 'articles'))})\s+|[lL]['’])"  # "the Philippines", "l'Allemagne"
     return {
-        # "in", ", based in", " de ", "'s" never; the gap between a victim and its place
-        "after": re.compile(rf"^\s*(?:,\s*(?:{seat})|(?:{seat})|(?:{of}))\s*{article}?$", re.IGNORECASE),
+        # "in", ", based in", " de ", "'s" never; the gap between a victim and its place; or a bracket that opens on
+        # its place ("La commune de X (Maine-et-Loire)", "el ayuntamiento de X (Toledo)")
+        "after": re.compile(rf"^\s*(?:,\s*(?:{seat})|(?:{seat})|(?:{of})|\()\s*{article}?$", re.IGNORECASE),
         # "X, a logistics firm headquartered in ", "X, un opérateur basé à ": an apposition that seats the name
         "apposed": re.compile(rf"^\s*,\s*(?:[^\s.;:!?,()\[\]\"“”«»]+\s+){{1,{MAX_SEATED_APPOSITION_WORDS}}}"
                               rf"(?:{seat})\s*{article}?$", re.IGNORECASE),
         # "X, en Lombardie", "X in Bayern": the gap between a victim and a place that says where it is
-        "located": re.compile(rf"^\s*,?\s*(?:{seat}|{of})\s*{article}?$", re.IGNORECASE),
+        "located": re.compile(rf"^\s*(?:,?\s*(?:{seat}|{of})|\()\s*{article}?$", re.IGNORECASE),
         # the gap between two items of an enumeration: ", ", " and ", ", and ", ", en ", " et au ", ", de la "
         "and": re.compile(rf"^\s*(?:,\s*(?:(?:{joined})\s+)?|(?:{joined})\s+)(?:(?:{of})\s*)?{article}?$",
                           re.IGNORECASE),
