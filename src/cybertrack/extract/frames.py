@@ -439,14 +439,14 @@ def reporting_nearby(facts: list[SentenceFacts], index: int) -> bool:
     return any(f.is_attack for f in facts[max(0, index - 1):index + 2])
 
 
-def _enumerated(facts: SentenceFacts, found: list[Candidate]) -> dict[tuple[int, int], int]:
+def _enumerated(facts: SentenceFacts, found: list[Candidate], mentions: list[Candidate]) -> dict[tuple[int, int], int]:
     """Which enumeration of the sentence each of its victims (``found``, by span) stands in. The runs are read over
-    all the sentence's candidates: an item that is no victim itself may stand between two that are ("la Banque
-    Lirana, l'Autorité portuaire de Castelmare et la commune de Roccaverde")."""
+    all the sentence's candidates (``mentions``): an item that is no victim itself may stand between two that are
+    ("la Banque Lirana, l'Autorité portuaire de Castelmare et la commune de Roccaverde")."""
     if len(found) < 2:
         return {}
     victims = {(c.start, c.end) for c in found}
-    return {(c.start, c.end): i for i, run in enumerate(enumerations(facts, candidates(facts)))
+    return {(c.start, c.end): i for i, run in enumerate(enumerations(facts, mentions or found))
             for c in run if (c.start, c.end) in victims}
 
 
@@ -465,14 +465,15 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
     owner: dict[int, list[_Draft]] = {}
     acronyms = _acronyms(facts)
     countries = ArticleCountries(facts, knowledge_base().places)
-    victims = _victims(facts, encoder)
+    mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
+    victims = _victims(facts, mentions, encoder)
     introduced = introduced_names(facts)
     for facts_ in facts:
         deadline.check("extract")
         found: list[Candidate] = victims.get(facts_.index, [])
         named_drafts: list[_Draft] = []
         clauses = _clauses(facts_.text) if found else []
-        run_of = _enumerated(facts_, found)
+        run_of = _enumerated(facts_, found, mentions.get(facts_.index, []))
         run_drafts: dict[int, _Draft] = {}  # an enumeration's frame in this sentence: its items are co-victims
         for candidate in found:
             run = run_of.get((candidate.start, candidate.end))
@@ -535,7 +536,8 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
     return drafts
 
 
-def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Candidate]]:
+def _victims(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]],
+             encoder: Embedder) -> dict[int, list[Candidate]]:
     """The victims each sentence near a reported attack names, by sentence index: those the sentence-level role model
     casts, or, when it casts no named one in the whole article, those the article-level model finds (a victim the
     article keeps coming back to without a cue beside it: "Nobody is safe from hackers: ask Ferrari"). A state's one
@@ -544,8 +546,8 @@ def _victims(facts: list[SentenceFacts], encoder: Embedder) -> dict[int, list[Ca
     each name decides (`context_victims`). Names of a technology are none (`victims.is_technology`,
     `name_kinds.technologies`: "attacks on MongoDB"), nor a platform where a claim was posted
     (`victims.is_channel`: "on its Telegram channel"), nor whom a phishing message pretends to be
-    (`victims.is_impersonated`: "posing as the tax office"), nor who attacks (`_acting_in`)."""
-    mentions = {f.index: found for f in facts if reporting_nearby(facts, f.index) and (found := candidates(f))}
+    (`victims.is_impersonated`: "posing as the tax office"), nor who attacks (`_acting_in`). ``mentions`` are the
+    candidates of the sentences near a reported attack, by sentence index."""
     by_index = {f.index: f for f in facts}
     acting: dict[int, set[str]] = {}  # who each sentence casts as its attackers (`_acting_in`), read once
 
