@@ -579,3 +579,37 @@ def test_a_nationality_before_a_crew_s_group_is_the_attackers(language: str, sen
     and its nationality the attackers' side."""
     facts = document_facts(sentence, language, PUBLISHED, RESOURCES)[0]
     assert [c.attacker_side for c in facts.countries] == [True]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Janis Brindlers, a 41-year-old Latvian, was arrested on Monday. Prosecutors say Mr Brindlers hacked the "
+           "Norvale Credit Union and stole the data of 20,000 customers."),
+    ("fr", "Janis Brindlers, un Letton de 41 ans, a été arrêté lundi. Selon le parquet, M. Brindlers a piraté la "
+           "mairie de Lutrecht et volé les données de 20 000 habitants."),
+    ("de", "Janis Brindlers, ein 41-jähriger Lette, wurde am Montag festgenommen. Laut Staatsanwaltschaft hat Herr "
+           "Brindlers die Stadtwerke Norvale gehackt und Daten von 20.000 Kunden gestohlen."),
+    ("it", "Janis Brindlers, un lettone di 41 anni, è stato arrestato lunedì. Secondo la procura, il sig. Brindlers ha "
+           "violato i sistemi del Comune di Veldmark e rubato i dati di 20.000 cittadini."),
+    ("es", "Janis Brindlers, un letón de 41 años, fue detenido el lunes. Según la fiscalía, el Sr. Brindlers hackeó "
+           "los sistemas del Ayuntamiento de Veldmark y robó los datos de 20.000 vecinos."),
+    ("nl", "Janis Brindlers, een 41-jarige Let, werd maandag gearresteerd. Volgens het OM heeft dhr. Brindlers de "
+           "gemeente Veldmark gehackt en gegevens van 20.000 inwoners gestolen."),
+])
+def test_a_person_named_by_title_and_surname_is_the_actor_the_article_names_in_full(language: str, text: str) -> None:
+    """News introduces a suspect in full and calls him "Mr Brindlers" after; the later sentence casts him."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert frame.actors == ["Janis Brindlers"]
+
+
+@pytest.mark.parametrize(("language", "text", "actor"), [
+    ("de", "Laut Staatsanwaltschaft hat Herr Brindlers die Stadtwerke Norvale gehackt.", "Brindlers"),
+    ("de", "Nach Angaben der Polizei hat Korvan die Stadtwerke Norvale gehackt.", "Korvan"),
+    ("nl", "Volgens de politie heeft Korvan de gemeente Veldmark gehackt en gegevens gestolen.", "Korvan"),
+    # a bare word is no surname of a longer name the article uses for something else
+    ("en", "The Korvan group hacked the Norvale Credit Union. Operation Korvan was named by researchers.", "Korvan"),
+])
+def test_the_subject_after_the_auxiliary_or_before_its_group_noun_attacks(language: str, text: str, actor: str):
+    """German and Dutch put the subject after the auxiliary when the clause opens on something else; English may
+    write a crew's name before "group". A person named only by title and surname keeps the surname alone."""
+    frames = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [f.actors for f in frames if f.victims] == [[actor]]

@@ -1566,6 +1566,15 @@ def test_a_closing_quotation_mark_ends_the_sentence_it_closes(text, sentences):
     assert [text[a:b] for a, b in sentence_spans(text)] == sentences
 
 
+@pytest.mark.parametrize("text", [
+    "Volgens het OM heeft dhr. Brindlers de gemeente Kettleby gehackt.",
+    "Secondo la procura, il dott. Ostrova ha violato i sistemi del Comune di Kettleby.",
+])
+def test_a_courtesy_title_with_a_dot_ends_no_sentence(text):
+    """blingfire ended the sentence after "dhr." and "dott.", which cut the person from the rest of his sentence."""
+    assert [text[a:b] for a, b in sentence_spans(text)] == [text]
+
+
 @pytest.mark.parametrize(("text", "language", "victim"), [
     ("For months the group spied on the Kettleby Water Board.", "en", "Kettleby Water Board"),
     ("Le groupe a espionné la régie des eaux de Kettleby.", "fr", "régie des eaux de Kettleby"),

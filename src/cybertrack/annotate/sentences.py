@@ -14,6 +14,9 @@ import re
 import blingfire
 import numpy as np
 
+from cybertrack.lang import words
+from cybertrack.tables import table
+
 # A wire or local paper's dateline before its first sentence: "GREENFIELD —", "HONG KONG (Reuters) -",
 # "CHESAPEAKE, Va. -", "(TNS) -- SPRING HILL, Tenn. —", "COPENHAGUE, Dinamarca (AP) —". The place is written in
 # capitals (four letters at least, so that an acronym opening a sentence is no dateline), a region and an agency may
@@ -48,11 +51,21 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             a = closing.end()
             if a >= b:
                 continue
-        if spans and _ORDINAL_END.search(chunk[spans[-1][0]:spans[-1][1]]) and _MONTH_START.match(chunk[a:b]):
+        previous = chunk[spans[-1][0]:spans[-1][1]] if spans else ""
+        if spans and ((_ORDINAL_END.search(previous) and _MONTH_START.match(chunk[a:b]))
+                      or _honorific_end().search(previous)):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
     return [(start + a, start + b) for a, b in spans]
+
+
+@table
+def _honorific_end() -> re.Pattern[str]:
+    """A courtesy title written with a dot ("dhr.", "dott."), on which blingfire ends a sentence before the name
+    that follows it: the packs' ``grammar.honorifics``."""
+    dotted = sorted((re.escape(w) for w in words("grammar", "honorifics") if w.endswith(".")), key=len, reverse=True)
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(dotted)})$", re.IGNORECASE)
 
 
 def after_dateline(text: str, start: int, end: int) -> int:

@@ -31,6 +31,7 @@ from cybertrack.extract.facts import (
 )
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
+from cybertrack.extract.person_names import honorifics
 from cybertrack.extract.victims import known_place, name_key, plausible_name
 from cybertrack.knowledge.base import Entry, knowledge_base
 from cybertrack.knowledge.common_words import common_in_every_language
@@ -449,10 +450,11 @@ def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> boo
     between, and a name right after the verb, an article before it at most: "Norvale Bank hacked by ..." is a passive
     a headline shortens, "Yahoo had struck a deal" no attack."""
     text = facts.text
+    subject_end = _after_its_group_noun(facts, chunk)
     for verb in facts.cues.get("victim_before", []):
-        if verb.start < chunk.end:
+        if verb.start < subject_end:
             continue
-        between = _ACRONYM_IN_BRACKETS.sub("", text[chunk.end:verb.start]).split()
+        between = _ACRONYM_IN_BRACKETS.sub("", text[subject_end:verb.start]).split()
         if len(between) > 1 or (between and between[0].casefold() not in active_auxiliaries()):
             return False
         following = text[verb.end:].split(maxsplit=2)
@@ -463,23 +465,55 @@ def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> boo
     return False
 
 
+def _after_its_group_noun(facts: SentenceFacts, chunk: Match | NameChunk) -> int:
+    """Where the subject "the Korvan group" ends: after the noun for a group written right after the name; a bare
+    "group" may be a firm's ("the Halvorn group"), yet one that hacked a name is a crew."""
+    nouns = facts.cues.get("group_noun", []) + facts.cues.get("crew_after", [])
+    text = facts.text
+    right_after = (noun.end for noun in nouns if noun.start >= chunk.end and not text[chunk.end:noun.start].strip())
+    return next(right_after, chunk.end)
+
+
 def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
     """ "Korvan heeft de Norvale Bank gehackt", "Korvan hat die Stadtwerke Norvale gehackt": German and Dutch put the
     object of a perfect between its auxiliary (the packs' ``auxiliaries_before_object``) and the participle that ends
-    the clause; the object is a name, an article before it at most."""
+    the clause; the object is a name, an article and the noun it is named after before it at most ("de gemeente
+    Veldmark"). Where the clause opens on something else, the
+    subject follows the auxiliary: "Laut Staatsanwaltschaft hat Herr Brindlers die Stadtwerke Norvale gehackt"."""
     auxiliaries = auxiliaries_before_object(facts.language)
     after = re.match(r"\s*(\S+)", facts.text[chunk.end:])
-    if not auxiliaries or after is None or after.group(1).casefold() not in auxiliaries:
+    if auxiliaries and after is not None and after.group(1).casefold() in auxiliaries:
+        object_start = chunk.end + after.end()
+    elif auxiliaries and _after_an_auxiliary(facts.text[:chunk.start], auxiliaries):
+        object_start = chunk.end
+    else:
         return False
-    object_start = chunk.end + after.end()
     verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= object_start), None)
     if verb is None or verb.text.split()[-1].casefold() in _linking_words() \
-            or not re.match(r"\s*(?:[.,;:!?]|$)", facts.text[verb.end:]):
+            or not _ends_the_clause(facts.text[verb.end:]):
         return False
     named = facts.text[object_start:verb.start].split()
     if named and named[0].casefold() in _articles():
         named = named[1:]
-    return bool(named) and all(word[:1].isupper() for word in named)
+    heads = {cue.text.casefold() for kind in ("sector", "place_heads") for cue in facts.cues.get(kind, [])
+             if object_start <= cue.start < verb.start}
+    return bool(named) and named[-1][:1].isupper() \
+        and all(word[:1].isupper() or word.casefold() in heads for word in named)
+
+
+def _ends_the_clause(after: str) -> bool:
+    """What follows a participle ends its clause: punctuation, the text's end, or a conjunction that opens the next
+    ("... gehackt en gegevens gestolen")."""
+    following = after.split(maxsplit=1)
+    return not following or following[0][:1] in ".,;:!?" or following[0].casefold() in _CONJUNCTIONS
+
+
+def _after_an_auxiliary(before: str, auxiliaries: frozenset[str]) -> bool:
+    """The words before a name end on an auxiliary, a courtesy title between at most ("heeft dhr. Brindlers")."""
+    last = before.split()[-2:]
+    if last and last[-1].casefold() in honorifics():
+        last = last[:-1]
+    return bool(last) and last[-1].casefold() in auxiliaries
 
 
 @table

@@ -43,6 +43,7 @@ from cybertrack.extract.incident_dates import (
 from cybertrack.extract.institutions import state_body
 from cybertrack.extract.introduced import introduced_names, named_by_its_noun
 from cybertrack.extract.name_kinds import technologies
+from cybertrack.extract.person_names import full_names
 from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.researchers import employers_of_researchers
 from cybertrack.extract.roles import enumerations, victims_in
@@ -207,11 +208,13 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     _assign_claims(frames, drafts, claims)
     unspelled = initials_only(facts)
     names = article_names(facts) if frames else {}
+    people = full_names([name for frame in frames for name in _named_actors(frame)], facts)
     for frame in frames:
         frame.names = dict(names)
-        frame.claims = _unique_claims([kept for claim in frame.claims if (kept := _without(claim, unspelled))])
-        frame.actors = [actor for actor in dict.fromkeys([*frame.actors, *_self_claimed(frame)])
-                        if actor not in unspelled]
+        frame.claims = _unique_claims([_in_full(kept, people) for claim in frame.claims
+                                       if (kept := _without(claim, unspelled))])
+        frame.actors = list(dict.fromkeys(people.get(actor, actor) for actor in [*frame.actors, *_self_claimed(frame)]
+                                          if actor not in unspelled))
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     found = Extraction(frames, list(dict.fromkeys(cves)),
                        [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)],
@@ -1121,6 +1124,16 @@ def _without(claim: Claim, actors: set[str]) -> Claim | None:
     if len(kept) == len(claim.attributed_to):
         return claim
     return replace(claim, attributed_to=kept) if kept else None
+
+
+def _named_actors(frame: Frame) -> list[str]:
+    return [*frame.actors, *(target for claim in frame.claims for target in claim.attributed_to)]
+
+
+def _in_full(claim: Claim, people: dict[str, str]) -> Claim:
+    """The claim with its targets named as the article names them in full (`person_names.full_names`)."""
+    named = tuple(dict.fromkeys(people.get(target, target) for target in claim.attributed_to))
+    return claim if named == claim.attributed_to else replace(claim, attributed_to=named)
 
 
 def _accusations(frame: Frame, denial: Claim) -> int:
