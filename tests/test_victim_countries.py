@@ -10,6 +10,7 @@ import pytest
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.frames import _with_context_country, document_facts, extract_frames
+from cybertrack.extract.place_adjectives import place_adjectives
 from cybertrack.extract.victim_countries import victim_countries
 from cybertrack.extract.victims import Candidate
 from cybertrack.knowledge.base import knowledge_base
@@ -311,3 +312,29 @@ def test_a_nationality_in_the_attackers_name_is_not_the_victims_country(language
     the group's name, not the country of whom it hit."""
     victims = [v for frame in extract_frames("doc", text, language, "2017-03-24", RESOURCES) for v in frame.victims]
     assert [(v.name, v.country) for v in victims] == [(victim, None)]
+
+
+@pytest.mark.parametrize(("language", "sentence", "victim", "country"), [
+    ("de", "Hacker haben die niedersächsische Gemeinde Kornhausen angegriffen.", "Gemeinde Kornhausen", "DE"),
+    ("de", "Die Angreifer trafen die oberösterreichische Firma Veldmark Bau.", "Veldmark Bau", "AT"),
+    ("nl", "Hackers hebben de Drentse gemeente Wolderveen aangevallen.", "gemeente Wolderveen", "NL"),
+    ("nl", "Criminelen vielen het Antwerpse bedrijf Veldmark aan.", "Veldmark", "BE"),
+    ("it", "Un attacco ha colpito l'azienda piemontese Veldmark.", "Veldmark", "IT"),
+    ("es", "Un ciberataque ha afectado a la empresa barcelonesa Veldmark.", "Veldmark", "ES"),
+    ("fr", "Une cyberattaque a visé la mairie lyonnaise de Kettleby.", "Kettleby", "FR"),
+])
+def test_an_adjective_made_from_a_place_seats_the_victim(places: dict[str, str], language: str, sentence: str,
+                                                          victim: str, country: str) -> None:
+    """Local news seats a small town by its region's adjective, and the town is too small for the gazetteer."""
+    assert countries_of(sentence, victim, language, places) == [country]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Die technischen und seelischen Folgen"),  # no place begins "techn" or "seel" and ends so
+    ("nl", "Westerse bedrijven"),  # "Wester-lo" runs on with more than a place's ending
+    ("fr", "une réponse courtoise"),
+    ("it", "come richiese la polizia"),
+    ("es", "la clase burguesa"),
+])
+def test_a_word_that_only_ends_like_such_an_adjective_names_no_place(language: str, text: str) -> None:
+    assert place_adjectives(text, language, knowledge_base().place_stems) == []

@@ -12,7 +12,8 @@ Read in order, the first that speaks wins:
    in ("X, a logistics firm headquartered in Norway").
 
 Countries the sentence puts on the attacker's side ("Chinese hackers") never count. Places come from the gazetteer of
-``knowledge.places`` (GeoNames cities, ISO 3166-2 regions).
+``knowledge.places`` (GeoNames cities, ISO 3166-2 regions), and from adjectives made from their names ("die
+niedersächsische Gemeinde X": `place_adjectives`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.place_adjectives import place_adjectives
+from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.places import places_in
 from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions, words
 from cybertrack.tables import table
@@ -143,8 +146,9 @@ def _located(facts: SentenceFacts, places: dict[str, str]) -> list[_Located]:
     countries = [_Located(c.start, c.end, c.code) for c in facts.countries if not c.attacker_side]
     attackers = [(c.start, c.end) for c in facts.countries if c.attacker_side]
     taken = [(c.start, c.end) for c in facts.countries]
-    found = [_Located(p.start, p.end, p.code) for p in places_in(facts.text, places)
-             if not any(a < p.end and p.start < b for a, b in taken)]
+    stems = knowledge_base().place_stems  # the gazetteer's names, for "die niedersächsische Gemeinde X"
+    mentions = places_in(facts.text, places) + place_adjectives(facts.text, facts.language, stems)
+    found = [_Located(p.start, p.end, p.code) for p in mentions if not any(a < p.end and p.start < b for a, b in taken)]
     found = [m for m in countries + found if not any(a <= m.start < b for a, b in attackers)]
     return sorted(found, key=lambda m: m.start)
 

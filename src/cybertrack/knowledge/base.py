@@ -19,7 +19,7 @@ from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, rejection_reason
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
-from cybertrack.knowledge.places import build_gazetteer
+from cybertrack.knowledge.places import PlaceStems, build_gazetteer
 from cybertrack.knowledge.software import Software, as_news_writes_it, load_software
 from cybertrack.knowledge.techniques import (
     Technique,
@@ -84,6 +84,7 @@ class KnowledgeBase:
         self.places = gazetteer.countries  # city or region -> its country: read around victims, never matched
         # a place's other names, case-folded -> its own ("latium" -> "lazio"): one victim's place in every language
         self.place_own_names = gazetteer.own_names
+        self.place_stems = PlaceStems.of(self.places)  # what adjectives made from places are read against
         # what software, methods and flaws are called, case-folded: ATT&CK's platforms and technique names, the
         # products whose flaws the named-vulnerability file lists ("Microsoft Exchange Server", "MOVEit Transfer")
         # and those flaws' own names ("ProxyLogon", "EternalBlue"), and the acronyms ATT&CK names things by ("API")

@@ -38,6 +38,8 @@ Names are matched as written (case-sensitive), in runs of capitalised words join
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -54,6 +56,10 @@ ORDINARY_WORD_ZIPF = 4.0
 EVERYDAY_WORD_ZIPF = 5.0
 MIN_LETTERS = 4
 MAX_WORDS = 4
+# what a place's name may run on with past the stem of the adjective made from it: "niedersächs-ische" ->
+# "Niedersachs-en", "drent-se" -> "Drent-he", "lombard-a" -> "Lombard-ia", "milan-ese" -> "Milan-o"; any other rest
+# is another word ("wester-se" is not "Wester-lo")
+NAME_RESTS = frozenset({"", "e", "n", "en", "a", "o", "i", "ia", "he"})
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’. -]+$")
 # Capitalised words, joined by spaces, hyphens or the particles of place names, as one run.
 _PARTICLES = r"(?:de|del|della|di|da|do|du|des|la|le|les|los|las|van|von|der|den|am|an|im|in|sur|sous|upon|on|en|y)"
@@ -221,3 +227,39 @@ def places_in(text: str, table: dict[str, str], start: int = 0, end: int | None 
             else:
                 i += 1
     return found
+
+
+@dataclass(frozen=True)
+class PlaceStems:
+    """The gazetteer's one-word names, folded (lower case, no accents) and sorted, with their countries: where the
+    stem of an adjective made from a place is looked up ("niedersächs" in "niedersächsische", "drent" in "Drentse").
+    Built once with the knowledge base; the adjective endings are each language pack's."""
+
+    names: tuple[str, ...]
+    codes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, table: dict[str, str]) -> PlaceStems:
+        folded = sorted({(fold_accents(name), code) for name, code in table.items() if " " not in name})
+        return cls(tuple(name for name, _ in folded), tuple(code for _, code in folded))
+
+    def countries(self, stem: str) -> set[str]:
+        """The countries of the places whose folded name is ``stem`` and one of ``NAME_RESTS`` ("hess" -> "hessen",
+        "lombard" -> "lombardia"), or ``stem`` less its last letter ("lyonn" -> "lyon")."""
+        found = set()
+        at = bisect_left(self.names, stem)
+        while at < len(self.names) and self.names[at].startswith(stem):
+            if self.names[at][len(stem):] in NAME_RESTS:
+                found.add(self.codes[at])
+            at += 1
+        shorter = stem[:-1]
+        at = bisect_left(self.names, shorter)
+        while at < len(self.names) and self.names[at] == shorter:
+            found.add(self.codes[at])
+            at += 1
+        return found
+
+
+def fold_accents(text: str) -> str:
+    """Lower case without accents: "Thüringen" -> "thuringen", "Cataluña" -> "cataluna"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
