@@ -145,6 +145,20 @@ def test_a_gang_s_own_ransomware_against_victims_in_two_countries_is_two_inciden
     assert len(resolve([french, italian], vectors_of(french, italian))) == 2
 
 
+def test_two_crews_attacks_on_two_victims_of_one_country_are_two_incidents() -> None:
+    """Two gangs' attacks on two German victims in one week read alike in any language, and both articles name the
+    agency that helps; who did it and whom it hit both differ, so nothing says they are one."""
+    german = report("a.txt", "Die Ransomware-Gruppe Brindle hat die Server der Stadtverwaltung Kornfeld verschlüsselt; "
+                    "das BSI unterstützt die Stadt.", {"org:stadtverwaltung kornfeld": 0.6, "org:bsi": 0.4},
+                    [Victim("Stadtverwaltung Kornfeld", "org:stadtverwaltung kornfeld", "DE")], "de",
+                    actors=["Brindle"], types=["ransomware"], first_seen="2024-03")
+    english = report("b.txt", "The ransomware group Halvorn encrypted the servers of the city of Kornholm; the BSI "
+                     "is helping the city.", {"org:city of kornholm": 0.6, "org:bsi": 0.4},
+                     [Victim("city of Kornholm", "org:city of kornholm", "DE")], actors=["Halvorn"],
+                     types=["ransomware"], first_seen="2024-03")
+    assert len(resolve([german, english], vectors_of(german, english))) == 2
+
+
 def test_an_outbreak_told_without_a_common_victim_shares_its_malware_country_type_and_month() -> None:
     """Reports of one outbreak in two languages may cast no victim alike; what they share besides is said."""
     a = report("a.txt", HARBOUR_EN, {"NL/ministry:health": 0.5}, malware=["Gloomcrypt"], types=["ransomware"],

@@ -348,12 +348,12 @@ def _crew_alone(frame: Frame, other: Frame) -> bool:
 
 def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
     """The report and the incident each name whom they were hit (one organisation, not a sector), they name none
-    alike, the report's victims lie in other countries than all of the incident's, and they share no CVE and no
-    malware: two operations, whatever actor and wording they share ("APT41 breached Mexico's finance ministry",
-    "APT41 breached Nordvik Shipping of Norway"). An outbreak's reports that name other victims in other countries
-    share its malware ("WannaCry hit Renault", "WannaCry hit the NHS"); a gang's own ransomware is no outbreak
-    (`_outbreak_shared`). Read pair by pair on multilingual-train, this
-    keeps apart 168 of the 1,143 pairs of different incidents across languages and none of the 67 of one. What an
+    alike, the report's victims lie in other countries than all of the incident's or its actors are others
+    (`_other_actors`), and they share no CVE and no malware: two operations, whatever actor and wording they share
+    ("APT41 breached Mexico's finance ministry", "APT41 breached Nordvik Shipping of Norway"). An outbreak's reports
+    that name other victims in other countries share its malware ("WannaCry hit Renault", "WannaCry hit the NHS"); a
+    gang's own ransomware is no outbreak (`_outbreak_shared`). Read pair by pair on multilingual-train, the countries
+    keep apart 168 of the 1,143 pairs of different incidents across languages and none of the 67 of one. What an
     article names most counts as its victim here: without it, a report whose one victim was the co-victim its
     article names beside the one it is about ("tech giant ABB" in a report on Rheinmetall) was kept apart too."""
     mine, theirs = identified(frame.victims), identified(cluster.victims)
@@ -364,7 +364,14 @@ def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
     if set(frame.vulnerabilities) & cluster.cves or _outbreak_shared(frame, cluster):
         return False
     countries = {v.country for v in mine if v.country}, {v.country for v in theirs if v.country}
-    return bool(countries[0] and countries[1]) and not countries[0] & countries[1]
+    return (bool(countries[0] and countries[1]) and not countries[0] & countries[1]) or _other_actors(frame, cluster)
+
+
+def _other_actors(frame: Frame, cluster: _Cluster) -> bool:
+    """Both the report and the incident name who did it, and none alike: Akira's attack on a German town and Black
+    Basta's on a German firm are two, whatever country and wording they share."""
+    mine, theirs = {alias_key(a) for a in frame.actors}, {alias_key(a) for a in cluster.actors}
+    return bool(mine and theirs) and not mine & theirs
 
 
 def _outbreak_shared(frame: Frame, cluster: _Cluster) -> bool:
