@@ -48,6 +48,11 @@ def test_the_name_an_attack_article_keeps_coming_back_to_is_its_victim(text: str
      "Bundesamt für Cybersicherheit (BACS) mitteilte.", "de", "Gemeinde Tössberg"),
     ("Las webs de la Diputación de Valcárdenas estuvieron caídas el lunes tras un ataque DDoS, según ha confirmado el "
      "Centro Criptológico Nacional (CCN).", "es", "Diputación de Valcárdenas"),
+    # a clause that opens on its verb of speech, the speaker after it; a date inside the verb group of the victim's
+    ("Het chipbedrijf Veldmark Systems is sinds december 2024 het doelwit geweest van een spionagecampagne, meldt de "
+     "Militaire Inlichtingen- en Veiligheidsdienst (MIVD).", "nl", "Veldmark Systems"),
+    ("La web de la Diputación de Valcárdenas estuvo caída el lunes tras un ataque DDoS, según ha confirmado este "
+     "martes el Centro Criptológico Nacional.", "es", "Diputación de Valcárdenas"),
 ])
 def test_the_body_a_clause_names_as_who_reports_is_no_victim(text: str, language: str, victim: str) -> None:
     """ "wie das BACS mitteilte", "según ha confirmado el CCN": no cue casts anyone, and the article-level model

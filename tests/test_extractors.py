@@ -15,7 +15,7 @@ from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.frames import document_facts, extract_frames
 from cybertrack.extract.institutions import find_institutions, portfolio_of, state_body
 from cybertrack.extract.names import name_chunks
-from cybertrack.extract.roles import victims_in
+from cybertrack.extract.roles import cast_by_rules, victims_in
 from cybertrack.extract.victims import candidates, name_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Claim, Frame, Stance
@@ -1564,6 +1564,25 @@ def test_a_closing_quotation_mark_ends_the_sentence_it_closes(text, sentences):
     """The French close a quote with " »" after the full stop; the splitter put the mark at the start of the next
     sentence, and the cleaner dropped it as an empty one when it stood last."""
     assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("El Ayuntamiento de Kettleby fue objeto de una campaña de ciberespionaje que se prolongó durante al menos tres "
+     "semanas, según ha explicado este martes la Policía Nacional.", "es", "Ayuntamiento de Kettleby"),
+    ("La mairie de Kettleby a fait l'objet d'une campagne d'espionnage qui a duré au moins trois semaines, a indiqué "
+     "mardi la gendarmerie nationale.", "fr", "mairie de Kettleby"),
+    ("Il Comune di Kettleby è stato oggetto di una campagna di spionaggio durata almeno tre settimane, ha spiegato "
+     "martedì la Polizia Postale.", "it", "Comune di Kettleby"),
+    ("Het bedrijf Kettleby Foods is sinds maart 2024 het doelwit geweest van een spionagecampagne, meldt de Algemene "
+     "Inlichtingen- en Veiligheidsdienst.", "nl", "Kettleby Foods"),
+])
+def test_the_thing_an_attack_was_made_on_is_its_victim(text: str, language: str, victim: str) -> None:
+    """ "fue objeto de", "a fait l'objet d'", "è stato oggetto di", "het doelwit geweest": a cue casts the subject,
+    a date inside the verb group at most between, and no one else (the agency that says so speaks)."""
+    [facts] = document_facts(text, language, "2024-05-20", RESOURCES)
+    found = candidates(facts)
+    assert [c.victim.name for c, cast in zip(found, cast_by_rules(facts, found), strict=True) if cast] == [victim]
+    assert [v.name for f in extract_frames("d", text, language, "2024-05-20", RESOURCES) for v in f.victims] == [victim]
 
 
 @pytest.mark.parametrize("text", [

@@ -338,3 +338,14 @@ def test_an_adjective_made_from_a_place_seats_the_victim(places: dict[str, str],
 ])
 def test_a_word_that_only_ends_like_such_an_adjective_names_no_place(language: str, text: str) -> None:
     assert place_adjectives(text, language, knowledge_base().place_stems) == []
+
+
+@pytest.mark.parametrize(("language", "text", "victim", "country"), [
+    ("nl", "Het Eindhovense chipbedrijf Veldmark Systems werd vorige week gehackt.", "Veldmark Systems", "NL"),
+    ("nl", "De Groningse gemeente Veldmark is getroffen door een ransomware-aanval.", "gemeente Veldmark", "NL"),
+])
+def test_an_adjective_made_from_a_place_is_no_name_of_its_own(language: str, text: str, victim: str,
+                                                              country: str) -> None:
+    """Dutch capitalises such adjectives, so they stood as names of their own beside the victim."""
+    [frame] = extract_frames("doc", text, language, "2024-05-20", RESOURCES)
+    assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]

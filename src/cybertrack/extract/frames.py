@@ -87,7 +87,7 @@ MAX_SENTENCE_CHARS = 2000
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:while|whereas|tandis que|alors que|mentre|während|terwijl|mientras que|mientras)\b", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
-_SOURCE_OPENING_WORDS = 5  # "según ha confirmado el": the words of a clause opening on who reports
+_SOURCE_OPENING_WORDS = 6  # "según ha confirmado este lunes el": the words of a clause opening on who reports
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 
@@ -643,8 +643,9 @@ def _an_authority(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 def _named_as_the_source(facts: SentenceFacts, candidate: Candidate) -> bool:
     """ "..., wie das Bundesamt für Cybersicherheit (BACS) mitteilte", "según ha confirmado el Centro Criptológico
-    Nacional", "according to the NCSC": a name its clause opens on as the one who reports (the packs' ``according_to``,
-    or ``as_reported`` with a verb of speech after the name) tells of the attack; the article-level models take it for
+    Nacional", "according to the NCSC", "..., meldt de MIVD": a name its clause opens on as the one who reports (the
+    packs' ``according_to``, ``as_reported`` with a verb of speech after the name, or a verb of speech) tells of the
+    attack; the article-level models take it for
     the victim when the victim's own name is weak."""
     text = facts.text
     opening = max(text.rfind(mark, 0, candidate.start) for mark in ",;:(") + 1
@@ -652,7 +653,10 @@ def _named_as_the_source(facts: SentenceFacts, candidate: Candidate) -> bool:
     if not words or len(words) > _SOURCE_OPENING_WORDS or any(word[:1].isupper() for word in words[1:]):
         return False
     said_after = any(candidate.end <= m.start for m in facts.cues.get("speech", []))
-    return bool(ACCORDING_CUE.match(" ".join(words))) or (words[0].casefold() in AS_REPORTED and said_after)
+    said_first = any(m.start == opening + len(text[opening:m.start]) - len(text[opening:m.start].lstrip())
+                     and m.end <= candidate.start for m in facts.cues.get("speech", []))
+    return bool(ACCORDING_CUE.match(" ".join(words))) or (words[0].casefold() in AS_REPORTED and said_after) \
+        or said_first
 
 
 def _organisations_as_last_resort(cast: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:

@@ -38,6 +38,7 @@ from cybertrack.extract.names import (
     reads_as_verb,
     stop_words,
 )
+from cybertrack.extract.place_adjectives import place_adjectives
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, SENTENCE_START_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
@@ -222,6 +223,8 @@ def plausible_name(facts: SentenceFacts, chunk: NameChunk) -> bool:
         return False
     if _only_nationalities(facts, chunk):
         return False  # "Estlandse", "Amerikaanse het Amerikaanse": where something is from, not what it is
+    if len(tokens) == 1 and place_adjectives(chunk.text, facts.language, knowledge_base().place_stems):
+        return False  # "het Eindhovense chipbedrijf": the place the victim is in, as a nationality says its country
     return not any(c.attacker_side and chunk.start <= c.start < chunk.end for c in facts.countries)
 
 
@@ -948,7 +951,7 @@ def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
         gap = facts.text[candidate.end:cue.start]
         if _SENTENCE_BREAK.search(_DIGIT_GROUPS.sub(" ", _ABBREVIATIONS.sub(" ", gap))):
             return False
-        if words <= 2 and "," not in gap and not _new_subject(gap):
+        if words - _dated_words(facts, candidate.end, cue.start) <= 2 and "," not in gap and not _new_subject(gap):
             return True
         inner = gap.strip().strip(",").strip()
         if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner:
@@ -956,6 +959,13 @@ def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
         if _says_it_was_hit(facts, candidate.end, cue.start):
             return True
     return False
+
+
+def _dated_words(facts: SentenceFacts, start: int, end: int) -> int:
+    """The words of dates between ``start`` and ``end``: German and Dutch put the time inside the verb group ("X is
+    sinds december 2024 het doelwit geweest"), and it says nothing of whom the verb is about."""
+    return sum(len(facts.text[max(d.start, start):min(d.end, end)].split())
+               for d in facts.dates if d.start < end and start < d.end)
 
 
 def _object_of_a_perfect(facts: SentenceFacts, candidate: Candidate) -> bool:
