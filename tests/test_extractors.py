@@ -1602,6 +1602,7 @@ def test_a_courtesy_title_with_a_dot_ends_no_sentence(text):
     ("De groep heeft het waterschap Kettleby bespioneerd.", "nl", "waterschap Kettleby"),
     ("El grupo espió a la empresa Aguas de Kettleby durante meses.", "es", "Aguas de Kettleby"),
     ("El grupo espió al Ayuntamiento de Kettleby durante meses.", "es", "Ayuntamiento de Kettleby"),
+    ("El grupo espió a la diputación provincial de Kettleby durante meses.", "es", "diputación provincial de Kettleby"),
     ("The group attacked the Korvan electricity grid last winter.", "en", "Korvan electricity grid"),
     # what was taken, and whom it was taken from
     ("Hackers stole emails from the Kettleby Water Board.", "en", "Kettleby Water Board"),

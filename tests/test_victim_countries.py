@@ -349,3 +349,17 @@ def test_an_adjective_made_from_a_place_is_no_name_of_its_own(language: str, tex
     """Dutch capitalises such adjectives, so they stood as names of their own beside the victim."""
     [frame] = extract_frames("doc", text, language, "2024-05-20", RESOURCES)
     assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]
+
+
+@pytest.mark.parametrize(("language", "text", "victim", "country"), [
+    ("it", "Un attacco ransomware ha colpito il comune piemontese di Roccaverde.", "comune piemontese di Roccaverde",
+     "IT"),
+    ("fr", "Une cyberattaque a visé la commune lyonnaise de Kettleby.", "commune lyonnaise de Kettleby", "FR"),
+    ("es", "Un ciberataque ha paralizado el ayuntamiento barcelonés de Kettleby.",
+     "ayuntamiento barcelonés de Kettleby", "ES"),
+])
+def test_an_administration_is_named_with_the_adjective_of_its_region_between(language: str, text: str, victim: str,
+                                                                             country: str) -> None:
+    """Romance languages put the region's adjective between the head and the town: "il comune piemontese di X"."""
+    [frame] = extract_frames("doc", text, language, "2024-05-20", RESOURCES)
+    assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]

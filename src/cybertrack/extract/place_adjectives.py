@@ -46,11 +46,11 @@ def place_adjectives(text: str, language: str, stems: PlaceStems) -> list[PlaceM
         return []
     found = []
     for word in _WORD.finditer(text):
-        folded = fold_accents(word.group())
-        ending = next((e for e in endings if folded.endswith(e) and len(folded) - len(e) >= SHORTEST_STEM), None)
+        lowered = word.group().lower()  # the ending as written ("barcelonés"), the stem without its accents
+        ending = next((e for e in endings if lowered.endswith(e) and len(lowered) - len(e) >= SHORTEST_STEM), None)
         if ending is None:
             continue
-        codes = {code for code in stems.countries(folded[:-len(ending)]) if language in _spoken_in(code)}
+        codes = {code for code in stems.countries(fold_accents(lowered[:-len(ending)])) if language in _spoken_in(code)}
         if len(codes) == 1:
             found.append(PlaceMention(word.start(), word.end(), word.group(), codes.pop()))
     return found

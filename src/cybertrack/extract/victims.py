@@ -386,7 +386,7 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
             if following == len(chunks):
                 continue
             chunk = chunks[following]
-            if not _HEAD_LINK.fullmatch(facts.text[head.end:chunk.start]):
+            if not _HEAD_LINK.fullmatch(_without_place_adjective(facts, facts.text[head.end:chunk.start])):
                 continue
             if any(head.start < e and s < chunk.end for s, e in occupied):
                 continue
@@ -404,6 +404,15 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
             found.append(Candidate(head.start, chunk.end, Victim(name, f"org:{key}", code, sector), False))
             occupied.append((head.start, chunk.end))
     return found
+
+
+def _without_place_adjective(facts: SentenceFacts, gap: str) -> str:
+    """The words between a head and its name without an adjective made from a place right after the head ("il
+    comune piemontese di Roccaverde", "la commune lyonnaise de X"): it says where the administration is."""
+    first = re.match(r"\s*(\S+)", gap)
+    if first and place_adjectives(first.group(1), facts.language, knowledge_base().place_stems):
+        return gap[first.end():]
+    return gap
 
 
 def _place_before(facts: SentenceFacts, chunks: list[NameChunk], head: Match) -> NameChunk | None:
