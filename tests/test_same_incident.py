@@ -159,6 +159,20 @@ def test_two_crews_attacks_on_two_victims_of_one_country_are_two_incidents() -> 
     assert len(resolve([german, english], vectors_of(german, english))) == 2
 
 
+def test_one_crew_s_attacks_on_two_towns_too_small_for_the_gazetteer_are_two_incidents() -> None:
+    """A gang hits a town hall a week, in the same words; a town's name crosses languages unchanged, so two reports
+    that name other towns tell of two attacks, though neither town's country is known."""
+    french = report("a.txt", "Le groupe Brindle a chiffré les serveurs de la commune de Varennes-sur-Lorve avec son "
+                    "rançongiciel et exige une rançon.", {"org:varennes sur lorve": 1.0},
+                    [Victim("commune de Varennes-sur-Lorve", "org:varennes sur lorve", None, "government")], "fr",
+                    actors=["Brindle"], malware=["Brindle"], types=["ransomware"], first_seen="2024-03")
+    dutch = report("b.txt", "De groep Brindle heeft de servers van de gemeente Wolderhove versleuteld met haar "
+                   "ransomware en eist losgeld.", {"org:wolderhove": 1.0},
+                   [Victim("gemeente Wolderhove", "org:wolderhove", None, "government")], "nl", actors=["Brindle"],
+                   malware=["Brindle"], types=["ransomware"], first_seen="2024-03")
+    assert len(resolve([french, dutch], vectors_of(french, dutch))) == 2
+
+
 def test_an_outbreak_told_without_a_common_victim_shares_its_malware_country_type_and_month() -> None:
     """Reports of one outbreak in two languages may cast no victim alike; what they share besides is said."""
     a = report("a.txt", HARBOUR_EN, {"NL/ministry:health": 0.5}, malware=["Gloomcrypt"], types=["ransomware"],

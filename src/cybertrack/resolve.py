@@ -35,7 +35,7 @@ from cybertrack.blocking import block_keys, identified, rule_keys
 from cybertrack.conflicts import conflicts, same_party, sides
 from cybertrack.embeddings import EMBEDDING_SIZE
 from cybertrack.extract.institutions import state_body
-from cybertrack.extract.victims import name_key
+from cybertrack.extract.victims import STATE_SECTOR, name_key
 from cybertrack.knowledge.actors import alias_key
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Certainty, Claim, ClaimantKind, Frame, Incident, JoinedBy, Link, Stance, Victim
@@ -348,9 +348,10 @@ def _crew_alone(frame: Frame, other: Frame) -> bool:
 
 def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
     """The report and the incident each name whom they were hit (one organisation, not a sector), they name none
-    alike, the report's victims lie in other countries than all of the incident's or its actors are others
-    (`_other_actors`), and they share no CVE and no malware: two operations, whatever actor and wording they share
-    ("APT41 breached Mexico's finance ministry", "APT41 breached Nordvik Shipping of Norway"). An outbreak's reports
+    alike, the report's victims lie in other countries than all of the incident's, its actors are others
+    (`_other_actors`) or both sides name only towns' administrations (`_town_halls`), and they share no CVE and no
+    malware: two operations, whatever actor and wording they share ("APT41 breached Mexico's finance ministry",
+    "APT41 breached Nordvik Shipping of Norway"). An outbreak's reports
     that name other victims in other countries share its malware ("WannaCry hit Renault", "WannaCry hit the NHS"); a
     gang's own ransomware is no outbreak (`_outbreak_shared`). Read pair by pair on multilingual-train, the countries
     keep apart 168 of the 1,143 pairs of different incidents across languages and none of the 67 of one. What an
@@ -364,7 +365,16 @@ def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
     if set(frame.vulnerabilities) & cluster.cves or _outbreak_shared(frame, cluster):
         return False
     countries = {v.country for v in mine if v.country}, {v.country for v in theirs if v.country}
-    return (bool(countries[0] and countries[1]) and not countries[0] & countries[1]) or _other_actors(frame, cluster)
+    return (bool(countries[0] and countries[1]) and not countries[0] & countries[1]) or _other_actors(frame, cluster) \
+        or (_town_halls(mine) and _town_halls(theirs))
+
+
+def _town_halls(victims: list[Victim]) -> bool:
+    """Every victim is an administration named by its town ("commune de Varenne-sur-Lisle", "gemeente Wolderveen":
+    a lower-case place head, the state's sector, the town's name for key). A town's name crosses languages
+    unchanged, so reports that name other towns and no victim alike tell of other attacks, even where no country is
+    known for a town too small for the gazetteer."""
+    return all(v.sector == STATE_SECTOR and v.key.startswith("org:") and v.name[:1].islower() for v in victims)
 
 
 def _other_actors(frame: Frame, cluster: _Cluster) -> bool:
