@@ -186,6 +186,31 @@ def test_a_statistic_about_the_attackers_dates_no_attack(language: str, text: st
     assert (frame.first_seen, frame.first_seen_estimated) == ("2021-05", True)
 
 
+COUNTED_OR_DONE_BEFORE = {
+    "en": "Hackers knocked the Veldmark Water Authority's websites offline on Monday. The agency handled 144 "
+          "incidents in 2020. The same group had already attacked the sites of two ministries in 2019.",
+    "fr": "Des pirates ont paralysé lundi les sites de la Banque de Lutrecht. En 2020, l'agence a traité 144 "
+          "incidents. En 2019, le même groupe avait déjà attaqué les sites de deux ministères.",
+    "de": "Hacker haben am Montag die Websites der Stadtwerke Lutrecht lahmgelegt. Seit 2019 verzeichnet die Behörde "
+          "solche Angriffe fast monatlich. Bereits im Juni 2019 hatte dieselbe Gruppe die Websites zweier Ministerien "
+          "angegriffen.",
+    "it": "Lunedì gli hacker hanno paralizzato i siti del Comune di Lutrecht. Nel 2020 l'agenzia ha gestito 144 "
+          "incidenti. Nel 2019 lo stesso gruppo aveva già attaccato i siti di due ministeri.",
+    "es": "Unos piratas paralizaron el lunes las webs del Ayuntamiento de Lutrecht. En 2020 la agencia gestionó 144 "
+          "incidentes. En 2019 el mismo grupo ya había atacado las webs de dos ministerios.",
+    "nl": "Hackers legden maandag de websites van het Waterschap Veldmark plat. Het agentschap behandelde in 2020 "
+          "144 incidenten. In 2019 had dezelfde groep al de websites van twee ministeries aangevallen.",
+}
+
+
+@pytest.mark.parametrize("language", list(COUNTED_OR_DONE_BEFORE))
+def test_a_count_of_attacks_or_the_group_s_earlier_attack_never_dates_the_incident(language: str) -> None:
+    """A count of incidents in a year, attacks "such" as this one, and the same group's attack of an earlier year,
+    told in the pluperfect: none of them is this incident, which Monday dates."""
+    frames = extract_frames("doc", COUNTED_OR_DONE_BEFORE[language], language, PUBLISHED, RESOURCES)
+    assert [frame.first_seen for frame in frames] == ["2021-05-17"]
+
+
 THREAT = {
     "en": "Hackers hit the Veldmark Water Authority with ransomware and threaten to publish the stolen files on "
           "28 May.",

@@ -163,12 +163,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class Dating:
     """What an article's frames are dated with: its language, the date its relative dates are read against, its
-    publication date as the source gave it, and the sentences that tell of an earlier attack."""
+    publication date as the source gave it, the sentences that tell of an earlier attack, and those that count
+    attacks ("En 2024, l'ANSSI a traité 144 incidents")."""
 
     language: str
     reference: Reference | None
     published: str | None
     background: set[int]
+    counting: set[int] = field(default_factory=set)  # the sentences that count attacks: none dates this one
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     cves = [m.cves[0] for sentence in facts for m in sentence.vulnerabilities if m.cves]
     found = Extraction(frames, list(dict.fromkeys(cves)),
                        [(draft.sentences, frame.victims) for draft, frame in zip(drafts, frames, strict=True)],
-                       Dating(language, reference, published, background))
+                       Dating(language, reference, published, background, counting))
     return finish_frames(found, resources.encoder) if typed else found
 
 
@@ -273,11 +275,11 @@ def typing_sentences(sentences: list[SentenceFacts], background: set[int]) -> li
 
 
 def date_frames(found: Extraction) -> None:
-    """Date each frame by its own sentences (`incident_dates`). Neither a sentence about an earlier attack nor one
-    about attacks in general ("this kind of ransomware, first seen in 2019": ``found.generic``, `_actual`) dates
-    it."""
+    """Date each frame by its own sentences (`incident_dates`). Neither a sentence about an earlier attack, one
+    that counts attacks, nor one about attacks in general ("this kind of ransomware, first seen in 2019":
+    ``found.generic``, `_actual`) dates it."""
     dating = found.dating
-    set_aside = dating.background | found.generic
+    set_aside = dating.background | dating.counting | found.generic
     for frame, (sentences, _) in zip(found.frames, found.type_evidence, strict=True):
         dates = incident_dates(sentences, dating.language, dating.reference, dating.published, set_aside)
         frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed
