@@ -363,3 +363,14 @@ def test_an_administration_is_named_with_the_adjective_of_its_region_between(lan
     """Romance languages put the region's adjective between the head and the town: "il comune piemontese di X"."""
     [frame] = extract_frames("doc", text, language, "2024-05-20", RESOURCES)
     assert [(v.name, v.country) for v in frame.victims] == [(victim, country)]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Des assaillants russes ont piraté les serveurs de la mairie de Lutrecht."),
+    ("it", "Gli attaccanti russi hanno violato i server del Comune di Lutrecht."),
+])
+def test_the_attackers_nationality_is_not_the_country_of_the_town_they_hit(language: str, text: str) -> None:
+    """ "des assaillants russes": a word for attackers makes the nationality theirs; without it the article's one
+    country went to the town."""
+    [frame] = extract_frames("doc", text, language, "2024-05-20", RESOURCES)
+    assert [v.country for v in frame.victims] == [None]
