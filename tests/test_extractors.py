@@ -1585,6 +1585,24 @@ def test_the_thing_an_attack_was_made_on_is_its_victim(text: str, language: str,
     assert [v.name for f in extract_frames("d", text, language, "2024-05-20", RESOURCES) for v in f.victims] == [victim]
 
 
+@pytest.mark.parametrize(("language", "text", "victims"), [
+    ("de", "Eine Welle von DDoS-Angriffen traf am Dienstag Websites in Kettleby; zu den Zielen gehörten die Norvale "
+           "Sparkasse und die Stadtwerke Veldmark.", {"Norvale Sparkasse", "Stadtwerke Veldmark"}),
+    ("fr", "Une vague d'attaques DDoS a frappé mardi des sites de Kettleby ; parmi les cibles figurent la Banque "
+           "Norvale et la mairie de Veldmark.", {"Banque Norvale", "mairie de Veldmark"}),
+    ("it", "Ondata di attacchi DDoS contro siti di Kettleby martedì: tra i bersagli la Banca Norvale e il comune di "
+           "Veldmark.", {"Banca Norvale", "comune di Veldmark"}),
+    ("es", "Una ola de ataques DDoS afectó el martes a webs de Kettleby; entre los objetivos figuran el Banco "
+           "Norvale y el Ayuntamiento de Veldmark.", {"Banco Norvale", "Ayuntamiento de Veldmark"}),
+    ("nl", "Een golf van DDoS-aanvallen trof dinsdag websites in Kettleby; onder de doelwitten waren de Norvale Bank en "
+           "de gemeente Veldmark.", {"Norvale Bank", "gemeente Veldmark"}),
+])
+def test_the_targets_a_sentence_lists_are_victims(language: str, text: str, victims: set[str]) -> None:
+    """ "among the targets were X and Y" lists who was hit, as "among the victims" does."""
+    found = {v.name for f in extract_frames("d", text, language, "2024-05-20", RESOURCES) for v in f.victims}
+    assert victims <= found
+
+
 @pytest.mark.parametrize("text", [
     "Volgens het OM heeft dhr. Brindlers de gemeente Kettleby gehackt.",
     "Secondo la procura, il dott. Ostrova ha violato i sistemi del Comune di Kettleby.",
