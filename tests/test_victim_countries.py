@@ -48,9 +48,11 @@ def test_gazetteer_places_and_their_country(places: dict[str, str], place: str, 
 
 
 @pytest.mark.parametrize(
-    "word", ["Reading", "Mobile", "Nice", "Split", "Lion", "Landes", "Bergen", "Brest", "Paris", "Belgium"])
+    "word", ["Reading", "Mobile", "Nice", "Split", "Lion", "Landes", "Bergen", "Brest", "Paris", "Belgium", "Banco",
+             "Salud"])
 def test_gazetteer_leaves_out_words_shared_names_and_countries(places: dict[str, str], word: str) -> None:
-    """Ordinary words ("Landes" is a German noun, and the Dutch "Bergen" goes with the Norwegian one, a German word),
+    """Ordinary words ("Landes" is a German noun, and the Dutch "Bergen" goes with the Norwegian one, a German word;
+    "Banco" and "Salud", other names of a Colombian and a Cuban town, are Spanish words),
     names two countries' cities share ("Brest"), and country forms (capitals included; the country table answers for
     those) are not places here."""
     assert word not in places

@@ -21,9 +21,10 @@ A name is kept when it can be told apart from other things:
   ``EVERYDAY_WORD_ZIPF`` in those spoken there, where a city's name is frequent because it is its name ("Potsdam" in
   German). So "Landes" (a French department) goes as a German noun, "Reading" and "Essen" as everyday words. Cities
   of ``BIG_CITY`` inhabitants or more keep their name. An alternate name must be rarer than ``COMMON_WORD_ZIPF`` in
-  English ("Lion" and "Lyons" are alternate names of Lyon); other languages' frequencies cannot judge it, since
-  "Lione" and "Mailand" are frequent in Italian and German because they are the names there. No name may be a
-  function word of a supported language (stopwords-iso);
+  English ("Lion" and "Lyons" are alternate names of Lyon) and, but for a big city's ("München"), than
+  ``EVERYDAY_WORD_ZIPF`` in the languages spoken where the place is ("Banco" for El Banco in Colombia); the other
+  languages' frequencies cannot judge it, since "Lione" and "Mailand" are frequent in Italian and German because
+  they are the names there. No name may be a function word of a supported language (stopwords-iso);
 * a place's own name found ordinary is no place's name: Bergen in Norway is a German word, so "Bergen" (the Dutch
   name of Mons) is left out too;
 * a name borne by places in several countries goes to the country of its largest bearer only when that one has at
@@ -93,12 +94,15 @@ def build_gazetteer() -> Gazetteer:
     frequencies, function_words = _frequencies(), _function_words()
     spoken = _languages_spoken()
 
-    def ordinary(name: str, code: str, own: bool) -> bool:
+    def ordinary(name: str, code: str, own: bool, big: bool) -> bool:
         lowered = name.lower()
         if lowered in function_words:
             return True
-        if not own:
-            return frequencies["en"].get(lowered, 0.0) >= COMMON_WORD_ZIPF
+        if not own:  # "Banco", an alternate name of El Banco in Colombia, is the Spanish for a bank; "München" is
+            # as frequent in German as a word would be, for being the name of a big city
+            return frequencies["en"].get(lowered, 0.0) >= COMMON_WORD_ZIPF or (not big and any(
+                frequencies[language].get(lowered, 0.0) >= EVERYDAY_WORD_ZIPF
+                for language in spoken(code) if language in frequencies))
         return any(frequencies[language].get(lowered, 0.0) >=
                    (EVERYDAY_WORD_ZIPF if language in spoken(code) else ORDINARY_WORD_ZIPF)
                    for language in SUPPORTED_LANGUAGES)
@@ -114,7 +118,7 @@ def build_gazetteer() -> Gazetteer:
             return
         if population > best_own.get(name, (-1, ""))[0]:
             best_own[name] = (population, own_name)
-        if checked and ordinary(name, code, own):
+        if checked and ordinary(name, code, own, population >= BIG_CITY):
             if own:  # an alternate name that is a word says nothing of the places that bear it as their own
                 blocked.add(name.lower())
         else:
