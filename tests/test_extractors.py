@@ -1594,8 +1594,8 @@ def test_the_thing_an_attack_was_made_on_is_its_victim(text: str, language: str,
            "Veldmark.", {"Banca Norvale", "comune di Veldmark"}),
     ("es", "Una ola de ataques DDoS afectó el martes a webs de Kettleby; entre los objetivos figuran el Banco "
            "Norvale y el Ayuntamiento de Veldmark.", {"Banco Norvale", "Ayuntamiento de Veldmark"}),
-    ("nl", "Een golf van DDoS-aanvallen trof dinsdag websites in Kettleby; onder de doelwitten waren de Norvale Bank en "
-           "de gemeente Veldmark.", {"Norvale Bank", "gemeente Veldmark"}),
+    ("nl", "Een golf van DDoS-aanvallen trof dinsdag websites in Kettleby; onder de doelwitten waren de Norvale Bank "
+           "en de gemeente Veldmark.", {"Norvale Bank", "gemeente Veldmark"}),
 ])
 def test_the_targets_a_sentence_lists_are_victims(language: str, text: str, victims: set[str]) -> None:
     """ "among the targets were X and Y" lists who was hit, as "among the victims" does."""
