@@ -351,12 +351,12 @@ def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
     alike, the report's victims lie in other countries than all of the incident's, its actors are others
     (`_other_actors`) or both sides name only towns' administrations (`_town_halls`), and they share no CVE and no
     malware: two operations, whatever actor and wording they share ("APT41 breached Mexico's finance ministry",
-    "APT41 breached Nordvik Shipping of Norway"). An outbreak's reports
-    that name other victims in other countries share its malware ("WannaCry hit Renault", "WannaCry hit the NHS"); a
-    gang's own ransomware is no outbreak (`_outbreak_shared`). Read pair by pair on multilingual-train, the countries
-    keep apart 168 of the 1,143 pairs of different incidents across languages and none of the 67 of one. What an
-    article names most counts as its victim here: without it, a report whose one victim was the co-victim its
-    article names beside the one it is about ("tech giant ABB" in a report on Rheinmetall) was kept apart too."""
+    "APT41 breached Nordvik Shipping of Norway"). An outbreak's reports that name other victims in other countries
+    share its malware ("WannaCry hit Renault", "WannaCry hit the NHS"); a gang's own ransomware is no outbreak
+    (`_outbreak_shared`). Read pair by pair on multilingual-train, the countries keep apart 168 of the 1,143 pairs of
+    different incidents across languages and none of the 67 of one. What an article names most counts as its victim
+    here: without it, a report whose one victim was the co-victim its article names beside the one it is about ("tech
+    giant ABB" in a report on Rheinmetall) was kept apart too."""
     mine, theirs = identified(frame.victims), identified(cluster.victims)
     if not mine or not theirs or any(victims_match(v, w) for v in mine for w in theirs):
         return False

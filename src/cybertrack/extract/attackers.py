@@ -478,8 +478,8 @@ def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -
     """ "Korvan heeft de Norvale Bank gehackt", "Korvan hat die Stadtwerke Norvale gehackt": German and Dutch put the
     object of a perfect between its auxiliary (the packs' ``auxiliaries_before_object``) and the participle that ends
     the clause; the object is a name, an article and the noun it is named after before it at most ("de gemeente
-    Veldmark"). Where the clause opens on something else, the
-    subject follows the auxiliary: "Laut Staatsanwaltschaft hat Herr Brindlers die Stadtwerke Norvale gehackt"."""
+    Veldmark"). Where the clause opens on something else, the subject follows the auxiliary: "Laut
+    Staatsanwaltschaft hat Herr Brindlers die Stadtwerke Norvale gehackt"."""
     auxiliaries = auxiliaries_before_object(facts.language)
     after = re.match(r"\s*(\S+)", facts.text[chunk.end:])
     if auxiliaries and after is not None and after.group(1).casefold() in auxiliaries:
@@ -490,7 +490,7 @@ def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -
         return False
     verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= object_start), None)
     if verb is None or verb.text.split()[-1].casefold() in _linking_words() \
-            or not _ends_the_clause(facts.text[verb.end:]):
+            or not _closes_its_clause(facts.text[verb.end:]):
         return False
     named = facts.text[object_start:verb.start].split()
     if named and named[0].casefold() in _articles():
@@ -501,7 +501,7 @@ def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -
         and all(word[:1].isupper() or word.casefold() in heads for word in named)
 
 
-def _ends_the_clause(after: str) -> bool:
+def _closes_its_clause(after: str) -> bool:
     """What follows a participle ends its clause: punctuation, the text's end, or a conjunction that opens the next
     ("... gehackt en gegevens gestolen")."""
     following = after.split(maxsplit=1)

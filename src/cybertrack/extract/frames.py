@@ -647,16 +647,15 @@ def _named_as_the_source(facts: SentenceFacts, candidate: Candidate) -> bool:
     """ "..., wie das Bundesamt für Cybersicherheit (BACS) mitteilte", "según ha confirmado el Centro Criptológico
     Nacional", "according to the NCSC", "..., meldt de MIVD": a name its clause opens on as the one who reports (the
     packs' ``according_to``, ``as_reported`` with a verb of speech after the name, or a verb of speech) tells of the
-    attack; the article-level models take it for
-    the victim when the victim's own name is weak."""
+    attack; the article-level models take it for the victim when the victim's own name is weak."""
     text = facts.text
     opening = max(text.rfind(mark, 0, candidate.start) for mark in ",;:(") + 1
     words = text[opening:candidate.start].split()
     if not words or len(words) > _SOURCE_OPENING_WORDS or any(word[:1].isupper() for word in words[1:]):
         return False
     said_after = any(candidate.end <= m.start for m in facts.cues.get("speech", []))
-    said_first = any(m.start == opening + len(text[opening:m.start]) - len(text[opening:m.start].lstrip())
-                     and m.end <= candidate.start for m in facts.cues.get("speech", []))
+    first_word = opening + len(text[opening:]) - len(text[opening:].lstrip())
+    said_first = any(m.start == first_word and m.end <= candidate.start for m in facts.cues.get("speech", []))
     return bool(ACCORDING_CUE.match(" ".join(words))) or (words[0].casefold() in AS_REPORTED and said_after) \
         or said_first
 

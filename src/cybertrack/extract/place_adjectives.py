@@ -1,5 +1,5 @@
 """Adjectives made from a place's name, read as the place: "die niedersächsische Gemeinde Kornhausen", "de Drentse
-gemeente Wolderveen", "il comune piemontese di Roccaverde", "la commune normande de Varenne".
+gemeente Wolderveen", "il comune piemontese di Roccaverde", "la mairie lyonnaise de Varenne".
 
 Local news seats a small town by its region this way, and the town itself is often too small for the gazetteer, so
 the adjective is all that says which country the victim is in. Each pack lists how its adjectives end
@@ -10,13 +10,14 @@ adjective never names a place in Mexico.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from babel.languages import get_official_languages
 
 from cybertrack.knowledge.places import PlaceMention, PlaceStems, fold_accents
 from cybertrack.lang import pack
-from cybertrack.tables import language_table, table
+from cybertrack.tables import language_table
 
 SHORTEST_STEM = 4  # letters: "hess" in "hessische", "bern" in "bernische"
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -27,16 +28,10 @@ def _endings(language: str) -> tuple[str, ...]:
     return tuple(sorted(pack(language, "places")["place_adjective_endings"], key=len, reverse=True))
 
 
-@table
-def _spoken() -> dict[str, frozenset[str]]:
-    return {}
-
-
+@functools.cache
 def _spoken_in(code: str) -> frozenset[str]:
-    known = _spoken()
-    if code not in known:
-        known[code] = frozenset(get_official_languages(code, de_facto=True))
-    return known[code]
+    """The official or de facto languages of a country (CLDR): "BE" -> {"nl", "fr", "de"}."""
+    return frozenset(get_official_languages(code, de_facto=True))
 
 
 def place_adjectives(text: str, language: str, stems: PlaceStems) -> list[PlaceMention]:
