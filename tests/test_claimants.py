@@ -502,3 +502,16 @@ def test_a_claim_told_in_the_gerund_or_the_plural_passive_is_the_group_s(text: s
     """ "rivendicando il furto", "sono stati rivendicati dal collettivo", "ont été revendiquées par": the packs' words
     of responsibility in the gerund and the plural participle."""
     assert (group, "claims-responsibility", (group,)) in frame_claims(text, language)
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Nach Einschätzung des Bundesamts für Sicherheit in der Informationstechnik (BSI) steckt die Gruppe Korvan hinter "
+     "dem Angriff auf die Stadtwerke Veldmark.", "BSI"),
+    ("Nach Informationen des Landesamts für Verfassungsschutz geht der Angriff auf die Stadtwerke Veldmark auf die "
+     "Gruppe Korvan zurück.", "Landesamt für Verfassungsschutz"),
+])
+def test_a_body_named_after_according_to_keeps_its_whole_name(text: str, claimant: str) -> None:
+    """A German body's name runs on past its genitive head ("des Bundesamts für ..."), and the acronym in brackets
+    that ends it is what it goes by; the head alone ("Bundesamt") named no one in particular."""
+    claim = only_claim(text, "de")
+    assert (claim.claimant, claim.attributed_to) == (claimant, ("Korvan",))

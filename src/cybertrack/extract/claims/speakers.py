@@ -64,6 +64,8 @@ _QUOTED = re.compile(r"[„“\"«»]\s?([^„“”\"«»]{2,60}?)\s?[“”\"�
 _TITLE_WORDS = 5  # "Le Courrier de Lutrecht", "Il Messaggero del Tirreno": a title's words at most
 _AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time between the speaker and its verb
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
+_BODY_NAME_CHARACTERS = 80  # "Bundesamts für Sicherheit in der Informationstechnik (BSI)": how far a body's name runs
+_BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9-]{1,9})\s*\)")  # "(BSI)", "(CERT-UA)"
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
 _STATE_OFFICE = word_pattern("roles", "state_offices")
@@ -636,7 +638,31 @@ def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> 
         if title is None:
             return None
         word = title.group()  # "Selon Le Monde", "Volgens De Telegraaf": a title that opens with its article
-    return Speaker(opening, opening + len(word), word, None, ClaimantKind.INSTITUTION)
+        return Speaker(opening, opening + len(word), word, None, ClaimantKind.INSTITUTION)
+    return _body_named_from(facts.text, opening, word)
+
+
+def _body_named_from(text: str, opening: int, word: str) -> Speaker:
+    """ "nach Einschätzung des Bundesamts für Sicherheit in der Informationstechnik (BSI)", "selon l'Agence nationale
+    de la sécurité des systèmes d'information (ANSSI)": a body no other reading found goes by the acronym in brackets
+    its name ends with, in one clause (a German genitive and a French name's lower-case words do not end it); without
+    one, it is named from its first word on, through capitalised words and the little words that join them ("des
+    Landesamts für Verfassungsschutz")."""
+    end = start = opening + len(word)
+    stretch = text[start:start + _BODY_NAME_CHARACTERS]
+    acronym = _BRACKETED_ACRONYM.search(stretch)
+    if acronym and not re.search(r"[,;:.!?]", stretch[:acronym.start()]):
+        return Speaker(opening, start + acronym.end(), acronym.group(1), None, ClaimantKind.INSTITUTION)
+    for token in re.finditer(r"\S+", stretch):
+        at = start + token.start()
+        bare = token.group().casefold()
+        if token.group()[:1].isupper() and token.group()[-1:].isalnum():
+            end = at + len(token.group())
+        elif not (bare in CONNECTORS or bare in PREPOSITIONS or bare in ARTICLES):
+            break
+    if not any(part.casefold() in CONNECTORS for part in text[opening:end].split()[1:]):
+        end = opening + len(word)  # "Frank Shaw": capitals alone may be a person's name, whom other readings find
+    return Speaker(opening, end, text[opening:end], None, ClaimantKind.INSTITUTION)
 
 
 def _described(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
