@@ -65,6 +65,7 @@ _TITLE_WORDS = 5  # "Le Courrier de Lutrecht", "Il Messaggero del Tirreno": a ti
 _AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time between the speaker and its verb
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _BODY_NAME_CHARACTERS = 80  # "Bundesamts für Sicherheit in der Informationstechnik (BSI)": how far a body's name runs
+_BODY_NAME_WORDS = 6  # its words after the first, before the acronym: a longer stretch holds a verb and another name
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9-]{1,9})\s*\)")  # "(BSI)", "(CERT-UA)"
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
@@ -643,15 +644,15 @@ def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> 
 
 
 def _body_named_from(text: str, opening: int, word: str) -> Speaker:
-    """ "nach Einschätzung des Bundesamts für Sicherheit in der Informationstechnik (BSI)", "selon l'Agence nationale
-    de la sécurité des systèmes d'information (ANSSI)": a body no other reading found goes by the acronym in brackets
-    its name ends with, in one clause (a German genitive and a French name's lower-case words do not end it); without
-    one, it is named from its first word on, through capitalised words and the little words that join them ("des
-    Landesamts für Verfassungsschutz")."""
+    """ "nach Einschätzung des Bundesamts für Sicherheit in der Informationstechnik (BSI)": a body no other reading
+    found goes by the acronym in brackets its name ends with, a few words on in one clause (its genitive does not
+    end it); without one, it is named from its first word on, through capitalised words and the little words that
+    join them ("des Landesamts für Verfassungsschutz")."""
     end = start = opening + len(word)
     stretch = text[start:start + _BODY_NAME_CHARACTERS]
     acronym = _BRACKETED_ACRONYM.search(stretch)
-    if acronym and not re.search(r"[,;:.!?]", stretch[:acronym.start()]):
+    if acronym and not re.search(r"[,;:.!?]", stretch[:acronym.start()]) \
+            and len(stretch[:acronym.start()].split()) <= _BODY_NAME_WORDS:
         return Speaker(opening, start + acronym.end(), acronym.group(1), None, ClaimantKind.INSTITUTION)
     for token in re.finditer(r"\S+", stretch):
         at = start + token.start()
