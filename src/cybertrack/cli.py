@@ -239,6 +239,7 @@ def incidents(db: str | None, claims: bool, explain: str | None) -> None:
         click.echo(f"{incident['first_seen'] or '?':<10} {incident['title']}  [{', '.join(incident['types'])}]")
         facts = {
             "victims": ", ".join(f"{v['name']} ({v['country'] or '?'})" for v in incident["victims"]),
+            "victim groups": ", ".join(v["name"] for v in incident.get("victim_groups", [])),
             "actors": ", ".join(incident["actors"]),
             "states": ", ".join(incident["states"]),
             "CVEs": ", ".join(incident["vulnerabilities"]),

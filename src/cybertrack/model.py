@@ -279,6 +279,8 @@ class Incident:
     links: list[Link] = field(default_factory=list)  # why each report after the first joined it
     conflicts: list[Conflict] = field(default_factory=list)  # claims that disagree
     victim_reports: dict[str, list[str]] = field(default_factory=dict)  # victim key -> the reports that name it
+    # kinds of victims the reports name by their sector noun alone ("hospitals", "die Krankenhäuser"): no one victim
+    victim_groups: list[Victim] = field(default_factory=list)
     actor_reports: dict[str, list[str]] = field(default_factory=dict)  # actor -> the reports that name it
 
 

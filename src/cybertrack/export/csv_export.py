@@ -13,8 +13,8 @@ from typing import TextIO
 from cybertrack.export.json_export import target_names
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-COLUMNS = ("id", "title", "first_seen", "discovered", "disclosed", "types", "victims", "victim_countries", "actors",
-           "states", "vulnerabilities", "techniques", "malware", "claims", "documents")
+COLUMNS = ("id", "title", "first_seen", "discovered", "disclosed", "types", "victims", "victim_countries",
+           "victim_groups", "actors", "states", "vulnerabilities", "techniques", "malware", "claims", "documents")
 
 
 def _row(incident: dict) -> dict[str, str]:
@@ -26,6 +26,7 @@ def _row(incident: dict) -> dict[str, str]:
         "discovered": incident["discovered"] or "", "disclosed": incident["disclosed"] or "",
         "types": joined(incident["types"]), "victims": joined(v["name"] for v in incident["victims"]),
         "victim_countries": joined(dict.fromkeys(v.get("country") for v in incident["victims"])),
+        "victim_groups": joined(v["name"] for v in incident["victim_groups"]),
         "actors": joined(a["name"] for a in incident["actors"]), "states": joined(incident["states"]),
         "vulnerabilities": joined(incident["vulnerabilities"]), "techniques": joined(incident["techniques"]),
         "malware": joined(incident["malware"]),

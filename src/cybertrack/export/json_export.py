@@ -74,13 +74,15 @@ def exported_documents(connection: Connection, source_ids: list[str], texts: boo
 
 def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
     """The README's incident shape: actors with their aliases and the knowledge base's country, kept apart from the
-    states the claims name; victims and actors each with the reports that name them; claims with their evidence
-    sentence; documents including near-duplicate copies.
+    states the claims name; victims, the kinds of victims named by a sector noun alone (``victim_groups``) and actors
+    each with the reports that name them; claims with their evidence sentence; documents including near-duplicate
+    copies.
     What the article itself asserts, with nobody named as saying it, is listed as ``assertions``, not as claims."""
     actors = [{**described_actor(name), "reports": incident.get("actor_reports", {}).get(name, [])}
               for name in incident["actors"]]
-    victims = [{**victim, "reports": incident.get("victim_reports", {}).get(victim["key"], [])}
-               for victim in incident["victims"]]
+    reports = incident.get("victim_reports", {})
+    victims = [{**victim, "reports": reports.get(victim["key"], [])} for victim in incident["victims"]]
+    groups = [{**group, "reports": reports.get(group["key"], [])} for group in incident.get("victim_groups", [])]
     claims = [_claim(c) for c in incident["claims"] if c["claimant"] != ARTICLE_CLAIMANT]
     assertions = [_claim(c) for c in incident["claims"] if c["claimant"] == ARTICLE_CLAIMANT]
     documents = [d for doc in incident["documents"] for d in (doc, *copies.get(doc, []))]
@@ -89,7 +91,7 @@ def _incident(incident: dict, copies: dict[str, list[str]]) -> dict:
         "types": incident["types"], "documents": documents,
         "first_seen": incident["first_seen"], "discovered": incident["discovered"], "disclosed": incident["disclosed"],
         "first_seen_estimated": incident.get("first_seen_estimated", False),
-        "victims": victims, "actors": actors, "states": incident["states"],
+        "victims": victims, "victim_groups": groups, "actors": actors, "states": incident["states"],
         "vulnerabilities": incident["vulnerabilities"], "products": incident["products"],
         "malware": incident["malware"], "techniques": incident["techniques"], "claims": claims,
         "assertions": assertions, "links": incident.get("links", []),

@@ -112,7 +112,9 @@ class StixBuilder:
             self._reports.setdefault(document, []).append(incident_id)
         when = self._date(incident)
         for victim in incident["victims"]:
-            self._victim(victim, when)
+            self._victim(victim, when, "organization")
+        for group in incident.get("victim_groups", []):
+            self._victim(group, when, "class")  # STIX's class of entities: "all hospitals"
         for actor in incident["actors"]:
             actor_id = stable_id("intrusion-set", actor["name"])
             if actor_id not in self.shared:
@@ -149,7 +151,8 @@ class StixBuilder:
             external_references=[self._source(d) for d in incident["documents"]],
             x_cybertrack_types=incident["types"], x_cybertrack_first_seen=incident["first_seen"],
             x_cybertrack_discovered=incident["discovered"], x_cybertrack_states=incident["states"])
-        targets = [("targets", stable_id("identity", victim["key"])) for victim in incident["victims"]]
+        targets = [("targets", stable_id("identity", victim["key"]))
+                   for victim in incident["victims"] + incident.get("victim_groups", [])]
         targets += [("attributed-to", stable_id("intrusion-set", actor["name"])) for actor in incident["actors"]]
         targets += [("exploits", stable_id("vulnerability", cve)) for cve in incident["vulnerabilities"]]
         targets += [("uses", stable_id("attack-pattern", technique)) for technique in incident["techniques"]]
@@ -190,13 +193,13 @@ class StixBuilder:
         url = web_url(self.documents.get(document_id, {}).get("url"))
         return _reference("article", document_id, url=url or None, description=description)
 
-    def _victim(self, victim: dict, when: datetime) -> None:
+    def _victim(self, victim: dict, when: datetime, identity_class: str) -> None:
         identity = stable_id("identity", victim["key"])
         sector = SECTORS.get(victim.get("sector") or "")
         if identity not in self.shared:
             self.shared[identity] = _serialized(
                 "identity", identity, created_by_ref=AUTHOR, created=stix_time(UNDATED), modified=stix_time(UNDATED),
-                name=victim["name"], identity_class="organization", sectors=[sector] if sector else None)
+                name=victim["name"], identity_class=identity_class, sectors=[sector] if sector else None)
         if victim.get("country"):
             location = stable_id("location", victim["country"])
             if location not in self.shared:
