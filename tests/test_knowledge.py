@@ -110,6 +110,16 @@ def test_a_family_the_catalogue_writes_in_lower_case_is_found_capitalised_unless
     assert found(kb, "Medusa and Orca Security looked at the attack.") == []
 
 
+def test_a_name_with_inner_capitals_is_found_as_the_news_writes_it_unless_that_is_a_word(kb: KnowledgeBase) -> None:
+    """The catalogues write "WannaCry", "LockBit" and "NotPetya"; much of the news writes "Wannacry", "Lockbit",
+    "Notpetya". "LandSlide" so written is a landslide, and "BlueSky" a social network."""
+    matched = found(kb, "Wannacry spread fast, Notpetya wiped disks and Lockbit leaked the files.")
+    assert {("Wannacry", "WannaCry"), ("Notpetya", "NotPetya"), ("Lockbit", "LockBit")} <= {
+        (text, entry.key) for text, entry in matched}
+    assert {entry.kind for _, entry in matched} == {"malware"}
+    assert found(kb, "A Landslide cut the road; the Bluesky post warned drivers.") == []
+
+
 def test_stop_listed_names_are_not_matched(kb: KnowledgeBase) -> None:
     stop_listed = {name for name in kb.rejected if name.lower() in stop_list()}
     assert {"telegram", "Unknown"} <= stop_listed

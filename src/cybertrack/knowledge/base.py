@@ -20,7 +20,7 @@ from cybertrack.knowledge.countries import country_forms
 from cybertrack.knowledge.galaxies import load_galaxy
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
 from cybertrack.knowledge.places import PlaceStems, build_gazetteer
-from cybertrack.knowledge.software import Software, as_news_writes_it, load_software
+from cybertrack.knowledge.software import Software, as_news_writes_it, load_software, without_inner_capitals
 from cybertrack.knowledge.techniques import (
     Technique,
     load_platforms,
@@ -123,7 +123,7 @@ class KnowledgeBase:
                     continue
                 if family.galaxies == {"ransomware"} and _ordinary_words(alias):
                     continue  # not this family's name to match; another catalogue may still list it
-                for surface in {alias, alias.upper(), as_news_writes_it(alias)}:
+                for surface in {alias, alias.upper(), as_news_writes_it(alias), without_inner_capitals(alias)} - {None}:
                     self.matcher.add(surface, Entry(family.kind, family.name), case_sensitive=True)
 
     @functools.cached_property
@@ -253,9 +253,10 @@ class KnowledgeBase:
 
 
 def actor_spellings(alias: str) -> set[str]:
-    """The ways news writes an actor's name: as catalogued, upper-case, capitalised, "APT 31" for "APT31",
+    """The ways news writes an actor's name: as catalogued, upper-case, capitalised ("JUDGMENT PANDA" as "Judgment
+    Panda", "BlackCat" as "Blackcat": `without_inner_capitals`), "APT 31" for "APT31",
     and the expanded "Advanced Persistent Threat 31"."""
-    spellings = {alias, alias.upper()}
+    spellings = {alias, alias.upper()} | ({plain} if (plain := without_inner_capitals(alias)) else set())
     if alias.isupper() and not any(c.isdigit() for c in alias):
         spellings.add(alias.title())  # "JUDGMENT PANDA" is written "Judgment Panda" in running text
     parts = _LETTERS_DIGITS.match(alias)

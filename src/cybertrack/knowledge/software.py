@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wordfreq import zipf_frequency
+
 from cybertrack.knowledge.common_words import coined
 from cybertrack.knowledge.galaxies import load_galaxy
+from cybertrack.lang import LANGUAGES
 
 SOFTWARE_GALAXIES = {"malpedia": "malware", "mitre-malware": "malware", "mitre-tool": "tool", "ransomware": "malware"}
+RARE_WORD_ZIPF = 2.0  # once per hundred million words: compounds a dictionary knows are more common ("Bloodhound" 2.7)
 _ID_SUFFIX = re.compile(r"\s+-\s+S\d{4}$")
 _SUFFIXES = re.compile(r"\s+(?:-\s+S\d{4}|\(fake\)|ransomware)$", re.IGNORECASE)
 
@@ -42,6 +46,18 @@ def as_news_writes_it(name: str) -> str:
     A word ("medusa", "orca") stays as the galaxy writes it: capitalised, it names a myth or a firm far more often,
     and the family is not matched so (`KnowledgeBase._add_software`)."""
     return name.capitalize() if name.isalpha() and name.islower() and coined(name) else name
+
+
+def without_inner_capitals(name: str) -> str | None:
+    """A one-word name with capitals inside it ("WannaCry", "LockBit", "NotPetya") as much of the news writes it,
+    capitalised only at its start ("Wannacry", "Lockbit"); none where the name has no inner capital, or where that
+    spelling is a word of one of the supported languages (``RARE_WORD_ZIPF`` or more: "Landslide" for "LandSlide",
+    "Scarecrow", "Darkside"). A name the news coined and repeats stays below it ("Notpetya" 1.2, "Wannacry" 1.9).
+    Reads wordfreq's full lists, as `coined` does: for building the knowledge base, which is cached."""
+    if not name.isalpha() or name.isupper() or name[1:].islower():
+        return None
+    plain = name.capitalize()
+    return plain if max(zipf_frequency(plain, language) for language in LANGUAGES) < RARE_WORD_ZIPF else None
 
 
 def _short_name(value: str) -> str:
