@@ -23,7 +23,6 @@ over the plain types in ``parts`` and the word lists in ``wording``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from cybertrack.extract.claims.groups import anaphoric_group, group_spoken_for, speaking_group
@@ -47,13 +46,11 @@ from cybertrack.extract.claims.stance import (
     stance_cue,
 )
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
-from cybertrack.extract.claims.wording import ACCORDING_CUE, ACCORDING_OPENING
+from cybertrack.extract.claims.wording import ACCORDING_CUE, ACCORDING_OPENING, referring_opening
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.negation import negated, negated_before
 from cybertrack.extract.victims import name_key
-from cybertrack.lang import LANGUAGES, alternation, pack
 from cybertrack.model import ARTICLE_CLAIMANT, Claim, ClaimantKind, Evidence, Stance
-from cybertrack.tables import language_table
 
 __all__ = ["ARTICLE_CLAIMANT", "sentence_claims"]
 
@@ -120,14 +117,8 @@ def _denied_by_the_accused(facts: SentenceFacts, cue: StanceCue, speakers: list[
     comma = _last_break(text, 0, at)
     if comma < 0 or not any(a.end <= comma for a in facts.cues.get("attribution", [])):
         return False
-    return bool(_referring_opening(facts.language).match(text, comma + 1)) \
+    return bool(referring_opening(facts.language).match(text, comma + 1)) \
         and not any(comma < speaker.start < at for speaker in speakers)
-
-
-@language_table
-def _referring_opening(language: str) -> re.Pattern[str]:
-    openers = pack(language if language in LANGUAGES else "en", "grammar")["referring_clause_openers"]
-    return re.compile(rf"\s*(?:{alternation(openers)})(?!\w)", re.IGNORECASE)
 
 
 def _last_break(text: str, start: int, end: int) -> int:
@@ -222,7 +213,7 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
         claimant = facts.text[own[0].start:own[0].end] or own[0].name
     elif others:  # "Akira said Rhysida was behind it": the group that speaks blames the other, not itself
         clauses = [([t for t in named if t not in own], about) for named, about in clauses]
-    certainty, hedge = certainty_of(facts)
+    certainty, hedge = certainty_of(facts, cue.match, stance)
     date = facts.dates[0].value if facts.dates else published
     evidence = Evidence(document, facts.start, facts.end, facts.raw)
     mention = (speaker.mention(facts) or speaker.name) if speaker else ""

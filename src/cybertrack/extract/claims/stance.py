@@ -7,12 +7,14 @@ import itertools
 import re
 
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
-from cybertrack.extract.claims.wording import ACCORDING_CUE, COMPLEMENTIZER, MEMBERSHIP, close
+from cybertrack.extract.claims.wording import ACCORDING_CUE, COMPLEMENTIZER, MEMBERSHIP, close, referring_opening
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.incident_dates import background_markers
 from cybertrack.extract.institutions import heads_a_department, state_body
 from cybertrack.knowledge.matcher import Match
+from cybertrack.lang import LANGUAGES, alternation, pack
 from cybertrack.model import Certainty, ClaimantKind, Stance
+from cybertrack.tables import language_table
 
 _PERCENT = re.compile(r"\b(\d{1,3})(?:[.,]\d+)?\s?%")
 _OF_SERVICE = re.compile(r"[-‑ ]of[-‑ ]service", re.IGNORECASE)  # "denial-of-service" denies nothing
@@ -75,11 +77,13 @@ def earlier_attack_spans(facts: SentenceFacts) -> list[tuple[int, int]]:
     return spans
 
 
-def certainty_of(facts: SentenceFacts) -> tuple[Certainty, str]:
-    """How sure the sentence says it is, and the words that say so: "may" outweighs "believed". A hedge inside a
-    date is none: "on 10 May 2022" names the month, as does "3 May" in an article that gives no year to date it."""
+def certainty_of(facts: SentenceFacts, cue: Match, stance: Stance) -> tuple[Certainty, str]:
+    """How sure the sentence says the claim of ``cue`` (and ``stance``) is, and the words that say so: "may"
+    outweighs "believed". A hedge inside a date is none: "on 10 May 2022" names the month, as does "3 May" in an
+    article that gives no year to date it. Nor is one in another clause than the cue's (`_in_its_clause`)."""
     hedges = [m for m in facts.cues.get("hedge", [])
-              if not any(d.start <= m.start < d.end for d in facts.dates) and not _the_month(facts.text, m)]
+              if not any(d.start <= m.start < d.end for d in facts.dates) and not _the_month(facts.text, m)
+              and _in_its_clause(facts, cue, m, stance)]
     for level in (Certainty.POSSIBLE, Certainty.LIKELY):
         found = [m for m in hedges if level.value in m.values]
         if found:
@@ -88,6 +92,40 @@ def certainty_of(facts: SentenceFacts) -> tuple[Certainty, str]:
     if percent and int(percent.group(1)) < 100:
         return Certainty.LIKELY, percent.group(0)
     return Certainty.CONFIRMED, ""
+
+
+def _in_its_clause(facts: SentenceFacts, cue: Match, hedge: Match, stance: Stance) -> bool:
+    """Whether the hedge qualifies the claim its cue makes. Not when it stands in a clause about someone named before
+    (opened after a comma by one of the pack's ``referring_clause_openers``) that does not hold the cue: "... tied
+    to Korvan, though the two are probably separate crews". A group's own word (a denial, a claim of
+    responsibility) is qualified only in its clause and predicate: "steckt vermutlich Akira dahinter, obwohl die
+    Gruppe eine Beteiligung bestritten hat" hedges the attribution, not the denial; nor does "bekannte sich zu dem
+    Angriff und veröffentlichte angeblich erbeutete Daten" hedge the claim. An attribution is hedged from its
+    sentence's main clause even when its cue stands in such a clause ("Fancy Bear, which has been linked ... to a
+    Russian agency, was believed to be behind the attack"); a conjunction there joins names as often as
+    predicates ("the two groups, Shamoon and Greenbug, may have been active")."""
+    cue_clause, hedge_clause = _referring_clause(facts, cue.start), _referring_clause(facts, hedge.start)
+    if hedge_clause is not None and hedge_clause != cue_clause:
+        return False
+    if stance not in (Stance.DENIES, Stance.CLAIMS_RESPONSIBILITY):
+        return True
+    return cue_clause == hedge_clause and not (
+        hedge.start >= cue.end and _conjunction(facts.language).search(facts.text, cue.end, hedge.start))
+
+
+def _referring_clause(facts: SentenceFacts, position: int) -> int | None:
+    """Where the clause about someone named before that holds ``position`` opens (its comma), if it stands in one:
+    the clause runs from the comma before its opener to the next comma."""
+    text = facts.text
+    comma = max(text.rfind(",", 0, position), text.rfind(";", 0, position))
+    return comma if comma >= 0 and referring_opening(facts.language).match(text, comma + 1) else None
+
+
+@language_table
+def _conjunction(language: str) -> re.Pattern[str]:
+    """A conjunction between two words ("claimed it and probably stole")."""
+    conjunctions = pack(language if language in LANGUAGES else "en", "grammar")["conjunctions"]
+    return re.compile(rf"\s(?:{alternation(conjunctions)})\s", re.IGNORECASE)
 
 
 def _the_month(text: str, hedge: Match) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from cybertrack.extract.names import stop_words
-from cybertrack.lang import LANGUAGES, pack, word_pattern, words
+from cybertrack.lang import LANGUAGES, alternation, pack, word_pattern, words
 from cybertrack.tables import language_table
 
 ARTICLES = words("grammar", "articles")
@@ -72,3 +72,11 @@ def content_words_between(text: str, start: int, end: int) -> float:
 
 def has_content_words(text: str) -> bool:
     return any(word.casefold() not in FUNCTION_WORDS for word in re.findall(r"\w+", text))
+
+
+@language_table
+def referring_opening(language: str) -> re.Pattern[str]:
+    """The word after a comma that opens a clause about someone named before it (the pack's
+    ``referring_clause_openers``: "..., which denied it", "..., obwohl die Gruppe ... bestritten hat")."""
+    openers = pack(language if language in LANGUAGES else "en", "grammar")["referring_clause_openers"]
+    return re.compile(rf"\s*(?:{alternation(openers)})(?!\w)", re.IGNORECASE)
