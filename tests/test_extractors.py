@@ -1393,6 +1393,26 @@ def test_the_company_that_speaks_is_the_organisation_the_report_is_about(languag
                                                                       else ("LAPSUS",))]
 
 
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    ("fr", "Le centre hospitalier de Varenne a été victime mardi d'une attaque informatique. Selon l'ANSSI, les "
+           "serveurs de l'hôpital ont été chiffrés par un rançongiciel. L'hôpital avait déjà subi une panne "
+           "informatique majeure en 2021.", "centre hospitalier de Varenne"),
+    ("es", "El Hospital Universitario de Valbruna sufrió el martes un ciberataque. Según el CCN-CERT, los servidores "
+           "del hospital fueron cifrados por un ransomware. El hospital ya había sufrido una avería informática grave "
+           "en 2021.", "Hospital Universitario de Valbruna"),
+    ("de", "Das Klinikum Lutrecht wurde am Dienstag Opfer eines Cyberangriffs. Laut BSI wurden die Server des "
+           "Krankenhauses von einer Ransomware verschlüsselt. Das Krankenhaus hatte bereits 2021 einen schweren "
+           "IT-Ausfall erlitten.", "Klinikum Lutrecht"),
+])
+def test_a_bare_sector_noun_after_a_named_victim_of_that_sector_is_that_victim(language, text, victim):
+    """ "l'hôpital" after "le centre hospitalier de Varenne": the same victim again, named by a lower-case head or
+    not, so what its sentences tell (the ransomware, an old outage) is told of it, not of a second, nameless victim
+    with a date of its own."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [v.name for v in frame.victims] == [victim]
+    assert "ransomware" in frame.types
+
+
 @pytest.mark.parametrize(("language", "text", "vendor"), [
     ("en", "Hackers breached Kaseya and pushed ransomware to the customers of its software.", "Kaseya"),
     ("es", "Las autoridades de Veldmark investigan el ciberataque a SolarWinds, que afectó a miles de clientes.",

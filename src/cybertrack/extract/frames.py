@@ -732,11 +732,12 @@ def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], owner: dict[int
 
 
 def _anaphor_of(drafts: list[_Draft], candidate: Candidate, text: str) -> _Draft | None:
-    """A bare sector noun ("the ministry", "the hospital") refers back to the last victim of that sector."""
+    """A bare sector noun ("the ministry", "the hospital") refers back to the last victim of that sector, a
+    department or a named one ("l'hôpital" after "le centre hospitalier de Varenne")."""
     if not candidate.generic or len(text[candidate.start:candidate.end].split()) > 1:
         return None
     sector = candidate.victim.sector
-    same = [d for d in drafts if any(v.sector == sector and not v.key.startswith(("?/" + str(sector), "org:"))
+    same = [d for d in drafts if any(v.sector == sector and not v.key.startswith("?/" + str(sector))
                                      for v in d.victims.values()) and not d.generic]
     return same[-1] if same else None
 
