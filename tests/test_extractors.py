@@ -1393,6 +1393,20 @@ def test_the_company_that_speaks_is_the_organisation_the_report_is_about(languag
                                                                       else ("LAPSUS",))]
 
 
+@pytest.mark.parametrize(("language", "text", "victim", "actors"), [
+    ("es", "Los piratas del grupo Korvan atacaron al Grupo Almadía el martes.", "Grupo Almadía", ["Korvan"]),
+    ("it", "Un attacco ransomware del gruppo Korvan ha colpito il Gruppo Veldmark.", "Gruppo Veldmark", ["Korvan"]),
+    ("fr", "Le Groupe Lutrex a été victime d'une cyberattaque du groupe Korvan.", "Groupe Lutrex", ["Korvan"]),
+])
+def test_a_firm_named_with_a_capitalised_group_noun_is_a_victim_and_a_crew_s_group_noun_stays_lower_case(
+        language, text, victim, actors):
+    """ "Grupo Almadía", "Gruppo Veldmark": languages that write "grupo" in lower case capitalise it only in a firm's
+    name, so the name is no attacker word; "el grupo Korvan" is the crew."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [v.name for v in frame.victims] == [victim]
+    assert frame.actors == actors
+
+
 @pytest.mark.parametrize(("language", "text", "victim"), [
     ("fr", "Le centre hospitalier de Varenne a été victime mardi d'une attaque informatique. Selon l'ANSSI, les "
            "serveurs de l'hôpital ont été chiffrés par un rançongiciel. L'hôpital avait déjà subi une panne "

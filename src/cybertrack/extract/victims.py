@@ -780,9 +780,26 @@ def _only_function_words(gap: str, language: str, most: int = 2) -> bool:
 def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A capitalised word that only says who attacks ("Cybercriminals stole ...", "Hackers ...", "Fraudsters ..."):
     the language's attacker and criminal nouns name the other side, never a victim. So does one that opens a run of
-    capitalised words: in German, the attackers stand right before what they took ("haben Hacker Daten gestohlen")."""
-    return any(m.start <= candidate.start < m.end
+    capitalised words: in German, the attackers stand right before what they took ("haben Hacker Daten gestohlen").
+    A firm's name that opens with its group noun does not (`_opens_a_firm_name`)."""
+    return any(m.start <= candidate.start < m.end and not _opens_a_firm_name(facts, m)
                for kind in ("attacker_noun", "criminal_noun") for m in facts.cues.get(kind, []))
+
+
+def _opens_a_firm_name(facts: SentenceFacts, noun: Match) -> bool:
+    """ "atacaron al Grupo Almadía", "Gruppo Veldmark", "le Groupe Lutrex": a bare group noun (the packs'
+    ``bare_group_nouns``) that the language writes in lower case, capitalised inside the sentence, opens a firm's
+    name; a crew's stays lower case ("el grupo Korvan"). German capitalises every "Gruppe" and tells nothing so."""
+    written = noun.text
+    return written[:1].isupper() and written.casefold() in _lower_case_group_nouns(facts.language) \
+        and bool(facts.text[:noun.start].strip(_QUOTES + "([–—-"))
+
+
+@functools.cache
+def _lower_case_group_nouns(language: str) -> frozenset[str]:
+    """The bare group nouns the pack writes in lower case: in its language they are capitalised only in a name."""
+    nouns = pack(language if language in LANGUAGES else "en", "actors")["bare_group_nouns"]
+    return frozenset(noun for noun in nouns if noun.islower())
 
 
 def possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:
