@@ -1393,6 +1393,21 @@ def test_the_company_that_speaks_is_the_organisation_the_report_is_about(languag
                                                                       else ("LAPSUS",))]
 
 
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    ("it", "Gli hacker hanno attaccato l'Autorità portuale di Castelmare.", "Autorità portuale di Castelmare"),
+    ("fr", "Le Conseil départemental de la Lozère a été victime d'une cyberattaque.",
+     "Conseil départemental de la Lozère"),
+    ("fr", "Des pirates ont attaqué le Centre hospitalier de Varenne.", "Centre hospitalier de Varenne"),
+])
+def test_a_capitalised_head_with_a_lower_case_word_names_the_institution_through_the_name_after_it(
+        language, text, victim):
+    """ "l'Autorità portuale di Castelmare": the lower-case adjective ends the name chunk "Autorità", yet the head
+    names one institution through the place after it, as "la ville de Namur" does; not the place alone, nor a
+    nameless port authority beside it."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [v.name for v in frame.victims] == [victim]
+
+
 @pytest.mark.parametrize(("language", "text", "victim", "actors"), [
     ("es", "Los piratas del grupo Korvan atacaron al Grupo Almadía el martes.", "Grupo Almadía", ["Korvan"]),
     ("it", "Un attacco ransomware del gruppo Korvan ha colpito il Gruppo Veldmark.", "Gruppo Veldmark", ["Korvan"]),

@@ -30,6 +30,7 @@ from cybertrack.extract.institutions import (
     portfolios,
     state_body,
 )
+from cybertrack.extract.lexicons import lexicons, topic
 from cybertrack.extract.names import (
     NameChunk,
     adjectival_compound,
@@ -371,7 +372,7 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
     found = []
     for kind in ("place_heads", "sector"):
         for head in facts.cues.get(kind, []):
-            if head.text[:1].isupper():
+            if head.text[:1].isupper() and not _opens_a_name(facts, head, chunks):
                 continue  # a capitalised head is part of the name chunk itself ("City of Atlanta", "Stadt Witten")
             if kind == "sector" and portfolio_of(head.text):
                 continue  # "la difesa di Veldmark": a department, named by its portfolio and country
@@ -404,6 +405,23 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
             found.append(Candidate(head.start, chunk.end, Victim(name, f"org:{key}", code, sector), False))
             occupied.append((head.start, chunk.end))
     return found
+
+
+def _opens_a_name(facts: SentenceFacts, head: Match, chunks: list[NameChunk]) -> bool:
+    """A capitalised head that the language writes in lower case, whose own lower-case word ends the name chunk it
+    opens: "l'Autorità portuale di Castelmare", "le Conseil départemental de la Lozère" name one institution through
+    the words after them, as a lower-case head does. German writes every noun with a capital ("die Werke des
+    Unternehmensbereichs Automotive": the plants of a division), and its heads are left to the name chunks."""
+    return head.text.casefold() in _lower_case_heads(facts.language) \
+        and not any(c.start <= head.start and head.end <= c.end for c in chunks)
+
+
+@functools.cache
+def _lower_case_heads(language: str) -> frozenset[str]:
+    """The sector nouns and place heads the language's packs write in lower case."""
+    phrases = [p for by_language in lexicons()["sectors"].values() for p in by_language.get(language, [])]
+    phrases += topic("roles")["place_heads"].get(language, [])
+    return frozenset(p.casefold() for p in phrases if p.islower())
 
 
 def _without_place_adjective(facts: SentenceFacts, gap: str) -> str:
