@@ -46,6 +46,29 @@ def test_a_weekday_against_a_publication_month_dates_the_month(language: str) ->
     assert (frame.first_seen, frame.first_seen_estimated) == ("2021-05", False)
 
 
+FIRST_STEP = {
+    "en": "The Veldmark Water Authority was the target of an espionage campaign, the agency said on Wednesday. The "
+          "attackers sent booby-trapped emails to its engineers in February.",
+    "fr": "La Banque de Lutrecht a fait l'objet d'une campagne d'espionnage, a révélé mercredi l'agence. Les "
+          "assaillants se seraient introduits dans son réseau dès février, grâce à des courriels piégés.",
+    "es": "El Ayuntamiento de Lutrecht fue objeto de una campaña de ciberespionaje, según confirmó el miércoles la "
+          "agencia. Los atacantes enviaron en febrero correos electrónicos fraudulentos a varios concejales.",
+    "it": "Il Comune di Lutrecht è stato oggetto di una campagna di spionaggio, ha reso noto mercoledì l'agenzia. Gli "
+          "aggressori hanno inviato a febbraio email malevole ad alcuni consiglieri.",
+    "de": "Die Stadtwerke Lutrecht waren Ziel einer Spionagekampagne, teilte die Behörde am Mittwoch mit. Die Angreifer "
+          "verschickten im Februar manipulierte E-Mails an mehrere Ingenieure.",
+    "nl": "Het Waterschap Veldmark was het doelwit van een spionagecampagne, meldde de dienst woensdag. De aanvallers "
+          "stuurden in februari besmette e-mails naar enkele ingenieurs.",
+}
+
+
+@pytest.mark.parametrize("language", list(FIRST_STEP))
+def test_the_attackers_first_step_dates_the_incident(language: str) -> None:
+    """ "The attackers sent booby-trapped emails in February", "se seraient introduits dès février": the sentence
+    telling how the attack began dates it, not the day it was disclosed."""
+    assert only_frame(FIRST_STEP[language], language).first_seen == "2021-02"
+
+
 FOUND_EARLIER = {
     "en": "The Veldmark Water Authority said on Wednesday that hackers stole customer records in a breach it "
           "discovered on 3 May.",
