@@ -55,8 +55,8 @@ FIRST_STEP = {
           "agencia. Los atacantes enviaron en febrero correos electrónicos fraudulentos a varios concejales.",
     "it": "Il Comune di Lutrecht è stato oggetto di una campagna di spionaggio, ha reso noto mercoledì l'agenzia. Gli "
           "aggressori hanno inviato a febbraio email malevole ad alcuni consiglieri.",
-    "de": "Die Stadtwerke Lutrecht waren Ziel einer Spionagekampagne, teilte die Behörde am Mittwoch mit. Die Angreifer "
-          "verschickten im Februar manipulierte E-Mails an mehrere Ingenieure.",
+    "de": "Die Stadtwerke Lutrecht waren Ziel einer Spionagekampagne, teilte die Behörde am Mittwoch mit. Die "
+          "Angreifer verschickten im Februar manipulierte E-Mails an mehrere Ingenieure.",
     "nl": "Het Waterschap Veldmark was het doelwit van een spionagecampagne, meldde de dienst woensdag. De aanvallers "
           "stuurden in februari besmette e-mails naar enkele ingenieurs.",
 }
