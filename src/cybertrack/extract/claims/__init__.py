@@ -31,6 +31,7 @@ from cybertrack.extract.claims.speakers import (
     find_claimant,
     listed_before,
     named_before,
+    named_for_its_noun,
     named_in_next,
     organisation_of,
     possible_speakers,
@@ -177,6 +178,7 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
         speakers = [kept for s in speakers if (kept := short_of(facts, s, accused_here))]
         speaker = None if _denied_by_the_accused(facts, cue, speakers) else \
             find_claimant(facts, speakers, cue, targets) or named_in_next(next_facts) or named_before(facts, previous)
+        speaker = named_for_its_noun(facts, speaker, previous)
         co_speakers = listed_before(facts, speakers, speaker) if speaker is not None else []
         organisation = organisation_of(facts, speakers, speaker) if speaker is not None else ""
         if stance is Stance.DENIES and (group := group_spoken_for(facts, cue.match, speaker, targets, groups)):

@@ -30,12 +30,12 @@ from cybertrack.extract.claims.wording import (
 )
 from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, SentenceFacts, auxiliaries_before_object
 from cybertrack.extract.institutions import portfolios
-from cybertrack.extract.names import NameChunk, is_web_domain, tagger
+from cybertrack.extract.names import NameChunk, is_web_domain, stop_words, tagger
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_forms, country_name
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack, word_pattern, words
+from cybertrack.lang import LANGUAGES, pack, word_pattern, words
 from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table, table
 
@@ -66,6 +66,7 @@ _AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time betwee
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _BODY_NAME_CHARACTERS = 80  # "Bundesamts für Sicherheit in der Informationstechnik (BSI)": how far a body's name runs
 _BODY_NAME_WORDS = 6  # its words after the first, before the acronym: a longer stretch holds a verb and another name
+_LINK_WORDS = frozenset(w.casefold() for w in (*CONNECTORS, *PREPOSITIONS, *ARTICLES))  # "de", "la", "per", "di"
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9-]{1,9})\s*\)")  # "(BSI)", "(CERT-UA)"
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
@@ -138,6 +139,11 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
         if any(noun.start < s.end and s.start < noun.end for s in found):
             continue
         start, end = _expand_phrase(facts, noun.start, noun.end)
+        body = _body_named_through_lower_case(facts.text, noun.start, noun.end, facts.language) \
+            if (start, end) == (noun.start, noun.end) and _a_body_s_first_word(facts, noun) else None
+        if body is not None:
+            found.append(body)
+            continue
         inside = next((c.code for c in facts.countries if start <= c.start and c.end <= end), None)
         found.append(Speaker(start, end, facts.text[start:end], inside or _nationality_after(facts, end),
                              _noun_kind(noun)))
@@ -666,6 +672,46 @@ def _body_named_from(text: str, opening: int, word: str) -> Speaker:
     return Speaker(opening, end, text[opening:end], None, ClaimantKind.INSTITUTION)
 
 
+def _a_body_s_first_word(facts: SentenceFacts, noun: Match) -> bool:
+    """ "l'Agence nationale de la sécurité ...", "l'Agenzia per la cybersicurezza nazionale": a one-word claimant noun
+    capitalised after the sentence's first word, in a language that writes its nouns in lower case (the pack's
+    ``capitalised_nouns``: not German), opens a body's name that runs on in lower case."""
+    grammar = pack(facts.language if facts.language in LANGUAGES else "en", "grammar")
+    return noun.text[:1].isupper() and " " not in noun.text and not grammar["capitalised_nouns"] \
+        and bool(re.search(r"\w\W+$", facts.text[:noun.start]))
+
+
+def _body_named_through_lower_case(text: str, start: int, end: int, language: str) -> Speaker | None:
+    """The body whose name opens with the capitalised word at ``start``: the acronym in brackets a few words on ("...
+    per la cybersicurezza nazionale (ACN)" -> ACN), or its words through the lower-case ones and the little words
+    joining them, up to punctuation or another function word ("l'Agence nationale de la sécurité des systèmes
+    d'information a indiqué": through "information"); none where a capitalised name follows those, as the place the
+    body serves ("l'Agence de cybersécurité de Korvan", which the phrase reader takes whole)."""
+    stretch = text[end:end + _BODY_NAME_CHARACTERS]
+    acronym = _BRACKETED_ACRONYM.search(stretch)
+    if acronym and not re.search(r"[,;:.!?]", stretch[:acronym.start()]) \
+            and len(stretch[:acronym.start()].split()) <= _BODY_NAME_WORDS:
+        return Speaker(start, end + acronym.end(), acronym.group(1), None, ClaimantKind.INSTITUTION)
+    name_end, function, linked = end, stop_words(language), False
+    for token in re.finditer(r"\S+", stretch):
+        word = token.group().rstrip(",;:.!?)»\"”")
+        bare = word.casefold()
+        elided = re.fullmatch(r"[dl]['’](\w+)", bare)
+        if bare in _LINK_WORDS:
+            linked = True  # "de", "la", "per": they join the name's words, and end none
+            continue
+        if linked and word[:1].isupper():
+            return None  # "l'Agence de cybersécurité de Korvan": a name after it, which `_expand_phrase` reads
+        if (elided and elided.group(1) not in function) or (word.islower() and bare not in function):
+            name_end = end + token.start() + len(word)
+            linked = False
+        else:
+            break
+        if word != token.group():
+            break  # punctuation after the word ends the name
+    return Speaker(start, name_end, text[start:name_end], None, ClaimantKind.INSTITUTION)
+
+
 def _described(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
     """ "according to the security firm Kestrel Point", "selon les enquêteurs", "secondo gli inquirenti": after
     "according to", only lower-case words up to the speaker, in one clause; a role phrase there speaks for the name
@@ -885,6 +931,35 @@ def named_in_next(next_facts: SentenceFacts | None) -> Speaker | None:
     if not later:
         return None
     return replace(later[0], name=later[0].name or next_facts.text[later[0].start:later[0].end], start=0, end=0)
+
+
+def named_for_its_noun(facts: SentenceFacts, speaker: Speaker | None, previous: SentenceFacts | None) \
+        -> Speaker | None:
+    """ "..., teilte das Computer-Notfallteam CERT-UA mit. Die Behörde schreibt den Angriff Sandworm zu": a speaker
+    told by a claimant noun alone ("die Behörde", "the agency", "l'agence", "de dienst") is the organisation the
+    sentence before reported with a name of its own; else ``speaker`` stays as it is."""
+    if speaker is None or previous is None or not _noun_alone(facts, speaker):
+        return speaker
+    speech = previous.cues.get("speech", [])
+    if not speech:
+        return speaker
+    found = find_claimant(previous, possible_speakers(previous, []),
+                          StanceCue(Stance.ATTRIBUTES, speech[0], reported=True), [])
+    if found is None or found.kind in (ClaimantKind.GROUP, ClaimantKind.PERSON) \
+            or _noun_alone(previous, found) or found.start == found.end:
+        return speaker
+    return replace(found, name=found.name or previous.text[found.start:found.end], start=0, end=0)
+
+
+def _noun_alone(facts: SentenceFacts, speaker: Speaker) -> bool:
+    """The speaker's words are one of the packs' claimant nouns, after an article at most: "Die Behörde"."""
+    words = facts.text[speaker.start:speaker.end].split()
+    while words and words[0].casefold() in ARTICLES:
+        words = words[1:]
+    if words and words[0][:2].casefold() in ("l'", "l’"):
+        words[0] = words[0][2:]
+    return len(words) == 1 and any(m.start >= speaker.start and m.end == speaker.end
+                                   for m in facts.cues.get("claimant_noun", []))
 
 
 def named_before(facts: SentenceFacts, previous: SentenceFacts | None) -> Speaker | None:
