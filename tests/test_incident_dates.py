@@ -234,6 +234,31 @@ def test_a_count_of_attacks_or_the_group_s_earlier_attack_never_dates_the_incide
     assert [frame.first_seen for frame in frames] == ["2021-05-17"]
 
 
+HIT_IN_AN_EARLIER_YEAR = {
+    "en": "Hackers knocked the Veldmark Water Authority's websites offline on Monday. In 2019 a similar attack had hit "
+          "the neighbouring town of Brindle.",
+    "fr": "Des pirates ont paralysé lundi les sites de la Banque de Lutrecht. En 2019, une attaque similaire avait "
+          "touché la commune voisine de Brindle.",
+    "de": "Hacker haben am Montag die Websites der Stadtwerke Lutrecht lahmgelegt. Im Jahr 2019 hatte ein ähnlicher "
+          "Angriff die Nachbargemeinde Brindle getroffen.",
+    "it": "Lunedì gli hacker hanno paralizzato i siti del Comune di Lutrecht. Nel 2019 un attacco simile aveva "
+          "colpito il vicino comune di Brindle.",
+    "es": "Unos piratas paralizaron el lunes las webs del Ayuntamiento de Lutrecht. En 2019 un ataque similar había "
+          "afectado al vecino municipio de Brindle.",
+    "nl": "Hackers legden maandag de websites van het Waterschap Veldmark plat. In oktober 2019 waren de websites van "
+          "de gemeente Brindle al het doelwit. De gemeente kreeg in 2018 ook al te maken met een datalek.",
+}
+
+
+@pytest.mark.parametrize("language", list(HIT_IN_AN_EARLIER_YEAR))
+def test_an_attack_of_an_earlier_year_told_in_the_pluperfect_is_no_incident_and_dates_none(language: str) -> None:
+    """An attack told in the pluperfect and dated to an earlier year, "already" or not ("In 2019 a similar attack
+    had hit Brindle"): the incident is Monday's, on its one victim."""
+    frames = extract_frames("doc", HIT_IN_AN_EARLIER_YEAR[language], language, PUBLISHED, RESOURCES)
+    assert [frame.first_seen for frame in frames] == ["2021-05-17"]
+    assert not any("Brindle" in victim.name for frame in frames for victim in frame.victims)
+
+
 THREAT = {
     "en": "Hackers hit the Veldmark Water Authority with ransomware and threaten to publish the stolen files on "
           "28 May.",
