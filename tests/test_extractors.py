@@ -1408,6 +1408,24 @@ def test_a_capitalised_head_with_a_lower_case_word_names_the_institution_through
     assert [v.name for v in frame.victims] == [victim]
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Am Montag waren die Portale der Stadt Brindle und der Norvale Bank nach einem DDoS-Angriff nicht "
+           "erreichbar."),
+    ("en", "On Monday, the portals of Brindle airport and Norvale Bank were knocked offline by a DDoS attack."),
+    ("fr", "Lundi, les portails de la ville de Brindle et de la banque Norvale ont été mis hors ligne par des attaques "
+           "DDoS."),
+    ("es", "El lunes quedaron fuera de servicio los portales del ayuntamiento de Brindle y del banco Norvale tras un "
+           "ataque DDoS."),
+    ("nl", "Maandag waren de portalen van de gemeente Brindle en van Norvale Bank onbereikbaar door een DDoS-aanval."),
+])
+def test_whose_portals_were_knocked_offline_are_the_victims(language: str, text: str) -> None:
+    """ "the portals of X and Y", "die Portale der Stadt X und der Y": the owners of the portals are hit, every one
+    the list names."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    names = [v.name for v in frame.victims]
+    assert any("Brindle" in name for name in names) and any("Norvale" in name for name in names), names
+
+
 @pytest.mark.parametrize(("language", "text", "victim", "actors"), [
     ("es", "Los piratas del grupo Korvan atacaron al Grupo Almadía el martes.", "Grupo Almadía", ["Korvan"]),
     ("it", "Un attacco ransomware del gruppo Korvan ha colpito il Gruppo Veldmark.", "Gruppo Veldmark", ["Korvan"]),
