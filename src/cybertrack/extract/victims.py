@@ -30,7 +30,6 @@ from cybertrack.extract.institutions import (
     portfolios,
     state_body,
 )
-from cybertrack.extract.lexicons import lexicons, topic
 from cybertrack.extract.names import (
     NameChunk,
     adjectival_compound,
@@ -44,7 +43,7 @@ from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, SENTENCE_START_ZIPF, word_frequency
 from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, alternation, compound_pattern, pack, word_pattern, words
+from cybertrack.lang import LANGUAGES, alternation, capitalises_nouns, compound_pattern, pack, word_pattern, words
 from cybertrack.model import ORGANISATION_NOUN_KIND, Victim
 from cybertrack.tables import language_table
 
@@ -408,20 +407,13 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
 
 
 def _opens_a_name(facts: SentenceFacts, head: Match, chunks: list[NameChunk]) -> bool:
-    """A capitalised head that the language writes in lower case, whose own lower-case word ends the name chunk it
-    opens: "l'Autorità portuale di Castelmare", "le Conseil départemental de la Lozère" name one institution through
-    the words after them, as a lower-case head does. German writes every noun with a capital ("die Werke des
-    Unternehmensbereichs Automotive": the plants of a division), and its heads are left to the name chunks."""
-    return head.text.casefold() in _lower_case_heads(facts.language) \
+    """A capitalised head, in a language that writes its nouns in lower case, whose own lower-case word ends the name
+    chunk it opens: "l'Autorità portuale di Castelmare", "le Conseil départemental de la Lozère" name one institution
+    through the words after them, as a lower-case head does. German writes every noun with a capital ("die Werke des
+    Unternehmensbereichs Automotive": the plants of a division), and its heads are left to the name chunks
+    (`capitalises_nouns`)."""
+    return not capitalises_nouns(facts.language) \
         and not any(c.start <= head.start and head.end <= c.end for c in chunks)
-
-
-@functools.cache
-def _lower_case_heads(language: str) -> frozenset[str]:
-    """The sector nouns and place heads the language's packs write in lower case."""
-    phrases = [p for by_language in lexicons()["sectors"].values() for p in by_language.get(language, [])]
-    phrases += topic("roles")["place_heads"].get(language, [])
-    return frozenset(p.casefold() for p in phrases if p.islower())
 
 
 def _without_place_adjective(facts: SentenceFacts, gap: str) -> str:
@@ -806,18 +798,18 @@ def _attacker_word(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 def _opens_a_firm_name(facts: SentenceFacts, noun: Match) -> bool:
     """ "atacaron al Grupo Almadía", "Gruppo Veldmark", "le Groupe Lutrex": a bare group noun (the packs'
-    ``bare_group_nouns``) that the language writes in lower case, capitalised inside the sentence, opens a firm's
-    name; a crew's stays lower case ("el grupo Korvan"). German capitalises every "Gruppe" and tells nothing so."""
+    ``bare_group_nouns``), capitalised inside the sentence in a language that writes its nouns in lower case, opens a
+    firm's name; a crew's stays lower case ("el grupo Korvan"). German capitalises every "Gruppe" and tells nothing
+    so (`capitalises_nouns`)."""
     written = noun.text
-    return written[:1].isupper() and written.casefold() in _lower_case_group_nouns(facts.language) \
-        and bool(facts.text[:noun.start].strip(_QUOTES + "([–—-"))
+    return written[:1].isupper() and written.casefold() in _group_nouns(facts.language) \
+        and not capitalises_nouns(facts.language) and bool(facts.text[:noun.start].strip(_QUOTES + "([–—-"))
 
 
 @functools.cache
-def _lower_case_group_nouns(language: str) -> frozenset[str]:
-    """The bare group nouns the pack writes in lower case: in its language they are capitalised only in a name."""
-    nouns = pack(language if language in LANGUAGES else "en", "actors")["bare_group_nouns"]
-    return frozenset(noun for noun in nouns if noun.islower())
+def _group_nouns(language: str) -> frozenset[str]:
+    return frozenset(noun.casefold() for noun in pack(language if language in LANGUAGES else "en", "actors")
+                     ["bare_group_nouns"])
 
 
 def possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:

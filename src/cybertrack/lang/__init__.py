@@ -108,6 +108,13 @@ def missing_parts(languages: tuple[str, ...] = LANGUAGES) -> list[str]:
 
 
 @functools.cache
+def capitalises_nouns(language: str) -> bool:
+    """Whether the language writes every noun with a capital (German, the grammar pack's ``capitalised_nouns``): there
+    a capital tells no name from a common noun, where elsewhere a capitalised "Agence" or "Grupo" opens a name."""
+    return bool(pack(language if language in LANGUAGES else "en", "grammar")["capitalised_nouns"])
+
+
+@functools.cache
 def words(topic_name: str, section: str) -> frozenset[str]:
     """One list of every pack, as one set: ``words("grammar", "prepositions")`` are the prepositions of every
     language, for matchers that read all languages at once."""

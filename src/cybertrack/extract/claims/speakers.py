@@ -35,7 +35,7 @@ from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_forms, country_name
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, pack, word_pattern, words
+from cybertrack.lang import capitalises_nouns, pack, word_pattern, words
 from cybertrack.model import ClaimantKind, Stance
 from cybertrack.tables import language_table, table
 
@@ -674,10 +674,9 @@ def _body_named_from(text: str, opening: int, word: str) -> Speaker:
 
 def _a_body_s_first_word(facts: SentenceFacts, noun: Match) -> bool:
     """ "l'Agence nationale de la sécurité ...", "l'Agenzia per la cybersicurezza nazionale": a one-word claimant noun
-    capitalised after the sentence's first word, in a language that writes its nouns in lower case (the pack's
-    ``capitalised_nouns``: not German), opens a body's name that runs on in lower case."""
-    grammar = pack(facts.language if facts.language in LANGUAGES else "en", "grammar")
-    return noun.text[:1].isupper() and " " not in noun.text and not grammar["capitalised_nouns"] \
+    capitalised after the sentence's first word, in a language that writes its nouns in lower case (not German:
+    `capitalises_nouns`), opens a body's name that runs on in lower case."""
+    return noun.text[:1].isupper() and " " not in noun.text and not capitalises_nouns(facts.language) \
         and bool(re.search(r"\w\W+$", facts.text[:noun.start]))
 
 
