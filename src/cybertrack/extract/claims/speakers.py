@@ -939,14 +939,25 @@ def named_for_its_noun(facts: SentenceFacts, speaker: Speaker | None, previous: 
     sentence before reported with a name of its own; else ``speaker`` stays as it is."""
     if speaker is None or previous is None or not _noun_alone(facts, speaker):
         return speaker
-    speech = previous.cues.get("speech", [])
-    if not speech:
-        return speaker
-    found = find_claimant(previous, possible_speakers(previous, []),
-                          StanceCue(Stance.ATTRIBUTES, speech[0], reported=True), [])
+    found = _reported_in(previous)
     if found is None or found.kind in (ClaimantKind.GROUP, ClaimantKind.PERSON) \
             or _noun_alone(previous, found) or found.start == found.end:
         return speaker
+    return _named_from(previous, found)
+
+
+def _reported_in(previous: SentenceFacts) -> Speaker | None:
+    """Whom the sentence reports as speaking, by its first verb of speech ("..., said Anna Reyes"): the voice the
+    next sentence may go on in."""
+    speech = previous.cues.get("speech", [])
+    if not speech:
+        return None
+    return find_claimant(previous, possible_speakers(previous, []),
+                         StanceCue(Stance.ATTRIBUTES, speech[0], reported=True), [])
+
+
+def _named_from(previous: SentenceFacts, found: Speaker) -> Speaker:
+    """A speaker of the sentence before, by name, with no place in the sentence that goes on in its voice."""
     return replace(found, name=found.name or previous.text[found.start:found.end], start=0, end=0)
 
 
@@ -971,11 +982,7 @@ def named_before(facts: SentenceFacts, previous: SentenceFacts | None) -> Speake
     first = opening[0].strip("\"'“”«»„").casefold() if opening else ""
     if first not in _SUBJECT_PRONOUNS and not any(m.start == 0 for m in facts.cues.get("speech", [])):
         return None
-    speech = previous.cues.get("speech", [])
-    if not speech:
-        return None
-    found = find_claimant(previous, possible_speakers(previous, []),
-                          StanceCue(Stance.ATTRIBUTES, speech[0], reported=True), [])
+    found = _reported_in(previous)
     if found is None or found.kind is ClaimantKind.GROUP:
         return None
-    return replace(found, name=found.name or previous.text[found.start:found.end], start=0, end=0)
+    return _named_from(previous, found)
