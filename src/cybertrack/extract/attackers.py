@@ -26,6 +26,7 @@ from cybertrack.extract.facts import (
     SentenceFacts,
     active_auxiliaries,
     auxiliaries_before_object,
+    bare_group_nouns,
     business_group,
     launches_an_attack,
 )
@@ -422,13 +423,8 @@ def _described_as_a_crew(facts: SentenceFacts, chunk: NameChunk) -> bool:
     end = chunk.end + close
     return words_between(facts.text, chunk.end, end, _APPOSITION) <= _APPOSITION \
         and any(chunk.end < noun.start and not facts.text[noun.end:end].strip()
-                and noun.text.casefold() not in _bare_group_nouns(facts.language)
+                and noun.text.casefold() not in bare_group_nouns(facts.language)
                 for noun in facts.cues.get("group_noun", []))
-
-
-@language_table
-def _bare_group_nouns(language: str) -> frozenset[str]:
-    return frozenset(noun.casefold() for noun in pack(language, "actors")["bare_group_nouns"])
 
 
 def _before_cue(facts: SentenceFacts, chunk: NameChunk) -> bool:

@@ -308,9 +308,14 @@ def _described_business_group(facts: SentenceFacts, start: int, end: int, noun: 
 @language_table
 def _group_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """The pack's bare group nouns ("group", "Gruppe") and the words that make one a crew's ("criminal")."""
-    actors = pack(language, "actors")
-    return (frozenset(noun.casefold() for noun in actors["bare_group_nouns"]),
-            frozenset(word.casefold() for word in actors["crew_modifiers"]))
+    return bare_group_nouns(language), frozenset(word.casefold() for word in pack(language, "actors")["crew_modifiers"])
+
+
+@language_table
+def bare_group_nouns(language: str) -> frozenset[str]:
+    """The pack's bare group nouns, case-folded ("group", "grupo", "gruppe"): a crew's word that a firm's name takes
+    too ("a Dutch food group", "Grupo Almadía")."""
+    return frozenset(noun.casefold() for noun in pack(language, "actors")["bare_group_nouns"])
 
 
 def _inside_a_trade(facts: SentenceFacts, noun: Match) -> bool:

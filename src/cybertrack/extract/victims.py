@@ -20,7 +20,13 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from cybertrack.extract.cues import cues
-from cybertrack.extract.facts import CountryMention, SentenceFacts, auxiliaries_before_object, verb_between
+from cybertrack.extract.facts import (
+    CountryMention,
+    SentenceFacts,
+    auxiliaries_before_object,
+    bare_group_nouns,
+    verb_between,
+)
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.incident_dates import CLAUSE_EDGE, background_markers
 from cybertrack.extract.institutions import (
@@ -802,14 +808,8 @@ def _opens_a_firm_name(facts: SentenceFacts, noun: Match) -> bool:
     firm's name; a crew's stays lower case ("el grupo Korvan"). German capitalises every "Gruppe" and tells nothing
     so (`capitalises_nouns`)."""
     written = noun.text
-    return written[:1].isupper() and written.casefold() in _group_nouns(facts.language) \
+    return written[:1].isupper() and written.casefold() in bare_group_nouns(facts.language) \
         and not capitalises_nouns(facts.language) and bool(facts.text[:noun.start].strip(_QUOTES + "([–—-"))
-
-
-@functools.cache
-def _group_nouns(language: str) -> frozenset[str]:
-    return frozenset(noun.casefold() for noun in pack(language if language in LANGUAGES else "en", "actors")
-                     ["bare_group_nouns"])
 
 
 def possessor_of_systems(facts: SentenceFacts, candidate: Candidate) -> bool:

@@ -656,10 +656,8 @@ def _body_named_from(text: str, opening: int, word: str) -> Speaker:
     join them ("des Landesamts für Verfassungsschutz")."""
     end = start = opening + len(word)
     stretch = text[start:start + _BODY_NAME_CHARACTERS]
-    acronym = _BRACKETED_ACRONYM.search(stretch)
-    if acronym and not re.search(r"[,;:.!?]", stretch[:acronym.start()]) \
-            and len(stretch[:acronym.start()].split()) <= _BODY_NAME_WORDS:
-        return Speaker(opening, start + acronym.end(), acronym.group(1), None, ClaimantKind.INSTITUTION)
+    if by_acronym := _by_its_acronym(text, opening, start):
+        return by_acronym
     for token in re.finditer(r"\S+", stretch):
         at = start + token.start()
         bare = token.group().casefold()
@@ -670,6 +668,17 @@ def _body_named_from(text: str, opening: int, word: str) -> Speaker:
     if not any(part.casefold() in CONNECTORS for part in text[opening:end].split()[1:]):
         end = opening + len(word)  # "Frank Shaw": capitals alone may be a person's name, whom other readings find
     return Speaker(opening, end, text[opening:end], None, ClaimantKind.INSTITUTION)
+
+
+def _by_its_acronym(text: str, opening: int, after: int) -> Speaker | None:
+    """The body whose name opens at ``opening`` (its first word ends at ``after``), by the acronym in brackets its name
+    ends with a few words on, in one clause ("des Bundesamts für Sicherheit in der Informationstechnik (BSI)")."""
+    stretch = text[after:after + _BODY_NAME_CHARACTERS]
+    acronym = _BRACKETED_ACRONYM.search(stretch)
+    if acronym is None or re.search(r"[,;:.!?]", stretch[:acronym.start()]) \
+            or len(stretch[:acronym.start()].split()) > _BODY_NAME_WORDS:
+        return None
+    return Speaker(opening, after + acronym.end(), acronym.group(1), None, ClaimantKind.INSTITUTION)
 
 
 def _a_body_s_first_word(facts: SentenceFacts, noun: Match) -> bool:
@@ -687,10 +696,8 @@ def _body_named_through_lower_case(text: str, start: int, end: int, language: st
     d'information a indiqué": through "information"); none where a capitalised name follows those, as the place the
     body serves ("l'Agence de cybersécurité de Korvan", which the phrase reader takes whole)."""
     stretch = text[end:end + _BODY_NAME_CHARACTERS]
-    acronym = _BRACKETED_ACRONYM.search(stretch)
-    if acronym and not re.search(r"[,;:.!?]", stretch[:acronym.start()]) \
-            and len(stretch[:acronym.start()].split()) <= _BODY_NAME_WORDS:
-        return Speaker(start, end + acronym.end(), acronym.group(1), None, ClaimantKind.INSTITUTION)
+    if by_acronym := _by_its_acronym(text, start, end):
+        return by_acronym
     name_end, function, linked = end, stop_words(language), False
     for token in re.finditer(r"\S+", stretch):
         word = token.group().rstrip(",;:.!?)»\"”")
