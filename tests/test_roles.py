@@ -14,7 +14,7 @@ import pytest
 from cybertrack.extract.frames import extract_frames
 from cybertrack.extract.names import name_chunks
 from cybertrack.extract.roles import FEATURE_GROUPS, cast_by_rules, enumerations
-from cybertrack.extract.victims import candidates, state_victims
+from cybertrack.extract.victims import candidates, state_victims, titles_a_person
 from tests.conftest import RESOURCES, require_shared
 from tests.fitted_models import assert_fitted_on_the_training_sets, assert_training_again_gives
 from tests.test_extractors import facts_of, frames_of
@@ -612,3 +612,57 @@ def test_the_victims_a_fronted_participle_lists_are_cast_without_who_reports_the
             "Cybersicherheit (BACS) mitteilte.")
     assert sorted(name for names in frames_victims(text, "de") for name in names) == [
         "Gemeinde Tössberg", "Kantonalbank Felsach", "Regionalflughafen Altwil"]
+
+
+@pytest.mark.parametrize(("text", "language", "listed"), [
+    ("Ransomware hit a payroll provider in March. Other firms affected by the breach include Norvale Bank, "
+     "Kettleby Insurance and Zorivka Freight.", "en", ["Norvale Bank", "Kettleby Insurance", "Zorivka Freight"]),
+    ("Ein Ransomware-Angriff legte im März einen Lohnabrechner lahm. Zu den betroffenen Kunden gehören die "
+     "Norvale Bank, die Kettleby Versicherung und die Zorivka Spedition.", "de",
+     ["Norvale Bank", "Kettleby Versicherung", "Zorivka Spedition"]),
+    ("Un rançongiciel a paralysé un prestataire de paie en mars. Plusieurs clients ont été touchés, dont la "
+     "Banque Norvale, l'assureur Kettleby et le transporteur Zorivka.", "fr",
+     ["Banque Norvale", "assureur Kettleby", "transporteur Zorivka"]),
+    ("Un ransomware ha paralizzato a marzo un fornitore di buste paga. Sono stati colpiti diversi clienti, tra cui "
+     "la Banca Norvale, l'assicurazione Kettleby e la Zorivka Logistica.", "it",
+     ["Banca Norvale", "assicurazione Kettleby", "Zorivka Logistica"]),
+    ("Un ransomware paralizó en marzo a un proveedor de nóminas. Varios clientes resultaron afectados, entre ellos "
+     "el Banco Norvale, la aseguradora Kettleby y la transportista Zorivka.", "es",
+     ["Banco Norvale", "aseguradora Kettleby", "transportista Zorivka"]),
+    ("Ransomware legde in maart een salarisverwerker plat. Meerdere klanten zijn getroffen, waaronder de Norvale "
+     "Bank, verzekeraar Kettleby en vervoerder Zorivka.", "nl",
+     ["Norvale Bank", "verzekeraar Kettleby", "vervoerder Zorivka"]),
+])
+def test_a_list_of_who_was_hit_names_each_victim(text: str, language: str, listed: list[str]) -> None:
+    """ "firms affected by the breach include", "zu den betroffenen Kunden gehören", "touchés, dont", "colpiti, tra
+    cui", "afectados, entre ellos", "getroffen, waaronder": the word that opens the list, in the clause of a
+    participle saying who was hit, stands before the first victim as "an attack on" does, and the rest of the list
+    goes with it."""
+    assert set(listed) <= set(victims(text, language))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("A ransomware attack hit Veldmark Bank on Monday. The bank's partners include Norvale Insurance and Kettleby "
+     "Freight.", "en"),
+    ("Ein Ransomware-Angriff traf am Montag die Veldmark Bank. Zu den Partnern der Bank gehören die Norvale "
+     "Versicherung und die Kettleby Spedition.", "de"),
+])
+def test_a_list_without_a_word_of_being_hit_names_no_victim(text: str, language: str) -> None:
+    """The opener alone says nothing of an attack: the bank's partners are not hit."""
+    assert victims(text, language) == ["Veldmark Bank"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Professor Jan Brindle said the clinic was offline.", "en"),
+    ("Professorin Jana Brindle sagte, die Klinik sei offline.", "de"),
+    ("Professeur Jan Brindle, de la clinique, a déclaré que celle-ci était hors ligne.", "fr"),
+    ("Professore Jan Brindle, della clinica, ha detto che questa era offline.", "it"),
+    ("Profesor Jan Brindle, de la clínica, dijo que esta estaba fuera de línea.", "es"),
+    ("Hoogleraar Jan Brindle zei dat de kliniek offline was.", "nl"),
+])
+def test_a_professor_is_a_person(text: str, language: str) -> None:
+    """An academic quoted on an attack is named by a title, as an official is: a person, never a victim
+    organisation. (Written first, the title is inside the name's chunk in every language.)"""
+    facts = facts_of(text, language)
+    named = [c for c in candidates(facts) if "Brindle" in facts.text[c.start:c.end]]
+    assert named and all(titles_a_person(facts, c) for c in named)

@@ -19,6 +19,7 @@ SPLIT = "…"  # in a lexicon phrase, the words a split verb puts between its pa
 _SPLIT_REACH = 120  # characters between the parts of a split verb, in one clause
 # a character of the same clause: no sentence punctuation, save the point inside a number ("Daten von 40.000 Kunden")
 _IN_CLAUSE = r"[^.;:!?]|(?<=\d)\.(?=\d)"
+_LIST_REACH = 80  # characters from the participle that says who was hit to the word that opens their list
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class Cues:
                     # "DoS", "DDoS": written with inner capitals, they must be matched as written ("dos" is "two")
                     self._matcher.add(phrase, Cue(kind, group), case_sensitive=sum(c.isupper() for c in phrase) >= 2)
         self._split_heads = re.compile(rf"\b(?:{alternation(self._split)})\b", re.IGNORECASE) if self._split else None
+        self._list_openers = _phrases_pattern(roles["list_openers"])
+        self._hit_participles = _phrases_pattern(roles["hit_participles"])
         self._spread = PhraseMatcher()  # the victim phrases of a verb group, read again across its adverbs
         for phrase in (p for language in LANGUAGES for p in roles["victim_after"].get(language, [])):
             if len(phrase.split()) > 1 and SPLIT not in phrase:
@@ -98,7 +101,22 @@ class Cues:
         for kind in {cue.kind for _, cue in split}:
             matches[kind].sort(key=lambda m: (m.start, -m.end))
         matches["victim_after"] = self._across_adverbs(text, matches["victim_after"])
+        matches["victim_list"] = self._victim_lists(text, matches["victim_before"])
         return matches
+
+    def _victim_lists(self, text: str, before: list[Match]) -> list[Match]:
+        """ "the firms affected by the breach include X", "les entreprises touchées, dont X", "betroffen sind unter
+        anderem X": the word that opens a list in the clause of a participle saying who was hit (the packs'
+        ``list_openers`` and ``hit_participles``) stands before the first of them, as "attack on" does. One that a
+        victim phrase holds already ("victims include") is that phrase's."""
+        found = []
+        for opener in self._list_openers.finditer(text):
+            reach = text[max(0, opener.start() - _LIST_REACH):opener.start()]
+            clause = re.split(r"[.;:!?](?!\d)", reach)[-1]
+            if self._hit_participles.search(clause) and \
+                    not any(m.start < opener.end() and opener.start() < m.end for m in before):
+                found.append(Match(opener.start(), opener.end(), opener.group(), ("victim_list",)))
+        return found
 
     def _across_adverbs(self, text: str, found: list[Match]) -> list[Match]:
         """``found`` (the victim phrases matched as written), and those an adverb stands inside ("has also been
@@ -128,6 +146,12 @@ def _split_pattern(phrase: str) -> re.Pattern[str]:
     head, tail = (part.strip() for part in phrase.split(SPLIT, 1))
     reach = rf"(?:{_IN_CLAUSE}){{1,{_SPLIT_REACH}}}?"
     return re.compile(rf"\b{re.escape(head)}\b(?={reach}\b{re.escape(tail)}\b)", re.IGNORECASE)
+
+
+def _phrases_pattern(by_language: dict[str, list[str]]) -> re.Pattern[str]:
+    """Every language's phrases of one lexicon as one pattern of whole words, any case."""
+    phrases = [p for language in LANGUAGES for p in by_language.get(language, [])]
+    return re.compile(rf"(?<!\w)(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
 
 
 _WORD_IN_TEXT = re.compile(r"\s(\w+)(?=\s)")  # a word with a space on each side, and its space before

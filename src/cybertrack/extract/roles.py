@@ -433,8 +433,9 @@ def _prepositions(language: str) -> frozenset[str]:
 
 
 def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) -> list[Candidate]:
-    """Candidates the role model casts as victims, named ones first: one a cue rule casts and the model keeps (it
-    vetoes people, reporters and products the cues alone would take), or one the model alone is sure of. A generic
+    """Candidates the role model casts as victims, named ones first, each in the order of the text: one a cue rule
+    casts and the model keeps (it vetoes people, reporters and products the cues alone would take), or one the model
+    alone is sure of. A generic
     one that only describes a named victim ("Jan Peeters, a Belgian MP, ...") is left out; one contained in a longer
     generic one too. ``everything`` are the sentence's candidates, when the caller has them already."""
     everything = candidates(facts) if everything is None else everything
@@ -446,7 +447,7 @@ def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) 
     found = [c for (c, rule), p in zip(judged, probabilities, strict=True)
              if p >= model.alone or (rule and p >= model.with_rule)]
     found += _members_listed(facts, everything, found)
-    named = [c for c in found if not c.generic]
+    named = sorted((c for c in found if not c.generic), key=lambda c: c.start)
     generic = [c for c in found if c.generic and not any(_describes(facts, n, c) for n in named)
                and not any(o is not c and o.start <= c.start and c.end <= o.end for o in found)]
     return named + generic

@@ -901,8 +901,11 @@ def victim_of_another_attack(facts: SentenceFacts, candidate: Candidate) -> bool
 def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
     """The victim cue a few words before the name, if it speaks of the name. Only the nearest cue before it can
     qualify: the gap from a farther one holds every word, comma and break of the nearer one's, and more. Cues never
-    overlap, so their ends are in order and the nearest is found by bisection."""
+    overlap, so their ends are in order and the nearest is found by bisection. The word that opens a list of who
+    was hit ("the firms affected include X") is such a cue too."""
     cues = facts.cues.get("victim_before", [])
+    if facts.cues.get("victim_list"):
+        cues = sorted(cues + facts.cues["victim_list"], key=lambda cue: cue.end)
     nearest = bisect.bisect_right(cues, candidate.start, key=lambda cue: cue.end)
     if not nearest:
         return None
