@@ -54,6 +54,33 @@ def test_a_gang_that_claims_the_attack_is_its_actor_though_its_name_is_a_common_
     assert frames and all(gang in frame.actors for frame in frames)
 
 
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Die Ransomware-Gruppe Medusa hat die Stadtwerke Lutrecht auf ihrer Leak-Seite aufgeführt."),
+    ("de", "Die Hackergruppe Medusa hat die Veldmark Bank angegriffen."),
+    ("nl", "De ransomwaregroep Medusa heeft de Veldmark Bank aangevallen."),
+])
+def test_the_word_after_a_crew_noun_names_the_crew_though_the_language_knows_it(language, sentence):
+    """German and Dutch taggers know "Medusa" as a common noun; after "Ransomware-Gruppe" or "ransomwaregroep" it
+    is the crew's name all the same."""
+    assert names_acting(sentence, language) == ["Medusa"]
+
+
+@pytest.mark.parametrize(("language", "sentence", "victim"), [
+    ("en", "The ransomware gang Korvix listed Veldmark Bank on its leak site on Monday.", "Veldmark Bank"),
+    ("de", "Die Ransomware-Gruppe Korvix hat die Veldmark Bank auf ihrer Leak-Seite aufgeführt.", "Veldmark Bank"),
+    ("de", "Die Ransomware-Bande Korvix listet die Veldmark Bank seit Montag auf ihrer Leak-Seite.", "Veldmark Bank"),
+    ("fr", "Le groupe de rançongiciel Korvix a ajouté la banque Veldmark à son site de fuite lundi.",
+     "banque Veldmark"),
+    ("nl", "De ransomwaregroep Korvix heeft de Veldmark Bank maandag op haar leksite gezet.", "Veldmark Bank"),
+])
+def test_whom_a_gang_lists_on_its_leak_site_is_the_victim(language, sentence, victim):
+    """The crew opening the sentence stands where a victim subject stands, and a cue casts it; once it is known as
+    the attacker, it leaves no victim behind, and the article's other name is read for one."""
+    frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert [v.name for frame in frames for v in frame.victims] == [victim]
+    assert all("Korvix" in frame.actors for frame in frames)
+
+
 @pytest.mark.parametrize(("language", "sentence", "gang"), [
     ("en", "The Kettleby Savings Bank was hit by LockBit last week.", "LockBit"),
     ("en", "Rhysida struck the Veldmark school district on Monday.", "Rhysida"),

@@ -564,6 +564,7 @@ def _victims(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]],
     researching = employers_of_researchers(facts)
     cast = _without_researching({index: victims for index, found in mentions.items()
                                  if (victims := victims_in(by_index[index], found))}, researching)
+    cast = _without_acting(cast, by_index, acting_in)  # the crew a sentence opens on stands where its subject does
     country = article_country(facts)
     if not any(one_organisation(c, country) for victims in cast.values() for c in victims):
         judged = _without_researching(article_victims(facts, own_attack_mentions(facts, mentions)), researching)

@@ -341,7 +341,8 @@ def _proper_starts(sentence: str, language: str) -> frozenset[int]:
     """Where the tokens that may name something start in ``sentence``: those the tagger reads as proper nouns, in
     context or as words on their own ("Kaseya", a name in any sentence), what follows a place head ("Stadt
     Witten"), and capitalised adjectives of its lexicon inside the sentence, which only a name capitalises
-    ("Deutsche Bahn", "Rotes Kreuz"; not "Cyberkriminelle", a noun made of an adjective)."""
+    ("Deutsche Bahn", "Rotes Kreuz"; not "Cyberkriminelle", a noun made of an adjective), and what follows a crew
+    noun ("Ransomware-Gruppe Medusa")."""
     tokens = list(_TAG_TOKEN.finditer(sentence))
     if not tokens:
         return frozenset()
@@ -358,7 +359,7 @@ def _proper_starts(sentence: str, language: str) -> frozenset[int]:
         adjective = _reading(word.lower(), language)
         inside_name = tag.startswith("ADJ") and token.start() != first \
             and following[:1].isupper() and adjective[0].startswith("ADJ") and adjective[1] > _KNOWN_WORD_SCORE
-        after_head = i > 0 and tokens[i - 1].group() in heads
+        after_head = i > 0 and (tokens[i - 1].group() in heads or _names_a_crew(tokens[i - 1].group(), language))
         if tag in _PROPER_TAGS or alone in _PROPER_TAGS or inside_name or after_head \
                 or (i > 0 and token.start() != first and _unknown_after_a_noun(tokens[i - 1].group(), tags[i - 1],
                                                                                word, language)):
@@ -388,6 +389,22 @@ def reads_as_verb(word: str, language: str) -> bool:
     tagger; elsewhere nothing says so."""
     verb_tags = _VERB_TAGS.get(language)
     return bool(verb_tags) and _reading(word, language)[0].startswith(verb_tags)
+
+
+def _names_a_crew(word: str, language: str) -> bool:
+    """ "die Ransomware-Gruppe Medusa", "de hackersgroep Orca": what follows a one-word crew noun (the packs'
+    ``crew_before``) is the crew's name, though the tagger knows the word."""
+    return word.casefold() in _crew_heads(language)
+
+
+@language_table
+def _crew_heads(language: str) -> frozenset[str]:
+    """The one-word crew nouns, without those that also stand for attackers in general ("Gruppe", "Hacktivisten"):
+    "die Gruppe Ende November" names no crew."""
+    roles = pack(language, "roles")
+    general = {noun.casefold() for noun in roles["attacker_nouns"]}
+    return frozenset(noun.casefold() for noun in pack(language, "actors")["crew_before"]
+                     if " " not in noun and noun.casefold() not in general)
 
 
 @language_table
