@@ -3,11 +3,12 @@
 
 Each set is ingested into a fresh database, exported as JSON, and scored by the scorer in ``../shared/eval``. The
 multilingual sets are also scored per language: the gold and the export are cut down to that language's articles
-(incidents keep only those articles, claims only those cited from them or also found in them: ``reported_in``), so
-a fix that helps English and hurts German shows. Fitting sets (``*-train``) are only scored when asked for with
-``--sets``. For the sets in the seeds' format, the grouping of reports into incidents is also measured pair by pair
-(`pairwise`): of the document pairs the gold puts in one incident, how many share an exported incident, and the
-reverse, for all pairs and for pairs across languages, with B-cubed figures besides.
+(incidents keep only those articles; claims those cited from them or also found in them, ``reported_in``, save the
+gold claims it cites from another language), so a fix that helps English and hurts German shows. Fitting sets
+(``*-train``) are only scored when asked for with ``--sets``. For the sets in the seeds' format, the grouping of
+reports into incidents is also measured pair by pair (`pairwise`): of the document pairs the gold puts in one
+incident, how many share an exported incident, and the reverse, for all pairs and for pairs across languages, with
+B-cubed figures besides.
 
     python scripts/evaluate.py                      # seeds, multilingual-dev, casie-dev
     python scripts/evaluate.py --sets multilingual-train --json eval-report.json
@@ -16,12 +17,15 @@ reverse, for all pairs and for pairs across languages, with B-cubed figures besi
 from __future__ import annotations
 
 import argparse
+import functools
+import importlib.util
 import itertools
 import json
 import re
 import subprocess
 import sys
 import tempfile
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,19 +157,43 @@ def gold_for_language(gold: dict, language: str) -> dict:
                                       for n in gold["must_not_be_incidents"] if set(n["documents"]) & names]}
 
 
-def export_for_language(export: dict, names: set[str]) -> dict:
-    """The export cut down to the given articles (keyed as the scorer keys them: the id's last path segment)."""
+def export_for_language(export: dict, gold: dict, part: dict) -> dict:
+    """The export cut down to the articles of ``part``, the ``gold`` cut down to one language (`gold_for_language`):
+    documents are keyed as the scorer keys them, by the id's last path segment.
+
+    A claim stays when it is cited from one of them or also found in one (``reported_in``), and is judged where the
+    gold cites it: the gold cites each claim from one report, so a claim found in a German report that the gold
+    cites from a French one is scored in French, not as a false claim in German. A claim the gold has nowhere
+    stays wherever it was found."""
+    names = set(part["documents"])
+
     def kept(document_id: str) -> bool:
         return Path(str(document_id)).name in names
+
+    def hits(claim: dict, gold_part: dict) -> bool:
+        return any(_scorer().claim_hit(claim, wanted, incident) for incident in gold_part["incidents"]
+                   for wanted in incident["claims"])
+
+    def judged_here(claim: dict) -> bool:
+        found_here = any(map(kept, [claim.get("document", ""), *claim.get("reported_in", [])]))
+        return found_here and (hits(claim, part) or not hits(claim, gold))
 
     incidents = []
     for incident in export["incidents"]:
         documents = [d for d in incident["documents"] if kept(d)]
         if documents:
             incidents.append({**incident, "documents": documents,
-                              "claims": [c for c in incident.get("claims", [])
-                                         if any(map(kept, [c.get("document", ""), *c.get("reported_in", [])]))]})
+                              "claims": [c for c in incident.get("claims", []) if judged_here(c)]})
     return {"documents": [d for d in export["documents"] if kept(d["id"])], "incidents": incidents}
+
+
+@functools.cache
+def _scorer() -> types.ModuleType:
+    """The shared seeds scorer as a module, for its claim matching (``claim_hit``)."""
+    spec = importlib.util.spec_from_file_location("score_seeds", EVAL / "score_seeds.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _together(groups: list[list[str]]) -> dict[str, set[str]]:
@@ -243,7 +271,7 @@ def evaluate(chosen: EvalSet, workdir: Path, workers: int, runs: int = 1, order:
             gold_file, export_file = workdir / f"{chosen.name}-{language}-gold.json", workdir / f"{chosen.name}-" \
                 f"{language}.json"
             gold_file.write_text(json.dumps(part, ensure_ascii=False), encoding="utf-8")
-            export_file.write_text(json.dumps(export_for_language(data, set(part["documents"])), ensure_ascii=False),
+            export_file.write_text(json.dumps(export_for_language(data, gold, part), ensure_ascii=False),
                                    encoding="utf-8")
             scores[language] = score(chosen, export_file, gold_file)
     return scores

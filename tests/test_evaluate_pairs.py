@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_shared
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -73,3 +75,28 @@ def test_a_command_that_crashes_stops_the_evaluation() -> None:
     assert evaluate.run([sys.executable, "-c", "import sys; print('ok'); sys.exit(1)"]) == "ok\n"
     with pytest.raises(SystemExit, match="failed"):
         evaluate.run([sys.executable, "-c", "raise RuntimeError('broken resolver')"])
+
+
+def test_a_claim_is_judged_in_the_language_the_gold_cites_it_from() -> None:
+    """The gold cites the ministry's attribution from the French report; the export found it in the German one and
+    again in the French one (``reported_in``). It counts in French, not as a false claim in German; a claim the gold
+    has nowhere counts where it was found."""
+    require_shared()
+    evaluate = evaluate_module()
+    claim = {"claimant": ["Veldmark Foreign Ministry"], "stance": "attributes", "attributed_to": ["APT28"],
+             "document": "b.txt"}
+    gold = {"documents": {"b.txt": {"language": "fr"}, "c.txt": {"language": "de"}},
+            "incidents": [{"documents": ["b.txt", "c.txt"], "claims": [claim], "optional_documents": []}],
+            "must_not_be_incidents": []}
+    found = {"claimant": "Veldmark Foreign Ministry", "stance": "attributes", "attributed_to": ["APT28"],
+             "document": "c.txt", "reported_in": ["b.txt"]}
+    wrong = {"claimant": "Korvan Daily", "stance": "attributes", "attributed_to": ["APT29"], "document": "c.txt"}
+    export = {"documents": [{"id": "b.txt"}, {"id": "c.txt"}],
+              "incidents": [{"documents": ["b.txt", "c.txt"], "claims": [found, wrong]}]}
+
+    def claims_in(language: str) -> list[dict]:
+        part = evaluate.gold_for_language(gold, language)
+        return [c for i in evaluate.export_for_language(export, gold, part)["incidents"] for c in i["claims"]]
+
+    assert claims_in("fr") == [found]
+    assert claims_in("de") == [wrong]
