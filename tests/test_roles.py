@@ -666,3 +666,30 @@ def test_a_professor_is_a_person(text: str, language: str) -> None:
     facts = facts_of(text, language)
     named = [c for c in candidates(facts) if "Brindle" in facts.text[c.start:c.end]]
     assert named and all(titles_a_person(facts, c) for c in named)
+
+
+def test_a_list_led_by_a_fused_preposition_names_each_item() -> None:
+    """ "i portali dell'aeroporto di X, della società Y e della banca Z": "dell'" is "di" fused with its article, so
+    "della" said again opens the next item, as "de la" does in French."""
+    text = ("Un attacco DDoS ha messo offline i portali dell'aeroporto di Montevalle, della società di trasporti "
+            "Ferlutra e della banca Credinova.")
+    assert victims(text, "it") == ["aeroporto di Montevalle", "Ferlutra", "banca Credinova"]
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("La chaîne de pharmacies Farmaveld a notifié à la CNIL une fuite de données touchant 30 000 clients.", "fr",
+     "Farmaveld"),
+    ("La catena di farmacie Farmaveld ha notificato al Garante una violazione dei dati di 30.000 clienti.", "it",
+     "Farmaveld"),
+    ("La aseguradora Mirasel ha notificado a la AEPD una brecha de seguridad que afecta a 30.000 clientes.", "es",
+     "Mirasel"),
+])
+def test_who_notifies_the_regulator_of_a_breach_is_its_victim(text: str, language: str, victim: str) -> None:
+    """ "a notifié à la CNIL", "ha notificato al Garante", "ha notificado a la AEPD", as "has notified": a cue casts
+    the organisation that reports its own breach to the data protection authority, not the authority; the sentence
+    names its victim by itself, without the article-level models."""
+    facts = facts_of(text, language)
+    found = candidates(facts)
+    cast = {facts.text[c.start:c.end] for c, rule in zip(found, cast_by_rules(facts, found), strict=True) if rule}
+    assert any(victim in name for name in cast)
+    assert not any(authority in name for name in cast for authority in ("CNIL", "Garante", "AEPD"))

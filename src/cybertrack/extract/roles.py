@@ -393,11 +393,12 @@ def _count_after_item(language: str) -> re.Pattern[str]:
 
 def _lead_in(facts: SentenceFacts, first: Candidate) -> str | None:
     """The preposition that puts an enumeration's first item in its place, read back over an article and undone
-    from its fused form: "the websites OF the city of X", "les sites DE la ville de X", "i siti DEL comune" (di)."""
+    from its fused form: "the websites OF the city of X", "les sites DE la ville de X", "i siti DEL comune", "i
+    portali DELL'aeroporto" (di)."""
     grammar = pack(facts.language, "grammar")
     before = facts.text[max(0, first.start - _LEAD_IN_CHARS):first.start].split()
-    if before and _is_article(before[-1], grammar):
-        before.pop()
+    if before and _is_article(before[-1], grammar) and before[-1].casefold() not in grammar["contractions"]:
+        before.pop()  # "dell'" is a preposition fused with its article: it stays
     if not before:
         return None
     word = before[-1].casefold()
