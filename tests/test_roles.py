@@ -693,3 +693,26 @@ def test_who_notifies_the_regulator_of_a_breach_is_its_victim(text: str, languag
     cast = {facts.text[c.start:c.end] for c, rule in zip(found, cast_by_rules(facts, found), strict=True) if rule}
     assert any(victim in name for name in cast)
     assert not any(authority in name for name in cast for authority in ("CNIL", "Garante", "AEPD"))
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("La catena di farmacie Farmaveld ha notificato al Garante una violazione che ha esposto i dati di 30.000 "
+     "clienti. L'accesso non autorizzato al database del sito di e-commerce è iniziato a fine gennaio.", "it",
+     "farmacie Farmaveld"),
+    ("La chaîne de pharmacies Farmaveld a notifié à la CNIL une fuite de données touchant 30 000 clients. L'accès "
+     "non autorisé à la base de données du site de e-commerce a commencé fin janvier.", "fr", "pharmacies Farmaveld"),
+])
+def test_a_site_named_by_its_kind_is_nobody_s(text: str, language: str, victim: str) -> None:
+    """ "il sito di e-commerce", "le site de e-commerce": a sector noun after a bare "di" or "de" says what kind of
+    site it is; the report has one victim, the chain that notified its breach, in one frame."""
+    frames = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert [[v.name for v in frame.victims] for frame in frames] == [[victim]]
+
+
+def test_a_bare_of_names_the_owner_in_english() -> None:
+    """English puts the owner after a bare "of" ("a breach of parliament email accounts")."""
+    facts = facts_of("Chinese hackers are blamed for a breach of parliament email accounts in Veldmark.", "en")
+    found = candidates(facts)
+    assert "parliament" in [facts.text[c.start:c.end]
+                            for c, rule in zip(found, cast_by_rules(facts, found), strict=True) if rule]
+

@@ -93,6 +93,7 @@ _CONJUNCTIONS = frozenset(word.casefold() for word in words("grammar", "conjunct
 _CONJUNCTION_OPENINGS = tuple(f"{word} " for word in sorted(_CONJUNCTIONS))  # "and the ...", "et la ..."
 _MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
 _PERSON_TITLE = word_pattern("roles", "person_nouns")  # "minister", "Sprecherin", as whole words
+_ELIDED = ("'", "’")  # the mark of a word cut short before a vowel ("d'", "l'")
 _MIN_COMPOUND_HEAD = 4  # letters of the sector noun a people word is compounded with ("politie", "Bank")
 
 
@@ -865,7 +866,32 @@ def after_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A cue a few words before the name ("an attack on the X"), of the reported attack (`victim_of_another_attack`
     is the other case)."""
     cue = _cue_before(facts, candidate)
-    return cue is not None and not _another_attack(facts, cue) and not _where_the_target_stands(facts, cue, candidate)
+    return cue is not None and not _another_attack(facts, cue) and not _where_the_target_stands(facts, cue, candidate) \
+        and not _kind_of_the_thing(facts, cue, candidate)
+
+
+def _kind_of_the_thing(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
+    """ "il database del sito di e-commerce", "le site de commerce en ligne": a sector noun right after the bare
+    preposition that ends the cue, with no article, says what kind of site or system it is, not whose it is ("il
+    sito del comune", "le site de la mairie", "il sito di Lutrabus" name the owner). Only in the languages that
+    write it so (the grammar packs' ``kind_after_bare_of``): "a breach of parliament email accounts" names the owner."""
+    if not candidate.generic or facts.text[cue.end:candidate.start].strip() \
+            or not pack(facts.language, "grammar")["kind_after_bare_of"]:
+        return False
+    last = cue.text.split()[-1].casefold()
+    return last in _bare_connectors(facts.language)
+
+
+@language_table
+def _bare_connectors(language: str) -> frozenset[str]:
+    """The pack's words that tie a name to the noun before it ("of", "di", "de"), without those fused with or being
+    an article ("del", "des", "la")."""
+    grammar = pack(language, "grammar")
+    fused = {word.casefold() for word in grammar["contractions"]} | {word.casefold() for word in grammar["articles"]}
+    whole = [w.casefold() for w in grammar["name_connectors"] if w.casefold() not in fused and not w.endswith(_ELIDED)]
+    # an elided form stays when it is one of those cut short ("d'" for "de"), not an article's ("l'", "dell'")
+    return frozenset(whole) | frozenset(w.casefold() for w in grammar["name_connectors"]
+                                        if w.endswith(_ELIDED) and any(c.startswith(w[:-1]) for c in whole))
 
 
 def _where_the_target_stands(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
