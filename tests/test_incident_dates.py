@@ -127,7 +127,17 @@ ACTOR_HISTORY = {
 }
 
 
-@pytest.mark.parametrize(("language", "text"), [*BESIDE_AN_OLDER_EVENT.items(), *ACTOR_HISTORY.items()])
+# the story told after its date, where the verb comes last ("ist seit 2019 aktiv": ``actor_history_after``)
+ACTOR_HISTORY_AFTER = {
+    "de": "Die Ransomware-Gruppe Korvan hat am Montag die Stadtwerke Lutrecht angegriffen. Korvan ist seit 2019 aktiv "
+          "und hat Dutzende Krankenhäuser angegriffen.",
+    "nl": "De ransomwaregroep Korvan heeft maandag het Waterschap Veldmark aangevallen. Korvan is sinds 2019 actief en "
+          "heeft tientallen ziekenhuizen aangevallen.",
+}
+
+
+@pytest.mark.parametrize(("language", "text"), [*BESIDE_AN_OLDER_EVENT.items(), *ACTOR_HISTORY.items(),
+                                                *ACTOR_HISTORY_AFTER.items()])
 def test_a_date_beside_an_older_event_or_of_the_attackers_own_story_never_dates_the_incident(language: str,
                                                                                               text: str) -> None:
     """ "like the Poste in 2017" sets the date beside another attack; "Korvan, which emerged in September 2019",

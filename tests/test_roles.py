@@ -716,3 +716,18 @@ def test_a_bare_of_names_the_owner_in_english() -> None:
     assert "parliament" in [facts.text[c.start:c.end]
                             for c, rule in zip(found, cast_by_rules(facts, found), strict=True) if rule]
 
+
+@pytest.mark.parametrize(("text", "language", "cast"), [
+    ("Korvix has been active since 2021 and has attacked more than 300 organisations.", "en", []),
+    ("Korvix is sinds 2021 actief en heeft meer dan 300 organisaties aangevallen.", "nl", []),
+    ("Veldmark Bank has been attacked by ransomware twice this year.", "en", ["Veldmark Bank"]),
+    ("Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval.", "nl", ["Waterschap Veldmark"]),
+])
+def test_the_subject_of_an_active_attack_verb_attacks(text: str, language: str, cast: list[str]) -> None:
+    """A sentence's subject is its victim when the attack befalls it; with an active verb of attacking after it
+    ("has attacked", "heeft ... aangevallen") it is the attacker, whatever the article says of it elsewhere."""
+    facts = facts_of(text, language)
+    found = candidates(facts)
+    assert [facts.text[c.start:c.end] for c, rule in zip(found, cast_by_rules(facts, found), strict=True)
+            if rule] == cast
+

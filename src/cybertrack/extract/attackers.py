@@ -33,7 +33,7 @@ from cybertrack.extract.facts import (
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.person_names import honorifics
-from cybertrack.extract.victims import known_place, name_key, plausible_name
+from cybertrack.extract.victims import known_place, linking_words, name_key, plausible_name
 from cybertrack.knowledge.base import Entry, knowledge_base
 from cybertrack.knowledge.common_words import common_in_every_language
 from cybertrack.knowledge.legal_forms import ends_in_legal_form
@@ -456,7 +456,7 @@ def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> boo
         following = text[verb.end:].split(maxsplit=2)
         if following and following[0].casefold() in _articles():
             following = following[1:]
-        return verb.text.split()[-1].casefold() not in _linking_words() and bool(following) \
+        return verb.text.split()[-1].casefold() not in linking_words() and bool(following) \
             and following[0][:1].isupper()
     return False
 
@@ -485,7 +485,7 @@ def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -
     else:
         return False
     verb = next((cue for cue in facts.cues.get("victim_before", []) if cue.start >= object_start), None)
-    if verb is None or verb.text.split()[-1].casefold() in _linking_words() \
+    if verb is None or verb.text.split()[-1].casefold() in linking_words() \
             or not _closes_its_clause(facts.text[verb.end:]):
         return False
     named = facts.text[object_start:verb.start].split()
@@ -515,12 +515,6 @@ def _after_an_auxiliary(before: str, auxiliaries: frozenset[str]) -> bool:
 @table
 def _articles() -> frozenset[str]:
     return frozenset(word.casefold() for word in words("grammar", "articles"))
-
-
-@table
-def _linking_words() -> frozenset[str]:
-    """Prepositions and the words that join a name to its head, in every language ("access to", "systèmes de")."""
-    return frozenset(word.casefold() for kind in ("prepositions", "name_connectors") for word in words("grammar", kind))
 
 
 def _coordinated(facts: SentenceFacts, previous: NameChunk, chunk: NameChunk) -> bool:

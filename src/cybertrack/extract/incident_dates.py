@@ -48,6 +48,7 @@ LEAD_SENTENCES = 3  # the headline and the first sentences: where news reports w
 _CUE_KINDS = ("began", "discovered", "attack", "speech", "attribution", "denial")
 _SAID = frozenset({"speech", "attribution", "denial"})
 CLAUSE_EDGE = re.compile(r"[,;:()\[\]–—]|\s-\s")
+_HISTORY_WORDS = 2  # "seit 2021 weltweit aktiv": words between a date and the story it dates
 _OPENING_QUOTES = "\"'“«„ "
 
 @dataclass(frozen=True)
@@ -157,7 +158,18 @@ def _beside_another_event(text: str, mention: DateMention, language: str) -> boo
     attackers' own story ("Royal, which emerged in September 2022"): either way, not the attack's date."""
     clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
     return any(background_markers(language, kind).search(text[clause_start:mention.start])
-               for kind in ("comparison", "actor_history"))
+               for kind in ("comparison", "actor_history")) or _history_told_after(text, mention, language)
+
+
+def _history_told_after(text: str, mention: DateMention, language: str) -> bool:
+    """ "Medusa ist seit 2021 aktiv": where the verb comes last, the attackers' own story is told a word or two after
+    its date, at the end of the clause (the packs' ``actor_history_after``)."""
+    if not pack(language if language in LANGUAGES else "en", "background")["actor_history_after"]:
+        return False
+    edge = CLAUSE_EDGE.search(text, mention.end)
+    after = text[mention.end:edge.start() if edge else len(text)]
+    story = background_markers(language, "actor_history_after").pattern
+    return bool(re.match(rf"\s+(?:\w+\s+){{0,{_HISTORY_WORDS}}}?{story}", after, re.IGNORECASE))
 
 
 def background_sentences(sentences: list[SentenceFacts], language: str) -> set[int]:

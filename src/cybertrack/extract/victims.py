@@ -51,7 +51,7 @@ from cybertrack.knowledge.countries import country_forms, place_names
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import LANGUAGES, alternation, capitalises_nouns, compound_pattern, pack, word_pattern, words
 from cybertrack.model import ORGANISATION_NOUN_KIND, Victim
-from cybertrack.tables import language_table
+from cybertrack.tables import language_table, table
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?]")
 _PUNCTUATION = re.compile(r"[.;:!?,]")
@@ -63,9 +63,10 @@ _POSSESSED = re.compile(
     r"customers|users|employees|staff|patients|accounts|email|e-mail|records|files|IT)\b", re.IGNORECASE)
 # a subject that reports or studies the attack rather than suffering it
 REPORTING_VERB = re.compile(
-    r"\s*(?:,[^,]{0,40},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|found|discovered|detected|warned|observed|"
+    r"\s*(?:,[^,]{0,80},\s*)?(?:has\s+|have\s+|had\s+)?(?:said|says|found|discovered|detected|warned|observed|"
     r"reported|published|researchers?|analysts?|spotted|identified|uncovered|tracked|believes?|explained|noted|"
-    r"announced|released|patched|fixed)\b", re.IGNORECASE)
+    r"announced|released|patched|fixed|described|describes)\b", re.IGNORECASE)
+_REPORTING_REACH = 120  # characters after a subject to its reporting verb, past an apposition
 STATE_SECTOR = "government"  # the sector of state bodies: parliament, government, presidency
 _QUOTES = "\"'“”«» "
 _LISTING_WORDS = 3  # ", en", " et au": what may stand between two listed countries
@@ -836,10 +837,47 @@ def attack_subject(facts: SentenceFacts, candidate: Candidate, first: Candidate 
     clause = opening.rsplit(",", 1)[-1] if opening.count(",") == 1 and len(opening.split()) <= 6 else opening
     if len(clause.split()) > 1:
         return False
-    following = facts.text[candidate.end:candidate.end + 40]
+    following = facts.text[candidate.end:candidate.end + _REPORTING_REACH]
     if any(0 <= m.start - candidate.end <= 25 for m in facts.cues.get("attacker_after", [])):
         return False  # "The group claimed responsibility ..."
-    return not REPORTING_VERB.match(following)
+    return not REPORTING_VERB.match(following) and not _does_the_attacking(facts, candidate)
+
+
+def _does_the_attacking(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "Korvix hacked the Lutrecht council", "Korvix has attacked more than 300 organisations", "Korvix heeft ...
+    aangevallen": a verb whose object is the victim (the packs' ``victim_before``), in the subject's own clause and
+    active (right after the subject, or after an active auxiliary and no passive one: "has been paralysed", "werd
+    maandag getroffen" are passives), makes the subject the one who attacks."""
+    passive = facts.cues.get("victim_after", [])
+    for verb in facts.cues.get("victim_before", []):
+        if verb.start < candidate.end or _PUNCTUATION.search(facts.text, candidate.end, verb.start) \
+                or verb.text.split()[-1].casefold() in linking_words():
+            continue  # "lost access to its files" is no verb of attacking
+        if any(p.start <= verb.start and verb.end <= p.end for p in passive) \
+                or _COMPLEMENTIZER.search(facts.text, candidate.end, verb.start):
+            return False  # "has been attacked"; "told customers that an attack had disrupted": another clause's
+        active_words, passive_words = _auxiliaries(facts.language)
+        between = [word.casefold() for word in facts.text[candidate.end:verb.start].split()]
+        active = [n for n, word in enumerate(between) if word in active_words]
+        if between and not active:
+            return False
+        return not any(word in passive_words for word in between[active[-1] + 1 if active else 0:])
+    return False
+
+
+@language_table
+def _auxiliaries(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's own active and passive auxiliaries (French "a" is no English word for "has")."""
+    grammar = pack(language, "grammar")
+    active = frozenset(word.casefold() for word in grammar["active_auxiliaries"])
+    return active, frozenset(word.casefold() for word in grammar["passive_auxiliaries"])
+
+
+@table
+def linking_words() -> frozenset[str]:
+    """Prepositions and the words that join a name to its head, in every language ("access to", "systèmes de"): a
+    victim phrase that ends in one is no verb."""
+    return frozenset(word.casefold() for kind in ("prepositions", "name_connectors") for word in words("grammar", kind))
 
 
 def titles_a_person(facts: SentenceFacts, candidate: Candidate) -> bool:
