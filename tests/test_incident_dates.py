@@ -682,3 +682,26 @@ def test_who_got_into_what_in_spanish_dates_the_attack() -> None:
                        "Tarmeno, en Ecuador.", "es")
     assert frame.first_seen == "2016-11"
     assert [(v.name, v.country) for v in frame.victims] == [("banco Tarmeno", "EC")]
+
+
+EARLIER_WARNING = {
+    "en": "APT28 hacked the mailboxes of the Veldmark ministry on Monday. In 2019, the agency had already warned of a "
+          "wave of APT28 phishing against European ministries.",
+    "fr": "Le groupe APT28 a piraté lundi les messageries du ministère de Veldmark. En 2019, l'agence avait déjà "
+          "signalé une vague d'hameçonnage d'APT28 contre des ministères européens.",
+    "de": "APT28 hat am Montag die Postfächer des Ministeriums Veldmark gehackt. Bereits 2019 hatte das Amt vor einer "
+          "Phishing-Welle von APT28 gegen europäische Ministerien gewarnt.",
+    "nl": "APT28 heeft maandag de mailboxen van het ministerie van Veldmark gehackt. In 2019 had de dienst al "
+          "gewaarschuwd voor een golf van phishing van APT28 tegen Europese ministeries.",
+}
+
+
+@pytest.mark.parametrize("language", list(EARLIER_WARNING))
+def test_an_earlier_warning_in_the_pluperfect_tells_of_no_incident_of_the_article(language: str) -> None:
+    """ "In 2019, the agency had already warned of ...": a report made before, told in the pluperfect after the year
+    that opens the sentence, is background (``background.toml``: ``earlier_event``); what it reported neither opens
+    a second incident nor dates this one."""
+    frame = only_frame(EARLIER_WARNING[language], language)
+    assert frame.first_seen == "2021-05-17"
+    assert len(frame.victims) == 1
+
