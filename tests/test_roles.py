@@ -731,3 +731,17 @@ def test_the_subject_of_an_active_attack_verb_attacks(text: str, language: str, 
     assert [facts.text[c.start:c.end] for c, rule in zip(found, cast_by_rules(facts, found), strict=True)
             if rule] == cast
 
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("APT28 hacked the mailboxes of the Veldmark ministry on Monday. In 2019 the agency had warned of phishing "
+     "against European ministries.", "en", "Veldmark ministry"),
+    ("APT28 ha violato lunedì le caselle di posta del ministero di Veldmark. Nel 2019 l'agenzia aveva già segnalato "
+     "campagne di phishing contro ministeri europei.", "it", "ministero di Veldmark"),
+    ("APT28 hackeó el lunes los buzones del ministerio de Veldmark. En 2019 la agencia ya había alertado de campañas "
+     "de phishing contra ministerios europeos.", "es", "ministerio de Veldmark"),
+])
+def test_whose_mailboxes_were_hit_is_the_victim(text: str, language: str, victim: str) -> None:
+    """ "the mailboxes of", "le caselle di posta del", "los buzones del": the victim's mail, as its systems and
+    accounts, names it, though the attack verb stands words before."""
+    assert victims(text, language) == [victim]
+
