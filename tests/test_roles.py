@@ -28,6 +28,13 @@ def victims(text: str, language: str) -> list[str]:
     return [v.name for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES) for v in frame.victims]
 
 
+def cast_by_a_rule(sentence: str, language: str) -> list[str]:
+    """The candidates of one sentence a cue rule casts as victims, before any model judges them."""
+    facts = facts_of(sentence, language)
+    found = candidates(facts)
+    return [facts.text[c.start:c.end] for c, rule in zip(found, cast_by_rules(facts, found), strict=True) if rule]
+
+
 @pytest.mark.parametrize(("text", "language", "victim"), [
     ("Des pirates informatiques ont paralysé les serveurs de la ville de Lutrèche lundi.", "fr", "ville de Lutrèche"),
     ("De gemeente Veldhoven werd maandag getroffen door een cyberaanval met ransomware.", "nl", "gemeente Veldhoven"),
@@ -688,9 +695,7 @@ def test_who_notifies_the_regulator_of_a_breach_is_its_victim(text: str, languag
     """ "a notifié à la CNIL", "ha notificato al Garante", "ha notificado a la AEPD", as "has notified": a cue casts
     the organisation that reports its own breach to the data protection authority, not the authority; the sentence
     names its victim by itself, without the article-level models."""
-    facts = facts_of(text, language)
-    found = candidates(facts)
-    cast = {facts.text[c.start:c.end] for c, rule in zip(found, cast_by_rules(facts, found), strict=True) if rule}
+    cast = cast_by_a_rule(text, language)
     assert any(victim in name for name in cast)
     assert not any(authority in name for name in cast for authority in ("CNIL", "Garante", "AEPD"))
 
@@ -711,10 +716,8 @@ def test_a_site_named_by_its_kind_is_nobody_s(text: str, language: str, victim: 
 
 def test_a_bare_of_names_the_owner_in_english() -> None:
     """English puts the owner after a bare "of" ("a breach of parliament email accounts")."""
-    facts = facts_of("Chinese hackers are blamed for a breach of parliament email accounts in Veldmark.", "en")
-    found = candidates(facts)
-    assert "parliament" in [facts.text[c.start:c.end]
-                            for c, rule in zip(found, cast_by_rules(facts, found), strict=True) if rule]
+    assert "parliament" in cast_by_a_rule("Chinese hackers are blamed for a breach of parliament email accounts in "
+                                          "Veldmark.", "en")
 
 
 @pytest.mark.parametrize(("text", "language", "cast"), [
@@ -726,10 +729,7 @@ def test_a_bare_of_names_the_owner_in_english() -> None:
 def test_the_subject_of_an_active_attack_verb_attacks(text: str, language: str, cast: list[str]) -> None:
     """A sentence's subject is its victim when the attack befalls it; with an active verb of attacking after it
     ("has attacked", "heeft ... aangevallen") it is the attacker, whatever the article says of it elsewhere."""
-    facts = facts_of(text, language)
-    found = candidates(facts)
-    assert [facts.text[c.start:c.end] for c, rule in zip(found, cast_by_rules(facts, found), strict=True)
-            if rule] == cast
+    assert cast_by_a_rule(text, language) == cast
 
 
 @pytest.mark.parametrize(("text", "language", "victim"), [
