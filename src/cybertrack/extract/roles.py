@@ -39,6 +39,7 @@ from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import OPENING_PUNCTUATION
 from cybertrack.extract.reporting import logistic
 from cybertrack.extract.victims import (
+    ELISION,
     REPORTING_VERB,
     Candidate,
     after_victim_cue,
@@ -67,7 +68,6 @@ _OF_PLACE = re.compile(rf"\s+(?:{alternation(words('places', 'of'))})(?:\s+|(?<=
 # "and", "as well as", "ainsi que": what joins two items, never who reports after them
 _JOINING = re.compile(rf"(?:{alternation(words('places', 'and'))})(?!\w)", re.IGNORECASE)
 _LEAD_IN_CHARS = 24  # enough for a preposition and an article before an enumeration's first item
-_ELISION = ("'", "’")
 _MEDIA = "media"  # the packs' sector group of news outlets
 
 
@@ -422,7 +422,7 @@ def _is_article(token: str, grammar: dict) -> bool:
     """An article, or a word cut short before a vowel ("l'", "dell'"): what stands between a preposition and its
     noun."""
     lowered = token.casefold()
-    return lowered in grammar["articles"] or lowered.endswith(_ELISION)
+    return lowered in grammar["articles"] or lowered.endswith(ELISION)
 
 
 @functools.cache
@@ -436,9 +436,9 @@ def _prepositions(language: str) -> frozenset[str]:
 def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) -> list[Candidate]:
     """Candidates the role model casts as victims, named ones first, each in the order of the text: one a cue rule
     casts and the model keeps (it vetoes people, reporters and products the cues alone would take), or one the model
-    alone is sure of. A generic
-    one that only describes a named victim ("Jan Peeters, a Belgian MP, ...") is left out; one contained in a longer
-    generic one too. ``everything`` are the sentence's candidates, when the caller has them already."""
+    alone is sure of. A generic one that only describes a named victim ("Jan Peeters, a Belgian MP, ...") is left
+    out; one contained in a longer generic one too. ``everything`` are the sentence's candidates, when the caller has
+    them already."""
     everything = candidates(facts) if everything is None else everything
     model = _model()
     # with the model's own door shut (``alone`` above 1), only the candidates a rule casts need judging

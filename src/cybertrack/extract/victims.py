@@ -94,7 +94,7 @@ _CONJUNCTIONS = frozenset(word.casefold() for word in words("grammar", "conjunct
 _CONJUNCTION_OPENINGS = tuple(f"{word} " for word in sorted(_CONJUNCTIONS))  # "and the ...", "et la ..."
 _MAX_DESCRIBED_GAP = 30  # characters between a sector noun and the name it describes: a nationality
 _PERSON_TITLE = word_pattern("roles", "person_nouns")  # "minister", "Sprecherin", as whole words
-_ELIDED = ("'", "’")  # the mark of a word cut short before a vowel ("d'", "l'")
+ELISION = ("'", "’")  # the mark of a word cut short before a vowel ("d'", "l'")
 _MIN_COMPOUND_HEAD = 4  # letters of the sector noun a people word is compounded with ("politie", "Bank")
 
 
@@ -849,6 +849,7 @@ def _does_the_attacking(facts: SentenceFacts, candidate: Candidate) -> bool:
     active (right after the subject, or after an active auxiliary and no passive one: "has been paralysed", "werd
     maandag getroffen" are passives), makes the subject the one who attacks."""
     passive = facts.cues.get("victim_after", [])
+    active_words, passive_words = _auxiliaries(facts.language)
     for verb in facts.cues.get("victim_before", []):
         if verb.start < candidate.end or _PUNCTUATION.search(facts.text, candidate.end, verb.start) \
                 or verb.text.split()[-1].casefold() in linking_words():
@@ -856,7 +857,6 @@ def _does_the_attacking(facts: SentenceFacts, candidate: Candidate) -> bool:
         if any(p.start <= verb.start and verb.end <= p.end for p in passive) \
                 or _COMPLEMENTIZER.search(facts.text, candidate.end, verb.start):
             return False  # "has been attacked"; "told customers that an attack had disrupted": another clause's
-        active_words, passive_words = _auxiliaries(facts.language)
         between = [word.casefold() for word in facts.text[candidate.end:verb.start].split()]
         active = [n for n, word in enumerate(between) if word in active_words]
         if between and not active:
@@ -926,10 +926,10 @@ def _bare_connectors(language: str) -> frozenset[str]:
     an article ("del", "des", "la")."""
     grammar = pack(language, "grammar")
     fused = {word.casefold() for word in grammar["contractions"]} | {word.casefold() for word in grammar["articles"]}
-    whole = [w.casefold() for w in grammar["name_connectors"] if w.casefold() not in fused and not w.endswith(_ELIDED)]
+    whole = [w.casefold() for w in grammar["name_connectors"] if w.casefold() not in fused and not w.endswith(ELISION)]
     # an elided form stays when it is one of those cut short ("d'" for "de"), not an article's ("l'", "dell'")
     return frozenset(whole) | frozenset(w.casefold() for w in grammar["name_connectors"]
-                                        if w.endswith(_ELIDED) and any(c.startswith(w[:-1]) for c in whole))
+                                        if w.endswith(ELISION) and any(c.startswith(w[:-1]) for c in whole))
 
 
 def _where_the_target_stands(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
