@@ -715,9 +715,9 @@ def test_a_site_named_by_its_kind_is_nobody_s(text: str, language: str, victim: 
 
 
 def test_a_bare_of_names_the_owner_in_english() -> None:
-    """English puts the owner after a bare "of" ("a breach of parliament email accounts")."""
-    assert "parliament" in cast_by_a_rule("Chinese hackers are blamed for a breach of parliament email accounts in "
-                                          "Veldmark.", "en")
+    """English puts the owner after a bare "of" ("a hack of hospital payroll servers")."""
+    assert "hospital" in cast_by_a_rule("Hackers are blamed for a hack of hospital payroll servers in Veldmark.",
+                                        "en")
 
 
 @pytest.mark.parametrize(("text", "language", "cast"), [

@@ -912,7 +912,7 @@ def _kind_of_the_thing(facts: SentenceFacts, cue: Match, candidate: Candidate) -
     """ "il database del sito di e-commerce", "le site de commerce en ligne": a sector noun right after the bare
     preposition that ends the cue, with no article, says what kind of site or system it is, not whose it is ("il
     sito del comune", "le site de la mairie", "il sito di Lutrabus" name the owner). Only in the languages that
-    write it so (the grammar packs' ``kind_after_bare_of``): "a breach of parliament email accounts" names the owner."""
+    write it so (the grammar packs' ``kind_after_bare_of``): "a hack of hospital payroll servers" names the owner."""
     if not candidate.generic or facts.text[cue.end:candidate.start].strip() \
             or not pack(facts.language, "grammar")["kind_after_bare_of"]:
         return False
