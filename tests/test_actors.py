@@ -340,6 +340,32 @@ def test_a_person_charged_for_the_attack_is_an_actor(language, sentence, people)
     assert names_acting(sentence, language) == people
 
 
+@pytest.mark.parametrize(("language", "sentence", "people"), [
+    # the subject of a relative clause that tells the attack
+    ("en", "Taavi Korvanen, who hacked Norvale Bank in March, lives in Kettleby.", ["Taavi Korvanen"]),
+    ("en", "Police say Taavi Korvanen, who launched DDoS attacks against Norvale Bank, is 19.", ["Taavi Korvanen"]),
+    ("fr", "Selon la police, Taavi Korvanen, qui a piraté la Banque Norvale en mars, a 19 ans.", ["Taavi Korvanen"]),
+    ("it", "Secondo la polizia, Taavi Korvanen, che ha violato la Banca Norvale a marzo, ha 19 anni.",
+     ["Taavi Korvanen"]),
+    ("es", "Según la policía, Taavi Korvanen, que hackeó el Banco Norvale en marzo, tiene 19 años.",
+     ["Taavi Korvanen"]),
+    # who the second of two is, between "and" and the name; a long apposition before the charge
+    ("en", "Marek Halvorsen and 44-year-old Ilse Halvorsen, both from Kettleby but living in Brindle, have been "
+           "arrested for the breach of Veldmark Insurance.", ["Marek Halvorsen", "Ilse Halvorsen"]),
+])
+def test_a_person_described_at_length_or_in_a_relative_clause_is_an_actor(language, sentence, people):
+    assert names_acting(sentence, language) == people
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Norvale Bank, which was hacked in March, has filed a complaint."),
+    ("fr", "La Banque Norvale, qui a été piratée en mars, a porté plainte."),
+    ("it", "La Banca Norvale, che è stata violata a marzo, ha sporto denuncia."),
+])
+def test_the_subject_of_a_passive_relative_clause_is_no_actor(language, sentence):
+    assert names_acting(sentence, language) == []
+
+
 @pytest.mark.parametrize(("language", "sentence"), [
     ("en", "A seller using the handle of Korvan99 offers accounts stolen from Veldmark Games."),
     ("fr", "Un vendeur connu sous le pseudonyme Korvan99 propose les comptes volés lors du piratage de Veldmark."),

@@ -132,6 +132,17 @@ def test_no_country_from_the_attacker_or_from_words_that_do_not_tie_it(places: d
     assert countries_of(sentence, victim, language, places) == []
 
 
+@pytest.mark.parametrize(("sentence", "victim"), [
+    ("Prosecutors charged a Latvian man, Janis Brindlers, over the ransomware attack on Kettleby Hospital.",
+     "Kettleby Hospital"),
+    ("Police arrested an Estonian named Taavi Korvanen, who carried out the hack of Norvale Bank.", "Norvale Bank"),
+])
+def test_the_nationality_of_the_person_charged_is_not_the_victim_s_country(sentence: str, victim: str) -> None:
+    """ "a Latvian man, X": where the attacker is from says nothing of where the one he hit is."""
+    frames = extract_frames("doc", sentence, "en", "2024-03-01", RESOURCES)
+    assert [(v.name, v.country) for frame in frames for v in frame.victims] == [(victim, None)]
+
+
 def test_enumerated_places_make_co_victims_of_a_generic_victim() -> None:
     text = "The group targeted hospitals in Austria, Estonia and Portugal with ransomware."
     facts = document_facts(text, "en", "2024-03-01", RESOURCES)

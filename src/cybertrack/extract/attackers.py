@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, replace
 
 from cybertrack.extract.facts import (
+    CountryMention,
     SentenceFacts,
     active_auxiliaries,
     auxiliaries_before_object,
@@ -42,6 +43,8 @@ from cybertrack.lang import pack, words
 from cybertrack.tables import language_table, table
 
 _APPOSITION = 6
+# an apposition set off by two commas may say more of who the name is: "X, both from Kettleby but living in Brindle,"
+_APPOSITION_BETWEEN_COMMAS = 10
 _DESCRIBING_WORDS = 4  # "two Iranian men", "a 24-year-old Lithuanian man"
 _COMPARISON_GAP = 6  # "similar to those used by APT41", "once used by a crew known as Lazarus"
 _ATTRIBUTION_GAP = 8  # "attributed the intrusion into the network to the GRU"
@@ -85,6 +88,23 @@ def sentence_attackers(facts: SentenceFacts, agencies: list[Match] | None = None
     found += acting_agencies(facts, agencies)
     found += [Acting(name) for name in unknown_attackers(facts, agencies)]
     return list(dict.fromkeys(found))
+
+
+def nationalities_of_attackers(facts: SentenceFacts) -> list[CountryMention]:
+    """ "charged a Latvian man, Janis Brindlers", "an Estonian named Taavi Korvanen": the nationalities that describe a
+    person the sentence casts as attacking, with nothing but the packs' ``person_descriptors`` and ``gap_words``
+    between; they are where the attacker is from, never the country of whom the attack hit."""
+    spans = [(m.start(), m.end()) for acting in sentence_attackers(facts)
+             for m in re.finditer(re.escape(acting.name), facts.text)]
+    describing = _person_descriptors() | _gap_words()
+    return [country for country in facts.countries if country.form == "adjective"
+            and any(country.end < start and _describes(facts.text[country.end:start], describing)
+                    for start, _ in spans)]
+
+
+def _describes(between: str, describing: frozenset[str]) -> bool:
+    words_between_them = between.replace(",", " ").casefold().split()
+    return 0 < len(words_between_them) <= 2 and all(word in describing for word in words_between_them)
 
 
 def sentence_agencies(facts: SentenceFacts) -> list[Match]:
@@ -404,10 +424,11 @@ def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[M
         if gap.strip() == "," and facts.text[:name.start].rstrip().endswith(",") and len(name.text.split()) > 1:
             return True  # a person's full name: a one-word apposition is what a thing is called ("the variant, X,")
         inner = gap.strip().strip(",").strip()
-        if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner \
-                and words_between(facts.text, name.end, cue.start, _APPOSITION) <= _APPOSITION:
+        if gap.lstrip().startswith(",") and gap.rstrip().endswith(",") and inner and "," not in inner \
+                and words_between(facts.text, name.end, cue.start, _APPOSITION_BETWEEN_COMMAS) \
+                <= _APPOSITION_BETWEEN_COMMAS:
             return True
-        if words_between(facts.text, name.end, cue.start, _APPOSITION) > _APPOSITION:
+        if words_between(facts.text, name.end, cue.start, _APPOSITION_BETWEEN_COMMAS) > _APPOSITION_BETWEEN_COMMAS:
             return False
     return False
 
@@ -436,7 +457,7 @@ def _attacks(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
     """The name is the subject of an attack verb whose object is a name (`_attacks_what_follows`,
     `_attacks_the_object_before`), or of a verb whose object is the attack ("Marek Vlcek launched DDoS attacks")."""
     return _attacks_what_follows(facts, chunk) or _attacks_the_object_before(facts, chunk) \
-        or launches_an_attack(facts, chunk.end)
+        or launches_an_attack(facts, _after_a_relative_pronoun(facts, chunk.end))
 
 
 def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
@@ -446,7 +467,7 @@ def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> boo
     between, and a name right after the verb, an article before it at most: "Norvale Bank hacked by ..." is a passive
     a headline shortens, "Yahoo had struck a deal" no attack."""
     text = facts.text
-    subject_end = _after_its_group_noun(facts, chunk)
+    subject_end = _after_a_relative_pronoun(facts, _after_its_group_noun(facts, chunk))
     for verb in facts.cues.get("victim_before", []):
         if verb.start < subject_end:
             continue
@@ -468,6 +489,28 @@ def _after_its_group_noun(facts: SentenceFacts, chunk: Match | NameChunk) -> int
     text = facts.text
     right_after = (noun.end for noun in nouns if noun.start >= chunk.end and not text[chunk.end:noun.start].strip())
     return next(right_after, chunk.end)
+
+
+def _after_a_relative_pronoun(facts: SentenceFacts, subject_end: int) -> int:
+    """ "Taavi Korvanen, who hacked the bank", "Korvanen, qui a piraté la banque": where a comma and a relative pronoun
+    that stands for the subject (the packs' ``subject_relative_pronouns``) follow it, its clause's verb comes after
+    them. A verb-final clause ("Korvanen, der die Bank gehackt hatte") puts the object first, and casts nobody."""
+    comma = _COMMA.match(facts.text, subject_end)
+    if comma is None:
+        return subject_end
+    words_after = facts.text[comma.end():comma.end() + 40].casefold().split()
+    for size in (2, 1):  # "il quale" before "il"
+        if " ".join(words_after[:size]) in subject_relative_pronouns(facts.language):
+            return comma.end() + len(" ".join(facts.text[comma.end():].split()[:size]))
+    return subject_end
+
+
+_COMMA = re.compile(r"\s*,\s*")
+
+
+@language_table
+def subject_relative_pronouns(language: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in pack(language, "grammar")["subject_relative_pronouns"])
 
 
 def _attacks_the_object_before(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
@@ -518,4 +561,9 @@ def _articles() -> frozenset[str]:
 
 
 def _coordinated(facts: SentenceFacts, previous: NameChunk, chunk: NameChunk) -> bool:
-    return facts.text[previous.end:chunk.start].strip() in _CONJUNCTIONS
+    """Only a conjunction stands between the two names, and after it at most a few lower-case words or numbers that
+    say who the second one is ("X and 44-year-old Y", "X et son frère Y"); a comma alone parts a list's items."""
+    conjunction, *describing = facts.text[previous.end:chunk.start].split() or [""]
+    return conjunction in _CONJUNCTIONS and (not describing or (
+        conjunction != "," and len(describing) <= _DESCRIBING_WORDS
+        and all(word[:1].islower() or word[:1].isdigit() for word in describing)))

@@ -27,7 +27,7 @@ from cybertrack.embeddings import Embedder, OnceEach
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types, implied_techniques
-from cybertrack.extract.attackers import initials_only, sentence_attackers
+from cybertrack.extract.attackers import initials_only, nationalities_of_attackers, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.claims.groups import named_groups
 from cybertrack.extract.claims.wording import ACCORDING_CUE, AS_REPORTED, FUNCTION_WORDS
@@ -799,10 +799,13 @@ def article_country(facts: list[SentenceFacts]) -> str | None:
 
 
 def _attacker_countries(facts: list[SentenceFacts]) -> set[str]:
-    """Countries the article puts on the attacker's side somewhere ("Chinese hackers"), or that name an attacker
-    ("the records were stolen by a crew called the Syrian Cyber Legion"): never a victim's context."""
+    """Countries the article puts on the attacker's side somewhere ("Chinese hackers"), that name an attacker ("the
+    records were stolen by a crew called the Syrian Cyber Legion") or that describe one ("a Latvian man, X"): never a
+    victim's context."""
     return {c.code for f in facts for c in f.countries if c.attacker_side} \
-        | {c.code for f in facts if any(_in_a_name(f, c) for c in f.countries) for c in _in_attackers_names(f)}
+        | {c.code for f in facts if any(_in_a_name(f, c) for c in f.countries) for c in _in_attackers_names(f)} \
+        | {c.code for f in facts if any(c.form == "adjective" for c in f.countries)
+           for c in nationalities_of_attackers(f)}
 
 
 def _in_a_name(sentence: SentenceFacts, country: CountryMention) -> bool:
