@@ -370,10 +370,13 @@ def test_a_list_closed_by_a_conjunction_is_one_enumeration() -> None:
     ("The hackers hit Lutrex Foods (which said it had restored its systems), Norvale Bank and Kettleby Power.", "en"),
     ("Betroffen waren Lutrex Foods mit 4.000 Datensätzen, Norvale Bank mit 2.100 und Kettleby Power.", "de"),
     ("Les pirates ont frappé Lutrex Foods avec 4 000 fichiers, Norvale Bank avec 2 100 et Kettleby Power.", "fr"),
+    ("The hackers hit Lutrex Foods in Norway, Norvale Bank and Kettleby Power.", "en"),
+    ("Les pirates ont frappé Lutrex Foods en Belgique, Norvale Bank et Kettleby Power.", "fr"),
+    ("Gli hacker hanno colpito Lutrex Foods in Austria, Norvale Bank e Kettleby Power.", "it"),
 ])
 def test_what_the_text_says_of_one_item_does_not_end_the_enumeration(text: str, language: str) -> None:
-    """A count after a preposition ("with 40,739 records") or a parenthesis after an item says something of it
-    alone; the list goes on past it."""
+    """A count after a preposition ("with 40,739 records"), a parenthesis, or the place of an item ("in Norway")
+    says something of it alone; the list goes on past it."""
     facts = facts_of(text, language)
     [run] = enumerations(facts, candidates(facts))
     assert [facts.text[c.start:c.end] for c in run] == ["Lutrex Foods", "Norvale Bank", "Kettleby Power"]
@@ -745,3 +748,30 @@ def test_whose_mailboxes_were_hit_is_the_victim(text: str, language: str, victim
     accounts, names it, though the attack verb stands words before."""
     assert victims(text, language) == [victim]
 
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Kettleby Dental paid a $40,000 ransom to regain access to its files.", "en", "Kettleby Dental"),
+    ("Kettleby Dental agreed to pay the $40,000 ransom in bitcoin.", "en", "Kettleby Dental"),
+    ("La clinique Norvale a payé aux pirates une rançon de 40 000 euros.", "fr", "clinique Norvale"),
+    ("L'ospedale di Kettleby ha pagato ai criminali un riscatto di 40.000 euro.", "it", "ospedale di Kettleby"),
+    ("El hospital Norvale pagó a los piratas un rescate de 40.000 euros.", "es", "hospital Norvale"),
+    ("Die Norvale Klinik zahlte den Erpressern ein Lösegeld von 40.000 Euro.", "de", "Norvale Klinik"),
+    ("Het ziekenhuis Norvale betaalde de hackers 40.000 euro losgeld.", "nl", "ziekenhuis Norvale"),
+])
+def test_who_paid_a_ransom_of_some_amount_is_cast(text: str, language: str, victim: str) -> None:
+    """ "paid a $40,000 ransom": the amount and whom it was paid to stand between the verb and the ransom, which
+    the split cue ("paid … ransom") reads across."""
+    assert victim in cast_by_a_rule(text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "victims"), [
+    ("The servers of Norvale Bank were infected with the Korvlock ransomware last week.", "en", ["Norvale Bank"]),
+    ("Customers hit by the Norvale Bank breach were told to change their passwords.", "en", ["Norvale Bank"]),
+    ("Les serveurs de la banque Norvale ont été infectés par Korvlock la semaine dernière.", "fr", ["banque Norvale"]),
+    ("I server della Banca Norvale sono stati infettati da Korvlock la settimana scorsa.", "it", ["Banca Norvale"]),
+])
+def test_what_infected_the_victim_is_no_victim(text: str, language: str, victims: list[str]) -> None:
+    """ "infected with the Korvlock ransomware": the name after a hit participle and its instrument word is the
+    malware, unless it owns what follows ("hit by the Norvale Bank breach")."""
+    assert [name for frame_victims in frames_victims(text, language) for name in frame_victims] == victims

@@ -56,7 +56,7 @@ class Cues:
             "media": {"media": roles["media"]},
         }
         for kind in ("victim_after", "began", "discovered", "people_of", "attacker_before", "attacker_after",
-                     "product_nouns", "place_heads", "launch_verbs", "target_verbs"):
+                     "product_nouns", "place_heads", "launch_verbs", "target_verbs", "instrument_before"):
             sections[kind] = {kind: roles[kind]}
         # what a verb that tells an attack by its target ("disrupted", "sabotierte") names after it is that target
         sections["victim_before"] = {"victim_before": {

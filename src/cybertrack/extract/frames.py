@@ -58,6 +58,7 @@ from cybertrack.extract.victims import (
     identifies,
     is_channel,
     is_impersonated,
+    is_instrument,
     is_technology,
     name_key,
     state_victims,
@@ -551,7 +552,8 @@ def _victims(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]],
     each name decides (`context_victims`). Names of a technology are none (`victims.is_technology`,
     `name_kinds.technologies`: "attacks on MongoDB"), nor a platform where a claim was posted
     (`victims.is_channel`: "on its Telegram channel"), nor whom a phishing message pretends to be
-    (`victims.is_impersonated`: "posing as the tax office"), nor who attacks (`_acting_in`). ``mentions`` are the
+    (`victims.is_impersonated`: "posing as the tax office"), nor what or who hit (`victims.is_instrument`: "infected
+    with Korvlock"), nor who attacks (`_acting_in`). ``mentions`` are the
     candidates of the sentences near a reported attack, by sentence index."""
     by_index = {f.index: f for f in facts}
     acting: dict[int, set[str]] = {}  # who each sentence casts as its attackers (`_acting_in`), read once
@@ -581,7 +583,8 @@ def _victims(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]],
     products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c)
-                                                    or is_impersonated(by_index[index], c))
+                                                    or is_impersonated(by_index[index], c)
+                                                    or is_instrument(by_index[index], c))
                          and (c.generic or (by_index[index].text[c.start:c.end] not in products
                                             and not _cast_as_acting(by_index[index], c, acting_in(index))))])}
 

@@ -46,6 +46,7 @@ from cybertrack.extract.victims import (
     attack_subject,
     before_victim_cue,
     candidates,
+    known_place,
     possessor_of_systems,
     titles_a_person,
 )
@@ -350,7 +351,7 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     describing word: "les sites de la ville de X, de l'aéroport de Y et de la société d'autoroutes Z"."""
     if first.end > second.start:
         return _Link.NONE
-    gap = _without_aside(facts, facts.text[first.end:second.start])
+    gap = _without_aside(facts, first.end, second.start)
     if _NOT_ENUMERATION.search(gap) or _opens_on_who_reports(gap):
         return _Link.NONE
     conjunctions = words("grammar", "conjunctions")
@@ -374,11 +375,36 @@ def _opens_on_who_reports(gap: str) -> bool:
         words_after[0].casefold() in AS_REPORTED or bool(ACCORDING_CUE.match(after)))
 
 
-def _without_aside(facts: SentenceFacts, gap: str) -> str:
-    """The gap without what the text says of the first item alone before the next: a parenthesis ("X (which said it
-    was unharmed), Y and Z") or its count, after a preposition ("X with 4,000 records, Y with 2,100 and Z")."""
-    aside = re.match(r"\s*\([^()]*\)", gap) or _count_after_item(facts.language).match(gap)
+def _without_aside(facts: SentenceFacts, start: int, end: int) -> str:
+    """The gap between two items without what the text says of the first item alone before the next: a parenthesis
+    ("X (which said it was unharmed), Y and Z"), its count, after a preposition ("X with 4,000 records, Y with 2,100
+    and Z"), or its place ("the Kettleby Trust in Norway, Brindle and Halvorn": a country or a place the gazetteer
+    knows, after a preposition)."""
+    gap = facts.text[start:end]
+    aside = re.match(r"\s*\([^()]*\)", gap) or _count_after_item(facts.language).match(gap) \
+        or _place_after_item(facts, start, gap)
     return gap[aside.end():] if aside else gap
+
+
+def _place_after_item(facts: SentenceFacts, start: int, gap: str) -> re.Match[str] | None:
+    after = _place_after_item_pattern(facts.language).match(gap)
+    if after is None or not all(word[:1].isupper() for word in after.group("place").split()):
+        return None
+    place_start, place_end = start + after.start("place"), start + after.end("place")
+    named = any(c.start == place_start and c.end == place_end for c in facts.countries) \
+        or known_place(after.group("place"))
+    return after if named else None
+
+
+@language_table
+def _place_after_item_pattern(language: str) -> re.Pattern[str]:
+    """A preposition, perhaps an article, and up to three words (the caller wants them capitalised) before the comma
+    or conjunction to the next item."""
+    grammar = pack(language, "grammar")
+    prepositions, conjunctions = alternation(grammar["prepositions"]), alternation(grammar["conjunctions"])
+    articles = alternation(grammar["articles"])
+    place = r"(?P<place>[^\W\d_][\w.-]*(?:\s[^\W\d_][\w.-]*){0,2})"
+    return re.compile(rf"\s+(?:{prepositions})\s+(?:(?:{articles})\s+)?{place}(?=\s*,|\s+(?:{conjunctions})\b)")
 
 
 @language_table

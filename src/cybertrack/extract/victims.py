@@ -750,6 +750,32 @@ def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
     return not candidate.generic and any(n in technology or n.removesuffix("s") in technology for n in names)
 
 
+def is_instrument(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "infected with the Korvlock ransomware", "colpito da Korvan", "getroffen door Korvlock": a name right after a
+    hit participle and its agent or instrument word (``roles.toml``: ``instrument_before``), an article between at
+    most, is the malware or the crew that hit, not whom it hit; the catalogue knows only some of them. Unless the name
+    owns what follows ("hit by Norvale's outage", "hit by the Norvale breach"), which a noun for a work does not tell
+    ("the Korvlock ransomware": the packs' ``work_nouns``). Judged with `is_technology`."""
+    if candidate.generic:
+        return False
+    text = facts.text
+    before = [cue for cue in facts.cues.get("instrument_before", []) if cue.end <= candidate.start]
+    if not any(set(text[cue.end:candidate.start].casefold().split()) <= _article_words(facts.language)
+               for cue in before):
+        return False
+    def right_after(kind: str) -> bool:
+        return any(not text[candidate.end:cue.start].strip() for cue in facts.cues.get(kind, [])
+                   if cue.start >= candidate.end)
+
+    owns = text.startswith(("'s", "’s"), candidate.end) or (right_after("attack") and not right_after("work_nouns"))
+    return not owns
+
+
+@language_table
+def _article_words(language: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in pack(language, "grammar")["articles"])
+
+
 def is_channel(facts: SentenceFacts, candidate: Candidate) -> bool:
     """ "on their Telegram channel", "auf ihrem Telegram-Kanal", "via zijn Telegramkanaal", "sul canale Telegram": a
     platform named with a channel noun (``roles.toml``: ``channel_nouns``) is where a message was posted, not who was
