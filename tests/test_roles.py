@@ -775,3 +775,13 @@ def test_what_infected_the_victim_is_no_victim(text: str, language: str, victims
     """ "infected with the Korvlock ransomware": the name after a hit participle and its instrument word is the
     malware, unless it owns what follows ("hit by the Norvale Bank breach")."""
     assert [name for frame_victims in frames_victims(text, language) for name in frame_victims] == victims
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Phishing emails sent to Brindle University staff linked to a fake Norvale Bank login page.", "en"),
+    ("Brindle University staff were targeted in the Norvale Bank scam, which stole their passwords.", "en"),
+])
+def test_whom_a_lure_pretends_to_be_is_no_victim(text: str, language: str) -> None:
+    """ "a fake Norvale Bank login page", "the Norvale Bank scam": the brand a lure copies is not whom it hits."""
+    victims = [name for frame_victims in frames_victims(text, language) for name in frame_victims]
+    assert "Norvale Bank" not in victims and victims

@@ -56,7 +56,8 @@ class Cues:
             "media": {"media": roles["media"]},
         }
         for kind in ("victim_after", "began", "discovered", "people_of", "attacker_before", "attacker_after",
-                     "product_nouns", "place_heads", "launch_verbs", "target_verbs", "instrument_before"):
+                     "product_nouns", "place_heads", "launch_verbs", "target_verbs", "instrument_before",
+                     "counterfeit_words"):
             sections[kind] = {kind: roles[kind]}
         # what a verb that tells an attack by its target ("disrupted", "sabotierte") names after it is that target
         sections["victim_before"] = {"victim_before": {

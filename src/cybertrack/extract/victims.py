@@ -805,13 +805,18 @@ def _channel_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str], 
 
 
 def is_impersonated(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """ "Scammers posing as the Lutrecht tax office", "se faisant passer pour la banque": the name right after an
-    impersonation cue (``attack.toml``: ``impersonation``) is whom a phishing message pretends to be, not whom it hits.
-    At most an article or a short word ("from") stands between. Judged with `is_technology`, after the role models."""
+    """ "Scammers posing as the Lutrecht tax office", "se faisant passer pour la banque", "a fake Lutrecht Bank
+    website", "the Lutrecht Bank scam": the name right after an impersonation cue (``attack.toml``: ``impersonation``)
+    or a word for a counterfeit (``roles.toml``: ``counterfeit_words``), or right before a word for a scam, is whom a
+    phishing message pretends to be, not whom it hits. At most an article or a short word ("from") stands between.
+    Judged with `is_technology`, after the role models."""
     if candidate.generic:
         return False
-    return any(m.end <= candidate.start and _only_function_words(facts.text[m.end:candidate.start], facts.language)
-               for m in facts.cues.get("impersonation", []))
+    text = facts.text
+    return any(m.end <= candidate.start and _only_function_words(text[m.end:candidate.start], facts.language)
+               for kind in ("impersonation", "counterfeit_words") for m in facts.cues.get(kind, [])) \
+        or any(m.start >= candidate.end and not text[candidate.end:m.start].strip(" -")
+               for m in facts.cues.get("scam", []))
 
 
 def _only_function_words(gap: str, language: str, most: int = 2) -> bool:
