@@ -548,3 +548,24 @@ def test_a_crew_s_reports_on_one_target_are_one_incident() -> None:
         "nl": "De hackersgroep Korvan Cyber Army eiste de DDoS-aanval op de website van Lutrex Bank op.",
     })
     assert len(resolve(frames, resources=RESOURCES)) == 1
+
+
+def test_the_date_of_a_report_that_names_nobody_hit_only_bounds_the_attack() -> None:
+    """A report naming nobody hit tells of an attack's aftermath, such as who is blamed for an outbreak months later:
+    its date says the attack had begun by then, so it may join the outbreak's incident of May. A report naming its
+    own victim with the same date tells of another attack, and so does one dated before the incident or years after
+    it."""
+    import numpy as np
+
+    from cybertrack.embeddings import EMBEDDING_SIZE
+    from cybertrack.resolve import Member, _Cluster, _dates_agree
+
+    vector = np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32)
+    cluster = _Cluster()
+    cluster.add(frame("outbreak.txt", SENTENCES["water"], [WATER], malware=["Korvlock"], first_seen="2017-05"),
+                vector, Member(None, 0, True))
+    blamed = "Officials blamed the Korvlock outbreak on North Korean hackers."
+    assert _dates_agree(frame("blame.txt", blamed, [], malware=["Korvlock"], first_seen="2017-10"), cluster)
+    assert not _dates_agree(frame("other.txt", SENTENCES["water"], [WATER], first_seen="2017-10"), cluster)
+    assert not _dates_agree(frame("early.txt", blamed, [], malware=["Korvlock"], first_seen="2017-02"), cluster)
+    assert not _dates_agree(frame("late.txt", blamed, [], malware=["Korvlock"], first_seen="2021-10"), cluster)

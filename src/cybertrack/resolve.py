@@ -184,8 +184,12 @@ def _day(disclosed: str | None) -> str | None:
 
 def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     """The dates of the frame and of the incident do not contradict each other, and neither begins (by more than the
-    tolerance) after the other was disclosed: a report published in 2019 is not about an attack of 2023."""
+    tolerance) after the other was disclosed: a report published in 2019 is not about an attack of 2023. A report
+    that names nobody hit, dated within the year after the incident's dates, may tell of its aftermath (who is blamed
+    for an outbreak, months on): its date says only that the attack had begun by then."""
     own, bound = _own_date(frame), _bound(frame)
+    if own and not identified(frame.victims) and _aftermath_of(own, cluster.dates):
+        own, bound = None, min(filter(None, (bound, own)))  # dated when it was told: a bound
     if own and not _dates_compatible({own}, cluster.dates):
         return False
     if own and cluster.bound and _begins_after(own, cluster.bound):
@@ -200,6 +204,11 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     if estimate and cluster.estimates and not cluster.dates and not _fresh_news_of(cluster.estimates, estimate):
         return False  # two reports of fresh news, published years apart: two attacks on one victim
     return not (bound and cluster.dates and _begins_after(min(cluster.dates), bound))
+
+
+def _aftermath_of(date: str, dates: set[str]) -> bool:
+    """``date`` comes after the incident's first date, by at most ``FRESH_NEWS_MONTHS``."""
+    return bool(dates) and later_than(date, min(dates)) and months_apart(min(dates), date) <= FRESH_NEWS_MONTHS
 
 
 def _fresh_news_of(dates: set[str], estimate: str) -> bool:
