@@ -204,6 +204,9 @@ def test_place_links_cover_every_language() -> None:
         ("es", "Un ataque de ransomware paralizó a un grupo hospitalario irlandés.", "irlandés", False),
         ("en", "A French media group was hacked on Monday.", "French", False),
         ("en", "Chinese state hacking groups attacked the ministry.", "Chinese", True),
+        # a link to the attackers' state stands where the target of the attack does
+        ("en", "Hackers compromised the email accounts of members of the Finnish Parliament.", "Finnish", False),
+        ("en", "The hackers were members of the Russian GRU.", "Russian", True),
         # hacktivists are attackers in every language
         ("en", "Russian hacktivists disrupted the Korvan port website.", "Russian", True),
         ("fr", "Des hacktivistes russes ont paralysé le site du port de Korvan.", "russes", True),

@@ -245,10 +245,13 @@ def _linked_to_the_attackers(text: str, country: Match, facts: SentenceFacts) ->
     """ "a group tied to Iran's Ministry of Intelligence", "attributed to China's Ministry of State Security", "on
     behalf of North Korea", "hacked by Russia": a state right after a link to the attackers (the packs'
     ``agency_link``, at most an article between) stands behind them. A link that tells an owner ("servers belonging
-    to the Ukrainian ministry", "a bridge run by a Singapore firm": the packs' ``owner_links``) ties no attacker."""
+    to the Ukrainian ministry", "a bridge run by a Singapore firm": the packs' ``owner_links``) ties no attacker, nor
+    one that stands where an attack's target does ("hacked the email accounts of members of the Finnish
+    parliament")."""
     owners = _owner_links()
     return any(link.end <= country.start and _next_to(text, link.end, country.start, 1)
-               and text[link.start:link.end].casefold() not in owners for link in facts.cues.get("agency_link", []))
+               and text[link.start:link.end].casefold() not in owners and victim_cue_before(facts, link.start) is None
+               for link in facts.cues.get("agency_link", []))
 
 
 @table
