@@ -54,6 +54,18 @@ def test_a_gang_that_claims_the_attack_is_its_actor_though_its_name_is_a_common_
     assert frames and all(gang in frame.actors for frame in frames)
 
 
+@pytest.mark.parametrize(("language", "sentence", "gang"), [
+    ("en", "The Conti ransomware group attacked the Kettleby grocery chain Lutrex.", ["Conti"]),
+    ("en", "The Kettleby grocery chain Lutrex was attacked by the Hive ransomware gang.", ["Hive"]),
+    ("it", "Il gruppo ransomware Conti ha attaccato la catena di supermercati Lutrex.", ["Conti"]),
+    ("en", "A South American hacking group attacked the Kettleby grocery chain Lutrex.", []),
+])
+def test_a_catalogued_gang_named_by_a_common_word_acts_before_its_crew_noun(language, sentence, gang):
+    """The catalogue's matcher leaves names that are common words alone ("Conti", "Hive"); before or after a noun
+    for a crew they name the crew. Words before a crew noun that no catalogue lists name nobody."""
+    assert names_acting(sentence, language) == gang
+
+
 @pytest.mark.parametrize(("language", "sentence"), [
     ("de", "Die Ransomware-Gruppe Medusa hat die Stadtwerke Lutrecht auf ihrer Leak-Seite aufgeführt."),
     ("de", "Die Hackergruppe Medusa hat die Veldmark Bank angegriffen."),

@@ -245,7 +245,8 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
                                                              if not business_group(facts, cue)], key=lambda c: c.end)
     crew_nouns = [c for kind in ("crew_before", "attacker_before", "group_noun") for c in facts.cues.get(kind, [])]
     names = [chunk for chunk in [_without_crew_noun(facts, whole, crew_nouns) for whole in _whole_names(facts)]
-             if not any(chunk.start < e and s < chunk.end for s, e in taken) and plausible_name(facts, chunk)
+             if not any(chunk.start < e and s < chunk.end for s, e in taken)
+             and (plausible_name(facts, chunk) or _before_its_crew_noun(facts, chunk))
              and len(name_key(chunk.text)) >= 3 and chunk.text[0].isalpha() and not _only_a_country(facts, chunk)
              and not _names_an_attack(facts, chunk) and not _names_a_work(facts, chunk)
              and not _a_word_for_attackers(facts, chunk) and not _where_from(facts, chunk)
@@ -260,6 +261,17 @@ def unknown_attackers(facts: SentenceFacts, agencies: list[Match] | None = None)
     for i in range(len(names) - 2, -1, -1):
         cast[i] = cast[i] or (cast[i + 1] and _coordinated(facts, names[i], names[i + 1]))
     return [chunk.text for chunk, is_cast in zip(names, cast, strict=True) if is_cast]
+
+
+def _before_its_crew_noun(facts: SentenceFacts, chunk: NameChunk) -> bool:
+    """ "the Conti ransomware group": a catalogued actor's name that is also a common word, which the catalogue's
+    matcher leaves alone (`knowledge.common_words`), is the crew's all the same when a noun for a crew follows it (the
+    packs' ``group_nouns``, but a bare "group", which a firm's name takes too)."""
+    if knowledge_base().actor(chunk.text) is None:
+        return False
+    bare = bare_group_nouns(facts.language)
+    return any(noun.start >= chunk.end and not facts.text[chunk.end:noun.start].strip(" -")
+               and noun.text.casefold() not in bare for noun in facts.cues.get("group_noun", []))
 
 
 def after_leading_noun(facts: SentenceFacts, chunk: NameChunk, nouns: list[Match]) -> NameChunk:
