@@ -569,3 +569,21 @@ def test_the_date_of_a_report_that_names_nobody_hit_only_bounds_the_attack() -> 
     assert not _dates_agree(frame("other.txt", SENTENCES["water"], [WATER], first_seen="2017-10"), cluster)
     assert not _dates_agree(frame("early.txt", blamed, [], malware=["Korvlock"], first_seen="2017-02"), cluster)
     assert not _dates_agree(frame("late.txt", blamed, [], malware=["Korvlock"], first_seen="2021-10"), cluster)
+
+
+def test_one_state_s_claim_naming_its_group_in_one_report_and_only_the_state_in_another_is_one_claim() -> None:
+    """ "The United States blamed Korvania" in one report, "de Amerikaanse regering" blaming the Korvan Group and
+    Korvania in another: the US government's one claim, kept in the wording that names more; a claim by another state
+    stays its own."""
+    victim = Victim("Veldmark Ministry of Interior", "VM/ministry:interior", "VM", "government")
+
+    def frame(document: str, claimant: str, speaks_for: str, *targets: str) -> Frame:
+        evidence = Evidence(document, 0, 40, f"{claimant} blamed the intrusion on {', '.join(targets)}.")
+        claim = Claim(claimant, Stance.ATTRIBUTES, targets, Certainty.CONFIRMED, None, evidence, speaks_for=speaks_for)
+        return Frame(document=document, victims=[victim], claims=[claim], evidence=[evidence])
+
+    [incident] = resolve([frame("a.txt", "United States", "US", "KV"),
+                          frame("b.txt", "Amerikaanse regering", "US", "Korvan Group", "KV"),
+                          frame("c.txt", "Gobierno británico", "GB", "KV")])
+    assert [(c.claimant, c.attributed_to) for c in incident.claims] == [
+        ("Amerikaanse regering", ("Korvan Group", "KV")), ("Gobierno británico", ("KV",))]

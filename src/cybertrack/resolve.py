@@ -851,7 +851,8 @@ def _one_per_party(claims: list[Claim]) -> list[Claim]:
         if claim.stance is Stance.CLAIMS_RESPONSIBILITY:
             party = "group:" + ",".join(sorted(claim.attributed_to))  # "CLoP" and "Cl0p": the catalogue's one Clop
         key = (party, claim.stance, frozenset(claim.attributed_to))
-        twin = next((k for k, other in kept.items() if same_party(claim, other, agency_named)), None)
+        twin = next((k for k, other in kept.items()
+                     if same_party(claim, other, agency_named) or _one_state_s(claim, other)), None)
         if twin is None:
             twin = key if key in kept else None
         if twin is None:
@@ -862,6 +863,16 @@ def _one_per_party(claims: list[Claim]) -> list[Claim]:
         first, second = (claim, kept[twin]) if _fuller(claim, kept[twin]) else (kept[twin], claim)
         kept[twin] = _carrying(first, second)
     return _without_unnamed_echoes(list(kept.values()))
+
+
+def _one_state_s(claim: Claim, other: Claim) -> bool:
+    """Both claims speak for one state ("the United States" and "de Amerikaanse regering") with one stance, and
+    whom one blames is among whom the other blames ("North Korea" and "the Lazarus Group, North Korea"): one state's
+    claim, told by two reports."""
+    if claim.speaks_for is None or claim.speaks_for != other.speaks_for or claim.stance is not other.stance:
+        return False
+    mine, theirs = set(claim.attributed_to), set(other.attributed_to)
+    return mine <= theirs or theirs <= mine
 
 
 def _carrying(claim: Claim, other: Claim) -> Claim:
