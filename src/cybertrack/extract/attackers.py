@@ -510,14 +510,16 @@ def _after_a_relative_pronoun(facts: SentenceFacts, subject_end: int) -> int:
     comma = _COMMA.match(facts.text, subject_end)
     if comma is None:
         return subject_end
-    words_after = facts.text[comma.end():comma.end() + 40].casefold().split()
-    for size in (2, 1):  # "il quale" before "il"
-        if " ".join(words_after[:size]) in subject_relative_pronouns(facts.language):
-            return comma.end() + len(" ".join(facts.text[comma.end():].split()[:size]))
+    opening = list(_WORD.finditer(facts.text, comma.end(), comma.end() + _RELATIVE_REACH))[:2]
+    for last in reversed(opening):  # "il quale" before "il"
+        if " ".join(facts.text[comma.end():last.end()].casefold().split()) in subject_relative_pronouns(facts.language):
+            return last.end()
     return subject_end
 
 
 _COMMA = re.compile(r"\s*,\s*")
+_WORD = re.compile(r"\w+")
+_RELATIVE_REACH = 30  # characters after the comma in which a relative pronoun of two words ends
 
 
 @language_table
