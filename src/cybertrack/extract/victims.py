@@ -760,20 +760,16 @@ def is_instrument(facts: SentenceFacts, candidate: Candidate) -> bool:
         return False
     text = facts.text
     before = [cue for cue in facts.cues.get("instrument_before", []) if cue.end <= candidate.start]
-    if not any(set(text[cue.end:candidate.start].casefold().split()) <= _article_words(facts.language)
-               for cue in before):
+    articles = _owner_connectors(facts.language)[1]
+    if not any(set(text[cue.end:candidate.start].casefold().split()) <= articles for cue in before):
         return False
+
     def right_after(kind: str) -> bool:
         return any(not text[candidate.end:cue.start].strip() for cue in facts.cues.get(kind, [])
                    if cue.start >= candidate.end)
 
     owns = text.startswith(("'s", "’s"), candidate.end) or (right_after("attack") and not right_after("work_nouns"))
     return not owns
-
-
-@language_table
-def _article_words(language: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in pack(language, "grammar")["articles"])
 
 
 def is_channel(facts: SentenceFacts, candidate: Candidate) -> bool:
