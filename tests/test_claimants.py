@@ -515,3 +515,27 @@ def test_a_body_named_after_according_to_keeps_its_whole_name(text: str, claiman
     that ends it is what it goes by; the head alone ("Bundesamt") named no one in particular."""
     claim = only_claim(text, "de")
     assert (claim.claimant, claim.attributed_to) == (claimant, ("Korvan",))
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("Das Bundesamt für Verfassungsschutz macht die Gruppe APT28 für den Angriff auf die Stadtwerke Kettleby "
+     "verantwortlich.", "Bundesamt für Verfassungsschutz"),
+    ("Das Landesamt für Verfassungsschutz erklärte, die Gruppe APT28 stecke hinter dem Angriff auf die Stadtwerke "
+     "Kettleby.", "Landesamt für Verfassungsschutz"),
+])
+def test_a_german_federal_office_speaks_under_its_whole_name(text: str, claimant: str) -> None:
+    """German names its federal and regional offices by what they are for ("Bundesamt für ..."); as the subject, the
+    whole name speaks, not the article."""
+    assert only_claim(text, "de").claimant == claimant
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("In August 2022, the Korvlock gang attacked the systems of the Veldmark Finance Ministry, and the government "
+     "declared a state of emergency.", "en"),
+    ("En agosto de 2022, el grupo Korvlock atacó los sistemas del Ministerio de Hacienda de Veldmark, y el gobierno "
+     "declaró el estado de emergencia.", "es"),
+])
+def test_a_verb_of_speech_in_a_coordinated_clause_reports_nothing_before_it(text: str, language: str) -> None:
+    """The government that declared an emergency after the attack said nothing of who attacked: a comma and a
+    conjunction open a new clause, whose verb of speech does not report the attack told before it."""
+    assert claims_of("case", document_facts(text, language, None, RESOURCES), None, UNLIMITED) == []

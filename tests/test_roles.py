@@ -785,3 +785,20 @@ def test_whom_a_lure_pretends_to_be_is_no_victim(text: str, language: str) -> No
     """ "a fake Norvale Bank login page", "the Norvale Bank scam": the brand a lure copies is not whom it hits."""
     victims = [name for frame_victims in frames_victims(text, language) for name in frame_victims]
     assert "Norvale Bank" not in victims and victims
+
+
+@pytest.mark.parametrize(("text", "language", "speaker"), [
+    ("Hackers attacked the systems of Kettleby Hospital, and the government declared a state of emergency.", "en",
+     "government"),
+    ("Des pirates ont attaqué les systèmes de l'hôpital de Kettleby, et le gouvernement a déclaré l'état d'urgence.",
+     "fr", "gouvernement"),
+    ("Piratas informáticos atacaron los sistemas del Hospital Kettleby, y el gobierno declaró el estado de emergencia.",
+     "es", "gobierno"),
+])
+def test_the_subject_of_a_new_clause_that_speaks_is_no_item_of_the_list(text: str, language: str,
+                                                                         speaker: str) -> None:
+    """ "..., and the government declared": after a comma and a conjunction, a name right before a verb of speech
+    opens a new clause; it is not hit with the hospital."""
+    facts = facts_of(text, language)
+    assert enumerations(facts, candidates(facts)) == []
+    assert all(speaker not in victims for victims in frames_victims(text, language))

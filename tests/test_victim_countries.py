@@ -390,3 +390,18 @@ def test_the_attackers_nationality_is_not_the_country_of_the_town_they_hit(langu
     country went to the town."""
     [frame] = extract_frames("doc", text, language, "2024-05-20", RESOURCES)
     assert [v.country for v in frame.victims] == [None]
+
+
+@pytest.mark.parametrize(("sentence", "victim", "language"), [
+    ("The Veldmark government blamed Russia for the attack on the Ministry of Defence, but Moscow denied it.",
+     "Ministry of Defence", "en"),
+    ("El Gobierno de Veldmark atribuyó a Rusia el ataque contra el Ministerio de Defensa, aunque Moscú lo negó.",
+     "Ministerio de Defensa", "es"),
+    ("Le gouvernement de Veldmark accuse la Russie de l'attaque contre le ministère de la Défense, mais Moscou a "
+     "démenti.", "ministère de la Défense", "fr"),
+])
+def test_a_place_after_a_comma_and_a_conjunction_is_no_apposition(places: dict[str, str], sentence: str,
+                                                                   victim: str, language: str) -> None:
+    """ "the Ministry of Defence, but Moscow denied it": the comma and the conjunction open a new clause, so the
+    capital after them is the denier, not the ministry's seat."""
+    assert "RU" not in countries_of(sentence, victim, language, places)

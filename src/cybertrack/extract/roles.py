@@ -34,6 +34,7 @@ from importlib import resources
 import numpy as np
 
 from cybertrack.extract.claims.wording import ACCORDING_CUE, AS_REPORTED
+from cybertrack.extract.coordination import opens_a_coordinated_clause
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import OPENING_PUNCTUATION
@@ -64,6 +65,7 @@ _LEAD_SENTENCES = 3
 _MAX_ZIPF = 8.0
 _DESCRIBING_WORDS = 3  # "and the logistics firm Calder Freight": an article and a descriptor between two names
 _NOT_ENUMERATION = re.compile(r"[.;:!?()\[\]]")
+_AUXILIARY_WORDS = 1  # "and the government has said": the words between a subject and its verb of speech
 # the words of place that tie a name to the item before it ("l'Autorité portuaire de Castelmare")
 _OF_PLACE = re.compile(rf"\s+(?:{alternation(words('places', 'of'))})(?:\s+|(?<=['’]))", re.IGNORECASE)
 # "and", "as well as", "ainsi que": what joins two items, never who reports after them
@@ -352,7 +354,7 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     if first.end > second.start:
         return _Link.NONE
     gap = _without_aside(facts, first.end, second.start)
-    if _NOT_ENUMERATION.search(gap) or _opens_on_who_reports(gap):
+    if _NOT_ENUMERATION.search(gap) or _opens_on_who_reports(gap) or _speaks_in_a_new_clause(facts, first, second):
         return _Link.NONE
     conjunctions = words("grammar", "conjunctions")
     tokens = _without_lead(gap.replace(",", " , ").split(), lead, facts.language, conjunctions)
@@ -364,6 +366,15 @@ def _link(facts: SentenceFacts, first: Candidate, second: Candidate, lead: str |
     if tokens == [","]:
         return _Link.COMMA
     return _Link.DESCRIBED if tokens[:1] == [","] and tokens.count(",") == 1 else _Link.NONE
+
+
+def _speaks_in_a_new_clause(facts: SentenceFacts, first: Candidate, second: Candidate) -> bool:
+    """ "attacked the systems of the ministry, and the government declared an emergency": after a comma and a
+    conjunction, a name right before a verb of speech is the subject of a new clause, not another item hit."""
+    return opens_a_coordinated_clause(facts.language, facts.text, first.end) and any(
+        cue.start >= second.end and not _PUNCTUATION.search(facts.text, second.end, cue.start)
+        and words_between(facts.text, second.end, cue.start, _AUXILIARY_WORDS) <= _AUXILIARY_WORDS
+        for kind in ("speech", "attribution", "denial") for cue in facts.cues.get(kind, []))
 
 
 def _opens_on_who_reports(gap: str) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from cybertrack.extract.coordination import opens_a_coordinated_clause
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.place_adjectives import place_adjectives
 from cybertrack.knowledge.base import knowledge_base
@@ -137,7 +138,7 @@ def _read(facts: SentenceFacts, start: int, end: int, located: list[_Located]) -
     before = _before(facts, start, located)
     if before:
         return [before]
-    apposition = _apposition(facts.text, end, located)
+    apposition = _apposition(facts, end, located)
     return [apposition] if apposition else []
 
 
@@ -188,11 +189,13 @@ def _before(facts: SentenceFacts, start: int, located: list[_Located]) -> str | 
     return nearest.code
 
 
-def _apposition(text: str, end: int, located: list[_Located]) -> str | None:
+def _apposition(facts: SentenceFacts, end: int, located: list[_Located]) -> str | None:
     """ "X, a Canadian company, ...", "X, une entreprise canadienne": a nationality in the few words after a comma;
-    "X, a logistics firm headquartered in Norway": a place the apposition seats it in."""
+    "X, a logistics firm headquartered in Norway": a place the apposition seats it in. A conjunction after the comma
+    opens a new clause instead ("the Ministry of Defence, but Moscow denied it")."""
+    text = facts.text
     first = next((m for m in located if m.start >= end), None)
-    if first is None:
+    if first is None or opens_a_coordinated_clause(facts.language, text, end):
         return None
     gap = text[end:first.start]
     if _links()["apposed"].match(gap):

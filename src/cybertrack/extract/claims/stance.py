@@ -8,6 +8,7 @@ import re
 
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.wording import ACCORDING_CUE, COMPLEMENTIZER, MEMBERSHIP, close, referring_opening
+from cybertrack.extract.coordination import opens_a_coordinated_clause
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.incident_dates import background_markers
 from cybertrack.extract.institutions import heads_a_department, state_body
@@ -39,13 +40,24 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
                  and not _members_of_a_state_body(facts.text, m)]
         if found:
             return StanceCue(stance, found[0])
-    if facts.is_attack and facts.has("speech"):  # "Check Point said Chinese hackers attacked ..."
-        return StanceCue(Stance.ATTRIBUTES, facts.cues["speech"][0], reported=True)
+    reporting = [m for m in facts.cues.get("speech", []) if _reports_the_attack(facts, m)] if facts.is_attack else []
+    if reporting:  # "Check Point said Chinese hackers attacked ..."
+        return StanceCue(Stance.ATTRIBUTES, reporting[0], reported=True)
     according = ACCORDING_CUE.search(facts.text) if facts.is_attack else None
     if according:  # "Russian military hackers, according to the SBU, took down ..."
         return StanceCue(Stance.ATTRIBUTES, Match(according.start(), according.end(), according.group(), ()),
                          reported=True)
     return None
+
+
+def _reports_the_attack(facts: SentenceFacts, speech: Match) -> bool:
+    """Whether the verb of speech tells who says what the sentence reports: not when it stands in a clause that a
+    comma and a conjunction join after the attack's ("Conti attacked the ministry, and the government declared an
+    emergency"), unless that clause tells of the attack itself."""
+    comma = max(facts.text.rfind(",", 0, speech.start), facts.text.rfind(";", 0, speech.start))
+    if comma < 0 or not opens_a_coordinated_clause(facts.language, facts.text, comma):
+        return True
+    return any(cue.start > comma for cue in facts.cues.get("attack", []))
 
 
 def _members_of_a_state_body(text: str, cue: Match) -> bool:
