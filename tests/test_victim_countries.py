@@ -217,6 +217,8 @@ def test_place_links_cover_every_language() -> None:
         # "state" right after a nationality qualifies attackers only with what it sponsors or who hacks for it
         ("en", "Chinese state hackers attacked the ministry.", "Chinese", True),
         ("en", "Chinese state-sponsored actors attacked the ministry.", "Chinese", True),
+        # the state's body may open the attackers' noun itself
+        ("en", "The service said that Chinese military hackers entered the Korvan ministry.", "Chinese", True),
         ("en", "The attack crippled the ministries of the Brazilian state and its banks.", "Brazilian", False),
         # a state right after a link to the attackers stands behind them; a link that tells an owner ties none
         ("en", "Mirefang, a crew officials have tied to Iran's Ministry of Intelligence, breached Korvan Telecom.",

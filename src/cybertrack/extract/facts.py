@@ -218,6 +218,8 @@ def _attacker_side(text: str, country: Match, form: str, facts: SentenceFacts, l
     attacker_nouns = facts.cues["attacker_noun"]
     # the noun may follow the state's body ("Chinese state hackers"): "state" is a stop word, no modifier
     end = _state_subject_end(text, country, form, facts) or country.end
+    if any(country.end <= noun.start < end for noun in attacker_nouns):
+        end = country.end  # "Chinese military hackers": the state's noun opens the attackers' noun
     after = bisect.bisect_left(attacker_nouns, end, key=lambda noun: noun.start)
     # In the languages that put adjectives after nouns, a nationality before "de piratage" belongs to the noun before
     # it: "les soupçons canadiens de piratage iranien" are the Canadians' suspicions.
