@@ -56,6 +56,7 @@ from cybertrack.extract.victims import (
     department,
     department_name,
     identifies,
+    is_a_unit_or_a_code,
     is_channel,
     is_impersonated,
     is_instrument,
@@ -584,7 +585,8 @@ def _victims(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]],
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c)
                                                     or is_impersonated(by_index[index], c)
-                                                    or is_instrument(by_index[index], c))
+                                                    or is_instrument(by_index[index], c)
+                                                    or is_a_unit_or_a_code(by_index[index], c))
                          and (c.generic or (by_index[index].text[c.start:c.end] not in products
                                             and not _cast_as_acting(by_index[index], c, acting_in(index))))])}
 

@@ -73,6 +73,9 @@ _LISTING_WORDS = 3  # ", en", " et au": what may stand between two listed countr
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[.,](?=\d)")  # "400.000 usuarios": a number's dot ends no sentence
 _VERSION_AFTER = re.compile(r"\s+(\d+)\b")  # "Office 365", "Windows 10": the number after a name
+_NUMBER_AFTER = re.compile(r"\s+(\d[\d.,]*)(?![\w-])")  # "USD 35.71", "Fortune 500", not "Route 66's"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}")  # "W-2", "F35": a form's or a model's code
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
 _DEFINITE = re.compile(r"(?:\b(?:the|le|la|les|il|lo|der|die|das|de|het|el)\s+|\b[lL]['’])$", re.IGNORECASE)
@@ -748,6 +751,17 @@ def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
     names = [name, f"{name} {version.group(1)}"] if version else [name]
     technology = knowledge_base().technology
     return not candidate.generic and any(n in technology or n.removesuffix("s") in technology for n in names)
+
+
+def is_a_unit_or_a_code(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "USD 35.71", "the Fortune 500", "the W-2 forms": a name that a number follows (not a year, which may date the
+    victim's own breach: "the Equifax 2017 breach") is a currency, a ranking or a version; a capital letter joined to
+    digits is a form's or a model's code. Neither is whom the attack hit."""
+    if candidate.generic:
+        return False
+    number = _NUMBER_AFTER.match(facts.text, candidate.end)
+    return bool(number and not _YEAR.fullmatch(number.group(1))) \
+        or bool(_CODE.fullmatch(facts.text[candidate.start:candidate.end]))
 
 
 def is_instrument(facts: SentenceFacts, candidate: Candidate) -> bool:
