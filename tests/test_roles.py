@@ -814,3 +814,17 @@ def test_a_ranking_a_currency_or_a_form_code_is_no_victim(text: str, language: s
     """ "Fortune 500", "USD 35.71", "W-2": a name a number follows, or a letter joined to digits, is a ranking, a
     currency or a form's code; a year after a name still dates its own breach."""
     assert [name for frame_victims in frames_victims(text, language) for name in frame_victims] == victims
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Le groupe Korvan a compromis le réseau de la mairie de Kettleby en mars.", "fr", "mairie de Kettleby"),
+    ("Il gruppo Korvan ha compromesso la rete del comune di Kettleby a marzo.", "it", "comune di Kettleby"),
+    ("El grupo Korvan comprometió la red del ayuntamiento de Kettleby en marzo.", "es", "ayuntamiento de Kettleby"),
+    ("Die Gruppe Korvan kompromittierte im März das Netzwerk der Stadtverwaltung Kettleby.", "de",
+     "Stadtverwaltung Kettleby"),
+    ("De groep Korvan compromitteerde in maart het netwerk van de gemeente Kettleby.", "nl", "gemeente Kettleby"),
+])
+def test_an_active_verb_of_compromise_tells_the_attack_and_its_victim(text: str, language: str, victim: str) -> None:
+    """ "a compromis le réseau de la mairie": every pack reads the active verb of a compromise as English reads
+    "compromised", an attack whose object names the victim."""
+    assert frames_victims(text, language) == [[victim]]

@@ -226,6 +226,13 @@ def test_place_links_cover_every_language() -> None:
         ("en", "The breach of Kettleby Freight was attributed to China's Ministry of State Security.", "China", True),
         ("fr", "Le groupe Palehook, lié à la Russie, a piraté la mairie de Lutrecht.", "Russie", True),
         ("es", "Un grupo vinculado a Irán atacó la red del puerto de Saint-Aurel.", "Irán", True),
+        # a crew placed under a state or one of its agencies
+        ("en", "Mirefang, a crew subordinate to Iran's Ministry of Intelligence, breached Korvan Telecom.", "Iran",
+         True),
+        ("fr", "Le groupe Palehook, rattaché à la Russie, a piraté la mairie de Lutrecht.", "Russie", True),
+        ("es", "Un grupo subordinado a Irán atacó la red del puerto de Saint-Aurel.", "Irán", True),
+        ("it", "Il gruppo Palehook, subordinato alla Russia, ha colpito il comune di Lutrecht.", "Russia", True),
+        ("nl", "De groep Palehook, ondergeschikt aan Rusland, hackte de gemeente Lutrecht.", "Rusland", True),
         ("en", "Hackers stole files from servers belonging to the Ukrainian defence ministry.", "Ukrainian", False),
         ("es", "Los piratas cifraron equipos pertenecientes a Chile durante la noche.", "Chile", False),
     ],
