@@ -126,6 +126,19 @@ def test_a_gang_by_whom_the_victim_was_attacked_is_its_actor(language, sentence)
 
 
 @pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Rhysida attacked the systems of the Kettleby hospital on Monday."),
+    ("fr", "Rhysida a attaqué les systèmes de l'hôpital de Lutrecht lundi."),
+    ("it", "Rhysida ha attaccato i sistemi dell'ospedale di Lutrecht lunedì."),
+    ("es", "Rhysida atacó los sistemas del hospital de Lutrecht el lunes."),
+])
+def test_a_gang_that_attacks_whatever_it_hit_is_its_actor(language, sentence):
+    """A ransomware family's name is no firm's: as the subject of a verb of attack, it acts whatever object follows
+    ("the systems of the hospital"), not only a name."""
+    [frame] = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert frame.actors == ["Rhysida"] and frame.victims
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
     ("de", "Die Hackergruppe Korvan hat letzte Woche die Stadtwerke Lutrecht gehackt."),
     ("de", "Korvan hat die Stadtwerke Lutrecht gehackt."),
     ("nl", "De hackersgroep Korvan heeft vorige week de gemeente Lutrecht gehackt."),

@@ -539,3 +539,24 @@ def test_a_verb_of_speech_in_a_coordinated_clause_reports_nothing_before_it(text
     """The government that declared an emergency after the attack said nothing of who attacked: a comma and a
     conjunction open a new clause, whose verb of speech does not report the attack told before it."""
     assert claims_of("case", document_facts(text, language, None, RESOURCES), None, UNLIMITED) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("LockBit attacked the systems of the Kettleby port, the FBI said.", "en"),
+    ("The FBI said LockBit attacked the systems of the Kettleby port.", "en"),
+    ("Selon le FBI, LockBit a attaqué les systèmes du port de Kettleby.", "fr"),
+])
+def test_whom_a_report_says_attacked_is_blamed_by_the_reporter(text: str, language: str) -> None:
+    """ "the FBI said LockBit attacked ...": the gang a reporting verb's clause casts as attacking is whom the
+    reporter blames."""
+    claim = only_claim(text, language)
+    assert (claim.claimant, claim.stance, claim.attributed_to) == ("FBI", Stance.ATTRIBUTES, ("LockBit",))
+
+
+def test_a_gang_that_speaks_of_itself_is_blamed_by_no_reporter() -> None:
+    """ "RansomEXX claimed to have penetrated ..., according to the site": what the gang says of itself, the site only
+    reports; the site blames nobody."""
+    text = ("In 2022 the group known as RansomEXX claimed to have penetrated the network of the Kettleby firm, "
+            "according to the site Veldmark News.")
+    claims = claims_of("case", document_facts(text, "en", None, RESOURCES), None, UNLIMITED)
+    assert all(claim.claimant != "Veldmark News" for claim in claims)

@@ -168,7 +168,8 @@ def acting_gangs(facts: SentenceFacts) -> list[str]:
         gang = kb.gang(families[0])
         if gang is not None and (_cast_from_before(facts, match, facts.cues.get("crew_before", []))
                                  or _cast_from_after(facts, match, after) or _attacks(facts, match)
-                                 or ("ransomware" in gang.galaxies and _agent_of_a_hit(facts, match))):
+                                 or ("ransomware" in gang.galaxies and (_agent_of_a_hit(facts, match)
+                                                                        or _attacks_what_follows(facts, match, True)))):
             found.append(gang.name)
     return found
 
@@ -472,12 +473,13 @@ def _attacks(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
         or launches_an_attack(facts, _after_a_relative_pronoun(facts, chunk.end))
 
 
-def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
+def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk, any_object: bool = False) -> bool:
     """ "Korvan Data Liberators hacked the Norvale Credit Union", "Korvan a piraté la mairie de Lutrecht": the subject
     of a verb whose object is the victim (the packs' ``victim_before``, but for the phrases that end in a
     preposition: "gave Motherboard access to ..."), with at most an active auxiliary and an acronym in brackets
     between, and a name right after the verb, an article before it at most: "Norvale Bank hacked by ..." is a passive
-    a headline shortens, "Yahoo had struck a deal" no attack."""
+    a headline shortens, "Yahoo had struck a deal" no attack. A ransomware family's name is no firm's, so for one
+    (``any_object``) any object will do: "LockBit attacked the systems of the port"."""
     text = facts.text
     subject_end = _after_a_relative_pronoun(facts, _after_its_group_noun(facts, chunk))
     for verb in facts.cues.get("victim_before", []):
@@ -490,7 +492,7 @@ def _attacks_what_follows(facts: SentenceFacts, chunk: Match | NameChunk) -> boo
         if following and following[0].casefold() in _articles():
             following = following[1:]
         return verb.text.split()[-1].casefold() not in linking_words() and bool(following) \
-            and following[0][:1].isupper()
+            and (any_object or following[0][:1].isupper())
     return False
 
 

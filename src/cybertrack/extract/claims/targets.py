@@ -8,7 +8,13 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from cybertrack.extract.attackers import after_leading_noun, compared, sentence_agencies, sentence_attackers
+from cybertrack.extract.attackers import (
+    acting_gangs,
+    after_leading_noun,
+    compared,
+    sentence_agencies,
+    sentence_attackers,
+)
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.wording import (
     AGENT_END,
@@ -97,17 +103,28 @@ def blamed_actors(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
 def _blamed_families(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
     """ "the Medusa ransomware was behind it", "carried out by the LockBit ransomware": a ransomware family a claim
     blames stands for the gang that runs it ("the WannaCry attack was attributed to ..." names the attack, not who
-    did it)."""
+    did it). What a reporting verb reports blames the gang the sentence casts as acting ("the FBI said LockBit
+    attacked the port": `attackers.acting_gangs`)."""
     kb = knowledge_base()
     found = []
     claims_itself = cue.stance is Stance.CLAIMS_RESPONSIBILITY  # "Black Basta put the firm on its leak site"
+    acting = acting_gangs(facts) if cue.reported else []
     for match in facts.software:
         families = [str(e.key) for e in match.values if getattr(e, "kind", None) == "malware"]
         gang = kb.gang(families[0]) if families else None
         if gang is not None and "ransomware" in gang.galaxies \
-                and (claims_itself or _blamed(facts, match, cue, agent_only=True)):
+                and (claims_itself or (gang.name in acting and not _its_own_word(facts, match, cue))
+                     or _blamed(facts, match, cue, agent_only=True)):
             found.append(Target(match.start, match.end, gang.name))
     return found
+
+
+def _its_own_word(facts: SentenceFacts, match: Match, cue: StanceCue) -> bool:
+    """ "RansomEXX claimed to have penetrated ..., according to the site": the gang is the subject of the reporting
+    verb (at most an auxiliary between), so the sentence reports what the gang says of itself, not whom a reporter
+    blames."""
+    gap = facts.text[match.end:cue.match.start]
+    return match.end <= cue.match.start and not re.search(r"[,;:()]", gap) and len(gap.split()) <= 1
 
 
 def _blamed(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: bool = False) -> bool:
