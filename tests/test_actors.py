@@ -691,3 +691,27 @@ def test_the_subject_after_the_auxiliary_or_before_its_group_noun_attacks(langua
     write a crew's name before "group". A person named only by title and surname keeps the surname alone."""
     frames = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert [f.actors for f in frames if f.victims] == [[actor]]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Lindqvar Power, a grid operator, was targeted in 2021 by the hacking group Korvan Spider."),
+    ("fr", "La société Lindqvar Power a été ciblée en 2021 par le groupe Korvan."),
+    ("it", "La società Lindqvar Power è stata presa di mira nel 2021 dal gruppo Korvan."),
+])
+def test_a_target_verb_in_the_passive_tells_the_attack_of_its_agent(language, sentence):
+    """ "was targeted in 2021 by Korvan Spider": as in the active ("Korvan Spider targeted ..."), a description tells
+    the attack by its target alone; the passive names the attacker after the verb, as its agent."""
+    [frame] = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert "Lindqvar Power" in [victim.name for victim in frame.victims] and frame.actors
+
+
+def test_a_target_verb_without_an_attacker_tells_no_attack():
+    assert extract_frames("doc", "The ministry was targeted by the new law in 2021.", "en", PUBLISHED, RESOURCES) == []
+
+
+def test_a_name_whose_apposition_is_no_crew_is_no_actor_though_a_crew_noun_follows():
+    """ "Lindqvar Power, a grid operator, was hacked by the hacking group Korvan Spider": the apposition ends on no
+    noun for a crew; the one after the closing comma describes the agent, not the name before it."""
+    [frame] = extract_frames("doc", "Lindqvar Power, a grid operator, was hacked in 2021 by the hacking group Korvan "
+                             "Spider.", "en", PUBLISHED, RESOURCES)
+    assert frame.actors == ["Korvan Spider"] and [v.name for v in frame.victims] == ["Lindqvar Power"]

@@ -456,7 +456,7 @@ def _described_as_a_crew(facts: SentenceFacts, chunk: NameChunk) -> bool:
         return False
     end = chunk.end + close
     return words_between(facts.text, chunk.end, end, _APPOSITION) <= _APPOSITION \
-        and any(chunk.end < noun.start and not facts.text[noun.end:end].strip()
+        and any(chunk.end < noun.start and noun.end <= end and not facts.text[noun.end:end].strip()
                 and noun.text.casefold() not in bare_group_nouns(facts.language)
                 for noun in facts.cues.get("group_noun", []))
 

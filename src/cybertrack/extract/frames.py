@@ -24,6 +24,7 @@ from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import after_dateline, sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
 from cybertrack.embeddings import Embedder, OnceEach
+from cybertrack.extract.agents import AGENT_BEFORE
 from cybertrack.extract.article_names import article_names
 from cybertrack.extract.article_victims import article_victims
 from cybertrack.extract.attack_types import frame_types, implied_techniques
@@ -92,6 +93,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
 _SOURCE_OPENING_WORDS = 6  # "según ha confirmado este lunes el": the words of a clause opening on who reports
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_AGENT_WORDS = 5  # "targeted in March 2021 by the": the words from a target verb to the attacker it names
 
 
 @dataclass
@@ -130,12 +132,23 @@ def _attacks_by_their_targets(found: list[SentenceFacts]) -> None:
     """An article with no word for an attack may still tell one by its target alone: "APT33 targeted aviation firms
     in Saudi Arabia", the way incident descriptions are written. There, a target verb (the packs' ``target_verbs``)
     with an attacker before it in its sentence (a known actor, "hackers", a nationality of attackers) is the attack.
-    Where the article names the attack in other words, its "targeted" sentences are background or repetition."""
+    Where the article names the attack in other words, its "targeted" sentences are background or repetition. A
+    passive names its attacker after the verb, as its agent ("Lindqvar Power was targeted in 2021 by RedEcho")."""
     for facts in found:
         attackers = [m.end for m in facts.actors + facts.cues["attacker_noun"]]
         attackers += [c.end for c in facts.countries if c.attacker_side]
         facts.cues["attack"] = [Match(verb.start, verb.end, verb.text, ("other",))
-                                for verb in facts.cues["target_verbs"] if any(end <= verb.start for end in attackers)]
+                                for verb in facts.cues["target_verbs"]
+                                if any(end <= verb.start for end in attackers) or _agent_after(facts, verb)]
+
+
+def _agent_after(facts: SentenceFacts, verb: Match) -> bool:
+    """A name or an attacker's noun after the verb, in its clause, a few words on, right after the pack's agent word
+    ("targeted in 2021 by RedEcho", "ciblé par le groupe Korvan")."""
+    starts = [m.start for m in facts.actors + facts.cues["attacker_noun"]] + [c.start for c in facts.names]
+    return any(verb.end < start and not _CLAUSE_BREAK.search(facts.text, verb.end, start)
+               and len(facts.text[verb.end:start].split()) <= _AGENT_WORDS
+               and AGENT_BEFORE.search(facts.text, verb.end, start) for start in starts)
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

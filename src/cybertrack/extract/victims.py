@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from cybertrack.extract.agents import AGENT_BEFORE
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import (
     CountryMention,
@@ -1017,8 +1018,9 @@ def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
     cue = cues[nearest - 1]
     gap = facts.text[cue.end:candidate.start]
     if words_between(facts.text, cue.end, candidate.start, _MAX_GAP_WORDS) > _MAX_GAP_WORDS \
-            or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) or "," in gap:
-        return None
+            or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) or "," in gap \
+            or (gap.strip() and AGENT_BEFORE.search(gap)):
+        return None  # "targeted in 2021 by Korvan": the name after the agent word is who hit
     return cue
 
 

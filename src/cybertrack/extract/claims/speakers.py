@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from cybertrack.extract.agents import AGENT_BEFORE
 from cybertrack.extract.attackers import sentence_agencies
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.stance import is_state, stance_cue
 from cybertrack.extract.claims.wording import (
     ACCORDING_BEFORE,
     ACCORDING_CUE,
-    AGENT_BEFORE,
     AGENT_END,
     ARTICLES,
     AS_REPORTED_BEFORE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from cybertrack.extract.agents import AGENTS, ARTICLE_WORDS
 from cybertrack.extract.names import stop_words
 from cybertrack.lang import LANGUAGES, alternation, pack, word_pattern, words
 from cybertrack.tables import language_table
@@ -19,16 +20,13 @@ ACCORDING_OPENING = re.compile(rf"^(?:{_ACCORDING})\s+", re.IGNORECASE)  # "Selo
 MEMBERSHIP = frozenset(w.casefold() for w in words("claims", "membership"))  # "members", "Mitglieder", "leden"
 STAFF = frozenset(w.casefold() for w in words("claims", "staff"))  # "researchers", "Forscher", "chercheurs"
 COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dass", "dat", "que", "che": what was said begins
-# the word that introduces a passive's agent ("by", "par", "von", "door"), with the article that may follow it
-_AGENTS = "|".join(map(re.escape, sorted(words("grammar", "agent_words"), key=len, reverse=True)))
-_ARTICLE_WORDS = "|".join(map(re.escape, sorted(ARTICLES, key=len, reverse=True)))
-AGENT_OPENING = re.compile(rf"^\s*(?:{_AGENTS})\s+(?:(?:{_ARTICLE_WORDS})\s+|l')?", re.IGNORECASE)  # "by the ..."
-AGENT_BEFORE = re.compile(rf"\b(?:{_AGENTS})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$", re.IGNORECASE)  # "... by the"
-AGENT_END = re.compile(rf"\b(?:{_AGENTS})$", re.IGNORECASE)  # "carried out by"
+# the word that introduces a passive's agent (`agents`), with the article that may follow it
+AGENT_OPENING = re.compile(rf"^\s*(?:{AGENTS})\s+(?:(?:{ARTICLE_WORDS})\s+|l')?", re.IGNORECASE)  # "by the ..."
+AGENT_END = re.compile(rf"\b(?:{AGENTS})$", re.IGNORECASE)  # "carried out by"
 AS_REPORTED = frozenset(word.casefold() for word in words("grammar", "as_reported"))  # "as", "wie", "zoals"
 _AS_REPORTED = "|".join(map(re.escape, sorted(AS_REPORTED)))
 # "wie das", "as the", "zoals het": the opening of a clause naming who reported, right before its speaker
-AS_REPORTED_BEFORE = re.compile(rf"(?:^|[,(–—]\s*)(?:{_AS_REPORTED})\s+(?:(?:{_ARTICLE_WORDS})\s+|l['’])?$",
+AS_REPORTED_BEFORE = re.compile(rf"(?:^|[,(–—]\s*)(?:{_AS_REPORTED})\s+(?:(?:{ARTICLE_WORDS})\s+|l['’])?$",
                                 re.IGNORECASE)
 
 
