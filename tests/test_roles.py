@@ -809,10 +809,12 @@ def test_the_subject_of_a_new_clause_that_speaks_is_no_item_of_the_list(text: st
     ("The breach hit Norvale Bank, Brindle Mutual and Fortune 500 members.", "en", ["Norvale Bank", "Brindle Mutual"]),
     ("Hackers targeted Kettleby Hospital and W-2 records of its staff.", "en", ["Kettleby Hospital"]),
     ("The Equifax 2017 breach exposed the data of millions.", "en", ["Equifax"]),
+    ("Hackers breached Kettleby Council 10 days ago.", "en", ["Kettleby Council"]),
 ])
 def test_a_ranking_a_currency_or_a_form_code_is_no_victim(text: str, language: str, victims: list[str]) -> None:
     """ "Fortune 500", "USD 35.71", "W-2": a name a number follows, or a letter joined to digits, is a ranking, a
-    currency or a form's code; a year after a name still dates its own breach."""
+    currency or a form's code; a year after a name still dates its own breach, and a small count is the sentence's.
+    """
     assert [name for frame_victims in frames_victims(text, language) for name in frame_victims] == victims
 
 

@@ -567,7 +567,8 @@ def _victims(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]],
     `name_kinds.technologies`: "attacks on MongoDB"), nor a platform where a claim was posted
     (`victims.is_channel`: "on its Telegram channel"), nor whom a phishing message pretends to be
     (`victims.is_impersonated`: "posing as the tax office"), nor what or who hit (`victims.is_instrument`: "infected
-    with Korvlock"), nor who attacks (`_acting_in`). ``mentions`` are the
+    with Korvlock"), nor a ranking, a currency or a code (`victims.is_a_unit_or_a_code`: "Fortune 500 firms"), nor who
+    attacks (`_acting_in`). ``mentions`` are the
     candidates of the sentences near a reported attack, by sentence index."""
     by_index = {f.index: f for f in facts}
     acting: dict[int, set[str]] = {}  # who each sentence casts as its attackers (`_acting_in`), read once

@@ -76,6 +76,7 @@ _DIGIT_GROUPS = re.compile(r"(?<=\d)[.,](?=\d)")  # "400.000 usuarios": a number
 _VERSION_AFTER = re.compile(r"\s+(\d+)\b")  # "Office 365", "Windows 10": the number after a name
 _NUMBER_AFTER = re.compile(r"\s+(\d[\d.,]*)(?![\w-])")  # "USD 35.71", "Fortune 500", not "Route 66's"
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_RANKS_FROM = 100  # "Fortune 100": the smallest whole number after a name read as a rank or an amount
 _CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}")  # "W-2", "F35": a form's or a model's code
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
@@ -755,14 +756,16 @@ def is_technology(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 
 def is_a_unit_or_a_code(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """ "USD 35.71", "the Fortune 500", "the W-2 forms": a name that a number follows (not a year, which may date the
-    victim's own breach: "the Equifax 2017 breach") is a currency, a ranking or a version; a capital letter joined to
-    digits is a form's or a model's code. Neither is whom the attack hit."""
+    """ "USD 35.71", "the Fortune 500", "the W-2 forms": a name that an amount or a rank follows (a number with
+    decimals, or of a hundred or more, but not a year, which may date the victim's own breach: "the Equifax 2017
+    breach"; a small count is the sentence's own: "hit Kettleby Council 10 days ago") is a currency or a ranking; a
+    capital letter joined to digits is a form's or a model's code. Neither is whom the attack hit."""
     if candidate.generic:
         return False
     number = _NUMBER_AFTER.match(facts.text, candidate.end)
-    return bool(number and not _YEAR.fullmatch(number.group(1))) \
-        or bool(_CODE.fullmatch(facts.text[candidate.start:candidate.end]))
+    amount = number.group(1) if number else ""
+    ranked = bool(amount) and not _YEAR.fullmatch(amount) and (not amount.isdigit() or int(amount) >= _RANKS_FROM)
+    return ranked or bool(_CODE.fullmatch(facts.text[candidate.start:candidate.end]))
 
 
 def is_instrument(facts: SentenceFacts, candidate: Candidate) -> bool:
