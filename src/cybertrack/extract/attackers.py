@@ -22,6 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from cybertrack.extract.agents import agent_before
 from cybertrack.extract.facts import (
     CountryMention,
     SentenceFacts,
@@ -183,19 +184,11 @@ def _agent_of_a_hit(facts: SentenceFacts, match: Match) -> bool:
     if not (facts.cues.get("victim_after") or facts.cues.get("victim_before") or facts.is_attack) \
             or _names_a_work(facts, match):
         return False
-    return bool(_agent_before(facts.language).search(facts.text[max(0, match.start - _AGENT_REACH):match.start]))
+    return bool(agent_before(facts.language).search(facts.text[max(0, match.start - _AGENT_REACH):match.start]))
 
 
 _AGENT_REACH = 20  # characters before a family where its agent word and article may stand
 
-
-@language_table
-def _agent_before(language: str) -> re.Pattern[str]:
-    """The pack's agent word, and at most an article, right before a name ("by", "by the", "door de")."""
-    grammar = pack(language, "grammar")
-    agents = "|".join(map(re.escape, grammar["agent_words"]))
-    articles = "|".join(map(re.escape, grammar["articles"]))
-    return re.compile(rf"(?:^|\W)(?:{agents})\s+(?:(?:{articles})\s+)?$", re.IGNORECASE)
 
 
 def _part_of_a_name(cue: Match) -> bool:

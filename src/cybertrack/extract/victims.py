@@ -1022,7 +1022,7 @@ def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
     gap = facts.text[cue.end:candidate.start]
     if words_between(facts.text, cue.end, candidate.start, _MAX_GAP_WORDS) > _MAX_GAP_WORDS \
             or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) or "," in gap \
-            or (gap.strip() and AGENT_BEFORE.search(gap)):
+            or AGENT_BEFORE.search(gap):
         return None  # "targeted in 2021 by Korvan": the name after the agent word is who hit
     return cue
 
