@@ -830,3 +830,50 @@ def test_an_active_verb_of_compromise_tells_the_attack_and_its_victim(text: str,
     """ "a compromis le réseau de la mairie": every pack reads the active verb of a compromise as English reads
     "compromised", an attack whose object names the victim."""
     assert frames_victims(text, language) == [[victim]]
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Hackers stole $12 million in bitcoin from Halvorn Exchange last spring.", "en", "Halvorn Exchange"),
+    ("Des pirates ont dérobé 8 millions d'euros en cryptomonnaies à Norvale Finance.", "fr", "Norvale Finance"),
+    ("Los piratas robaron 8 millones de euros en criptomonedas a Norvale Finanzas.", "es", "Norvale Finanzas"),
+    ("Gli hacker hanno rubato 8 milioni di euro in criptovalute alla Norvale Finanza.", "it", "Norvale Finanza"),
+    ("Die Angreifer stahlen Kryptowährung im Wert von 8 Millionen Euro von der Norvale AG.", "de", "Norvale AG"),
+    ("De aanvallers stalen volgens de politie 8 miljoen euro aan cryptovaluta van Norvale Financiën.", "nl",
+     "Norvale Financiën"),
+])
+def test_whom_a_theft_took_from_is_its_victim_whatever_the_loot(text: str, language: str, victim: str) -> None:
+    """ "stole $12 million in bitcoin from X": the loot between the verb of theft and its preposition is no gap
+    between a cue and its victim; the span from the verb to the preposition is the cue, the farthest preposition
+    within reach (the loot may hold one: "im Wert von"; so may a source: "volgens ... van"). The rule casts it: a
+    one-sentence text's only name is its victim whatever the rules say, so the frames alone would not tell."""
+    assert victim in cast_by_a_rule(text, language)
+    assert [victim] in frames_victims(text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("The hackers breached the Danish offshore wind farm operator Veldmark Vind last week.", "en", "Veldmark Vind"),
+    ("Los atacantes cifraron los servidores de la empresa noruega de transporte marítimo Veldmark.", "es", "Veldmark"),
+    ("The hackers breached a Danish wind farm operator, Veldmark Vind, last week.", "en", "Veldmark Vind"),
+    ("Gli hacker hanno colpito un'azienda energetica norvegese, la Veldmark Energia.", "it", "Veldmark Energia"),
+    ("Les pirates ont visé une entreprise de transport norvégienne, Veldmark Shipping, en mai.", "fr",
+     "Veldmark Shipping"),
+])
+def test_a_victim_described_by_its_trade_is_named_after_the_description(text: str, language: str,
+                                                                       victim: str) -> None:
+    """ "the Danish offshore wind farm operator Veldmark Vind", "un'azienda di trasporti norvegese, la Veldmark
+    Shipping": words that describe the victim by its trade may run longer than a cue's usual gap, and may end in an
+    apposition that gives its name; the description is then no victim of its own."""
+    assert victim in cast_by_a_rule(text, language)
+    assert frames_victims(text, language) == [[victim]]
+
+
+@pytest.mark.parametrize(("text", "language", "not_a_victim"), [
+    ("The hackers attacked the company, Kettleby said on Monday.", "en", "Kettleby"),
+    ("Lutrex has been tied to attacks on firms such as Halvorn, Brindle and Norvale this year.", "en", None),
+])
+def test_a_comma_after_a_trade_opens_no_apposition_for_a_speaker_or_a_list(text: str, language: str,
+                                                                          not_a_victim: str | None) -> None:
+    """The name after a description and a comma is its apposition only where it closes there and no name stands
+    before the comma: "the company, Kettleby said" names a speaker; a list is read as a list."""
+    victims = [name for frame_victims in frames_victims(text, language) for name in frame_victims]
+    assert not_a_victim not in victims

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from cybertrack.extract.lexicons import LANGUAGES, lexicons
 from cybertrack.knowledge.matcher import Match, PhraseMatcher
-from cybertrack.lang import alternation, topic, with_contractions, words
+from cybertrack.lang import alternation, pack, topic, with_contractions, words
 
 SPLIT = "…"  # in a lexicon phrase, the words a split verb puts between its parts ("wies … zurück")
 _SPLIT_REACH = 120  # characters between the parts of a split verb, in one clause
 # a character of the same clause: no sentence punctuation, save the point inside a number ("Daten von 40.000 Kunden")
 _IN_CLAUSE = r"[^.;:!?]|(?<=\d)\.(?=\d)"
 _LIST_REACH = 80  # characters from the participle that says who was hit to the word that opens their list
+_LOOT_REACH = 80  # characters of loot between a theft verb and the word for whom it was taken from, in one phrase
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Cues:
                     # "DoS", "DDoS": written with inner capitals, they must be matched as written ("dos" is "two")
                     self._matcher.add(phrase, Cue(kind, group), case_sensitive=sum(c.isupper() for c in phrase) >= 2)
         self._split_heads = re.compile(rf"\b(?:{alternation(self._split)})\b", re.IGNORECASE) if self._split else None
+        self._thefts = [_theft_pattern(phrase, pack(language, "grammar")["conjunctions"]) for language in LANGUAGES
+                        for phrase in with_contractions(language, roles["taken_from"].get(language, []))]
         self._list_openers = _phrases_pattern(roles["list_openers"])
         self._hit_participles = _phrases_pattern(roles["hit_participles"])
         self._spread = PhraseMatcher()  # the victim phrases of a verb group, read again across its adverbs
@@ -102,8 +105,24 @@ class Cues:
         for kind in {cue.kind for _, cue in split}:
             matches[kind].sort(key=lambda m: (m.start, -m.end))
         matches["victim_after"] = self._across_adverbs(text, matches["victim_after"])
+        matches["victim_before"] = self._with_thefts(text, matches["victim_before"])
         matches["victim_list"] = self._victim_lists(text, matches["victim_before"])
         return matches
+
+    def _with_thefts(self, text: str, before: list[Match]) -> list[Match]:
+        """``before`` (the victim phrases matched as written), and each theft told with its loot ("stole $41 million in
+        cryptocurrency from", "ont dérobé 30 millions de dollars à"): the span from the verb to the preposition, so
+        that whom it was taken from follows the cue as the victim follows "attack on". Among the spans one verb
+        opens, the longest: "robó 20 millones de dólares a la plataforma de", not "robó 20 millones de dólares a". A
+        span that meets a phrase already matched leaves it be: "stole data from" is a phrase of its own."""
+        spans: dict[int, re.Match[str]] = {}
+        for pattern in self._thefts:
+            for m in pattern.finditer(text):
+                if m.start() not in spans or m.end() > spans[m.start()].end():
+                    spans[m.start()] = m
+        found = [Match(m.start(), m.end(), m.group(), ("victim_before",)) for m in spans.values()
+                 if all(m.end() <= f.start or f.end <= m.start() for f in before)]
+        return sorted(before + found, key=lambda m: (m.start, -m.end)) if found else before
 
     def _victim_lists(self, text: str, before: list[Match]) -> list[Match]:
         """ "the firms affected by the breach include X", "les entreprises touchées, dont X", "betroffen sind unter
@@ -147,6 +166,18 @@ def _split_pattern(phrase: str) -> re.Pattern[str]:
     head, tail = (part.strip() for part in phrase.split(SPLIT, 1))
     reach = rf"(?:{_IN_CLAUSE}){{1,{_SPLIT_REACH}}}?"
     return re.compile(rf"\b{re.escape(head)}\b(?={reach}\b{re.escape(tail)}\b)", re.IGNORECASE)
+
+
+def _theft_pattern(phrase: str, conjunctions: list[str]) -> re.Pattern[str]:
+    """ "stole … from": the verb, the loot (a few words of one phrase: no comma, save inside a number, and none of
+    its language's ``conjunctions``, which join a second verb: "robaron datos y usaron un software para borrar
+    información de") and the preposition, the farthest one within reach: the loot may hold the preposition
+    ("Kryptowährung im Wert von 30 Millionen Dollar von der Handelsplattform X"), and so may a source the sentence
+    inserts ("stalen volgens onderzoekers van Fox-IT cryptovaluta van het handelsplatform X")."""
+    head, tail = (part.strip() for part in phrase.split(SPLIT, 1))
+    joined = rf"\b(?:{alternation(conjunctions)})\b"
+    loot = rf"(?:(?!{joined})(?:[^.;:!?,]|(?<=\d)[.,](?=\d))){{1,{_LOOT_REACH}}}"
+    return re.compile(rf"\b{re.escape(head)}\b{loot}\b{re.escape(tail)}\b", re.IGNORECASE)
 
 
 def _phrases_pattern(by_language: dict[str, list[str]]) -> re.Pattern[str]:

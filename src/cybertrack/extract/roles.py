@@ -40,6 +40,7 @@ from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import OPENING_PUNCTUATION
 from cybertrack.extract.reporting import logistic
 from cybertrack.extract.victims import (
+    APPOSITION_OPENING,
     ELISION,
     REPORTING_VERB,
     Candidate,
@@ -491,6 +492,13 @@ def victims_in(facts: SentenceFacts, everything: list[Candidate] | None = None) 
     return named + generic
 
 
+def _a_description(facts: SentenceFacts, generic: Candidate) -> bool:
+    """The generic one opens with a lower-case word or a nationality ("un'azienda della difesa", "Polish defence
+    contractor"), not with a name of its own: "die Norvale Bank, die Kettleby Versicherung" is a list."""
+    return facts.text[generic.start].islower() \
+        or any(c.start <= generic.start < c.end for c in facts.countries)
+
+
 def _members_listed(facts: SentenceFacts, everything: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     """ "the websites of the city of Brindeville, Montclarin airport and the motorway firm Norvalia", "several
     providers, including A, B and C": the named items of one enumeration are hit together, each as hit as the
@@ -506,5 +514,15 @@ def _members_listed(facts: SentenceFacts, everything: list[Candidate], found: li
 
 
 def _describes(facts: SentenceFacts, named: Candidate, generic: Candidate) -> bool:
+    """The generic one stands in apposition to the named one, after it ("Jan Peeters, a Belgian MP") or before it
+    ("un'azienda della difesa polacca, la Korvan Systems"), or names its trade right before its organisation noun
+    ("the Danish wind farm operator Veldmark Vind")."""
+    if any(m.start >= generic.end and not facts.text[generic.end:m.start].strip()
+           and not facts.text[m.end:named.start].strip() for m in facts.cues.get("organisation_noun", [])):
+        return True
+    if generic.end < named.start:  # its nationality may follow it ("un'azienda della difesa polacca, la")
+        comma = facts.text.find(",", generic.end, named.start)
+        return comma >= 0 and words_between(facts.text, generic.end, comma, 2) <= 2 and _a_description(facts, generic) \
+            and bool(APPOSITION_OPENING.fullmatch(facts.text, comma, named.start))
     return named.end < generic.start and facts.text.startswith(",", named.end) \
         and words_between(facts.text, named.end, generic.start, 2) <= 2

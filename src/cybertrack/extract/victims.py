@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from cybertrack.extract.agents import AGENT_BEFORE
+from cybertrack.extract.agents import AGENT_BEFORE, ARTICLE_WORDS
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import (
     CountryMention,
@@ -89,6 +89,14 @@ _NAME_LINK = re.compile(rf"^(?:{_LINK_WORDS}\s+)+|^[dl]['’]", re.IGNORECASE)
 _MIN_SENTENCE_WORDS = 6
 _MIN_NAME_CHARACTERS = 3
 _MAX_GAP_WORDS = 4
+# words between a victim cue and the name when they describe the victim by its trade ("hacked the Chilean interbank
+# network operator Redmara", "à la plateforme de cryptomonnaies japonaise Sorimo")
+_MAX_DESCRIPTOR_WORDS = 7
+_MAX_WORDS_AFTER_TRADE = 4  # "empresa | noruega de transporte marítimo | X": a nationality, a field, link words
+_PUNCTUATION_IN_DESCRIPTION = re.compile(r"[^\w\s'’-]")
+# a comma and at most an article between a description and the name it describes: ", la", ", the", ", l'"
+APPOSITION_OPENING = re.compile(rf"\s*,\s*(?:(?:{ARTICLE_WORDS})\s+|[dl]['’])?", re.IGNORECASE)
+_APPOSITION_CLOSING = re.compile(r"\s*(?:[,.;:)]|$)")  # the name the apposition gives ends there
 _PREPOSITIONS = frozenset(word.casefold() for word in words("grammar", "prepositions"))
 _COMPLEMENTIZER = word_pattern("grammar", "complementizers")  # "that", "dat": what was said begins
 _MAX_APPOSITION_WORDS = 25
@@ -1020,11 +1028,53 @@ def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
         return None
     cue = cues[nearest - 1]
     gap = facts.text[cue.end:candidate.start]
-    if words_between(facts.text, cue.end, candidate.start, _MAX_GAP_WORDS) > _MAX_GAP_WORDS \
-            or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) or "," in gap \
-            or AGENT_BEFORE.search(gap):
+    gap_words = words_between(facts.text, cue.end, candidate.start, _MAX_DESCRIPTOR_WORDS)
+    if gap_words > _MAX_DESCRIPTOR_WORDS or (gap_words > _MAX_GAP_WORDS and not _trade_between(facts, cue, candidate)) \
+            or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) \
+            or ("," in gap and not _named_after_its_trade(facts, cue, candidate)) or AGENT_BEFORE.search(gap):
         return None  # "targeted in 2021 by Korvan": the name after the agent word is who hit
     return cue
+
+
+def _a_nationality(facts: SentenceFacts, name: Match) -> bool:
+    """The name chunk is a country's adjective ("Danish"), which describes rather than names."""
+    return any(c.start <= name.start and name.end <= c.end for c in facts.countries)
+
+
+def _named_after_its_trade(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
+    """ "preso di mira un'azienda della difesa polacca, la Korvan Systems": the one comma in the gap opens an
+    apposition that names the organisation the words before it describe by its trade. The name closes it (a comma,
+    the sentence's end): "attacked the company, Kettleby said" names a speaker. A name before the comma makes it a
+    list ("attacks on tech giant ABB, the Kettleby Association"), which `_members_listed` reads."""
+    comma = facts.text.rfind(",", cue.end, candidate.start)
+    return facts.text.count(",", cue.end, candidate.start) == 1 \
+        and not any(cue.end <= name.start and name.end <= comma for name in facts.names) \
+        and bool(APPOSITION_OPENING.fullmatch(facts.text, comma, candidate.start)) \
+        and bool(_APPOSITION_CLOSING.match(facts.text, candidate.end)) and _trade_between(facts, cue, candidate)
+
+
+def _trade_between(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
+    """The words between the cue and a name describe whom it names, by its trade and country, and may run longer than
+    the gap a cue otherwise spans: an organisation noun or a sector stands among them, at most
+    ``_MAX_WORDS_AFTER_TRADE`` words before the name ("la empresa chilena de defensa X"), and no other name, no
+    conjunction and no punctuation but a hyphen does. "attacks on Veldmark Bank was discovered by researcher X",
+    "colpito la giustizia dell'FPS e la difesa di X" and "systems at Ukrainian utilities – systems like X's laptop"
+    hold more than a description; a sector noun described at length ("companies in the worlds of diversified media")
+    is no name."""
+    gap = facts.text[cue.end:candidate.start]
+    description = gap.partition(",")[0]  # an apposition's comma is `_named_after_its_trade`'s to read
+    if candidate.generic or _PUNCTUATION_IN_DESCRIPTION.search(description) \
+            or any(word.casefold() in _CONJUNCTIONS for word in gap.split()) \
+            or any(cue.end <= name.start and name.end <= candidate.start and not _a_nationality(facts, name)
+                   for name in facts.names):
+        return False
+    nouns = [(noun.start, noun.end)
+             for noun in (*facts.cues.get("organisation_noun", []), *facts.cues.get("sector", []))]
+    if compound := _organisation_compound(facts.language):  # "einen norwegischen Energieversorger, die X"
+        nouns += [word.span() for word in compound.finditer(facts.text, cue.end, candidate.start)]
+    return any(cue.end <= start and end <= candidate.start
+               and words_between(facts.text, end, candidate.start, _MAX_WORDS_AFTER_TRADE) <= _MAX_WORDS_AFTER_TRADE
+               for start, end in nouns)
 
 
 def _another_attack(facts: SentenceFacts, cue: Match) -> bool:
