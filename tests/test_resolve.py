@@ -587,3 +587,37 @@ def test_one_state_s_claim_naming_its_group_in_one_report_and_only_the_state_in_
                           frame("c.txt", "Gobierno británico", "GB", "KV")])
     assert [(c.claimant, c.attributed_to) for c in incident.claims] == [
         ("Amerikaanse regering", ("Korvan Group", "KV")), ("Gobierno británico", ("KV",))]
+
+
+def test_one_actor_s_attacks_on_two_named_victims_told_alike_stay_two_incidents() -> None:
+    """Two descriptions, in two languages, of one catalogued group's breaches of two power distributors of one
+    country read alike to the encoder and the same-incident model; each names whom it hit, and neither is the
+    other: two incidents, not one that carries both victims."""
+    texts = {
+        "en.txt": ("en", "Sandworm, the GRU unit, breached the network of Lindqvar Power, a Ukrainian electricity "
+                         "distributor, in November 2022, cutting power to thousands of homes."),
+        "fr.txt": ("fr", "En novembre 2022, le groupe Sandworm, lié au GRU, a piraté le réseau de Veldmark Énergie, "
+                         "un distributeur d'électricité ukrainien, privant des milliers de foyers de courant."),
+    }
+    frames = [found for document, (language, text) in texts.items()
+              for found in extract_frames(document, text, language, "2022-12-01", RESOURCES)]
+    assert [[v.name for v in f.victims] for f in frames] == [["Lindqvar Power"], ["Veldmark Énergie"]]
+    assert membership(resolve(frames, resources=RESOURCES)) == {frozenset({"en.txt"}), frozenset({"fr.txt"})}
+
+
+def test_a_victim_s_name_misspelled_by_a_letter_is_no_other_victim() -> None:
+    """ "Kettelby Pipeline" in one report of Kettleby Pipeline's attack names the same victim: the veto on reports
+    that name only other victims does not part them; two names of two organisations do."""
+    import numpy as np
+
+    from cybertrack.embeddings import EMBEDDING_SIZE
+    from cybertrack.resolve import Member, _Cluster, _names_only_other_victims
+
+    told = frame("en.txt", "DarkSide shut down Kettleby Pipeline.",
+                 [Victim("Kettleby Pipeline", "org:kettleby pipeline", "US", "energy")], actors=["DarkSide"])
+    cluster = _Cluster()
+    cluster.add(told, np.zeros(2 * EMBEDDING_SIZE, dtype=np.float32), Member(None, 0, True))
+    for name, other in (("Kettelby Pipeline", False), ("Brindle Fuel Lines", True)):
+        again = frame("de.txt", f"DarkSide legte die {name} lahm.",
+                      [Victim(name, f"org:{name.casefold()}", "US", "energy")], actors=["DarkSide"])
+        assert _names_only_other_victims(again, cluster) is other

@@ -6,12 +6,13 @@ share neither, the same-incident model (`same_incident`) decides from what they 
 articles keep coming back to, and how alike they read. A report joins the incident it matches best, by the model's
 mean over the incident's recent reports (average link: one weak likeness to one report never pulls it in, so one weak
 link cannot chain incidents together), and never one whose dates contradict its own (nor one that began after it was
-already disclosed, nor one years before the fresh news it tells) or that puts its victim in another country. A second
-round joins the incidents one event was split into by the order its reports came in, on the same average link over
-their reports in different languages, and never two that each name whom they hit and share no victim
-(`_join_split_incidents`). Candidates come from an index on victim keys, CVEs, actors, malware and names, never from
-comparing every pair. Frames of one article are never merged with each other: the extractor already decided they are
-different incidents.
+already disclosed, nor one years before the fresh news it tells) or that puts its victim in another country; and
+neither the model nor a story told alike joins it to an incident that names only other victims than it names
+(`_another_operation`). A second round joins the incidents one event was split into by the order its reports
+came in, on the same average link over their reports in different languages, and never two that each name whom they
+hit and share no victim (`_join_split_incidents`). Candidates come from an index on victim keys, CVEs, actors,
+malware and names, never from comparing every pair. Frames of one article are never merged with each other: the
+extractor already decided they are different incidents.
 
 Resolution goes by generations (`Resolver`): each ingest resolves the frames stored since the last one against what
 the resolver remembers of the incidents so far (`ResolutionMemory`, kept in the database by
@@ -22,6 +23,7 @@ again replays the generations in order and gives the same incidents.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import itertools
@@ -64,6 +66,9 @@ MIN_SCORE = 2.0
 # within one language, read 0.31-0.56 alike (a victim named in passing: "W-2" forms, Atlanta in a report on
 # Baltimore), the right ones 0.46 and up; 0.45 keeps every right one and parts 6 of the 9.
 SHARED_VICTIM_LIKENESS = 0.45
+# How alike two victims' names are spelled (difflib's ratio) at the least to be one name misspelled: "Colonia Pipeline"
+# and "Colonial Pipeline" (0.97) on multilingual-train; names of two organisations differ in far more.
+SPELLED_ALIKE = 0.9
 SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
 SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
 DATE_TOLERANCE_MONTHS = 1  # on multilingual-train, 0 split Sony Pictures' reports (2014-11-24, 2014-12-19) apart
@@ -256,8 +261,9 @@ def _rule_score(frame: Frame, vector: np.ndarray, cluster: _Cluster, openers: fr
         return 0.0  # one name in common, and stories that read apart
     if shared:
         score += SAME_ACTOR
-        if score == SAME_ACTOR and similarity >= SAME_STORY and _catalogued(shared):
-            score += SAME_STORY_BONUS  # named differently, but the same actor and story
+        if score == SAME_ACTOR and similarity >= SAME_STORY and _catalogued(shared) \
+                and not _another_operation(frame, cluster):
+            score += SAME_STORY_BONUS  # the same actor and story, and no other victim named
     return score + similarity
 
 
@@ -321,7 +327,7 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     (`_about_if_unnamed`); two that both name nobody only when their articles are about one name
     (`_about_another_name`). An incident told in the frame's language as well is judged by its reports in the others, so
     a third German report of an incident already told in German and English is weighed against the English one."""
-    if frame.language is None or _vetoed(frame, cluster):
+    if frame.language is None or _vetoed(frame, cluster) or _another_operation(frame, cluster):
         return 0.0
     about = _about_if_unnamed(frame)
     others = [(other, other_vector) for other, other_vector in zip(cluster.frames, cluster.vectors, strict=True)
@@ -366,16 +372,37 @@ def _hit_elsewhere(frame: Frame, cluster: _Cluster) -> bool:
     different incidents across languages and none of the 67 of one. What an article names most counts as its victim
     here: without it, a report whose one victim was the co-victim its article names beside the one it is about ("tech
     giant ABB" in a report on Rheinmetall) was kept apart too."""
+    if not _another_operation(frame, cluster):
+        return False
     mine, theirs = identified(frame.victims), identified(cluster.victims)
-    if not mine or not theirs or any(victims_match(v, w) for v in mine for w in theirs):
-        return False
-    if most_named(frame) & {v.key for v in theirs} or {v.key for v in mine} & cluster.about:
-        return False  # one side's victim is what the other's article is about: its report cast another name
-    if set(frame.vulnerabilities) & cluster.cves or _outbreak_shared(frame, cluster):
-        return False
     countries = {v.country for v in mine if v.country}, {v.country for v in theirs if v.country}
     return (bool(countries[0] and countries[1]) and not countries[0] & countries[1]) or _other_actors(frame, cluster) \
         or (_town_halls(mine) and _town_halls(theirs))
+
+
+def _another_operation(frame: Frame, cluster: _Cluster) -> bool:
+    """The report and the incident name only other victims (`_names_only_other_victims`) and share no CVE and no
+    outbreak's malware (`_outbreak_shared`): whatever else they share, they tell two operations. The same-incident
+    model never joins such a report: it reads how alike two stories are told, and two descriptions of one actor's
+    attacks on two grid operators of one country read as one ("Sandworm hit Zorivka Energy", "Sandworm a visé
+    Brelance Énergie")."""
+    return _names_only_other_victims(frame, cluster) and not (set(frame.vulnerabilities) & cluster.cves
+                                                             or _outbreak_shared(frame, cluster))
+
+
+def _names_only_other_victims(frame: Frame, cluster: _Cluster) -> bool:
+    """The report and the incident each name whom they say was hit (one organisation, not a sector), and none alike:
+    not by key (`victims_match`), not by a spelling a letter or two apart ("Colonia Pipeline" in one report of
+    Colonial Pipeline's), and neither side's victim is what the other's article is about (its report cast another
+    name)."""
+    mine, theirs = identified(frame.victims), identified(cluster.victims)
+    if not mine or not theirs or any(victims_match(v, w) or _spelled_alike(v, w) for v in mine for w in theirs):
+        return False
+    return not (most_named(frame) & {v.key for v in theirs} or {v.key for v in mine} & cluster.about)
+
+
+def _spelled_alike(a: Victim, b: Victim) -> bool:
+    return difflib.SequenceMatcher(None, a.name.casefold(), b.name.casefold()).ratio() >= SPELLED_ALIKE
 
 
 def _town_halls(victims: list[Victim]) -> bool:
@@ -712,7 +739,7 @@ def _different_events(a: _Cluster, b: _Cluster) -> bool:
     port), however alike the stories around them read. The first round may still join such reports one by one,
     where the model reads them as one story; joining whole incidents asks more."""
     mine, theirs = identified(a.victims), identified(b.victims)
-    return bool(mine and theirs) and not any(victims_match(v, w) for v in mine for w in theirs)
+    return bool(mine and theirs) and not any(victims_match(v, w) or _spelled_alike(v, w) for v in mine for w in theirs)
 
 
 def _unique(values) -> list:
