@@ -877,3 +877,19 @@ def test_a_comma_after_a_trade_opens_no_apposition_for_a_speaker_or_a_list(text:
     before the comma: "the company, Kettleby said" names a speaker; a list is read as a list."""
     victims = [name for frame_victims in frames_victims(text, language) for name in frame_victims]
     assert not_a_victim not in victims
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Volgens de politie waren twee verdachten actief toen zij de systemen van een Belgisch havenbedrijf, Halvorn "
+     "Logistiek, hackten.", "nl", "Halvorn Logistiek"),
+    ("The police said two suspects, who hacked the servers of a Belgian port operator, Halvorn Logistics, were "
+     "arrested.", "en", "Halvorn Logistics"),
+])
+def test_a_victim_named_in_apposition_before_a_clause_final_verb_is_no_attacker(text: str, language: str,
+                                                                              victim: str) -> None:
+    """ "de systemen van een Belgisch havenbedrijf, Halvorn Logistiek, hackten": Dutch puts the verb at the end of
+    the clause, after its object; the name in apposition to the victim the cue describes is whom it hit, not a crew
+    the verb follows."""
+    frames = frames_of(text, language)
+    assert all(victim not in frame.actors for frame in frames)
+    assert any(victim in [v.name for v in frame.victims] for frame in frames)

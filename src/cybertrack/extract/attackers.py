@@ -35,7 +35,7 @@ from cybertrack.extract.facts import (
 from cybertrack.extract.gaps import words_between
 from cybertrack.extract.names import NameChunk
 from cybertrack.extract.person_names import honorifics
-from cybertrack.extract.victims import known_place, linking_words, name_key, plausible_name
+from cybertrack.extract.victims import in_apposition_to_a_victim, known_place, linking_words, name_key, plausible_name
 from cybertrack.knowledge.base import Entry, knowledge_base
 from cybertrack.knowledge.common_words import common_in_every_language
 from cybertrack.knowledge.legal_forms import ends_in_legal_form
@@ -348,8 +348,10 @@ def _people_of(facts: SentenceFacts, chunk: NameChunk) -> bool:
 
 def _a_victim(facts: SentenceFacts, chunk: Match | NameChunk) -> bool:
     """ "Zu dem Angriff auf X bekannte sich Y": a name the attack is on is not the one claiming it; nor is a
-    catalogued crew ("an attack on Hacking Team")."""
-    return _cast_from_before(facts, chunk, facts.cues.get("victim_before", []))
+    catalogued crew ("an attack on Hacking Team"); nor one that names a victim described by its trade ("toen zij de
+    systemen van een Nederlands energiebedrijf, Oostmere Energie, hackten")."""
+    return _cast_from_before(facts, chunk, facts.cues.get("victim_before", [])) \
+        or in_apposition_to_a_victim(facts, chunk.start, chunk.end)
 
 
 def _where_from(facts: SentenceFacts, chunk: NameChunk) -> bool:

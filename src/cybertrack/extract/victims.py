@@ -1020,61 +1020,78 @@ def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
     qualify: the gap from a farther one holds every word, comma and break of the nearer one's, and more. Cues never
     overlap, so their ends are in order and the nearest is found by bisection. The word that opens a list of who
     was hit ("the firms affected include X") is such a cue too."""
-    cues = facts.cues.get("victim_before", [])
-    if facts.cues.get("victim_list"):
-        cues = sorted(cues + facts.cues["victim_list"], key=lambda cue: cue.end)
-    nearest = bisect.bisect_right(cues, candidate.start, key=lambda cue: cue.end)
-    if not nearest:
+    cue = _nearest_cue_before(facts, candidate.start)
+    if cue is None:
         return None
-    cue = cues[nearest - 1]
-    gap = facts.text[cue.end:candidate.start]
-    gap_words = words_between(facts.text, cue.end, candidate.start, _MAX_DESCRIPTOR_WORDS)
-    if gap_words > _MAX_DESCRIPTOR_WORDS or (gap_words > _MAX_GAP_WORDS and not _trade_between(facts, cue, candidate)) \
+    start, end = candidate.start, candidate.end
+    gap = facts.text[cue.end:start]
+    gap_words = words_between(facts.text, cue.end, start, _MAX_DESCRIPTOR_WORDS)
+    described = not candidate.generic and _trade_between(facts, cue, start)
+    if gap_words > _MAX_DESCRIPTOR_WORDS or (gap_words > _MAX_GAP_WORDS and not described) \
             or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) \
-            or ("," in gap and not _named_after_its_trade(facts, cue, candidate)) or AGENT_BEFORE.search(gap):
+            or ("," in gap and not (described and _named_after_its_trade(facts, cue, start, end))) \
+            or AGENT_BEFORE.search(gap):
         return None  # "targeted in 2021 by Korvan": the name after the agent word is who hit
     return cue
 
 
-def _a_nationality(facts: SentenceFacts, name: Match) -> bool:
-    """The name chunk is a country's adjective ("Danish"), which describes rather than names."""
-    return any(c.start <= name.start and name.end <= c.end for c in facts.countries)
+def _nearest_cue_before(facts: SentenceFacts, start: int) -> Match | None:
+    cues = facts.cues.get("victim_before", [])
+    if facts.cues.get("victim_list"):
+        cues = sorted(cues + facts.cues["victim_list"], key=lambda cue: cue.end)
+    nearest = bisect.bisect_right(cues, start, key=lambda cue: cue.end)
+    return cues[nearest - 1] if nearest else None
 
 
-def _named_after_its_trade(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
+def in_apposition_to_a_victim(facts: SentenceFacts, start: int, end: int) -> bool:
+    """The name at ``start``..``end`` is the apposition of a victim described by its trade after a victim cue: "de
+    systemen van een Nederlands energiebedrijf, Oostmere Energie, hackten" (whom the verb at the clause's end hit,
+    not who hit)."""
+    cue = _nearest_cue_before(facts, start)
+    return cue is not None and _trade_between(facts, cue, start) and _named_after_its_trade(facts, cue, start, end)
+
+
+def _a_name_between(facts: SentenceFacts, start: int, end: int) -> bool:
+    """A name chunk stands between ``start`` and ``end`` that is not a country's adjective ("Danish", "Nederlands",
+    which describe rather than name)."""
+    return any(start <= name.start and name.end <= end
+               and not any(c.start <= name.start and name.end <= c.end for c in facts.countries)
+               for name in facts.names)
+
+
+def _named_after_its_trade(facts: SentenceFacts, cue: Match, start: int, end: int) -> bool:
     """ "preso di mira un'azienda della difesa polacca, la Korvan Systems": the one comma in the gap opens an
     apposition that names the organisation the words before it describe by its trade. The name closes it (a comma,
     the sentence's end): "attacked the company, Kettleby said" names a speaker. A name before the comma makes it a
     list ("attacks on tech giant ABB, the Kettleby Association"), which `_members_listed` reads."""
-    comma = facts.text.rfind(",", cue.end, candidate.start)
-    return facts.text.count(",", cue.end, candidate.start) == 1 \
-        and not any(cue.end <= name.start and name.end <= comma for name in facts.names) \
-        and bool(APPOSITION_OPENING.fullmatch(facts.text, comma, candidate.start)) \
-        and bool(_APPOSITION_CLOSING.match(facts.text, candidate.end)) and _trade_between(facts, cue, candidate)
+    comma = facts.text.rfind(",", cue.end, start)
+    return facts.text.count(",", cue.end, start) == 1 \
+        and not _a_name_between(facts, cue.end, comma) \
+        and bool(APPOSITION_OPENING.fullmatch(facts.text, comma, start)) \
+        and bool(_APPOSITION_CLOSING.match(facts.text, end))
 
 
-def _trade_between(facts: SentenceFacts, cue: Match, candidate: Candidate) -> bool:
+def _trade_between(facts: SentenceFacts, cue: Match, start: int) -> bool:
     """The words between the cue and a name describe whom it names, by its trade and country, and may run longer than
     the gap a cue otherwise spans: an organisation noun or a sector stands among them, at most
     ``_MAX_WORDS_AFTER_TRADE`` words before the name ("la empresa chilena de defensa X"), and no other name, no
     conjunction and no punctuation but a hyphen does. "attacks on Veldmark Bank was discovered by researcher X",
     "colpito la giustizia dell'FPS e la difesa di X" and "systems at Ukrainian utilities – systems like X's laptop"
     hold more than a description; a sector noun described at length ("companies in the worlds of diversified media")
-    is no name."""
-    gap = facts.text[cue.end:candidate.start]
+    is no name (`_cue_before` asks this of named candidates only)."""
+    gap = facts.text[cue.end:start]
     description = gap.partition(",")[0]  # an apposition's comma is `_named_after_its_trade`'s to read
-    if candidate.generic or _PUNCTUATION_IN_DESCRIPTION.search(description) \
+    if _PUNCTUATION_IN_DESCRIPTION.search(description) \
             or any(word.casefold() in _CONJUNCTIONS for word in gap.split()) \
-            or any(cue.end <= name.start and name.end <= candidate.start and not _a_nationality(facts, name)
-                   for name in facts.names):
+            or _a_name_between(facts, cue.end, start):
         return False
     nouns = [(noun.start, noun.end)
              for noun in (*facts.cues.get("organisation_noun", []), *facts.cues.get("sector", []))]
     if compound := _organisation_compound(facts.language):  # "einen norwegischen Energieversorger, die X"
-        nouns += [word.span() for word in compound.finditer(facts.text, cue.end, candidate.start)]
-    return any(cue.end <= start and end <= candidate.start
-               and words_between(facts.text, end, candidate.start, _MAX_WORDS_AFTER_TRADE) <= _MAX_WORDS_AFTER_TRADE
-               for start, end in nouns)
+        nouns += [word.span() for word in compound.finditer(facts.text, cue.end, start)]
+    return any(cue.end <= noun_start and noun_end <= start
+               and words_between(facts.text, noun_end, start, _MAX_WORDS_AFTER_TRADE) <= _MAX_WORDS_AFTER_TRADE
+               for noun_start, noun_end in nouns)
 
 
 def _another_attack(facts: SentenceFacts, cue: Match) -> bool:
