@@ -715,3 +715,18 @@ def test_a_name_whose_apposition_is_no_crew_is_no_actor_though_a_crew_noun_follo
     [frame] = extract_frames("doc", "Lindqvar Power, a grid operator, was hacked in 2021 by the hacking group Korvan "
                              "Spider.", "en", PUBLISHED, RESOURCES)
     assert frame.actors == ["Korvan Spider"] and [v.name for v in frame.victims] == ["Lindqvar Power"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Die Gruppe Korvan, die dem GRU zugerechnet wird, griff 2023 das Netz der Stadtwerke Brindle an.", "de"),
+    ("De groep Korvan, die aan de GRU wordt toegeschreven, viel in 2023 het netwerk van de gemeente Brindle aan.",
+     "nl"),
+])
+def test_a_group_placed_under_an_agency_in_a_relative_clause_acts_for_its_state(text: str, language: str) -> None:
+    """ "die dem GRU zugerechnet wird", "die aan de GRU wordt toegeschreven": the verb that ends the relative clause
+    places the group under the agency named before it; the agency and its state are on the attackers' side, and the
+    agency is no speaker of a claim."""
+    [frame] = extract_frames("doc", text, language, "2024-01-01", RESOURCES)
+    assert {"Korvan", "GRU"} <= set(frame.actors)
+    assert any("RU" in claim.attributed_to and claim.stance.asserts for claim in frame.claims)
+    assert all(claim.claimant != "GRU" for claim in frame.claims)

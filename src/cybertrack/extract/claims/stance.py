@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from cybertrack.extract.attackers import sentence_agencies
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.wording import ACCORDING_CUE, COMPLEMENTIZER, MEMBERSHIP, close, referring_opening
 from cybertrack.extract.coordination import opens_a_coordinated_clause
@@ -37,7 +38,7 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
                          ("responsibility", Stance.CLAIMS_RESPONSIBILITY), ("attribution", Stance.ATTRIBUTES)):
         found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])
                  and not (stance is Stance.ATTRIBUTES and any(start <= m.start < end for start, end in earlier))
-                 and not _members_of_a_state_body(facts.text, m)]
+                 and not _members_of_a_state_body(facts.text, m) and not _places_under_an_agency(facts, m)]
         if found:
             return StanceCue(stance, found[0])
     reporting = [m for m in facts.cues.get("speech", []) if _reports_the_attack(facts, m)] if facts.is_attack else []
@@ -58,6 +59,16 @@ def _reports_the_attack(facts: SentenceFacts, speech: Match) -> bool:
     if comma < 0 or not opens_a_coordinated_clause(facts.language, facts.text, comma):
         return True
     return any(cue.start > comma for cue in facts.cues.get("attack", []))
+
+
+def _places_under_an_agency(facts: SentenceFacts, cue: Match) -> bool:
+    """The cue is a link that places a group under the state agency named before it, in a relative clause ("APT28,
+    die dem GRU zugeordnet wird": the packs' ``agency_after``): what the article says of the group, not a claim with
+    the agency as its speaker."""
+    return any(link.start <= cue.start < link.end
+               and any(agency.end <= link.start and not facts.text[agency.end:link.start].strip()
+                       for agency in sentence_agencies(facts))
+               for link in facts.cues.get("agency_after", []))
 
 
 def _members_of_a_state_body(text: str, cue: Match) -> bool:
