@@ -49,6 +49,7 @@ from cybertrack.extract.claims.stance import (
 from cybertrack.extract.claims.targets import blamed_actors, blamed_states, self_claimant, split_into_clauses
 from cybertrack.extract.claims.wording import ACCORDING_CUE, ACCORDING_OPENING, referring_opening
 from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.incident_dates import background_markers
 from cybertrack.extract.negation import negated, negated_before
 from cybertrack.extract.victims import name_key
 from cybertrack.model import ARTICLE_CLAIMANT, Claim, ClaimantKind, Evidence, Stance
@@ -97,6 +98,8 @@ def _attribution_beside(facts: SentenceFacts, cue: StanceCue, earlier: list[tupl
             continue
         if attribution.start >= first.end and (comma := _last_break(text, first.end, attribution.start)) >= 0:
             span = (comma + 1, len(text))
+        elif attribution.start >= first.end and (after := _after_word(facts, first.end, attribution.start)):
+            span = (after, len(text))  # "The Kremlin denied any involvement after Estonia's government blamed ..."
         elif attribution.end <= first.start and (comma := _first_break(text, attribution.end, first.start)) >= 0:
             span = (0, comma)
         else:
@@ -105,6 +108,13 @@ def _attribution_beside(facts: SentenceFacts, cue: StanceCue, earlier: list[tupl
         if not any(clause.cues.get(kind) for kind in stronger):
             return clause
     return None
+
+
+def _after_word(facts: SentenceFacts, start: int, end: int) -> int:
+    """Where the clause that a word for "after" opens between ``start`` and ``end`` begins (the packs' ``after``
+    background markers: "after", "tras", "après"), or 0 when none stands there."""
+    found = list(background_markers(facts.language, "after").finditer(facts.text, start, end))
+    return found[-1].end() if found else 0
 
 
 def _denied_by_the_accused(facts: SentenceFacts, cue: StanceCue, speakers: list[Speaker]) -> bool:
