@@ -66,8 +66,9 @@ MIN_SCORE = 2.0
 # within one language, read 0.31-0.56 alike (a victim named in passing: "W-2" forms, Atlanta in a report on
 # Baltimore), the right ones 0.46 and up; 0.45 keeps every right one and parts 6 of the 9.
 SHARED_VICTIM_LIKENESS = 0.45
-# How alike two victims' names are spelled (difflib's ratio) at the least to be one name misspelled: "Colonia Pipeline"
-# and "Colonial Pipeline" (0.97) on multilingual-train; names of two organisations differ in far more.
+# How alike two victims' names are spelled (difflib's ratio) at the least to be one name misspelled: a letter dropped
+# from a two-word name ("Kettlby Pipeline", "Kettleby Pipeline") keeps 0.97, and one incident of multilingual-train
+# has a report that misspells its victim so; names of two organisations differ in far more.
 SPELLED_ALIKE = 0.9
 SAME_STORY = 0.6  # cosine of two reports' sentences above which one actor's two reports are one incident
 SAME_STORY_BONUS = 1.0  # less than a shared victim: a report joins the incident naming its victim first
@@ -392,8 +393,8 @@ def _another_operation(frame: Frame, cluster: _Cluster) -> bool:
 
 def _names_only_other_victims(frame: Frame, cluster: _Cluster) -> bool:
     """The report and the incident each name whom they say was hit (one organisation, not a sector), and none alike:
-    not by key (`victims_match`), not by a spelling a letter or two apart ("Colonia Pipeline" in one report of
-    Colonial Pipeline's), and neither side's victim is what the other's article is about (its report cast another
+    not by key (`victims_match`), not by a spelling a letter or two apart ("Kettlby Pipeline" in one report of
+    Kettleby Pipeline's), and neither side's victim is what the other's article is about (its report cast another
     name)."""
     mine, theirs = identified(frame.victims), identified(cluster.victims)
     if not mine or not theirs or any(victims_match(v, w) or _spelled_alike(v, w) for v in mine for w in theirs):

@@ -274,7 +274,8 @@ _VERB_CUES = ("attribution", "denial", "speech", "victim_before")
 _TRADE_CUES = ("sector", "organisation_noun")
 
 
-def _trades(facts: SentenceFacts) -> list[Match]:
+def trades(facts: SentenceFacts) -> list[Match]:
+    """The sentence's sector and organisation nouns: the words that name a trade ("bank", "Betreiber", "azienda")."""
     return [cue for kind in _TRADE_CUES for cue in facts.cues.get(kind, [])]
 
 
@@ -285,7 +286,7 @@ def _is_group_noun(facts: SentenceFacts, noun: Match) -> bool:
 def _trade_before(facts: SentenceFacts, start: int, noun: Match) -> bool:
     """A sector or organisation noun between ``start`` and a group noun: "an Irish hospital group", "a French media
     group" are firms of a trade, not groups of attackers ("Russian military hackers" are hackers all the same)."""
-    return _is_group_noun(facts, noun) and (any(start <= cue.start and cue.end <= noun.start for cue in _trades(facts))
+    return _is_group_noun(facts, noun) and (any(start <= cue.start and cue.end <= noun.start for cue in trades(facts))
                                             or _described_business_group(facts, start, noun.start, noun))
 
 
@@ -326,7 +327,7 @@ def bare_group_nouns(language: str) -> frozenset[str]:
 def _inside_a_trade(facts: SentenceFacts, noun: Match) -> bool:
     """An attacker noun that is part of a sector noun names no attacker: "un groupe hospitalier", "un gruppo
     ospedaliero" is a firm."""
-    return any(cue.start <= noun.start and noun.end <= cue.end for cue in _trades(facts))
+    return any(cue.start <= noun.start and noun.end <= cue.end for cue in trades(facts))
 
 
 def verb_between(facts: SentenceFacts, start: int, end: int) -> bool:

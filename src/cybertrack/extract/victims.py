@@ -26,6 +26,7 @@ from cybertrack.extract.facts import (
     SentenceFacts,
     auxiliaries_before_object,
     bare_group_nouns,
+    trades,
     verb_between,
 )
 from cybertrack.extract.gaps import words_between
@@ -89,8 +90,8 @@ _NAME_LINK = re.compile(rf"^(?:{_LINK_WORDS}\s+)+|^[dl]['’]", re.IGNORECASE)
 _MIN_SENTENCE_WORDS = 6
 _MIN_NAME_CHARACTERS = 3
 _MAX_GAP_WORDS = 4
-# words between a victim cue and the name when they describe the victim by its trade ("hacked the Chilean interbank
-# network operator Redmara", "à la plateforme de cryptomonnaies japonaise Sorimo")
+# words between a victim cue and the name when they describe the victim by its trade ("hacked the Danish offshore wind
+# farm operator X", "los servidores de la empresa noruega de transporte marítimo X")
 _MAX_DESCRIPTOR_WORDS = 7
 _MAX_WORDS_AFTER_TRADE = 4  # "empresa | noruega de transporte marítimo | X": a nationality, a field, link words
 _PUNCTUATION_IN_DESCRIPTION = re.compile(r"[^\w\s'’-]")
@@ -1085,8 +1086,7 @@ def _trade_between(facts: SentenceFacts, cue: Match, start: int) -> bool:
             or any(word.casefold() in _CONJUNCTIONS for word in gap.split()) \
             or _a_name_between(facts, cue.end, start):
         return False
-    nouns = [(noun.start, noun.end)
-             for noun in (*facts.cues.get("organisation_noun", []), *facts.cues.get("sector", []))]
+    nouns = [(noun.start, noun.end) for noun in trades(facts)]
     if compound := _organisation_compound(facts.language):  # "einen norwegischen Energieversorger, die X"
         nouns += [word.span() for word in compound.finditer(facts.text, cue.end, start)]
     return any(cue.end <= noun_start and noun_end <= start
