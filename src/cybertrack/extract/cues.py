@@ -170,8 +170,8 @@ def _split_pattern(phrase: str) -> re.Pattern[str]:
 
 def _theft_pattern(phrase: str, conjunctions: list[str]) -> re.Pattern[str]:
     """ "stole … from": the verb, the loot (a few words of one phrase: no comma, save inside a number, and none of
-    its language's ``conjunctions``, which join a second verb: "robaron datos y usaron un software para borrar
-    información de") and the preposition, the farthest one within reach: the loot may hold the preposition
+    its language's ``conjunctions``, which join a second verb: "robaron datos y cifraron después los servidores
+    de") and the preposition, the farthest one within reach: the loot may hold the preposition
     ("Kryptowährung im Wert von 30 Millionen Dollar von der Handelsplattform X"), and so may a source the sentence
     inserts ("stalen volgens onderzoekers van Fox-IT cryptovaluta van het handelsplatform X")."""
     head, tail = (part.strip() for part in phrase.split(SPLIT, 1))
