@@ -81,8 +81,13 @@ class Cues:
                     # "DoS", "DDoS": written with inner capitals, they must be matched as written ("dos" is "two")
                     self._matcher.add(phrase, Cue(kind, group), case_sensitive=sum(c.isupper() for c in phrase) >= 2)
         self._split_heads = re.compile(rf"\b(?:{alternation(self._split)})\b", re.IGNORECASE) if self._split else None
-        self._thefts = [_theft_pattern(phrase, pack(language, "grammar")["conjunctions"]) for language in LANGUAGES
-                        for phrase in with_contractions(language, roles["taken_from"].get(language, []))]
+        self._thefts: dict[str, list[re.Pattern[str]]] = {}  # a theft verb -> its patterns, one per preposition
+        for language in LANGUAGES:
+            for phrase in with_contractions(language, roles["taken_from"].get(language, [])):
+                head = phrase.split(SPLIT)[0].strip().casefold()
+                self._thefts.setdefault(head, []).append(
+                    _theft_pattern(phrase, pack(language, "grammar")["conjunctions"]))
+        self._theft_verbs = re.compile(rf"\b(?:{alternation(self._thefts)})\b", re.IGNORECASE)
         self._list_openers = _phrases_pattern(roles["list_openers"])
         self._hit_participles = _phrases_pattern(roles["hit_participles"])
         self._spread = PhraseMatcher()  # the victim phrases of a verb group, read again across its adverbs
@@ -116,7 +121,8 @@ class Cues:
         opens, the longest: "robó 20 millones de dólares a la plataforma de", not "robó 20 millones de dólares a". A
         span that meets a phrase already matched leaves it be: "stole data from" is a phrase of its own."""
         spans: dict[int, re.Match[str]] = {}
-        for pattern in self._thefts:
+        verbs = {verb.group().casefold() for verb in self._theft_verbs.finditer(text)}  # most sentences hold none
+        for pattern in (pattern for verb in sorted(verbs) for pattern in self._thefts[verb]):
             for m in pattern.finditer(text):
                 if m.start() not in spans or m.end() > spans[m.start()].end():
                     spans[m.start()] = m
