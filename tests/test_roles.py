@@ -893,3 +893,18 @@ def test_a_victim_named_in_apposition_before_a_clause_final_verb_is_no_attacker(
     frames = frames_of(text, language)
     assert all(victim not in frame.actors for frame in frames)
     assert any(victim in [v.name for v in frame.victims] for frame in frames)
+
+
+@pytest.mark.parametrize(("text", "language", "not_a_victim"), [
+    ("Hackers attacked the systems of the firm that serves Kettleby Clinic.", "en", "Kettleby Clinic"),
+    ("Des pirates ont attaqué les systèmes de la société qui dessert Kettleby.", "fr", "Kettleby"),
+    ("Gli hacker hanno attaccato i sistemi della società che serve Kettleby.", "it", "Kettleby"),
+    ("Los piratas atacaron los sistemas de la empresa que sirve Kettleby.", "es", "Kettleby"),
+    ("Hackers hebben de systemen van het bedrijf dat Kettleby bedient aangevallen.", "nl", "Kettleby"),
+])
+def test_a_name_in_a_relative_clause_after_a_cue_is_not_whom_the_cue_speaks_of(text: str, language: str,
+                                                                             not_a_victim: str) -> None:
+    """ "the systems of the firm that serves Kettleby Clinic": the name stands in a clause about what the firm does
+    (each pack's ``relative_pronouns``), so the cue "systems of" does not cast it; the firm was hit, not its
+    client."""
+    assert not_a_victim not in cast_by_a_rule(text, language)

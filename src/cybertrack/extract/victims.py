@@ -1020,7 +1020,9 @@ def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
     """The victim cue a few words before the name, if it speaks of the name. Only the nearest cue before it can
     qualify: the gap from a farther one holds every word, comma and break of the nearer one's, and more. Cues never
     overlap, so their ends are in order and the nearest is found by bisection. The word that opens a list of who
-    was hit ("the firms affected include X") is such a cue too."""
+    was hit ("the firms affected include X") is such a cue too. A name in a relative clause after the cue ("the
+    systems of the company that books appointments for Norvale Clinic") is what the clause tells of, not whom the
+    cue speaks of."""
     cue = _nearest_cue_before(facts, candidate.start)
     if cue is None:
         return None
@@ -1031,7 +1033,7 @@ def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
     if gap_words > _MAX_DESCRIPTOR_WORDS or (gap_words > _MAX_GAP_WORDS and not described) \
             or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) \
             or ("," in gap and not (described and _named_after_its_trade(facts, cue, start, end))) \
-            or AGENT_BEFORE.search(gap):
+            or AGENT_BEFORE.search(gap) or _relative_pronoun(facts.language).search(gap):
         return None  # "targeted in 2021 by Korvan": the name after the agent word is who hit
     return cue
 
@@ -1092,6 +1094,13 @@ def _trade_between(facts: SentenceFacts, cue: Match, start: int) -> bool:
     return any(cue.end <= noun_start and noun_end <= start
                and words_between(facts.text, noun_end, start, _MAX_WORDS_AFTER_TRADE) <= _MAX_WORDS_AFTER_TRADE
                for noun_start, noun_end in nouns)
+
+
+@language_table
+def _relative_pronoun(language: str) -> re.Pattern[str]:
+    """The pack's words that open a relative clause, as whole words in any case."""
+    pronouns = pack(language if language in LANGUAGES else "en", "grammar")["relative_pronouns"]
+    return re.compile(rf"(?<!\w)(?:{alternation(pronouns)})(?!\w)", re.IGNORECASE)
 
 
 def _another_attack(facts: SentenceFacts, cue: Match) -> bool:
