@@ -74,3 +74,34 @@ def test_the_exports_list_groups_apart_from_victims(tmp_path) -> None:
     assert "hospitals" in table.read_text(encoding="utf-8").splitlines()[1]
     page = TestClient(create_app(str(cli.db))).get(f"/incidents/{incident['id']}")
     assert "named only by their sector: hospitals (healthcare)" in page.text
+
+
+PROFILE_ARTICLES = [
+    ("en", "Danish police",
+     "Danish intelligence services say that APT29 broke into the networks of the Danish police last autumn. "
+     "It copied the phone numbers of several thousand officers. According to the services, APT29 has been "
+     "at work since 2019 at least and has targeted armed forces, governments, defence companies and "
+     "universities. Publishing how APT29 works should make life harder for APT29, their director added."),
+    ("fr", "police",
+     "Selon les services de renseignement danois, APT29 s'est introduit l'automne dernier dans les réseaux "
+     "de la police danoise. Il a copié les numéros de téléphone de plusieurs milliers d'agents. Toujours "
+     "selon les services, APT29 opère depuis 2019 au moins et a ciblé des forces armées, des gouvernements, "
+     "des entreprises de défense et des universités. Publier la façon dont opère APT29 devrait gêner APT29, "
+     "a ajouté leur directeur."),
+    ("it", "polizia",
+     "Secondo i servizi di intelligence danesi, APT29 si è introdotto lo scorso autunno nelle reti della "
+     "polizia danese. Ha copiato i numeri di telefono di diverse migliaia di agenti. Sempre secondo i "
+     "servizi, APT29 opera almeno dal 2019 e ha preso di mira forze armate, governi, aziende della difesa e "
+     "università. Rendere noto come opera APT29 dovrebbe ostacolare APT29, ha aggiunto il loro direttore."),
+]
+
+
+@pytest.mark.parametrize(("language", "victim", "text"), PROFILE_ARTICLES)
+def test_the_sectors_an_actor_targets_are_its_profile_not_another_incident(language: str, victim: str,
+                                                                           text: str) -> None:
+    """After the attack it reports, an article tells whom the group has targeted over the years ("armed forces,
+    governments, defence companies and universities") and names the group again: the sectors are the group's target
+    profile, not the victims of another incident, though later sentences name the group."""
+    frames = extract_frames("doc", text, language, "2024-10-01", RESOURCES)
+    assert [[v.name for v in frame.victims] for frame in frames] == [[victim]]
+    assert frames[0].actors == ["APT29"]

@@ -1000,9 +1000,19 @@ def _distinctive(draft: _Draft, story_casts: list[set[str]]) -> bool:
     when they are all the actors of a story with a named victim ("Uber blames Lapsus$ ... the group has hit other
     tech companies"); one actor of a story that names two ("APT29 for the ministry, Sandworm for the railway") may be
     another incident's. A sentence that lists several sectors tells whom an actor goes after, its target profile, and
-    is no incident of its own either."""
+    is no incident of its own either; nor is a frame whose victims only such sentences name, whatever its other
+    sentences say of its actor ("Korvan has targeted armed forces, governments and defence firms since 2019 ... the
+    agencies exposed Korvan's tactics")."""
+    if draft.spans and all(_a_profile(s) for s in draft.sentences if s.index in draft.spans):
+        return False
     return any((((actors := _actor_keys(s)) and actors not in story_casts) or s.vulnerabilities or s.dates)
-               and len(s.cues.get("sector", [])) < _PROFILE_SECTORS for s in draft.sentences)
+               and not _a_profile(s) for s in draft.sentences)
+
+
+def _a_profile(sentence: SentenceFacts) -> bool:
+    """The sentence lists several sectors: whom an actor goes after, not whom one attack hit. A sector named twice
+    ("the Parliament ... members of Parliament") counts once."""
+    return len({cue.text.casefold() for cue in sentence.cues.get("sector", [])}) >= _PROFILE_SECTORS
 
 
 def _named_before(draft: _Draft, heads: set[str]) -> bool:
