@@ -523,9 +523,10 @@ def _names_something(facts: SentenceFacts, country: CountryMention) -> bool:
     victim ("Russia hacked") it names the state that acts."""
     if country.form != "name":
         return False
-    verbs = {(m.start, m.end) for m in facts.cues.get("victim_before", [])}  # "Russia hacked": a state acting
-    after = [m for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, [])
-             if (m.start, m.end) not in verbs]
+    # "Russia hacked", "North Korea stole data from": a state acting, where an attack cue opens a victim cue (a
+    # theft's cue runs on to whom it took from)
+    verbs = {m.start for m in facts.cues.get("victim_before", [])}
+    after = [m for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, []) if m.start not in verbs]
     return any(0 < m.start - country.end <= 1 for m in after) \
         or any(0 <= country.start - m.end <= 1 for m in facts.cues.get("group_noun", []))  # "Ransomware-Gruppe Cuba"
 
