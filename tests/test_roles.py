@@ -908,3 +908,18 @@ def test_a_name_in_a_relative_clause_after_a_cue_is_not_whom_the_cue_speaks_of(t
     (each pack's ``relative_pronouns``), so the cue "systems of" does not cast it; the firm was hit, not its
     client."""
     assert not_a_victim not in cast_by_a_rule(text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Hackers stole customer data from the Chilean shipping firm Andelvar, according to ESET.", "en", "Andelvar"),
+    ("Secondo gli esperti di ESET, gli hacker hanno preso di mira un'azienda della difesa polacca, la Korvan Systems.",
+     "it", "Korvan Systems"),
+    ("Des pirates ont dérobé des données à l'armateur chilien Andelvar, selon ESET.", "fr", "Andelvar"),
+    ("Los piratas robaron datos a la naviera chilena Andelvar, según ESET.", "es", "Andelvar"),
+])
+def test_a_security_firm_cited_as_the_source_leaves_the_victim_a_victim(text: str, language: str,
+                                                                        victim: str) -> None:
+    """ "according to ESET", "secondo gli esperti di ESET": a security firm the sentence cites as its source is no
+    sign that the sentence tells of the firm's research, as one that found or analysed something is; the role model
+    reads only the latter (``sentence:producer``)."""
+    assert frames_victims(text, language) == [[victim]]

@@ -31,7 +31,7 @@ from cybertrack.extract.attack_types import frame_types, implied_techniques
 from cybertrack.extract.attackers import initials_only, nationalities_of_attackers, sentence_attackers
 from cybertrack.extract.claims import ARTICLE_CLAIMANT, sentence_claims
 from cybertrack.extract.claims.groups import named_groups
-from cybertrack.extract.claims.wording import ACCORDING_CUE, AS_REPORTED, FUNCTION_WORDS
+from cybertrack.extract.claims.wording import FUNCTION_WORDS, named_as_the_source
 from cybertrack.extract.context_victims import context_victims
 from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import CountryMention, SentenceFacts, sentence_facts
@@ -90,7 +90,6 @@ MAX_SENTENCE_CHARS = 2000
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:while|whereas|tandis que|alors que|mentre|während|terwijl|mientras que|mientras)\b", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
-_SOURCE_OPENING_WORDS = 6  # "según ha confirmado este lunes el": the words of a clause opening on who reports
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _AGENT_WORDS = 5  # "targeted in March 2021 by the": the words from a target verb to the attacker it names
@@ -647,7 +646,8 @@ def _without_people(cast: dict[int, list[Candidate]], by_index: dict[int, Senten
     and stays."""
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not titles_a_person(by_index[index], c)
-                         and not _an_authority(by_index[index], c) and not _named_as_the_source(by_index[index], c)])}
+                         and not _an_authority(by_index[index], c)
+                         and not named_as_the_source(by_index[index], c.start, c.end)])}
 
 
 def _an_authority(facts: SentenceFacts, candidate: Candidate) -> bool:
@@ -661,23 +661,6 @@ def _an_authority(facts: SentenceFacts, candidate: Candidate) -> bool:
     end = candidate.start + len(_ACRONYM_AFTER.sub("", text[candidate.start:candidate.end]))
     return any(cue.end == end and cue.start >= start and not text[start:cue.start].strip()
                for cue in facts.cues.get("claimant_noun", []))
-
-
-def _named_as_the_source(facts: SentenceFacts, candidate: Candidate) -> bool:
-    """ "..., wie das Bundesamt für Cybersicherheit (BACS) mitteilte", "según ha confirmado el Centro Criptológico
-    Nacional", "according to the NCSC", "..., meldt de MIVD": a name its clause opens on as the one who reports (the
-    packs' ``according_to``, ``as_reported`` with a verb of speech after the name, or a verb of speech) tells of the
-    attack; the article-level models take it for the victim when the victim's own name is weak."""
-    text = facts.text
-    opening = max(text.rfind(mark, 0, candidate.start) for mark in ",;:(") + 1
-    words = text[opening:candidate.start].split()
-    if not words or len(words) > _SOURCE_OPENING_WORDS or any(word[:1].isupper() for word in words[1:]):
-        return False
-    said_after = any(candidate.end <= m.start for m in facts.cues.get("speech", []))
-    first_word = opening + len(text[opening:]) - len(text[opening:].lstrip())
-    said_first = any(m.start == first_word and m.end <= candidate.start for m in facts.cues.get("speech", []))
-    return bool(ACCORDING_CUE.match(" ".join(words))) or (words[0].casefold() in AS_REPORTED and said_after) \
-        or said_first
 
 
 def _organisations_as_last_resort(cast: dict[int, list[Candidate]]) -> dict[int, list[Candidate]]:

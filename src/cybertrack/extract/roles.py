@@ -33,7 +33,7 @@ from importlib import resources
 
 import numpy as np
 
-from cybertrack.extract.claims.wording import ACCORDING_CUE, AS_REPORTED
+from cybertrack.extract.claims.wording import ACCORDING_CUE, AS_REPORTED, named_as_the_source
 from cybertrack.extract.coordination import opens_a_coordinated_clause
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.gaps import words_between
@@ -215,12 +215,14 @@ def _kind_features(context: Context, c: Candidate) -> list[float]:
 
 
 def _sentence_features(context: Context, c: Candidate) -> list[float]:
-    """What the sentence says besides: an attack (or only a possible one), a named actor, an attribution, speech,
-    how many candidates."""
+    """What the sentence says besides: an attack (or only a possible one), a named actor, an attribution, speech, a
+    security firm or CERT other than as the source it cites ("researchers at Kestrel found", not "according to
+    Kestrel": the firm's research is often the story, and whom it names its examples), how many candidates."""
     facts = context.facts
     return [float(facts.is_attack), float(facts.has("hypothetical")), float(bool(facts.actors)),
             float(facts.has("attribution") or facts.has("denial")), float(facts.has("speech")),
-            float(bool(facts.producers)), math.log1p(len(context.found)) / math.log1p(10)]
+            float(any(not named_as_the_source(facts, p.start, p.end) for p in facts.producers)),
+            math.log1p(len(context.found)) / math.log1p(10)]
 
 
 # the hand-written rules, features of the "cues" group: what the model decides with (see the module's docstring)
