@@ -264,6 +264,9 @@ def test_a_hacktivist_group_acting_is_an_actor_by_its_whole_name(language, sente
     ("en", "GRU unit 26165 hacked the email system of the Veldmark parliament.", "GRU", "RU"),
     ("fr", "Le Royaume-Uni a attribué l'attaque contre le ministère veldmarkois au MSS chinois.", "MSS", "CN"),
     ("de", "Der Cyberangriff auf das Parlament von Veldmark kam von Hackern im Auftrag des FSB.", "FSB", "RU"),
+    # a numbered unit between the link and the agency links as an article does
+    ("en", "Hackers from Unit 74455 of the GRU breached the network of the Veldmark grid operator.", "GRU", "RU"),
+    ("es", "Hackers de la unidad 74455 del GRU vulneraron la red del operador eléctrico de Veldmark.", "GRU", "RU"),
 ])
 def test_a_state_agency_acting_is_an_actor_with_its_state(language, sentence, agency, state):
     assert Acting(agency, state) in acting(sentence, language)

@@ -40,7 +40,7 @@ from cybertrack.knowledge.base import Entry, knowledge_base
 from cybertrack.knowledge.common_words import common_in_every_language
 from cybertrack.knowledge.legal_forms import ends_in_legal_form
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import pack, words
+from cybertrack.lang import LANGUAGES, pack, words
 from cybertrack.tables import language_table, table
 
 _APPOSITION = 6
@@ -372,15 +372,23 @@ def _only_a_country(facts: SentenceFacts, chunk: NameChunk) -> bool:
 
 
 def _links(facts: SentenceFacts, start: int, end: int, linking: frozenset[str]) -> bool:
-    """Only ``linking`` words, quotes, dashes, a possessive or a country stand between ``start`` and ``end``:
-    "hacked by the X", "hackers — X and Y", "hackers of Russia's GRU", "the GRU's unit 26165"."""
-    for word in re.finditer(r"\S+", facts.text[start:end]):
+    """Only ``linking`` words, quotes, dashes, a possessive, a country or a numbered unit under what follows (the
+    packs' ``unit_designations``) stand between ``start`` and ``end``: "hacked by the X", "hackers — X and Y",
+    "hackers of Russia's GRU", "the GRU's unit 26165", "hackers from Unit 26165 of the GRU"."""
+    gap = _unit_designation(facts.language).sub(lambda unit: " " * len(unit.group()), facts.text[start:end])
+    for word in re.finditer(r"\S+", gap):
         token = word.group().casefold().lstrip("-")
         at = start + word.start()
         if not (not token or _PUNCTUATION_ONLY.match(token) or token in linking or token in {"'s", "’s"}
                 or any(c.start <= at < c.end for c in facts.countries)):
             return False
     return True
+
+
+@language_table
+def _unit_designation(language: str) -> re.Pattern[str]:
+    fragments = pack(language if language in LANGUAGES else "en", "actors")["unit_designations"]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})(?!\w)", re.IGNORECASE)
 
 
 def _cast_from_before(facts: SentenceFacts, name: Match | NameChunk, cues: list[Match]) -> bool:
