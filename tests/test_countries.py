@@ -58,6 +58,8 @@ def test_country_names_in_every_language(matcher: PhraseMatcher, sentence: str) 
         ("Russische hackers eisten de aanval op.", "RU"),
         ("North Korean operators stole the funds.", "KP"),
         ("Des pirates nord-coréens ont volé les fonds.", "KP"),
+        # German has an older adjective for Estonia beside "estnisch"
+        ("Unbekannte legten die Websites der estländischen Regierung lahm.", "EE"),
     ],
 )
 def test_adjectives_and_their_inflections(matcher: PhraseMatcher, sentence: str, code: str) -> None:
