@@ -92,6 +92,13 @@ def test_places_in_a_run_of_capitalised_words(places: dict[str, str]) -> None:
         ("it", "Il comune di Roccaverde (Cuneo) è stato colpito da un ransomware.", "comune di Roccaverde", ["IT"]),
         ("de", "Die Stadtverwaltung Kornhausen (Niedersachsen) wurde Opfer eines Cyberangriffs.",
          "Stadtverwaltung Kornhausen", ["DE"]),
+        # the name as the apposition of the noun the nationality describes
+        ("nl", "Twee Russische verdachten hackten de systemen van een Nederlands energiebedrijf, Oostmere Energie.",
+         "Oostmere Energie", ["NL"]),
+        ("en", "Two Russian suspects breached the systems of a Dutch energy company, Oostmere Energie.",
+         "Oostmere Energie", ["NL"]),
+        ("de", "Zwei Russen griffen einen niederländischen Energieversorger, die Oostmere Energie, an.",
+         "Oostmere Energie", ["NL"]),
     ],
 )
 def test_country_from_the_words_around_the_victim(places: dict[str, str], language: str, sentence: str, victim: str,
@@ -125,6 +132,8 @@ def test_an_enumeration_of_places_gives_every_country(places: dict[str, str], la
         ("en", "The French government said Norvale Logistics was hit by ransomware.", "Norvale Logistics"),
         ("en", "Norvale Logistics was hit by ransomware, and the attack spread to Austria.", "Norvale Logistics"),
         ("de", "Norvale wurde gehackt, wie die Polizei in Potsdam mitteilte.", "Norvale"),
+        # after a name, a comma lists: the country is the first item's
+        ("en", "The leak exposed Danish singers Kettleby, Norvale Brindle and others.", "Norvale Brindle"),
     ],
 )
 def test_no_country_from_the_attacker_or_from_words_that_do_not_tie_it(places: dict[str, str], language: str,

@@ -40,6 +40,7 @@ MAX_SEATED_APPOSITION_WORDS = 5  # "X, a logistics firm headquartered in Y": the
 _CLAUSE_CUES = frozenset({"speech", "attribution", "denial", "attack", "victim_before", "victim_after", "hedge",
                           "hypothetical", "attacker_before", "attacker_after"})
 _PUNCTUATION = re.compile(r"[.;:!?,()\[\]\"“”«»]")
+_ARTICLES = frozenset(word.casefold() for word in words("grammar", "articles"))
 
 
 @dataclass(frozen=True)
@@ -180,13 +181,27 @@ def _before(facts: SentenceFacts, start: int, located: list[_Located]) -> str | 
     nearest = next((m for m in reversed(located) if m.end <= start), None)
     if nearest is None:
         return None
-    gap = re.sub(r"^['’]s\b", " ", facts.text[nearest.end:start])
+    gap = re.sub(r"^['’]s\b", " ", _without_apposition_comma(facts, nearest.end, start))
     if _PUNCTUATION.search(gap) or len(gap.split()) > MAX_WORDS_BEFORE:
         return None
     if any(nearest.end <= m.start and m.end <= start for kind, found in facts.cues.items()
            if kind in _CLAUSE_CUES for m in found):
         return None
     return nearest.code
+
+
+def _without_apposition_comma(facts: SentenceFacts, start: int, end: int) -> str:
+    """The words between a nationality and a name (``start``..``end``), without the comma that opens the name as an
+    apposition of the noun they describe ("a Dutch energy company, Oostmere Energie", "einen niederländischen
+    Energieversorger, die Oostmere Energie"): a comma after at least one word and no name, with at most an article
+    after it. After a name, the comma lists ("Norvale, Brindle and Kettleby")."""
+    gap = facts.text[start:end]
+    described, comma, rest = gap.rpartition(",")
+    described_end = start + len(described)
+    if comma and described.strip() and all(word.casefold() in _ARTICLES for word in rest.split()) \
+            and not any(start <= name.start < described_end for name in facts.names):
+        return described
+    return gap
 
 
 def _apposition(facts: SentenceFacts, end: int, located: list[_Located]) -> str | None:
