@@ -375,7 +375,9 @@ def _links(facts: SentenceFacts, start: int, end: int, linking: frozenset[str]) 
     """Only ``linking`` words, quotes, dashes, a possessive, a country or a numbered unit under what follows (the
     packs' ``unit_designations``) stand between ``start`` and ``end``: "hacked by the X", "hackers — X and Y",
     "hackers of Russia's GRU", "the GRU's unit 26165", "hackers from Unit 26165 of the GRU"."""
-    gap = _unit_designation(facts.language).sub(lambda unit: " " * len(unit.group()), facts.text[start:end])
+    gap = facts.text[start:end]
+    if any(character.isdigit() for character in gap):  # a unit is numbered; most gaps hold no digit
+        gap = _unit_designation(facts.language).sub(lambda unit: " " * len(unit.group()), gap)
     for word in re.finditer(r"\S+", gap):
         token = word.group().casefold().lstrip("-")
         at = start + word.start()
