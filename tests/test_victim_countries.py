@@ -132,7 +132,7 @@ def test_an_enumeration_of_places_gives_every_country(places: dict[str, str], la
         ("en", "The French government said Norvale Logistics was hit by ransomware.", "Norvale Logistics"),
         ("en", "Norvale Logistics was hit by ransomware, and the attack spread to Austria.", "Norvale Logistics"),
         ("de", "Norvale wurde gehackt, wie die Polizei in Potsdam mitteilte.", "Norvale"),
-        # after a name, a comma lists: the country is the first item's
+        # after a name, the comma lists: "Danish" describes the first item only
         ("en", "The leak exposed Danish singers Kettleby, Norvale Brindle and others.", "Norvale Brindle"),
     ],
 )

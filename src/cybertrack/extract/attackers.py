@@ -389,6 +389,7 @@ def _links(facts: SentenceFacts, start: int, end: int, linking: frozenset[str]) 
 
 @language_table
 def _unit_designation(language: str) -> re.Pattern[str]:
+    """The pack's patterns of a numbered unit under what follows ("unit 26165 of"), as one pattern."""
     fragments = pack(language if language in LANGUAGES else "en", "actors")["unit_designations"]
     return re.compile(rf"(?<!\w)(?:{'|'.join(fragments)})(?!\w)", re.IGNORECASE)
 

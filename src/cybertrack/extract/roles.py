@@ -217,7 +217,7 @@ def _kind_features(context: Context, c: Candidate) -> list[float]:
 def _sentence_features(context: Context, c: Candidate) -> list[float]:
     """What the sentence says besides: an attack (or only a possible one), a named actor, an attribution, speech, a
     security firm or CERT other than as the source it cites ("researchers at Kestrel found", not "according to
-    Kestrel": the firm's research is often the story, and whom it names its examples), how many candidates."""
+    Kestrel": the firm's research is often the story, and the names in it are its examples), how many candidates."""
     facts = context.facts
     return [float(facts.is_attack), float(facts.has("hypothetical")), float(bool(facts.actors)),
             float(facts.has("attribution") or facts.has("denial")), float(facts.has("speech")),
