@@ -296,12 +296,16 @@ def _catalogued(actors: set[str]) -> bool:
 
 
 def _vetoed(frame: Frame, cluster: _Cluster) -> bool:
-    """Whatever the reports share, the frame never joins an incident that already has a report from its article, or
-    whose dates, countries or culprits contradict its own, or whose victims are all other organisations in other
-    countries than the frame's (`_hit_elsewhere`)."""
+    """Whatever the reports share, the frame never joins an incident that contradicts it (`_contradicts`), or whose
+    victims are all other organisations in other countries than the frame's (`_hit_elsewhere`)."""
+    return _contradicts(frame, cluster) or _hit_elsewhere(frame, cluster)
+
+
+def _contradicts(frame: Frame, cluster: _Cluster) -> bool:
+    """The incident already has a report from the frame's article, or its dates, countries or culprits contradict the
+    frame's."""
     return (frame.document in cluster.documents or _countries_conflict(frame, cluster)
-            or not _dates_agree(frame, cluster) or _blames_another_state(frame, cluster)
-            or _hit_elsewhere(frame, cluster))
+            or not _dates_agree(frame, cluster) or _blames_another_state(frame, cluster))
 
 
 def _blamed_states(frame: Frame) -> set[str]:
@@ -328,8 +332,8 @@ def _model_link(frame: Frame, vector: np.ndarray, cluster: _Cluster, model: Same
     (`_about_if_unnamed`); two that both name nobody only when their articles are about one name
     (`_about_another_name`). An incident told in the frame's language as well is judged by its reports in the others, so
     a third German report of an incident already told in German and English is weighed against the English one."""
-    if frame.language is None or _vetoed(frame, cluster) or _another_operation(frame, cluster):
-        return 0.0
+    if frame.language is None or _contradicts(frame, cluster) or _another_operation(frame, cluster):
+        return 0.0  # `_vetoed`: another operation covers every report hit elsewhere
     about = _about_if_unnamed(frame)
     others = [(other, other_vector) for other, other_vector in zip(cluster.frames, cluster.vectors, strict=True)
               if other.language is not None and (other.language != frame.language
@@ -397,13 +401,15 @@ def _names_only_other_victims(frame: Frame, cluster: _Cluster) -> bool:
     Kettleby Pipeline's), and neither side's victim is what the other's article is about (its report cast another
     name)."""
     mine, theirs = identified(frame.victims), identified(cluster.victims)
-    if not mine or not theirs or any(victims_match(v, w) or _spelled_alike(v, w) for v in mine for w in theirs):
+    if not mine or not theirs or any(_same_victim(v, w) for v in mine for w in theirs):
         return False
     return not (most_named(frame) & {v.key for v in theirs} or {v.key for v in mine} & cluster.about)
 
 
-def _spelled_alike(a: Victim, b: Victim) -> bool:
-    return difflib.SequenceMatcher(None, a.name.casefold(), b.name.casefold()).ratio() >= SPELLED_ALIKE
+def _same_victim(a: Victim, b: Victim) -> bool:
+    """One victim, by key (`victims_match`) or by a name misspelled by a letter or two (``SPELLED_ALIKE``)."""
+    return victims_match(a, b) \
+        or difflib.SequenceMatcher(None, a.name.casefold(), b.name.casefold()).ratio() >= SPELLED_ALIKE
 
 
 def _town_halls(victims: list[Victim]) -> bool:
@@ -740,7 +746,7 @@ def _different_events(a: _Cluster, b: _Cluster) -> bool:
     port), however alike the stories around them read. The first round may still join such reports one by one,
     where the model reads them as one story; joining whole incidents asks more."""
     mine, theirs = identified(a.victims), identified(b.victims)
-    return bool(mine and theirs) and not any(victims_match(v, w) or _spelled_alike(v, w) for v in mine for w in theirs)
+    return bool(mine and theirs) and not any(_same_victim(v, w) for v in mine for w in theirs)
 
 
 def _unique(values) -> list:

@@ -144,6 +144,13 @@ class Context:
         return rules
 
     @functools.cached_property
+    def producer_named(self) -> bool:
+        """A security firm or CERT stands in the sentence other than as the source it cites (`named_as_the_source`):
+        read once for all its candidates (``sentence:producer``)."""
+        facts = self.facts
+        return any(not named_as_the_source(facts, p.start, p.end) for p in facts.producers)
+
+    @functools.cached_property
     def cast_alone(self) -> dict[int, bool]:
         """Whether any cue rule casts each candidate by itself, by ``id``."""
         return {key: any(fired) for key, fired in self.rules.items()}
@@ -221,8 +228,7 @@ def _sentence_features(context: Context, c: Candidate) -> list[float]:
     facts = context.facts
     return [float(facts.is_attack), float(facts.has("hypothetical")), float(bool(facts.actors)),
             float(facts.has("attribution") or facts.has("denial")), float(facts.has("speech")),
-            float(any(not named_as_the_source(facts, p.start, p.end) for p in facts.producers)),
-            math.log1p(len(context.found)) / math.log1p(10)]
+            float(context.producer_named), math.log1p(len(context.found)) / math.log1p(10)]
 
 
 # the hand-written rules, features of the "cues" group: what the model decides with (see the module's docstring)

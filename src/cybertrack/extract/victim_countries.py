@@ -26,6 +26,7 @@ from typing import TypeVar
 from cybertrack.extract.coordination import opens_a_coordinated_clause
 from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.place_adjectives import place_adjectives
+from cybertrack.extract.victims import APPOSITION_OPENING
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.places import places_in
 from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions, words
@@ -40,7 +41,6 @@ MAX_SEATED_APPOSITION_WORDS = 5  # "X, a logistics firm headquartered in Y": the
 _CLAUSE_CUES = frozenset({"speech", "attribution", "denial", "attack", "victim_before", "victim_after", "hedge",
                           "hypothetical", "attacker_before", "attacker_after"})
 _PUNCTUATION = re.compile(r"[.;:!?,()\[\]\"“”«»]")
-_ARTICLES = frozenset(word.casefold() for word in words("grammar", "articles"))
 
 
 @dataclass(frozen=True)
@@ -196,11 +196,10 @@ def _without_apposition_comma(facts: SentenceFacts, start: int, end: int) -> str
     Energieversorger, die Oostmere Energie"): a comma after at least one word and no name, with at most an article
     after it. After a name, the comma lists ("Norvale, Brindle and Kettleby")."""
     gap = facts.text[start:end]
-    described, comma, rest = gap.rpartition(",")
-    described_end = start + len(described)
-    if comma and described.strip() and all(word.casefold() in _ARTICLES for word in rest.split()) \
-            and not any(start <= name.start < described_end for name in facts.names):
-        return described
+    comma = gap.rfind(",")
+    if comma > 0 and gap[:comma].strip() and APPOSITION_OPENING.fullmatch(gap, comma) \
+            and not any(start <= name.start < start + comma for name in facts.names):
+        return gap[:comma]
     return gap
 
 

@@ -1029,12 +1029,13 @@ def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
     start, end = candidate.start, candidate.end
     gap = facts.text[cue.end:start]
     gap_words = words_between(facts.text, cue.end, start, _MAX_DESCRIPTOR_WORDS)
-    described = not candidate.generic and _trade_between(facts, cue, start)
-    if gap_words > _MAX_DESCRIPTOR_WORDS or (gap_words > _MAX_GAP_WORDS and not described) \
-            or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) \
-            or ("," in gap and not (described and _named_after_its_trade(facts, cue, start, end))) \
+    if gap_words > _MAX_DESCRIPTOR_WORDS or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) \
             or AGENT_BEFORE.search(gap) or _relative_pronoun(facts.language).search(gap):
         return None  # "targeted in 2021 by Korvan": the name after the agent word is who hit
+    if gap_words > _MAX_GAP_WORDS or "," in gap:  # only a description of the name's trade spans more
+        described = not candidate.generic and _trade_between(facts, cue, start)
+        if not described or ("," in gap and not _named_after_its_trade(facts, cue, start, end)):
+            return None
     return cue
 
 

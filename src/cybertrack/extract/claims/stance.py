@@ -65,10 +65,9 @@ def _places_under_an_agency(facts: SentenceFacts, cue: Match) -> bool:
     """The cue is a link that places a group under the state agency named before it, in a relative clause ("APT28,
     die dem GRU zugeordnet wird": the packs' ``agency_after``): what the article says of the group, not a claim with
     the agency as its speaker."""
-    return any(link.start <= cue.start < link.end
-               and any(agency.end <= link.start and not facts.text[agency.end:link.start].strip()
-                       for agency in sentence_agencies(facts))
-               for link in facts.cues.get("agency_after", []))
+    links = [link for link in facts.cues.get("agency_after", []) if link.start <= cue.start < link.end]
+    return bool(links) and any(agency.end <= link.start and not facts.text[agency.end:link.start].strip()
+                               for agency in sentence_agencies(facts) for link in links)
 
 
 def _members_of_a_state_body(text: str, cue: Match) -> bool:
