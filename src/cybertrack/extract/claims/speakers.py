@@ -80,11 +80,13 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     """Everything in the sentence that could be speaking: departments, actors, names, states, role phrases."""
     found: list[Speaker] = []
     accused = {t.start for t in targets if t.before_cue}  # "heeft het ministerie Rusland beschuldigd": not its own
+    owners = []  # the countries the departments belong to ("Latvia's interior ministry"): no speakers of their own
     for institution in facts.institutions:
         country = next((c for c in facts.countries if c.start not in accused and (
             _POSSESSIVE_GAP.fullmatch(facts.text, c.end, institution.start) or 0 <= c.start - institution.end <= 4
             or (institution.start < c.start and c.end < institution.end))),
             None)  # "North Korea's foreign ministry", "le ministère russe des Affaires étrangères"
+        owners += [country] if country else []
         portfolio = portfolios()[institution.portfolios[0]]
         adjective = english_adjective(country.code) if country else None
         name = f"{adjective + ' ' if adjective else ''}Ministry of {portfolio.name}"
@@ -127,7 +129,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
               if not any(title.start < e and s < title.end for s, e in taken)]
     found += _outlets_by_their_article(facts, media, [(s.start, s.end) for s in found])
     for country in facts.countries:
-        if country.form == "adjective" or country.attacker_side:
+        if country.form == "adjective" or country.attacker_side or country in owners:
             continue
         if not any(s.start <= country.start and country.end <= s.end for s in found):
             # a capital speaks for its state as written ("Moscow denied"); a country by its English name, one name
@@ -555,14 +557,15 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
         before = [s for s in speakers if (0 <= verb.start - s.end <= 3 or _apposition(facts.text, s.end, verb.start)
                                           or _as_reported_by(facts.text, s, verb))
                   and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)
-                  and not _blamed_in_its_description(s, cue, verb, targets)]
+                  and not _blamed_in_its_description(s, cue, verb, targets)
+                  and not _blamed_after_the_cue(facts, s, cue, targets)]
         named_after = _named_after(facts, people, verb.end)
         nearest_before = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # "policía de Singapur"
         if nearest_before and not (named_after and "," in facts.text[nearest_before.end:verb.start]):
             return _head_of_list(facts.text, speakers, nearest_before)
         after = named_after or next((s for s in people if 0 <= s.start - verb.end <= _SPEAKER_AFTER_CHARACTERS
                                      and not COMPLEMENTIZER.search(facts.text[verb.end:s.start])), None)
-        if after:
+        if after and not _blamed_after_the_cue(facts, after, cue, targets):
             return after
     return subject
 
@@ -574,6 +577,22 @@ def _blamed_in_its_description(speaker: Speaker, cue: StanceCue, verb: Match, ta
     own description ("Microsoft, which attributed the attack to APT28, said") still speaks."""
     blamed = speaker.kind is ClaimantKind.GROUP or any(speaker.start <= t.start < speaker.end for t in targets)
     return blamed and speaker.end <= cue.match.start < verb.start
+
+
+def _blamed_after_the_cue(facts: SentenceFacts, speaker: Speaker, cue: StanceCue, targets: list[Target]) -> bool:
+    """Words of speech inside an attribution, beside whom it blames ("Das Innenministerium machte in einer Erklärung
+    China verantwortlich", "machte China in einer Erklärung verantwortlich", "the ministry blamed, in a statement,
+    China for the attack"): the name next to them after the cue is the one blamed, and the claim's subject speaks.
+    Not a name in a clause of its own ("..., the UK added"), and only in an attribution: a denial's target may name
+    the speaker's state ("denied it, Russia's embassy said")."""
+    if cue.stance is not Stance.ATTRIBUTES or cue.reported or speaker.start < cue.match.end \
+            or not any(speaker.start <= t.start < speaker.end for t in targets):
+        return False
+    gap = facts.text[cue.match.end:speaker.start]
+    for speech in facts.cues.get("speech", []):
+        if cue.match.end <= speech.start and speech.end <= speaker.start:  # with the commas that set it off
+            gap = re.sub(rf"[\s,]*{re.escape(speech.text)}[\s,]*", " ", gap)
+    return not re.search(r"[,;:]", gap) and content_words_between(gap, 0, len(gap)) <= 1
 
 
 def _as_reported_by(text: str, speaker: Speaker, verb: Match) -> bool:
