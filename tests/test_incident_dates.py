@@ -705,3 +705,56 @@ def test_an_earlier_warning_in_the_pluperfect_tells_of_no_incident_of_the_articl
     assert frame.first_seen == "2021-05-17"
     assert len(frame.victims) == 1
 
+
+
+RECALLED_IN_PASSING = {
+    "en": "Hackers breached the Veldmark Water Authority on Monday and stole customer records. The group was accused "
+          "of hacking the Kettleby Bank in 2015.",
+    "fr": "Des pirates ont piraté l'Office des eaux de Veldmark lundi et volé des données de clients. Le groupe était "
+          "accusé d'avoir piraté la Banque Kettleby en 2015.",
+    "de": "Hacker sind am Montag in die Systeme der Stadtwerke Veldmark eingedrungen und haben Kundendaten gestohlen. "
+          "Die Gruppe soll 2015 die Kettleby Bank gehackt haben.",
+    "it": "Lunedì alcuni hacker hanno violato i sistemi del Comune di Veldmark e rubato i dati dei cittadini. Il "
+          "gruppo fu accusato di aver attaccato la Banca Kettleby nel 2015.",
+    "es": "Unos piratas atacaron el lunes el Ayuntamiento de Veldmark y robaron datos de los vecinos. El grupo fue "
+          "acusado de atacar el Banco Kettleby en 2015.",
+    "nl": "Hackers hebben maandag het Waterschap Veldmark gehackt en klantgegevens gestolen. De groep werd in 2015 "
+          "beschuldigd van een aanval op de Kettleby Bank.",
+}
+
+
+@pytest.mark.parametrize("language", list(RECALLED_IN_PASSING))
+def test_an_attack_years_before_recalled_in_passing_is_no_incident(language: str) -> None:
+    """A sentence that recalls an attack six years older than the article, with no word saying it is an earlier one
+    ("The group was accused of hacking the Kettleby Bank in 2015"): the incident is Monday's, on its one victim."""
+    frames = extract_frames("doc", RECALLED_IN_PASSING[language], language, PUBLISHED, RESOURCES)
+    assert [frame.first_seen for frame in frames] == ["2021-05-17"]
+    assert not any("Kettleby" in victim.name for frame in frames for victim in frame.victims)
+
+
+def test_an_article_about_an_old_attack_keeps_it() -> None:
+    """An article whose one story is old (charges brought today over a 2015 breach) reports that attack."""
+    text = ("Prosecutors on Monday charged two men over the 2015 breach of the Kettleby Bank, in which hackers stole "
+            "the records of 40,000 customers.")
+    assert [[victim.name for victim in frame.victims] for frame in extract_frames("doc", text, "en", PUBLISHED,
+                                                                                 RESOURCES)] == [["Kettleby Bank"]]
+
+
+HEADLINE_THEN_BODY = {
+    "en": "Estonia accuses Russian hackers of spying on its defence ministry\nTallinn blamed Moscow on Thursday after "
+          "the discovery of an intrusion into the email system of the Estonian Ministry of Defence.",
+    "fr": "L'Estonie accuse des pirates russes d'avoir espionné son ministère de la Défense\nTallinn a mis en cause "
+          "Moscou jeudi, après la découverte d'une intrusion dans la messagerie du ministère estonien de la Défense.",
+    "de": "Estland: Russische Hacker haben das Verteidigungsministerium ausspioniert\nTallinn beschuldigte Moskau am "
+          "Donnerstag nach der Entdeckung eines Einbruchs in die Computersysteme des estnischen "
+          "Verteidigungsministeriums.",
+}
+
+
+@pytest.mark.parametrize("language", list(HEADLINE_THEN_BODY))
+def test_the_attack_a_headline_tells_is_the_one_its_body_introduces(language: str) -> None:
+    """The headline tells the attack undated, and the body introduces it with a date ("an intrusion ... on
+    Thursday"): one incident, not the headline's and the body's."""
+    frames = extract_frames("doc", HEADLINE_THEN_BODY[language], language, PUBLISHED, RESOURCES)
+    assert len(frames) == 1
+    assert {victim.key for victim in frames[0].victims} == {"EE/ministry:defence"}

@@ -93,6 +93,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _AGENT_WORDS = 5  # "targeted in March 2021 by the": the words from a target verb to the attacker it names
+_RECALLED_MONTHS = 12  # how long before the article an attack told in passing lies (`_without_recalled`)
+_RECALLED_SENTENCES = 2  # the most sentences that name the victim of an attack told in passing
 
 
 @dataclass
@@ -220,6 +222,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     counting = counting_sentences(facts, language)
     drafts = [d for d in drafts if not _counts_only(d, counting)]
     drafts = [d for d in drafts if not _earlier_event(d, background)] or drafts
+    drafts = _without_recalled(drafts, reference)
     frames = [_frame(document, draft, language, published, deadline, background) for draft in drafts]
     _assign_claims(frames, drafts, claims)
     unspelled = initials_only(facts)
@@ -952,11 +955,14 @@ def _relevant(facts: SentenceFacts) -> bool:
 
 
 def _open_draft_for(drafts: list[_Draft], victim: Victim, facts: SentenceFacts, introduces: bool) -> _Draft | None:
-    """The victim's open frame, unless this sentence's dates contradict it or it introduces a dated new attack."""
+    """The victim's open frame, unless this sentence's dates contradict it or it introduces a dated new attack. An
+    attack the headline alone has told is the one the body then introduces ("Le Danemark accuse Moscou d'avoir
+    espionné son ministère de la Défense. ... après la découverte jeudi d'une intrusion dans la messagerie du
+    ministère")."""
     sentence_dates = {d.value for d in facts.dates} if facts.is_attack else set()
     for draft in reversed(drafts):
         if any(_same_victim(victim, v) for v in draft.victims.values()):
-            if introduces and not draft.attack_dates:
+            if introduces and not draft.attack_dates and set(draft.spans) != {0}:
                 return None
             if _compatible(sentence_dates, draft.attack_dates):
                 return draft
@@ -1037,6 +1043,31 @@ def _earlier_event(draft: _Draft, background: set[int]) -> bool:
     the first time: in 2019 ..."): an event the article recalls beside the one it reports, not an incident it
     reports."""
     return bool(draft.spans) and all(index in background for index in draft.spans)
+
+
+def _without_recalled(drafts: list[_Draft], reference: Reference | None) -> list[_Draft]:
+    """Without the attacks recalled in passing: a draft that names its victim in at most ``_RECALLED_SENTENCES``
+    sentences, every attack date of which lies ``_RECALLED_MONTHS`` or more before the article's date, beside a draft
+    that is not so old ("Il avait notamment été accusé d'avoir piraté le Bundestag en 2015" in a 2024 report on
+    another intrusion). An article whose own story is old (a 2024 indictment over a 2019 breach) has no such other
+    draft, and keeps all of them."""
+    if reference is None or len(drafts) < 2:
+        return drafts
+    old = [_months_before(draft, reference) >= _RECALLED_MONTHS for draft in drafts]
+    if all(old):
+        return drafts
+    return [draft for draft, recalled in zip(drafts, old, strict=True)
+            if not recalled or len(draft.spans) > _RECALLED_SENTENCES]
+
+
+def _months_before(draft: _Draft, reference: Reference) -> int:
+    """How many whole months the draft's latest attack date lies before ``reference``; none for an undated draft. A
+    year alone counts as its December, so that "2023" is never read as older than it may be."""
+    dates = draft.attack_dates
+    if not dates:
+        return 0
+    latest = max((int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12) for value in dates)
+    return (reference.day.year - latest[0]) * 12 + reference.day.month - latest[1]
 
 
 def _counts_only(draft: _Draft, counting: set[int]) -> bool:
