@@ -164,3 +164,17 @@ def test_a_water_utility_named_after_its_town_is_the_victim(language: str, sente
     language's noun for them is a sector noun of the energy and utilities sector, so the utility is the victim, not
     its town."""
     assert [v.name for v in victims_of(sentence, language)] == [name]
+
+
+@pytest.mark.parametrize(("language", "text", "victim"), [
+    # the object of a perfect whose participle a second verb follows, joined by a conjunction
+    ("nl", "Hackers hebben maandag het Waterschap Veldmark gehackt en klantgegevens gestolen. Later werd de groep "
+           "beschuldigd van een aanval op de Kettleby Bank.", "Waterschap Veldmark"),
+    ("de", "Hacker haben am Montag die Stadtwerke Veldmark gehackt und Kundendaten gestohlen. Später wurde die Gruppe "
+           "für einen Angriff auf die Kettleby Bank verantwortlich gemacht.", "Stadtwerke Veldmark"),
+    # the verbs and places of spying and breaking in
+    ("de", "Hacker haben monatelang E-Mail-Konten im Verteidigungsministerium ausgespäht.", "Verteidigungsministerium"),
+    ("en", "Prosecutors accused the group of breaking into email accounts at Kettleby Shipping.", "Kettleby Shipping"),
+])
+def test_the_object_of_a_break_in_or_of_a_perfect_is_the_victim(language: str, text: str, victim: str) -> None:
+    assert victim in [v.name for v in victims_of(text, language)]

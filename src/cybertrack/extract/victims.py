@@ -1220,9 +1220,11 @@ def _only_its_place_between(facts: SentenceFacts, end: int, verb_start: int) -> 
 
 
 def _ends_the_clause(facts: SentenceFacts, at: int) -> bool:
-    """Only punctuation or the sentence's end follows, or the means the verb was done with before it ("platgelegd met
-    DDoS-aanvallen.": Dutch may put it after the participle)."""
-    if re.match(r"\s*(?:[.,;:!?]|$)", facts.text[at:]):
+    """Only punctuation, the sentence's end or a conjunction that opens the next clause follows ("gehackt en
+    klantgegevens gestolen"), or the means the verb was done with before it ("platgelegd met DDoS-aanvallen.": Dutch
+    may put it after the participle)."""
+    following = facts.text[at:].split(maxsplit=1)
+    if re.match(r"\s*(?:[.,;:!?]|$)", facts.text[at:]) or (following and following[0].casefold() in _CONJUNCTIONS):
         return True
     clause_end = _PUNCTUATION.search(facts.text, at)
     return _only_the_means_between(facts, at, clause_end.start() if clause_end else len(facts.text))
