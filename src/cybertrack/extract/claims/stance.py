@@ -14,7 +14,7 @@ from cybertrack.extract.facts import SentenceFacts
 from cybertrack.extract.incident_dates import background_markers
 from cybertrack.extract.institutions import heads_a_department, state_body
 from cybertrack.knowledge.matcher import Match
-from cybertrack.lang import LANGUAGES, alternation, pack
+from cybertrack.lang import LANGUAGES, alternation, pack, with_contractions
 from cybertrack.model import Certainty, ClaimantKind, Stance
 from cybertrack.tables import language_table
 
@@ -27,6 +27,7 @@ _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)
 # firm named with a nationality ("the Turkish Crime Family") speaks for itself
 _STATE_VOICES = (ClaimantKind.STATE, ClaimantKind.INSTITUTION, ClaimantKind.PERSON)
 _BODY_WORDS = 3  # "members of the Estonian government": how far after the cue the body's noun may stand
+_CLAUSE_END = re.compile(r"[,;:.!?]")
 
 
 def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = None) -> StanceCue | None:
@@ -38,7 +39,8 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
                          ("responsibility", Stance.CLAIMS_RESPONSIBILITY), ("attribution", Stance.ATTRIBUTES)):
         found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])
                  and not (stance is Stance.ATTRIBUTES and any(start <= m.start < end for start, end in earlier))
-                 and not _members_of_a_state_body(facts.text, m) and not _places_under_an_agency(facts, m)]
+                 and not _members_of_a_state_body(facts.text, m) and not _places_under_an_agency(facts, m)
+                 and not _belongs_with_no_attackers(facts, m)]
         if found:
             return StanceCue(stance, found[0])
     reporting = [m for m in facts.cues.get("speech", []) if _reports_the_attack(facts, m)] if facts.is_attack else []
@@ -68,6 +70,24 @@ def _places_under_an_agency(facts: SentenceFacts, cue: Match) -> bool:
     links = [link for link in facts.cues.get("agency_after", []) if link.start <= cue.start < link.end]
     return bool(links) and any(agency.end <= link.start and not facts.text[agency.end:link.start].strip()
                                for agency in sentence_agencies(facts) for link in links)
+
+
+def _belongs_with_no_attackers(facts: SentenceFacts, cue: Match) -> bool:
+    """A cue of belonging (the packs' ``belonging``) whose clause names no attackers after it: "Dänemark gehört zu
+    den wichtigsten Unterstützern der Ukraine" places a state among allies, where "Die Täter gehören zur Gruppe APT28"
+    or "belong to the GRU" place the culprits in a group (a catalogued actor or family, an agency, a group noun)."""
+    if cue.text.casefold() not in _belonging(facts.language):
+        return False
+    end = (found.start() if (found := _CLAUSE_END.search(facts.text, cue.end)) else len(facts.text))
+    named = [*facts.actors, *facts.software, *sentence_agencies(facts), *facts.cues.get("group_noun", [])]
+    return not any(cue.end <= m.start < end for m in named)
+
+
+@language_table
+def _belonging(language: str) -> frozenset[str]:
+    """The language's cues of belonging as the cues match them, contracted ("appartient aux")."""
+    language = language if language in LANGUAGES else "en"
+    return frozenset(phrase.casefold() for phrase in with_contractions(language, pack(language, "claims")["belonging"]))
 
 
 def _members_of_a_state_body(text: str, cue: Match) -> bool:
