@@ -758,3 +758,17 @@ def test_the_attack_a_headline_tells_is_the_one_its_body_introduces(language: st
     frames = extract_frames("doc", HEADLINE_THEN_BODY[language], language, PUBLISHED, RESOURCES)
     assert len(frames) == 1
     assert {victim.key for victim in frames[0].victims} == {"EE/ministry:defence"}
+
+
+ATTACKERS_HIT_EARLIER = {
+    "en": "The LockBit gang hit the Veldmark Water Authority with ransomware on Monday. LockBit was disrupted in "
+          "February by an international police operation.",
+    "it": "Lunedì la gang LockBit ha colpito con un ransomware il Comune di Veldmark. LockBit, una gang con base in "
+          "Russia secondo diversi ricercatori, era stata duramente colpita a febbraio da un'operazione di polizia.",
+}
+
+
+@pytest.mark.parametrize("language", list(ATTACKERS_HIT_EARLIER))
+def test_a_blow_to_the_attackers_themselves_never_dates_the_incident(language: str) -> None:
+    """The gang stands where the one hit does ("LockBit was disrupted in February"): the date is the gang's story."""
+    assert only_frame(ATTACKERS_HIT_EARLIER[language], language).first_seen == "2021-05-17"

@@ -53,6 +53,7 @@ from cybertrack.extract.victims import (
     BARE_ACRONYM,
     STATE_SECTOR,
     Candidate,
+    attackers_hit,
     candidates,
     department,
     department_name,
@@ -293,10 +294,13 @@ def typing_sentences(sentences: list[SentenceFacts], background: set[int]) -> li
 
 def date_frames(found: Extraction) -> None:
     """Date each frame by its own sentences (`incident_dates`). Neither a sentence about an earlier attack, one
-    that counts attacks, nor one about attacks in general ("this kind of ransomware, first seen in 2019":
-    ``found.generic``, `_actual`) dates it."""
+    that counts attacks, one about attacks in general ("this kind of ransomware, first seen in 2019":
+    ``found.generic``, `_actual`), nor one about a blow to the attackers themselves (`victims.attackers_hit`: "LockBit
+    was disrupted in February") dates it."""
     dating = found.dating
     set_aside = dating.background | dating.counting | found.generic
+    set_aside |= {sentence.index for sentences, _ in found.type_evidence for sentence in sentences
+                  if sentence.is_attack and attackers_hit(sentence)}
     for frame, (sentences, _) in zip(found.frames, found.type_evidence, strict=True):
         dates = incident_dates(sentences, dating.language, dating.reference, dating.published, set_aside)
         frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed

@@ -1162,6 +1162,15 @@ def _addressee(facts: SentenceFacts, cue: Match) -> bool:
     return False
 
 
+def attackers_hit(facts: SentenceFacts) -> bool:
+    """The sentence tells of a blow to attackers themselves: a catalogued group or ransomware family stands where the
+    one hit does ("LockBit was disrupted in February by an international police operation", "LockBit, ..., era stata
+    colpita a febbraio dall'operazione Cronos"). Its attack words and dates are the attackers' story, not an attack
+    of theirs."""
+    return any(before_victim_cue(facts, Candidate(m.start, m.end, Victim(facts.text[m.start:m.end], ""), False))
+               for m in [*facts.actors, *facts.software])
+
+
 def before_victim_cue(facts: SentenceFacts, candidate: Candidate) -> bool:
     """A cue right after the name ("X was hacked"), or after an apposition ("X, a Belgian MP, was ..."). Cues are read
     nearest first and the reading stops where no farther cue could qualify: past a sentence break, or past the
