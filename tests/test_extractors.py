@@ -1867,3 +1867,16 @@ def test_a_company_form_in_mixed_case_makes_the_words_before_it_a_name(text: str
     it as common nouns; they are the name, not a description of "GmbH"."""
     [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
     assert [v.name for v in frame.victims] == [name]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Hospital staff in Veldmark took part in drills on ransomware attacks."),
+    ("fr", "Les hôpitaux de Veldmark organisent des simulations d'attaques par rançongiciel."),
+    ("de", "Die Kliniken in Veldmark organisieren Simulationen von Ransomware-Angriffen."),
+    ("it", "A Trento tre giorni tra ransomware e simulazioni di attacchi informatici."),
+    ("es", "Los hospitales de Veldmark organizan simulaciones de ataques de ransomware."),
+    ("nl", "De ziekenhuizen in Veldmark houden simulaties van ransomware-aanvallen."),
+])
+def test_simulations_and_drills_of_attacks_report_none(language: str, text: str) -> None:
+    [facts] = document_facts(text, language, PUBLISHED, RESOURCES)
+    assert facts.cues["attack"] and not facts.is_attack
