@@ -178,3 +178,32 @@ def test_a_water_utility_named_after_its_town_is_the_victim(language: str, sente
 ])
 def test_the_object_of_a_break_in_or_of_a_perfect_is_the_victim(language: str, text: str, victim: str) -> None:
     assert victim in [v.name for v in victims_of(text, language)]
+
+
+@pytest.mark.parametrize(("language", "headline", "victim"), [
+    ("en", "Ransomware hits Kettleby Bank", "Kettleby Bank"),
+    ("fr", "Un rançongiciel frappe la mairie de Lutrèche", "mairie de Lutrèche"),
+    ("it", "Il ransomware Cuba colpisce il comune di Korvan", "comune di Korvan"),
+    ("es", "Un ransomware golpea al Ayuntamiento de Korvan", "Ayuntamiento de Korvan"),
+    ("de", "Ransomware trifft die Stadtwerke Halvorn", "Stadtwerke Halvorn"),
+    ("nl", "Ransomware treft de gemeente Oostmere", "gemeente Oostmere"),
+])
+def test_a_headline_in_the_present_names_its_victim(language: str, headline: str, victim: str) -> None:
+    """A headline tells the attack in the present; the body may name the victim no more than by a noun."""
+    body = {"en": "Hackers attacked the Brindle hospital too, Norvale Security said.",
+            "fr": "Des pirates ont aussi attaqué l'hôpital de Brindle, selon Norvale Security.",
+            "it": "Gli hacker hanno attaccato anche l'ospedale di Brindle, secondo Norvale Security.",
+            "es": "Los piratas atacaron también el hospital de Brindle, según Norvale Security.",
+            "de": "Die Hacker griffen laut Norvale Security auch das Krankenhaus Brindle an.",
+            "nl": "De hackers vielen volgens Norvale Security ook het ziekenhuis Brindle aan."}[language]
+    assert victim in [v.name for v in victims_of(f"{headline}\n{body}", language)]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("it", "Hacker hanno colpito il comune di Korvan. L'amministrazione comunale era stata colpita a ottobre."),
+    ("fr", "Des pirates ont frappé la commune de Korvan. L'administration municipale a été paralysée."),
+    ("en", "Hackers hit the Korvan municipality. The city council was paralysed for days."),
+])
+def test_a_sector_noun_with_its_adjective_refers_back_to_the_named_victim(language: str, text: str) -> None:
+    assert [v.name for v in victims_of(text, language)] in (["comune di Korvan"], ["commune de Korvan"],
+                                                             ["Korvan municipality"])

@@ -423,3 +423,20 @@ def test_a_place_after_a_comma_and_a_conjunction_is_no_apposition(places: dict[s
     """ "the Ministry of Defence, but Moscow denied it": the comma and the conjunction open a new clause, so the
     capital after them is the denier, not the ministry's seat."""
     assert "RU" not in countries_of(sentence, victim, language, places)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The Cuba ransomware hits Korvan town hall."),
+    ("it", "Il ransomware Cuba ha colpito il comune di Korvan."),
+    ("es", "El ransomware Cuba golpea al Ayuntamiento de Korvan."),
+])
+def test_a_gang_named_after_a_country_gives_the_victim_no_country(language: str, text: str) -> None:
+    frames = extract_frames("doc", text, language, "2024-05-14", RESOURCES)
+    assert [[v.country for v in frame.victims] for frame in frames] == [[None]]
+
+
+def test_a_gang_named_after_a_country_after_its_malware_noun_is_no_state_that_acts() -> None:
+    """ "Il ransomware Cuba ha colpito": the name after the malware noun is the gang's, not Cuba hitting anyone."""
+    [frame] = extract_frames("doc", "Il ransomware Cuba ha colpito il comune di Korvan.", "it", "2024-05-14",
+                             RESOURCES)
+    assert not any("CU" in claim.attributed_to for claim in frame.claims)

@@ -352,11 +352,24 @@ def _acting(text: str, country: Match, form: str, facts: SentenceFacts) -> bool:
     Russian military", "l'esercito russo"). The state that acts is the attacker's, not the victim's; one right after
     a victim cue is what was hit, and the verb after it is the attack's ("a cyberattack on Albania disrupted ...")."""
     subject_end = _state_subject_end(text, country, form, facts)
-    if subject_end is None or victim_cue_before(facts, country.start):
+    if subject_end is None or victim_cue_before(facts, country.start) or names_a_gang(facts, country, form):
         return False
     verbs = [verb for verb in facts.cues["victim_before"] if _OBJECT_AFTER.match(text, verb.end)]
     return any(_right_after(text, subject_end, verb.start) for verb in verbs) \
         or launches_an_attack(facts, subject_end)
+
+
+def names_a_gang(facts: SentenceFacts, country: Match, form: str) -> bool:
+    """ "Cuba ransomware", "Cuba gang", "il ransomware Cuba", "Ransomware-Gruppe Cuba": a country's name right before
+    or after an attack or attacker word, or after a group noun, names a gang or its malware ("Chinese hackers" is an
+    adjective, and "China-backed" a compound). Not beside a verb whose object is the victim: "Russia hacked" names the
+    state that acts, "hacked Cuba" the state hit."""
+    if form != "name":
+        return False
+    verbs = {cue.start for cue in facts.cues.get("victim_before", [])}
+    beside = [m for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, []) if m.start not in verbs]
+    return any(0 < m.start - country.end <= 1 or 0 < country.start - m.end <= 1 for m in beside) \
+        or any(0 <= country.start - m.end <= 1 for m in facts.cues.get("group_noun", []))
 
 
 def launches_an_attack(facts: SentenceFacts, subject_end: int) -> bool:

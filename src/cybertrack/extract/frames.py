@@ -34,7 +34,7 @@ from cybertrack.extract.claims.groups import named_groups
 from cybertrack.extract.claims.wording import FUNCTION_WORDS, named_as_the_source
 from cybertrack.extract.context_victims import context_victims
 from cybertrack.extract.cues import cues
-from cybertrack.extract.facts import CountryMention, SentenceFacts, sentence_facts
+from cybertrack.extract.facts import CountryMention, SentenceFacts, names_a_gang, sentence_facts
 from cybertrack.extract.incident_dates import (
     about_another_attack,
     background_sentences,
@@ -94,6 +94,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _AGENT_WORDS = 5  # "targeted in March 2021 by the": the words from a target verb to the attacker it names
+_ANAPHOR_WORDS = 2  # "l'amministrazione comunale", "the city council": the words of a sector noun that refers back
 _RECALLED_MONTHS = 12  # how long before the article an attack told in passing lies (`_without_recalled`)
 _RECALLED_SENTENCES = 2  # the most sentences that name the victim of an attack told in passing
 
@@ -742,9 +743,12 @@ def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], owner: dict[int
 
 
 def _anaphor_of(drafts: list[_Draft], candidate: Candidate, text: str) -> _Draft | None:
-    """A bare sector noun ("the ministry", "the hospital") refers back to the last victim of that sector, a
-    department or a named one ("l'hôpital" after "le centre hospitalier de Varenne")."""
-    if not candidate.generic or len(text[candidate.start:candidate.end].split()) > 1:
+    """A bare sector noun ("the ministry", "the hospital"), or one with the adjective that says what it is
+    ("l'amministrazione comunale", "the city council"), refers back to the last victim of that sector, a department or
+    a named one ("l'hôpital" after "le centre hospitalier de Varenne"). Not one its country or a number sets apart."""
+    words = text[candidate.start:candidate.end].split()
+    if not candidate.generic or len(words) > _ANAPHOR_WORDS or (len(words) > 1 and (
+            candidate.victim.country or any(char.isdigit() for char in text[candidate.start:candidate.end]))):
         return None
     sector = candidate.victim.sector
     same = [d for d in drafts if any(v.sector == sector and not v.key.startswith("?/" + str(sector))
@@ -934,7 +938,8 @@ def _sentence_country(sentence: SentenceFacts, accused: set[str]) -> str | None:
     one, or denies, says nothing of the victim's."""
     if sentence.has("denial"):
         return None
-    codes = {c.code for c in sentence.countries if c.form in {"name", "adjective"} and not c.attacker_side}
+    codes = {c.code for c in sentence.countries if c.form in {"name", "adjective"} and not c.attacker_side
+             and not names_a_gang(sentence, c, c.form)}
     return next(iter(codes)) if len(codes) == 1 and not codes & accused else None
 
 

@@ -29,6 +29,7 @@ from cybertrack.extract.facts import (
     SentenceFacts,
     auxiliaries_before_object,
     modifiers_only,
+    names_a_gang,
     victim_cue_before,
 )
 from cybertrack.extract.victims import name_key
@@ -85,12 +86,12 @@ def blamed_actors(facts: SentenceFacts, cue: StanceCue) -> list[Target]:
             found.append(Target(start, start + len(acting.name), acting.state))
     nouns = facts.cues.get("group_noun", [])
     for country in facts.countries:  # "the Cuba ransomware gang", "die Gruppe Cuba": a gang named like a country
-        if _names_something(facts, country) and any(
+        if names_a_gang(facts, country, country.form) and any(
                 close(facts.text, country.end, n.start, 1) or close(facts.text, n.end, country.start, 0)
                 for n in nouns):
             known = kb.actor(country.text)
             others.append(Target(country.start, country.end, known.name if known else country.text))
-    countries = [(c.start, c.end) for c in facts.countries if not _names_something(facts, c)  # "China's MSS" aside
+    countries = [(c.start, c.end) for c in facts.countries if not names_a_gang(facts, c, c.form)  # "China's MSS" aside
                  and not any(m.start <= c.start and c.end <= m.end for m in agencies)]
     for other in others:
         taken = [(t.start, t.end) for t in found if not t.state] + countries
@@ -309,8 +310,8 @@ def blamed_states(facts: SentenceFacts, cue: StanceCue, accused: list[str], acto
     culprit_cues = [cue.match] if cue.names_the_culprit_first else []
     involvement = facts.cues.get("involvement", []) if cue.stance.rejects else []
     for country in facts.countries:
-        if _PRO.search(facts.text[max(0, country.start - 6):country.start]) or _names_something(facts, country) \
-                or _SEATED.match(facts.text, country.end):
+        if _PRO.search(facts.text[max(0, country.start - 6):country.start]) \
+                or names_a_gang(facts, country, country.form) or _SEATED.match(facts.text, country.end):
             continue  # "pro-Russian hacktivists", "the Cuba ransomware", "a Singapore-based firm": a sympathy, a
             # name or a seat, not a state
         if victim_cue_before(facts, country.start) and not _recipient_of(facts, cue, country.start):
@@ -515,20 +516,6 @@ def _object_of_the_attack(facts: SentenceFacts, start: int) -> bool:
     Russian government"): a few words after it, in its clause."""
     return any(close(facts.text, cue.end, start, _OBJECT_WORDS) for kind in ("victim_before", "attack")
                for cue in facts.cues.get(kind, []))
-
-
-def _names_something(facts: SentenceFacts, country: CountryMention) -> bool:
-    """ "Cuba ransomware", "Cuba gang": a country's name right before an attack or attacker word names a gang or its
-    malware ("Chinese hackers" is an adjective, and "China-backed" a compound); before a verb whose object is the
-    victim ("Russia hacked") it names the state that acts."""
-    if country.form != "name":
-        return False
-    # "Russia hacked", "North Korea stole data from": a state acting, where an attack cue opens a victim cue (a
-    # theft's cue runs on to whom it took from)
-    verbs = {m.start for m in facts.cues.get("victim_before", [])}
-    after = [m for kind in ("attack", "attacker_noun") for m in facts.cues.get(kind, []) if m.start not in verbs]
-    return any(0 < m.start - country.end <= 1 for m in after) \
-        or any(0 <= country.start - m.end <= 1 for m in facts.cues.get("group_noun", []))  # "Ransomware-Gruppe Cuba"
 
 
 def self_claimant(facts: SentenceFacts, cue: Match, targets: list[Target]) -> Target | None:
