@@ -6,6 +6,7 @@ Every sentence is invented (the Veldmark Water Authority, the Lutrecht city coun
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -772,3 +773,27 @@ ATTACKERS_HIT_EARLIER = {
 def test_a_blow_to_the_attackers_themselves_never_dates_the_incident(language: str) -> None:
     """The gang stands where the one hit does ("LockBit was disrupted in February"): the date is the gang's story."""
     assert only_frame(ATTACKERS_HIT_EARLIER[language], language).first_seen == "2021-05-17"
+
+
+def test_one_victim_hit_by_two_actors_in_two_kinds_of_attack_is_two_incidents() -> None:
+    """A ransomware attack by one gang and, months later, a DDoS by a hacktivist crew on the same utility: a report of
+    the second is no report of the first, though their victim is one and the second's date is only estimated."""
+    ransomware = replace(report("a", first_seen="2024-03-12", disclosed="2024-03-14"), actors=["Akira"])
+    ddos = replace(report("b", first_seen="2025-01", first_seen_estimated=True, disclosed="2025-01-22"),
+                   actors=["NoName057(16)"], types=["ddos"])
+    assert len(resolve([ransomware, ddos])) == 2
+    same_gang = replace(ddos, actors=["Akira"], types=["ransomware"], document="c")
+    assert len(resolve([ransomware, same_gang])) == 1
+
+
+ENCRYPTED_IN_AN_EARLIER_YEAR = {
+    "en": "Hackers knocked the websites of the Veldmark Water Authority offline on Monday. In March 2020 the Korvan "
+          "gang had encrypted the systems of the Veldmark Water Authority.",
+    "de": "Hacker legten am Montag die Webseiten der Stadtwerke Veldmark lahm. Im März 2020 hatte die Bande Korvan die "
+          "Systeme der Stadtwerke Veldmark verschlüsselt.",
+}
+
+
+@pytest.mark.parametrize("language", list(ENCRYPTED_IN_AN_EARLIER_YEAR))
+def test_an_earlier_encryption_told_in_the_pluperfect_never_dates_the_incident(language: str) -> None:
+    assert only_frame(ENCRYPTED_IN_AN_EARLIER_YEAR[language], language).first_seen == "2021-05-17"

@@ -88,3 +88,11 @@ def test_an_incident_says_which_report_named_each_wording() -> None:
     [incident] = resolve([spanish, german])
     assert incident.victim_reports == {"org:ayuntamiento de lutrecht": ["es.txt"],
                                        "org:verwaltung von lutrecht": ["de.txt"]}
+
+
+def test_a_town_named_by_its_adjective_is_the_town() -> None:
+    """German and Dutch name a town's utility or council by the town's adjective ("die Halvorner Stadtwerke", "de
+    Oostmeerse gemeente"): one organisation with "Stadtwerke Halvorn", "gemeente Oostmeer"."""
+    assert same_organisation(org("Stadtwerke Halvorn"), org("Halvorner Stadtwerke"))
+    assert same_organisation(org("Oostmeerse gemeente"), org("gemeente Oostmeer"))
+    assert not same_organisation(org("Stadtwerke Halvorn"), org("Halvorner Bank"))  # another trade

@@ -124,6 +124,7 @@ class _Cluster:
     cves: set[str] = field(default_factory=set)
     malware: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
+    types: set[str] = field(default_factory=set)  # the kinds of attack its reports tell, "other" aside
     dates: set[str] = field(default_factory=set)  # the first_seen its reports give (not estimated)
     estimates: set[str] = field(default_factory=set)  # the publication months of its reports that give none
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
@@ -144,6 +145,7 @@ class _Cluster:
         self.cves |= set(frame.vulnerabilities)
         self.malware |= set(frame.malware)
         self.actors |= set(frame.actors)
+        self.types |= _kinds(frame)
         self.names |= frame.names.keys()
         if member.opens:
             self.about |= most_named(frame)
@@ -305,7 +307,21 @@ def _contradicts(frame: Frame, cluster: _Cluster) -> bool:
     """The incident already has a report from the frame's article, or its dates, countries or culprits contradict the
     frame's."""
     return (frame.document in cluster.documents or _countries_conflict(frame, cluster)
-            or not _dates_agree(frame, cluster) or _blames_another_state(frame, cluster))
+            or not _dates_agree(frame, cluster) or _blames_another_state(frame, cluster)
+            or _another_attack_by_another_actor(frame, cluster))
+
+
+def _kinds(frame: Frame) -> set[str]:
+    """The kinds of attack the frame tells, but "other": what two reports of one attack cannot both be wrong about."""
+    return set(frame.types) - {"other"}
+
+
+def _another_attack_by_another_actor(frame: Frame, cluster: _Cluster) -> bool:
+    """The frame and the incident each name who did it and what kind of attack it was, and share neither: a DDoS by
+    one hacktivist crew and a ransomware attack by a gang on one utility, months apart, are two incidents, though
+    their victim is one and a report of the second recalls the first."""
+    return bool(frame.actors and cluster.actors and _kinds(frame) and cluster.types) \
+        and not set(frame.actors) & cluster.actors and not _kinds(frame) & cluster.types
 
 
 def _blamed_states(frame: Frame) -> set[str]:

@@ -42,9 +42,20 @@ def same_organisation(a: Victim, b: Victim) -> bool:
         return False
     read_a, read_b = read_name(a.name), read_name(b.name)
     words_a, words_b = read_a.distinctive, read_b.distinctive
-    if not (words_a and words_b and (words_a <= words_b or words_b <= words_a)):
+    if not (words_a and words_b and (_among(words_a, words_b) or _among(words_b, words_a))):
         return False
     return not (read_a.sectors and read_b.sectors) or bool(read_a.sectors & read_b.sectors)
+
+
+# the endings German and Dutch make a town's adjective with: "die Halvorner Stadtwerke" are "Stadtwerke Halvorn",
+# "de Oostmeerse gemeente" is "gemeente Oostmeer"
+_TOWN_ADJECTIVE_ENDINGS = ("er", "se")
+
+
+def _among(words: frozenset[str], others: frozenset[str]) -> bool:
+    """Every word of ``words`` is one of ``others``, or the adjective of one of them made from a town's name."""
+    return all(word in others or any(word.removesuffix(ending) in others or word + ending in others
+                                     for ending in _TOWN_ADJECTIVE_ENDINGS) for word in words)
 
 
 @dataclass(frozen=True)
