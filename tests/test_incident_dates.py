@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cybertrack.extract.frames import extract_frames
+from cybertrack.extract.incident_dates import background_markers
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.model import Evidence, Frame, Victim
 from cybertrack.resolve import resolve
@@ -797,3 +798,15 @@ ENCRYPTED_IN_AN_EARLIER_YEAR = {
 @pytest.mark.parametrize("language", list(ENCRYPTED_IN_AN_EARLIER_YEAR))
 def test_an_earlier_encryption_told_in_the_pluperfect_never_dates_the_incident(language: str) -> None:
     assert only_frame(ENCRYPTED_IN_AN_EARLIER_YEAR[language], language).first_seen == "2021-05-17"
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "In March 2020 the Korvan gang had encrypted the systems of the water authority."),
+    ("de", "Im März 2020 hatte die Bande Korvan die Systeme der Stadtwerke verschlüsselt."),
+    ("fr", "En mars 2020, le gang Korvan avait chiffré les serveurs de la mairie."),
+    ("it", "Nel marzo 2020 la banda Korvan aveva cifrato i server del comune."),
+    ("es", "En marzo de 2020 la banda Korvan había cifrado los servidores del ayuntamiento."),
+])
+def test_an_encryption_told_in_the_pluperfect_with_its_year_marks_an_earlier_attack(language: str,
+                                                                                    sentence: str) -> None:
+    assert background_markers(language, "earlier_event").search(sentence)
