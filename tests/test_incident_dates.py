@@ -810,3 +810,16 @@ def test_an_earlier_encryption_told_in_the_pluperfect_never_dates_the_incident(l
 def test_an_encryption_told_in_the_pluperfect_with_its_year_marks_an_earlier_attack(language: str,
                                                                                     sentence: str) -> None:
     assert background_markers(language, "earlier_event").search(sentence)
+
+
+ABUSED_A_FLAW = {
+    "en": "Hackers stole files from the Veldmark Water Authority. The authority said the attackers abused "
+          "CVE-2021-31207 on 11 May.",
+    "de": "Hacker stahlen Dateien der Stadtwerke Veldmark. Die Angreifer missbrauchten am 11. Mai die Schwachstelle "
+          "CVE-2021-31207, teilten die Stadtwerke mit.",
+}
+
+
+@pytest.mark.parametrize("language", list(ABUSED_A_FLAW))
+def test_the_day_a_flaw_was_abused_dates_the_incident(language: str) -> None:
+    assert only_frame(ABUSED_A_FLAW[language], language).first_seen == "2021-05-11"
