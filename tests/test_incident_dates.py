@@ -823,3 +823,16 @@ ABUSED_A_FLAW = {
 @pytest.mark.parametrize("language", list(ABUSED_A_FLAW))
 def test_the_day_a_flaw_was_abused_dates_the_incident(language: str) -> None:
     assert only_frame(ABUSED_A_FLAW[language], language).first_seen == "2021-05-11"
+
+
+HAD_ACCESS_SINCE = {
+    "en": "Hackers breached the Veldmark Water Authority. Investigators said on Thursday that the intruders had had "
+          "access to its mail server since at least March 2021.",
+    "de": "Hacker drangen in das Netz der Stadtwerke Veldmark ein. Die Ermittler sagten am Donnerstag, die Täter "
+          "hatten Zugriff auf die Server der Stadtwerke seit März 2021.",
+}
+
+
+@pytest.mark.parametrize("language", list(HAD_ACCESS_SINCE))
+def test_intruders_who_had_access_since_a_month_began_then(language: str) -> None:
+    assert only_frame(HAD_ACCESS_SINCE[language], language).first_seen == "2021-03"
