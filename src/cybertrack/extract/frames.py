@@ -300,8 +300,9 @@ def date_frames(found: Extraction) -> None:
     was disrupted in February") dates it."""
     dating = found.dating
     set_aside = dating.background | dating.counting | found.generic
-    set_aside |= {sentence.index for sentences, _ in found.type_evidence for sentence in sentences
-                  if sentence.is_attack and attackers_hit(sentence)}
+    attack = {sentence.index: sentence for sentences, _ in found.type_evidence for sentence in sentences
+              if sentence.is_attack}  # a sentence two frames share is judged once
+    set_aside |= {index for index, sentence in attack.items() if attackers_hit(sentence)}
     for frame, (sentences, _) in zip(found.frames, found.type_evidence, strict=True):
         dates = incident_dates(sentences, dating.language, dating.reference, dating.published, set_aside)
         frame.first_seen, frame.discovered, frame.disclosed = dates.first_seen, dates.discovered, dates.disclosed
@@ -746,9 +747,10 @@ def _anaphor_of(drafts: list[_Draft], candidate: Candidate, text: str) -> _Draft
     """A bare sector noun ("the ministry", "the hospital"), or one with the adjective that says what it is
     ("l'amministrazione comunale", "the city council"), refers back to the last victim of that sector, a department or
     a named one ("l'hôpital" after "le centre hospitalier de Varenne"). Not one its country or a number sets apart."""
-    words = text[candidate.start:candidate.end].split()
+    written = text[candidate.start:candidate.end]
+    words = written.split()
     if not candidate.generic or len(words) > _ANAPHOR_WORDS or (len(words) > 1 and (
-            candidate.victim.country or any(char.isdigit() for char in text[candidate.start:candidate.end]))):
+            candidate.victim.country or any(char.isdigit() for char in written))):
         return None
     sector = candidate.victim.sector
     same = [d for d in drafts if any(v.sector == sector and not v.key.startswith("?/" + str(sector))

@@ -27,7 +27,7 @@ _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)
 # firm named with a nationality ("the Turkish Crime Family") speaks for itself
 _STATE_VOICES = (ClaimantKind.STATE, ClaimantKind.INSTITUTION, ClaimantKind.PERSON)
 _BODY_WORDS = 3  # "members of the Estonian government": how far after the cue the body's noun may stand
-_CLAUSE_END = re.compile(r"[,;:.!?]")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:.!?]")
 
 
 def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = None) -> StanceCue | None:
@@ -78,7 +78,7 @@ def _belongs_with_no_attackers(facts: SentenceFacts, cue: Match) -> bool:
     or "belong to the GRU" place the culprits in a group (a catalogued actor or family, an agency, a group noun)."""
     if cue.text.casefold() not in _belonging(facts.language):
         return False
-    end = (found.start() if (found := _CLAUSE_END.search(facts.text, cue.end)) else len(facts.text))
+    end = (found.start() if (found := _CLAUSE_PUNCTUATION.search(facts.text, cue.end)) else len(facts.text))
     named = [*facts.actors, *facts.software, *sentence_agencies(facts), *facts.cues.get("group_noun", [])]
     return not any(cue.end <= m.start < end for m in named)
 
