@@ -762,19 +762,6 @@ def test_the_attack_a_headline_tells_is_the_one_its_body_introduces(language: st
     assert {victim.key for victim in frames[0].victims} == {"EE/ministry:defence"}
 
 
-ATTACKERS_HIT_EARLIER = {
-    "en": "The LockBit gang hit the Veldmark Water Authority with ransomware on Monday. LockBit was disrupted in "
-          "February by an international police operation.",
-    "it": "Lunedì la gang LockBit ha colpito con un ransomware il Comune di Veldmark. LockBit, una gang con base in "
-          "Russia secondo diversi ricercatori, era stata duramente colpita a febbraio da un'operazione di polizia.",
-}
-
-
-@pytest.mark.parametrize("language", list(ATTACKERS_HIT_EARLIER))
-def test_a_blow_to_the_attackers_themselves_never_dates_the_incident(language: str) -> None:
-    """The gang stands where the one hit does ("LockBit was disrupted in February"): the date is the gang's story."""
-    assert only_frame(ATTACKERS_HIT_EARLIER[language], language).first_seen == "2021-05-17"
-
 
 def test_one_victim_hit_by_two_actors_in_two_kinds_of_attack_is_two_incidents() -> None:
     """A ransomware attack by one gang and, months later, a DDoS by a hacktivist crew on the same utility: a report of
@@ -787,17 +774,38 @@ def test_one_victim_hit_by_two_actors_in_two_kinds_of_attack_is_two_incidents() 
     assert len(resolve([ransomware, same_gang])) == 1
 
 
-ENCRYPTED_IN_AN_EARLIER_YEAR = {
-    "en": "Hackers knocked the websites of the Veldmark Water Authority offline on Monday. In March 2020 the Korvan "
-          "gang had encrypted the systems of the Veldmark Water Authority.",
-    "de": "Hacker legten am Montag die Webseiten der Stadtwerke Veldmark lahm. Im März 2020 hatte die Bande Korvan die "
-          "Systeme der Stadtwerke Veldmark verschlüsselt.",
-}
 
 
-@pytest.mark.parametrize("language", list(ENCRYPTED_IN_AN_EARLIER_YEAR))
-def test_an_earlier_encryption_told_in_the_pluperfect_never_dates_the_incident(language: str) -> None:
-    assert only_frame(ENCRYPTED_IN_AN_EARLIER_YEAR[language], language).first_seen == "2021-05-17"
+OWN_DATES = [
+    # a blow to the attackers themselves ("LockBit was disrupted in February") is the gang's story
+    ("en", "The LockBit gang hit the Veldmark Water Authority with ransomware on Monday. LockBit was disrupted in "
+           "February by an international police operation.", "2021-05-17"),
+    ("it", "Lunedì la gang LockBit ha colpito con un ransomware il Comune di Veldmark. LockBit, una gang con base in "
+           "Russia secondo diversi ricercatori, era stata duramente colpita a febbraio da un'operazione di polizia.",
+     "2021-05-17"),
+    # an earlier encryption of the same victim, told in the pluperfect with its year
+    ("en", "Hackers knocked the websites of the Veldmark Water Authority offline on Monday. In March 2020 the Korvan "
+           "gang had encrypted the systems of the Veldmark Water Authority.", "2021-05-17"),
+    ("de", "Hacker legten am Montag die Webseiten der Stadtwerke Veldmark lahm. Im März 2020 hatte die Bande Korvan "
+           "die Systeme der Stadtwerke Veldmark verschlüsselt.", "2021-05-17"),
+    # the day a flaw was abused
+    ("en", "Hackers stole files from the Veldmark Water Authority. The authority said the attackers abused "
+           "CVE-2021-31207 on 11 May.", "2021-05-11"),
+    ("de", "Hacker stahlen Dateien der Stadtwerke Veldmark. Die Angreifer missbrauchten am 11. Mai die Schwachstelle "
+           "CVE-2021-31207, teilten die Stadtwerke mit.", "2021-05-11"),
+    # intruders who had access since a month
+    ("en", "Hackers breached the Veldmark Water Authority. Investigators said on Thursday that the intruders had had "
+           "access to its mail server since at least March 2021.", "2021-03"),
+    ("de", "Hacker drangen in das Netz der Stadtwerke Veldmark ein. Die Ermittler sagten am Donnerstag, die Täter "
+           "hatten Zugriff auf die Server der Stadtwerke seit März 2021.", "2021-03"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "first_seen"), OWN_DATES)
+def test_the_incident_is_dated_by_its_own_attack(language: str, text: str, first_seen: str) -> None:
+    """Only the attack's own words date it: not a blow to its attackers, not an earlier attack on its victim; the day
+    a flaw was abused does, and so does the month since which the intruders had access."""
+    assert only_frame(text, language).first_seen == first_seen
 
 
 @pytest.mark.parametrize(("language", "sentence"), [
@@ -811,28 +819,3 @@ def test_an_encryption_told_in_the_pluperfect_with_its_year_marks_an_earlier_att
                                                                                     sentence: str) -> None:
     assert background_markers(language, "earlier_event").search(sentence)
 
-
-ABUSED_A_FLAW = {
-    "en": "Hackers stole files from the Veldmark Water Authority. The authority said the attackers abused "
-          "CVE-2021-31207 on 11 May.",
-    "de": "Hacker stahlen Dateien der Stadtwerke Veldmark. Die Angreifer missbrauchten am 11. Mai die Schwachstelle "
-          "CVE-2021-31207, teilten die Stadtwerke mit.",
-}
-
-
-@pytest.mark.parametrize("language", list(ABUSED_A_FLAW))
-def test_the_day_a_flaw_was_abused_dates_the_incident(language: str) -> None:
-    assert only_frame(ABUSED_A_FLAW[language], language).first_seen == "2021-05-11"
-
-
-HAD_ACCESS_SINCE = {
-    "en": "Hackers breached the Veldmark Water Authority. Investigators said on Thursday that the intruders had had "
-          "access to its mail server since at least March 2021.",
-    "de": "Hacker drangen in das Netz der Stadtwerke Veldmark ein. Die Ermittler sagten am Donnerstag, die Täter "
-          "hatten Zugriff auf die Server der Stadtwerke seit März 2021.",
-}
-
-
-@pytest.mark.parametrize("language", list(HAD_ACCESS_SINCE))
-def test_intruders_who_had_access_since_a_month_began_then(language: str) -> None:
-    assert only_frame(HAD_ACCESS_SINCE[language], language).first_seen == "2021-03"
