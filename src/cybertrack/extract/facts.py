@@ -429,6 +429,14 @@ def active_auxiliaries() -> frozenset[str]:
 
 
 @language_table
+def auxiliaries(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The language's own active and passive auxiliaries (French "a" is no English word for "has")."""
+    grammar = pack(language if language in LANGUAGES else "en", "grammar")
+    active = frozenset(word.casefold() for word in grammar["active_auxiliaries"])
+    return active, frozenset(word.casefold() for word in grammar["passive_auxiliaries"])
+
+
+@language_table
 def auxiliaries_before_object(language: str) -> frozenset[str]:
     """The auxiliaries after which a perfect's object stands before its participle at the clause's end ("hat Russland
     beschuldigt", "heeft de Norvale Bank gehackt"): German and Dutch; none in the languages whose participle comes

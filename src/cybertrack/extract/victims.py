@@ -24,6 +24,7 @@ from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import (
     CountryMention,
     SentenceFacts,
+    auxiliaries,
     auxiliaries_before_object,
     bare_group_nouns,
     trades,
@@ -903,7 +904,7 @@ def _does_the_attacking(facts: SentenceFacts, candidate: Candidate) -> bool:
     active (right after the subject, or after an active auxiliary and no passive one: "has been paralysed", "werd
     maandag getroffen" are passives), makes the subject the one who attacks."""
     passive = facts.cues.get("victim_after", [])
-    active_words, passive_words = _auxiliaries(facts.language)
+    active_words, passive_words = auxiliaries(facts.language)
     for verb in facts.cues.get("victim_before", []):
         if verb.start < candidate.end or _PUNCTUATION.search(facts.text, candidate.end, verb.start) \
                 or verb.text.split()[-1].casefold() in linking_words():
@@ -917,14 +918,6 @@ def _does_the_attacking(facts: SentenceFacts, candidate: Candidate) -> bool:
             return False
         return not any(word in passive_words for word in between[active[-1] + 1 if active else 0:])
     return False
-
-
-@language_table
-def _auxiliaries(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The language's own active and passive auxiliaries (French "a" is no English word for "has")."""
-    grammar = pack(language, "grammar")
-    active = frozenset(word.casefold() for word in grammar["active_auxiliaries"])
-    return active, frozenset(word.casefold() for word in grammar["passive_auxiliaries"])
 
 
 @table

@@ -31,16 +31,19 @@ class Speaker:
 
 @dataclass(frozen=True)
 class StanceCue:
-    """The words that set a claim's stance; ``reported`` when they are only a reporting verb ("said")."""
+    """The words that set a claim's stance; ``reported`` when they are only a reporting verb ("said"); ``passive``
+    when they are a verb of accusing in the passive ("Russia was blamed for", "la Russie est accusée")."""
 
     stance: Stance
     match: Match
     reported: bool = False
+    passive: bool = False
 
     @property
     def names_the_culprit_first(self) -> bool:
-        """ "Iran was behind", "LockBit est responsable": the cue's subject is the one blamed, not the one speaking."""
-        return any(word.casefold() in CULPRIT_WORDS for word in self.match.text.split())
+        """ "Iran was behind", "LockBit est responsable", "Iran was blamed": the cue's subject is the one blamed, not
+        the one speaking."""
+        return self.passive or any(word.casefold() in CULPRIT_WORDS for word in self.match.text.split())
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from cybertrack.extract.agents import AGENT_BEFORE
 from cybertrack.extract.attackers import sentence_agencies
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.stance import is_state, stance_cue
+from cybertrack.extract.claims.targets import before_complement
 from cybertrack.extract.claims.wording import (
     ACCORDING_BEFORE,
     ACCORDING_CUE,
@@ -68,6 +69,7 @@ _BODY_NAME_CHARACTERS = 80  # "Bundesamts für Sicherheit in der Informationstec
 _BODY_NAME_WORDS = 6  # its words after the first, before the acronym: a longer stretch holds a verb and another name
 _LINK_WORDS = frozenset(w.casefold() for w in (*CONNECTORS, *PREPOSITIONS, *ARTICLES))  # "de", "la", "per", "di"
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9-]{1,9})\s*\)")  # "(BSI)", "(CERT-UA)"
+_CONNECTOR_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, CONNECTORS))})(?!\w)")  # "der", "of", "de"
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
 _STATE_OFFICE = word_pattern("roles", "state_offices")
@@ -83,7 +85,8 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     owners = []  # the countries the departments belong to ("Latvia's interior ministry"): no speakers of their own
     for institution in facts.institutions:
         country = next((c for c in facts.countries if c.start not in accused and (
-            _POSSESSIVE_GAP.fullmatch(facts.text, c.end, institution.start) or 0 <= c.start - institution.end <= 4
+            _POSSESSIVE_GAP.fullmatch(facts.text, c.end, institution.start)
+            or (0 <= c.start - institution.end <= 4 and not re.search(r"[,;:]", facts.text[institution.end:c.start]))
             or (institution.start < c.start and c.end < institution.end))),
             None)  # "North Korea's foreign ministry", "le ministère russe des Affaires étrangères"
         owners += [country] if country else []
@@ -97,6 +100,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     media = facts.cues.get("media", [])
     agency_states = _agency_states(facts)
     for chunk in facts.names:
+        chunk = _short_of_a_name_inside(facts, chunk, taken)
         inside = [c for c in facts.countries if chunk.start <= c.start and c.end <= chunk.end]
         outlet = any(chunk.start <= m.start and m.end <= chunk.end for m in media)  # "the Guardian", a common word
         if any(chunk.start < e and s < chunk.end for s, e in taken) \
@@ -152,6 +156,19 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
     speakers = [s for s in found if (_after_agent_word(facts, s.start) or not _after_preposition(facts, s.start))
                 and not _hit(facts, s.start)]
     return sorted(speakers, key=lambda s: (s.start, s.start - s.end))  # at one place, the longest phrase first
+
+
+def _short_of_a_name_inside(facts: SentenceFacts, chunk: NameChunk, taken: list[tuple[int, int]]) -> NameChunk:
+    """ "vom BSI der Gruppe APT28 zugeschrieben": a genitive's connector joins the speaker to the actor after it in
+    one capitalised run; the speaker is the run up to the last connector before the actor's place."""
+    inner = min((start for start, end in taken if chunk.start < start < chunk.end), default=None)
+    if inner is None:
+        return chunk
+    connectors = list(_CONNECTOR_WORD.finditer(facts.text, chunk.start, inner))
+    head = facts.text[chunk.start:connectors[-1].start()].rstrip() if connectors else ""
+    if not head[:1].isupper():
+        return chunk  # no connector parts them: one name
+    return replace(chunk, end=chunk.start + len(head), text=head, descriptor=min(chunk.descriptor, len(head)))
 
 
 def _agency_states(facts: SentenceFacts) -> dict[tuple[int, int], str | None]:
@@ -532,8 +549,7 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
     people = speakers if cue.stance.rejects else [s for s in speakers if s.kind is not ClaimantKind.GROUP]
     subject = _before_auxiliary(facts, people, cue) or _subject(facts.text, people, cue.match.start) \
         or _subject_after_verb(facts, people, cue, targets)
-    if subject and cue.names_the_culprit_first and content_words_between(facts.text, subject.end,
-                                                                          cue.match.start) <= 1 \
+    if subject and cue.names_the_culprit_first and _culprit_before(facts, subject, cue) \
             and not COMPLEMENTIZER.search(facts.text, subject.end, cue.match.start):
         # "the Conti gang was responsible": the subject is the one blamed; the one who says so comes first ("I
         # ricercatori credono che dietro ...": a subject whose verb opens a clause with "che" says so itself)
@@ -568,6 +584,15 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
         if after and not _blamed_after_the_cue(facts, after, cue, targets):
             return after
     return subject
+
+
+def _culprit_before(facts: SentenceFacts, subject: Speaker, cue: StanceCue) -> bool:
+    """The subject right before a cue that names the culprit first, one content word between at most ("the Conti
+    gang was directly responsible"), or one word before the cue's complement where the language puts it first
+    ("Russland wird [für den Angriff] verantwortlich gemacht")."""
+    complement = before_complement(facts, subject.end, cue.match.start)
+    return content_words_between(facts.text, subject.end, cue.match.start) <= 1 \
+        or (complement < cue.match.start and len(facts.text[subject.end:complement].split()) <= 1)
 
 
 def _blamed_in_its_description(speaker: Speaker, cue: StanceCue, verb: Match, targets: list[Target]) -> bool:
@@ -641,7 +666,8 @@ def _according_to(facts: SentenceFacts, speakers: list[Speaker], start: int) -> 
     """ "Selon le Centre national de cybersécurité du Veldmark (NCCV)", "nach Angaben des Verfassungsschutzes": the
     phrase from the first capitalised word after "according to" to the end of the first speaker a few lower-case
     words on, in one clause; or that capitalised word alone, when no speaker follows it so."""
-    words_after = list(re.finditer(r"(?:\w+['’])?([\w-]+)", facts.text[start:]))  # "l'Agenzia": the noun
+    clause = re.split(r"[,;:]", facts.text[start:], maxsplit=1)[0]  # "According to the ministry, Russia": one clause
+    words_after = list(re.finditer(r"(?:\w+['’])?([\w-]+)", clause))  # "l'Agenzia": the noun
     opening_word = next((w for w in words_after[:3] if w.group(1)[:1].isupper()), None)
     if opening_word is None:
         return _described(facts, speakers, start)

@@ -10,7 +10,7 @@ from cybertrack.extract.attackers import sentence_agencies
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.wording import ACCORDING_CUE, COMPLEMENTIZER, MEMBERSHIP, close, referring_opening
 from cybertrack.extract.coordination import opens_a_coordinated_clause
-from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.facts import SentenceFacts, auxiliaries
 from cybertrack.extract.incident_dates import background_markers
 from cybertrack.extract.institutions import heads_a_department, state_body
 from cybertrack.knowledge.matcher import Match
@@ -28,6 +28,7 @@ _THIRD_PARTIES = (ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.ARTICLE)
 _STATE_VOICES = (ClaimantKind.STATE, ClaimantKind.INSTITUTION, ClaimantKind.PERSON)
 _BODY_WORDS = 3  # "members of the Estonian government": how far after the cue the body's noun may stand
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:.!?]")
+_AUXILIARY_REACH = 24  # characters before a participle where its auxiliaries stand ("has been", "è stata")
 
 
 def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = None) -> StanceCue | None:
@@ -42,7 +43,8 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
                  and not _members_of_a_state_body(facts.text, m) and not _places_under_an_agency(facts, m)
                  and not _belongs_with_no_attackers(facts, m)]
         if found:
-            return StanceCue(stance, found[0])
+            return StanceCue(stance, found[0], passive=stance is Stance.ATTRIBUTES and _accused_in_the_passive(facts,
+                                                                                                         found[0]))
     reporting = [m for m in facts.cues.get("speech", []) if _reports_the_attack(facts, m)] if facts.is_attack else []
     if reporting:  # "Check Point said Chinese hackers attacked ..."
         return StanceCue(Stance.ATTRIBUTES, reporting[0], reported=True)
@@ -51,6 +53,25 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
         return StanceCue(Stance.ATTRIBUTES, Match(according.start(), according.end(), according.group(), ()),
                          reported=True)
     return None
+
+
+def _accused_in_the_passive(facts: SentenceFacts, cue: Match) -> bool:
+    """A participle of accusing right after a passive auxiliary, with at most other auxiliaries between ("Russia was
+    blamed", "North Korea has been accused", "Iran is to blame", "la Russia è stata accusata"): its subject is the one
+    accused. An active perfect ("the ministry has accused Iran") has no passive auxiliary."""
+    if not _accusing_participle(facts.language).fullmatch(cue.text):
+        return False
+    active, passive = auxiliaries(facts.language)
+    before = re.findall(r"\w+", facts.text[max(0, cue.start - _AUXILIARY_REACH):cue.start].casefold())
+    leading = list(itertools.takewhile(lambda word: word in active | passive, reversed(before)))
+    return any(word in passive for word in leading)
+
+
+@language_table
+def _accusing_participle(language: str) -> re.Pattern[str]:
+    language = language if language in LANGUAGES else "en"
+    participles = pack(language, "claims")["accused_in_the_passive"]
+    return re.compile(alternation(with_contractions(language, participles)), re.IGNORECASE)
 
 
 def _reports_the_attack(facts: SentenceFacts, speech: Match) -> bool:

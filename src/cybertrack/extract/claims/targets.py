@@ -27,6 +27,7 @@ from cybertrack.extract.claims.wording import (
 from cybertrack.extract.facts import (
     CountryMention,
     SentenceFacts,
+    auxiliaries,
     auxiliaries_before_object,
     modifiers_only,
     names_a_gang,
@@ -148,7 +149,7 @@ def _blamed_by(facts: SentenceFacts, match: Match, cue: StanceCue, agent_only: b
     text = facts.text
     after = content_words_between(text, cue.match.end, match.start) <= _TARGET_AFTER_CUE_WORDS + 1 \
         and (not agent_only or bool(AGENT_END.search(cue.match.text)))
-    gap_end = _before_complement(facts, match.end, cue.match.start) if cue.names_the_culprit_first \
+    gap_end = before_complement(facts, match.end, cue.match.start) if cue.names_the_culprit_first \
         else cue.match.start
     before = (cue.names_the_culprit_first or cue.stance is not Stance.ATTRIBUTES) \
         and content_words_between(text, match.end, gap_end) <= 1 \
@@ -239,7 +240,7 @@ def _complements(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternation(found)})(?!\w)", re.IGNORECASE) if found else None
 
 
-def _before_complement(facts: SentenceFacts, start: int, end: int) -> int:
+def before_complement(facts: SentenceFacts, start: int, end: int) -> int:
     """Where the words between a culprit (ending at ``start``) and the cue that names it first (at ``end``) end: at
     the cue, or where the cue's own complement opens when the language puts it between them ("das russische Militär
     [für den Angriff] verantwortlich", "LockBit is [voor de aanval] verantwoordelijk")."""
@@ -440,11 +441,14 @@ def _backing_words(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[st
 
 
 def _subject_of(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -> bool:
-    """ "Iran was behind", "North Korea is responsible", "Russland ist für den Angriff verantwortlich": the country
-    right before the cue (or its complement), with only function words between ("U.S. officials believe" has a noun
-    between: the officials speak)."""
-    end = _before_complement(facts, country.end, cue.match.start)
+    """ "Iran was behind", "North Korea is responsible", "Russland ist für den Angriff verantwortlich", "Iran was
+    blamed": the country right before the cue (or its complement), with only function words between ("U.S. officials
+    believe" has a noun between: the officials speak)."""
+    end = before_complement(facts, country.end, cue.match.start)
     gap = _without_adverbs_or_cue_verbs(facts.language, facts.text[country.end:end], cue) if country.end <= end else ""
+    if cue.passive:  # "North Korea has been accused of": the auxiliaries of the passive, and nothing else
+        active, passive = auxiliaries(facts.language)
+        gap = " ".join(word for word in gap.split() if word.casefold() not in active | passive)
     return country.end <= end and content_words_between(gap, 0, len(gap)) == 0 and len(gap.split()) <= 1
 
 
@@ -489,7 +493,7 @@ def _as_a_state(facts: SentenceFacts, country: CountryMention, links: list[Match
             continue  # "hackers breached government agencies in Taiwan": the state's bodies were hit
         if any(close(text, link.end, start, _APPOSITION_WORDS) and "," not in text[link.end:start] for link in links) \
                 or any(close(text, end, gap_end, 3) and "," not in text[end:gap_end]
-                       for cue in before if (gap_end := _before_complement(facts, end, cue.start)) >= end):
+                       for cue in before if (gap_end := before_complement(facts, end, cue.start)) >= end):
             return True
     return False
 
