@@ -247,6 +247,9 @@ def chunk_texts(text: str, language: str) -> list[str]:
     ("La Banque de la Lutrecht a confirmé l'incident.", "fr", "Banque de la Lutrecht"),
     # "on" after a body named for what it deals with
     ("The Veldmark Commission on Elections confirmed it.", "en", "Veldmark Commission on Elections"),
+    # an ampersand between capitalised words is the firm's own
+    ("Brindle & Halvorn confirmed the breach.", "en", "Brindle & Halvorn"),
+    ("Le distributeur Brindle & Halvorn a confirmé l'incident.", "fr", "Brindle & Halvorn"),
 ])
 def test_multiword_name_with_connectors(text: str, language: str, name: str) -> None:
     assert chunk_texts(text, language)[0] == name

@@ -82,11 +82,23 @@ FOUND_EARLIER = {
 }
 
 
-@pytest.mark.parametrize("language", list(FOUND_EARLIER))
-def test_an_attack_began_no_later_than_it_was_discovered(language: str) -> None:
+FOUND_IN_THE_PASSIVE = {  # what was found, in the plural or by a plain "found"
+    "en": "The Veldmark Water Authority said on Wednesday that hackers stole customer records. The intrusion was "
+          "found on 3 May.",
+    "fr": "La Banque de Lutrecht a annoncé mercredi un vol de données clients. Les intrusions ont été repérées le 3 "
+          "mai.",
+    "it": "Il Comune di Lutrecht ha annunciato mercoledì un furto di dati. Le intrusioni sono state scoperte il 3 "
+          "maggio.",
+    "es": "El Ayuntamiento de Lutrecht anunció el miércoles un robo de datos. Los ataques fueron descubiertos el 3 de "
+          "mayo.",
+}
+
+
+@pytest.mark.parametrize(("language", "text"), [*FOUND_EARLIER.items(), *FOUND_IN_THE_PASSIVE.items()])
+def test_an_attack_began_no_later_than_it_was_discovered(language: str, text: str) -> None:
     """A report that dates only when the breach was found and when it was told: it began by the day it was found,
     not on the day it was told, nor in the publication month."""
-    frame = only_frame(FOUND_EARLIER[language], language)
+    frame = only_frame(text, language)
     assert (frame.first_seen, frame.discovered, frame.first_seen_estimated) == ("2021-05-03", "2021-05-03", False)
 
 
@@ -798,6 +810,22 @@ OWN_DATES = [
            "access to its mail server since at least March 2021.", "2021-03"),
     ("de", "Hacker drangen in das Netz der Stadtwerke Veldmark ein. Die Ermittler sagten am Donnerstag, die Täter "
            "hatten Zugriff auf die Server der Stadtwerke seit März 2021.", "2021-03"),
+    # the day the flaw was fixed, nearer its date than any word of the attack
+    ("en", "Hackers broke into the Veldmark Water Authority in March 2021 through a flaw that had been patched in "
+           "October 2020.", "2021-03"),
+    ("nl", "Hackers drongen in maart 2021 binnen bij het Waterschap Veldmark via een lek in een firewall, waarvoor al "
+           "sinds oktober 2020 een update beschikbaar was.", "2021-03"),
+    ("fr", "Des pirates se sont introduits en mars 2021 dans le réseau de la mairie de Veldmark par une faille, pour "
+           "laquelle une mise à jour était disponible depuis octobre 2020.", "2021-03"),
+    # another attack the reported one recalls
+    ("en", "Hackers broke into the Veldmark Water Authority on Monday. The attack revives memories of the Korvan "
+           "breach, where hackers stole the files of a water board in May 2019.", "2021-05-17"),
+    ("de", "Hacker legten am Montag die Stadtwerke Veldmark lahm. Bei vielen werden Erinnerungen an den Angriff wach, "
+           "mit dem im Mai 2019 eine Schadsoftware die Reederei Korvan lahmlegte.", "2021-05-17"),
+    ("it", "Lunedì un ransomware ha colpito il Comune di Veldmark. Il caso ricorda quello del porto di Korvan, "
+           "paralizzato da un attacco nel maggio 2019.", "2021-05-17"),
+    ("nl", "Hackers legden maandag het Waterschap Veldmark plat. De aanval doet denken aan de hack van de haven van "
+           "Korvan in mei 2019.", "2021-05-17"),
 ]
 
 

@@ -100,6 +100,18 @@ def test_contradicting_dates_stay_apart() -> None:
     assert sorted(i.first_seen for i in incidents) == ["2019", "2021-12"]
 
 
+def test_an_intrusion_dated_by_its_start_and_by_its_discovery_is_one_incident() -> None:
+    """One report says the intruders were inside from May and found in January; the other says only that they were
+    found in January. The months apart are the intrusion's length, not two attacks."""
+    started = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], first_seen="2023-05", discovered="2024-01")
+    found = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2024-01", discovered="2024-01")
+    [incident] = resolve([started, found])
+    assert sorted(incident.documents) == ["en.txt", "it.txt"]
+    assert incident.first_seen == "2023-05"
+    later = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2024-01", discovered="2024-03")
+    assert len(resolve([started, later])) == 2  # found at other times: two intrusions
+
+
 def test_compatible_dates_merge_and_keep_the_earliest_told_most_precisely() -> None:
     """ "2019" and "April 2019" are one time told at two precisions."""
     year = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], first_seen="2019")

@@ -126,6 +126,7 @@ class _Cluster:
     actors: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)  # the kinds of attack its reports tell, "other" aside
     dates: set[str] = field(default_factory=set)  # the first_seen its reports give (not estimated)
+    discoveries: set[str] = field(default_factory=set)  # the days or months its reports say it was found
     estimates: set[str] = field(default_factory=set)  # the publication months of its reports that give none
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
     vectors: list[np.ndarray] = field(default_factory=list)
@@ -153,6 +154,8 @@ class _Cluster:
         own = _own_date(frame)
         if own:
             self.dates.add(own)
+        if frame.discovered:
+            self.discoveries.add(frame.discovered)
         elif frame.first_seen:
             self.estimates.add(frame.first_seen)
         bound = _bound(frame)
@@ -198,7 +201,7 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     own, bound = _own_date(frame), _bound(frame)
     if own and not identified(frame.victims) and _aftermath_of(own, cluster.dates):
         own, bound = None, min(filter(None, (bound, own)))  # dated when it was told: a bound
-    if own and not _dates_compatible({own}, cluster.dates):
+    if own and not _dates_compatible({own}, cluster.dates) and not _found_alike(frame, cluster):
         return False
     if own and cluster.bound and _begins_after(own, cluster.bound):
         return False
@@ -212,6 +215,14 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     if estimate and cluster.estimates and not cluster.dates and not _fresh_news_of(cluster.estimates, estimate):
         return False  # two reports of fresh news, published years apart: two attacks on one victim
     return not (bound and cluster.dates and _begins_after(min(cluster.dates), bound))
+
+
+def _found_alike(frame: Frame, cluster: _Cluster) -> bool:
+    """Both say the intrusion was found within ``DATE_TOLERANCE_MONTHS`` of each other, though they date it apart:
+    one report dates it by when it began ("inside since mid-May"), the other only by when it was found ("found in
+    January"), and an intrusion may last for months before anyone sees it."""
+    return bool(frame.discovered and cluster.discoveries) \
+        and _dates_compatible({frame.discovered}, cluster.discoveries)
 
 
 def _aftermath_of(date: str, dates: set[str]) -> bool:

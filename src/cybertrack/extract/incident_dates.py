@@ -75,7 +75,8 @@ def incident_dates(sentences: list[SentenceFacts], language: str, reference: Ref
             continue
         for mention in sentence.dates:
             if (reference and later_than(mention.value, reference.iso)) \
-                    or _beside_another_event(sentence.text, mention, language):
+                    or _beside_another_event(sentence.text, mention, language) \
+                    or _date_of_the_fix(sentence, mention, attack_words):
                 continue
             kind, cue = _nearest_cue(sentence, attack_words, mention)
             if kind in _SAID and cue is not None and _another_date_nearer(sentence, cue, mention):
@@ -159,6 +160,23 @@ def _beside_another_event(text: str, mention: DateMention, language: str) -> boo
     clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
     return any(background_markers(language, kind).search(text[clause_start:mention.start])
                for kind in ("comparison", "actor_history")) or _history_told_after(text, mention, language)
+
+
+def _date_of_the_fix(sentence: SentenceFacts, mention: DateMention, attack_words: list[Match]) -> bool:
+    """ "a flaw for which an update has been available since October 2022", "waarvoor al sinds oktober 2022 een update
+    beschikbaar was": a word of the flaw's fix (the packs' ``fix``) in the date's clause, with no date nearer it and
+    no word of the attack nearer the date ("broke in in March through a flaw patched in 2020" keeps March)."""
+    text = sentence.text
+    clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
+    edge = CLAUSE_EDGE.search(text, mention.end)
+    clause_end = edge.start() if edge else len(text)
+    nearest_attack = min((_gap(cue, mention) for cue in attack_words), default=len(text))
+    for found in background_markers(sentence.language, "fix").finditer(text, clause_start, clause_end):
+        fix = Match(found.start(), found.end(), found.group(), ())
+        if _gap(fix, mention) < nearest_attack and all(_gap(fix, mention) <= _gap(fix, other)
+                                                        for other in sentence.dates):
+            return True
+    return False
 
 
 def _history_told_after(text: str, mention: DateMention, language: str) -> bool:

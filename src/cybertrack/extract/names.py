@@ -47,8 +47,9 @@ _MAX_TOKENS = 8
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "A.P", "U.S": initials, whose last period the tokens leave out
 _TITLE_WORD_LETTERS = 4  # title case leaves short words ("of", "in", "for") in lower case
 _TITLE_WORDS = 4
-# "and" joins two names far more often than it sits inside one: "Netflix and Larson Studios" are two
-_COORDINATORS = {"and", "&", "und", "e", "y", "et", "en"}
+# "and" joins two names far more often than it sits inside one: "Netflix and Larson Studios" are two. An ampersand
+# between capitalised words is a firm's own ("Marks & Spencer", "Brindle & Halvorn"), and no coordinator
+_COORDINATORS = {"and", "und", "e", "y", "et", "en"}
 # the languages whose nouns are all capitalised: their tagger tells their proper nouns
 _TAGGED_LANGUAGES = frozenset({"de"})
 # HanTa's models, for the languages whose model is small enough to load in every process (its Dutch one takes 800 MB),
