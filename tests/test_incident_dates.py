@@ -826,6 +826,13 @@ OWN_DATES = [
            "paralizzato da un attacco nel maggio 2019.", "2021-05-17"),
     ("nl", "Hackers legden maandag het Waterschap Veldmark plat. De aanval doet denken aan de hack van de haven van "
            "Korvan in mei 2019.", "2021-05-17"),
+    # a relative clause that tells no attack describes whom it is about
+    ("es", "El Ayuntamiento de Veldmark, que en marzo de 2020 abrió una nueva sede, sufrió el lunes un ciberataque.",
+     "2021-05-17"),
+    ("en", "The Veldmark Water Authority, which opened a new plant in March 2020, was hit by ransomware on Monday.",
+     "2021-05-17"),
+    ("en", "The Veldmark Water Authority said on Monday that staff were not told of the breach, which took place in "
+           "March.", "2021-03"),
 ]
 
 

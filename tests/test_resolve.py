@@ -100,16 +100,20 @@ def test_contradicting_dates_stay_apart() -> None:
     assert sorted(i.first_seen for i in incidents) == ["2019", "2021-12"]
 
 
-def test_an_intrusion_dated_by_its_start_and_by_its_discovery_is_one_incident() -> None:
-    """One report says the intruders were inside from May and found in January; the other says only that they were
-    found in January. The months apart are the intrusion's length, not two attacks."""
-    started = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], first_seen="2023-05", discovered="2024-01")
-    found = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2024-01", discovered="2024-01")
-    [incident] = resolve([started, found])
-    assert sorted(incident.documents) == ["en.txt", "it.txt"]
-    assert incident.first_seen == "2023-05"
-    later = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2024-01", discovered="2024-03")
-    assert len(resolve([started, later])) == 2  # found at other times: two intrusions
+def test_an_intrusion_dated_by_its_start_and_by_a_later_step_is_one_incident() -> None:
+    """One report says the intruders were inside from May, disclosed in February; the other says only that they were
+    found in January. The months apart are the intrusion's length, not two attacks; a date after its disclosure is
+    another attack."""
+    started = frame("en.txt", SENTENCES["en"], [INTERIOR_EN], first_seen="2023-05", disclosed="2024-02-13")
+    found = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2024-01", disclosed="2024-02-15")
+    for reports in ([started, found], [found, started]):
+        [incident] = resolve(reports)
+        assert sorted(incident.documents) == ["en.txt", "it.txt"]
+        assert incident.first_seen == "2023-05"
+    a_week_ago = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2024-02-16", disclosed="2024-02-23")
+    assert len(resolve([started, a_week_ago])) == 1  # "a week ago": a few days past the disclosure, in its month
+    later = frame("it.txt", SENTENCES["it"], [INTERIOR_IT], first_seen="2024-06", disclosed="2024-06-20")
+    assert len(resolve([started, later])) == 2
 
 
 def test_compatible_dates_merge_and_keep_the_earliest_told_most_precisely() -> None:

@@ -77,6 +77,7 @@ DATE_TOLERANCE_MONTHS = 1  # on multilingual-train, 0 split Sony Pictures' repor
 # months before it: no gold report of multilingual-train came more than 8 months after its attack's month, and on
 # CASIE-train 69 of the 81 gold dates of attacks told in the lead lie within 12 months before publication.
 FRESH_NEWS_MONTHS = 12
+LONGEST_INTRUSION_MONTHS = 12  # from its start to its disclosure: an intrusion told by a later step joins its start
 # A day an undated report gives lies within a quarter of the dates its incident's other reports give
 # (multilingual-train: the British Library's "31 octobre" beside its reports' 8 December); further off, it tells of
 # another attack: on multilingual-train read in reverse order, the KNVB's April in a report joined to Royal Mail's.
@@ -126,7 +127,6 @@ class _Cluster:
     actors: set[str] = field(default_factory=set)
     types: set[str] = field(default_factory=set)  # the kinds of attack its reports tell, "other" aside
     dates: set[str] = field(default_factory=set)  # the first_seen its reports give (not estimated)
-    discoveries: set[str] = field(default_factory=set)  # the days or months its reports say it was found
     estimates: set[str] = field(default_factory=set)  # the publication months of its reports that give none
     bound: str | None = None  # the earliest disclosure among its reports: it began on or before that
     vectors: list[np.ndarray] = field(default_factory=list)
@@ -154,8 +154,6 @@ class _Cluster:
         own = _own_date(frame)
         if own:
             self.dates.add(own)
-        if frame.discovered:
-            self.discoveries.add(frame.discovered)
         elif frame.first_seen:
             self.estimates.add(frame.first_seen)
         bound = _bound(frame)
@@ -201,7 +199,7 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     own, bound = _own_date(frame), _bound(frame)
     if own and not identified(frame.victims) and _aftermath_of(own, cluster.dates):
         own, bound = None, min(filter(None, (bound, own)))  # dated when it was told: a bound
-    if own and not _dates_compatible({own}, cluster.dates) and not _found_alike(frame, cluster):
+    if own and not _dates_compatible({own}, cluster.dates) and not _within_one_intrusion(frame, cluster):
         return False
     if own and cluster.bound and _begins_after(own, cluster.bound):
         return False
@@ -217,12 +215,24 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     return not (bound and cluster.dates and _begins_after(min(cluster.dates), bound))
 
 
-def _found_alike(frame: Frame, cluster: _Cluster) -> bool:
-    """Both say the intrusion was found within ``DATE_TOLERANCE_MONTHS`` of each other, though they date it apart:
-    one report dates it by when it began ("inside since mid-May"), the other only by when it was found ("found in
-    January"), and an intrusion may last for months before anyone sees it."""
-    return bool(frame.discovered and cluster.discoveries) \
-        and _dates_compatible({frame.discovered}, cluster.discoveries)
+def _within_one_intrusion(frame: Frame, cluster: _Cluster) -> bool:
+    """One report dates the incident inside the time the other says it lasted, from the day it began to the day it
+    was first disclosed, a year at most: "inside since mid-May", disclosed in February, and "found in January" or
+    "wiped the servers on 16 March" are one intrusion, dated by its start and by a later step."""
+    own, bound = _own_date(frame), _bound(frame)
+    if own is None:
+        return False
+    if cluster.dates and cluster.bound and _lasted(min(cluster.dates), own, cluster.bound):
+        return True
+    return bound is not None and any(_lasted(own, date, bound) for date in cluster.dates)
+
+
+def _lasted(began: str, date: str, disclosed: str) -> bool:
+    """``date`` falls between ``began`` and the month of ``disclosed`` (a day told as "a week ago" is a few days
+    off), these at most ``LONGEST_INTRUSION_MONTHS`` apart; both dates are months or days (a bare year says too
+    little of when in it)."""
+    return min(len(began), len(date)) >= len("2024-05") and not later_than(began, date) \
+        and not later_than(date[:7], disclosed[:7]) and months_apart(began, disclosed) <= LONGEST_INTRUSION_MONTHS
 
 
 def _aftermath_of(date: str, dates: set[str]) -> bool:

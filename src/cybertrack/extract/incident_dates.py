@@ -76,7 +76,8 @@ def incident_dates(sentences: list[SentenceFacts], language: str, reference: Ref
         for mention in sentence.dates:
             if (reference and later_than(mention.value, reference.iso)) \
                     or _beside_another_event(sentence.text, mention, language) \
-                    or _date_of_the_fix(sentence, mention, attack_words):
+                    or _date_of_the_fix(sentence, mention, attack_words) \
+                    or _describes_someone(sentence, mention, attack_words):
                 continue
             kind, cue = _nearest_cue(sentence, attack_words, mention)
             if kind in _SAID and cue is not None and _another_date_nearer(sentence, cue, mention):
@@ -160,6 +161,27 @@ def _beside_another_event(text: str, mention: DateMention, language: str) -> boo
     clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
     return any(background_markers(language, kind).search(text[clause_start:mention.start])
                for kind in ("comparison", "actor_history")) or _history_told_after(text, mention, language)
+
+
+def _describes_someone(sentence: SentenceFacts, mention: DateMention, attack_words: list[Match]) -> bool:
+    """ "Brackley & Vane, que el año pasado abrió sus primeras tiendas en España, sigue sin poder vender": the date
+    stands in a relative clause set off by a comma that holds no word of the attack, its start, discovery or telling,
+    and describes no attack ("the breach, which took place in September"): it tells of whom it is about."""
+    text = sentence.text
+    opening = max((m for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), key=lambda m: m.end(), default=None)
+    if opening is None or opening.group() != "," or not _relative_pronoun(sentence.language).match(text, opening.end()):
+        return False
+    edge = CLAUSE_EDGE.search(text, mention.end)
+    end = edge.start() if edge else len(text)
+    cues = [*attack_words, *(cue for kind in _CUE_KINDS if kind != "attack" for cue in sentence.cues.get(kind, []))]
+    described = any(cue.end <= opening.start() and not text[cue.end:opening.start()].strip() for cue in attack_words)
+    return not described and not any(opening.end() <= cue.start < end for cue in cues)
+
+
+@functools.cache
+def _relative_pronoun(language: str) -> re.Pattern[str]:
+    pronouns = pack(language if language in LANGUAGES else "en", "grammar")["relative_pronouns"]
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, pronouns)) + r")(?!\w)", re.IGNORECASE)
 
 
 def _date_of_the_fix(sentence: SentenceFacts, mention: DateMention, attack_words: list[Match]) -> bool:
