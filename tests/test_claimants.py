@@ -53,6 +53,16 @@ def test_a_role_without_a_name_is_the_claimant() -> None:
     assert (claim.claimant, claim.claimant_kind, claim.role) == ("minister", ClaimantKind.PERSON, "")
 
 
+def test_the_victim_named_by_its_sector_noun_denies_what_the_gang_claims() -> None:
+    """ "The hospital rejected the claim ...": the sector noun opening the sentence names who speaks, and its denial
+    answers the gang the article named."""
+    text = ("The LockBit gang claimed the ransomware attack on Kettleby Hospital. The hospital rejected the claim that "
+            "patient data had been taken.")
+    [frame] = extract_frames("case", text, "en", None, RESOURCES)
+    denials = [c for c in frame.claims if c.stance is Stance.DENIES]
+    assert [(c.claimant, c.attributed_to) for c in denials] == [("hospital", ("LockBit",))]
+
+
 def test_a_pronoun_never_claims() -> None:
     claim = only_claim("Il a accusé la Russie d'être derrière l'attaque contre la mairie de Valmont.", "fr")
     assert claim.claimant.casefold() not in {"il", "elle"}

@@ -1028,6 +1028,18 @@ def test_the_police_investigating_an_attack_is_no_victim(text: str, language: st
     assert not any("olice" in name for name in victim_names(text, language))
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Das Sicherheitsunternehmen Nordfeld Cyber meldete den Angriff.", "Nordfeld Cyber"),
+    ("Laut Westberg Security war die Gruppe Sandworm verantwortlich.", "Westberg Security"),
+    ("Der Rüstungskonzern Kordmetall meldete den Angriff.", "Kordmetall"),
+])
+def test_a_german_firm_named_with_an_english_word_keeps_its_first_word(text: str, name: str) -> None:
+    """ "Nordfeld Cyber": an English word ends the firm's name, and the word before it is the name's, not a German
+    noun describing it ("Rüstungskonzern Kordmetall")."""
+    chunk = next(c for c in name_chunks(text, "de") if name in c.text)
+    assert chunk.text[chunk.descriptor:] == name
+
+
 @pytest.mark.parametrize(("text", "key"), [
     ("Der Rüstungskonzern Kordmetall wurde von Hackern angegriffen.", "org:kordmetall"),
     ("Ein Cyberangriff auf das Unternehmen Veldsoft legte tausende Firmen lahm.", "org:veldsoft"),

@@ -25,7 +25,12 @@ import stopwordsiso
 from babel.dates import get_day_names, get_month_names
 from HanTa import HanoverTagger
 
-from cybertrack.knowledge.common_words import COMMON_WORD_ZIPF, SENTENCE_START_ZIPF, word_frequency
+from cybertrack.knowledge.common_words import (
+    COMMON_WORD_ZIPF,
+    SENTENCE_START_ZIPF,
+    english_rather_than,
+    word_frequency,
+)
 from cybertrack.knowledge.countries import country_forms
 from cybertrack.lang import LANGUAGES, alternation, pack, words
 from cybertrack.tables import language_table, table
@@ -449,6 +454,8 @@ def _descriptor(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int:
     while lead < len(run) - 1 and run[lead][2] in _nationalities():
         lead += 1
     first = next((i for i, token in enumerate(run) if i >= lead and _names_something(token, proper)), 0)
+    if first == len(run) - 1 and english_rather_than(run[first][2], "de"):
+        first -= 1  # "Sicherheitsunternehmen Ostfeld Cyber": an English word ends a name, the word before starts it
     if first <= lead or any(token[2].lower() in _CONNECTORS for token in run[:first]):
         return 0  # "Deutsche Telekom": the nationality is the name's own
     if first == len(run) - 1 and (len(run[first][2]) < _SHORTEST_NAME

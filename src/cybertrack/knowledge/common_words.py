@@ -57,6 +57,15 @@ def common_in_every_language(word: str) -> bool:
     return min(_zipf(word.lower(), language) for language in SUPPORTED_LANGUAGES) >= GLOBAL_WORD_ZIPF
 
 
+@functools.cache
+def english_rather_than(word: str, language: str) -> bool:
+    """A common English word, commoner in English than in ``language``: "Cyber" (3.98 against German 3.65),
+    "Security", "Labs" end many a firm's name in German news ("Ostfeld Cyber"), where a German noun before a name
+    describes it instead ("Rüstungskonzern Rheinmetall")."""
+    english = _zipf(word.lower(), "en")
+    return english >= COMMON_WORD_ZIPF and english > _zipf(word.lower(), language)
+
+
 def coined(word: str) -> bool:
     """No supported language has ``word`` in its word list at all: a made-up name ("rhysida"), never an everyday word
     however rare ("orca", "grep"). Reads wordfreq's full lists (over a second): for building the knowledge base,

@@ -67,6 +67,7 @@ _AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time betwee
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _BODY_NAME_CHARACTERS = 80  # "Bundesamts für Sicherheit in der Informationstechnik (BSI)": how far a body's name runs
 _BODY_NAME_WORDS = 6  # its words after the first, before the acronym: a longer stretch holds a verb and another name
+_ARTICLE_WORDS = frozenset(word.casefold() for word in ARTICLES)  # "the", "le", "l'", "het"
 _LINK_WORDS = frozenset(w.casefold() for w in (*CONNECTORS, *PREPOSITIONS, *ARTICLES))  # "de", "la", "per", "di"
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9-]{1,9})\s*\)")  # "(BSI)", "(CERT-UA)"
 _CONNECTOR_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, CONNECTORS))})(?!\w)")  # "der", "of", "de"
@@ -141,7 +142,7 @@ def possible_speakers(facts: SentenceFacts, targets: list[Target]) -> list[Speak
             name = country.text if country.form == "capital" else country_name(country.code, "en")
             found.append(Speaker(country.start, country.end, name, country.code,
                                  ClaimantKind.STATE, True))
-    for noun in facts.cues.get("claimant_noun", []) + facts.cues.get("company_noun", []):
+    for noun in facts.cues.get("claimant_noun", []) + facts.cues.get("company_noun", []) + _sector_subject(facts):
         if any(noun.start < s.end and s.start < noun.end for s in found):
             continue
         start, end = _expand_phrase(facts, noun.start, noun.end)
@@ -169,6 +170,16 @@ def _short_of_a_name_inside(facts: SentenceFacts, chunk: NameChunk, taken: list[
     if not head[:1].isupper():
         return chunk  # no connector parts them: one name
     return replace(chunk, end=chunk.start + len(head), text=head, descriptor=min(chunk.descriptor, len(head)))
+
+
+def _sector_subject(facts: SentenceFacts) -> list[Match]:
+    """ "The port authority rejected the claim", "The hospital denied": the noun of a sector opening the sentence,
+    with its article at most, names the body that speaks (an attack's victim, most often, telling what was taken)."""
+    sectors = facts.cues.get("sector", [])
+    if not sectors:
+        return []
+    before = re.findall(r"\w+", facts.text[:sectors[0].start])
+    return sectors[:1] if len(before) <= 1 and all(word.casefold() in _ARTICLE_WORDS for word in before) else []
 
 
 def _agency_states(facts: SentenceFacts) -> dict[tuple[int, int], str | None]:
@@ -575,6 +586,9 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
                   and (s.kind is not ClaimantKind.GROUP or cue.reported or s.end <= cue.match.start)
                   and not _blamed_in_its_description(s, cue, verb, targets)
                   and not _blamed_after_the_cue(facts, s, cue, targets)]
+        # "Vyssen Security, the firm hired by Keldermans, said": a name inside the apposition describes the speaker
+        before = [s for s in before if not any(o.end <= s.start and _apposition(facts.text, o.end, verb.start)
+                                               and o.kind is not ClaimantKind.PERSON for o in before)]
         named_after = _named_after(facts, people, verb.end)
         nearest_before = max(before, key=lambda s: (s.end, s.end - s.start), default=None)  # "policía de Singapur"
         if nearest_before and not (named_after and "," in facts.text[nearest_before.end:verb.start]):
