@@ -247,6 +247,8 @@ def chunk_texts(text: str, language: str) -> list[str]:
     ("La Banque de la Lutrecht a confirmé l'incident.", "fr", "Banque de la Lutrecht"),
     # "on" after a body named for what it deals with
     ("The Veldmark Commission on Elections confirmed it.", "en", "Veldmark Commission on Elections"),
+    # an acronym of capitals with small letters between them, in parentheses after the name
+    ("Het Havenbedrijf Oostmere (HbO) werd getroffen door een cyberaanval.", "nl", "Havenbedrijf Oostmere (HbO)"),
     # an ampersand between capitalised words is the firm's own
     ("Brindle & Halvorn confirmed the breach.", "en", "Brindle & Halvorn"),
     ("Le distributeur Brindle & Halvorn a confirmé l'incident.", "fr", "Brindle & Halvorn"),
@@ -1026,6 +1028,16 @@ def test_the_police_is_a_public_body_an_attack_can_hit(text: str, language: str,
 ])
 def test_the_police_investigating_an_attack_is_no_victim(text: str, language: str) -> None:
     assert not any("olice" in name for name in victim_names(text, language))
+
+
+def test_a_victim_named_later_by_its_mixed_case_acronym_is_one_victim() -> None:
+    """ "Havenbedrijf Oostmere (HbO)" and then "HbO" alone: one port authority, one frame; "(Reuters)" is no
+    acronym of the name before it."""
+    text = ("Het Havenbedrijf Oostmere (HbO) is getroffen door een cyberaanval. Uit voorzorg heeft HbO daarna alle "
+            "verbindingen met internet verbroken, en hackers stalen gegevens van HbO.")
+    assert [[v.name for v in f.victims] for f in extract_frames("doc", text, "nl", "2023-11-11", RESOURCES)] \
+        == [["Havenbedrijf Oostmere (HbO)"]]
+    assert chunk_texts("Kettleby Labs (Reuters) was hit by ransomware.", "en")[0] == "Kettleby Labs"
 
 
 @pytest.mark.parametrize(("text", "name"), [

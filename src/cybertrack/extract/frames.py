@@ -44,6 +44,7 @@ from cybertrack.extract.incident_dates import (
 from cybertrack.extract.institutions import state_body
 from cybertrack.extract.introduced import introduced_names, named_by_its_noun
 from cybertrack.extract.name_kinds import technologies
+from cybertrack.extract.names import ACRONYM
 from cybertrack.extract.person_names import full_names
 from cybertrack.extract.realis import generic_sentences
 from cybertrack.extract.researchers import employers_of_researchers
@@ -90,7 +91,7 @@ ARTICLE_COUNTRY_MENTIONS = 2
 MAX_SENTENCE_CHARS = 2000
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:while|whereas|tandis que|alors que|mentre|während|terwijl|mientras que|mientras)\b", re.IGNORECASE)
-_ACRONYM_AFTER = re.compile(r"\s*\([A-Z][A-Z0-9&]{1,9}\)\s*$")
+_ACRONYM_AFTER = re.compile(rf"\s*\({ACRONYM}\)\s*$")
 _INDEFINITE = re.compile(r"\b(?:a|an|un|une|een|ein|eine|einen|einem|una|uno)\s+$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _AGENT_WORDS = 5  # "targeted in March 2021 by the": the words from a target verb to the attacker it names

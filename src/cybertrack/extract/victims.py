@@ -40,6 +40,7 @@ from cybertrack.extract.institutions import (
     state_body,
 )
 from cybertrack.extract.names import (
+    ACRONYM,
     NameChunk,
     adjectival_compound,
     calendar_words,
@@ -81,7 +82,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _RANKS_FROM = 100  # "Fortune 100": the smallest whole number after a name read as a rank or an amount
 _CODE = re.compile(r"[A-Z]{1,2}-?\d{1,4}")  # "W-2", "F35": a form's or a model's code
 _ABBREVIATIONS = re.compile(r"\b(?:etc|e\.g|i\.e|inc|ltd|co|corp|dr|mr|mrs|ms|st|no)\.", re.IGNORECASE)
-_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&]{1,9})\)\s*$")
+_ACRONYM = re.compile(rf"\(({ACRONYM})\)\s*$")
 _DEFINITE = re.compile(r"(?:\b(?:the|le|la|les|il|lo|der|die|das|de|het|el)\s+|\b[lL]['’])$", re.IGNORECASE)
 # between a lower-case head and the name it governs: "ville de", "city of the", "gemeente", "hôpital d'"
 _LINK_WORDS = r"(?:of|the|de|du|des|la|le|di|del|della|dello|van|von|der|den|het|el)"
