@@ -199,7 +199,7 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     own, bound = _own_date(frame), _bound(frame)
     if own and not identified(frame.victims) and _aftermath_of(own, cluster.dates):
         own, bound = None, min(filter(None, (bound, own)))  # dated when it was told: a bound
-    if own and not _dates_compatible({own}, cluster.dates) and not _within_one_intrusion(frame, cluster):
+    if own and not _dates_compatible({own}, cluster.dates) and not _within_one_intrusion(own, bound, cluster):
         return False
     if own and cluster.bound and _begins_after(own, cluster.bound):
         return False
@@ -215,13 +215,11 @@ def _dates_agree(frame: Frame, cluster: _Cluster) -> bool:
     return not (bound and cluster.dates and _begins_after(min(cluster.dates), bound))
 
 
-def _within_one_intrusion(frame: Frame, cluster: _Cluster) -> bool:
-    """One report dates the incident inside the time the other says it lasted, from the day it began to the day it
-    was first disclosed, a year at most: "inside since mid-May", disclosed in February, and "found in January" or
-    "wiped the servers on 16 March" are one intrusion, dated by its start and by a later step."""
-    own, bound = _own_date(frame), _bound(frame)
-    if own is None:
-        return False
+def _within_one_intrusion(own: str, bound: str | None, cluster: _Cluster) -> bool:
+    """One report dates the incident (``own``, disclosed by ``bound``) inside the time the other says it lasted, from
+    the day it began to the day it was first disclosed, a year at most: "inside since mid-May", disclosed in February,
+    and "found in January" or "wiped the servers on 16 March" are one intrusion, dated by its start and by a later
+    step."""
     if cluster.dates and cluster.bound and _lasted(min(cluster.dates), own, cluster.bound):
         return True
     return bound is not None and any(_lasted(own, date, bound) for date in cluster.dates)

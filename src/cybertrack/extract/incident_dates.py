@@ -158,7 +158,7 @@ def _gap(cue: Match, mention: DateMention) -> int:
 def _beside_another_event(text: str, mention: DateMention, language: str) -> bool:
     """A marker before the date in its clause sets it beside the attack ("like WannaCry in 2017") or dates the
     attackers' own story ("Royal, which emerged in September 2022"): either way, not the attack's date."""
-    clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
+    clause_start, _ = _clause(text, mention)
     return any(background_markers(language, kind).search(text[clause_start:mention.start])
                for kind in ("comparison", "actor_history")) or _history_told_after(text, mention, language)
 
@@ -168,14 +168,13 @@ def _describes_someone(sentence: SentenceFacts, mention: DateMention, attack_wor
     stands in a relative clause set off by a comma that holds no word of the attack, its start, discovery or telling,
     and describes no attack ("the breach, which took place in September"): it tells of whom it is about."""
     text = sentence.text
-    opening = max((m for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), key=lambda m: m.end(), default=None)
-    if opening is None or opening.group() != "," or not _relative_pronoun(sentence.language).match(text, opening.end()):
+    start, end = _clause(text, mention)
+    comma = start - 1
+    if comma < 0 or text[comma] != "," or not _relative_pronoun(sentence.language).match(text, start):
         return False
-    edge = CLAUSE_EDGE.search(text, mention.end)
-    end = edge.start() if edge else len(text)
     cues = [*attack_words, *(cue for kind in _CUE_KINDS if kind != "attack" for cue in sentence.cues.get(kind, []))]
-    described = any(cue.end <= opening.start() and not text[cue.end:opening.start()].strip() for cue in attack_words)
-    return not described and not any(opening.end() <= cue.start < end for cue in cues)
+    described = any(cue.end <= comma and not text[cue.end:comma].strip() for cue in attack_words)
+    return not described and not any(start <= cue.start < end for cue in cues)
 
 
 @functools.cache
@@ -189,16 +188,20 @@ def _date_of_the_fix(sentence: SentenceFacts, mention: DateMention, attack_words
     beschikbaar was": a word of the flaw's fix (the packs' ``fix``) in the date's clause, with no date nearer it and
     no word of the attack nearer the date ("broke in in March through a flaw patched in 2020" keeps March)."""
     text = sentence.text
-    clause_start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
-    edge = CLAUSE_EDGE.search(text, mention.end)
-    clause_end = edge.start() if edge else len(text)
     nearest_attack = min((_gap(cue, mention) for cue in attack_words), default=len(text))
-    for found in background_markers(sentence.language, "fix").finditer(text, clause_start, clause_end):
+    for found in background_markers(sentence.language, "fix").finditer(text, *_clause(text, mention)):
         fix = Match(found.start(), found.end(), found.group(), ())
         if _gap(fix, mention) < nearest_attack and all(_gap(fix, mention) <= _gap(fix, other)
                                                         for other in sentence.dates):
             return True
     return False
+
+
+def _clause(text: str, mention: DateMention) -> tuple[int, int]:
+    """Where the clause the date stands in begins and ends, between ``CLAUSE_EDGE``s."""
+    start = max((m.end() for m in CLAUSE_EDGE.finditer(text, 0, mention.start)), default=0)
+    edge = CLAUSE_EDGE.search(text, mention.end)
+    return start, edge.start() if edge else len(text)
 
 
 def _history_told_after(text: str, mention: DateMention, language: str) -> bool:

@@ -38,7 +38,7 @@ from cybertrack.tables import language_table, table
 # an acronym as written in parentheses after a name: capitals ("VNR", "AT&T"), or capitals with a few small letters
 # between them ("HbZ" for Havenbedrijf Zuiderhaven, "BaFin"); not a capitalised word ("(Reuters)")
 ACRONYM = r"[A-Z](?:[A-Z0-9&]{1,9}|[a-z]{1,3}[A-Z][A-Za-z0-9]{0,3})"
-_TOKEN = re.compile(rf"[\w][\w'’&.\-]*[\w]|[\w]|\((?:[A-Z]{{2,10}}|{ACRONYM})\)|&")
+_TOKEN = re.compile(rf"[\w][\w'’&.\-]*[\w]|[\w]|\({ACRONYM}\)|&")
 _ELIDED = re.compile(r"^(?:[lLdD]|dell|all|dall|nell|sull)['’](?=\w)")  # "l'Hôpital", "dell'Ospedale"
 # opening a name chunk, these introduce a source rather than name one: "Selon l'Agence ...", "Laut Polizei ..."
 _INTRODUCERS = {"according", "selon", "d'après", "volgens", "laut", "secondo", "según"}

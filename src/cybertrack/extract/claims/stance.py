@@ -43,8 +43,8 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
                  and not _members_of_a_state_body(facts.text, m) and not _places_under_an_agency(facts, m)
                  and not _belongs_with_no_attackers(facts, m)]
         if found:
-            return StanceCue(stance, found[0], passive=stance is Stance.ATTRIBUTES and _accused_in_the_passive(facts,
-                                                                                                         found[0]))
+            passive = stance is Stance.ATTRIBUTES and _accused_in_the_passive(facts, found[0])
+            return StanceCue(stance, found[0], passive=passive)
     reporting = [m for m in facts.cues.get("speech", []) if _reports_the_attack(facts, m)] if facts.is_attack else []
     if reporting:  # "Check Point said Chinese hackers attacked ..."
         return StanceCue(Stance.ATTRIBUTES, reporting[0], reported=True)
@@ -62,9 +62,9 @@ def _accused_in_the_passive(facts: SentenceFacts, cue: Match) -> bool:
     if not _accusing_participle(facts.language).fullmatch(cue.text):
         return False
     active, passive = auxiliaries(facts.language)
+    either = active | passive
     before = re.findall(r"\w+", facts.text[max(0, cue.start - _AUXILIARY_REACH):cue.start].casefold())
-    leading = list(itertools.takewhile(lambda word: word in active | passive, reversed(before)))
-    return any(word in passive for word in leading)
+    return any(word in passive for word in itertools.takewhile(either.__contains__, reversed(before)))
 
 
 @language_table

@@ -448,7 +448,8 @@ def _subject_of(facts: SentenceFacts, country: CountryMention, cue: StanceCue) -
     gap = _without_adverbs_or_cue_verbs(facts.language, facts.text[country.end:end], cue) if country.end <= end else ""
     if cue.passive:  # "North Korea has been accused of": the auxiliaries of the passive, and nothing else
         active, passive = auxiliaries(facts.language)
-        gap = " ".join(word for word in gap.split() if word.casefold() not in active | passive)
+        either = active | passive
+        gap = " ".join(word for word in gap.split() if word.casefold() not in either)
     return country.end <= end and content_words_between(gap, 0, len(gap)) == 0 and len(gap.split()) <= 1
 
 
