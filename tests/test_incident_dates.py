@@ -826,6 +826,11 @@ OWN_DATES = [
            "paralizzato da un attacco nel maggio 2019.", "2021-05-17"),
     ("nl", "Hackers legden maandag het Waterschap Veldmark plat. De aanval doet denken aan de hack van de haven van "
            "Korvan in mei 2019.", "2021-05-17"),
+    # intruders who got in, told in the pluperfect
+    ("it", "Il Comune di Lutrecht ha annunciato mercoledì un furto di dati. I criminali si erano introdotti già a "
+           "inizio marzo nei server del Comune di Lutrecht.", "2021-03"),
+    ("es", "El Ayuntamiento de Lutrecht anunció el miércoles un robo de datos. Los delincuentes se habían introducido "
+           "a principios de marzo en los servidores del Ayuntamiento de Lutrecht.", "2021-03"),
     # a relative clause that tells no attack describes whom it is about
     ("es", "El Ayuntamiento de Veldmark, que en marzo de 2020 abrió una nueva sede, sufrió el lunes un ciberataque.",
      "2021-05-17"),
