@@ -19,7 +19,7 @@ from cybertrack.extract.names import NameChunk, name_chunks, stop_words
 from cybertrack.knowledge.base import Entry, KnowledgeBase
 from cybertrack.knowledge.matcher import Match
 from cybertrack.knowledge.vulnerabilities import VulnerabilityMention, find_vulnerabilities
-from cybertrack.lang import LANGUAGES, compound_pattern, pack, with_contractions, words
+from cybertrack.lang import LANGUAGES, alternation, compound_pattern, pack, with_contractions, words
 from cybertrack.tables import language_table, table
 
 # "China-backed", "Kremlin-linked", "Chinese state-sponsored": the country before is the attacker's side
@@ -434,6 +434,13 @@ def auxiliaries(language: str) -> tuple[frozenset[str], frozenset[str]]:
     grammar = pack(language if language in LANGUAGES else "en", "grammar")
     active = frozenset(word.casefold() for word in grammar["active_auxiliaries"])
     return active, frozenset(word.casefold() for word in grammar["passive_auxiliaries"])
+
+
+@language_table
+def relative_pronoun(language: str) -> re.Pattern[str]:
+    """The pack's words that open a relative clause, as whole words in any case."""
+    pronouns = pack(language if language in LANGUAGES else "en", "grammar")["relative_pronouns"]
+    return re.compile(rf"(?<!\w)(?:{alternation(pronouns)})(?!\w)", re.IGNORECASE)
 
 
 @language_table

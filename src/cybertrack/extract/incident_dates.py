@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from cybertrack.annotate.dates import DateMention, Reference, earliest, later_than
-from cybertrack.extract.facts import SentenceFacts
+from cybertrack.extract.facts import SentenceFacts, relative_pronoun
 from cybertrack.knowledge.matcher import Match
 from cybertrack.lang import LANGUAGES, pack
 
@@ -170,17 +170,11 @@ def _describes_someone(sentence: SentenceFacts, mention: DateMention, attack_wor
     text = sentence.text
     start, end = _clause(text, mention)
     comma = start - 1
-    if comma < 0 or text[comma] != "," or not _relative_pronoun(sentence.language).match(text, start):
+    if comma < 0 or text[comma] != "," or not relative_pronoun(sentence.language).match(text[start:].lstrip()):
         return False
     cues = [*attack_words, *(cue for kind in _CUE_KINDS if kind != "attack" for cue in sentence.cues.get(kind, []))]
     described = any(cue.end <= comma and not text[cue.end:comma].strip() for cue in attack_words)
     return not described and not any(start <= cue.start < end for cue in cues)
-
-
-@functools.cache
-def _relative_pronoun(language: str) -> re.Pattern[str]:
-    pronouns = pack(language if language in LANGUAGES else "en", "grammar")["relative_pronouns"]
-    return re.compile(r"\s*(?:" + "|".join(map(re.escape, pronouns)) + r")(?!\w)", re.IGNORECASE)
 
 
 def _date_of_the_fix(sentence: SentenceFacts, mention: DateMention, attack_words: list[Match]) -> bool:

@@ -27,6 +27,7 @@ from cybertrack.extract.facts import (
     auxiliaries,
     auxiliaries_before_object,
     bare_group_nouns,
+    relative_pronoun,
     trades,
     verb_between,
 )
@@ -1024,7 +1025,7 @@ def _cue_before(facts: SentenceFacts, candidate: Candidate) -> Match | None:
     gap = facts.text[cue.end:start]
     gap_words = words_between(facts.text, cue.end, start, _MAX_DESCRIPTOR_WORDS)
     if gap_words > _MAX_DESCRIPTOR_WORDS or _addressee(facts, cue) or _SENTENCE_BREAK.search(gap) \
-            or AGENT_BEFORE.search(gap) or _relative_pronoun(facts.language).search(gap):
+            or AGENT_BEFORE.search(gap) or relative_pronoun(facts.language).search(gap):
         return None  # "targeted in 2021 by Korvan": the name after the agent word is who hit
     if gap_words > _MAX_GAP_WORDS or "," in gap:  # only a description of the name's trade spans more
         described = not candidate.generic and _trade_between(facts, cue, start)
@@ -1089,13 +1090,6 @@ def _trade_between(facts: SentenceFacts, cue: Match, start: int) -> bool:
     return any(cue.end <= noun_start and noun_end <= start
                and words_between(facts.text, noun_end, start, _MAX_WORDS_AFTER_TRADE) <= _MAX_WORDS_AFTER_TRADE
                for noun_start, noun_end in nouns)
-
-
-@language_table
-def _relative_pronoun(language: str) -> re.Pattern[str]:
-    """The pack's words that open a relative clause, as whole words in any case."""
-    pronouns = pack(language if language in LANGUAGES else "en", "grammar")["relative_pronouns"]
-    return re.compile(rf"(?<!\w)(?:{alternation(pronouns)})(?!\w)", re.IGNORECASE)
 
 
 def _another_attack(facts: SentenceFacts, cue: Match) -> bool:

@@ -67,7 +67,6 @@ _AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time betwee
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _BODY_NAME_CHARACTERS = 80  # "Bundesamts für Sicherheit in der Informationstechnik (BSI)": how far a body's name runs
 _BODY_NAME_WORDS = 6  # its words after the first, before the acronym: a longer stretch holds a verb and another name
-_ARTICLE_WORDS = frozenset(word.casefold() for word in ARTICLES)  # "the", "le", "l'", "het"
 _LINK_WORDS = frozenset(w.casefold() for w in (*CONNECTORS, *PREPOSITIONS, *ARTICLES))  # "de", "la", "per", "di"
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9-]{1,9})\s*\)")  # "(BSI)", "(CERT-UA)"
 _CONNECTOR_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, CONNECTORS))})(?!\w)")  # "der", "of", "de"
@@ -178,8 +177,9 @@ def _sector_subject(facts: SentenceFacts) -> list[Match]:
     sectors = facts.cues.get("sector", [])
     if not sectors:
         return []
-    before = re.findall(r"\w+", facts.text[:sectors[0].start])
-    return sectors[:1] if len(before) <= 1 and all(word.casefold() in _ARTICLE_WORDS for word in before) else []
+    before = facts.text[:sectors[0].start].split()  # "L'hôpital": the article as written, apostrophe and all
+    articles = _articles(facts.language)
+    return sectors[:1] if len(before) <= 1 and all(word.casefold() in articles for word in before) else []
 
 
 def _agency_states(facts: SentenceFacts) -> dict[tuple[int, int], str | None]:
