@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from cybertrack.extract.agents import AGENT_BEFORE
+from cybertrack.extract.agents import AGENT_BEFORE, AGENTS
 from cybertrack.extract.attackers import sentence_agencies
 from cybertrack.extract.claims.parts import Speaker, StanceCue, Target
 from cybertrack.extract.claims.stance import is_state, stance_cue
@@ -73,6 +73,7 @@ _CONNECTOR_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, CONNECTORS))}
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
 _PERSON_NOUNS = frozenset(words("roles", "person_nouns"))
 _STATE_OFFICE = word_pattern("roles", "state_offices")
+_PUBLICATION = word_pattern("claims", "publications")  # "report", "Bericht", "informe": what speaks for its author
 _SUBJECT_PRONOUNS = frozenset(words("grammar", "subject_pronouns"))
 _EMPLOYERS = (ClaimantKind.ORGANISATION, ClaimantKind.VENDOR, ClaimantKind.MEDIA, ClaimantKind.INSTITUTION)
 _SPEAKING_CUES = ("speech", "attribution", "denial")  # what a speaker opening the sentence does next
@@ -424,14 +425,15 @@ def _after_preposition(facts: SentenceFacts, start: int) -> bool:
     ("according to X" is the exception: X is). "a" is a preposition in "a Roma", but an article in the sentence's
     own language opens its subject ("A senior police official said"). Nor is "of" after "members" one: the members of
     a body speak for it ("Members of the Chilean government said"), and so does its staff ("Researchers at Kettleby
-    Labs said")."""
+    Labs said") and the author of a publication ("a report from Kettleby Labs", `_author_of`)."""
     head = facts.text[:start].rstrip()
     words_before = head.split()
     if not words_before:
         return False
     preposition_at = len(words_before) - (2 if words_before[-1].lower() in ARTICLES else 1)
     if preposition_at >= 1 and words_before[preposition_at].lower() in PREPOSITIONS \
-            and words_before[preposition_at - 1].casefold() in MEMBERSHIP | STAFF:
+            and (words_before[preposition_at - 1].casefold() in MEMBERSHIP | STAFF
+                 or _PUBLICATION.fullmatch(words_before[preposition_at - 1])):
         return False
     if words_before[-1].lower() in PREPOSITIONS and not (  # "according to a source": "a" is an article here
             len(words_before) >= 2 and words_before[-1].casefold() in _articles(facts.language)
@@ -519,8 +521,32 @@ def find_claimant(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue,
     found = _speaker(facts, speakers, cue, targets)
     if found is None:
         return None
+    found = _author_of(facts, speakers, found)
     found = _named_beside(facts, speakers, found) or _employer(facts, speakers, _named_by(facts, speakers, found))
     return replace(found, name=_nominative(facts, found))
+
+
+def _author_of(facts: SentenceFacts, speakers: list[Speaker], found: Speaker) -> Speaker:
+    """ "according to a report by the security firm Kestrel Point", "laut einem Bericht der Sicherheitsfirma Kestrel
+    Point", "según un informe de Kestrel Point": a publication (the packs' ``publications``) speaks for whoever wrote
+    it, named right after it, past a preposition, the agent's word ("by", "von") or a genitive's article and lower-case
+    words only. Without an author named so ("the report said"), the publication itself speaks."""
+    publication = _PUBLICATION.match(found.name)
+    if publication is None:
+        return found
+    end = found.start + publication.end()
+    rest = re.search(r"\b[A-Z]", facts.text[end:found.end])  # "Bericht von Mandiant", read as one name
+    inside = [replace(found, start=end + rest.start(), name=facts.text[end + rest.start():found.end])] if rest else []
+    author = min((s for s in speakers + inside if s.start >= end), key=lambda s: (s.start, -s.end), default=None)
+    if author is None:
+        return found
+    gap = facts.text[end:author.start].split()
+    if not gap or len(gap) > _EMPLOYER_WORDS or re.search(r"[,;:.()]", " ".join(gap)) \
+            or not all(word.islower() for word in gap) \
+            or not (gap[0].casefold() in PREPOSITIONS or gap[0].casefold() in ARTICLES
+                    or re.fullmatch(AGENTS, gap[0], re.IGNORECASE)):
+        return found
+    return _named_by(facts, speakers, author)
 
 
 def _nominative(facts: SentenceFacts, speaker: Speaker) -> str:
