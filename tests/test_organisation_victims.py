@@ -207,3 +207,33 @@ def test_a_headline_in_the_present_names_its_victim(language: str, headline: str
 def test_a_sector_noun_with_its_adjective_refers_back_to_the_named_victim(language: str, text: str) -> None:
     assert [v.name for v in victims_of(text, language)] in (["comune di Korvan"], ["commune de Korvan"],
                                                              ["Korvan municipality"])
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "names"),
+    [
+        ("en", "Pro-Veldmark hacktivists knocked the websites of Polish banks offline with DDoS attacks.",
+         ["Polish banks"]),
+        ("nl", "Hackers legden de websites van Poolse banken plat met DDoS-aanvallen.", ["Poolse banken"]),
+    ],
+)
+def test_a_nationality_after_a_link_word_is_the_next_noun_s(language: str, sentence: str, names: list[str]) -> None:
+    """ "the websites of Polish banks": the banks are Polish and were hit; their websites are no Polish victim of
+    their own."""
+    assert [v.name for v in victims_of(sentence, language)] == names
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "countries"),
+    [
+        ("en", "The hacktivist group NoName057(16) launched DDoS attacks against the websites of Polish banks and the "
+               "Lithuanian railway operator in October.", ["LT", "PL"]),
+        ("en", "Hackers of the NoName057(16) group flooded Latvian ministries and the Estonian port operator with "
+               "traffic on Monday.", ["EE", "LV"]),
+    ],
+)
+def test_co_victims_of_one_enumeration_are_one_incident(language: str, sentence: str, countries: list[str]) -> None:
+    """Two victims told by their trade and country, listed in one attack's sentence, are hit by that one attack: one
+    frame with both, though the run the enumeration reads names the second shorter ("the Lithuanian railway")."""
+    frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
+    assert [sorted(v.country for v in frame.victims) for frame in frames] == [countries]

@@ -471,12 +471,18 @@ def reporting_nearby(facts: list[SentenceFacts], index: int) -> bool:
 def _enumerated(facts: SentenceFacts, found: list[Candidate], mentions: list[Candidate]) -> dict[tuple[int, int], int]:
     """Which enumeration of the sentence each of its victims (``found``, by span) stands in. The runs are read over
     all the sentence's candidates (``mentions``): an item that is no victim itself may stand between two that are
-    ("la Banque Lirana, l'Autorité portuaire de Castelmare et la commune de Roccaverde")."""
+    ("la Banque Lirana, l'Autorité portuaire de Castelmare et la commune de Roccaverde"). A victim stands in the run
+    of an item its span overlaps: "the Lithuanian railway operator" where the run reads "the Lithuanian railway"."""
     if len(found) < 2:
         return {}
-    victims = {(c.start, c.end) for c in found}
-    return {(c.start, c.end): i for i, run in enumerate(enumerations(facts, mentions or found))
-            for c in run if (c.start, c.end) in victims}
+    runs = enumerations(facts, mentions or found)
+    standing_in: dict[tuple[int, int], int] = {}
+    for victim in found:
+        for i, run in enumerate(runs):
+            if any(item.start < victim.end and victim.start < item.end for item in run):
+                standing_in[(victim.start, victim.end)] = i
+                break
+    return standing_in
 
 
 def _accused_states(claims: list[tuple[int, Claim]]) -> set[str]:

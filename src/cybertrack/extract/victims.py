@@ -158,8 +158,9 @@ def adjacent_country(facts: SentenceFacts, start: int, end: int) -> CountryMenti
             return country
         if country.start >= end and words_between(text, end, country.start, 2) <= 2 \
                 and not _PUNCTUATION.search(text, end, country.start) \
-                and _links_a_place(text[end:country.start], facts.language):
-            return country
+                and _links_a_place(text[end:country.start], facts.language) \
+                and not (country.form == "adjective" and text[end:country.start].strip()):
+            return country  # not "the websites of Polish banks": a nationality after a link word is the next noun's
     return None
 
 
