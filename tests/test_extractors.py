@@ -480,6 +480,26 @@ def test_victim_before_a_cue(text: str, language: str, victim: str) -> None:
     assert victim_names(text, language) == [victim]
 
 
+@pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Akira posted Kettleby Water to its leak site on Monday.", "en", "Kettleby Water"),
+    ("Kettleby Water has been named on the leak site of the Akira ransomware gang.", "en", "Kettleby Water"),
+    ("Akira setzte die Stadtwerke Lutrecht am Montag auf ihre Leak-Seite.", "de", "Stadtwerke Lutrecht"),
+    ("Die Stadtwerke Lutrecht tauchten am Montag auf der Leak-Seite von Akira auf.", "de", "Stadtwerke Lutrecht"),
+    ("LockBit a ajouté la Banque de Lutrecht à son site de fuites.", "fr", "Banque de Lutrecht"),
+    ("La Banque de Lutrecht figure depuis lundi sur le site de fuites de LockBit.", "fr", "Banque de Lutrecht"),
+    ("Rhysida ha inserito il Comune di Lutrecht nel suo sito dei leak.", "it", "Comune di Lutrecht"),
+    ("Il Comune di Lutrecht è comparso lunedì sul sito dei leak di Rhysida.", "it", "Comune di Lutrecht"),
+    ("LockBit añadió al Ayuntamiento de Lutrecht a su sitio de filtraciones.", "es", "Ayuntamiento de Lutrecht"),
+    ("El Ayuntamiento de Lutrecht aparece desde el lunes en el sitio de filtraciones de LockBit.", "es", "Ayuntamiento de Lutrecht"),
+    ("Akira zette het Waterschap Veldmark maandag op zijn leksite.", "nl", "Waterschap Veldmark"),
+    ("Het Waterschap Veldmark staat sinds maandag op de leksite van Akira.", "nl", "Waterschap Veldmark"),
+])
+def test_a_victim_listed_on_a_gang_s_leak_site(text: str, language: str, victim: str) -> None:
+    """A ransomware gang names its victim by listing it on its leak site: "posted X to its leak site", "X has been
+    named on the leak site", in every language, either side of the verb."""
+    assert victim_names(text, language) == [victim]
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("Jan Peeters, a Veldmark MP, was the target of a phishing attack.", "en"),
     ("Jan Peeters, a liberal MP who chairs the defence committee, was the target of a phishing attack.", "en"),

@@ -859,3 +859,12 @@ def test_an_encryption_told_in_the_pluperfect_with_its_year_marks_an_earlier_att
                                                                                     sentence: str) -> None:
     assert background_markers(language, "earlier_event").search(sentence)
 
+
+
+def test_a_bare_year_of_the_way_in_older_than_the_attack_s_day_never_dates_it() -> None:
+    """ "got in through a flaw affiliates have used since 2023" beside "the intrusion took place on January 14": the
+    bare year tells of the flaw's use, the day dates the attack, though the year stands by a word of its start."""
+    frame = only_frame("Kettleby Water was hit by ransomware. The utility says the intrusion took place on January 14. "
+                       "The attackers got in through a VPN flaw that ransomware affiliates have leaned on since 2023.",
+                       "en", "2025-01-30")
+    assert frame.first_seen == "2025-01-14"
