@@ -490,7 +490,8 @@ def test_victim_before_a_cue(text: str, language: str, victim: str) -> None:
     ("Rhysida ha inserito il Comune di Lutrecht nel suo sito dei leak.", "it", "Comune di Lutrecht"),
     ("Il Comune di Lutrecht è comparso lunedì sul sito dei leak di Rhysida.", "it", "Comune di Lutrecht"),
     ("LockBit añadió al Ayuntamiento de Lutrecht a su sitio de filtraciones.", "es", "Ayuntamiento de Lutrecht"),
-    ("El Ayuntamiento de Lutrecht aparece desde el lunes en el sitio de filtraciones de LockBit.", "es", "Ayuntamiento de Lutrecht"),
+    ("El Ayuntamiento de Lutrecht aparece desde el lunes en el sitio de filtraciones de LockBit.", "es",
+     "Ayuntamiento de Lutrecht"),
     ("Akira zette het Waterschap Veldmark maandag op zijn leksite.", "nl", "Waterschap Veldmark"),
     ("Het Waterschap Veldmark staat sinds maandag op de leksite van Akira.", "nl", "Waterschap Veldmark"),
 ])

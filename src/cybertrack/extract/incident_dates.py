@@ -108,11 +108,11 @@ def _without_older_years(dates: list[str], said: list[str], dated: list[str]) ->
     """The ``dates`` of one kind without a bare year older than every month or day the attack itself is dated to, by
     any of its words (``dated``: its start's and the attack's own): "since 2014" or "in 2015" beside "on 12 January
     2017" tells of the background (the group's start, an earlier breach, the flaw the intruders "got in through, as
-    they have since 2023"), not of the attack the sentences date to the day. The day something was said (``said``) sets no such floor:
-    "broke in in 2015, the company said this week" is an old breach disclosed now. On casie-train, of the 127
-    articles' first frames dated by their text whose gold marks when the attack happened, 89 get a month or year of
-    it against 84 without this (dated by a bare year: 8 right and 11 wrong before, 7 and 3 after); multilingual-train
-    does not change."""
+    they have since 2023"), not of the attack the sentences date to the day. The day something was said (``said``)
+    sets no such floor: "broke in in 2015, the company said this week" is an old breach disclosed now. On
+    casie-train, of the 127 articles' first frames dated by their text whose gold marks when the attack happened, 89
+    get a month or year of it against 84 without this (dated by a bare year: 8 right and 11 wrong before, 7 and 3
+    after); multilingual-train does not change."""
     precise = [d for d in dated if len(d) >= 7 and d not in said]
     if not precise:
         return dates
