@@ -481,6 +481,21 @@ def test_victim_before_a_cue(text: str, language: str, victim: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "language", "victim"), [
+    ("La cyberattaque a visé l'Office fédéral de l'approvisionnement énergétique (OFAE) en janvier.", "fr",
+     "Office fédéral de l'approvisionnement énergétique"),
+    ("L'attacco ha colpito l'Ufficio federale dell'approvvigionamento energetico a gennaio.", "it",
+     "Ufficio federale dell'approvvigionamento energetico"),
+    ("Los piratas atacaron la Agencia tributaria regional durante el fin de semana.", "es",
+     "Agencia tributaria regional"),
+    ("Hackers vielen de Dienst justitiële inrichtingen aan.", "nl", "Dienst justitiële inrichtingen"),
+])
+def test_a_public_body_named_on_in_lower_case_is_one_victim(text: str, language: str, victim: str) -> None:
+    """ "l'Office fédéral de l'approvisionnement énergétique": French, Italian, Spanish and Dutch write a body's name
+    in lower case after its capitalised first noun, and the whole name is the victim, not its first word."""
+    assert victim_names(text, language) == [victim]
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
     ("Akira posted Kettleby Water to its leak site on Monday.", "en", "Kettleby Water"),
     ("Kettleby Water has been named on the leak site of the Akira ransomware gang.", "en", "Kettleby Water"),
     ("Akira setzte die Stadtwerke Lutrecht am Montag auf ihre Leak-Seite.", "de", "Stadtwerke Lutrecht"),

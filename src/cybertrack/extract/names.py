@@ -491,3 +491,37 @@ def _owned_from(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int 
         if token[2].lower() in _GENITIVE:
             return i + 1
     return None
+
+
+_BODY_NAME_CHARACTERS = 80  # "de l'approvisionnement économique du pays": how far a body's lower-case name runs
+_BODY_LINK_WORDS = frozenset(w.casefold() for kind in ("name_connectors", "prepositions", "articles")
+                             for w in words("grammar", kind))  # "de", "la", "per", "di": they join a name's words
+
+
+def lower_case_name_end(text: str, end: int, language: str) -> int | None:
+    """Where the name of a body that opens with a capitalised word ending at ``end`` ends, in a language that writes
+    the rest of it in lower case: through its lower-case words and the little words joining them, up to punctuation or
+    another function word ("l'Agence nationale de la sécurité des systèmes d'information a indiqué": through
+    "information"; "l'Office fédéral de l'approvisionnement énergétique (OFAE)": through "énergétique"). None where a
+    capitalised name follows those, as the place the body serves ("l'Agence de cybersécurité de Korvan"), which the
+    name chunks read whole."""
+    name_end, function, linked = end, stop_words(language), False
+    for token in re.finditer(r"\S+", text[end:end + _BODY_NAME_CHARACTERS]):
+        word = token.group().rstrip(",;:.!?)»\"”")
+        bare = word.casefold()
+        elided = re.fullmatch(r"[dl]['’](\w+)", bare)
+        if bare in _BODY_LINK_WORDS:
+            linked = True
+            continue
+        if linked and word[:1].isupper():
+            return None
+        if bare in calendar_words():
+            break  # "a gennaio", "en janvier": a date after the name
+        if (elided and elided.group(1) not in function) or (word.islower() and bare not in function):
+            name_end = end + token.start() + len(word)
+            linked = False
+        else:
+            break
+        if word != token.group():
+            break  # punctuation after the word ends the name
+    return name_end

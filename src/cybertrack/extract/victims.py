@@ -46,6 +46,7 @@ from cybertrack.extract.names import (
     adjectival_compound,
     calendar_words,
     is_web_domain,
+    lower_case_name_end,
     reads_as_verb,
     stop_words,
 )
@@ -432,6 +433,38 @@ def _headed_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candid
     return found
 
 
+def _bodies_named_in_lower_case(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
+    """ "l'Office fédéral de l'approvisionnement énergétique", "l'Agenzia per la cybersicurezza nazionale": a public
+    body whose name opens with a capitalised noun (the packs' ``body_nouns``) and runs on in lower case
+    (`lower_case_name_end`), as French, Italian, Spanish and Dutch write it, where the name chunks end at its first
+    word. Not at the sentence's start, where any word is capitalised, and only with words after the noun: "the
+    Office" alone names nothing."""
+    nouns = _body_nouns(facts.language)
+    if nouns is None:
+        return []
+    found = []
+    for noun in nouns.finditer(facts.text):
+        if not re.search(r"\w\W+$", facts.text[:noun.start()]) \
+                or any(c.start < noun.end() and noun.start() < c.end for c in taken):
+            continue
+        end = lower_case_name_end(facts.text, noun.end(), facts.language)
+        if end is None or end == noun.end():
+            continue
+        name = facts.text[noun.start():end]
+        code = next((c.code for c in facts.countries if noun.start() <= c.start and c.end <= end
+                     and not c.attacker_side), None)
+        found.append(Candidate(noun.start(), end, Victim(name, f"org:{name_key(name)}", code, None), False))
+    return found
+
+
+@language_table
+def _body_nouns(language: str) -> re.Pattern[str] | None:
+    """The pack's ``body_nouns`` as written, capitalised; none for a language that capitalises every word of a
+    name."""
+    nouns = pack(language, "roles")["body_nouns"]
+    return re.compile(rf"(?<![\w-])(?:{alternation(nouns)})(?![\w-])") if nouns else None
+
+
 def _opens_a_name(facts: SentenceFacts, head: Match, chunks: list[NameChunk]) -> bool:
     """A capitalised head, in a language that writes its nouns in lower case, whose own lower-case word ends the name
     chunk it opens: "l'Autorità portuale di Castelmare", "le Conseil départemental de la Lozère" name one institution
@@ -611,6 +644,7 @@ def _extend_left(facts: SentenceFacts, start: int) -> int:
 def candidates(facts: SentenceFacts) -> list[Candidate]:
     institutions = _institution_victims(facts)
     named = institutions + _headed_victims(facts, institutions)
+    named += _bodies_named_in_lower_case(facts, named)
     named += [c for c in _name_victims(facts, named) if not _attacker_word(facts, c)]
     generic = _generic_victims(facts, named)
     generic += _organisation_victims(facts, named + generic)

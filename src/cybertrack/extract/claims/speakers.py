@@ -31,7 +31,7 @@ from cybertrack.extract.claims.wording import (
 )
 from cybertrack.extract.facts import ADJECTIVES_AFTER_NOUNS, CountryMention, SentenceFacts, auxiliaries_before_object
 from cybertrack.extract.institutions import portfolios
-from cybertrack.extract.names import NameChunk, is_web_domain, stop_words, tagger
+from cybertrack.extract.names import NameChunk, is_web_domain, lower_case_name_end, tagger
 from cybertrack.extract.victims import english_adjective, plausible_name
 from cybertrack.knowledge.base import knowledge_base
 from cybertrack.knowledge.countries import country_forms, country_name
@@ -67,7 +67,6 @@ _AS_VERB_WORDS = 4  # "wie das Unternehmen am Dienstag mitteilte": a time betwee
 _SPEAKER_AFTER_WORDS = 5  # "informó el viernes el diario El Heraldo": how far after its verb a speaker may be named
 _BODY_NAME_CHARACTERS = 80  # "Bundesamts für Sicherheit in der Informationstechnik (BSI)": how far a body's name runs
 _BODY_NAME_WORDS = 6  # its words after the first, before the acronym: a longer stretch holds a verb and another name
-_LINK_WORDS = frozenset(w.casefold() for w in (*CONNECTORS, *PREPOSITIONS, *ARTICLES))  # "de", "la", "per", "di"
 _BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z0-9-]{1,9})\s*\)")  # "(BSI)", "(CERT-UA)"
 _CONNECTOR_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, CONNECTORS))})(?!\w)")  # "der", "of", "de"
 _MODIFIER_CHARACTERS = 40  # "Dutch" in "the Dutch military intelligence service MIVD": how far before the name
@@ -776,31 +775,14 @@ def _a_body_s_first_word(facts: SentenceFacts, noun: Match) -> bool:
 
 def _body_named_through_lower_case(text: str, start: int, end: int, language: str) -> Speaker | None:
     """The body whose name opens with the capitalised word at ``start``: the acronym in brackets a few words on ("...
-    per la cybersicurezza nazionale (ACN)" -> ACN), or its words through the lower-case ones and the little words
-    joining them, up to punctuation or another function word ("l'Agence nationale de la sécurité des systèmes
-    d'information a indiqué": through "information"); none where a capitalised name follows those, as the place the
-    body serves ("l'Agence de cybersécurité de Korvan", which the phrase reader takes whole)."""
-    stretch = text[end:end + _BODY_NAME_CHARACTERS]
+    per la cybersicurezza nazionale (ACN)" -> ACN), or its words through the lower-case ones (`lower_case_name_end`);
+    none where a capitalised name follows those, as the place the body serves ("l'Agence de cybersécurité de
+    Korvan", which the phrase reader takes whole)."""
     if by_acronym := _by_its_acronym(text, start, end):
         return by_acronym
-    name_end, function, linked = end, stop_words(language), False
-    for token in re.finditer(r"\S+", stretch):
-        word = token.group().rstrip(",;:.!?)»\"”")
-        bare = word.casefold()
-        elided = re.fullmatch(r"[dl]['’](\w+)", bare)
-        if bare in _LINK_WORDS:
-            linked = True  # "de", "la", "per": they join the name's words, and end none
-            continue
-        if linked and word[:1].isupper():
-            return None  # "l'Agence de cybersécurité de Korvan": a name after it, which `_expand_phrase` reads
-        if (elided and elided.group(1) not in function) or (word.islower() and bare not in function):
-            name_end = end + token.start() + len(word)
-            linked = False
-        else:
-            break
-        if word != token.group():
-            break  # punctuation after the word ends the name
-    return Speaker(start, name_end, text[start:name_end], None, ClaimantKind.INSTITUTION)
+    name_end = lower_case_name_end(text, end, language)
+    return None if name_end is None else Speaker(start, name_end, text[start:name_end], None,
+                                                 ClaimantKind.INSTITUTION)
 
 
 def _described(facts: SentenceFacts, speakers: list[Speaker], start: int) -> Speaker | None:
