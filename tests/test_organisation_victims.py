@@ -237,3 +237,16 @@ def test_co_victims_of_one_enumeration_are_one_incident(language: str, sentence:
     frame with both, though the run the enumeration reads names the second shorter ("the Lithuanian railway")."""
     frames = extract_frames("doc", sentence, language, PUBLISHED, RESOURCES)
     assert [sorted(v.country for v in frame.victims) for frame in frames] == [countries]
+
+
+@pytest.mark.parametrize("headline", [
+    "Akira reklamiert Angriff auf Hamelner Energieversorger",
+    "Ransomware-Angriff auf niedersächsischen Wasserversorger",
+])
+def test_a_german_trade_described_by_adjectives_names_nobody(headline: str) -> None:
+    """ "Hamelner Energieversorger": where every noun is capitalised, an adjective and an organisation noun describe
+    the victim the article names, and open no incident of their own."""
+    text = (f"{headline}\nDie Ransomware-Gruppe Akira hat den Cyberangriff auf die Stadtwerke Lutrecht für sich "
+            "beansprucht. Die Stadtwerke waren am 15. Januar angegriffen worden.")
+    frames = extract_frames("doc", text, "de", PUBLISHED, RESOURCES)
+    assert [[v.name for v in frame.victims] for frame in frames] == [["Stadtwerke Lutrecht"]]

@@ -49,6 +49,7 @@ from cybertrack.extract.names import (
     lower_case_name_end,
     reads_as_verb,
     stop_words,
+    tagger,
 )
 from cybertrack.extract.place_adjectives import place_adjectives
 from cybertrack.knowledge.base import knowledge_base
@@ -272,13 +273,28 @@ def _only_nationalities(facts: SentenceFacts, chunk: NameChunk) -> bool:
         for word in _WORD.finditer(chunk.text))
 
 
+def _a_trade_described(language: str, name: str) -> bool:
+    """ "Hamelner Energieversorger", "niederländischer Softwarehersteller": where every noun is capitalised, adjectives
+    before an organisation noun (or a compound that ends in one, the packs' ``organisation_noun_endings``) describe
+    the victim by its trade, and name nobody; `_organisation_victims` reads them where a country stands beside them."""
+    if not capitalises_nouns(language):
+        return False
+    *modifiers, last = name.split()
+    compound = _organisation_compound(language)
+    if not modifiers or not (last in pack(language, "roles")["organisation_nouns"]
+                             or (compound is not None and compound.fullmatch(last))):
+        return False
+    return all(tagger(language).analyze(word)[1].startswith("ADJ") for word in modifiers)
+
+
 def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidate]:
     occupied = _occupied(facts) + [(c.start, c.end) for c in taken]
     media = facts.cues.get("media", [])
     sectors = facts.cues.get("sector", [])
     candidates = []
     for chunk in facts.names:
-        if any(chunk.start < e and s < chunk.end for s, e in occupied) or not plausible_name(facts, chunk):
+        if any(chunk.start < e and s < chunk.end for s, e in occupied) or not plausible_name(facts, chunk) \
+                or _a_trade_described(facts.language, chunk.text):
             continue
         if any(chunk.start <= m.start and m.end <= chunk.end for m in media):
             continue
