@@ -868,3 +868,23 @@ def test_a_bare_year_of_the_way_in_older_than_the_attack_s_day_never_dates_it() 
                        "The attackers got in through a VPN flaw that ransomware affiliates have leaned on since 2023.",
                        "en", "2025-01-30")
     assert frame.first_seen == "2025-01-14"
+
+
+NOT_NEW = {
+    "en": "The group is considered one of the most dangerous in the world. It crippled power grids in 2015 and 2016.",
+    "de": "Die Gruppe gilt als eine der gefährlichsten der Welt. Sie legte 2015 und 2016 Stromnetze lahm.",
+    "fr": "Ce type d'espionnage n'est pas nouveau : l'affaire Korvan, découverte fin 2015, avait touché des centaines "
+          "d'entreprises.",
+    "it": "Il gruppo è considerato uno dei più pericolosi al mondo. Nel 2015 e nel 2016 ha spento reti elettriche.",
+    "es": "El espionaje a través de proveedores no es nuevo: el caso Korvan, descubierto a finales de 2015, afectó a "
+          "cientos de empresas.",
+    "nl": "De groep geldt als een van de gevaarlijkste ter wereld. Ze legde in 2015 en 2016 stroomnetten plat.",
+}
+
+
+@pytest.mark.parametrize("language", list(NOT_NEW))
+def test_what_is_not_new_and_the_attackers_standing_tell_of_other_attacks(language: str) -> None:
+    """ "is nothing new", "n'est pas nouveau", "no es nuevo"; "is considered one of the most dangerous", "geldt als
+    een van de gevaarlijkste": the sentence, and the one after it, recall other attacks, whose years never date the
+    reported one."""
+    assert only_frame(f"{ON_MONDAY[language]} {NOT_NEW[language]}", language).first_seen == "2021-05-17"
