@@ -677,6 +677,26 @@ def test_a_sentence_that_counts_attacks_reports_none(language: str, text: str) -
 
 
 @pytest.mark.parametrize(("language", "text"), [
+    ("en", "Ransomware attacks on Korvan companies rise 27% in the first half\nAkira and Qilin top the ranking of "
+           "the groups that hit Korvan companies, the half-year report of Lutrex Labs found."),
+    ("de", "Ransomware-Angriffe auf Korvaner Unternehmen steigen um 27 Prozent\nAkira und Qilin führen die "
+           "Rangliste der Gruppen an, die Unternehmen in Korvan angegriffen haben, so der Bericht von Lutrex Labs."),
+    ("fr", "Les attaques par rançongiciel contre les entreprises de Korvan bondissent de 27 %\nAkira et Qilin sont "
+           "en tête du classement des groupes qui ont visé des entreprises de Korvan, selon Lutrex Labs."),
+    ("it", "Gli attacchi ransomware contro le aziende di Korvan crescono del 27%\nAkira e Qilin guidano la "
+           "classifica dei gruppi che hanno colpito aziende di Korvan, secondo il rapporto di Lutrex Labs."),
+    ("es", "Los ataques de ransomware contra empresas de Korvan crecen un 27 %\nAkira y Qilin encabezan el ranking "
+           "de grupos que atacaron a empresas de Korvan, según el informe de Lutrex Labs."),
+    ("nl", "Ransomware-aanvallen op bedrijven in Korvan stijgen met 27 procent\nAkira en Qilin voeren de ranglijst "
+           "aan van groepen die bedrijven in Korvan aanvielen, aldus het rapport van Lutrex Labs."),
+])
+def test_a_headline_of_rising_attacks_and_a_ranking_report_none(language: str, text: str) -> None:
+    """ "attacks rise 27%", as headlines write it in the present, and a ranking of the groups that attacked count
+    attacks in general: a threat report, no incident."""
+    assert extract_frames("doc", text, language, PUBLISHED, RESOURCES) == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
     ("it", "Il gruppo Lazarus ha sottratto 25 milioni di dollari alla piattaforma Ortaglia Crypto nel marzo 2021."),
     ("es", "El grupo Lazarus robó 15 millones de dólares a la plataforma Quintela Cripto en marzo de 2021."),
     ("nl", "De Lazarus-groep stal in maart 2021 35 miljoen dollar van het cryptoplatform Kerstede Coin."),
