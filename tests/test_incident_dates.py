@@ -806,6 +806,19 @@ def test_one_victim_hit_by_two_actors_in_two_kinds_of_attack_is_two_incidents() 
     assert len(resolve([ransomware, same_gang])) == 1
 
 
+def test_a_ddos_and_a_ransomware_attack_on_one_town_are_two_incidents_though_nobody_is_named() -> None:
+    """A DDoS by a hacktivist crew and, eleven months later, a ransomware attack no one has claimed, on the same town:
+    a flood and an encryption are two attacks, though the second report names no culprit and its date is only its
+    publication month. Two reports of one ransomware attack still join."""
+    ddos = replace(report("a", first_seen="2024-04-16", disclosed="2024-04-18"), actors=["NoName057(16)"],
+                   types=["ddos"])
+    ransomware = replace(report("b", first_seen="2025-03", first_seen_estimated=True, disclosed="2025-03-03"),
+                         types=["ransomware", "data-breach"])
+    assert len(resolve([ddos, ransomware])) == 2
+    assert len(resolve([ransomware, ddos])) == 2
+    assert len(resolve([ransomware, replace(ransomware, document="c", types=["ransomware"])])) == 1
+
+
 
 
 OWN_DATES = [

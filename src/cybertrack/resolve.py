@@ -77,6 +77,7 @@ DATE_TOLERANCE_MONTHS = 1  # on multilingual-train, 0 split Sony Pictures' repor
 # months before it: no gold report of multilingual-train came more than 8 months after its attack's month, and on
 # CASIE-train 69 of the 81 gold dates of attacks told in the lead lie within 12 months before publication.
 FRESH_NEWS_MONTHS = 12
+_FLOOD, _ENCRYPTION = "ddos", "ransomware"  # two kinds one attack is never both of (`_a_flood_beside_an_encryption`)
 LONGEST_INTRUSION_MONTHS = 12  # from its start to its disclosure: an intrusion told by a later step joins its start
 # A day an undated report gives lies within a quarter of the dates its incident's other reports give
 # (multilingual-train: the British Library's "31 octobre" beside its reports' 8 December); further off, it tells of
@@ -327,7 +328,7 @@ def _contradicts(frame: Frame, cluster: _Cluster) -> bool:
     frame's."""
     return (frame.document in cluster.documents or _countries_conflict(frame, cluster)
             or not _dates_agree(frame, cluster) or _blames_another_state(frame, cluster)
-            or _another_attack_by_another_actor(frame, cluster))
+            or _another_attack_by_another_actor(frame, cluster) or _a_flood_beside_an_encryption(frame, cluster))
 
 
 def _kinds(frame: Frame) -> set[str]:
@@ -341,6 +342,15 @@ def _another_attack_by_another_actor(frame: Frame, cluster: _Cluster) -> bool:
     their victim is one and a report of the second recalls the first."""
     return bool(frame.actors and cluster.actors and _kinds(frame) and cluster.types) \
         and not set(frame.actors) & cluster.actors and not _kinds(frame) & cluster.types
+
+
+def _a_flood_beside_an_encryption(frame: Frame, cluster: _Cluster) -> bool:
+    """One tells a DDoS and no ransomware, the other ransomware and no DDoS: a flood that takes a site offline and an
+    encryption of the servers are two attacks, though they hit one town months apart and no report names who
+    encrypted (the ransomware report recalls the earlier DDoS only as background)."""
+    kinds = _kinds(frame)
+    return any(_FLOOD in one and _ENCRYPTION not in one and _ENCRYPTION in other and _FLOOD not in other
+               for one, other in ((kinds, cluster.types), (cluster.types, kinds)))
 
 
 def _blamed_states(frame: Frame) -> set[str]:
