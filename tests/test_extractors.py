@@ -496,6 +496,18 @@ def test_a_public_body_named_on_in_lower_case_is_one_victim(text: str, language:
 
 
 @pytest.mark.parametrize(("text", "language", "victim"), [
+    ("Kettleby Hospital is slowly restoring services after a ransomware attack.", "en", "Kettleby Hospital"),
+    ("Das Klinikum Lutrecht erholt sich noch von dem Cyberangriff.", "de", "Klinikum Lutrecht"),
+    ("La Banque de Lutrecht se remet lentement de la cyberattaque.", "fr", "Banque de Lutrecht"),
+    ("Il Comune di Lutrecht si sta riprendendo dall'attacco informatico.", "it", "Comune di Lutrecht"),
+    ("El Ayuntamiento de Lutrecht se recupera del ciberataque.", "es", "Ayuntamiento de Lutrecht"),
+    ("Het Waterschap Veldmark herstelt nog van de cyberaanval.", "nl", "Waterschap Veldmark"),
+])
+def test_who_recovers_from_an_attack_was_hit_by_it(text: str, language: str, victim: str) -> None:
+    assert victim_names(text, language) == [victim]
+
+
+@pytest.mark.parametrize(("text", "language", "victim"), [
     ("Akira posted Kettleby Water to its leak site on Monday.", "en", "Kettleby Water"),
     ("Kettleby Water has been named on the leak site of the Akira ransomware gang.", "en", "Kettleby Water"),
     ("Akira setzte die Stadtwerke Lutrecht am Montag auf ihre Leak-Seite.", "de", "Stadtwerke Lutrecht"),

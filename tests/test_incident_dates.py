@@ -921,3 +921,32 @@ def test_what_is_not_new_and_the_attackers_standing_tell_of_other_attacks(langua
     een van de gevaarlijkste": the sentence, and the one after it, recall other attacks, whose years never date the
     reported one."""
     assert only_frame(f"{ON_MONDAY[language]} {NOT_NEW[language]}", language).first_seen == "2021-05-17"
+
+
+SAME_VICTIM_EARLIER = {
+    "en": "In October 2019, the same authority was hit by the Korvan gang.",
+    "de": "Im Oktober 2019 wurden dieselben Stadtwerke von der Bande Korvan angegriffen.",
+    "fr": "En octobre 2019, la même banque avait été touchée par le gang Korvan.",
+    "it": "Nell'ottobre 2019 lo stesso comune è stato colpito dalla gang Korvan.",
+    "es": "En octubre de 2019, el mismo ayuntamiento fue atacado por la banda Korvan.",
+    "nl": "In oktober 2019 werd hetzelfde waterschap getroffen door de bende Korvan.",
+}
+
+
+@pytest.mark.parametrize("language", list(SAME_VICTIM_EARLIER))
+def test_the_same_victim_hit_in_an_earlier_year_lends_the_incident_nothing(language: str) -> None:
+    """ "In October 2019, the same authority was hit by the Korvan gang": an earlier attack on the victim, told in the
+    simple past, gives the reported one neither its date nor its attackers."""
+    frame = only_frame(f"{ON_MONDAY[language]} {SAME_VICTIM_EARLIER[language]}", language)
+    assert (frame.first_seen, frame.actors) == ("2021-05-17", [])
+
+
+def test_a_sentence_beside_the_victim_s_stays_with_it_when_an_earlier_attack_is_set_aside() -> None:
+    """The headline and the suspicion beside the victim's sentence gather with "the same hospital" of an earlier
+    attack; that attack is set aside, and they stay with the reported one."""
+    frame = only_frame("Hospital still reeling from second ransomware hit\nKettleby Hospital, a public hospital in "
+                       "Lutrecht, is slowly restoring services after a ransomware attack. Local media report that "
+                       "investigators suspect the RansomHub operation, though no group has claimed the attack and the "
+                       "hospital has not confirmed a ransom demand. In October 2019, the same hospital was hit by the "
+                       "Rhysida gang.", "en")
+    assert frame.actors == ["RansomHub"]

@@ -224,7 +224,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
                             for draft in _group(facts, deadline, _accused_states(claims), resources.encoder)])
     counting = counting_sentences(facts, language)
     drafts = [d for d in drafts if not _counts_only(d, counting)]
-    drafts = [d for d in drafts if not _earlier_event(d, background)] or drafts
+    drafts = _without_earlier_events(drafts, background)
     drafts = _without_recalled(drafts, reference)
     frames = [_frame(document, draft, language, published, deadline, background) for draft in drafts]
     _assign_claims(frames, drafts, claims)
@@ -1047,13 +1047,36 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     for draft in drafts:
         if draft in strong:
             continue
-        first = draft.sentences[0].index
-        nearest = min(strong, key=lambda d: min(abs(s.index - first) for s in d.sentences))
+        nearest = _nearest(strong, draft.sentences[0].index)
         for sentence in draft.sentences:
             nearest.add(sentence)
     for draft in strong:
         draft.sentences.sort(key=lambda s: s.index)
     return strong
+
+
+def _nearest(drafts: list[_Draft], index: int) -> _Draft:
+    """The draft with a sentence nearest to the sentence at ``index``."""
+    return min(drafts, key=lambda d: min(abs(s.index - index) for s in d.sentences))
+
+
+def _without_earlier_events(drafts: list[_Draft], background: set[int]) -> list[_Draft]:
+    """The drafts without those of earlier events (`_earlier_event`), unless every draft is one. A sentence such a
+    draft gathered that is no background itself, right before or after one that names a kept draft's victim, tells
+    of that draft's attack ("Santa Ginestra is restoring services after a ransomware attack. Italian media report that
+    investigators suspect RansomHub", before "In October 2023, the same hospital was hit by Rhysida"): it goes to
+    that draft."""
+    kept = [draft for draft in drafts if not _earlier_event(draft, background)]
+    if not kept:
+        return drafts
+    for dropped in (draft for draft in drafts if not any(draft is k for k in kept)):
+        for sentence in dropped.sentences:
+            beside = [k for k in kept if any(abs(sentence.index - named) <= 1 for named in k.spans)]
+            if sentence.index not in background and beside:
+                _nearest(beside, sentence.index).add(sentence)
+    for draft in kept:
+        draft.sentences.sort(key=lambda s: s.index)
+    return kept
 
 
 def _earlier_event(draft: _Draft, background: set[int]) -> bool:
