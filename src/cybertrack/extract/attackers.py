@@ -44,6 +44,7 @@ from cybertrack.lang import LANGUAGES, pack, words
 from cybertrack.tables import language_table, table
 
 _APPOSITION = 6
+_CREW_NOUN_WORDS = 4  # ", an Iranian state-backed hacking group": how far into an apposition its group noun may stand
 # an apposition set off by two commas may say more of who the name is: "X, both from Kettleby but living in Brindle,"
 _APPOSITION_BETWEEN_COMMAS = 10
 _DESCRIBING_WORDS = 4  # "two Iranian men", "a 24-year-old Lithuanian man"
@@ -453,17 +454,20 @@ def _cast_from_after(facts: SentenceFacts, name: Match | NameChunk, cues: list[M
 
 
 def _described_as_a_crew(facts: SentenceFacts, chunk: NameChunk) -> bool:
-    """ "Korvan Kittens, an Iranian hacking group, targeted ...": an apposition between commas that ends on a group
-    noun of attackers says what the name is, a crew's. A bare "group" may be a firm's ("a Dutch food group": the
-    packs' ``bare_group_nouns``)."""
-    after = facts.text[chunk.end:]
-    close = after.find(",", 1)
-    if not after.startswith(",") or close < 0:
+    """ "Korvan Kittens, an Iranian hacking group, targeted ...", "... a Umber Heron, un grupo de ciberespionaje que
+    ...": an apposition set off by a comma whose first words hold a group noun of attackers says what the name is, a
+    crew's. A bare "group" may be a firm's ("a Dutch food group": the packs' ``bare_group_nouns``), unless a word of
+    attacks or attackers stands beside it in the apposition."""
+    if not facts.text.startswith(",", chunk.end):
         return False
-    end = chunk.end + close
+    edge = re.compile(r"[,;.:]").search(facts.text, chunk.end + 1)
+    end = edge.start() if edge else len(facts.text)
+    of_attacks = any(chunk.end < cue.start and cue.end <= end for kind in ("attack", "attacker_noun")
+                     for cue in facts.cues.get(kind, []))  # "un grupo de ciberespionaje", "a cyber-espionage group"
     return words_between(facts.text, chunk.end, end, _APPOSITION) <= _APPOSITION \
-        and any(chunk.end < noun.start and noun.end <= end and not facts.text[noun.end:end].strip()
-                and noun.text.casefold() not in bare_group_nouns(facts.language)
+        and any(chunk.end < noun.start and noun.end <= end
+                and words_between(facts.text, chunk.end, noun.start, _CREW_NOUN_WORDS) < _CREW_NOUN_WORDS
+                and (of_attacks or noun.text.casefold() not in bare_group_nouns(facts.language))
                 for noun in facts.cues.get("group_noun", []))
 
 

@@ -576,11 +576,11 @@ def _named_beside(facts: SentenceFacts, speakers: list[Speaker], role: Speaker) 
 def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targets: list[Target]) -> Speaker | None:
     for speaker in speakers:
         if ACCORDING_BEFORE.search(facts.text[:speaker.start]) or _agent_of(facts, speaker, cue, targets):
-            return speaker
+            return _subject_it_refers_to(facts, speakers, speaker, cue) or speaker
     for according in ACCORDING_CUE.finditer(facts.text):
         named = _according_to(facts, speakers, according.end())
         if named:
-            return named
+            return _subject_it_refers_to(facts, speakers, named, cue) or named
     # a group attributes no attack but its own; it may deny any
     people = speakers if cue.stance.rejects else [s for s in speakers if s.kind is not ClaimantKind.GROUP]
     subject = _before_auxiliary(facts, people, cue) or _subject(facts.text, people, cue.match.start) \
@@ -623,6 +623,19 @@ def _speaker(facts: SentenceFacts, speakers: list[Speaker], cue: StanceCue, targ
         if after and not _blamed_after_the_cue(facts, after, cue, targets):
             return after
     return subject
+
+
+def _subject_it_refers_to(facts: SentenceFacts, speakers: list[Speaker], speaker: Speaker, cue: StanceCue) \
+        -> Speaker | None:
+    """ "Kestrelpoint Labs atribuye el ataque a Umber Heron, un grupo que, según la compañía, trabaja para China": a
+    bare noun for a body ("la compañía", "the company", "l'agence") after "according to", past the cue, refers back to
+    the body the sentence names as the cue's subject, which speaks."""
+    words = facts.text[speaker.start:speaker.end].split()
+    nouns = [m for kind in ("claimant_noun", "company_noun") for m in facts.cues.get(kind, []) if m.end == speaker.end]
+    if speaker.start < cue.match.end or len(words) != 1 or not nouns:
+        return None
+    named = [s for s in speakers if s.end <= cue.match.start and s.kind in _EMPLOYERS and s.name[:1].isupper()]
+    return _subject(facts.text, named, cue.match.start)
 
 
 def _culprit_before(facts: SentenceFacts, subject: Speaker, cue: StanceCue) -> bool:
