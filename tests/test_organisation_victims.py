@@ -250,3 +250,16 @@ def test_a_german_trade_described_by_adjectives_names_nobody(headline: str) -> N
             "beansprucht. Die Stadtwerke waren am 15. Januar angegriffen worden.")
     frames = extract_frames("doc", text, "de", PUBLISHED, RESOURCES)
     assert [[v.name for v in frame.victims] for frame in frames] == [["Stadtwerke Lutrecht"]]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le site internet de la commune de Lutrèche a été défiguré samedi. Les visiteurs découvraient un message de "
+           "soutien à Korvan. Un groupe se présentant comme Zerkalo Team a revendiqué l'opération sur Telegram."),
+    ("en", "The website of the Lutrecht town council was defaced on Saturday. Visitors found a message of support for "
+           "Korvan. A group calling itself Zerkalo Team claimed responsibility on Telegram."),
+])
+def test_a_group_s_own_claim_stays_with_the_attack_it_follows(language: str, text: str) -> None:
+    """A group's own claim that names no attack word ("a revendiqué l'opération") tells of the attack before it, past
+    a sentence that tells nothing of it: the claim and its group stay with that attack."""
+    [frame] = extract_frames("doc", text, language, PUBLISHED, RESOURCES)
+    assert frame.actors == ["Zerkalo Team"]

@@ -561,9 +561,11 @@ def _group(facts: list[SentenceFacts], deadline: Deadline, accused: set[str], en
             orphan.victims = {c.victim.key: c.victim for s in others for c in state_victims(s)}
             return [orphan]
         return []
+    told = dict(owner)  # sentence index -> the drafts it went to, by a victim it names or by its place
     for sentence in others:
         deadline.check("extract")
-        for draft in _drafts_about(sentence, drafts, owner):
+        told[sentence.index] = _drafts_about(sentence, drafts, told)
+        for draft in told[sentence.index]:
             draft.add(sentence)
     for draft in drafts:
         draft.sentences.sort(key=lambda s: s.index)
@@ -738,16 +740,18 @@ def _add_the_state_hit(drafts: list[_Draft], facts: list[SentenceFacts], attacke
         drafts[0].victims = {**states, **drafts[0].victims}
 
 
-def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], owner: dict[int, list[_Draft]]) -> list[_Draft]:
-    """The frame whose victim the sentence names in passing, else the one named last before it, else the next."""
+def _drafts_about(sentence: SentenceFacts, drafts: list[_Draft], told: dict[int, list[_Draft]]) -> list[_Draft]:
+    """The frame whose victim the sentence names in passing, else the one the sentence before it went to (``told``:
+    by the victim it named, in passing or not), else the next: "LockBit a revendiqué l'attaque qui paralyse ...
+    Vienne-Clain. Sur son site vitrine, le groupe affirme ..." goes on about Vienne-Clain."""
     lowered = sentence.text.lower()
     for draft in drafts:
         if any(surface.lower() in lowered for surface in draft.surfaces if len(surface) >= 4):
             return [draft]
-    before = [i for i in owner if i < sentence.index]
+    before = [i for i in told if i < sentence.index]
     if before:
-        return owner[max(before)]
-    return owner[min(owner)]
+        return told[max(before)]
+    return told[min(told)]
 
 
 def _anaphor_of(drafts: list[_Draft], candidate: Candidate, text: str) -> _Draft | None:
@@ -968,8 +972,10 @@ def _placed(victim: Victim, code: str) -> Victim:
 
 
 def _relevant(facts: SentenceFacts) -> bool:
-    return facts.is_attack or facts.has("attribution") or facts.has("denial") or bool(facts.actors) \
-        or bool(facts.vulnerabilities) or bool(facts.techniques)
+    """The sentence tells something of an attack: the attack itself, who is blamed or denies it, who claims it ("Un
+    groupe se présentant comme Zerkalo Team a revendiqué l'opération"), an actor, a flaw or a technique."""
+    return facts.is_attack or facts.has("attribution") or facts.has("denial") or facts.has("responsibility") \
+        or bool(facts.actors) or bool(facts.vulnerabilities) or bool(facts.techniques)
 
 
 def _open_draft_for(drafts: list[_Draft], victim: Victim, facts: SentenceFacts, introduces: bool) -> _Draft | None:
@@ -1047,12 +1053,20 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     for draft in drafts:
         if draft in strong:
             continue
-        nearest = _nearest(strong, draft.sentences[0].index)
+        nearest = _naming_in(draft, strong) or _nearest(strong, draft.sentences[0].index)
         for sentence in draft.sentences:
             nearest.add(sentence)
     for draft in strong:
         draft.sentences.sort(key=lambda s: s.index)
     return strong
+
+
+def _naming_in(draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """The one of ``drafts`` whose victim the sentences of ``draft`` name as the text writes it ("l'agglomération" of
+    the headline, then "la communauté d'agglomération Vienne-Clain"): the story they are part of, however far."""
+    text = " ".join(sentence.text.casefold() for sentence in draft.sentences)
+    naming = [d for d in drafts if any(len(surface) >= 4 and surface.casefold() in text for surface in d.surfaces)]
+    return naming[0] if len(naming) == 1 else None
 
 
 def _nearest(drafts: list[_Draft], index: int) -> _Draft:
