@@ -1053,20 +1053,12 @@ def _fold_generic(drafts: list[_Draft]) -> list[_Draft]:
     for draft in drafts:
         if draft in strong:
             continue
-        nearest = _naming_in(draft, strong) or _nearest(strong, draft.sentences[0].index)
+        nearest = _nearest(strong, draft.sentences[0].index)
         for sentence in draft.sentences:
             nearest.add(sentence)
     for draft in strong:
         draft.sentences.sort(key=lambda s: s.index)
     return strong
-
-
-def _naming_in(draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
-    """The one of ``drafts`` whose victim the sentences of ``draft`` name as the text writes it ("l'agglomération" of
-    the headline, then "la communauté d'agglomération Vienne-Clain"): the story they are part of, however far."""
-    text = " ".join(sentence.text.casefold() for sentence in draft.sentences)
-    naming = [d for d in drafts if any(len(surface) >= 4 and surface.casefold() in text for surface in d.surfaces)]
-    return naming[0] if len(naming) == 1 else None
 
 
 def _nearest(drafts: list[_Draft], index: int) -> _Draft:
