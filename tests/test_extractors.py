@@ -6,6 +6,8 @@ from the evaluation corpus.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cybertrack.annotate.sentences import after_dateline, sentence_spans
@@ -14,7 +16,7 @@ from cybertrack.extract.cues import cues
 from cybertrack.extract.facts import SentenceFacts, sentence_facts
 from cybertrack.extract.frames import document_facts, extract_frames
 from cybertrack.extract.institutions import find_institutions, portfolio_of, state_body
-from cybertrack.extract.names import name_chunks
+from cybertrack.extract.names import lower_case_name_end, name_chunks
 from cybertrack.extract.roles import cast_by_rules, victims_in
 from cybertrack.extract.victims import candidates, name_key
 from cybertrack.knowledge.base import knowledge_base
@@ -493,6 +495,22 @@ def test_a_public_body_named_on_in_lower_case_is_one_victim(text: str, language:
     """ "l'Office fédéral de l'approvisionnement énergétique": French, Italian, Spanish and Dutch write a body's name
     in lower case after its capitalised first noun, and the whole name is the victim, not its first word."""
     assert victim_names(text, language) == [victim]
+
+
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("l'Office fédéral de l'approvisionnement énergétique commencent à filtrer", "fr",
+     "l'Office fédéral de l'approvisionnement énergétique"),
+    ("l'Agence nationale de la sécurité des systèmes d'information a indiqué", "fr",
+     "l'Agence nationale de la sécurité des systèmes d'information"),
+    ("l'Ufficio federale dell'approvvigionamento energetico ha comunicato", "it",
+     "l'Ufficio federale dell'approvvigionamento energetico"),
+    ("la Agencia tributaria regional durante el fin de semana", "es", "la Agencia tributaria regional"),
+])
+def test_a_body_s_lower_case_name_ends_before_the_verb_after_it(text: str, language: str, name: str) -> None:
+    """A noun and its adjective at most stand between the little words of a body's name: the next lower-case word is
+    the sentence's verb ("commencent"), not more of the name."""
+    opening = re.search(r"[A-Z]\w+", text)
+    assert text[:lower_case_name_end(text, opening.end(), language)] == name
 
 
 @pytest.mark.parametrize(("text", "language", "victim"), [

@@ -39,7 +39,8 @@ from cybertrack.tables import language_table, table
 # between them ("HbZ" for Havenbedrijf Zuiderhaven, "BaFin"); not a capitalised word ("(Reuters)")
 ACRONYM = r"[A-Z](?:[A-Z0-9&]{1,9}|[a-z]{1,3}[A-Z][A-Za-z0-9]{0,3})"
 _TOKEN = re.compile(rf"[\w][\w'’&.\-]*[\w]|[\w]|\({ACRONYM}\)|&")
-_ELIDED = re.compile(r"^(?:[lLdD]|dell|all|dall|nell|sull)['’](?=\w)")  # "l'Hôpital", "dell'Ospedale"
+_ELISION = r"(?:[lLdD]|dell|all|dall|nell|sull)['’]"
+_ELIDED = re.compile(rf"^{_ELISION}(?=\w)")  # "l'Hôpital", "dell'Ospedale"
 # opening a name chunk, these introduce a source rather than name one: "Selon l'Agence ...", "Laut Polizei ..."
 _INTRODUCERS = {"according", "selon", "d'après", "volgens", "laut", "secondo", "según"}
 # little words that may sit inside a name when a capitalised word follows them
@@ -494,32 +495,42 @@ def _owned_from(run: list[tuple[int, int, str]], proper: frozenset[int]) -> int 
 
 
 _BODY_NAME_CHARACTERS = 80  # "de l'approvisionnement économique du pays": how far a body's lower-case name runs
-_BODY_LINK_WORDS = frozenset(w.casefold() for kind in ("name_connectors", "prepositions", "articles")
-                             for w in words("grammar", kind))  # "de", "la", "per", "di": they join a name's words
+_BODY_NAME_RUN = 2  # lower-case words between its little words: a noun and its adjective ("approvisionnement
+# énergétique")
+_ELIDED_WORD = re.compile(rf"{_ELISION}(\w+)", re.IGNORECASE)
+
+
+@language_table
+def _body_link_words(language: str) -> frozenset[str]:
+    """The language's little words that join a body's name ("de", "la", "per", "di"): its own, as "a" joins an
+    Italian name but is the verb of a French sentence ("... d'information a indiqué")."""
+    grammar = pack(language if language in LANGUAGES else "en", "grammar")
+    return frozenset(w.casefold() for kind in ("name_connectors", "prepositions", "articles") for w in grammar[kind])
 
 
 def lower_case_name_end(text: str, end: int, language: str) -> int | None:
     """Where the name of a body that opens with a capitalised word ending at ``end`` ends, in a language that writes
     the rest of it in lower case: through its lower-case words and the little words joining them, up to punctuation or
     another function word ("l'Agence nationale de la sécurité des systèmes d'information a indiqué": through
-    "information"; "l'Office fédéral de l'approvisionnement énergétique (OFAE)": through "énergétique"). None where a
-    capitalised name follows those, as the place the body serves ("l'Agence de cybersécurité de Korvan"), which the
+    "information"; "l'Office fédéral de l'approvisionnement énergétique (OFAE)": through "énergétique"), two words at
+    most between them, a noun and its adjective, so that a verb after the name ends it. None where a capitalised name
+    follows those, as the place the body serves ("l'Agence de cybersécurité de Korvan"), which the
     name chunks read whole."""
-    name_end, function, linked = end, stop_words(language), False
+    name_end, function, linked, run = end, stop_words(language), False, 0
     for token in re.finditer(r"\S+", text[end:end + _BODY_NAME_CHARACTERS]):
         word = token.group().rstrip(",;:.!?)»\"”")
         bare = word.casefold()
-        elided = re.fullmatch(r"[dl]['’](\w+)", bare)
-        if bare in _BODY_LINK_WORDS:
-            linked = True
+        elided = _ELIDED_WORD.fullmatch(bare)  # "l'approvisionnement", "dell'approvvigionamento": a new run
+        if bare in _body_link_words(language):
+            linked, run = True, 0
             continue
         if linked and word[:1].isupper():
             return None
-        if bare in calendar_words():
-            break  # "a gennaio", "en janvier": a date after the name
+        if bare in calendar_words() or (run == _BODY_NAME_RUN and not elided):
+            break  # "a gennaio": a date after the name; "... énergétique commencent à filtrer": a verb after it
         if (elided and elided.group(1) not in function) or (word.islower() and bare not in function):
             name_end = end + token.start() + len(word)
-            linked = False
+            linked, run = False, 1 if elided else run + 1
         else:
             break
         if word != token.group():
