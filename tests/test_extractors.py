@@ -1973,3 +1973,19 @@ def test_a_company_form_in_mixed_case_makes_the_words_before_it_a_name(text: str
 def test_simulations_and_drills_of_attacks_report_none(language: str, text: str) -> None:
     [facts] = document_facts(text, language, PUBLISHED, RESOURCES)
     assert facts.cues["attack"] and not facts.is_attack
+
+
+@pytest.mark.parametrize(("text", "language", "claimant"), [
+    ("A spokeswoman said the company had found no evidence that customer data was exfiltrated.", "en", "company"),
+    ("„Es gibt keine Hinweise darauf, dass Kundendaten abgeflossen sind“, erklärte eine Sprecherin der Stadtwerke "
+     "Lutrecht.", "de", "Stadtwerke Lutrecht"),
+])
+def test_a_victim_s_doubt_about_stolen_data_disputes_the_gang_s_claim(text: str, language: str,
+                                                                       claimant: str) -> None:
+    """ "no evidence that customer data was exfiltrated", after a gang claimed the theft: the dispute answers the
+    claim of the group the article accused, though it names nobody; a doubt that tells no theft still names whom it
+    disputes ("no evidence that Russia was behind it")."""
+    [claim] = claims_of(text, language, context_states=["Akira"])
+    assert claimant in claim.claimant and (claim.stance, claim.attributed_to) == (Stance.DISPUTES, ("Akira",))
+    assert claims_of("The company said it had found no evidence that the attackers got in through a VPN.", "en",
+                     context_states=["Akira"]) == []

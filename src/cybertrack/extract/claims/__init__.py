@@ -202,7 +202,7 @@ def _claims(facts: SentenceFacts, cue: StanceCue, earlier: list[tuple[int, int]]
         unconfirmed = speculative(facts, targets)  # "neither confirmed nor denied that X": read where X stands
         if speaker is None and stance is Stance.DENIES:
             speaker = the_accused(targets, accused, cue.match.start)
-        stance, targets = rejected(targets, speaker, cue, accused)
+        stance, targets = rejected(targets, speaker, cue, accused, "data-breach" in facts.attack_types)
         clauses = [(targets, "")]
     else:
         exclude = {speaker.country} if speaker and speaker.country else set()

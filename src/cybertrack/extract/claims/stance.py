@@ -214,19 +214,21 @@ def _past_its_object_clause(gap: str) -> str:
 
 
 def rejected(targets: list[Target], speaker: Speaker | None, cue: StanceCue,
-              accused: list[str]) -> tuple[Stance, list[Target]]:
+              accused: list[str], of_a_theft: bool = False) -> tuple[Stance, list[Target]]:
     """What a denial or dispute rejects, and which it is. A state's denial rejects its own state's part ("the Kremlin
     denied any involvement"; "China's embassy rejected Belgium's claims" names the accuser, not the accused), unless
     it names the state whose part it rejects ("the French ministry denied any Russian involvement"); one
     that names nobody rejects what the article accused before (``accused``). A denial is the accused's unless the
     speaker is known to be someone else (another state, a vendor, a newspaper); a dispute ("no evidence") is somebody
-    else's unless the accused says it."""
+    else's unless the accused says it. ``of_a_theft``: the sentence tells a theft of data, which a dispute that names
+    nobody answers, as the accused's claim of it ("had found no evidence that customer data was exfiltrated", after a
+    gang listed the victim on its leak site)."""
     named = list(dict.fromkeys(t.name for t in targets))
     if speaker is not None and speaker.country and speaker.kind in _STATE_VOICES and cue.stance is Stance.DENIES \
             and not any(t.involvement for t in targets):  # "the French ministry denied any Russian involvement"
         named = [speaker.country] + [name for name in named if not is_state(name)]
-    if cue.stance is Stance.DENIES:  # "no evidence that data was taken" disputes nothing it does not name
-        named = named or accused
+    if cue.stance is Stance.DENIES or of_a_theft:  # "no evidence that Kettleby ran it" disputes nothing it does not
+        named = named or accused  # name; "no evidence that customer data was taken" answers who claimed the theft
     if speaker is None:
         is_accused = False
     elif cue.stance is Stance.DENIES:
