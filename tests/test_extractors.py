@@ -490,6 +490,9 @@ def test_victim_before_a_cue(text: str, language: str, victim: str) -> None:
     ("Los piratas atacaron la Agencia tributaria regional durante el fin de semana.", "es",
      "Agencia tributaria regional"),
     ("Hackers vielen de Dienst justitiële inrichtingen aan.", "nl", "Dienst justitiële inrichtingen"),
+    # German capitalises the nouns of the body's remit, which alone are common nouns
+    ("Hacker griffen das Bundesamt für Energieversorgung an.", "de", "Bundesamt für Energieversorgung"),
+    ("Hacker griffen das Landesamt für Umwelt und Geologie an.", "de", "Landesamt für Umwelt und Geologie"),
 ])
 def test_a_public_body_named_on_in_lower_case_is_one_victim(text: str, language: str, victim: str) -> None:
     """ "l'Office fédéral de l'approvisionnement énergétique": French, Italian, Spanish and Dutch write a body's name

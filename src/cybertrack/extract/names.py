@@ -508,6 +508,11 @@ def _body_link_words(language: str) -> frozenset[str]:
     return frozenset(w.casefold() for kind in ("name_connectors", "prepositions", "articles") for w in grammar[kind])
 
 
+@language_table
+def _conjunctions(language: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in pack(language if language in LANGUAGES else "en", "grammar")["conjunctions"])
+
+
 def lower_case_name_end(text: str, end: int, language: str) -> int | None:
     """Where the name of a body that opens with a capitalised word ending at ``end`` ends, in a language that writes
     the rest of it in lower case: through its lower-case words and the little words joining them, up to punctuation or
@@ -531,6 +536,26 @@ def lower_case_name_end(text: str, end: int, language: str) -> int | None:
         if (elided and elided.group(1) not in function) or (word.islower() and bare not in function):
             name_end = end + token.start() + len(word)
             linked, run = False, 1 if elided else run + 1
+        else:
+            break
+        if word != token.group():
+            break  # punctuation after the word ends the name
+    return name_end
+
+
+def remit_name_end(text: str, end: int, language: str) -> int | None:
+    """Where the name of a body that opens with a capitalised noun ending at ``end`` ends, in a language that
+    capitalises its nouns: through the little words and the capitalised nouns of its remit ("Bundesamt für
+    Sicherheit in der Informationstechnik", "Bundesamts für Energieversorgung (BAEV)": through "Energieversorgung"),
+    up to punctuation or a lower-case word of another kind. None where no little word follows the noun: "das Bundesamt
+    teilte mit" names no remit."""
+    name_end, linked = None, False
+    for token in re.finditer(r"\S+", text[end:end + _BODY_NAME_CHARACTERS]):
+        word = token.group().rstrip(",;:.!?)»\"”")
+        if word.casefold() in _body_link_words(language) or word.casefold() in _conjunctions(language):
+            linked = True  # "für Umwelt und Geologie"
+        elif linked and word[:1].isupper() and word[1:].islower():
+            name_end, linked = end + token.start() + len(word), False
         else:
             break
         if word != token.group():

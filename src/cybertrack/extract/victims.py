@@ -48,6 +48,7 @@ from cybertrack.extract.names import (
     is_web_domain,
     lower_case_name_end,
     reads_as_verb,
+    remit_name_end,
     stop_words,
     tagger,
 )
@@ -453,8 +454,9 @@ def _bodies_named_in_lower_case(facts: SentenceFacts, taken: list[Candidate]) ->
     """ "l'Office fédéral de l'approvisionnement énergétique", "l'Agenzia per la cybersicurezza nazionale": a public
     body whose name opens with a capitalised noun (the packs' ``body_nouns``) and runs on in lower case
     (`lower_case_name_end`), as French, Italian, Spanish and Dutch write it, where the name chunks end at its first
-    word. Not at the sentence's start, where any word is capitalised, and only with words after the noun: "the
-    Office" alone names nothing."""
+    word; in German, on through the capitalised nouns of its remit ("des Bundesamts für Energieversorgung",
+    `remit_name_end`), which the name chunks take for common nouns. Not at the sentence's start, where any word is
+    capitalised, and only with words after the noun: "the Office" alone names nothing."""
     nouns = _body_nouns(facts.language)
     if nouns is None:
         return []
@@ -463,7 +465,8 @@ def _bodies_named_in_lower_case(facts: SentenceFacts, taken: list[Candidate]) ->
         if not re.search(r"\w\W+$", facts.text[:noun.start()]) \
                 or any(c.start < noun.end() and noun.start() < c.end for c in taken):
             continue
-        end = lower_case_name_end(facts.text, noun.end(), facts.language)
+        read = remit_name_end if capitalises_nouns(facts.language) else lower_case_name_end
+        end = read(facts.text, noun.end(), facts.language)
         if end is None or end == noun.end():
             continue
         name = facts.text[noun.start():end]
