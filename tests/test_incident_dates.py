@@ -950,3 +950,22 @@ def test_a_sentence_beside_the_victim_s_stays_with_it_when_an_earlier_attack_is_
                        "hospital has not confirmed a ransom demand. In October 2019, the same hospital was hit by the "
                        "Rhysida gang.", "en")
     assert frame.actors == ["RansomHub"]
+
+
+HABIT = {
+    "en": "Hackers knocked the website of the Veldmark Water Authority offline with a DDoS attack. The group has "
+          "repeatedly hit public websites since 2019.",
+    "nl": "Hackers legden de website van het Waterschap Veldmark plat met een DDoS-aanval. De groep valt sinds 2019 "
+          "geregeld overheidssites aan.",
+    "de": "Hacker legten die Website der Stadtwerke Veldmark mit einer DDoS-Attacke lahm. Die Gruppe greift seit 2019 "
+          "immer wieder Behörden an.",
+    "fr": "Des pirates ont paralysé le site de la Banque de Lutrecht par une attaque DDoS. Le groupe attaque "
+          "régulièrement depuis 2019 des sites publics.",
+}
+
+
+@pytest.mark.parametrize("language", list(HABIT))
+def test_the_attackers_habit_since_a_year_never_dates_the_incident(language: str) -> None:
+    """ "has repeatedly hit public websites since 2019", "valt sinds 2019 geregeld ... aan": the year dates the
+    attackers' habit, not the reported attack, which the publication month bounds."""
+    assert only_frame(HABIT[language], language).first_seen == "2021-05"

@@ -1108,9 +1108,11 @@ def _without_recalled(drafts: list[_Draft], reference: Reference | None) -> list
 
 
 def _months_before(draft: _Draft, reference: Reference) -> int:
-    """How many whole months the draft's latest attack date lies before ``reference``; none for an undated draft. A
-    year alone counts as its December, so that "2023" is never read as older than it may be."""
-    dates = draft.attack_dates
+    """How many whole months the draft's latest date lies before ``reference``: of its attack sentences, or of those
+    that name its victim ("De websites van de gemeenten ... waren dinsdag urenlang onbereikbaar", beside "De groep
+    claimt sinds 2022 geregeld aanvallen"); none for an undated draft. A year alone counts as its December, so that
+    "2023" is never read as older than it may be."""
+    dates = draft.attack_dates | {d.value for s in draft.sentences if s.index in draft.spans for d in s.dates}
     if not dates:
         return 0
     latest = max((int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12) for value in dates)
