@@ -1992,3 +1992,14 @@ def test_a_victim_s_doubt_about_stolen_data_disputes_the_gang_s_claim(text: str,
     assert claimant in claim.claimant and (claim.stance, claim.attributed_to) == (Stance.DISPUTES, ("Akira",))
     assert claims_of("The company said it had found no evidence that the attackers got in through a VPN.", "en",
                      context_states=["Akira"]) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Les pirates ont envoyé des courriels d'hameçonnage ciblés exploitant une vulnérabilité de Microsoft Outlook.",
+     "fr"),
+    ("Die Hacker verschickten gezielte Phishing-Mails und nutzten eine Schwachstelle in Microsoft Outlook aus.", "de"),
+    ("Los piratas enviaron correos de phishing dirigidos aprovechando una vulnerabilidad de Microsoft Outlook.", "es"),
+])
+def test_the_product_a_flaw_is_in_is_no_victim(text: str, language: str) -> None:
+    """ "une vulnérabilité de Microsoft Outlook": the name right after a flaw's noun is the flawed product."""
+    assert not any(frame.victims for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES))

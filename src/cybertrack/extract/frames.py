@@ -58,6 +58,7 @@ from cybertrack.extract.victims import (
     candidates,
     department,
     department_name,
+    has_the_flaw,
     identifies,
     is_a_unit_or_a_code,
     is_channel,
@@ -615,6 +616,7 @@ def _victims(facts: list[SentenceFacts], mentions: dict[int, list[Candidate]],
     products = technologies(named, encoder)
     return {index: kept for index, victims in cast.items()
             if (kept := [c for c in victims if not (is_technology(by_index[index], c) or is_channel(by_index[index], c)
+                                                    or has_the_flaw(by_index[index], c)
                                                     or is_impersonated(by_index[index], c)
                                                     or is_instrument(by_index[index], c)
                                                     or is_a_unit_or_a_code(by_index[index], c))

@@ -856,6 +856,29 @@ def is_instrument(facts: SentenceFacts, candidate: Candidate) -> bool:
     return not owns
 
 
+def has_the_flaw(facts: SentenceFacts, candidate: Candidate) -> bool:
+    """ "exploiting a vulnerability in Microsoft Outlook", "une vulnérabilité de Microsoft Outlook", "eine
+    Schwachstelle in Microsoft Outlook": the name right after a noun for a flaw (the packs' ``flaw_nouns``) and its
+    little words is the flawed product, not whom the attack hit. Judged with `is_technology`, after the role models."""
+    if candidate.generic:
+        return False
+    before = facts.text[max(0, candidate.start - _FLAW_BEFORE):candidate.start]
+    return bool(_flaw_before(facts.language).search(before))
+
+
+_FLAW_BEFORE = 40  # "vulnérabilité de la messagerie": where the flaw's noun before the name stands
+
+
+@language_table
+def _flaw_before(language: str) -> re.Pattern[str]:
+    """A flaw's noun, then its preposition and article, ending right before a name."""
+    code = language if language in LANGUAGES else "en"
+    grammar = pack(code, "grammar")
+    links = alternation([*grammar["prepositions"], *grammar["articles"], *grammar["name_connectors"]])
+    flaws = alternation(pack(code, "vulnerabilities")["flaw_nouns"])
+    return re.compile(rf"\b(?:{flaws})\s+(?:(?:{links})\s+|[dl]['’]){{1,2}}$", re.IGNORECASE)
+
+
 def is_channel(facts: SentenceFacts, candidate: Candidate) -> bool:
     """ "on their Telegram channel", "auf ihrem Telegram-Kanal", "via zijn Telegramkanaal", "sul canale Telegram": a
     platform named with a channel noun (``roles.toml``: ``channel_nouns``) is where a message was posted, not who was
