@@ -501,7 +501,7 @@ _ELIDED_WORD = re.compile(rf"{_ELISION}(\w+)", re.IGNORECASE)
 
 
 @language_table
-def _body_link_words(language: str) -> frozenset[str]:
+def link_words(language: str) -> frozenset[str]:
     """The language's little words that join a body's name ("de", "la", "per", "di"): its own, as "a" joins an
     Italian name but is the verb of a French sentence ("... d'information a indiqué")."""
     grammar = pack(language if language in LANGUAGES else "en", "grammar")
@@ -519,14 +519,14 @@ def lower_case_name_end(text: str, end: int, language: str) -> int | None:
     another function word ("l'Agence nationale de la sécurité des systèmes d'information a indiqué": through
     "information"; "l'Office fédéral de l'approvisionnement énergétique (OFAE)": through "énergétique"), two words at
     most between them, a noun and its adjective, so that a verb after the name ends it. None where a capitalised name
-    follows those, as the place the body serves ("l'Agence de cybersécurité de Korvan"), which the
-    name chunks read whole."""
+    follows those, as the place the body serves ("l'Agence de cybersécurité de Korvan"), which the name chunks read
+    whole."""
     name_end, function, linked, run = end, stop_words(language), False, 0
     for token in re.finditer(r"\S+", text[end:end + _BODY_NAME_CHARACTERS]):
         word = token.group().rstrip(",;:.!?)»\"”")
         bare = word.casefold()
         elided = _ELIDED_WORD.fullmatch(bare)  # "l'approvisionnement", "dell'approvvigionamento": a new run
-        if bare in _body_link_words(language):
+        if bare in link_words(language):
             linked, run = True, 0
             continue
         if linked and word[:1].isupper():
@@ -552,7 +552,7 @@ def remit_name_end(text: str, end: int, language: str) -> int | None:
     name_end, linked = None, False
     for token in re.finditer(r"\S+", text[end:end + _BODY_NAME_CHARACTERS]):
         word = token.group().rstrip(",;:.!?)»\"”")
-        if word.casefold() in _body_link_words(language) or word.casefold() in _conjunctions(language):
+        if word.casefold() in link_words(language) or word.casefold() in _conjunctions(language):
             linked = True  # "für Umwelt und Geologie"
         elif linked and word[:1].isupper() and word[1:].islower():
             name_end, linked = end + token.start() + len(word), False

@@ -46,6 +46,7 @@ from cybertrack.extract.names import (
     adjectival_compound,
     calendar_words,
     is_web_domain,
+    link_words,
     lower_case_name_end,
     reads_as_verb,
     remit_name_end,
@@ -872,11 +873,9 @@ _FLAW_BEFORE = 40  # "vulnérabilité de la messagerie": where the flaw's noun b
 @language_table
 def _flaw_before(language: str) -> re.Pattern[str]:
     """A flaw's noun, then its preposition and article, ending right before a name."""
-    code = language if language in LANGUAGES else "en"
-    grammar = pack(code, "grammar")
-    links = alternation([*grammar["prepositions"], *grammar["articles"], *grammar["name_connectors"]])
-    flaws = alternation(pack(code, "vulnerabilities")["flaw_nouns"])
-    return re.compile(rf"\b(?:{flaws})\s+(?:(?:{links})\s+|[dl]['’]){{1,2}}$", re.IGNORECASE)
+    flaws = alternation(pack(language if language in LANGUAGES else "en", "vulnerabilities")["flaw_nouns"])
+    return re.compile(rf"\b(?:{flaws})\s+(?:(?:{alternation(link_words(language))})\s+|[dl]['’]){{1,2}}$",
+                      re.IGNORECASE)
 
 
 def is_channel(facts: SentenceFacts, candidate: Candidate) -> bool:
