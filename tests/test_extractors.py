@@ -1979,13 +1979,13 @@ def test_simulations_and_drills_of_attacks_report_none(language: str, text: str)
 
 
 @pytest.mark.parametrize(("text", "language", "claimant"), [
-    ("A spokeswoman said the company had found no evidence that customer data was exfiltrated.", "en", "company"),
+    ("The firm told reporters it saw no evidence that client data had been stolen.", "en", "firm"),
     ("„Es gibt keine Hinweise darauf, dass Kundendaten abgeflossen sind“, erklärte eine Sprecherin der Stadtwerke "
      "Lutrecht.", "de", "Stadtwerke Lutrecht"),
 ])
 def test_a_victim_s_doubt_about_stolen_data_disputes_the_gang_s_claim(text: str, language: str,
                                                                        claimant: str) -> None:
-    """ "no evidence that customer data was exfiltrated", after a gang claimed the theft: the dispute answers the
+    """ "no evidence that client data had been stolen", after a gang claimed the theft: the dispute answers the
     claim of the group the article accused, though it names nobody; a doubt that tells no theft still names whom it
     disputes ("no evidence that Russia was behind it")."""
     [claim] = claims_of(text, language, context_states=["Akira"])

@@ -221,7 +221,7 @@ def rejected(targets: list[Target], speaker: Speaker | None, cue: StanceCue,
     that names nobody rejects what the article accused before (``accused``). A denial is the accused's unless the
     speaker is known to be someone else (another state, a vendor, a newspaper); a dispute ("no evidence") is somebody
     else's unless the accused says it. ``of_a_theft``: the sentence tells a theft of data, which a dispute that names
-    nobody answers, as the accused's claim of it ("had found no evidence that customer data was exfiltrated", after a
+    nobody answers, as the accused's claim of it ("saw no evidence that client data had been stolen", after a
     gang listed the victim on its leak site)."""
     named = list(dict.fromkeys(t.name for t in targets))
     if speaker is not None and speaker.country and speaker.kind in _STATE_VOICES and cue.stance is Stance.DENIES \
