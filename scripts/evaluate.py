@@ -31,6 +31,7 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS, EVAL = SHARED / "corpus", SHARED / "eval"
+PROBES = Path(__file__).resolve().parents[1] / "eval"  # sets of our own writing
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ SETS = {
                                   EVAL / "multilingual_train_gold.json", "seeds", per_language=True),
     "casie-train": EvalSet("casie-train", CORPUS / "casie-train" / "articles.jsonl", EVAL / "casie_train_gold.jsonl",
                            "casie"),
+    # our own invented pages (eval/probe3/README.md): a regression set since its first run
+    "probe3": EvalSet("probe3", PROBES / "probe3" / "articles.jsonl", PROBES / "probe3" / "gold.json", "seeds",
+                      per_language=True),
 }
 DEFAULT_SETS = ("seeds", "multilingual-dev", "casie-dev")
 
