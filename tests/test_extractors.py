@@ -493,6 +493,8 @@ def test_victim_before_a_cue(text: str, language: str, victim: str) -> None:
     # German capitalises the nouns of the body's remit, which alone are common nouns
     ("Hacker griffen das Bundesamt für Energieversorgung an.", "de", "Bundesamt für Energieversorgung"),
     ("Hacker griffen das Landesamt für Umwelt und Geologie an.", "de", "Landesamt für Umwelt und Geologie"),
+    # a name chunk that reads on past the noun already names the body, with its acronym
+    ("Hacker griffen das Bundesamt für Energie (BFE) an.", "de", "Bundesamt für Energie (BFE)"),
 ])
 def test_a_public_body_named_on_in_lower_case_is_one_victim(text: str, language: str, victim: str) -> None:
     """ "l'Office fédéral de l'approvisionnement énergétique": French, Italian, Spanish and Dutch write a body's name

@@ -464,8 +464,9 @@ def _bodies_named_in_lower_case(facts: SentenceFacts, taken: list[Candidate]) ->
     found = []
     for noun in nouns.finditer(facts.text):
         if not re.search(r"\w\W+$", facts.text[:noun.start()]) \
-                or any(c.start < noun.end() and noun.start() < c.end for c in taken):
-            continue
+                or any(c.start < noun.end() and noun.start() < c.end for c in taken) \
+                or any(c.start <= noun.start() and noun.end() < c.end for c in facts.names):
+            continue  # a name chunk that reads on past the noun ("Bundesamt für Energie (BFE)") names it already
         read = remit_name_end if capitalises_nouns(facts.language) else lower_case_name_end
         end = read(facts.text, noun.end(), facts.language)
         if end is None or end == noun.end():
