@@ -41,12 +41,15 @@ def load_techniques() -> dict[str, Technique]:
 def names_of_techniques(techniques: dict[str, Technique]) -> dict[str, Technique]:
     """The names that, written in a text, say which technique was used: each Enterprise technique's name of two words
     or more, when no other Enterprise technique bears it. "Data Encrypted for Impact" is T1486 (the Mobile matrix's
-    T1471 bears it too, but news of an attack on an organisation speaks of the Enterprise one); "Web Services" names
-    two sub-techniques (acquired, or compromised, infrastructure) and so neither; one word ("Phishing") is left to the
-    languages' cue phrases."""
+    T1471 bears it too, but news of an attack on an organisation speaks of the Enterprise one); one word ("Phishing")
+    is left to the languages' cue phrases. Sub-techniques are left out: their names are only the part after their
+    parent's ("Search Open Websites/Domains: Social Media" is "Social Media", T1593.001; "Multi-Factor
+    Authentication" is T1556.006, modifying it), and alone they name the thing used or affected, which news names
+    for other reasons ("post it on social media", "turn on multi-factor authentication"). The sub-techniques news
+    does describe ("password spraying", "keylogger") are in the languages' cue phrases."""
     by_name: dict[str, list[Technique]] = {}
     for technique in techniques.values():
-        if technique.enterprise and len(technique.name.split()) >= 2:
+        if technique.enterprise and technique.id == technique.parent and len(technique.name.split()) >= 2:
             by_name.setdefault(technique.name.casefold(), []).append(technique)
     return {name: found[0] for name, found in by_name.items() if len(found) == 1}
 
