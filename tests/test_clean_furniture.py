@@ -35,6 +35,9 @@ def test_every_cue_kind_has_cues_in_every_language():
 
 FURNITURE: dict[str, dict[str, list[str]]] = {
     "en": {
+        "tags": ["Tags: ransomware, water utilities, Brenmoor", "Filed under: Cybercrime"],
+        "cookies": ["We and our partners use cookies to personalise content."],
+        "link list": ["Home / Security / Critical infrastructure"],
         "byline": ["By Jane Holloway", "Written by Tom Brandt and Lucy Marr", "By Jane Holloway | March 3, 2024",
                    "Alice Penrose is the Europe Editor for Brenmoor Courier."],
         "credit": ["(Reporting by Jane Holloway; Editing by Tom Brandt)", "(Jane Holloway)", "(END) Brenmoor Newswires",
@@ -59,6 +62,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "service_offer": ["Worried about ransomware? Contact us for a security review."],
     },
     "fr": {
+        "tags": ["Mots-clés : rançongiciel, hôpitaux, Lutrèche"],
+        "cookies": ["Nous et nos partenaires utilisons des cookies pour mesurer l'audience."],
         "byline": ["Par Jeanne Morel", "Publié par Jeanne Morel le 12 mars 2024 à 10h30",
                    "Claire Duval est journaliste au Quotidien de Brenmoor."],
         "credit": ["(Reportage de Jeanne Morel, édité par Paul Garnier)", "(version française Paul Garnier)",
@@ -79,6 +84,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "service_offer": ["Contactez-nous pour un audit de votre réseau."],
     },
     "nl": {
+        "tags": ["Trefwoorden: ransomware, gemeenten, Lutrecht"],
+        "cookies": ["Deze website maakt gebruik van cookies.", "Wij en onze partners gebruiken cookies."],
         "byline": ["Door Jan de Wilde", "Geschreven door Sanne Bakker en Pieter van Dam"],
         "credit": ["(Verslaggeving door Sanne Bakker, bewerking Pieter van Dam)"],
         "caption": ["Foto: Sanne Bakker", "Beeld: Pieter van Dam"],
@@ -96,6 +103,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "service_offer": ["Wilt u uw netwerk laten controleren? Neem gerust contact met ons op."],
     },
     "de": {
+        "tags": ["Schlagworte: Cyberangriff, Stadtwerke, Falkenau"],
+        "cookies": ["Diese Seite nutzt Cookies, um Ihnen das beste Erlebnis zu bieten."],
         "byline": ["Von Anja Merten", "Von Anja Merten und Jonas Falk", "Autorin: Anja Merten"],
         "credit": ["(Berichterstattung von Anja Merten, redigiert von Jonas Falk)", "(dpa/jfa)"],
         "caption": ["Foto: Anja Merten", "Logo der Stadtwerke Falkenau  Jonas Falk/dpa"],
@@ -113,6 +122,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
                           "Vereinbaren Sie noch heute einen unverbindlichen Beratungstermin."],
     },
     "it": {
+        "tags": ["Argomenti: ransomware, ospedali, Veldmark"],
+        "cookies": ["Noi e terze parti selezionate utilizziamo cookie per finalità tecniche."],
         "byline": ["di Giulia Ferraro", "A cura di Marco Bellini", "Pubblicato da Giulia Ferraro"],
         "credit": ["(Servizio a cura di Giulia Ferraro, modifica di Marco Bellini)", "(Ansa)"],
         "caption": ["Foto: Marco Bellini", "Immagine: Giulia Ferraro"],
@@ -130,6 +141,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "service_offer": ["Per un audit della vostra rete siamo a vostra disposizione."],
     },
     "es": {
+        "tags": ["Etiquetas: ciberataque, hospitales, Korvan"],
+        "cookies": ["Este sitio web utiliza cookies propias y de terceros."],
         "byline": ["Por Lucía Ortega", "Por Lucía Ortega y Andrés Quiroga"],
         "credit": ["(Información de Lucía Ortega; edición de Andrés Quiroga)", "(Lucía Ortega Quiroga)", "(EFE)."],
         "caption": ["Pixabay - Imagen de lucia ortega", "Foto: Andrés Quiroga"],

@@ -127,11 +127,11 @@ def is_story_sentence(rest: str) -> bool:
 
 def _is_link_list(sentence: str) -> bool:
     """Navigation bars, breadcrumbs and bare URLs: 'Home | World | Tech', 'Startseite > Wirtschaft > Region',
-    'https://…'."""
+    'Home / OT & ICS / Water', 'https://…'."""
     stripped = sentence.strip()
     if re.fullmatch(r"(https?://|www\.)\S+", stripped):
         return True
-    parts = [p for p in re.split(r"\s*[|•·»›]\s*|\s+>\s+", stripped) if p]
+    parts = [p for p in re.split(r"\s*[|•·»›]\s*|\s+[>/]\s+", stripped) if p]
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
 
 
