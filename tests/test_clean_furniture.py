@@ -25,7 +25,7 @@ def test_every_cue_kind_has_cues_in_every_language():
         for kind, by_language in data[strength].items():
             assert set(by_language) == set(LANGUAGES), (strength, kind)
             assert all(by_language[language] for language in LANGUAGES), (strength, kind)
-    for structured in ("byline", "credit", "photo", "dateline", "date_label", "read_more", "bio"):
+    for structured in ("byline", "credit", "photo", "dateline", "date_label", "read_more", "related_where", "bio"):
         assert set(data[structured]) == set(LANGUAGES), structured
 
 
@@ -51,7 +51,7 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
                    "Hospital warns patients about fake invoices >>",
                    "March 2, 2024 Police arrest three suspects behind a wave of fake parcel messages more...",
                    "- Port authority restores its booking system - March 1, 2024"],
-        "related": ["Related articles", "You may also like", "Most read"],
+        "related": ["More news from the Brenmoor region", "Related articles", "You may also like", "Most read"],
         "widget": ["Share  Print this page  Comments", "Copy to clipboardCopied", "Learn more"],
         "contact": ["Contact the author: jane.holloway@brenmoor-courier.example", "+44 20 7946 0958"],
         "meta": ["brenmoor-courier.example | 512 words", "4 min read"],
@@ -73,7 +73,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "dateline": ["Publié le 12 mars 2024 à 10h30", "Mis à jour le 3 avril 2023"],
         "teaser": ["Dans la même catégorie Un hôpital du sud visé par un rançongiciel",
                    "Vidéo : la police démantèle un réseau de faux sites"],
-        "related": ["Sur le même sujet", "Les plus lus", "Dans la même catégorie"],
+        "related": ["Les dernières actualités de Lutrèche", "Sur le même sujet", "Les plus lus",
+                    "Dans la même catégorie"],
         "widget": ["CommentairesImprimer", "Chargement en cours"],
         "contact": ["Courriel : redaction@gazette-brenmoor.example"],
         "meta": ["gazette-brenmoor.example | | 284 mots", "Temps de lecture : 3 min"],
@@ -92,7 +93,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "dateline": ["Gepubliceerd op 21 januari 2026", "Bijgewerkt op 3 mei 2024 om 14:05"],
         "teaser": ["- Gemeente waarschuwt voor valse belastingbrieven - 22 januari 2026",
                    "Verder lezen bij de bron- Waterschap herstelt systemen na aanval"],
-        "related": ["Meer recente berichten", "Meest gelezen", "Gerelateerde artikelen"],
+        "related": ["Lees ook op Brenmoorsecourant.be", "Meer recente berichten", "Meest gelezen",
+                    "Gerelateerde artikelen"],
         "widget": ["ReactiesAfdrukken", "Bezig met laden"],
         "contact": ["E-mail: redactie@dagblad-lindervelde.example"],
         "meta": ["Leestijd: 3 minuten"],
@@ -110,7 +112,8 @@ FURNITURE: dict[str, dict[str, list[str]]] = {
         "caption": ["Foto: Anja Merten", "Logo der Stadtwerke Falkenau  Jonas Falk/dpa"],
         "dateline": ["Aktualisiert am 3. März 2023, 10:15 Uhr", "10.11.2023"],
         "teaser": ["Lesen Sie auch: Neustart nach dem Angriff? Wie die Stadtwerke ihre Kunden informieren >>"],
-        "related": ["Zum selben Thema", "Meistgelesen", "Das könnte Sie auch interessieren"],
+        "related": ["Weitere Nachrichten aus dem Landkreis Falkenau", "Zum selben Thema", "Meistgelesen",
+                    "Das könnte Sie auch interessieren"],
         "widget": ["Diesen Artikel teilenKommentare", "Link kopierenKopiert", "Wird geladen"],
         "contact": ["Kontakt zum Autor: redaktion@falkenauer-tagblatt.example"],
         "meta": ["Lesezeit: 4 Minuten"],

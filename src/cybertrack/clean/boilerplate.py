@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from cybertrack.clean.credits import is_author_bio, is_byline, is_photo_credit, is_wire_credit
-from cybertrack.clean.cues import cue, fold, kinds, kinds_apart
+from cybertrack.clean.cues import cue, exact, fold, kinds, kinds_apart
 from cybertrack.clean.datelines import is_dated_item, is_dateline
 
 LEAD_MAX_WORDS = 35
@@ -28,6 +28,7 @@ ANYWHERE_MAX_WORDS = 25
 MAX_WORDS = {"source": 12, "contact": 20, "meta": 10, "licence": 15, "link_prompt": 15, "promotion": 15, "caption": 45,
              "byline": 12, "service_offer": 20}
 TEASER_HEADLINE_MAX_WORDS = 12
+RELATED_FROM_MAX_WORDS = 4
 WIDGET_LABEL_MAX_WORDS = 8
 HEADLINE_MAX_WORDS = 25
 TITLE_WORD_MIN_LETTERS = 4
@@ -39,6 +40,9 @@ _EXACT = kinds("exact", r"^(?:{})$")
 _LEAD = kinds("lead", r"^(?:{})")
 _ANYWHERE = kinds_apart("anywhere", r"{}")
 _READ_MORE = cue("read_more", r"\b(?:{})\s*(?:\.\.\.|…|>+|»|→)$")
+# a header of other stories that says where they come from: "More news from the region", "Lees ook op Site.be"
+_RELATED_FROM = cue("related_where",
+                    rf"^(?:{exact('related')})\s+(?:{{}})(?:\s+\S+){{{{1,{RELATED_FROM_MAX_WORDS}}}}}$")
 
 SOCIAL_NETWORKS = re.compile(
     r"\b(facebook|twitter|linkedin|instagram|telegram|whatsapp|youtube|tiktok|reddit|mastodon|bluesky|"
@@ -68,6 +72,8 @@ def _cue_reason(folded: str) -> str | None:
     for reason, pattern in _EXACT:
         if pattern.match(bare):
             return reason
+    if _RELATED_FROM.match(bare):
+        return "related"
     if words <= LEAD_MAX_WORDS:
         opening = _PHOTO_TAG.sub("", folded, count=1)
         for reason, pattern in _LEAD:

@@ -56,6 +56,11 @@ def cue(name: str, template: str) -> re.Pattern[str]:
     return re.compile(template.format(_alternatives(table()[name])))
 
 
+def exact(kind: str) -> str:
+    """The cues of every language of one kind of whole-line furniture ("related"), as one alternation."""
+    return _alternatives(table()["exact"][kind])
+
+
 def names(name: str) -> str:
     """A language-independent name list ("agencies", "photo_libraries", "exchanges") as one alternation."""
     return "|".join(table()["names"][name])
