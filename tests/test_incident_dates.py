@@ -469,6 +469,47 @@ def test_an_earlier_attack_announced_by_a_marker_never_dates_the_incident(langua
     assert frame.first_seen == "2021-05-17"
 
 
+# The sentence after an undated marker, dated well before the article: the gang that claims there claimed that attack
+A_CLAIM_OF_THE_EARLIER_ATTACK = {
+    "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. It is not the first time the authority "
+          "has been hit. In March 2019, the LockBit gang claimed a ransomware attack on the authority.",
+    "fr": "La Banque de Lutrecht a été victime d'une cyberattaque lundi. Ce n'est pas la première fois que la banque "
+          "est visée. En mars 2019, le groupe LockBit avait revendiqué une attaque contre la banque.",
+    "de": "Die Stadtwerke Lutrecht wurden am Montag Opfer eines Ransomware-Angriffs. Es ist nicht das erste Mal, dass "
+          "die Stadtwerke angegriffen werden. Im März 2019 bekannte sich die Gruppe LockBit zu einem Angriff auf die "
+          "Stadtwerke.",
+    "it": "Il Comune di Lutrecht è stato colpito da un ransomware lunedì. Non è la prima volta che il Comune viene "
+          "colpito dagli hacker. Nel marzo 2019 il gruppo LockBit aveva rivendicato un attacco contro il Comune.",
+    "es": "El Ayuntamiento de Lutrecht sufrió un ataque de ransomware el lunes. No es la primera vez que el "
+          "Ayuntamiento sufre un ciberataque. En marzo de 2019, un ataque reivindicado por el grupo LockBit dejó sin "
+          "servicios al Ayuntamiento.",
+    "nl": "Het Waterschap Veldmark werd maandag getroffen door een ransomware-aanval. Het is niet de eerste keer dat "
+          "het waterschap wordt getroffen door hackers. In maart 2019 eiste de groep LockBit een aanval op het "
+          "waterschap op.",
+}
+
+
+@pytest.mark.parametrize("language", list(A_CLAIM_OF_THE_EARLIER_ATTACK))
+def test_a_claim_of_the_earlier_attack_a_marker_announces_is_not_this_ones(language: str) -> None:
+    frame = only_frame(A_CLAIM_OF_THE_EARLIER_ATTACK[language], language)
+    assert "LockBit" not in frame.actors
+    assert not [claim for claim in frame.claims if "LockBit" in claim.attributed_to]
+
+
+def test_a_claim_after_a_marker_dated_in_the_news_own_days_stays() -> None:
+    """Dated in the article's own weeks, the sentence after the marker may tell the reported attack."""
+    text = ("Hackers hit the Veldmark Water Authority with ransomware on Monday. It is not the first time the "
+            "authority has been hit. On Tuesday, the LockBit gang claimed the attack on the authority.")
+    assert "LockBit" in only_frame(text, "en").actors
+
+
+def test_hit_before_in_the_present_perfect_tells_an_earlier_attack() -> None:
+    text = ("Hackers hit the Veldmark Water Authority with ransomware on Monday. The authority has been targeted "
+            "before: the Korvan gang encrypted its servers in June 2020.")
+    frame = only_frame(text, "en")
+    assert (frame.first_seen, frame.actors) == ("2021-05-17", [])
+
+
 ON_THAT_OCCASION = {
     "en": "Hackers hit the Veldmark Water Authority with ransomware on Monday. The authority had been attacked "
           "before: on that occasion, in March 2019, hackers stole its customer files.",

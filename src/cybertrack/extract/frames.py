@@ -99,6 +99,7 @@ _AGENT_WORDS = 5  # "targeted in March 2021 by the": the words from a target ver
 _ANAPHOR_WORDS = 2  # "l'amministrazione comunale", "the city council": the words of a sector noun that refers back
 _RECALLED_MONTHS = 12  # how long before the article an attack told in passing lies (`_without_recalled`)
 _RECALLED_SENTENCES = 2  # the most sentences that name the victim of an attack told in passing
+_TOLD_EARLIER_MONTHS = 3  # how long before the article the sentence after "not the first time" dates another attack
 
 
 @dataclass
@@ -218,7 +219,7 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     facts = document_facts(text, language, reference, resources, deadline)
     claims = _indexed_claims(document, facts, published, deadline)
     background = background_sentences(facts, language)
-    elsewhere = about_another_attack(facts, language)
+    elsewhere = about_another_attack(facts, language) | _dated_after_a_marker(facts, background, reference, language)
     claims = [(index, claim) for index, claim in claims if index not in elsewhere]  # another attack's claims
     culprits = _culprits(facts, claims, background)
     drafts = _fold_generic([_without_culprits(draft, culprits)
@@ -1109,16 +1110,34 @@ def _without_recalled(drafts: list[_Draft], reference: Reference | None) -> list
             if not recalled or len(draft.spans) > _RECALLED_SENTENCES]
 
 
+def _dated_after_a_marker(facts: list[SentenceFacts], background: set[int], reference: Reference | None,
+                          language: str) -> set[int]:
+    """The sentences right after a marker of an earlier attack that date that attack ``_TOLD_EARLIER_MONTHS`` or
+    more before the article ("No es la primera vez que el Ayuntamiento aparece en los titulares. En junio de 2024, un
+    ataque reivindicado por el grupo 8Base ..." in a January 2025 report): whoever claims there claims the earlier
+    attack. Undated, or dated in the news's own weeks, such a sentence may tell the reported attack, and keeps its
+    claims (`about_another_attack`)."""
+    if reference is None:
+        return set()
+    after_a_marker = background - about_another_attack(facts, language)
+    return {sentence.index for sentence in facts if sentence.index in after_a_marker and sentence.dates
+            and min(_months_from(d.value, reference) for d in sentence.dates) >= _TOLD_EARLIER_MONTHS}
+
+
+def _months_from(value: str, reference: Reference) -> int:
+    """How many whole months the date ``value`` lies before ``reference``; a year alone counts as its December, so
+    that "2023" is never read as older than it may be."""
+    month = int(value[5:7]) if len(value) >= 7 else 12
+    return (reference.day.year - int(value[:4])) * 12 + reference.day.month - month
+
+
 def _months_before(draft: _Draft, reference: Reference) -> int:
     """How many whole months the draft's latest date lies before ``reference``: of its attack sentences, or of those
     that name its victim ("De websites van de gemeenten ... waren dinsdag urenlang onbereikbaar", beside "De groep
     claimt sinds 2022 geregeld aanvallen"); none for an undated draft. A year alone counts as its December, so that
     "2023" is never read as older than it may be."""
     dates = draft.attack_dates | {d.value for s in draft.sentences if s.index in draft.spans for d in s.dates}
-    if not dates:
-        return 0
-    latest = max((int(value[:4]), int(value[5:7]) if len(value) >= 7 else 12) for value in dates)
-    return (reference.day.year - latest[0]) * 12 + reference.day.month - latest[1]
+    return min((_months_from(value, reference) for value in dates), default=0)
 
 
 def _counts_only(draft: _Draft, counting: set[int]) -> bool:
