@@ -209,6 +209,21 @@ def test_a_sector_noun_with_its_adjective_refers_back_to_the_named_victim(langua
                                                              ["Korvan municipality"])
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("de", "Der Ransomware-Angriff auf die Université de Lutrèche hat Folgen. Die Angreifer hatten in der Nacht vom "
+           "16. auf den 17. Februar Server der Universität verschlüsselt. Inzwischen hat sich die Gruppe LockBit zu "
+           "der Tat bekannt."),
+    ("nl", "De Universität Kettleby is getroffen door een ransomware-aanval. De hackers versleutelden dinsdag de "
+           "servers van de universiteit."),
+    ("en", "The Ospedale di Lutrecht was hit by a ransomware attack. The attackers encrypted the hospital's servers "
+           "on Tuesday."),
+])
+def test_a_sector_noun_refers_back_to_a_name_in_another_language_that_holds_one(language: str, text: str) -> None:
+    """A foreign name keeps its language's noun ("Université", "Ospedale"): it still says what the victim is, and
+    the report's own word for it ("die Universität") is that victim told again, not a victim of its own."""
+    assert len(victims_of(text, language)) == 1
+
+
 @pytest.mark.parametrize(
     ("language", "sentence", "names"),
     [

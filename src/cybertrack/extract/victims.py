@@ -318,7 +318,10 @@ def _name_victims(facts: SentenceFacts, taken: list[Candidate]) -> list[Candidat
         end = _people_of(facts, chunk.end)
         named = _acronym_without_descriptor(chunk.text, described)
         named_from = chunk.start + len(chunk.text) - len(named)
-        candidates.append(Candidate(chunk.start, end, Victim(facts.text[named_from:end], f"org:{key}", code, None),
+        # a sector noun inside the name, of any language, says what it is ("Université Rhône-Vercors" in a German
+        # report is a university: "die Universität" then refers back to it, `frames._anaphor_of`)
+        sector = next((str(m.values[0]) for m in inner), None)
+        candidates.append(Candidate(chunk.start, end, Victim(facts.text[named_from:end], f"org:{key}", code, sector),
                                     False))
     return candidates
 
