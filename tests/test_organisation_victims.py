@@ -224,6 +224,15 @@ def test_a_sector_noun_refers_back_to_a_name_in_another_language_that_holds_one(
     assert len(victims_of(text, language)) == 1
 
 
+def test_a_victim_named_by_its_sector_and_place_is_the_full_name_of_that_sector_and_place() -> None:
+    """ "l'ospedale di Lutrecht" in the headline, "l'Azienda Ospedaliera San Martino di Lutrecht" in the body, dated
+    apart by a day: one hospital, one incident."""
+    text = ("Il gruppo LockBit rivendica l'attacco all'ospedale di Lutrecht. La cybergang LockBit ha rivendicato "
+            "l'attacco ransomware che nella notte tra l'8 e il 9 febbraio ha paralizzato l'Azienda Ospedaliera San "
+            "Martino di Lutrecht.")
+    assert len(extract_frames("doc", text, "it", PUBLISHED, RESOURCES)) == 1
+
+
 @pytest.mark.parametrize(
     ("language", "sentence", "names"),
     [

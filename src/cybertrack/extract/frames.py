@@ -454,13 +454,18 @@ def _compatible(dates_a: set[str], dates_b: set[str]) -> bool:
 def _same_victim(a: Victim, b: Victim) -> bool:
     """Same key, or the same department with one country unknown, or a shorter form of the same name in one article
     ("Cogolati" after "Samuel Cogolati"), or the same distinctive words once a place's other names are read as its own
-    ("Region Latium" and "Region Lazio" in one German article)."""
+    ("Region Latium" and "Region Lazio" in one German article), or, of one sector, a victim named by its sector noun
+    and its place whose words the other's name holds ("ospedale di Cremona" and "Azienda Ospedaliera Sant'Aurelio di
+    Cremona" in one article)."""
     if a.key == b.key:
         return True
     if a.key.startswith("org:") and b.key.startswith("org:"):
         short, long = sorted((a.key[4:].split(), b.key[4:].split()), key=len)
+        distinctive = distinctive_words(a.name), distinctive_words(b.name)
         return (len(" ".join(short)) >= 4 and set(short) <= set(long)) \
-            or (bool(distinctive := distinctive_words(a.name)) and distinctive == distinctive_words(b.name))
+            or (bool(distinctive[0]) and distinctive[0] == distinctive[1]) \
+            or (a.sector is not None and a.sector == b.sector and all(distinctive)
+                and (distinctive[0] <= distinctive[1] or distinctive[1] <= distinctive[0]))
     kind_a, kind_b = a.key.split("/", 1)[-1], b.key.split("/", 1)[-1]
     return kind_a == kind_b and "?" in (a.key.split("/")[0], b.key.split("/")[0]) and "/" in a.key and "/" in b.key
 
