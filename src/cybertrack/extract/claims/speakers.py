@@ -172,12 +172,15 @@ def _short_of_a_name_inside(facts: SentenceFacts, chunk: NameChunk, taken: list[
 
 
 def _sector_subject(facts: SentenceFacts) -> list[Match]:
-    """ "The port authority rejected the claim", "The hospital denied": the noun of a sector opening the sentence,
-    with its article at most, names the body that speaks (an attack's victim, most often, telling what was taken)."""
+    """ "The port authority rejected the claim", "The hospital denied", "In a statement on Monday, the utility
+    rejected that claim": the noun of a sector opening the sentence, or its main clause after an opening phrase,
+    with its article at most, names the body that speaks (an attack's victim, most often, telling what was
+    taken)."""
     sectors = facts.cues.get("sector", [])
     if not sectors:
         return []
-    before = facts.text[:sectors[0].start].split()  # "L'hôpital": the article as written, apostrophe and all
+    opening = facts.text[:sectors[0].start]
+    before = opening[opening.rfind(",") + 1:].split()  # "L'hôpital": the article as written, apostrophe and all
     articles = _articles(facts.language)
     return sectors[:1] if len(before) <= 1 and all(word.casefold() in articles for word in before) else []
 
