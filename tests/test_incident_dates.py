@@ -718,6 +718,32 @@ def test_a_sentence_that_counts_attacks_reports_none(language: str, text: str) -
 
 
 @pytest.mark.parametrize(("language", "text"), [
+    ("en", "One in three small firms in Korvan suffered a cyberattack last year, says Lutrex Insurance\n31% of "
+           "the small and medium-sized companies in Korvan were hit by at least one cyber incident in the last "
+           "twelve months, the insurer's survey found."),
+    ("es", "Una de cada tres pymes de Korvan sufrió un ciberataque el último año, según Seguros Lutrex\nEl 31% de "
+           "las pequeñas y medianas empresas de Korvan sufrió al menos un incidente de ciberseguridad en los "
+           "últimos doce meses, según la encuesta de la aseguradora."),
+    ("fr", "Une entreprise sur trois à Korvan a subi une cyberattaque l'an dernier, selon Lutrex Assurances\n31 % "
+           "des PME de Korvan ont été touchées par au moins un incident de cybersécurité au cours des douze derniers "
+           "mois, selon l'enquête de l'assureur."),
+    ("de", "Jedes dritte Unternehmen in Korvan wurde im vergangenen Jahr angegriffen, so die Lutrex Versicherung\n"
+           "31 Prozent der befragten Mittelständler in Korvan waren in den letzten zwölf Monaten von mindestens "
+           "einem Cyberangriff betroffen, ergab die Umfrage des Versicherers."),
+    ("it", "Un'azienda su tre a Korvan ha subito un attacco informatico, secondo Lutrex Assicurazioni\nIl 31% delle "
+           "piccole e medie imprese di Korvan ha subito almeno un attacco informatico negli ultimi dodici mesi, "
+           "secondo il sondaggio dell'assicuratore."),
+    ("nl", "Eén op de drie bedrijven in Korvan werd vorig jaar getroffen door een cyberaanval, aldus Lutrex "
+           "Verzekeringen\n31 procent van de ondervraagde mkb-bedrijven in Korvan werd de afgelopen twaalf maanden "
+           "getroffen door minstens één cyberaanval, blijkt uit de enquête van de verzekeraar."),
+])
+def test_a_survey_share_of_the_organisations_hit_reports_none(language: str, text: str) -> None:
+    """ "One in three small firms suffered an attack", "31% of SMEs were hit": a survey counts the organisations an
+    attack hit, and none of those attacks is an incident of the article."""
+    assert extract_frames("doc", text, language, PUBLISHED, RESOURCES) == []
+
+
+@pytest.mark.parametrize(("language", "text"), [
     ("en", "Ransomware attacks on Korvan companies rise 27% in the first half\nAkira and Qilin top the ranking of "
            "the groups that hit Korvan companies, the half-year report of Lutrex Labs found."),
     ("de", "Ransomware-Angriffe auf Korvaner Unternehmen steigen um 27 Prozent\nAkira und Qilin führen die "
