@@ -2001,7 +2001,11 @@ def test_a_victim_s_doubt_about_stolen_data_disputes_the_gang_s_claim(text: str,
      "fr"),
     ("Die Hacker verschickten gezielte Phishing-Mails und nutzten eine Schwachstelle in Microsoft Outlook aus.", "de"),
     ("Los piratas enviaron correos de phishing dirigidos aprovechando una vulnerabilidad de Microsoft Outlook.", "es"),
+    # the name set right after the flaw's noun, or before it
+    ("Gli hacker sono entrati nei server sfruttando le falle Lutrex Gateway.", "it"),
+    ("The hackers broke into the servers by exploiting the Lutrex Gateway flaws.", "en"),
 ])
 def test_the_product_a_flaw_is_in_is_no_victim(text: str, language: str) -> None:
-    """ "une vulnérabilité de Microsoft Outlook": the name right after a flaw's noun is the flawed product."""
+    """ "une vulnérabilité de Microsoft Outlook", "le falle Lutrex Gateway", "the Lutrex Gateway flaws": the name
+    beside a flaw's noun is the flawed product."""
     assert not any(frame.victims for frame in extract_frames("doc", text, language, PUBLISHED, RESOURCES))

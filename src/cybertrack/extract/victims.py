@@ -863,12 +863,14 @@ def is_instrument(facts: SentenceFacts, candidate: Candidate) -> bool:
 
 def has_the_flaw(facts: SentenceFacts, candidate: Candidate) -> bool:
     """ "exploiting a vulnerability in Microsoft Outlook", "une vulnérabilité de Microsoft Outlook", "eine
-    Schwachstelle in Microsoft Outlook": the name right after a noun for a flaw (the packs' ``flaw_nouns``) and its
-    little words is the flawed product, not whom the attack hit. Judged with `is_technology`, after the role models."""
+    Schwachstelle in Microsoft Outlook", "le falle Ivanti", "the Ivanti flaws": the name right after a noun for a
+    flaw (the packs' ``flaw_nouns``) and its little words, if any, or right before one, is the flawed product, not
+    whom the attack hit. Judged with `is_technology`, after the role models."""
     if candidate.generic:
         return False
     before = facts.text[max(0, candidate.start - _FLAW_BEFORE):candidate.start]
-    return bool(_flaw_before(facts.language).search(before))
+    return bool(_flaw_before(facts.language).search(before) or _flaw_after(facts.language).match(facts.text,
+                                                                                                 candidate.end))
 
 
 _FLAW_BEFORE = 40  # "vulnérabilité de la messagerie": where the flaw's noun before the name stands
@@ -876,10 +878,19 @@ _FLAW_BEFORE = 40  # "vulnérabilité de la messagerie": where the flaw's noun b
 
 @language_table
 def _flaw_before(language: str) -> re.Pattern[str]:
-    """A flaw's noun, then its preposition and article, ending right before a name."""
-    flaws = alternation(pack(language if language in LANGUAGES else "en", "vulnerabilities")["flaw_nouns"])
-    return re.compile(rf"\b(?:{flaws})\s+(?:(?:{alternation(link_words(language))})\s+|[dl]['’]){{1,2}}$",
-                      re.IGNORECASE)
+    """A flaw's noun, then its preposition and article if any, ending right before a name."""
+    links = alternation(link_words(language))
+    return re.compile(rf"\b(?:{_flaw_nouns(language)})\s+(?:(?:{links})\s+|[dl]['’]){{0,2}}$", re.IGNORECASE)
+
+
+@language_table
+def _flaw_after(language: str) -> re.Pattern[str]:
+    """A flaw's noun right after a name: "the Ivanti flaws"."""
+    return re.compile(rf"\s+(?:{_flaw_nouns(language)})\b", re.IGNORECASE)
+
+
+def _flaw_nouns(language: str) -> str:
+    return alternation(pack(language if language in LANGUAGES else "en", "vulnerabilities")["flaw_nouns"])
 
 
 def is_channel(facts: SentenceFacts, candidate: Candidate) -> bool:
