@@ -483,8 +483,11 @@ def test_victim_before_a_cue(text: str, language: str, victim: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "language", "victim"), [
+    # with the acronym after it, by which other reports know it
     ("La cyberattaque a visé l'Office fédéral de l'approvisionnement énergétique (OFAE) en janvier.", "fr",
-     "Office fédéral de l'approvisionnement énergétique"),
+     "Office fédéral de l'approvisionnement énergétique (OFAE)"),
+    ("Des pirates ont infiltré l'Agence lutrèchoise des relations culturelles extérieures (ALRCE) en mars.", "fr",
+     "Agence lutrèchoise des relations culturelles extérieures (ALRCE)"),
     ("L'attacco ha colpito l'Ufficio federale dell'approvvigionamento energetico a gennaio.", "it",
      "Ufficio federale dell'approvvigionamento energetico"),
     ("Los piratas atacaron la Agencia tributaria regional durante el fin de semana.", "es",
@@ -510,6 +513,9 @@ def test_a_public_body_named_on_in_lower_case_is_one_victim(text: str, language:
     ("l'Ufficio federale dell'approvvigionamento energetico ha comunicato", "it",
      "l'Ufficio federale dell'approvvigionamento energetico"),
     ("la Agencia tributaria regional durante el fin de semana", "es", "la Agencia tributaria regional"),
+    # more lower-case words than a noun and its adjective, when the acronym after them spells them
+    ("l'Agence lutrèchoise des relations culturelles extérieures (ALRCE) a indiqué", "fr",
+     "l'Agence lutrèchoise des relations culturelles extérieures"),
 ])
 def test_a_body_s_lower_case_name_ends_before_the_verb_after_it(text: str, language: str, name: str) -> None:
     """A noun and its adjective at most stand between the little words of a body's name: the next lower-case word is

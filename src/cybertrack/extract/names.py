@@ -531,8 +531,12 @@ def lower_case_name_end(text: str, end: int, language: str) -> int | None:
             continue
         if linked and word[:1].isupper():
             return None
-        if bare in calendar_words() or (run == _BODY_NAME_RUN and not elided):
-            break  # "a gennaio": a date after the name; "... énergétique commencent à filtrer": a verb after it
+        if bare in calendar_words():
+            break  # "a gennaio": a date after the name
+        if run == _BODY_NAME_RUN and not elided:
+            # "... énergétique commencent à filtrer": a verb after it, unless the acronym after the next words closes
+            # the name ("des relations culturelles extérieures (AERCE)")
+            return _closed_by_its_acronym(text, end + token.start()) or name_end
         if (elided and elided.group(1) not in function) or (word.islower() and bare not in function):
             name_end = end + token.start() + len(word)
             linked, run = False, 1 if elided else run + 1
@@ -541,6 +545,20 @@ def lower_case_name_end(text: str, end: int, language: str) -> int | None:
         if word != token.group():
             break  # punctuation after the word ends the name
     return name_end
+
+
+def _closed_by_its_acronym(text: str, start: int) -> int | None:
+    """The end of the lower-case words from ``start`` (``_BODY_NAME_RUN`` at most) that an acronym in brackets right
+    after them spells the end of ("extérieures (AERCE)"): words of the name, though its run of them is long."""
+    found = _WORDS_BEFORE_ACRONYM.match(text, start)
+    if not found:
+        return None
+    initials = "".join(word[0] for word in found["words"].split()).upper()
+    return start + len(found["words"].rstrip()) if found["acronym"].upper().endswith(initials) else None
+
+
+_WORDS_BEFORE_ACRONYM = re.compile(
+    rf"(?P<words>(?:[^\W\d_A-Z]\w*\s+){{1,{_BODY_NAME_RUN}}})\((?P<acronym>[A-Z]{{3,}})\)")
 
 
 def remit_name_end(text: str, end: int, language: str) -> int | None:

@@ -477,8 +477,14 @@ def _bodies_named_in_lower_case(facts: SentenceFacts, taken: list[Candidate]) ->
         name = facts.text[noun.start():end]
         code = next((c.code for c in facts.countries if noun.start() <= c.start and c.end <= end
                      and not c.attacker_side), None)
-        found.append(Candidate(noun.start(), end, Victim(name, f"org:{name_key(name)}", code, None), False))
+        victim = Victim(name, f"org:{name_key(name)}", code, None)
+        if spelt := _ACRONYM_NEXT.match(facts.text, end):  # "... extérieures (AERCE)": known by it in other reports
+            end, victim = spelt.end(), Victim(f"{name} ({spelt[1]})", f"org:{name_key(spelt[1])}", code, None)
+        found.append(Candidate(noun.start(), end, victim, False))
     return found
+
+
+_ACRONYM_NEXT = re.compile(rf"\s*\(({ACRONYM})\)")
 
 
 @language_table
