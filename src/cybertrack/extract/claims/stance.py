@@ -39,6 +39,7 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
     for kind, stance in (("denial", Stance.DENIES), ("dispute", Stance.DISPUTES),
                          ("responsibility", Stance.CLAIMS_RESPONSIBILITY), ("attribution", Stance.ATTRIBUTES)):
         found = [m for m in facts.cues.get(kind, []) if not _OF_SERVICE.match(facts.text[m.end:])
+                 and not _inside_speculation(facts, m)
                  and not (stance is Stance.ATTRIBUTES and any(start <= m.start < end for start, end in earlier))
                  and not _members_of_a_state_body(facts.text, m) and not _places_under_an_agency(facts, m)
                  and not _belongs_with_no_attackers(facts, m)]
@@ -53,6 +54,12 @@ def stance_cue(facts: SentenceFacts, earlier: list[tuple[int, int]] | None = Non
         return StanceCue(Stance.ATTRIBUTES, Match(according.start(), according.end(), according.group(), ()),
                          reported=True)
     return None
+
+
+def _inside_speculation(facts: SentenceFacts, cue: Match) -> bool:
+    """The cue is a word of a speculation phrase: "exclut" in "n'exclut pas", "ruled out" in "not ruled out"."""
+    return any(s.start <= cue.start and cue.end <= s.end and (s.start, s.end) != (cue.start, cue.end)
+               for s in facts.cues.get("speculation", []))
 
 
 def _accused_in_the_passive(facts: SentenceFacts, cue: Match) -> bool:
