@@ -438,6 +438,17 @@ def test_an_incident_begins_in_the_month_two_of_its_reports_agree_on() -> None:
     assert incident.first_seen == "2017-05"
 
 
+def test_reports_dated_only_by_when_an_announcement_was_made_do_not_outvote_the_start() -> None:
+    """One report says the intrusion ran "from mid-March"; two others are dated only by the Tuesday the ministry
+    announced who did it (first seen the day it was disclosed): they agree on the announcement, not on the start."""
+    def dated(document: str, when: str, disclosed: str) -> Frame:
+        return frame(document, SENTENCES["water"], [WATER], types=["espionage"], first_seen=when, disclosed=disclosed)
+
+    [incident] = resolve([dated("a.txt", "2024-03", "2024-06-06"), dated("b.txt", "2024-06-04", "2024-06-04"),
+                          dated("c.txt", "2024-06-04", "2024-06-04")])
+    assert incident.first_seen == "2024-03"
+
+
 PROVIDER = Victim("Korvan IT", "org:korvan it", "DE", None)
 TOWN = Victim("Stadtverwaltung Lutrecht", "org:lutrecht", "DE", "government")
 

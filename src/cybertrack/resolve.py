@@ -861,7 +861,7 @@ def _incident(cluster: _Cluster) -> Incident:
         techniques=_unique(t for f in frames for t in f.techniques),
         claims=claims,
         conflicts=conflicts(claims, _state_of),
-        first_seen=_agreed_first_seen(own) or min(estimates, default=None),
+        first_seen=_agreed_first_seen(own, _said_days(frames)) or min(estimates, default=None),
         discovered=earliest([f.discovered for f in frames if f.discovered]),
         disclosed=min((f.disclosed for f in frames if f.disclosed), default=None),
         first_seen_estimated=not own and bool(estimates),
@@ -900,16 +900,25 @@ def _one_name_each(actors: list[str]) -> dict[str, str]:
     return {name: by_key[alias_key(name)] for name in actors}
 
 
-def _agreed_first_seen(own: list[str]) -> str | None:
+def _agreed_first_seen(own: list[str], said: set[str]) -> str | None:
     """When the incident began, from the dates its reports give: the earliest month two of them agree on, else the
     earliest date. One report that mixes in another attack's month (the WannaCry outbreak's May in a report of
     NotPetya in June) no longer outweighs the month the others agree on; on multilingual-train, first_seen 0.615 ->
-    0.692 (the earliest date alone, before), and no other set changes."""
-    months = Counter(date[:7] for date in own if len(date) >= 7)
+    0.692 (the earliest date alone, before), and no other set changes. A report dated only by the day it was said
+    (``said``: "Tuesday, the ministry blamed Moscow") has no say in that agreement: two reports of one announcement
+    agree on when it was made, not on when the intrusion began ("from mid-March")."""
+    months = Counter(date[:7] for date in own if len(date) >= 7 and date not in said)
     agreed = sorted(month for month, count in months.items() if count >= 2)
     if agreed:
         return earliest([date for date in own if date.startswith(agreed[0])])
     return earliest(own)
+
+
+def _said_days(frames: list[Frame]) -> set[str]:
+    """The days reports are dated by only because that is when their news was said: first seen on the day it was
+    disclosed (`incident_dates`: a reporting verb's date bounds the attack when nothing else dates it)."""
+    return {frame.first_seen for frame in frames
+            if frame.first_seen and not frame.first_seen_estimated and frame.first_seen == frame.disclosed}
 
 
 def _state_of(actor: str) -> str | None:
