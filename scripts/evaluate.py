@@ -55,6 +55,8 @@ SETS = {
     # our own invented pages (eval/probe3/README.md): a regression set since its first run
     "probe3": EvalSet("probe3", PROBES / "probe3" / "articles.jsonl", PROBES / "probe3" / "gold.json", "seeds",
                       per_language=True),
+    "probe5": EvalSet("probe5", PROBES / "probe5" / "articles.jsonl", PROBES / "probe5" / "gold.json", "seeds",
+                      per_language=True),
 }
 DEFAULT_SETS = ("seeds", "multilingual-dev", "casie-dev")
 

@@ -17,7 +17,7 @@ def pages(probe: str) -> dict[str, dict]:
     return {article["id"]: article for article in map(json.loads, lines)}
 
 
-@pytest.mark.parametrize("probe", ["probe3"])
+@pytest.mark.parametrize("probe", ["probe3", "probe5"])
 def test_the_gold_names_only_its_own_pages_and_what_they_say(probe: str) -> None:
     articles = pages(probe)
     gold = json.loads((PROBES / probe / "gold.json").read_text("utf-8"))
