@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from cybertrack.annotate.dates import Reference
+from cybertrack.annotate.dates import Reference, later_than, months_apart
 from cybertrack.annotate.reference_date import reference_date
 from cybertrack.annotate.sentences import after_dateline, sentence_spans
 from cybertrack.budget import UNLIMITED, Deadline
@@ -219,7 +219,8 @@ def extract(document: str, text: str, language: str, published: str | None, reso
     facts = document_facts(text, language, reference, resources, deadline)
     claims = _indexed_claims(document, facts, published, deadline)
     background = background_sentences(facts, language)
-    elsewhere = about_another_attack(facts, language) | _dated_after_a_marker(facts, background, reference, language)
+    elsewhere = about_another_attack(facts, language)
+    elsewhere |= _dated_after_a_marker(facts, background - elsewhere, reference)
     claims = [(index, claim) for index, claim in claims if index not in elsewhere]  # another attack's claims
     culprits = _culprits(facts, claims, background)
     drafts = _fold_generic([_without_culprits(draft, culprits)
@@ -461,11 +462,12 @@ def _same_victim(a: Victim, b: Victim) -> bool:
         return True
     if a.key.startswith("org:") and b.key.startswith("org:"):
         short, long = sorted((a.key[4:].split(), b.key[4:].split()), key=len)
-        distinctive = distinctive_words(a.name), distinctive_words(b.name)
-        return (len(" ".join(short)) >= 4 and set(short) <= set(long)) \
-            or (bool(distinctive[0]) and distinctive[0] == distinctive[1]) \
-            or (a.sector is not None and a.sector == b.sector and all(distinctive)
-                and (distinctive[0] <= distinctive[1] or distinctive[1] <= distinctive[0]))
+        if len(" ".join(short)) >= 4 and set(short) <= set(long):
+            return True
+        words_a, words_b = distinctive_words(a.name), distinctive_words(b.name)
+        return bool(words_a) and (words_a == words_b or (
+            bool(words_b) and a.sector is not None and a.sector == b.sector
+            and (words_a <= words_b or words_b <= words_a)))
     kind_a, kind_b = a.key.split("/", 1)[-1], b.key.split("/", 1)[-1]
     return kind_a == kind_b and "?" in (a.key.split("/")[0], b.key.split("/")[0]) and "/" in a.key and "/" in b.key
 
@@ -1115,25 +1117,24 @@ def _without_recalled(drafts: list[_Draft], reference: Reference | None) -> list
             if not recalled or len(draft.spans) > _RECALLED_SENTENCES]
 
 
-def _dated_after_a_marker(facts: list[SentenceFacts], background: set[int], reference: Reference | None,
-                          language: str) -> set[int]:
-    """The sentences right after a marker of an earlier attack that date that attack ``_TOLD_EARLIER_MONTHS`` or
-    more before the article ("No es la primera vez que el Ayuntamiento aparece en los titulares. En junio de 2024, un
-    ataque reivindicado por el grupo 8Base ..." in a January 2025 report): whoever claims there claims the earlier
-    attack. Undated, or dated in the news's own weeks, such a sentence may tell the reported attack, and keeps its
-    claims (`about_another_attack`)."""
+def _dated_after_a_marker(facts: list[SentenceFacts], after_a_marker: set[int], reference: Reference | None) \
+        -> set[int]:
+    """Of the sentences right after a marker of an earlier attack (``after_a_marker``: background that is not
+    `about_another_attack` itself), those that date that attack ``_TOLD_EARLIER_MONTHS`` or more before the article
+    ("No es la primera vez que el Ayuntamiento aparece en los titulares. En junio de 2024, un ataque reivindicado por
+    el grupo 8Base ..." in a January 2025 report): whoever claims there claims the earlier attack. Undated, or dated
+    in the news's own weeks, such a sentence may tell the reported attack, and keeps its claims."""
     if reference is None:
         return set()
-    after_a_marker = background - about_another_attack(facts, language)
     return {sentence.index for sentence in facts if sentence.index in after_a_marker and sentence.dates
             and min(_months_from(d.value, reference) for d in sentence.dates) >= _TOLD_EARLIER_MONTHS}
 
 
 def _months_from(value: str, reference: Reference) -> int:
-    """How many whole months the date ``value`` lies before ``reference``; a year alone counts as its December, so
-    that "2023" is never read as older than it may be."""
-    month = int(value[5:7]) if len(value) >= 7 else 12
-    return (reference.day.year - int(value[:4])) * 12 + reference.day.month - month
+    """How many whole months the date ``value`` lies before ``reference``, negative after it; a year alone spans its
+    months, so that "2023" is never read as older than it may be."""
+    gap = months_apart(value, reference.iso)
+    return -gap if later_than(value, reference.iso) else gap
 
 
 def _months_before(draft: _Draft, reference: Reference) -> int:
