@@ -99,6 +99,7 @@ _AGENT_WORDS = 5  # "targeted in March 2021 by the": the words from a target ver
 _ANAPHOR_WORDS = 2  # "l'amministrazione comunale", "the city council": the words of a sector noun that refers back
 _RECALLED_MONTHS = 12  # how long before the article an attack told in passing lies (`_without_recalled`)
 _RECALLED_SENTENCES = 2  # the most sentences that name the victim of an attack told in passing
+_DESCRIPTION_WORDS = 4  # "la empresa madrileña de ciberseguridad Korvex Security": words from company noun to name
 _TOLD_EARLIER_MONTHS = 3  # how long before the article the sentence after "not the first time" dates another attack
 
 
@@ -333,6 +334,7 @@ def _indexed_claims(document: str, facts: list[SentenceFacts], published: str | 
         next_facts = facts[sentence.index + 1] if sentence.index + 1 < len(facts) else None
         previous = facts[sentence.index - 1] if sentence.index else None
         for claim in sentence_claims(sentence, document, published, next_facts, states or actors, previous, groups):
+            claim = _company_named_before(claim, previous)
             found.append((sentence.index, claim))
             if claim.stance.asserts:
                 states += [t for t in claim.attributed_to if len(t) == 2 and t not in states]
@@ -393,12 +395,32 @@ def _named_company(claim: Claim, frame: Frame) -> Claim:
     """ "..., the company said": a report refers back to the organisation it is about by a bare noun (the packs'
     ``company_nouns``), and when the frame names one organisation hit, that is who speaks."""
     named = {v.name for v in frame.victims if v.key.startswith("org:") and not v.generic}
-    # "l'entreprise américaine", "Selon l'entreprise": the noun, without function words and nationalities
-    said = [w for w in name_key(claim.claimant).split()
-            if len(w) > 1 and w not in FUNCTION_WORDS and w not in _nationalities()]
-    if len(named) != 1 or " ".join(said) not in _company_nouns():
+    if len(named) != 1 or not _a_company_noun_alone(claim.claimant):
         return claim
     return replace(claim, claimant=named.pop(), claimant_kind=ClaimantKind.ORGANISATION, speaks_for=None)
+
+
+def _company_named_before(claim: Claim, previous: SentenceFacts | None) -> Claim:
+    """ "La empresa madrileña de ciberseguridad Korvex Security ha publicado un análisis ... La firma ... atribuye la
+    operación a APT29": a bare company noun that speaks refers back to the one company the sentence before named
+    after such a noun (a few words of description between), which need not be the victim (`_named_company`)."""
+    if previous is None or not _a_company_noun_alone(claim.claimant):
+        return claim
+    nouns = previous.cues.get("company_noun", [])
+    named = [chunk.text for chunk in previous.names
+             if any(noun.end <= chunk.start and len(previous.text[noun.end:chunk.start].split()) <= _DESCRIPTION_WORDS
+                    for noun in nouns)]
+    if len(set(named)) != 1:
+        return claim
+    return replace(claim, claimant=named[0], claimant_kind=ClaimantKind.ORGANISATION, speaks_for=None)
+
+
+def _a_company_noun_alone(claimant: str) -> bool:
+    """ "l'entreprise américaine", "Selon l'entreprise", "La firma": a company noun, without function words and
+    nationalities."""
+    said = [word for word in name_key(claimant).split()
+            if len(word) > 1 and word not in FUNCTION_WORDS and word not in _nationalities()]
+    return " ".join(said) in _company_nouns()
 
 
 @table
